@@ -1,0 +1,96 @@
+/**
+ * Every error the emulator answers, built in one place so that each body has Alibaba Cloud's
+ * shape: `{RequestId, HostId, Code, Message, Recommend}` with the documented HTTP status.
+ */
+
+export const HOST_ID = "live.aliyuncs.com";
+
+/** A failed call: thrown by the gateway, the throttle and the models; turned into a body by the server. */
+export class ApiError extends Error {
+  constructor(
+    readonly httpStatus: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = "ApiError";
+  }
+}
+
+export interface ErrorBody {
+  RequestId: string;
+  HostId: string;
+  Code: string;
+  Message: string;
+  Recommend: string;
+}
+
+export function errorBody(error: ApiError, requestId: string): ErrorBody {
+  return {
+    RequestId: requestId,
+    HostId: HOST_ID,
+    Code: error.code,
+    Message: error.message,
+    Recommend: `https://api.aliyun.com/troubleshoot?q=${encodeURIComponent(error.code)}&product=live&requestId=${requestId}`,
+  };
+}
+
+const retryLater = ", please check and try again later.";
+
+/** The catalogue. Gateway codes come from API-NOTES.md, operation codes from the API pages. */
+export const errors = {
+  // Gateway: signature, key, time, nonce, action, version.
+  signatureDoesNotMatch: (serverStringToSign: string) =>
+    new ApiError(400, "SignatureDoesNotMatch",
+      `Specified signature is not matched with our calculation. server string to sign is:${serverStringToSign}`),
+  incompleteSignature: (detail: string) =>
+    new ApiError(400, "IncompleteSignature", `The request signature does not conform to Aliyun standards. ${detail}`),
+  accessKeyNotFound: () => new ApiError(404, "InvalidAccessKeyId.NotFound", "Specified access key is not found."),
+  accessKeyInactive: () => new ApiError(400, "InvalidAccessKeyId.Inactive", "Specified access key is disabled."),
+  nonceUsed: () =>
+    new ApiError(400, "SignatureNonceUsed", "Specified signature nonce was used already."),
+  timestampExpired: (timestamp: string) =>
+    new ApiError(400, "InvalidTimeStamp.Expired",
+      `Specified time stamp or date value is expired. The received Timestamp is ${timestamp}; it must be within 15 minutes of the server's time.`),
+  timestampMalformed: (timestamp: string) =>
+    new ApiError(400, "InvalidTimeStamp.Format",
+      `Specified time stamp or date value is not well formatted: ${JSON.stringify(timestamp)}; expected YYYY-MM-DDThh:mm:ssZ in UTC.`),
+  actionNotFound: (action: string) =>
+    new ApiError(404, "InvalidAction.NotFound", `Specified api is not found, please check your url and method. Action: ${action}`),
+  versionInvalid: (version: string) =>
+    new ApiError(400, "InvalidVersion", `Specified parameter Version is not valid: ${JSON.stringify(version)}; this product's version is 2016-11-01.`),
+  missingRequired: (name: string) => new ApiError(400, `Missing${name}`, `${name} is mandatory for this action.`),
+  throttledByUser: (action: string, qps: number) =>
+    new ApiError(400, "Throttling.User",
+      `Request was denied due to user flow control. ${action} allows ${qps} calls per second for each account.`),
+
+  // Operations: the codes on the AddCasterVideoResource page and its neighbours.
+  missingParameter: (detail: string) => new ApiError(400, "MissingParameter", `${detail}.`),
+  invalidParameter: (detail: string) =>
+    new ApiError(400, "InvalidParameter.Malformed", `There are invalid parameters: ${detail}.`),
+  casterIdMalformed: (casterId: string) =>
+    new ApiError(400, "InvalidCasterId.Malformed", `CasterId ${JSON.stringify(casterId)} is invalid${retryLater}`),
+  casterNotFound: (casterId: string) =>
+    new ApiError(404, "InvalidCaster.NotFound", `Caster ${casterId} does not exist${retryLater}`),
+  resourceNotFound: (resourceId: string) =>
+    new ApiError(404, "InvalidResource.NotFound", `Video resource ${resourceId} does not exist${retryLater}`),
+  liveStreamUrlMalformed: (url: string) =>
+    new ApiError(400, "InvalidLiveStreamUrl.Malformed", `LiveStreamUrl ${JSON.stringify(url)} is invalid${retryLater}`),
+  materialIdMalformed: (id: string) =>
+    new ApiError(400, "InvalidMaterialId.Malformed", `MaterialId ${JSON.stringify(id)} is invalid${retryLater}`),
+  vodUrlMalformed: (url: string) =>
+    new ApiError(400, "InvalidVodUrl.Malformed", `VodUrl ${JSON.stringify(url)} is invalid: it must be an http(s) URL of an MP4, FLV or TS file${retryLater}`),
+  duplicateLocation: (locationId: string, occupant: string) =>
+    new ApiError(400, "DuplicateLocationID", `LocationId ${locationId} is already used by resource ${occupant}${retryLater}`),
+  unexpectedLocation: (locationId: string) =>
+    new ApiError(400, "UnexpectedLocationID", `LocationId ${JSON.stringify(locationId)} is invalid: use RV01 to RV99${retryLater}`),
+  resourceNumberExceed: (limit: number) =>
+    new ApiError(400, "ResourceNumberExceed", `The studio's ${limit} ingest endpoints are all in use${retryLater}`),
+  illegalOperation: (detail: string) => new ApiError(401, "IllegalOperation", `${detail}${retryLater}`),
+  invalidUserId: (ownerId: string) =>
+    new ApiError(400, "InvalidUserId.Malformed", `OwnerId ${JSON.stringify(ownerId)} is not this account's user ID, please check userId.`),
+  casterInUse: (casterId: string) =>
+    new ApiError(400, "IncorrectCasterStatus.Inuse", `Caster ${casterId} is running; stop it before deleting it.`),
+  internalError: () => new ApiError(500, "InternalError", "The request processing has failed due to some unknown error, please try again later."),
+  serviceUnavailable: () => new ApiError(503, "ServiceUnavailable", "The request has failed due to a temporary failure of the server."),
+} as const;

@@ -1,0 +1,74 @@
+import { timingSafeEqual } from "node:crypto";
+import { errors } from "../errors";
+import { AccountKey } from "./accounts";
+import { NonceCache } from "./nonce-cache";
+import { sign, stringToSign } from "./signature";
+
+export const API_VERSION = "2016-11-01";
+/** How far a request's Timestamp may be from the server's clock, and how long a nonce is remembered. */
+export const REPLAY_WINDOW_MS = 15 * 60 * 1000;
+
+const TIMESTAMP_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
+
+export interface GatewayRequest {
+  method: string;
+  params: Record<string, string>;
+}
+
+export interface AuthenticatedCall {
+  action: string;
+  key: AccountKey;
+  regionId: string;
+}
+
+/**
+ * The checks the API gateway makes before an operation runs, in its order: the Action and
+ * Version, the key, the time, the signature, and last the nonce (so that a forged request
+ * cannot use up a real client's nonce).
+ */
+export class Gateway {
+  private readonly keys = new Map<string, AccountKey>();
+  private readonly nonces = new NonceCache(REPLAY_WINDOW_MS);
+
+  constructor(keys: AccountKey[], private readonly knownActions: (action: string) => boolean) {
+    for (const key of keys) this.keys.set(key.accessKeyId, key);
+  }
+
+  authenticate(request: GatewayRequest, nowMs: number): AuthenticatedCall {
+    const p = request.params;
+    const action = p.Action;
+    if (!action) throw errors.missingRequired("Action");
+    if (!p.Version) throw errors.missingRequired("Version");
+    if (p.Version !== API_VERSION) throw errors.versionInvalid(p.Version);
+    if (!this.knownActions(action)) throw errors.actionNotFound(action);
+
+    if (!p.AccessKeyId) throw errors.missingRequired("AccessKeyId");
+    const key = this.keys.get(p.AccessKeyId);
+    if (!key) throw errors.accessKeyNotFound();
+    if (key.active === false) throw errors.accessKeyInactive();
+
+    if (!p.Timestamp) throw errors.missingRequired("Timestamp");
+    if (!TIMESTAMP_PATTERN.test(p.Timestamp) || Number.isNaN(Date.parse(p.Timestamp))) {
+      throw errors.timestampMalformed(p.Timestamp);
+    }
+    if (Math.abs(Date.parse(p.Timestamp) - nowMs) > REPLAY_WINDOW_MS) throw errors.timestampExpired(p.Timestamp);
+
+    for (const name of ["Signature", "SignatureMethod", "SignatureVersion", "SignatureNonce"]) {
+      if (!p[name]) throw errors.incompleteSignature(`${name} is missing.`);
+    }
+    if (p.SignatureMethod !== "HMAC-SHA1") {
+      throw errors.incompleteSignature(`SignatureMethod ${p.SignatureMethod} is not supported; use HMAC-SHA1.`);
+    }
+    if (p.SignatureVersion !== "1.0") {
+      throw errors.incompleteSignature(`SignatureVersion ${p.SignatureVersion} is not supported; use 1.0.`);
+    }
+    const expected = Buffer.from(sign(request.method, p, key.accessKeySecret));
+    const received = Buffer.from(p.Signature);
+    if (expected.length !== received.length || !timingSafeEqual(expected, received)) {
+      throw errors.signatureDoesNotMatch(stringToSign(request.method, p));
+    }
+    if (!this.nonces.remember(key.accessKeyId, p.SignatureNonce, nowMs)) throw errors.nonceUsed();
+
+    return { action, key, regionId: p.RegionId || "cn-shanghai" };
+  }
+}

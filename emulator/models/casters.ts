@@ -1,0 +1,103 @@
+import { createHash } from "node:crypto";
+import { errors } from "../errors";
+import { apiTime, newCasterId } from "./ids";
+import { AccountState, CasterRecord } from "./state";
+
+/** Studio IDs are `LIVEPRODUCER_POST-cn-…` today; studios from before that carry a UUID. */
+const CASTER_ID_PATTERN = /^(LIVEPRODUCER_(POST|PRE)-[a-z]{2}-[0-9a-z]{6,32}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
+
+/** NormType 6 is a carousel studio: it plays programs and takes no video sources. */
+export const CAROUSEL_NORM_TYPE = 6;
+
+export interface CreateCasterInput {
+  clientToken: string;
+  normType: number;
+  chargeType: string;
+  casterName?: string;
+  casterTemplate?: string;
+  resourceGroupId?: string;
+  tags: { key: string; value: string }[];
+  regionId: string;
+}
+
+export interface CasterDefaults {
+  ingestEndpoints: number;
+  domainName: string;
+  callbackUrl: string;
+}
+
+/** Looks a studio up in the caller's account; another account's studio is not found, as in the API. */
+export function findCaster(account: AccountState, casterId: string): CasterRecord {
+  if (!CASTER_ID_PATTERN.test(casterId)) throw errors.casterIdMalformed(casterId);
+  const caster = account.casters[casterId];
+  if (!caster) throw errors.casterNotFound(casterId);
+  return caster;
+}
+
+export function createCaster(
+  account: AccountState,
+  input: CreateCasterInput,
+  defaults: CasterDefaults,
+  nowMs: number,
+): CasterRecord {
+  if (input.chargeType !== "PostPaid") {
+    throw errors.invalidParameter(`ChargeType ${JSON.stringify(input.chargeType)} is not supported; use PostPaid`);
+  }
+  const template = input.casterTemplate ?? "lp_sd";
+  if (!/^lp_(ld|sd|hd|ud)(_v)?$/.test(template)) {
+    throw errors.invalidParameter(`CasterTemplate ${JSON.stringify(template)}; use lp_ld, lp_sd, lp_hd or lp_ud, with _v for portrait`);
+  }
+  const fingerprint = createHash("sha256").update(JSON.stringify({ ...input, clientToken: undefined })).digest("hex");
+  const earlier = account.casterClientTokens[input.clientToken];
+  if (earlier) {
+    if (earlier.fingerprint !== fingerprint) {
+      throw errors.invalidParameter(`ClientToken ${input.clientToken} was already used with other parameters`);
+    }
+    const existing = account.casters[earlier.casterId];
+    if (existing) return existing;
+  }
+
+  const now = apiTime(nowMs);
+  const casterId = newCasterId(input.regionId);
+  const caster: CasterRecord = {
+    casterId,
+    casterName: input.casterName ?? casterId,
+    normType: input.normType,
+    chargeType: input.chargeType,
+    casterTemplate: template,
+    resourceGroupId: input.resourceGroupId ?? "",
+    tags: input.tags,
+    status: 0,
+    createTime: now,
+    lastModified: now,
+    ingestEndpoints: defaults.ingestEndpoints,
+    config: { domainName: defaults.domainName, callbackUrl: defaults.callbackUrl, sideOutputUrl: "", delay: 0 },
+    videoResources: {},
+  };
+  account.casters[casterId] = caster;
+  account.casterClientTokens[input.clientToken] = { casterId, fingerprint };
+  return caster;
+}
+
+export interface CasterFilter {
+  casterId?: string;
+  casterName?: string;
+  status?: number;
+  normType?: number;
+}
+
+export function listCasters(account: AccountState, filter: CasterFilter): CasterRecord[] {
+  return Object.values(account.casters).filter(
+    (caster) =>
+      (filter.casterId === undefined || caster.casterId === filter.casterId) &&
+      (filter.casterName === undefined || caster.casterName.includes(filter.casterName)) &&
+      (filter.status === undefined || caster.status === filter.status) &&
+      (filter.normType === undefined || caster.normType === filter.normType),
+  );
+}
+
+export function deleteCaster(account: AccountState, casterId: string): void {
+  const caster = findCaster(account, casterId);
+  if (caster.status === 1) throw errors.casterInUse(casterId);
+  delete account.casters[casterId];
+}

@@ -1,0 +1,53 @@
+import { errors } from "../errors";
+
+/**
+ * An operation's request parameters, read the way the API reads them: every value arrives as
+ * text; an empty value counts as absent; integers must be whole decimal numbers.
+ */
+export class RequestParams {
+  constructor(private readonly raw: Record<string, string>) {}
+
+  has(name: string): boolean {
+    return this.raw[name] !== undefined && this.raw[name] !== "";
+  }
+
+  /** A parameter the operation's definition marks required: absent → `Missing{Name}`. */
+  required(name: string): string {
+    if (!this.has(name)) throw errors.missingRequired(name);
+    return this.raw[name];
+  }
+
+  optional(name: string): string | undefined {
+    return this.has(name) ? this.raw[name] : undefined;
+  }
+
+  requiredInteger(name: string): number {
+    return parseInteger(name, this.required(name));
+  }
+
+  optionalInteger(name: string): number | undefined {
+    const value = this.optional(name);
+    return value === undefined ? undefined : parseInteger(name, value);
+  }
+
+  /** `Tag.1.Key`, `Tag.1.Value`, … as pop-core flattens a list of objects. */
+  list(prefix: string, fields: string[]): Record<string, string>[] {
+    const items: Record<string, string>[] = [];
+    for (let index = 1; ; index++) {
+      const item: Record<string, string> = {};
+      for (const field of fields) {
+        const value = this.optional(`${prefix}.${index}.${field}`);
+        if (value !== undefined) item[field] = value;
+      }
+      if (Object.keys(item).length === 0) return items;
+      items.push(item);
+    }
+  }
+}
+
+function parseInteger(name: string, value: string): number {
+  if (!/^-?\d{1,15}$/.test(value)) {
+    throw errors.invalidParameter(`${name} must be an integer, got ${JSON.stringify(value)}`);
+  }
+  return Number(value);
+}

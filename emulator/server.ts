@@ -1,0 +1,191 @@
+import * as http from "node:http";
+import { AddressInfo } from "node:net";
+import { ApiError, errorBody, errors } from "./errors";
+import { AccountKey, DEMO_ACCOUNT } from "./gateway/accounts";
+import { Gateway } from "./gateway/authenticate";
+import { CasterDefaults } from "./models/casters";
+import { newRequestId } from "./models/ids";
+import { LiveBackend } from "./models/live-backend";
+import { EmulatorState } from "./models/state";
+import { OPERATIONS } from "./responses";
+import { RequestParams } from "./responses/params";
+import { FileStore } from "./store/file-store";
+import { MemoryStore } from "./store/memory-store";
+import { StateStore } from "./store/store";
+import { AccountThrottle } from "./throttle";
+
+export interface EmulatorOptions {
+  /** TCP port on 127.0.0.1. @default 0 (a free port) */
+  port?: number;
+  /** JSON file that keeps the state across restarts. @default none: state lives in memory */
+  stateFile?: string;
+  /** Access keys the emulator accepts. @default the demo account (DEMO_ACCOUNT) */
+  accounts?: AccountKey[];
+  /** Video sources a new studio can take, one per ingest endpoint. @default 99 */
+  ingestEndpoints?: number;
+  /** Where one line per call goes (no secrets, no signatures). @default nowhere */
+  log?: (line: string) => void;
+  /** The server's clock, in ms since the epoch. @default Date.now */
+  clock?: () => number;
+}
+
+/** One call the emulator answered, as tests and the control endpoint see it. */
+export interface CallRecord {
+  at: string;
+  action: string;
+  uid?: string;
+  /** The call's own parameters: signature fields, the key and the token are left out. */
+  params: Record<string, string>;
+  httpStatus: number;
+  code?: string;
+}
+
+export interface RunningEmulator {
+  /** `http://127.0.0.1:PORT`: the endpoint to give the client. */
+  url: string;
+  port: number;
+  calls(): CallRecord[];
+  clearCalls(): void;
+  state(): EmulatorState;
+  close(): Promise<void>;
+}
+
+const PROTOCOL_PARAMETERS = new Set([
+  "Action", "Version", "Format", "AccessKeyId", "Signature", "SignatureMethod", "SignatureVersion",
+  "SignatureNonce", "Timestamp", "SecurityToken", "RegionId",
+]);
+const CONTROL_PREFIX = "/_emulator/";
+const MAX_BODY_BYTES = 1024 * 1024;
+
+export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+  const clock = options.clock ?? Date.now;
+  const store: StateStore = options.stateFile ? new FileStore(options.stateFile) : new MemoryStore();
+  const backend = new LiveBackend(store);
+  const gateway = new Gateway(options.accounts ?? [DEMO_ACCOUNT], (action) => action in OPERATIONS);
+  const throttle = new AccountThrottle();
+  const casterDefaults: CasterDefaults = {
+    ingestEndpoints: options.ingestEndpoints ?? 99,
+    domainName: "live.example.com",
+    callbackUrl: "http://callback.example.com/caster",
+  };
+  const calls: CallRecord[] = [];
+  const log = options.log ?? (() => undefined);
+
+  function serveRpc(method: string, params: Record<string, string>): { status: number; body: object } {
+    const requestId = newRequestId();
+    const nowMs = clock();
+    const record: CallRecord = {
+      at: new Date(nowMs).toISOString(),
+      action: params.Action ?? "",
+      params: callParameters(params),
+      httpStatus: 200,
+    };
+    calls.push(record);
+    try {
+      const call = gateway.authenticate({ method, params }, nowMs);
+      record.uid = call.key.uid;
+      const operation = OPERATIONS[call.action];
+      if (!throttle.admit(call.key.uid, call.action, operation.qps, nowMs)) {
+        throw errors.throttledByUser(call.action, operation.qps);
+      }
+      const ownerId = params.OwnerId;
+      if (ownerId !== undefined && ownerId !== call.key.uid) throw errors.invalidUserId(ownerId);
+      const result = operation.handler({
+        params: new RequestParams(params),
+        uid: call.key.uid,
+        regionId: call.regionId,
+        backend,
+        casterDefaults,
+        nowMs,
+      });
+      log(`${record.at} ${record.action} 200`);
+      return { status: 200, body: { RequestId: requestId, ...result } };
+    } catch (caught) {
+      const error = caught instanceof ApiError ? caught : internalFailure(caught, log);
+      record.httpStatus = error.httpStatus;
+      record.code = error.code;
+      log(`${record.at} ${record.action || "-"} ${error.httpStatus} ${error.code}`);
+      return { status: error.httpStatus, body: errorBody(error, requestId) };
+    }
+  }
+
+  function serveControl(path: string, method: string): { status: number; body: object } {
+    if (path === "calls" && method === "GET") return { status: 200, body: { calls } };
+    if (path === "calls" && method === "DELETE") {
+      calls.length = 0;
+      return { status: 200, body: {} };
+    }
+    if (path === "state" && method === "GET") return { status: 200, body: backend.snapshot() };
+    return { status: 404, body: { error: `no control endpoint ${method} ${CONTROL_PREFIX}${path}` } };
+  }
+
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? "/", "http://127.0.0.1");
+    readBody(req)
+      .then((body) => {
+        let reply: { status: number; body: object };
+        if (url.pathname.startsWith(CONTROL_PREFIX)) {
+          reply = serveControl(url.pathname.slice(CONTROL_PREFIX.length), req.method ?? "GET");
+        } else if (url.pathname !== "/") {
+          reply = { status: 404, body: errorBody(errors.actionNotFound(url.pathname), newRequestId()) };
+        } else {
+          const params = Object.fromEntries(url.searchParams);
+          if (req.method === "POST") Object.assign(params, Object.fromEntries(new URLSearchParams(body)));
+          reply = serveRpc(req.method ?? "GET", params);
+        }
+        const text = JSON.stringify(reply.body);
+        res.writeHead(reply.status, { "Content-Type": "application/json;charset=utf-8" });
+        res.end(text);
+      })
+      .catch(() => {
+        res.writeHead(400, { "Content-Type": "application/json;charset=utf-8" });
+        res.end(JSON.stringify(errorBody(errors.invalidParameter("the request body could not be read"), newRequestId())));
+      });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 0, "127.0.0.1", () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    calls: () => calls.map((call) => ({ ...call, params: { ...call.params } })),
+    clearCalls: () => void (calls.length = 0),
+    state: () => backend.snapshot(),
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}
+
+function callParameters(params: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(params).filter(([key]) => !PROTOCOL_PARAMETERS.has(key)));
+}
+
+function internalFailure(caught: unknown, log: (line: string) => void): ApiError {
+  log(`internal error: ${caught instanceof Error ? caught.message : String(caught)}`);
+  return errors.internalError();
+}
+
+function readBody(req: http.IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        reject(new Error("request body too large"));
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("error", reject);
+  });
+}

@@ -1,0 +1,32 @@
+/**
+ * The implementations behind the resource classes. The provider code stored in a stack's state
+ * reaches these with require("pulumi-alicloud-caster/provider"), by package name, at run time.
+ */
+import type * as dynamic from "@pulumi/pulumi/dynamic";
+import { configureProvider } from "./runtime";
+import { videoResourceProvider } from "./video-resource/provider";
+
+export type ProviderKind = "videoResource";
+
+const implementations: Record<ProviderKind, Omit<dynamic.ResourceProvider, "configure">> = {
+  videoResource: videoResourceProvider,
+};
+
+/** Runs one method of one provider: the single entry point of the serialized provider. */
+export async function dispatch(kind: ProviderKind, method: string, args: unknown[]): Promise<unknown> {
+  if (method === "configure") {
+    configureProvider((args[0] as dynamic.ConfigureRequest).config);
+    return undefined;
+  }
+  const implementation = implementations[kind] as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>;
+  if (!implementation) throw new Error(`pulumi-alicloud-caster has no provider "${kind}"; upgrade the package.`);
+  const handler = implementation[method];
+  if (!handler) throw new Error(`pulumi-alicloud-caster's ${kind} provider has no method ${method}.`);
+  return handler(...args);
+}
+
+export { videoResourceProvider };
+export { LiveClient } from "./client/live-client";
+export { LiveApiError, MissingCredentialsError } from "./client/errors";
+export { resolveSettings, DEFAULT_ENDPOINT, ENDPOINT_CONFIG_KEY } from "./client/settings";
+export { videoResourceFields, videoResourceSpec } from "./video-resource/schema";

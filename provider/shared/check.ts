@@ -1,0 +1,82 @@
+import { z } from "zod";
+import { isUnknown } from "./unknowns";
+
+/** The shape Pulumi's check() returns for each problem. */
+export interface CheckFailure {
+  property: string;
+  reason: string;
+}
+
+/**
+ * A rule across several properties. It sees only the known values and the names of the unknown
+ * ones, and must stay silent when an unknown value could still make the inputs valid.
+ */
+export type CrossFieldRule<T> = (known: Partial<T>, unknown: ReadonlySet<string>) => CheckFailure | undefined;
+
+export interface InputSpec<T> {
+  /** One zod schema per property; optional properties are `.optional()`. */
+  fields: { [K in keyof T]-?: z.ZodType };
+  rules: CrossFieldRule<T>[];
+}
+
+/**
+ * Validates a resource's inputs property by property, so that a value still unknown during
+ * preview is skipped rather than reported, and every failure names the property, the value
+ * received and what is allowed.
+ */
+export function checkInputs<T>(spec: InputSpec<T>, inputs: Record<string, unknown>): CheckFailure[] {
+  const failures: CheckFailure[] = [];
+  const unknown = new Set<string>();
+  const known: Record<string, unknown> = {};
+  const fieldNames = Object.keys(spec.fields);
+
+  for (const name of Object.keys(inputs)) {
+    if (name.startsWith("__")) continue;
+    if (!fieldNames.includes(name)) {
+      failures.push({
+        property: name,
+        reason: `${name} is not a property of this resource; the properties are ${fieldNames.join(", ")}.`,
+      });
+    }
+  }
+
+  for (const name of fieldNames) {
+    const value = inputs[name];
+    if (isUnknown(value)) {
+      unknown.add(name);
+      continue;
+    }
+    const result = (spec.fields as Record<string, z.ZodType>)[name].safeParse(value);
+    if (result.success) {
+      if (value !== undefined) known[name] = result.data;
+    } else {
+      failures.push({ property: name, reason: describeIssue(name, value, result.error.issues[0]) });
+    }
+  }
+
+  if (failures.length === 0) {
+    for (const rule of spec.rules) {
+      const failure = rule(known as Partial<T>, unknown);
+      if (failure) failures.push(failure);
+    }
+  }
+  return failures;
+}
+
+export function describeValue(value: unknown): string {
+  if (value === undefined) return "nothing";
+  const text = JSON.stringify(value);
+  return text.length > 120 ? `${text.slice(0, 117)}...` : text;
+}
+
+function describeIssue(name: string, value: unknown, issue: z.core.$ZodIssue): string {
+  if (value === undefined) return `${name} is required: ${issue.message}`;
+  if (issue.code === "invalid_type") {
+    return `${name} must be ${article(issue.expected)}, got ${typeof value} ${describeValue(value)}.`;
+  }
+  return `${name} ${describeValue(value)} is not allowed: ${issue.message}`;
+}
+
+function article(expected: string): string {
+  return expected === "int" ? "a whole number" : /^[aeiou]/.test(expected) ? `an ${expected}` : `a ${expected}`;
+}

@@ -1,0 +1,145 @@
+import type * as dynamic from "@pulumi/pulumi/dynamic";
+import { LiveApiError } from "../client/errors";
+import { LiveClient } from "../client/live-client";
+import { checkInputs } from "../shared/check";
+import { diffProperties } from "../shared/diff";
+import { liveClient } from "../runtime";
+import {
+  ApiVideoResource,
+  describeVideoResources,
+  normalize,
+  outputsFromApi,
+  sourceKind,
+  sourceParams,
+  VideoResourceOutputs,
+} from "./api";
+import { parseVideoResourceId, videoResourceId } from "./id";
+import { REPLACE_ON_CHANGE, VideoResourceInputs, videoResourceSpec } from "./schema";
+
+const GONE_CODES = new Set(["InvalidResource.NotFound", "InvalidCaster.NotFound"]);
+
+/** The CasterVideoResource dynamic provider: check, diff, create, read, update, delete. */
+export const videoResourceProvider = {
+  async check(_olds: Record<string, unknown>, news: Record<string, unknown>): Promise<dynamic.CheckResult> {
+    return { inputs: news, failures: checkInputs(videoResourceSpec, news) };
+  },
+
+  async diff(_id: string, olds: VideoResourceOutputs, news: VideoResourceInputs): Promise<dynamic.DiffResult> {
+    const { changed, replaces } = diffProperties(normalize(olds), normalize(news), REPLACE_ON_CHANGE);
+    return {
+      changes: changed.length > 0,
+      replaces,
+      // One source per location: the old one must go before its replacement can take the spot.
+      deleteBeforeReplace: replaces.length > 0,
+    };
+  },
+
+  async create(inputs: VideoResourceInputs): Promise<dynamic.CreateResult> {
+    const client = liveClient();
+    const outs = inputs.importId ? await adopt(client, inputs) : await add(client, inputs);
+    return { id: videoResourceId(outs.casterId, outs.resourceId), outs };
+  },
+
+  async read(id: string, props: VideoResourceOutputs): Promise<dynamic.ReadResult> {
+    const { casterId, resourceId } = parseVideoResourceId(id);
+    const item = await findVideoResource(liveClient(), casterId, resourceId);
+    // A source (or its studio) that the API positively no longer has: no id, so refresh drops it.
+    if (!item) return {};
+    return { id, props: outputsFromApi(casterId, item, props) };
+  },
+
+  async update(id: string, _olds: VideoResourceOutputs, news: VideoResourceInputs): Promise<dynamic.UpdateResult> {
+    const client = liveClient();
+    const { casterId, resourceId } = parseVideoResourceId(id);
+    await client.call("ModifyCasterVideoResource", { CasterId: casterId, ResourceId: resourceId, ...sourceParams(news) });
+    return { outs: await readBack(client, casterId, resourceId, news) };
+  },
+
+  async delete(id: string): Promise<void> {
+    const { casterId, resourceId } = parseVideoResourceId(id);
+    try {
+      await liveClient().call("DeleteCasterVideoResource", { CasterId: casterId, ResourceId: resourceId });
+    } catch (error) {
+      // Already gone is what delete wants.
+      if (error instanceof LiveApiError && GONE_CODES.has(error.code)) return;
+      throw error;
+    }
+  },
+};
+
+async function add(client: LiveClient, inputs: VideoResourceInputs): Promise<VideoResourceOutputs> {
+  let resourceId: string;
+  try {
+    const reply = await client.call<{ ResourceId: string }>("AddCasterVideoResource", {
+      CasterId: inputs.casterId,
+      LocationId: inputs.locationId,
+      FixedDelayDuration: inputs.fixedDelayDuration,
+      ...sourceParams(inputs),
+    });
+    resourceId = reply.ResourceId;
+  } catch (error) {
+    if (error instanceof LiveApiError && error.code === "DuplicateLocationID") {
+      throw await locationTakenError(client, inputs);
+    }
+    throw error;
+  }
+  return readBack(client, inputs.casterId, resourceId, inputs);
+}
+
+/** Brings an existing source under management, then makes it what the program declares. */
+async function adopt(client: LiveClient, inputs: VideoResourceInputs): Promise<VideoResourceOutputs> {
+  const { casterId, resourceId } = parseVideoResourceId(inputs.importId as string);
+  if (casterId !== inputs.casterId) {
+    throw new Error(`importId ${inputs.importId} names studio ${casterId}, but casterId is ${inputs.casterId}; they must match.`);
+  }
+  const item = await findVideoResource(client, casterId, resourceId);
+  if (!item) {
+    throw new Error(`importId ${inputs.importId}: studio ${casterId} has no video source ${resourceId}. Check the ID with DescribeCasterVideoResources, or remove importId to create a new source.`);
+  }
+  if (item.LocationId !== inputs.locationId) {
+    throw new Error(`importId ${inputs.importId}: that source sits at ${item.LocationId}, but locationId is ${inputs.locationId}. A source cannot move; set locationId to ${item.LocationId}.`);
+  }
+  await client.call("ModifyCasterVideoResource", { CasterId: casterId, ResourceId: resourceId, ...sourceParams(inputs) });
+  return readBack(client, casterId, resourceId, inputs);
+}
+
+async function readBack(
+  client: LiveClient,
+  casterId: string,
+  resourceId: string,
+  inputs: VideoResourceInputs,
+): Promise<VideoResourceOutputs> {
+  const item = await findVideoResource(client, casterId, resourceId);
+  if (!item) {
+    throw new Error(`video source ${resourceId} was accepted by studio ${casterId} but is not listed by DescribeCasterVideoResources; run pulumi refresh and try again.`);
+  }
+  return outputsFromApi(casterId, item, inputs);
+}
+
+/** The source, or undefined when the API says that it, or its studio, does not exist. */
+async function findVideoResource(
+  client: LiveClient,
+  casterId: string,
+  resourceId: string,
+): Promise<ApiVideoResource | undefined> {
+  try {
+    const items = await describeVideoResources(client, casterId);
+    return items.find((item) => item.ResourceId === resourceId);
+  } catch (error) {
+    if (error instanceof LiveApiError && error.code === "InvalidCaster.NotFound") return undefined;
+    throw error;
+  }
+}
+
+async function locationTakenError(client: LiveClient, inputs: VideoResourceInputs): Promise<Error> {
+  const items = await describeVideoResources(client, inputs.casterId);
+  const occupant = items.find((item) => item.LocationId === inputs.locationId);
+  const who = occupant
+    ? `${sourceKind(occupant)} source "${occupant.ResourceName}" (${videoResourceId(inputs.casterId, occupant.ResourceId)})`
+    : "another source";
+  return new Error(
+    `${inputs.locationId} on studio ${inputs.casterId} is already taken by ${who}. ` +
+      `Choose another locationId, delete that source, or manage it here by setting importId to ` +
+      `"${occupant ? videoResourceId(inputs.casterId, occupant.ResourceId) : "<casterId>:<resourceId>"}".`,
+  );
+}

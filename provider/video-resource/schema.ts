@@ -1,0 +1,122 @@
+import { z } from "zod";
+import { CheckFailure, CrossFieldRule, describeValue, InputSpec } from "../shared/check";
+
+/**
+ * The rules for a video source's inputs, as data. The layout file and the resource use these
+ * same schemas, so they cannot disagree.
+ */
+
+export const LOCATION_ID_PATTERN = /^RV(0[1-9]|[1-9][0-9])$/;
+/** The public docs give no limit; the emulator assumes the same one (see emulator/README.md). */
+export const MAX_RESOURCE_NAME_LENGTH = 128;
+export const MAX_FIXED_DELAY_MS = 5000;
+export const VOD_FILE_EXTENSIONS = [".mp4", ".flv", ".ts"] as const;
+export const IMAGE_FILE_EXTENSIONS = [".jpg", ".jpeg", ".png"] as const;
+const LIVE_STREAM_PROTOCOLS = ["rtmp:", "rtmps:", "http:", "https:", "artc:", "srt:"];
+
+/** The properties that say what a source plays; exactly one is set. */
+export const SOURCE_PROPERTIES = ["liveStreamUrl", "materialId", "vodUrl", "imageId", "imageUrl"] as const;
+export type SourceProperty = (typeof SOURCE_PROPERTIES)[number];
+/** Playback settings that only a file (vodUrl or materialId) has. */
+export const FILE_ONLY_PROPERTIES = ["beginOffset", "endOffset", "repeatNum"] as const;
+
+export const casterIdSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{1,64}$/, {
+    error: "use the studio's ID as the console or CreateCaster gives it, e.g. LIVEPRODUCER_POST-cn-0pp1czt1234.",
+  });
+
+const assetId = (what: string) =>
+  z.string().regex(/^[0-9A-Za-z_-]{1,64}$/, { error: `use the ${what} ID from the media library: 1 to 64 letters, digits, - or _.` });
+
+const urlWith = (protocols: readonly string[], extensions: readonly string[] | undefined, allowed: string) =>
+  z.string().refine((value) => {
+    let url: URL;
+    try {
+      url = new URL(value);
+    } catch {
+      return false;
+    }
+    if (!protocols.includes(url.protocol)) return false;
+    return extensions === undefined || extensions.some((ext) => url.pathname.toLowerCase().endsWith(ext));
+  }, { error: allowed });
+
+const wholeNumber = (min: number | undefined, max: number | undefined, allowed: string) => {
+  let schema = z.number().int({ error: allowed });
+  if (min !== undefined) schema = schema.min(min, { error: allowed });
+  if (max !== undefined) schema = schema.max(max, { error: allowed });
+  return schema;
+};
+
+export const videoResourceFields = {
+  casterId: casterIdSchema,
+  resourceName: z
+    .string()
+    .min(1, { error: "give the source a display name." })
+    .max(MAX_RESOURCE_NAME_LENGTH, { error: `shorten it to at most ${MAX_RESOURCE_NAME_LENGTH} characters.` }),
+  locationId: z.string().regex(LOCATION_ID_PATTERN, {
+    error: "use a layout position from RV01 to RV99, always two digits (RV07, not RV7).",
+  }),
+  liveStreamUrl: urlWith(LIVE_STREAM_PROTOCOLS, undefined, "use a stream URL starting with rtmp://, rtmps://, http://, https://, artc:// or srt://.").optional(),
+  materialId: assetId("media asset").optional(),
+  vodUrl: urlWith(["http:", "https:"], VOD_FILE_EXTENSIONS,
+    "use an http(s) URL of an MP4, FLV or TS file (the path must end in .mp4, .flv or .ts).").optional(),
+  imageId: assetId("image asset").optional(),
+  imageUrl: urlWith(["http:", "https:"], IMAGE_FILE_EXTENSIONS,
+    "use an http(s) URL of a JPG or PNG image (the path must end in .jpg, .jpeg or .png).").optional(),
+  beginOffset: wholeNumber(0, undefined, "use whole milliseconds from the first frame, 0 or more.").optional(),
+  endOffset: wholeNumber(undefined, undefined, "use whole milliseconds: positive from the first frame, negative back from the last.").optional(),
+  repeatNum: wholeNumber(-1, undefined, "use 0 to play once, -1 to loop forever, or a positive number of repeats.").optional(),
+  ptsCallbackInterval: wholeNumber(0, undefined, "use whole milliseconds, 0 or more.").optional(),
+  fixedDelayDuration: wholeNumber(0, MAX_FIXED_DELAY_MS, `use whole milliseconds from 0 to ${MAX_FIXED_DELAY_MS}.`).optional(),
+  importId: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,64}:[A-Za-z0-9_-]{1,64}$/, {
+      error: "use <casterId>:<resourceId> of the existing source, e.g. LIVEPRODUCER_POST-cn-0pp1czt1234:e5542d98-b08c-46bf-83e9-5b09d08c1234.",
+    })
+    .optional(),
+};
+
+export type VideoResourceInputs = { [K in keyof typeof videoResourceFields]: z.infer<(typeof videoResourceFields)[K]> };
+
+const exactlyOneSource: CrossFieldRule<VideoResourceInputs> = (known, unknown) => {
+  const given = SOURCE_PROPERTIES.filter((name) => known[name] !== undefined);
+  const pending = SOURCE_PROPERTIES.filter((name) => unknown.has(name));
+  if (given.length > 1) {
+    return {
+      property: given[1],
+      reason: `a source plays one thing, but ${given.join(" and ")} are both set (${given
+        .map((name) => `${name}=${describeValue(known[name])}`)
+        .join(", ")}); keep exactly one of ${SOURCE_PROPERTIES.join(", ")}.`,
+    };
+  }
+  if (given.length === 0 && pending.length === 0) {
+    return {
+      property: "liveStreamUrl",
+      reason: `no source is set; set exactly one of ${SOURCE_PROPERTIES.join(", ")} (a live stream, a media asset, a file URL, or an image).`,
+    };
+  }
+  return undefined;
+};
+
+const fileSettingsOnlyForFiles: CrossFieldRule<VideoResourceInputs> = (known, unknown) => {
+  if (SOURCE_PROPERTIES.some((name) => unknown.has(name))) return undefined;
+  const isFile = known.vodUrl !== undefined || known.materialId !== undefined;
+  if (isFile) return undefined;
+  const misplaced = FILE_ONLY_PROPERTIES.find((name) => known[name] !== undefined);
+  if (!misplaced) return undefined;
+  const kind = SOURCE_PROPERTIES.find((name) => known[name] !== undefined) ?? "this source";
+  const failure: CheckFailure = {
+    property: misplaced,
+    reason: `${misplaced} ${describeValue(known[misplaced])} applies only to files (vodUrl or materialId), not to ${kind}; remove it.`,
+  };
+  return failure;
+};
+
+export const videoResourceSpec: InputSpec<VideoResourceInputs> = {
+  fields: videoResourceFields,
+  rules: [exactlyOneSource, fileSettingsOnlyForFiles],
+};
+
+/** Properties the API cannot modify: a change deletes the source and adds it again. */
+export const REPLACE_ON_CHANGE: ReadonlySet<string> = new Set(["casterId", "locationId", "fixedDelayDuration"]);

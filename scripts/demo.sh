@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# The README's demo: builds the package, gets the Pulumi engine, starts the Live API emulator,
+# runs `pulumi up` of the example studio (Pulumi.yaml) against it, prints the stack outputs, and
+# stops the emulator. State (Pulumi's and the emulator's) stays in .pulumi-demo/, so a second
+# run shows that nothing changed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+repo="$PWD"
+
+[ -d node_modules/@pulumi/pulumi ] || npm ci
+npm run build --silent
+
+WORK_DIR="$repo/.pulumi-demo"
+# shellcheck source=scripts/pulumi-env.sh
+source scripts/pulumi-env.sh
+
+echo "== starting the Live API emulator"
+node dist/emulator/cli.js --state "$WORK_DIR/emulator-state.json" --quiet >"$WORK_DIR/emulator.log" 2>&1 &
+emulator_pid=$!
+trap 'kill "$emulator_pid" 2>/dev/null || true; wait "$emulator_pid" 2>/dev/null || true' EXIT
+endpoint=""
+for _ in $(seq 1 100); do
+  endpoint="$(grep -o 'http://127\.0\.0\.1:[0-9]*' "$WORK_DIR/emulator.log" | head -n 1 || true)"
+  [ -n "$endpoint" ] && break
+  kill -0 "$emulator_pid" 2>/dev/null || { cat "$WORK_DIR/emulator.log"; exit 1; }
+  sleep 0.1
+done
+[ -n "$endpoint" ] || { echo "the emulator did not start"; cat "$WORK_DIR/emulator.log"; exit 1; }
+echo "   $endpoint"
+
+caster_id="$(node scripts/demo-caster.js "$endpoint")"
+echo "== studio $caster_id"
+
+stack=demo
+config_file="$WORK_DIR/Pulumi.$stack.yaml"
+pulumi stack select --create "$stack" --non-interactive >/dev/null
+pulumi config set --config-file "$config_file" casterId "$caster_id"
+pulumi config set --config-file "$config_file" alicloud-caster:endpoint "$endpoint"
+pulumi config set --config-file "$config_file" alicloud:accessKey emulator-demo-key
+pulumi config set --config-file "$config_file" --secret alicloud:secretKey emulator-demo-secret
+
+echo "== pulumi up"
+pulumi up --stack "$stack" --config-file "$config_file" --yes --non-interactive --skip-preview
+
+echo "== stack outputs"
+pulumi stack output --stack "$stack" --json

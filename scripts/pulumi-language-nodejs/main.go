@@ -1,0 +1,194 @@
+// Command pulumi-language-nodejs is a small Node.js language host for the Pulumi engine.
+//
+// scripts/install-pulumi.sh builds Pulumi's own language host when the Go module proxy serves
+// github.com/pulumi/pulumi/sdk/nodejs/cmd/pulumi-language-nodejs/v3 at the pinned release. Some proxies
+// do not (the module has no release tags, so only a pseudo-version names it); then this host is built
+// instead, from the same sdk/v3 release, so that `pulumi up` still runs the real engine.
+//
+// It implements what the engine needs to run a Node.js program: Run launches
+// @pulumi/pulumi/cmd/run from the program's node_modules with the arguments and environment that
+// the SDK reads. Plugin discovery answers "none": dynamic providers are found on PATH, and the
+// engine falls back to older behaviour for every method left unimplemented.
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"net"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+
+	pulumirpc "github.com/pulumi/pulumi/sdk/v3/proto/go"
+	"google.golang.org/grpc"
+	"google.golang.org/protobuf/types/known/emptypb"
+)
+
+// version is set with -ldflags to the Pulumi release this host was built against.
+var version = "3.0.0-dev"
+
+type languageHost struct {
+	pulumirpc.UnimplementedLanguageRuntimeServer
+	engineAddress string
+}
+
+func main() {
+	flag.String("tracing", "", "ignored: accepted for compatibility with the engine")
+	flag.String("root", "", "ignored: accepted for compatibility with the engine")
+	flag.Parse()
+
+	host := &languageHost{}
+	if flag.NArg() > 0 {
+		host.engineAddress = flag.Arg(flag.NArg() - 1)
+	}
+
+	listener, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "language host: %v\n", err)
+		os.Exit(1)
+	}
+	server := grpc.NewServer(grpc.MaxRecvMsgSize(400 * 1024 * 1024))
+	pulumirpc.RegisterLanguageRuntimeServer(server, host)
+
+	// The engine reads the port from our first line of output.
+	fmt.Printf("%d\n", listener.Addr().(*net.TCPAddr).Port)
+	if err := server.Serve(listener); err != nil {
+		fmt.Fprintf(os.Stderr, "language host: %v\n", err)
+		os.Exit(1)
+	}
+}
+
+func (h *languageHost) Handshake(
+	_ context.Context, req *pulumirpc.LanguageHandshakeRequest,
+) (*pulumirpc.LanguageHandshakeResponse, error) {
+	if req.GetEngineAddress() != "" {
+		h.engineAddress = req.GetEngineAddress()
+	}
+	return &pulumirpc.LanguageHandshakeResponse{}, nil
+}
+
+func (h *languageHost) GetPluginInfo(context.Context, *emptypb.Empty) (*pulumirpc.PluginInfo, error) {
+	return &pulumirpc.PluginInfo{Version: version}, nil
+}
+
+func (h *languageHost) GetRequiredPlugins(
+	context.Context, *pulumirpc.GetRequiredPluginsRequest,
+) (*pulumirpc.GetRequiredPluginsResponse, error) {
+	return &pulumirpc.GetRequiredPluginsResponse{}, nil
+}
+
+func (h *languageHost) GetRequiredPackages(
+	context.Context, *pulumirpc.GetRequiredPackagesRequest,
+) (*pulumirpc.GetRequiredPackagesResponse, error) {
+	return &pulumirpc.GetRequiredPackagesResponse{}, nil
+}
+
+func (h *languageHost) Run(ctx context.Context, req *pulumirpc.RunRequest) (*pulumirpc.RunResponse, error) {
+	info := req.GetInfo()
+	rootDir := info.GetRootDirectory()
+	if rootDir == "" {
+		rootDir = req.GetPwd()
+	}
+	runPath := os.Getenv("PULUMI_LANGUAGE_NODEJS_RUN_PATH")
+	if runPath == "" {
+		resolved, err := resolveRunScript(req.GetPwd())
+		if err != nil {
+			return &pulumirpc.RunResponse{Error: err.Error()}, nil
+		}
+		runPath = resolved
+	}
+
+	args := []string{runPath}
+	appendFlag := func(name, value string) {
+		if value != "" {
+			args = append(args, "--"+name, value)
+		}
+	}
+	appendFlag("monitor", req.GetMonitorAddress())
+	appendFlag("engine", h.engineAddress)
+	appendFlag("organization", req.GetOrganization())
+	appendFlag("project", req.GetProject())
+	appendFlag("stack", req.GetStack())
+	appendFlag("pwd", req.GetPwd())
+	appendFlag("root-directory", rootDir)
+	if req.GetDryRun() {
+		args = append(args, "--dry-run")
+	}
+	appendFlag("parallel", strconv.Itoa(int(req.GetParallel())))
+	program := req.GetProgram()
+	if program == "" {
+		program = "."
+	}
+	args = append(args, program)
+	args = append(args, req.GetArgs()...)
+
+	config, err := json.Marshal(req.GetConfig())
+	if err != nil {
+		return nil, err
+	}
+	secretKeys, err := json.Marshal(req.GetConfigSecretKeys())
+	if err != nil {
+		return nil, err
+	}
+	env := append(os.Environ(),
+		"PULUMI_CONFIG="+string(config),
+		"PULUMI_CONFIG_SECRET_KEYS="+string(secretKeys),
+		"PULUMI_NODEJS_TYPESCRIPT="+strconv.FormatBool(typescriptEnabled(info)),
+	)
+	if tsconfig := stringOption(info, "tsconfig"); tsconfig != "" {
+		env = append(env, "PULUMI_NODEJS_TSCONFIG_PATH="+tsconfig)
+	}
+
+	cmd := exec.CommandContext(ctx, "node", args...)
+	cmd.Dir = req.GetPwd()
+	cmd.Env = env
+	cmd.Stdout = os.Stdout
+	cmd.Stderr = os.Stderr
+	if err := cmd.Run(); err != nil {
+		var exitErr *exec.ExitError
+		if errors.As(err, &exitErr) {
+			// The SDK has already reported the program's error through the engine; a non-zero exit
+			// code 32 means "already reported", so the engine should not print a second message.
+			if exitErr.ExitCode() == 32 {
+				return &pulumirpc.RunResponse{Bail: true}, nil
+			}
+			return &pulumirpc.RunResponse{Error: fmt.Sprintf("Program exited with non-zero exit code: %d", exitErr.ExitCode())}, nil
+		}
+		return &pulumirpc.RunResponse{Error: fmt.Sprintf("could not run node: %v", err)}, nil
+	}
+	return &pulumirpc.RunResponse{}, nil
+}
+
+// resolveRunScript finds @pulumi/pulumi/cmd/run the way Node would from the program directory.
+func resolveRunScript(dir string) (string, error) {
+	for current := dir; ; current = filepath.Dir(current) {
+		candidate := filepath.Join(current, "node_modules", "@pulumi", "pulumi", "cmd", "run")
+		if _, err := os.Stat(candidate); err == nil {
+			return candidate, nil
+		}
+		if filepath.Dir(current) == current {
+			return "", fmt.Errorf("@pulumi/pulumi is not installed in %s or above it: run npm install", dir)
+		}
+	}
+}
+
+func typescriptEnabled(info *pulumirpc.ProgramInfo) bool {
+	if info.GetOptions() == nil {
+		return true
+	}
+	if value, ok := info.GetOptions().GetFields()["typescript"]; ok {
+		return value.GetBoolValue()
+	}
+	return true
+}
+
+func stringOption(info *pulumirpc.ProgramInfo, name string) string {
+	if info.GetOptions() == nil {
+		return ""
+	}
+	return info.GetOptions().GetFields()[name].GetStringValue()
+}
