@@ -1,0 +1,10 @@
+/** Unit and emulator tests sit beside the code; end-to-end tests with the real Pulumi CLI are in test/e2e. */
+module.exports = {
+  testEnvironment: "node",
+  transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json" }] },
+  testMatch: ["<rootDir>/{emulator,provider,sdk,test}/**/*.test.ts"],
+  globalSetup: "<rootDir>/test/helpers/global-setup.ts",
+  // End-to-end tests drive the real engine; these are ceilings against hangs, not speed targets.
+  testTimeout: 600_000,
+  maxWorkers: 2,
+};

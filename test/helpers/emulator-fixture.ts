@@ -1,0 +1,60 @@
+import { LiveClient } from "../../provider/client/live-client";
+import { DEMO_ACCOUNT, RunningEmulator, startEmulator } from "../../emulator";
+import { EmulatorOptions } from "../../emulator/server";
+
+export interface EmulatorFixture {
+  emulator: RunningEmulator;
+  client: LiveClient;
+  /** The environment that points a provider at this emulator with the demo account. */
+  env: Record<string, string>;
+  createCaster(name?: string): Promise<string>;
+  /** The video sources of a studio, as the emulator holds them. */
+  sources(casterId: string): { resourceId: string; locationId: string; resourceName: string }[];
+  /** Calls that changed or could change something (everything but Describe*). */
+  mutatingCalls(): string[];
+  close(): Promise<void>;
+}
+
+export async function startEmulatorFixture(options: EmulatorOptions = {}): Promise<EmulatorFixture> {
+  const emulator = await startEmulator(options);
+  const client = new LiveClient({
+    endpoint: emulator.url,
+    regionId: "cn-shanghai",
+    timeoutMs: 10_000,
+    credentials: { accessKeyId: DEMO_ACCOUNT.accessKeyId, accessKeySecret: DEMO_ACCOUNT.accessKeySecret },
+  });
+  let studios = 0;
+  return {
+    emulator,
+    client,
+    env: {
+      ALICLOUD_CASTER_ENDPOINT: emulator.url,
+      ALIBABA_CLOUD_ACCESS_KEY_ID: DEMO_ACCOUNT.accessKeyId,
+      ALIBABA_CLOUD_ACCESS_KEY_SECRET: DEMO_ACCOUNT.accessKeySecret,
+    },
+    async createCaster(name = `studio-${++studios}`) {
+      const reply = await client.call<{ CasterId: string }>("CreateCaster", {
+        ClientToken: `${name}-${Date.now()}-${Math.random()}`,
+        NormType: 1,
+        ChargeType: "PostPaid",
+        CasterName: name,
+      });
+      return reply.CasterId;
+    },
+    sources(casterId) {
+      const account = emulator.state().accounts[DEMO_ACCOUNT.uid];
+      return Object.values(account?.casters[casterId]?.videoResources ?? {}).map((resource) => ({
+        resourceId: resource.resourceId,
+        locationId: resource.locationId,
+        resourceName: resource.resourceName,
+      }));
+    },
+    mutatingCalls() {
+      return emulator
+        .calls()
+        .map((call) => call.action)
+        .filter((action) => !action.startsWith("Describe"));
+    },
+    close: () => emulator.close(),
+  };
+}

@@ -1,0 +1,161 @@
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+
+export const E2E_PROGRAM = path.resolve(__dirname, "../e2e/program");
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+  /** stdout and stderr together, for assertions on what a user sees. */
+  output: string;
+}
+
+export interface StackOptions {
+  projectDir?: string;
+  /** Extra environment for every command (credentials, endpoint). */
+  env?: Record<string, string>;
+}
+
+/**
+ * One stack of a Pulumi program, run with the real CLI offline: its own file backend, PULUMI_HOME
+ * and config file in a temporary folder, so tests can run side by side.
+ */
+export class PulumiStack {
+  readonly workDir: string;
+  readonly configFile: string;
+  private readonly env: NodeJS.ProcessEnv;
+
+  private constructor(
+    readonly name: string,
+    readonly projectDir: string,
+    extraEnv: Record<string, string>,
+  ) {
+    this.workDir = fs.mkdtempSync(path.join(os.tmpdir(), "caster-e2e-"));
+    fs.mkdirSync(path.join(this.workDir, "state"));
+    fs.mkdirSync(path.join(this.workDir, "home"));
+    this.configFile = path.join(this.workDir, `Pulumi.${name}.yaml`);
+    const binDir = process.env.CASTER_TEST_PULUMI_BIN;
+    if (!binDir) throw new Error("CASTER_TEST_PULUMI_BIN is not set: run the tests through jest (global setup builds the CLI).");
+    this.env = {
+      ...withoutCloudCredentials(process.env),
+      PATH: `${binDir}${path.delimiter}${process.env.PATH}`,
+      PULUMI_HOME: path.join(this.workDir, "home"),
+      PULUMI_BACKEND_URL: `file://${path.join(this.workDir, "state")}`,
+      PULUMI_CONFIG_PASSPHRASE: "e2e-passphrase",
+      PULUMI_SKIP_UPDATE_CHECK: "true",
+      PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
+      PULUMI_NODEJS_TRANSPILE_ONLY: "true",
+      NO_COLOR: "1",
+      ...extraEnv,
+    };
+  }
+
+  static async create(prefix: string, options: StackOptions = {}): Promise<PulumiStack> {
+    const name = `${prefix}-${randomBytes(3).toString("hex")}`;
+    const stack = new PulumiStack(name, options.projectDir ?? E2E_PROGRAM, options.env ?? {});
+    await stack.expectSuccess(["stack", "init", name, "--non-interactive"]);
+    return stack;
+  }
+
+  run(args: string[]): Promise<CliResult> {
+    return new Promise((resolve, reject) => {
+      const child = spawn("pulumi", args, { cwd: this.projectDir, env: this.env, stdio: ["ignore", "pipe", "pipe"] });
+      let stdout = "";
+      let stderr = "";
+      let output = "";
+      child.stdout.on("data", (chunk: Buffer) => {
+        stdout += chunk;
+        output += chunk;
+      });
+      child.stderr.on("data", (chunk: Buffer) => {
+        stderr += chunk;
+        output += chunk;
+      });
+      child.on("error", reject);
+      child.on("close", (code) => resolve({ code: code ?? -1, stdout, stderr, output }));
+    });
+  }
+
+  async expectSuccess(args: string[]): Promise<CliResult> {
+    const result = await this.run(args);
+    if (result.code !== 0) {
+      throw new Error(`pulumi ${args.join(" ")} exited with ${result.code}:\n${result.output}`);
+    }
+    return result;
+  }
+
+  private stackArgs(): string[] {
+    return ["--stack", this.name, "--config-file", this.configFile, "--non-interactive"];
+  }
+
+  async setConfig(key: string, value: string, options: { secret?: boolean } = {}): Promise<void> {
+    await this.expectSuccess(["config", "set", ...this.stackArgs(), ...(options.secret ? ["--secret"] : []), key, value]);
+  }
+
+  /** Sets a structured value; the program reads it with config.requireObject. */
+  setConfigObject(key: string, value: unknown, options: { secret?: boolean } = {}): Promise<void> {
+    return this.setConfig(key, JSON.stringify(value), options);
+  }
+
+  up(): Promise<CliResult> {
+    return this.run(["up", ...this.stackArgs(), "--yes", "--skip-preview", "--diff"]);
+  }
+
+  preview(extra: string[] = []): Promise<CliResult> {
+    return this.run(["preview", ...this.stackArgs(), "--diff", ...extra]);
+  }
+
+  refresh(extra: string[] = []): Promise<CliResult> {
+    return this.run(["refresh", ...this.stackArgs(), "--yes", "--skip-preview", ...extra]);
+  }
+
+  destroy(): Promise<CliResult> {
+    return this.run(["destroy", ...this.stackArgs(), "--yes", "--skip-preview"]);
+  }
+
+  /** The stack's checkpoint as `pulumi stack export` gives it. */
+  async exportState(): Promise<{ deployment: { resources?: StateResource[] } }> {
+    const result = await this.expectSuccess(["stack", "export", "--stack", this.name]);
+    return JSON.parse(result.stdout);
+  }
+
+  async resources(type: string): Promise<StateResource[]> {
+    const state = await this.exportState();
+    return (state.deployment.resources ?? []).filter((resource) => resource.type === type);
+  }
+
+  /** The raw text of the stack's state file in the file backend. */
+  stateFileText(): string {
+    const stacksDir = path.join(this.workDir, "state", ".pulumi", "stacks");
+    const project = fs.readdirSync(stacksDir)[0];
+    return fs.readFileSync(path.join(stacksDir, project, `${this.name}.json`), "utf8");
+  }
+
+  async remove(): Promise<void> {
+    await this.run(["stack", "rm", this.name, "--yes", "--force", "--non-interactive"]);
+    fs.rmSync(this.workDir, { recursive: true, force: true });
+  }
+}
+
+export interface StateResource {
+  urn: string;
+  type: string;
+  id?: string;
+  inputs?: Record<string, unknown>;
+  outputs?: Record<string, unknown>;
+}
+
+export const VIDEO_RESOURCE_TYPE = "pulumi-nodejs:dynamic/alicloud-caster:CasterVideoResource";
+
+/** Tests must never reach a real account, whatever the developer's shell holds. */
+function withoutCloudCredentials(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const copy = { ...env };
+  for (const key of Object.keys(copy)) {
+    if (/^(ALIBABA_CLOUD_|ALICLOUD_)/.test(key)) delete copy[key];
+  }
+  return copy;
+}
