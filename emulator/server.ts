@@ -32,6 +32,8 @@ export interface EmulatorOptions {
 /** One call the emulator answered, as tests and the control endpoint see it. */
 export interface CallRecord {
   at: string;
+  /** GET or POST, as the client sent it. */
+  method: string;
   action: string;
   uid?: string;
   /** The call's own parameters: signature fields, the key and the token are left out. */
@@ -76,6 +78,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     const nowMs = clock();
     const record: CallRecord = {
       at: new Date(nowMs).toISOString(),
+      method,
       action: params.Action ?? "",
       params: callParameters(params),
       httpStatus: 200,
