@@ -71,7 +71,8 @@ export function describeValue(value: unknown): string {
 
 function describeIssue(name: string, value: unknown, issue: z.core.$ZodIssue): string {
   if (value === undefined) return `${name} is required: ${issue.message}`;
-  if (issue.code === "invalid_type") {
+  // A value of the wrong JavaScript type; a number that is not whole falls through to the field's own message.
+  if (issue.code === "invalid_type" && !(issue.expected === "int" && typeof value === "number")) {
     return `${name} must be ${article(issue.expected)}, got ${typeof value} ${describeValue(value)}.`;
   }
   return `${name} ${describeValue(value)} is not allowed: ${issue.message}`;

@@ -77,7 +77,8 @@ export const videoResourceFields = {
     .optional(),
 };
 
-export type VideoResourceInputs = { [K in keyof typeof videoResourceFields]: z.infer<(typeof videoResourceFields)[K]> };
+const videoResourceObject = z.object(videoResourceFields);
+export type VideoResourceInputs = z.infer<typeof videoResourceObject>;
 
 const exactlyOneSource: CrossFieldRule<VideoResourceInputs> = (known, unknown) => {
   const given = SOURCE_PROPERTIES.filter((name) => known[name] !== undefined);

@@ -1,0 +1,125 @@
+import { startEmulatorFixture, EmulatorFixture } from "../../test/helpers/emulator-fixture";
+import { configureProvider } from "../runtime";
+import { UNKNOWN } from "../shared/unknowns";
+import { VideoResourceOutputs } from "./api";
+import { videoResourceProvider as provider } from "./provider";
+import { VideoResourceInputs } from "./schema";
+
+describe("video source provider", () => {
+  let live: EmulatorFixture;
+  let casterId: string;
+  let inputs: VideoResourceInputs;
+
+  beforeAll(async () => {
+    live = await startEmulatorFixture();
+    const env = live.env;
+    configureProvider({
+      get: (key) =>
+        ({
+          "alicloud:accessKey": env.ALIBABA_CLOUD_ACCESS_KEY_ID,
+          "alicloud:secretKey": env.ALIBABA_CLOUD_ACCESS_KEY_SECRET,
+          "alicloud-caster:endpoint": env.ALICLOUD_CASTER_ENDPOINT,
+        })[key],
+    });
+    casterId = await live.createCaster();
+  });
+  afterAll(() => live.close());
+  beforeEach(() => {
+    inputs = { casterId, resourceName: "Reel", locationId: "RV10", vodUrl: "https://m.example.com/reel.mp4", repeatNum: -1 };
+  });
+
+  describe("diff", () => {
+    const stored = (overrides: Partial<VideoResourceOutputs> = {}): VideoResourceOutputs => ({
+      casterId: "LIVEPRODUCER_POST-cn-0pp1czt1234",
+      resourceId: "e5542d98-b08c-46bf-83e9-5b09d08c1234",
+      resourceName: "Reel",
+      locationId: "RV10",
+      vodUrl: "https://m.example.com/reel.mp4",
+      beginOffset: 0,
+      endOffset: 0,
+      repeatNum: 0,
+      ptsCallbackInterval: 0,
+      fixedDelayDuration: 0,
+      ...overrides,
+    });
+    const declared = { casterId: "LIVEPRODUCER_POST-cn-0pp1czt1234", resourceName: "Reel", locationId: "RV10", vodUrl: "https://m.example.com/reel.mp4" };
+
+    test("defaults the API fills in are no change", async () => {
+      expect(await provider.diff("id", stored(), declared)).toEqual({ changes: false, replaces: [], deleteBeforeReplace: false });
+    });
+
+    test("a modifiable property is an update", async () => {
+      expect(await provider.diff("id", stored(), { ...declared, repeatNum: -1, resourceName: "Loop" }))
+        .toEqual({ changes: true, replaces: [], deleteBeforeReplace: false });
+    });
+
+    test("removing a setting from the program resets it: a change", async () => {
+      expect((await provider.diff("id", stored({ repeatNum: -1 }), declared)).changes).toBe(true);
+    });
+
+    test.each(["casterId", "locationId", "fixedDelayDuration"])("%s replaces, deleting first", async (property) => {
+      const changed = { casterId: "LIVEPRODUCER_POST-cn-other12345", locationId: "RV11", fixedDelayDuration: 100 }[property];
+      expect(await provider.diff("id", stored(), { ...declared, [property]: changed }))
+        .toEqual({ changes: true, replaces: [property], deleteBeforeReplace: true });
+    });
+
+    test("switching the kind of source is an update", async () => {
+      const result = await provider.diff("id", stored(), { ...declared, vodUrl: undefined, imageUrl: "https://m.example.com/a.png" });
+      expect(result).toEqual({ changes: true, replaces: [], deleteBeforeReplace: false });
+    });
+
+    test("an unknown location during preview is a replacement; an unknown name an update", async () => {
+      expect((await provider.diff("id", stored(), { ...declared, locationId: UNKNOWN })).replaces).toEqual(["locationId"]);
+      expect(await provider.diff("id", stored(), { ...declared, resourceName: UNKNOWN })).toMatchObject({ changes: true, replaces: [] });
+    });
+
+    test("importId is not compared", async () => {
+      expect((await provider.diff("id", stored(), { ...declared, importId: "a:b" })).changes).toBe(false);
+    });
+  });
+
+  test("create, read, update and delete against the emulator", async () => {
+    const created = await provider.create(inputs);
+    const [source] = live.sources(casterId);
+    expect(created.id).toBe(`${casterId}:${source.resourceId}`);
+    expect(created.outs).toMatchObject({ resourceId: source.resourceId, locationId: "RV10", repeatNum: -1, beginOffset: 0, fixedDelayDuration: 0 });
+
+    const read = await provider.read(created.id, created.outs);
+    expect(read).toEqual({ id: created.id, props: created.outs });
+
+    const updated = await provider.update(created.id, created.outs, { ...inputs, resourceName: "Reel 2", repeatNum: undefined });
+    expect(updated.outs).toMatchObject({ resourceId: source.resourceId, resourceName: "Reel 2", repeatNum: 0 });
+
+    await provider.delete(created.id);
+    expect(live.sources(casterId)).toEqual([]);
+    // Already gone is success, and read says gone by returning no id.
+    await expect(provider.delete(created.id)).resolves.toBeUndefined();
+    expect(await provider.read(created.id, updated.outs)).toEqual({});
+  });
+
+  test("a source whose studio is gone reads as gone and deletes as done", async () => {
+    const id = "LIVEPRODUCER_POST-cn-removed1234:e5542d98-b08c-46bf-83e9-5b09d08c1234";
+    expect(await provider.read(id, {} as VideoResourceOutputs)).toEqual({});
+    await expect(provider.delete(id)).resolves.toBeUndefined();
+  });
+
+  test("a taken location fails with a message that names the source there and the way out", async () => {
+    const occupant = await live.client.call<{ ResourceId: string }>("AddCasterVideoResource", {
+      CasterId: casterId, ResourceName: "Console camera", LocationId: "RV20", LiveStreamUrl: "rtmp://a.example.com/x/y",
+    });
+    await expect(provider.create({ ...inputs, locationId: "RV20" })).rejects.toThrow(
+      `RV20 on studio ${casterId} is already taken by live stream source "Console camera" (${casterId}:${occupant.ResourceId}). ` +
+        `Choose another locationId, delete that source, or manage it here by setting importId to "${casterId}:${occupant.ResourceId}".`,
+    );
+  });
+
+  test("importId of a source elsewhere, or at another location, is refused before anything changes", async () => {
+    await expect(provider.create({ ...inputs, importId: `${casterId}:no-such-source` })).rejects.toThrow(/has no video source no-such-source/);
+    const made = await live.client.call<{ ResourceId: string }>("AddCasterVideoResource", {
+      CasterId: casterId, ResourceName: "x", LocationId: "RV30", ImageId: "img1",
+    });
+    live.emulator.clearCalls();
+    await expect(provider.create({ ...inputs, importId: `${casterId}:${made.ResourceId}` })).rejects.toThrow(/sits at RV30, but locationId is RV10/);
+    expect(live.mutatingCalls()).toEqual([]);
+  });
+});
