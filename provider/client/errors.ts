@@ -16,11 +16,8 @@ export class LiveApiError extends Error {
     /** HTTP status of the reply, when there was one. */
     readonly httpStatus?: number,
   ) {
-    super(
-      `${action} failed: ${code}: ${apiMessage}` +
-        (httpStatus !== undefined ? ` (HTTP ${httpStatus}` : " (") +
-        (requestId ? `${httpStatus !== undefined ? ", " : ""}RequestId ${requestId})` : httpStatus !== undefined ? ")" : "no reply)"),
-    );
+    const context = [httpStatus !== undefined ? `HTTP ${httpStatus}` : "no reply", requestId && `RequestId ${requestId}`];
+    super(`${action} failed: ${code}: ${apiMessage} (${context.filter(Boolean).join(", ")})`);
     this.name = "LiveApiError";
   }
 
