@@ -89,6 +89,11 @@ export const errors = {
   illegalOperation: (detail: string) => new ApiError(401, "IllegalOperation", `${detail}${retryLater}`),
   invalidUserId: (ownerId: string) =>
     new ApiError(400, "InvalidUserId.Malformed", `OwnerId ${JSON.stringify(ownerId)} is not this account's user ID, please check userId.`),
+  idempotentParameterMismatch: (clientToken: string) =>
+    new ApiError(400, "IdempotentParameterMismatch",
+      `ClientToken ${clientToken} was already used with other parameters; a retry must send the same parameters, a new request a new token.`),
+  programNotFound: (programId: string) =>
+    new ApiError(404, "InvalidProgram.NotFound", `Program ${programId} does not exist${retryLater}`),
   casterInUse: (casterId: string) =>
     new ApiError(400, "IncorrectCasterStatus.Inuse", `Caster ${casterId} is running; stop it before deleting it.`),
   internalError: () => new ApiError(500, "InternalError", "The request processing has failed due to some unknown error, please try again later."),

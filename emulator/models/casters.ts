@@ -71,7 +71,12 @@ export function createCaster(
     createTime: now,
     lastModified: now,
     ingestEndpoints: defaults.ingestEndpoints,
-    config: { domainName: defaults.domainName, callbackUrl: defaults.callbackUrl, sideOutputUrl: "", delay: 0 },
+    config: {
+      domainName: `${casterId.split("-").pop()}.${defaults.domainName}`,
+      callbackUrl: defaults.callbackUrl,
+      sideOutputUrl: "",
+      delay: 0,
+    },
     videoResources: {},
   };
   account.casters[casterId] = caster;

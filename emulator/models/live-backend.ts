@@ -11,6 +11,10 @@ export class LiveBackend {
 
   constructor(private readonly store: StateStore) {
     this.state = store.load() ?? emptyState();
+    // A state file from before a collection existed gets it empty.
+    for (const [uid, account] of Object.entries(this.state.accounts)) {
+      this.state.accounts[uid] = { ...emptyAccount(), ...account };
+    }
   }
 
   read<T>(uid: string, reader: (account: AccountState) => T): T {

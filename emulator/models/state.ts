@@ -15,6 +15,20 @@ export interface AccountState {
   casters: Record<string, CasterRecord>;
   /** CreateCaster ClientToken → the studio it created, so that a retry gets the same studio. */
   casterClientTokens: Record<string, { casterId: string; fingerprint: string }>;
+  /** Episode groups (carousel playlists) by ProgramId. They name a domain, not a studio. */
+  episodeGroups: Record<string, EpisodeGroupRecord>;
+  /** AddCasterEpisodeGroup ClientToken → the group it created. */
+  episodeGroupClientTokens: Record<string, { programId: string; fingerprint: string }>;
+}
+
+export interface EpisodeGroupRecord {
+  programId: string;
+  domainName: string;
+  callbackUrl: string;
+  sideOutputUrl: string;
+  startTime: string;
+  repeatNum: number;
+  items: { itemId: string; itemName: string; vodUrl: string }[];
 }
 
 export interface CasterRecord {
@@ -65,5 +79,5 @@ export function emptyState(): EmulatorState {
 }
 
 export function emptyAccount(): AccountState {
-  return { casters: {}, casterClientTokens: {} };
+  return { casters: {}, casterClientTokens: {}, episodeGroups: {}, episodeGroupClientTokens: {} };
 }

@@ -1,4 +1,5 @@
 import * as casters from "./casters";
+import * as episodeGroups from "./episode-groups";
 import { OperationHandler } from "./operation";
 import * as videoResources from "./video-resources";
 
@@ -19,4 +20,8 @@ export const OPERATIONS: Record<string, Operation> = {
   ModifyCasterVideoResource: { handler: videoResources.ModifyCasterVideoResource, qps: 10 },
   DeleteCasterVideoResource: { handler: videoResources.DeleteCasterVideoResource, qps: 10 },
   DescribeCasterVideoResources: { handler: videoResources.DescribeCasterVideoResources, qps: 15 },
+  AddCasterEpisodeGroup: { handler: episodeGroups.AddCasterEpisodeGroup, qps: 4 },
+  AddCasterEpisodeGroupContent: { handler: episodeGroups.AddCasterEpisodeGroupContent, qps: 4 },
+  DeleteCasterEpisodeGroup: { handler: episodeGroups.DeleteCasterEpisodeGroup, qps: 4 },
+  DescribeCasterProgram: { handler: episodeGroups.DescribeCasterProgram, qps: 4 },
 };

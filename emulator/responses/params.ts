@@ -17,6 +17,12 @@ export class RequestParams {
     return this.raw[name];
   }
 
+  /** Required to be sent, but may be empty (the API then uses its own default). */
+  requiredAllowingEmpty(name: string): string {
+    if (this.raw[name] === undefined) throw errors.missingRequired(name);
+    return this.raw[name];
+  }
+
   optional(name: string): string | undefined {
     return this.has(name) ? this.raw[name] : undefined;
   }
