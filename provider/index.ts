@@ -4,12 +4,14 @@
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { configureProvider } from "./runtime";
+import { episodeGroupProvider } from "./episode-group/provider";
 import { videoResourceProvider } from "./video-resource/provider";
 
-export type ProviderKind = "videoResource";
+export type ProviderKind = "videoResource" | "episodeGroup";
 
 const implementations: Record<ProviderKind, Omit<dynamic.ResourceProvider, "configure">> = {
   videoResource: videoResourceProvider,
+  episodeGroup: episodeGroupProvider,
 };
 
 /** Runs one method of one provider: the single entry point of the serialized provider. */
@@ -25,8 +27,10 @@ export async function dispatch(kind: ProviderKind, method: string, args: unknown
   return handler(...args);
 }
 
-export { videoResourceProvider };
+export { videoResourceProvider, episodeGroupProvider };
 export { LiveClient } from "./client/live-client";
 export { LiveApiError, MissingCredentialsError } from "./client/errors";
 export { resolveSettings, DEFAULT_ENDPOINT, ENDPOINT_CONFIG_KEY } from "./client/settings";
 export { videoResourceFields, videoResourceSpec } from "./video-resource/schema";
+export { episodeGroupFields, episodeGroupSpec } from "./episode-group/schema";
+export { deriveClientToken } from "./episode-group/client-token";

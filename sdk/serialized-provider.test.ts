@@ -31,6 +31,18 @@ describe("the serialized provider stored in state", () => {
     expect(serializedProvider("videoResource")).toBe(serializedProvider("videoResource"));
   });
 
+  test("each kind reaches its own provider", async () => {
+    const cwd = process.cwd();
+    process.chdir(path.resolve(__dirname, "../test/e2e/program"));
+    try {
+      const provider = requireFromString(await storedText("episodeGroup")).handler();
+      const result = await provider.check!({}, { casterId: "LIVEPRODUCER_POST-cn-abc123", startTime: "tomorrow", items: [] });
+      expect(result.failures?.map((failure) => failure.property)).toEqual(["startTime", "items"]);
+    } finally {
+      process.chdir(cwd);
+    }
+  });
+
   test("loaded as the plugin loads it, from another folder, it runs the real checks", async () => {
     const text = await storedText("videoResource");
     const cwd = process.cwd();

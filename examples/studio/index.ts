@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { CasterVideoResource } from "pulumi-alicloud-caster";
+import { CasterEpisodeGroup, CasterVideoResource } from "pulumi-alicloud-caster";
 
 // The studio itself comes from elsewhere (the console, or alicloud.live.Caster); its ID is config.
 const casterId = new pulumi.Config().require("casterId");
@@ -29,7 +29,20 @@ const stationLogo = new CasterVideoResource("station-logo", {
   imageUrl: "https://media.example.com/brand/logo.png",
 });
 
+// A carousel playlist for the evening: the studio's domain and callback come from its config.
+const eveningLoop = new CasterEpisodeGroup("evening-loop", {
+  casterId,
+  startTime: "2030-12-24T20:00:00+08:00",
+  repeatNum: -1,
+  items: [
+    { itemName: "Opening titles", vodUrl: "https://media.example.com/loop/opening.mp4" },
+    { itemName: "Highlights", vodUrl: "https://media.example.com/loop/highlights.flv" },
+    { itemName: "Station ident", vodUrl: "https://media.example.com/loop/ident.ts" },
+  ],
+});
+
 export const studio = casterId;
+export const eveningProgram = { programId: eveningLoop.programId, itemIds: eveningLoop.itemIds };
 export const sources = pulumi
   .all([mainCamera, introReel, stationLogo].map((source) =>
     pulumi.all([source.locationId, source.resourceName, source.resourceId])))

@@ -70,12 +70,15 @@ export function describeValue(value: unknown): string {
 }
 
 function describeIssue(name: string, value: unknown, issue: z.core.$ZodIssue): string {
-  if (value === undefined) return `${name} is required: ${issue.message}`;
+  // For a problem inside a list or object, name the exact place: items[1].vodUrl.
+  const where = name + issue.path.map((key) => (typeof key === "number" ? `[${key}]` : `.${String(key)}`)).join("");
+  const received = issue.path.reduce<unknown>((inner, key) => (inner as Record<PropertyKey, unknown> | undefined)?.[key], value);
+  if (received === undefined) return issue.path.length === 0 ? `${where} is required: ${issue.message}` : `${where} is required.`;
   // A value of the wrong JavaScript type; a number that is not whole falls through to the field's own message.
-  if (issue.code === "invalid_type" && !(issue.expected === "int" && typeof value === "number")) {
-    return `${name} must be ${article(issue.expected)}, got ${typeof value} ${describeValue(value)}.`;
+  if (issue.code === "invalid_type" && !(issue.expected === "int" && typeof received === "number")) {
+    return `${where} must be ${article(issue.expected)}, got ${typeof received} ${describeValue(received)}.`;
   }
-  return `${name} ${describeValue(value)} is not allowed: ${issue.message}`;
+  return `${where} ${describeValue(received)} is not allowed: ${issue.message}`;
 }
 
 function article(expected: string): string {

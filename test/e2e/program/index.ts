@@ -1,13 +1,15 @@
 import * as pulumi from "@pulumi/pulumi";
-import { CasterVideoResource, CasterVideoResourceArgs } from "pulumi-alicloud-caster";
+import { CasterEpisodeGroup, CasterEpisodeGroupArgs, CasterVideoResource, CasterVideoResourceArgs } from "pulumi-alicloud-caster";
 
 /**
- * Declares the video sources given in config `sources` (name → args). With `casterIdFrom: output`,
+ * Declares the video sources given in config `sources` and the episode groups in config
+ * `episodeGroups` (name → args each). With `casterIdFrom: output`,
  * each source's casterId comes from a resource created in the same run, so that during the first
  * preview it is not yet known.
  */
 const config = new pulumi.Config();
-const sources = config.requireObject<Record<string, CasterVideoResourceArgs>>("sources");
+const sources = config.getObject<Record<string, CasterVideoResourceArgs>>("sources") ?? {};
+const episodeGroups = config.getObject<Record<string, CasterEpisodeGroupArgs>>("episodeGroups") ?? {};
 const casterIdFromOutput = config.get("casterIdFrom") === "output";
 
 class PassThrough extends pulumi.dynamic.Resource {
@@ -28,4 +30,10 @@ for (const [name, args] of Object.entries(sources)) {
   created[name] = new CasterVideoResource(name, { ...args, casterId });
 }
 
+const groups: Record<string, CasterEpisodeGroup> = {};
+for (const [name, args] of Object.entries(episodeGroups)) {
+  groups[name] = new CasterEpisodeGroup(name, args);
+}
+
+export const programIds = Object.fromEntries(Object.entries(groups).map(([name, group]) => [name, group.programId]));
 export const resourceIds = Object.fromEntries(Object.entries(created).map(([name, source]) => [name, source.resourceId]));

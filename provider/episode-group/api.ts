@@ -1,0 +1,71 @@
+import { LiveClient, ParamValue } from "../client/live-client";
+import { EpisodeGroupInputs } from "./schema";
+
+/** What the provider stores for an episode group. */
+export interface EpisodeGroupOutputs extends EpisodeGroupInputs {
+  /** The API's ProgramId: the group's ID. */
+  programId: string;
+  /** The API's ItemIds, in item order. */
+  itemIds: string[];
+  clientToken: string;
+  domainName: string;
+  callbackUrl: string;
+  sideOutputUrl: string;
+  repeatNum: 0 | -1;
+  /**
+   * Whether the studio's DescribeCasterProgram listed the group's items right after it was
+   * created. Only then does their absence later mean the group is gone.
+   */
+  listedInProgram: boolean;
+}
+
+export interface StudioConfig {
+  DomainName?: string;
+  CallbackUrl?: string;
+  SideOutputUrl?: string;
+}
+
+interface ProgramPage {
+  Total: number;
+  Episodes?: { Episode?: { EpisodeId: string }[] };
+}
+
+const PROGRAM_PAGE_SIZE = 100;
+
+/** The AddCasterEpisodeGroup parameters, items flattened as `Item.N.ItemName` / `Item.N.VodUrl`. */
+export function addParams(group: Omit<EpisodeGroupOutputs, "programId" | "itemIds" | "listedInProgram">): Record<string, ParamValue> {
+  const params: Record<string, ParamValue> = {
+    ClientToken: group.clientToken,
+    DomainName: group.domainName,
+    CallbackUrl: group.callbackUrl,
+    SideOutputUrl: group.sideOutputUrl,
+    StartTime: group.startTime,
+    RepeatNum: group.repeatNum,
+    RegionId: group.regionId,
+  };
+  group.items.forEach((item, index) => {
+    params[`Item.${index + 1}.ItemName`] = item.itemName;
+    params[`Item.${index + 1}.VodUrl`] = item.vodUrl;
+  });
+  return params;
+}
+
+export async function describeStudioConfig(client: LiveClient, casterId: string, regionId?: string): Promise<StudioConfig> {
+  return client.call<StudioConfig>("DescribeCasterConfig", { CasterId: casterId, RegionId: regionId });
+}
+
+/** Every EpisodeId of the studio's program, page by page. */
+export async function programEpisodeIds(client: LiveClient, casterId: string, regionId?: string): Promise<Set<string>> {
+  const ids = new Set<string>();
+  for (let pageNum = 1; ; pageNum++) {
+    const page = await client.call<ProgramPage>("DescribeCasterProgram", {
+      CasterId: casterId,
+      PageNum: pageNum,
+      PageSize: PROGRAM_PAGE_SIZE,
+      RegionId: regionId,
+    });
+    const episodes = page.Episodes?.Episode ?? [];
+    for (const episode of episodes) ids.add(episode.EpisodeId);
+    if (episodes.length < PROGRAM_PAGE_SIZE || pageNum * PROGRAM_PAGE_SIZE >= page.Total) return ids;
+  }
+}

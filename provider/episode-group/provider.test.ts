@@ -1,0 +1,137 @@
+import { EmulatorFixture, startEmulatorFixture } from "../../test/helpers/emulator-fixture";
+import { configureProvider } from "../runtime";
+import { EpisodeGroupOutputs } from "./api";
+import { episodeGroupProvider as provider } from "./provider";
+import { EpisodeGroupInputs } from "./schema";
+
+describe("episode group provider", () => {
+  let live: EmulatorFixture;
+  let casterId: string;
+  // Each test runs a second later on the emulator's clock: the API allows 4 episode-group calls a second.
+  let clockOffsetMs = 0;
+
+  const programs = () => Object.values(live.emulator.state().accounts["1000000000000001"]?.episodeGroups ?? {});
+  async function checked(inputs: Record<string, unknown>): Promise<EpisodeGroupInputs> {
+    const result = await provider.check({}, inputs);
+    expect(result.failures).toEqual([]);
+    return result.inputs as EpisodeGroupInputs;
+  }
+  const declared = (overrides: Record<string, unknown> = {}) => ({
+    casterId,
+    startTime: "2030-01-02T04:00:00+08:00",
+    repeatNum: -1,
+    items: [
+      { itemName: "Opening", vodUrl: "https://media.example.com/opening.mp4" },
+      { itemName: "Feature", vodUrl: "https://media.example.com/feature.mp4" },
+    ],
+    clientTokenScope: `test/stack/group-${Math.random()}`,
+    ...overrides,
+  });
+
+  beforeAll(async () => {
+    live = await startEmulatorFixture({ clock: () => Date.now() + clockOffsetMs });
+    configureProvider({
+      get: (key) =>
+        ({
+          "alicloud:accessKey": live.env.ALIBABA_CLOUD_ACCESS_KEY_ID,
+          "alicloud:secretKey": live.env.ALIBABA_CLOUD_ACCESS_KEY_SECRET,
+          "alicloud-caster:endpoint": live.env.ALICLOUD_CASTER_ENDPOINT,
+        })[key],
+    });
+    casterId = await live.createCaster();
+  });
+  afterAll(() => live.close());
+  beforeEach(() => {
+    clockOffsetMs += 1100;
+  });
+
+  test("check sends the start time as UTC and derives the ClientToken", async () => {
+    const inputs = await checked(declared({ clientTokenScope: "caster-demo-studio/prod/evening" }));
+    expect(inputs.startTime).toBe("2030-01-01T20:00:00Z");
+    expect(inputs.clientToken).toMatch(/^evening-[0-9a-f]{40}$/);
+  });
+
+  test("created twice with the same inputs, as an interrupted run does: one program, the same IDs", async () => {
+    const inputs = await checked(declared());
+    const before = programs().length;
+    const first = await provider.create(inputs);
+    const second = await provider.create(inputs);
+    expect(second.id).toBe(first.id);
+    expect(second.outs.itemIds).toEqual(first.outs.itemIds);
+    expect(programs()).toHaveLength(before + 1);
+  });
+
+  test("the studio's domain and callback are used, and the items are listed in its program", async () => {
+    const { outs } = await provider.create(await checked(declared()));
+    const config = await live.client.call<{ DomainName: string; CallbackUrl: string }>("DescribeCasterConfig", { CasterId: casterId });
+    expect(outs).toMatchObject({ domainName: config.DomainName, callbackUrl: config.CallbackUrl, sideOutputUrl: "", listedInProgram: true, repeatNum: -1 });
+    expect(outs.itemIds).toHaveLength(2);
+    const stored = programs().find((group) => group.programId === outs.programId);
+    expect(stored?.items.map((item) => item.itemId)).toEqual(outs.itemIds);
+  });
+
+  test("read keeps a listed group, reports one deleted behind Pulumi's back as gone", async () => {
+    const { id, outs } = await provider.create(await checked(declared()));
+    expect(await provider.read(id, outs as EpisodeGroupOutputs)).toEqual({ id, props: outs });
+    await live.client.call("DeleteCasterEpisodeGroup", { ProgramId: id });
+    expect(await provider.read(id, outs as EpisodeGroupOutputs)).toEqual({});
+  });
+
+  test("read never says gone when it cannot know: no studio, or items never seen listed", async () => {
+    const config = await live.client.call<{ DomainName: string; CallbackUrl: string }>("DescribeCasterConfig", { CasterId: casterId });
+    const { id, outs } = await provider.create(await checked(declared({ casterId: undefined, domainName: config.DomainName, callbackUrl: config.CallbackUrl })));
+    await live.client.call("DeleteCasterEpisodeGroup", { ProgramId: id });
+    live.emulator.clearCalls();
+    expect(await provider.read(id, outs as EpisodeGroupOutputs)).toEqual({ id, props: outs });
+    const notSeen = { ...(outs as EpisodeGroupOutputs), casterId, listedInProgram: false };
+    expect(await provider.read(id, notSeen)).toEqual({ id, props: notSeen });
+    expect(live.emulator.calls()).toEqual([]);
+  });
+
+  test("delete removes the program; already gone is success", async () => {
+    const { id, outs } = await provider.create(await checked(declared()));
+    await provider.delete(id, outs as EpisodeGroupOutputs);
+    expect(programs().some((group) => group.programId === id)).toBe(false);
+    await expect(provider.delete(id, outs as EpisodeGroupOutputs)).resolves.toBeUndefined();
+  });
+
+  describe("diff", () => {
+    const stored = (): EpisodeGroupOutputs => ({
+      casterId: "LIVEPRODUCER_POST-cn-0pp1czt1234",
+      domainName: "0pp1czt1234.live.example.com",
+      callbackUrl: "http://callback.example.com/caster",
+      sideOutputUrl: "",
+      startTime: "2030-01-01T20:00:00Z",
+      repeatNum: -1,
+      items: [{ itemName: "Opening", vodUrl: "https://media.example.com/opening.mp4" }],
+      programId: "P1",
+      itemIds: ["I1"],
+      clientToken: "group-abc",
+      clientTokenScope: "p/s/group",
+      listedInProgram: true,
+    });
+    const news = (overrides: Partial<EpisodeGroupInputs> = {}): EpisodeGroupInputs => ({
+      casterId: "LIVEPRODUCER_POST-cn-0pp1czt1234",
+      startTime: "2030-01-01T20:00:00Z",
+      repeatNum: -1,
+      items: [{ itemName: "Opening", vodUrl: "https://media.example.com/opening.mp4" }],
+      clientTokenScope: "p/s/group",
+      ...overrides,
+    });
+
+    test("values the studio filled in are no change, nor is a new token scope", async () => {
+      expect(await provider.diff("P1", stored(), news({ clientTokenScope: "p/s/renamed", clientToken: "other" })))
+        .toEqual({ changes: false, replaces: [], deleteBeforeReplace: true });
+    });
+
+    test.each([
+      ["items", { items: [{ itemName: "Opening", vodUrl: "https://media.example.com/new.mp4" }] }],
+      ["startTime", { startTime: "2030-01-01T21:00:00Z" }],
+      ["repeatNum", { repeatNum: 0 as const }],
+      ["domainName", { domainName: "other.example.com" }],
+      ["casterId", { casterId: "LIVEPRODUCER_POST-cn-other12345" }],
+    ])("a change of %s replaces the group, naming exactly that property", async (property, change) => {
+      expect(await provider.diff("P1", stored(), news(change))).toEqual({ changes: true, replaces: [property], deleteBeforeReplace: true });
+    });
+  });
+});

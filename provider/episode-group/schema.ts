@@ -1,0 +1,92 @@
+import { z } from "zod";
+import { CrossFieldRule, InputSpec } from "../shared/check";
+import { casterIdSchema, VOD_FILE_EXTENSIONS } from "../video-resource/schema";
+
+/** The rules for an episode group's inputs, as data; the layout file uses the same schemas. */
+
+export const MAX_CLIENT_TOKEN_LENGTH = 64;
+export const MAX_ITEM_NAME_LENGTH = 128;
+
+const httpUrl = (protocols: string[], allowed: string, extensions?: readonly string[]) =>
+  z.string().refine((value) => {
+    try {
+      const url = new URL(value);
+      return protocols.includes(url.protocol) &&
+        (extensions === undefined || extensions.some((ext) => url.pathname.toLowerCase().endsWith(ext)));
+    } catch {
+      return false;
+    }
+  }, { error: allowed });
+
+const vodUrl = httpUrl(["http:", "https:"], "use an http(s) URL of an MP4, FLV or TS file (the path must end in .mp4, .flv or .ts).", VOD_FILE_EXTENSIONS);
+
+/** An ISO 8601 time with a zone (Z or ±hh:mm); a time without one would be read differently on every machine. */
+export const startTimeSchema = z.string().refine(
+  (value) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(value) && !Number.isNaN(Date.parse(value)),
+  { error: "use an ISO 8601 time with its zone, e.g. 2026-12-24T20:00:00Z or 2026-12-25T04:00:00+08:00 (or pass a Date)." },
+);
+
+export const episodeItemSchema = z.object({
+  itemName: z
+    .string()
+    .min(1, { error: "give the item a name." })
+    .max(MAX_ITEM_NAME_LENGTH, { error: `shorten it to at most ${MAX_ITEM_NAME_LENGTH} characters.` }),
+  vodUrl,
+}, { error: "each item is an object { itemName, vodUrl }." });
+
+export const episodeGroupFields = {
+  casterId: casterIdSchema.optional(),
+  domainName: z
+    .string()
+    .regex(/^(?=.{1,253}$)([A-Za-z0-9-]{1,63}\.)+[A-Za-z]{2,63}$/, { error: "use the studio's main streaming domain, e.g. live.example.com." })
+    .optional(),
+  callbackUrl: httpUrl(["http:", "https:"], "use an http(s) URL.").optional(),
+  sideOutputUrl: httpUrl(["rtmp:", "rtmps:", "http:", "https:", "srt:"], "use an rtmp(s), http(s) or srt URL, or leave it out for the studio's own.").optional(),
+  startTime: startTimeSchema,
+  repeatNum: z.union([z.literal(0), z.literal(-1)], { error: "use 0 to play the list once or -1 to loop it." }).optional(),
+  items: z.array(episodeItemSchema, { error: "give a list of { itemName, vodUrl }." }).min(1, {
+    error: "give at least one item { itemName, vodUrl }.",
+  }),
+  regionId: z.string().regex(/^[a-z]{2}(-[a-z0-9]+)+$/, { error: "use a region ID such as cn-shanghai." }).optional(),
+  clientToken: z
+    .string()
+    .regex(/^[\x20-\x7e]+$/, { error: "use printable ASCII only." })
+    .max(MAX_CLIENT_TOKEN_LENGTH, { error: `shorten it to at most ${MAX_CLIENT_TOKEN_LENGTH} characters, or leave it out to have one derived.` })
+    .optional(),
+  clientTokenScope: z.string().optional(),
+};
+
+const episodeGroupObject = z.object(episodeGroupFields);
+export type EpisodeGroupInputs = z.infer<typeof episodeGroupObject>;
+export type EpisodeItem = z.infer<typeof episodeItemSchema>;
+
+const domainFromStudioOrGiven: CrossFieldRule<EpisodeGroupInputs> = (known, unknown) => {
+  if (known.casterId !== undefined || unknown.has("casterId")) return undefined;
+  for (const property of ["domainName", "callbackUrl"] as const) {
+    if (known[property] === undefined && !unknown.has(property)) {
+      return {
+        property,
+        reason: `${property} is needed when casterId is not given: set casterId to take the studio's ${property} from DescribeCasterConfig, or set ${property}.`,
+      };
+    }
+  }
+  return undefined;
+};
+
+export const episodeGroupSpec: InputSpec<EpisodeGroupInputs> = {
+  fields: episodeGroupFields,
+  rules: [domainFromStudioOrGiven],
+};
+
+/** The properties that decide what the API creates; the API cannot modify a group, so any change replaces it. */
+export const CREATE_PROPERTIES = [
+  "casterId", "domainName", "callbackUrl", "sideOutputUrl", "startTime", "repeatNum", "items", "regionId",
+] as const;
+
+/** Properties the studio fills in when they are left out: not compared when left out. */
+export const STUDIO_DEFAULTS = new Set(["domainName", "callbackUrl", "sideOutputUrl"]);
+
+/** The API's time format: UTC to the second. */
+export function toApiTime(value: string): string {
+  return new Date(Date.parse(value)).toISOString().replace(/\.\d{3}Z$/, "Z");
+}
