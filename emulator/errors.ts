@@ -96,6 +96,7 @@ export const errors = {
     new ApiError(404, "InvalidProgram.NotFound", `Program ${programId} does not exist${retryLater}`),
   casterInUse: (casterId: string) =>
     new ApiError(400, "IncorrectCasterStatus.Inuse", `Caster ${casterId} is running; stop it before deleting it.`),
+  throttledByApi: () => new ApiError(400, "Throttling", "Request was denied due to request throttling."),
   internalError: () => new ApiError(500, "InternalError", "The request processing has failed due to some unknown error, please try again later."),
   serviceUnavailable: () => new ApiError(503, "ServiceUnavailable", "The request has failed due to a temporary failure of the server."),
 } as const;

@@ -1,6 +1,7 @@
 import * as http from "node:http";
 import { AddressInfo } from "node:net";
 import { ApiError, errorBody, errors } from "./errors";
+import { Fault, FaultInjector, FaultPlan } from "./faults";
 import { AccountKey, DEMO_ACCOUNT } from "./gateway/accounts";
 import { Gateway } from "./gateway/authenticate";
 import { CasterDefaults } from "./models/casters";
@@ -27,6 +28,8 @@ export interface EmulatorOptions {
   log?: (line: string) => void;
   /** The server's clock, in ms since the epoch. @default Date.now */
   clock?: () => number;
+  /** Deliberate failures and latency, seeded. @default none */
+  faults?: FaultPlan;
 }
 
 /** One call the emulator answered, as tests and the control endpoint see it. */
@@ -38,8 +41,11 @@ export interface CallRecord {
   uid?: string;
   /** The call's own parameters: signature fields, the key and the token are left out. */
   params: Record<string, string>;
+  /** 0 when no reply was sent (a lost response). */
   httpStatus: number;
   code?: string;
+  /** The fault injected into this call, if any. */
+  fault?: Fault;
 }
 
 export interface RunningEmulator {
@@ -49,6 +55,8 @@ export interface RunningEmulator {
   calls(): CallRecord[];
   clearCalls(): void;
   state(): EmulatorState;
+  /** Replaces the fault plan (and restarts its random sequence from the plan's seed). */
+  setFaults(plan: FaultPlan): void;
   close(): Promise<void>;
 }
 
@@ -57,6 +65,11 @@ const PROTOCOL_PARAMETERS = new Set([
   "SignatureNonce", "Timestamp", "SecurityToken", "RegionId",
 ]);
 const CONTROL_PREFIX = "/_emulator/";
+
+interface Reply {
+  status: number;
+  body: object;
+}
 const MAX_BODY_BYTES = 1024 * 1024;
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
@@ -72,8 +85,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   };
   const calls: CallRecord[] = [];
   const log = options.log ?? (() => undefined);
+  const faults = new FaultInjector(options.faults);
 
-  function serveRpc(method: string, params: Record<string, string>): { status: number; body: object } {
+  /** A reply, or undefined for a lost response: the change is saved but no answer goes back. */
+  async function serveRpc(method: string, params: Record<string, string>): Promise<Reply | undefined> {
     const requestId = newRequestId();
     const nowMs = clock();
     const record: CallRecord = {
@@ -91,6 +106,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       if (!throttle.admit(call.key.uid, call.action, operation.qps, nowMs)) {
         throw errors.throttledByUser(call.action, operation.qps);
       }
+      const decision = faults.decide(call.action);
+      if (decision.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, decision.latencyMs));
+      record.fault = decision.fault;
+      if (decision.fault === "InternalError") throw errors.internalError();
+      if (decision.fault === "ServiceUnavailable") throw errors.serviceUnavailable();
+      if (decision.fault === "Throttling") throw errors.throttledByApi();
       const ownerId = params.OwnerId;
       if (ownerId !== undefined && ownerId !== call.key.uid) throw errors.invalidUserId(ownerId);
       const result = operation.handler({
@@ -101,19 +122,33 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         casterDefaults,
         nowMs,
       });
+      if (decision.fault === "LostResponse") {
+        record.httpStatus = 0;
+        log(`${record.at} ${record.action} saved, reply dropped (injected)`);
+        return undefined;
+      }
       log(`${record.at} ${record.action} 200`);
       return { status: 200, body: { RequestId: requestId, ...result } };
     } catch (caught) {
       const error = caught instanceof ApiError ? caught : internalFailure(caught, log);
       record.httpStatus = error.httpStatus;
       record.code = error.code;
-      log(`${record.at} ${record.action || "-"} ${error.httpStatus} ${error.code}`);
+      log(`${record.at} ${record.action || "-"} ${error.httpStatus} ${error.code}${record.fault ? " (injected)" : ""}`);
       return { status: error.httpStatus, body: errorBody(error, requestId) };
     }
   }
 
-  function serveControl(path: string, method: string): { status: number; body: object } {
+  function serveControl(path: string, method: string, body: string): Reply {
     if (path === "calls" && method === "GET") return { status: 200, body: { calls } };
+    if (path === "faults" && method === "GET") return { status: 200, body: faults.getPlan() };
+    if (path === "faults" && method === "PUT") {
+      try {
+        faults.setPlan(JSON.parse(body) as FaultPlan);
+        return { status: 200, body: faults.getPlan() };
+      } catch (error) {
+        return { status: 400, body: { error: (error as Error).message } };
+      }
+    }
     if (path === "calls" && method === "DELETE") {
       calls.length = 0;
       return { status: 200, body: {} };
@@ -125,16 +160,20 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
     readBody(req)
-      .then((body) => {
-        let reply: { status: number; body: object };
+      .then(async (body) => {
+        let reply: Reply | undefined;
         if (url.pathname.startsWith(CONTROL_PREFIX)) {
-          reply = serveControl(url.pathname.slice(CONTROL_PREFIX.length), req.method ?? "GET");
+          reply = serveControl(url.pathname.slice(CONTROL_PREFIX.length), req.method ?? "GET", body);
         } else if (url.pathname !== "/") {
           reply = { status: 404, body: errorBody(errors.actionNotFound(url.pathname), newRequestId()) };
         } else {
           const params = Object.fromEntries(url.searchParams);
           if (req.method === "POST") Object.assign(params, Object.fromEntries(new URLSearchParams(body)));
-          reply = serveRpc(req.method ?? "GET", params);
+          reply = await serveRpc(req.method ?? "GET", params);
+        }
+        if (!reply) {
+          res.socket?.destroy();
+          return;
         }
         const text = JSON.stringify(reply.body);
         res.writeHead(reply.status, { "Content-Type": "application/json;charset=utf-8" });
@@ -158,6 +197,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     calls: () => calls.map((call) => ({ ...call, params: { ...call.params } })),
     clearCalls: () => void (calls.length = 0),
     state: () => backend.snapshot(),
+    setFaults: (plan) => faults.setPlan(plan),
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));

@@ -3,6 +3,8 @@
  * error that are safe to show: pop-core's own message ends with the request URL, which for a
  * GET holds the key, the signature and every parameter, so it is never used.
  */
+const NOTHING_SENT = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH"]);
+
 export class LiveApiError extends Error {
   constructor(
     /** The operation that failed, e.g. AddCasterVideoResource. */
@@ -21,9 +23,12 @@ export class LiveApiError extends Error {
     this.name = "LiveApiError";
   }
 
-  /** True when the request may have reached the API and changed something although no answer came back. */
+  /**
+   * True when the request may have reached the API and changed something although no answer came
+   * back (a timeout, a dropped connection, an unreadable reply). A refused connection sent nothing.
+   */
   get outcomeUnknown(): boolean {
-    return this.httpStatus === undefined;
+    return this.httpStatus === undefined && !NOTHING_SENT.has(this.code);
   }
 }
 

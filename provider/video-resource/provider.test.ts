@@ -123,3 +123,52 @@ describe("video source provider", () => {
     expect(live.mutatingCalls()).toEqual([]);
   });
 });
+
+describe("video source provider when replies are lost", () => {
+  let live: EmulatorFixture;
+  let casterId: string;
+  const inputs = (locationId: string): VideoResourceInputs => ({
+    casterId, resourceName: `Reel ${locationId}`, locationId, vodUrl: "https://m.example.com/reel.mp4", repeatNum: -1,
+  });
+
+  beforeAll(async () => {
+    live = await startEmulatorFixture();
+    configureProvider({
+      get: (key) =>
+        ({
+          "alicloud:accessKey": live.env.ALIBABA_CLOUD_ACCESS_KEY_ID,
+          "alicloud:secretKey": live.env.ALIBABA_CLOUD_ACCESS_KEY_SECRET,
+          "alicloud-caster:endpoint": live.env.ALICLOUD_CASTER_ENDPOINT,
+        })[key],
+    });
+    casterId = await live.createCaster();
+  });
+  afterAll(() => live.close());
+
+  test("a create whose reply was lost adopts the source it made, and adds no second one", async () => {
+    live.emulator.setFaults({ rates: { AddCasterVideoResource: { lostResponse: 1 } } });
+    live.emulator.clearCalls();
+    const created = await provider.create(inputs("RV40"));
+    live.emulator.setFaults({ rates: {} });
+    const [source] = live.sources(casterId).filter((s) => s.locationId === "RV40");
+    expect(created.outs.resourceId).toBe(source.resourceId);
+    expect(live.sources(casterId).filter((s) => s.locationId === "RV40")).toHaveLength(1);
+    expect(live.mutatingCalls()).toEqual(["AddCasterVideoResource"]);
+  });
+
+  test("a create that finds its own earlier attempt at the location (DuplicateLocationID) adopts it", async () => {
+    const earlier = await live.client.call<{ ResourceId: string }>("AddCasterVideoResource", {
+      CasterId: casterId, ResourceName: "Reel RV41", LocationId: "RV41", VodUrl: "https://m.example.com/reel.mp4", RepeatNum: -1,
+    });
+    const created = await provider.create(inputs("RV41"));
+    expect(created.outs.resourceId).toBe(earlier.ResourceId);
+    expect(live.sources(casterId).filter((s) => s.locationId === "RV41")).toHaveLength(1);
+  });
+
+  test("a lost reply followed by a different source at the location is an error that names it", async () => {
+    await live.client.call("AddCasterVideoResource", {
+      CasterId: casterId, ResourceName: "Someone else", LocationId: "RV42", ImageId: "img42",
+    });
+    await expect(provider.create(inputs("RV42"))).rejects.toThrow(/RV42 on studio .* is already taken by image source "Someone else"/);
+  });
+});

@@ -67,23 +67,35 @@ export const videoResourceProvider = {
   },
 };
 
+/** How often a create whose reply was lost is looked up and sent again. */
+const MAX_ADD_ATTEMPTS = 5;
+
+/**
+ * AddCasterVideoResource has no ClientToken, so a create whose reply was lost may or may not have
+ * happened. One source per location makes it safe to find out: look the location up; a source
+ * there that matches the inputs is the one this create made, and is adopted; an empty location
+ * means the request never landed, and it is sent again.
+ */
 async function add(client: LiveClient, inputs: VideoResourceInputs): Promise<VideoResourceOutputs> {
-  let resourceId: string;
-  try {
-    const reply = await client.call<{ ResourceId: string }>("AddCasterVideoResource", {
-      CasterId: inputs.casterId,
-      LocationId: inputs.locationId,
-      FixedDelayDuration: inputs.fixedDelayDuration,
-      ...sourceParams(inputs),
-    });
-    resourceId = reply.ResourceId;
-  } catch (error) {
-    if (error instanceof LiveApiError && error.code === "DuplicateLocationID") {
-      throw await locationTakenError(client, inputs);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const reply = await client.call<{ ResourceId: string }>("AddCasterVideoResource", {
+        CasterId: inputs.casterId,
+        LocationId: inputs.locationId,
+        FixedDelayDuration: inputs.fixedDelayDuration,
+        ...sourceParams(inputs),
+      });
+      return await readBack(client, inputs.casterId, reply.ResourceId, inputs);
+    } catch (error) {
+      const lostReply = error instanceof LiveApiError && error.outcomeUnknown && attempt < MAX_ADD_ATTEMPTS;
+      const taken = error instanceof LiveApiError && error.code === "DuplicateLocationID";
+      if (!lostReply && !taken) throw error;
+      const occupant = await sourceAt(client, inputs.casterId, inputs.locationId);
+      if (occupant && matchesInputs(occupant, inputs)) return outputsFromApi(inputs.casterId, occupant, inputs);
+      if (occupant || taken) throw locationTakenError(inputs, occupant);
+      // The location is free: the lost request never landed.
     }
-    throw error;
   }
-  return readBack(client, inputs.casterId, resourceId, inputs);
 }
 
 /** Brings an existing source under management, then makes it what the program declares. */
@@ -131,9 +143,18 @@ async function findVideoResource(
   }
 }
 
-async function locationTakenError(client: LiveClient, inputs: VideoResourceInputs): Promise<Error> {
-  const items = await describeVideoResources(client, inputs.casterId);
-  const occupant = items.find((item) => item.LocationId === inputs.locationId);
+async function sourceAt(client: LiveClient, casterId: string, locationId: string): Promise<ApiVideoResource | undefined> {
+  return (await describeVideoResources(client, casterId)).find((item) => item.LocationId === locationId);
+}
+
+/** Whether a source found at the location is what these inputs would have made (FixedDelayDuration cannot be read). */
+function matchesInputs(item: ApiVideoResource, inputs: VideoResourceInputs): boolean {
+  const found = normalize(outputsFromApi(inputs.casterId, item, inputs));
+  const wanted = normalize(inputs);
+  return (Object.keys(wanted) as (keyof typeof wanted)[]).every((key) => found[key] === wanted[key]);
+}
+
+function locationTakenError(inputs: VideoResourceInputs, occupant: ApiVideoResource | undefined): Error {
   const who = occupant
     ? `${sourceKind(occupant)} source "${occupant.ResourceName}" (${videoResourceId(inputs.casterId, occupant.ResourceId)})`
     : "another source";

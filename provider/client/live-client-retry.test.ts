@@ -1,0 +1,77 @@
+import { RunningEmulator, startEmulator as start } from "../../emulator";
+import { EmulatorOptions } from "../../emulator/server";
+import { LiveApiError } from "./errors";
+import { LiveClient } from "./live-client";
+
+/** Retries and flow control against the emulator's injected faults. */
+describe("LiveClient under faults", () => {
+  // Closed after each test, failed or not, so that a failure cannot leave the server running.
+  const running: RunningEmulator[] = [];
+  const startEmulator = async (options?: EmulatorOptions) => {
+    const emulator = await start(options);
+    running.push(emulator);
+    return emulator;
+  };
+  afterEach(async () => {
+    await Promise.all(running.splice(0).map((emulator) => emulator.close()));
+  });
+
+  const clientFor = (endpoint: string, accessKeyId = "emulator-demo-key") =>
+    new LiveClient(
+      { endpoint, regionId: "cn-shanghai", timeoutMs: 5000, credentials: { accessKeyId, accessKeySecret: "emulator-demo-secret" } },
+      { retry: { baseDelayMs: 5, maxDelayMs: 20 } },
+    );
+
+  test("throttling, 500 and 503 are retried until the call succeeds", async () => {
+    const emulator = await startEmulator({
+      faults: { seed: 11, rates: { DescribeCasters: { internalError: 0.1, serviceUnavailable: 0.1, throttling: 0.1 } } },
+    });
+    const client = clientFor(emulator.url);
+    for (let n = 0; n < 10; n++) await client.call("DescribeCasters", {});
+    const injected = emulator.calls().filter((call) => call.fault).length;
+    expect(injected).toBeGreaterThan(0);
+    expect(client.stats.retries).toBe(injected);
+    expect(client.stats.requests.DescribeCasters).toBe(10 + injected);
+  });
+
+  test("a client error fails at once, without a retry", async () => {
+    const emulator = await startEmulator();
+    const client = clientFor(emulator.url);
+    await expect(client.call("DescribeCasterVideoResources", { CasterId: "LIVEPRODUCER_POST-cn-nothere1" })).rejects.toMatchObject({
+      code: "InvalidCaster.NotFound",
+    });
+    expect(client.stats.requests.DescribeCasterVideoResources).toBe(1);
+  });
+
+  test("the retry budget is bounded: a call that always fails gives up with the last error", async () => {
+    const emulator = await startEmulator({ faults: { rates: { "*": { serviceUnavailable: 1 } } } });
+    const client = new LiveClient(
+      { endpoint: emulator.url, regionId: "cn-shanghai", timeoutMs: 5000, credentials: { accessKeyId: "emulator-demo-key", accessKeySecret: "emulator-demo-secret" } },
+      { retry: { maxAttempts: 4, baseDelayMs: 1, maxDelayMs: 2 } },
+    );
+    await expect(client.call("DescribeCasters", {})).rejects.toMatchObject({ code: "ServiceUnavailable", httpStatus: 503 });
+    expect(emulator.calls()).toHaveLength(4);
+  });
+
+  test("a lost reply is resent for an idempotent call, but not for AddCasterVideoResource", async () => {
+    const emulator = await startEmulator({ faults: { seed: 1, rates: { "*": { lostResponse: 0.5 } } } });
+    const client = clientFor(emulator.url);
+    // Idempotent by ClientToken: resent until a reply comes, and still one studio.
+    const { CasterId } = await client.call<{ CasterId: string }>("CreateCaster", { ClientToken: "one", NormType: 1, ChargeType: "PostPaid" });
+    expect(Object.keys(emulator.state().accounts["1000000000000001"].casters)).toEqual([CasterId]);
+
+    emulator.setFaults({ rates: { AddCasterVideoResource: { lostResponse: 1 } } });
+    const lost = client.call("AddCasterVideoResource", { CasterId, ResourceName: "a", LocationId: "RV01", ImageId: "img1" });
+    await expect(lost).rejects.toBeInstanceOf(LiveApiError);
+    await lost.catch((error: LiveApiError) => expect(error.outcomeUnknown).toBe(true));
+    expect(client.stats.requests.AddCasterVideoResource).toBe(1);
+  });
+
+  test("calls from one process keep to the QPS: 40 at once draw no throttling from the API", async () => {
+    const emulator = await startEmulator();
+    const client = clientFor(emulator.url);
+    await Promise.all(Array.from({ length: 40 }, () => client.call("DescribeCasters", {})));
+    expect(emulator.calls().filter((call) => call.code?.startsWith("Throttling"))).toEqual([]);
+    expect(client.stats.throttled).toBe(0);
+  });
+});
