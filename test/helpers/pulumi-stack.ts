@@ -62,8 +62,23 @@ export class PulumiStack {
   }
 
   run(args: string[]): Promise<CliResult> {
-    return new Promise((resolve, reject) => {
-      const child = spawn("pulumi", args, { cwd: this.projectDir, env: this.env, stdio: ["ignore", "pipe", "pipe"] });
+    return this.start(args).result;
+  }
+
+  /**
+   * Starts a command in a process group of its own, so that `kill()` can end it and every plugin
+   * it started at once, as a crash of the machine would.
+   */
+  start(args: string[]): { result: Promise<CliResult>; kill: () => void } {
+    const child = spawn("pulumi", args, { cwd: this.projectDir, env: this.env, stdio: ["ignore", "pipe", "pipe"], detached: true });
+    const kill = () => {
+      try {
+        process.kill(-(child.pid as number), "SIGKILL");
+      } catch {
+        // already gone
+      }
+    };
+    const result = new Promise<CliResult>((resolve, reject) => {
       let stdout = "";
       let stderr = "";
       let output = "";
@@ -78,6 +93,7 @@ export class PulumiStack {
       child.on("error", reject);
       child.on("close", (code) => resolve({ code: code ?? -1, stdout, stderr, output }));
     });
+    return { result, kill };
   }
 
   async expectSuccess(args: string[]): Promise<CliResult> {
@@ -101,8 +117,12 @@ export class PulumiStack {
     return this.setConfig(key, JSON.stringify(value), options);
   }
 
-  up(): Promise<CliResult> {
-    return this.run(["up", ...this.stackArgs(), "--yes", "--skip-preview", "--diff"]);
+  upArgs(extra: string[] = []): string[] {
+    return ["up", ...this.stackArgs(), "--yes", "--skip-preview", "--diff", ...extra];
+  }
+
+  up(extra: string[] = []): Promise<CliResult> {
+    return this.run(this.upArgs(extra));
   }
 
   preview(extra: string[] = []): Promise<CliResult> {
@@ -113,8 +133,8 @@ export class PulumiStack {
     return this.run(["refresh", ...this.stackArgs(), "--yes", "--skip-preview", ...extra]);
   }
 
-  destroy(): Promise<CliResult> {
-    return this.run(["destroy", ...this.stackArgs(), "--yes", "--skip-preview"]);
+  destroy(extra: string[] = []): Promise<CliResult> {
+    return this.run(["destroy", ...this.stackArgs(), "--yes", "--skip-preview", ...extra]);
   }
 
   /** The stack's checkpoint as `pulumi stack export` gives it. */
