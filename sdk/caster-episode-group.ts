@@ -110,8 +110,11 @@ export class CasterEpisodeGroup extends pulumi.dynamic.Resource {
         sideOutputUrl: secretIfSigned(args.sideOutputUrl),
         items: pulumi
           .output(args.items)
+          // The provider's check reports a malformed list; here it only decides secrecy.
           .apply((items): pulumi.Output<{ itemName: string; vodUrl: string }[]> =>
-            items.some((item) => isSignedUrl(item.vodUrl)) ? pulumi.secret(items) : pulumi.output(items)),
+            Array.isArray(items) && items.some((item) => typeof item?.vodUrl === "string" && isSignedUrl(item.vodUrl))
+              ? pulumi.secret(items)
+              : pulumi.output(items)),
         clientToken: args.clientToken,
         clientTokenScope: `${pulumi.getProject()}/${pulumi.getStack()}/${name}`,
       },

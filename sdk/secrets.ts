@@ -20,5 +20,5 @@ export function secretIfSigned(url: pulumi.Input<string> | undefined): pulumi.In
   if (url === undefined) return undefined;
   return pulumi
     .output(url)
-    .apply((value): pulumi.Output<string> => (isSignedUrl(value) ? pulumi.secret(value) : pulumi.output(value)));
+    .apply((value): pulumi.Output<string> => (typeof value === "string" && isSignedUrl(value) ? pulumi.secret(value) : pulumi.output(value)));
 }

@@ -28,7 +28,7 @@ describe("episode group inputs", () => {
     ["items", { items: [] }, /give at least one item/],
     ["items", { items: undefined }, /items is required/],
     ["items", { items: [{ itemName: "A", vodUrl: "https://m.example.com/a.mkv" }] }, /items\[0\].vodUrl "https:\/\/m.example.com\/a.mkv" is not allowed: .*MP4, FLV or TS/],
-    ["items", { items: [{ vodUrl: "https://m.example.com/a.mp4" }] }, /^items\[0\].itemName is required.$/],
+    ["items", { items: [{ vodUrl: "https://m.example.com/a.mp4" }] }, /^items\[0\].itemName is required: give every entry of items its itemName.$/],
     ["items", { items: "a.mp4" }, /items must be an array, got string "a.mp4"/],
     ["repeatNum", { repeatNum: 2 }, /use 0 to play the list once or -1 to loop it/],
     ["clientToken", { clientToken: "t".repeat(65) }, /at most 64 characters/],

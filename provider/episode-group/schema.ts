@@ -24,7 +24,7 @@ const vodUrl = httpUrl(["http:", "https:"], "use an http(s) URL of an MP4, FLV o
 export const startTimeSchema = z.string().refine(
   (value) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(value) && !Number.isNaN(Date.parse(value)),
   { error: "use an ISO 8601 time with its zone, e.g. 2026-12-24T20:00:00Z or 2026-12-25T04:00:00+08:00 (or pass a Date)." },
-);
+).describe("when the list starts, an ISO 8601 time with its zone, e.g. 2026-12-24T20:00:00Z");
 
 export const episodeItemSchema = z.object({
   itemName: z
@@ -35,24 +35,29 @@ export const episodeItemSchema = z.object({
 }, { error: "each item is an object { itemName, vodUrl }." });
 
 export const episodeGroupFields = {
-  casterId: casterIdSchema.optional(),
+  casterId: casterIdSchema.optional().describe("the production studio's ID"),
   domainName: z
     .string()
     .regex(/^(?=.{1,253}$)([A-Za-z0-9-]{1,63}\.)+[A-Za-z]{2,63}$/, { error: "use the studio's main streaming domain, e.g. live.example.com." })
-    .optional(),
-  callbackUrl: httpUrl(["http:", "https:"], "use an http(s) URL.").optional(),
-  sideOutputUrl: httpUrl(["rtmp:", "rtmps:", "http:", "https:", "srt:"], "use an rtmp(s), http(s) or srt URL, or leave it out for the studio's own.").optional(),
+    .optional()
+    .describe("the studio's main streaming domain, e.g. live.example.com"),
+  callbackUrl: httpUrl(["http:", "https:"], "use an http(s) URL.").optional().describe("the callback URL"),
+  sideOutputUrl: httpUrl(["rtmp:", "rtmps:", "http:", "https:", "srt:"], "use an rtmp(s), http(s) or srt URL, or leave it out for the studio's own.").optional()
+    .describe("a custom output URL"),
   startTime: startTimeSchema,
-  repeatNum: z.union([z.literal(0), z.literal(-1)], { error: "use 0 to play the list once or -1 to loop it." }).optional(),
+  repeatNum: z.union([z.literal(0), z.literal(-1)], { error: "use 0 to play the list once or -1 to loop it." }).optional()
+    .describe("0 plays the list once, -1 loops it"),
   items: z.array(episodeItemSchema, { error: "give a list of { itemName, vodUrl }." }).min(1, {
     error: "give at least one item { itemName, vodUrl }.",
-  }),
-  regionId: z.string().regex(/^[a-z]{2}(-[a-z0-9]+)+$/, { error: "use a region ID such as cn-shanghai." }).optional(),
+  }).describe("the episodes in playing order, a list of { itemName, vodUrl }"),
+  regionId: z.string().regex(/^[a-z]{2}(-[a-z0-9]+)+$/, { error: "use a region ID such as cn-shanghai." }).optional()
+    .describe("the region of the API calls, e.g. cn-shanghai"),
   clientToken: z
     .string()
     .regex(/^[\x20-\x7e]+$/, { error: "use printable ASCII only." })
     .max(MAX_CLIENT_TOKEN_LENGTH, { error: `shorten it to at most ${MAX_CLIENT_TOKEN_LENGTH} characters, or leave it out to have one derived.` })
-    .optional(),
+    .optional()
+    .describe("the ClientToken of the creation, printable ASCII, at most 64 characters"),
   clientTokenScope: z.string().optional(),
 };
 

@@ -33,9 +33,12 @@ export function checkInputs<T>(spec: InputSpec<T>, inputs: Record<string, unknow
   for (const name of Object.keys(inputs)) {
     if (name.startsWith("__")) continue;
     if (!fieldNames.includes(name)) {
+      const likely = fieldNames.find((field) => field.toLowerCase() === name.toLowerCase());
       failures.push({
         property: name,
-        reason: `${name} is not a property of this resource; the properties are ${fieldNames.join(", ")}.`,
+        reason: likely
+          ? `${name} ${describeValue(inputs[name])} is given, but ${name} is not a property of this resource: use ${likely}.`
+          : `${name} ${describeValue(inputs[name])} is given, but ${name} is not a property of this resource; remove it, or use one of ${fieldNames.join(", ")}.`,
       });
     }
   }
@@ -46,11 +49,12 @@ export function checkInputs<T>(spec: InputSpec<T>, inputs: Record<string, unknow
       unknown.add(name);
       continue;
     }
-    const result = (spec.fields as Record<string, z.ZodType>)[name].safeParse(value);
+    const schema = (spec.fields as Record<string, z.ZodType>)[name];
+    const result = schema.safeParse(value);
     if (result.success) {
       if (value !== undefined) known[name] = result.data;
     } else {
-      failures.push({ property: name, reason: describeIssue(name, value, result.error.issues[0]) });
+      failures.push({ property: name, reason: describeIssue(name, value, result.error.issues[0], schema.description) });
     }
   }
 
@@ -69,14 +73,19 @@ export function describeValue(value: unknown): string {
   return text.length > 120 ? `${text.slice(0, 117)}...` : text;
 }
 
-function describeIssue(name: string, value: unknown, issue: z.core.$ZodIssue): string {
+function describeIssue(name: string, value: unknown, issue: z.core.$ZodIssue, description?: string): string {
   // For a problem inside a list or object, name the exact place: items[1].vodUrl.
   const where = name + issue.path.map((key) => (typeof key === "number" ? `[${key}]` : `.${String(key)}`)).join("");
   const received = issue.path.reduce<unknown>((inner, key) => (inner as Record<PropertyKey, unknown> | undefined)?.[key], value);
-  if (received === undefined) return issue.path.length === 0 ? `${where} is required: ${issue.message}` : `${where} is required.`;
+  if (received === undefined) {
+    return issue.path.length === 0
+      ? `${where} is required: set it to ${description ?? "a value"}.`
+      : `${where} is required: give every entry of ${name} its ${String(issue.path[issue.path.length - 1])}.`;
+  }
   // A value of the wrong JavaScript type; a number that is not whole falls through to the field's own message.
   if (issue.code === "invalid_type" && !(issue.expected === "int" && typeof received === "number")) {
-    return `${where} must be ${article(issue.expected)}, got ${typeof received} ${describeValue(received)}.`;
+    const fix = issue.message.startsWith("Invalid input") ? `use ${article(issue.expected)}.` : issue.message;
+    return `${where} must be ${article(issue.expected)}, got ${typeof received} ${describeValue(received)}: ${fix}`;
   }
   return `${where} ${describeValue(received)} is not allowed: ${issue.message}`;
 }

@@ -24,7 +24,8 @@ export const casterIdSchema = z
   .string()
   .regex(/^[A-Za-z0-9_-]{1,64}$/, {
     error: "use the studio's ID as the console or CreateCaster gives it, e.g. LIVEPRODUCER_POST-cn-0pp1czt1234.",
-  });
+  })
+  .describe("the production studio's ID, e.g. LIVEPRODUCER_POST-cn-0pp1czt1234");
 
 const assetId = (what: string) =>
   z.string().regex(/^[0-9A-Za-z_-]{1,64}$/, { error: `use the ${what} ID from the media library: 1 to 64 letters, digits, - or _.` });
@@ -53,28 +54,38 @@ export const videoResourceFields = {
   resourceName: z
     .string()
     .min(1, { error: "give the source a display name." })
-    .max(MAX_RESOURCE_NAME_LENGTH, { error: `shorten it to at most ${MAX_RESOURCE_NAME_LENGTH} characters.` }),
+    .max(MAX_RESOURCE_NAME_LENGTH, { error: `shorten it to at most ${MAX_RESOURCE_NAME_LENGTH} characters.` })
+    .describe(`the source's display name, 1 to ${MAX_RESOURCE_NAME_LENGTH} characters`),
   locationId: z.string().regex(LOCATION_ID_PATTERN, {
     error: "use a layout position from RV01 to RV99, always two digits (RV07, not RV7).",
-  }),
-  liveStreamUrl: urlWith(LIVE_STREAM_PROTOCOLS, undefined, "use a stream URL starting with rtmp://, rtmps://, http://, https://, artc:// or srt://.").optional(),
-  materialId: assetId("media asset").optional(),
+  }).describe("the layout position, RV01 to RV99"),
+  liveStreamUrl: urlWith(LIVE_STREAM_PROTOCOLS, undefined, "use a stream URL starting with rtmp://, rtmps://, http://, https://, artc:// or srt://.").optional()
+    .describe("a live stream's URL"),
+  materialId: assetId("media asset").optional().describe("a media-library asset's ID"),
   vodUrl: urlWith(["http:", "https:"], VOD_FILE_EXTENSIONS,
-    "use an http(s) URL of an MP4, FLV or TS file (the path must end in .mp4, .flv or .ts).").optional(),
-  imageId: assetId("image asset").optional(),
+    "use an http(s) URL of an MP4, FLV or TS file (the path must end in .mp4, .flv or .ts).").optional()
+    .describe("the URL of an MP4, FLV or TS file"),
+  imageId: assetId("image asset").optional().describe("an image asset's ID"),
   imageUrl: urlWith(["http:", "https:"], IMAGE_FILE_EXTENSIONS,
-    "use an http(s) URL of a JPG or PNG image (the path must end in .jpg, .jpeg or .png).").optional(),
-  beginOffset: wholeNumber(0, undefined, "use whole milliseconds from the first frame, 0 or more.").optional(),
-  endOffset: wholeNumber(undefined, undefined, "use whole milliseconds: positive from the first frame, negative back from the last.").optional(),
-  repeatNum: wholeNumber(-1, undefined, "use 0 to play once, -1 to loop forever, or a positive number of repeats.").optional(),
-  ptsCallbackInterval: wholeNumber(0, undefined, "use whole milliseconds, 0 or more.").optional(),
-  fixedDelayDuration: wholeNumber(0, MAX_FIXED_DELAY_MS, `use whole milliseconds from 0 to ${MAX_FIXED_DELAY_MS}.`).optional(),
+    "use an http(s) URL of a JPG or PNG image (the path must end in .jpg, .jpeg or .png).").optional()
+    .describe("the URL of a JPG or PNG image"),
+  beginOffset: wholeNumber(0, undefined, "use whole milliseconds from the first frame, 0 or more.").optional()
+    .describe("where a file starts, in ms from the first frame"),
+  endOffset: wholeNumber(undefined, undefined, "use whole milliseconds: positive from the first frame, negative back from the last.").optional()
+    .describe("where a file ends, in ms; negative counts back from the last frame"),
+  repeatNum: wholeNumber(-1, undefined, "use 0 to play once, -1 to loop forever, or a positive number of repeats.").optional()
+    .describe("0 plays a file once, -1 loops it, n repeats it n times"),
+  ptsCallbackInterval: wholeNumber(0, undefined, "use whole milliseconds, 0 or more.").optional()
+    .describe("the PTS callback interval in ms"),
+  fixedDelayDuration: wholeNumber(0, MAX_FIXED_DELAY_MS, `use whole milliseconds from 0 to ${MAX_FIXED_DELAY_MS}.`).optional()
+    .describe(`a fixed delay for caption sync, 0 to ${MAX_FIXED_DELAY_MS} ms`),
   importId: z
     .string()
     .regex(/^[A-Za-z0-9_-]{1,64}:[A-Za-z0-9_-]{1,64}$/, {
       error: "use <casterId>:<resourceId> of the existing source, e.g. LIVEPRODUCER_POST-cn-0pp1czt1234:e5542d98-b08c-46bf-83e9-5b09d08c1234.",
     })
-    .optional(),
+    .optional()
+    .describe("an existing source to adopt, <casterId>:<resourceId>"),
 };
 
 const videoResourceObject = z.object(videoResourceFields);

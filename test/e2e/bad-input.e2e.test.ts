@@ -1,0 +1,117 @@
+import { EmulatorFixture, startEmulatorFixture } from "../helpers/emulator-fixture";
+import { PulumiStack } from "../helpers/pulumi-stack";
+
+const CASTER = "LIVEPRODUCER_POST-cn-0pp1czt1234";
+const source = { casterId: CASTER, resourceName: "Camera", locationId: "RV01", liveStreamUrl: "rtmp://push.example.com/live/cam" };
+const file = { casterId: CASTER, resourceName: "Reel", locationId: "RV02", vodUrl: "https://media.example.com/reel.mp4" };
+const group = {
+  casterId: CASTER,
+  startTime: "2030-01-01T20:00:00Z",
+  items: [{ itemName: "Opening", vodUrl: "https://media.example.com/opening.mp4" }],
+};
+
+type Case = [description: string, kind: "sources" | "episodeGroups", args: Record<string, unknown>, property: string];
+
+/** Each a mistake a user can make; each must fail in preview with a message that helps. */
+const CASES: Case[] = [
+  ["location RV00", "sources", { ...source, locationId: "RV00" }, "locationId"],
+  ["location RV100", "sources", { ...source, locationId: "RV100" }, "locationId"],
+  ["location with one digit", "sources", { ...source, locationId: "RV7" }, "locationId"],
+  ["location in lower case", "sources", { ...source, locationId: "rv01" }, "locationId"],
+  ["empty location", "sources", { ...source, locationId: "" }, "locationId"],
+  ["location as a number", "sources", { ...source, locationId: 1 }, "locationId"],
+  ["no location", "sources", { ...source, locationId: undefined }, "locationId"],
+  ["a live stream and a file", "sources", { ...source, vodUrl: "https://media.example.com/a.mp4" }, "vodUrl"],
+  ["three sources", "sources", { ...source, materialId: "asset1", imageId: "img1" }, "materialId"],
+  ["no source", "sources", { ...source, liveStreamUrl: undefined }, "liveStreamUrl"],
+  ["an MKV file", "sources", { ...file, vodUrl: "https://media.example.com/a.mkv" }, "vodUrl"],
+  ["a file over FTP", "sources", { ...file, vodUrl: "ftp://media.example.com/a.mp4" }, "vodUrl"],
+  ["a stream URL that is no URL", "sources", { ...source, liveStreamUrl: "camera one" }, "liveStreamUrl"],
+  ["a GIF image", "sources", { ...source, liveStreamUrl: undefined, imageUrl: "https://media.example.com/a.gif" }, "imageUrl"],
+  ["a material ID with spaces", "sources", { ...file, vodUrl: undefined, materialId: "asset one" }, "materialId"],
+  ["an image ID of 65 characters", "sources", { ...source, liveStreamUrl: undefined, imageId: "i".repeat(65) }, "imageId"],
+  ["an empty name", "sources", { ...source, resourceName: "" }, "resourceName"],
+  ["a name of 129 characters", "sources", { ...source, resourceName: "n".repeat(129) }, "resourceName"],
+  ["a name that is a number", "sources", { ...source, resourceName: 5 }, "resourceName"],
+  ["an empty studio ID", "sources", { ...source, casterId: "" }, "casterId"],
+  ["a studio ID with spaces", "sources", { ...source, casterId: "my studio" }, "casterId"],
+  ["no studio", "sources", { ...source, casterId: undefined }, "casterId"],
+  ["a negative begin offset", "sources", { ...file, beginOffset: -1 }, "beginOffset"],
+  ["a begin offset in fractions", "sources", { ...file, beginOffset: 1.5 }, "beginOffset"],
+  ["a begin offset on a live stream", "sources", { ...source, beginOffset: 100 }, "beginOffset"],
+  ["a repeat of -2", "sources", { ...file, repeatNum: -2 }, "repeatNum"],
+  ["a repeat on an image", "sources", { ...source, liveStreamUrl: undefined, imageId: "img1", repeatNum: -1 }, "repeatNum"],
+  ["an end offset as text", "sources", { ...file, endOffset: "10" }, "endOffset"],
+  ["a delay of 5001 ms", "sources", { ...source, fixedDelayDuration: 5001 }, "fixedDelayDuration"],
+  ["a negative delay", "sources", { ...source, fixedDelayDuration: -1 }, "fixedDelayDuration"],
+  ["a negative PTS interval", "sources", { ...source, ptsCallbackInterval: -5 }, "ptsCallbackInterval"],
+  ["an import ID without the studio", "sources", { ...source, importId: "e5542d98" }, "importId"],
+  ["a misspelt property", "sources", { ...source, locationID: "RV01" }, "locationID"],
+  ["a start time in words", "episodeGroups", { ...group, startTime: "tomorrow evening" }, "startTime"],
+  ["a start time without a zone", "episodeGroups", { ...group, startTime: "2030-01-01T20:00:00" }, "startTime"],
+  ["a start time in month 13", "episodeGroups", { ...group, startTime: "2030-13-01T20:00:00Z" }, "startTime"],
+  ["no start time", "episodeGroups", { ...group, startTime: undefined }, "startTime"],
+  ["an empty item list", "episodeGroups", { ...group, items: [] }, "items"],
+  ["no items", "episodeGroups", { ...group, items: undefined }, "items"],
+  ["a MOV item", "episodeGroups", { ...group, items: [{ itemName: "A", vodUrl: "https://media.example.com/a.mov" }] }, "items"],
+  ["an item without a name", "episodeGroups", { ...group, items: [{ vodUrl: "https://media.example.com/a.mp4" }] }, "items"],
+  ["an item name of 129 characters", "episodeGroups", { ...group, items: [{ itemName: "n".repeat(129), vodUrl: "https://media.example.com/a.mp4" }] }, "items"],
+  ["items as one string", "episodeGroups", { ...group, items: "https://media.example.com/a.mp4" }, "items"],
+  ["a repeat of 1", "episodeGroups", { ...group, repeatNum: 1 }, "repeatNum"],
+  ["a token of 65 characters", "episodeGroups", { ...group, clientToken: "t".repeat(65) }, "clientToken"],
+  ["a token that is not ASCII", "episodeGroups", { ...group, clientToken: "节目单" }, "clientToken"],
+  ["neither studio nor domain", "episodeGroups", { ...group, casterId: undefined, callbackUrl: "https://cb.example.com/x" }, "domainName"],
+  ["a domain with spaces", "episodeGroups", { ...group, domainName: "live example com" }, "domainName"],
+  ["a callback over FTP", "episodeGroups", { ...group, callbackUrl: "ftp://cb.example.com/x" }, "callbackUrl"],
+  ["an output URL that is no URL", "episodeGroups", { ...group, sideOutputUrl: "studio output" }, "sideOutputUrl"],
+  ["a region in words", "episodeGroups", { ...group, regionId: "Shanghai" }, "regionId"],
+];
+
+/** A message helps when it names the property and the value received and says what to do. */
+const SAYS_WHAT_TO_DO = /\b(use|give|set|remove|keep|shorten)\b/;
+
+describe("bad input is refused in preview, before any call", () => {
+  let live: EmulatorFixture;
+  const results = new Map<string, string>();
+
+  beforeAll(async () => {
+    live = await startEmulatorFixture();
+    const queue = [...CASES];
+    // Four stacks work through the catalogue side by side.
+    await Promise.all(
+      Array.from({ length: 4 }, async (_, worker) => {
+        const stack = await PulumiStack.create(`bad-input-${worker}`, { env: live.env });
+        try {
+          for (let next = queue.shift(); next; next = queue.shift()) {
+            const [description, kind, args] = next;
+            await stack.setConfigObject("sources", kind === "sources" ? { bad: args } : {});
+            await stack.setConfigObject("episodeGroups", kind === "episodeGroups" ? { bad: args } : {});
+            const preview = await stack.preview();
+            results.set(description, preview.code === 0 ? "(preview succeeded)" : preview.output);
+          }
+        } finally {
+          await stack.remove();
+        }
+      }),
+    );
+  });
+  afterAll(() => live?.close());
+
+  test(`the catalogue has at least 40 cases (${CASES.length})`, () => {
+    expect(CASES.length).toBeGreaterThanOrEqual(40);
+  });
+
+  test.each(CASES)("%s: names %4$s, the value and the fix", (description, _kind, args, property) => {
+    const output = results.get(description) ?? "";
+    const line = output.split("\n").find((text) => text.includes("has a problem:")) ?? output;
+    const reason = line.slice(line.indexOf("has a problem:"));
+    expect(reason).toContain(property);
+    const value = args[property];
+    if (value !== undefined && typeof value !== "object") expect(reason).toContain(JSON.stringify(value).slice(0, 40));
+    expect(reason).toMatch(SAYS_WHAT_TO_DO);
+  });
+
+  test("no case reached the API", () => {
+    expect(live.emulator.calls()).toEqual([]);
+  });
+});
