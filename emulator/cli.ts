@@ -51,7 +51,7 @@ async function main(): Promise<void> {
     ingestEndpoints,
     log: values.quiet ? undefined : (line) => console.log(line),
   });
-  console.log(`Live API emulator listening on ${emulator.url}`);
+  console.log(`Live API emulator listening on ${emulator.url} (state: ${emulator.storeDescription})`);
 
   const stop = () => {
     emulator.close().finally(() => process.exit(0));

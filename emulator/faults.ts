@@ -92,7 +92,7 @@ export function validatePlan(plan: FaultPlan): void {
 }
 
 /** A small seeded PRNG: reproducible, and plenty for choosing faults. */
-function mulberry32(seed: number): () => number {
+export function mulberry32(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;

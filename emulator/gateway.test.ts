@@ -85,3 +85,17 @@ describe("emulator gateway", () => {
     expect(JSON.stringify(call)).not.toMatch(/Signature|emulator-demo-key/);
   });
 });
+
+describe("nonce memory", () => {
+  test("a request stamped ahead of the server's clock cannot be replayed once it has been accepted", async () => {
+    let now = Date.now();
+    const emulator = await startEmulator({ clock: () => now });
+    const stamped = apiTimestamp(now + 14 * 60_000);
+    const first = await rawCall(emulator.url, "DescribeCasters", { common: { Timestamp: stamped, SignatureNonce: "ahead" } });
+    expect(first.status).toBe(200);
+    now += 16 * 60_000; // the stamp is now 2 minutes old: still acceptable
+    const replay = await rawCall(emulator.url, "DescribeCasters", { common: { Timestamp: stamped, SignatureNonce: "ahead" } });
+    expect(replay.body.Code).toBe("SignatureNonceUsed");
+    await emulator.close();
+  });
+});

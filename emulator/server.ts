@@ -51,6 +51,8 @@ export interface CallRecord {
 export interface RunningEmulator {
   /** `http://127.0.0.1:PORT`: the endpoint to give the client. */
   url: string;
+  /** Where the state is kept, in words. */
+  storeDescription: string;
   port: number;
   calls(): CallRecord[];
   clearCalls(): void;
@@ -65,6 +67,7 @@ const PROTOCOL_PARAMETERS = new Set([
   "SignatureNonce", "Timestamp", "SecurityToken", "RegionId",
 ]);
 const CONTROL_PREFIX = "/_emulator/";
+const SIGNED_URL_PARAMETER = /([?&](?:auth_key|token|sign|signature)=)[^&]*/gi;
 
 interface Reply {
   status: number;
@@ -193,6 +196,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 
   return {
     url: `http://127.0.0.1:${port}`,
+    storeDescription: store.description,
     port,
     calls: () => calls.map((call) => ({ ...call, params: { ...call.params } })),
     clearCalls: () => void (calls.length = 0),
@@ -206,8 +210,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   };
 }
 
+/** The call's own parameters, with signed URLs masked: the record is for counting, not for secrets. */
 function callParameters(params: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(params).filter(([key]) => !PROTOCOL_PARAMETERS.has(key)));
+  return Object.fromEntries(
+    Object.entries(params)
+      .filter(([key]) => !PROTOCOL_PARAMETERS.has(key))
+      .map(([key, value]) => [key, value.replace(SIGNED_URL_PARAMETER, "$1***")]),
+  );
 }
 
 function internalFailure(caught: unknown, log: (line: string) => void): ApiError {

@@ -28,12 +28,12 @@ export interface CasterEpisodeGroupArgs {
    */
   domainName?: pulumi.Input<string>;
   /**
-   * The callback URL for playback events. A signed URL is stored as a secret.
+   * The callback URL for playback events. Stored as a secret (the studio's may be signed).
    * @default the studio's CallbackUrl (needs casterId).
    */
   callbackUrl?: pulumi.Input<string>;
   /**
-   * A custom output (relay) URL. A signed URL is stored as a secret.
+   * A custom output (relay) URL. Stored as a secret (the studio's may be signed).
    * @default the studio's SideOutputUrl, else empty: the API then uses the studio's own output address.
    */
   sideOutputUrl?: pulumi.Input<string>;
@@ -118,7 +118,8 @@ export class CasterEpisodeGroup extends pulumi.dynamic.Resource {
         clientToken: args.clientToken,
         clientTokenScope: `${pulumi.getProject()}/${pulumi.getStack()}/${name}`,
       },
-      opts,
+      // Filled in from the studio's config when left out, where they may carry a signature.
+      pulumi.mergeOptions(opts, { additionalSecretOutputs: ["callbackUrl", "sideOutputUrl"] }),
       "alicloud-caster",
       "CasterEpisodeGroup",
     );

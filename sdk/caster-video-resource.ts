@@ -34,7 +34,8 @@ export interface CasterVideoResourceArgs {
    */
   materialId?: pulumi.Input<string>;
   /**
-   * The http(s) URL of an MP4, FLV or TS file that is not in the media library.
+   * The http(s) URL of an MP4, FLV or TS file that is not in the media library. A signed URL is
+   * stored as a secret.
    * @default none. Modified in place.
    */
   vodUrl?: pulumi.Input<string>;
@@ -44,7 +45,8 @@ export interface CasterVideoResourceArgs {
    */
   imageId?: pulumi.Input<string>;
   /**
-   * The http(s) URL of a JPG or PNG image (at most 10 MB), for an image source.
+   * The http(s) URL of a JPG or PNG image (at most 10 MB), for an image source. A signed URL is
+   * stored as a secret.
    * @default none. Modified in place.
    */
   imageUrl?: pulumi.Input<string>;
@@ -118,7 +120,14 @@ export class CasterVideoResource extends pulumi.dynamic.Resource {
     super(
       serializedProvider("videoResource"),
       name,
-      { resourceId: undefined, flvUrl: undefined, ...args, liveStreamUrl: secretIfSigned(args.liveStreamUrl) },
+      {
+        resourceId: undefined,
+        flvUrl: undefined,
+        ...args,
+        liveStreamUrl: secretIfSigned(args.liveStreamUrl),
+        vodUrl: secretIfSigned(args.vodUrl),
+        imageUrl: secretIfSigned(args.imageUrl),
+      },
       opts,
       "alicloud-caster",
       "CasterVideoResource",

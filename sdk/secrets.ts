@@ -1,7 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-
-/** Query parameters that make a URL a credential: Alibaba's URL signing and common token names. */
-const SIGNATURE_PARAMETERS = ["auth_key", "token", "signature", "sign"];
+import { SIGNATURE_PARAMETERS } from "../provider/shared/redact";
 
 export function isSignedUrl(url: string): boolean {
   try {

@@ -51,7 +51,8 @@ export class Gateway {
     if (!TIMESTAMP_PATTERN.test(p.Timestamp) || Number.isNaN(Date.parse(p.Timestamp))) {
       throw errors.timestampMalformed(p.Timestamp);
     }
-    if (Math.abs(Date.parse(p.Timestamp) - nowMs) > REPLAY_WINDOW_MS) throw errors.timestampExpired(p.Timestamp);
+    const requestTimeMs = Date.parse(p.Timestamp);
+    if (Math.abs(requestTimeMs - nowMs) > REPLAY_WINDOW_MS) throw errors.timestampExpired(p.Timestamp);
 
     for (const name of ["Signature", "SignatureMethod", "SignatureVersion", "SignatureNonce"]) {
       if (!p[name]) throw errors.incompleteSignature(`${name} is missing.`);
@@ -67,7 +68,7 @@ export class Gateway {
     if (expected.length !== received.length || !timingSafeEqual(expected, received)) {
       throw errors.signatureDoesNotMatch(stringToSign(request.method, p));
     }
-    if (!this.nonces.remember(key.accessKeyId, p.SignatureNonce, nowMs)) throw errors.nonceUsed();
+    if (!this.nonces.remember(key.accessKeyId, p.SignatureNonce, nowMs, requestTimeMs)) throw errors.nonceUsed();
 
     return { action, key, regionId: p.RegionId || "cn-shanghai" };
   }

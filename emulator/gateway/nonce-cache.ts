@@ -1,23 +1,25 @@
-/** Remembers signature nonces for the replay window, per access key. */
+/**
+ * Remembers signature nonces per access key, each until its request's Timestamp can no longer be
+ * accepted: a request stamped ahead of the server's clock stays replayable for longer, so its
+ * nonce must be kept for longer too.
+ */
 export class NonceCache {
-  private readonly seen = new Map<string, number>();
+  private readonly expiries = new Map<string, number>();
 
   constructor(private readonly windowMs: number) {}
 
-  /** Records the nonce; false when it was already used within the window. */
-  remember(accessKeyId: string, nonce: string, nowMs: number): boolean {
-    this.evictOlderThan(nowMs - this.windowMs);
+  /** Records the nonce; false when it was already used and is still remembered. */
+  remember(accessKeyId: string, nonce: string, nowMs: number, requestTimeMs: number): boolean {
+    this.evictExpired(nowMs);
     const key = `${accessKeyId}\u0000${nonce}`;
-    if (this.seen.has(key)) return false;
-    this.seen.set(key, nowMs);
+    if (this.expiries.has(key)) return false;
+    this.expiries.set(key, Math.max(nowMs, requestTimeMs) + this.windowMs);
     return true;
   }
 
-  private evictOlderThan(cutoffMs: number): void {
-    // Map iteration follows insertion order, which is time order here.
-    for (const [key, at] of this.seen) {
-      if (at >= cutoffMs) break;
-      this.seen.delete(key);
+  private evictExpired(nowMs: number): void {
+    for (const [key, expiry] of this.expiries) {
+      if (expiry < nowMs) this.expiries.delete(key);
     }
   }
 }

@@ -50,9 +50,7 @@ export function createCaster(
   const fingerprint = createHash("sha256").update(JSON.stringify({ ...input, clientToken: undefined })).digest("hex");
   const earlier = account.casterClientTokens[input.clientToken];
   if (earlier) {
-    if (earlier.fingerprint !== fingerprint) {
-      throw errors.invalidParameter(`ClientToken ${input.clientToken} was already used with other parameters`);
-    }
+    if (earlier.fingerprint !== fingerprint) throw errors.idempotentParameterMismatch(input.clientToken);
     const existing = account.casters[earlier.casterId];
     if (existing) return existing;
   }

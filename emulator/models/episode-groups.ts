@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { errors } from "../errors";
 import { newResourceId } from "./ids";
 import { AccountState, CasterRecord, EpisodeGroupRecord } from "./state";
+import { isHttpFile, VOD_FILE_EXTENSIONS } from "./urls";
 
 export interface EpisodeGroupInput {
   clientToken: string;
@@ -14,7 +15,6 @@ export interface EpisodeGroupInput {
 }
 
 const START_TIME_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
-const VOD_FILE_EXTENSIONS = [".mp4", ".flv", ".ts"];
 const MAX_CLIENT_TOKEN_LENGTH = 64;
 
 /**
@@ -74,16 +74,6 @@ function validate(input: EpisodeGroupInput): void {
   input.items.forEach((item, index) => {
     const vodUrl = item.vodUrl;
     if (vodUrl === undefined) throw errors.missingParameter(`Item.${index + 1}.VodUrl is required`);
-    if (!isVodFile(vodUrl)) throw errors.vodUrlMalformed(vodUrl);
+    if (!isHttpFile(vodUrl, VOD_FILE_EXTENSIONS)) throw errors.vodUrlMalformed(vodUrl);
   });
-}
-
-function isVodFile(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return ["http:", "https:"].includes(url.protocol) &&
-      VOD_FILE_EXTENSIONS.some((extension) => url.pathname.toLowerCase().endsWith(extension));
-  } catch {
-    return false;
-  }
 }

@@ -2,6 +2,7 @@ import { errors } from "../errors";
 import { CAROUSEL_NORM_TYPE, findCaster } from "./casters";
 import { newResourceId } from "./ids";
 import { AccountState, CasterRecord, VideoResourceRecord } from "./state";
+import { hasProtocol, IMAGE_FILE_EXTENSIONS, isHttpFile, VOD_FILE_EXTENSIONS } from "./urls";
 
 /** What a source plays: exactly one of these is set. */
 export interface VideoSource {
@@ -34,9 +35,7 @@ export interface ModifyVideoResourceInput extends VideoSource, PlaybackSettings 
 
 const LOCATION_PATTERN = /^RV(0[1-9]|[1-9][0-9])$/;
 const ASSET_ID_PATTERN = /^[0-9A-Za-z_-]{1,64}$/;
-const LIVE_STREAM_PROTOCOLS = new Set(["rtmp:", "rtmps:", "http:", "https:", "artc:", "srt:"]);
-const VOD_FILE_EXTENSIONS = [".mp4", ".flv", ".ts"];
-const IMAGE_FILE_EXTENSIONS = [".jpg", ".jpeg", ".png"];
+const LIVE_STREAM_PROTOCOLS = ["rtmp:", "rtmps:", "http:", "https:", "artc:", "srt:"];
 const MAX_RESOURCE_NAME = 128;
 const MAX_FIXED_DELAY_MS = 5000;
 
@@ -147,9 +146,7 @@ function requireExactlyOneSource(input: VideoSource): VideoSource {
       if (!hasProtocol(value, LIVE_STREAM_PROTOCOLS)) throw errors.liveStreamUrlMalformed(value);
       break;
     case "vodUrl":
-      if (!hasProtocol(value, new Set(["http:", "https:"])) || !hasExtension(value, VOD_FILE_EXTENSIONS)) {
-        throw errors.vodUrlMalformed(value);
-      }
+      if (!isHttpFile(value, VOD_FILE_EXTENSIONS)) throw errors.vodUrlMalformed(value);
       break;
     case "materialId":
       if (!ASSET_ID_PATTERN.test(value)) throw errors.materialIdMalformed(value);
@@ -158,7 +155,7 @@ function requireExactlyOneSource(input: VideoSource): VideoSource {
       if (!ASSET_ID_PATTERN.test(value)) throw errors.invalidParameter(`ImageId ${JSON.stringify(value)} is not an asset ID`);
       break;
     case "imageUrl":
-      if (!hasProtocol(value, new Set(["http:", "https:"])) || !hasExtension(value, IMAGE_FILE_EXTENSIONS)) {
+      if (!isHttpFile(value, IMAGE_FILE_EXTENSIONS)) {
         throw errors.invalidParameter(`ImageUrl ${JSON.stringify(value)} must be an http(s) URL of a JPG or PNG image`);
       }
       break;
@@ -192,17 +189,4 @@ function emptySource(): Required<VideoSource> {
 function flvUrlFor(caster: CasterRecord, record: VideoResourceRecord): string {
   if (!record.liveStreamUrl) return "";
   return `http://${caster.config.domainName}/caster/${caster.casterId}_${record.resourceId}.flv`;
-}
-
-function hasProtocol(value: string, protocols: Set<string>): boolean {
-  try {
-    return protocols.has(new URL(value).protocol);
-  } catch {
-    return false;
-  }
-}
-
-function hasExtension(value: string, extensions: string[]): boolean {
-  const pathname = new URL(value).pathname.toLowerCase();
-  return extensions.some((extension) => pathname.endsWith(extension));
 }

@@ -108,11 +108,11 @@ describe("emulator video sources", () => {
     expect((await other("DescribeCasters")).body.Total).toBe(0);
   });
 
-  test("CreateCaster is idempotent by ClientToken; another token with other parameters is an error", async () => {
+  test("CreateCaster is idempotent by ClientToken; the same token with other parameters is IdempotentParameterMismatch", async () => {
     const first = await call("CreateCaster", { ClientToken: "same", NormType: 1, ChargeType: "PostPaid" });
     const again = await call("CreateCaster", { ClientToken: "same", NormType: 1, ChargeType: "PostPaid" });
     expect(again.body.CasterId).toBe(first.body.CasterId);
-    expectError(await call("CreateCaster", { ClientToken: "same", NormType: 2, ChargeType: "PostPaid" }), 400, "InvalidParameter.Malformed");
+    expectError(await call("CreateCaster", { ClientToken: "same", NormType: 2, ChargeType: "PostPaid" }), 400, "IdempotentParameterMismatch");
   });
 
   test("DescribeCasterConfig gives the studio's domain and callback", async () => {

@@ -1,3 +1,5 @@
+import { redactSignatures } from "../shared/redact";
+
 /**
  * Failures of Live API calls, as the provider reports them. Built from the parts of pop-core's
  * error that are safe to show: pop-core's own message ends with the request URL, which for a
@@ -47,6 +49,17 @@ export class MissingCredentialsError extends Error {
   }
 }
 
+/**
+ * The API's own message, made safe to show: SignatureDoesNotMatch repeats the server's string to
+ * sign (every parameter of the request, an STS token among them), and any message may quote a
+ * signed URL.
+ */
+function safeMessage(message: string): string {
+  const at = message.indexOf("server string to sign is:");
+  const cut = at === -1 ? message : `${message.slice(0, at).trimEnd()} (the server's string to sign is left out: it repeats the request)`;
+  return redactSignatures(cut);
+}
+
 interface PopCoreFailure {
   name?: string;
   code?: string;
@@ -61,7 +74,7 @@ export function toLiveApiError(action: string, caught: unknown): LiveApiError {
     return new LiveApiError(
       action,
       failure.data.Code,
-      failure.data.Message ?? "(no message)",
+      safeMessage(failure.data.Message ?? "(no message)"),
       failure.data.RequestId,
       failure.entry?.response?.statusCode,
     );

@@ -1,4 +1,5 @@
 import { RunningEmulator, startEmulator as start } from "../../emulator";
+import { FaultInjector } from "../../emulator/faults";
 import { EmulatorOptions } from "../../emulator/server";
 import { LiveApiError } from "./errors";
 import { LiveClient } from "./live-client";
@@ -54,10 +55,17 @@ describe("LiveClient under faults", () => {
   });
 
   test("a lost reply is resent for an idempotent call, but not for AddCasterVideoResource", async () => {
-    const emulator = await startEmulator({ faults: { seed: 1, rates: { "*": { lostResponse: 0.5 } } } });
+    // A seed whose first call loses its reply and whose second does not.
+    const rates = { "*": { lostResponse: 0.5 } };
+    const seed = Array.from({ length: 100 }, (_, n) => n).find((candidate) => {
+      const injector = new FaultInjector({ seed: candidate, rates });
+      return injector.decide("CreateCaster").fault === "LostResponse" && injector.decide("CreateCaster").fault === undefined;
+    });
+    const emulator = await startEmulator({ faults: { seed, rates } });
     const client = clientFor(emulator.url);
-    // Idempotent by ClientToken: resent until a reply comes, and still one studio.
+    // Idempotent by ClientToken: resent after the lost reply, and still one studio.
     const { CasterId } = await client.call<{ CasterId: string }>("CreateCaster", { ClientToken: "one", NormType: 1, ChargeType: "PostPaid" });
+    expect(client.stats.retries).toBe(1);
     expect(Object.keys(emulator.state().accounts["1000000000000001"].casters)).toEqual([CasterId]);
 
     emulator.setFaults({ rates: { AddCasterVideoResource: { lostResponse: 1 } } });

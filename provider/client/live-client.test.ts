@@ -97,3 +97,23 @@ describe("LiveClient", () => {
     expect(error.code).toBe("ECONNREFUSED");
   });
 });
+
+describe("LiveClient error messages", () => {
+  test("SignatureDoesNotMatch does not repeat the request's parameters (an STS token, a signed URL)", async () => {
+    const emulator = await startEmulator();
+    const client = new LiveClient({
+      endpoint: emulator.url,
+      regionId: "cn-shanghai",
+      timeoutMs: 5000,
+      credentials: { accessKeyId: "emulator-demo-key", accessKeySecret: "wrong", securityToken: "sts-token-value-123" },
+    });
+    const error = await failure(client.call("AddCasterVideoResource", {
+      CasterId: "LIVEPRODUCER_POST-cn-abc1234", ResourceName: "x", LocationId: "RV01",
+      LiveStreamUrl: "rtmp://push.example.com/a/b?auth_key=1767225600-0-0-deadbeef",
+    }));
+    expect(error.code).toBe("SignatureDoesNotMatch");
+    expect(error.message).not.toMatch(/sts-token-value-123|deadbeef|AccessKeyId/);
+    expect(error.message).toContain("the server's string to sign is left out");
+    await emulator.close();
+  });
+});

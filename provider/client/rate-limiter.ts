@@ -2,28 +2,32 @@
  * A token bucket of capacity one per account and operation: calls leave at most `qps` a second,
  * evenly spaced, in the order they asked. A larger bucket would let a burst through and then
  * keep the full rate, which a one-second window on the server counts as more than `qps` calls.
- * The spacing carries a small margin, so that network jitter between two calls does not bring
- * them closer than the server allows.
+ * Each slot is measured from the moment the previous call actually left (a timer that fires
+ * late must not bring the next call closer), with a margin for network jitter.
  */
 export class RateLimiter {
-  private nextSlotMs = 0;
+  private lastDepartureMs = -Infinity;
+  private queue: Promise<void> = Promise.resolve();
   private readonly intervalMs: number;
 
   constructor(
     qps: number,
     private readonly now: () => number = Date.now,
     private readonly sleep: (ms: number) => Promise<void> = (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-    margin = 0.03,
+    margin = 0.05,
   ) {
     this.intervalMs = (1000 / qps) * (1 + margin);
   }
 
   /** Waits for this call's slot. */
-  async acquire(): Promise<void> {
-    const now = this.now();
-    const slot = Math.max(now, this.nextSlotMs);
-    this.nextSlotMs = slot + this.intervalMs;
-    if (slot > now) await this.sleep(slot - now);
+  acquire(): Promise<void> {
+    const turn = this.queue.then(async () => {
+      const wait = this.lastDepartureMs + this.intervalMs - this.now();
+      if (wait > 0) await this.sleep(wait);
+      this.lastDepartureMs = this.now();
+    });
+    this.queue = turn;
+    return turn;
   }
 }
 

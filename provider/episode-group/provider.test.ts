@@ -1,4 +1,4 @@
-import { EmulatorFixture, startEmulatorFixture } from "../../test/helpers/emulator-fixture";
+import { EmulatorFixture, providerConfig, startEmulatorFixture } from "../../test/helpers/emulator-fixture";
 import { configureProvider } from "../runtime";
 import { EpisodeGroupOutputs } from "./api";
 import { episodeGroupProvider as provider } from "./provider";
@@ -30,14 +30,7 @@ describe("episode group provider", () => {
 
   beforeAll(async () => {
     live = await startEmulatorFixture({ clock: () => Date.now() + clockOffsetMs });
-    configureProvider({
-      get: (key) =>
-        ({
-          "alicloud:accessKey": live.env.ALIBABA_CLOUD_ACCESS_KEY_ID,
-          "alicloud:secretKey": live.env.ALIBABA_CLOUD_ACCESS_KEY_SECRET,
-          "alicloud-caster:endpoint": live.env.ALICLOUD_CASTER_ENDPOINT,
-        })[key],
-    });
+    configureProvider(providerConfig(live));
     casterId = await live.createCaster();
   });
   afterAll(() => live.close());
@@ -74,6 +67,8 @@ describe("episode group provider", () => {
     const { id, outs } = await provider.create(await checked(declared()));
     expect(await provider.read(id, outs as EpisodeGroupOutputs)).toEqual({ id, props: outs });
     await live.client.call("DeleteCasterEpisodeGroup", { ProgramId: id });
+    // A later `pulumi refresh` is a new provider session: nothing listed before is reused.
+    configureProvider(providerConfig(live));
     expect(await provider.read(id, outs as EpisodeGroupOutputs)).toEqual({});
   });
 

@@ -1,14 +1,23 @@
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { LiveApiError } from "../client/errors";
+import { LiveClient } from "../client/live-client";
 import { checkInputs } from "../shared/check";
 import { diffProperties } from "../shared/diff";
 import { isUnknown } from "../shared/unknowns";
-import { liveClient } from "../runtime";
-import { addParams, describeStudioConfig, EpisodeGroupOutputs, programEpisodeIds } from "./api";
+import { listingCache, liveClient } from "../runtime";
+import { addParams, describeStudioConfig, EpisodeGroupOutputs, programEpisodeIds, StudioConfig } from "./api";
 import { deriveClientToken } from "./client-token";
 import { CREATE_PROPERTIES, EpisodeGroupInputs, episodeGroupSpec, STUDIO_DEFAULTS, toApiTime } from "./schema";
 
 const PROGRAM_GONE = /^InvalidProgram(Id)?\.NotFound$/;
+
+/** Listings shared by the groups of one studio: its config, and the episodes of its program. */
+const studioConfigs = listingCache<StudioConfig>();
+const studioPrograms = listingCache<Set<string>>();
+/** A studio's config changes rarely; one listing serves a whole `pulumi up`. */
+const CONFIG_REUSE_MS = 60_000;
+/** Refresh accepts a program listing this recent. */
+const REFRESH_LISTING_REUSE_MS = 5_000;
 
 /** The CasterEpisodeGroup dynamic provider. The API cannot modify a group: every change replaces it. */
 export const episodeGroupProvider = {
@@ -40,7 +49,7 @@ export const episodeGroupProvider = {
 
   async create(inputs: EpisodeGroupInputs): Promise<dynamic.CreateResult> {
     const client = liveClient();
-    const studio = inputs.casterId ? await describeStudioConfig(client, inputs.casterId, inputs.regionId) : {};
+    const studio = inputs.casterId ? await studioConfig(client, inputs.casterId, inputs.regionId) : {};
     const group = {
       ...inputs,
       clientToken: inputs.clientToken ?? deriveClientToken(inputs.clientTokenScope ?? "", inputs),
@@ -49,10 +58,15 @@ export const episodeGroupProvider = {
       sideOutputUrl: inputs.sideOutputUrl ?? studio.SideOutputUrl ?? "",
       repeatNum: inputs.repeatNum ?? 0,
     };
-    const reply = await client.call<{ ProgramId: string; ItemIds?: { ItemId?: string[] } }>("AddCasterEpisodeGroup", addParams(group));
+    let reply: { ProgramId: string; ItemIds?: { ItemId?: string[] } };
+    try {
+      reply = await client.call("AddCasterEpisodeGroup", addParams(group));
+    } finally {
+      if (inputs.casterId) studioPrograms.changed(listingKey(client, inputs.casterId));
+    }
     const itemIds = reply.ItemIds?.ItemId ?? [];
     const listedInProgram = inputs.casterId !== undefined && itemIds.length > 0 &&
-      (await isListed(inputs.casterId, itemIds, inputs.regionId)) === true;
+      (await isListed(inputs.casterId, itemIds, inputs.regionId, studioPrograms.moment())) === true;
     const outs: EpisodeGroupOutputs = { ...group, programId: reply.ProgramId, itemIds, listedInProgram };
     return { id: reply.ProgramId, outs };
   },
@@ -67,25 +81,40 @@ export const episodeGroupProvider = {
    */
   async read(id: string, props: EpisodeGroupOutputs): Promise<dynamic.ReadResult> {
     if (!props.casterId || !props.listedInProgram) return { id, props };
-    const listed = await isListed(props.casterId, props.itemIds, props.regionId);
+    const requestedAfter = studioPrograms.moment() - REFRESH_LISTING_REUSE_MS;
+    const listed = await isListed(props.casterId, props.itemIds, props.regionId, requestedAfter);
     if (listed === false) return {};
     return { id, props };
   },
 
   async delete(id: string, props: EpisodeGroupOutputs): Promise<void> {
+    const client = liveClient();
     try {
-      await liveClient().call("DeleteCasterEpisodeGroup", { ProgramId: id, RegionId: props.regionId });
+      await client.call("DeleteCasterEpisodeGroup", { ProgramId: id, RegionId: props.regionId });
     } catch (error) {
       if (error instanceof LiveApiError && PROGRAM_GONE.test(error.code)) return;
       throw error;
+    } finally {
+      if (props.casterId) studioPrograms.changed(listingKey(client, props.casterId));
     }
   },
 };
 
+function listingKey(client: LiveClient, casterId: string): string {
+  return `${client.settings.endpoint} ${casterId}`;
+}
+
+function studioConfig(client: LiveClient, casterId: string, regionId?: string): Promise<StudioConfig> {
+  return studioConfigs.read(listingKey(client, casterId), studioConfigs.moment() - CONFIG_REUSE_MS, () =>
+    describeStudioConfig(client, casterId, regionId));
+}
+
 /** true: some item is listed; false: none is; undefined: the studio could not be asked. */
-async function isListed(casterId: string, itemIds: string[], regionId?: string): Promise<boolean | undefined> {
+async function isListed(casterId: string, itemIds: string[], regionId: string | undefined, requestedAfter: number): Promise<boolean | undefined> {
+  const client = liveClient();
   try {
-    const listed = await programEpisodeIds(liveClient(), casterId, regionId);
+    const listed = await studioPrograms.read(listingKey(client, casterId), requestedAfter, () =>
+      programEpisodeIds(client, casterId, regionId));
     return itemIds.some((itemId) => listed.has(itemId));
   } catch (error) {
     // A studio that is gone says nothing about a group, which belongs to a domain.

@@ -1,24 +1,14 @@
 import { z } from "zod";
 import { CrossFieldRule, InputSpec } from "../shared/check";
+import { urlSchema } from "../shared/url";
 import { casterIdSchema, VOD_FILE_EXTENSIONS } from "../video-resource/schema";
 
-/** The rules for an episode group's inputs, as data; the layout file uses the same schemas. */
+/** The rules for an episode group's inputs, as data: one zod schema per property, and the rules across them. */
 
 export const MAX_CLIENT_TOKEN_LENGTH = 64;
 export const MAX_ITEM_NAME_LENGTH = 128;
 
-const httpUrl = (protocols: string[], allowed: string, extensions?: readonly string[]) =>
-  z.string().refine((value) => {
-    try {
-      const url = new URL(value);
-      return protocols.includes(url.protocol) &&
-        (extensions === undefined || extensions.some((ext) => url.pathname.toLowerCase().endsWith(ext)));
-    } catch {
-      return false;
-    }
-  }, { error: allowed });
-
-const vodUrl = httpUrl(["http:", "https:"], "use an http(s) URL of an MP4, FLV or TS file (the path must end in .mp4, .flv or .ts).", VOD_FILE_EXTENSIONS);
+const vodUrl = urlSchema(["http:", "https:"], "use an http(s) URL of an MP4, FLV or TS file (the path must end in .mp4, .flv or .ts).", VOD_FILE_EXTENSIONS);
 
 /** An ISO 8601 time with a zone (Z or ±hh:mm); a time without one would be read differently on every machine. */
 export const startTimeSchema = z.string().refine(
@@ -41,8 +31,8 @@ export const episodeGroupFields = {
     .regex(/^(?=.{1,253}$)([A-Za-z0-9-]{1,63}\.)+[A-Za-z]{2,63}$/, { error: "use the studio's main streaming domain, e.g. live.example.com." })
     .optional()
     .describe("the studio's main streaming domain, e.g. live.example.com"),
-  callbackUrl: httpUrl(["http:", "https:"], "use an http(s) URL.").optional().describe("the callback URL"),
-  sideOutputUrl: httpUrl(["rtmp:", "rtmps:", "http:", "https:", "srt:"], "use an rtmp(s), http(s) or srt URL, or leave it out for the studio's own.").optional()
+  callbackUrl: urlSchema(["http:", "https:"], "use an http(s) URL.").optional().describe("the callback URL"),
+  sideOutputUrl: urlSchema(["rtmp:", "rtmps:", "http:", "https:", "srt:"], "use an rtmp(s), http(s) or srt URL, or leave it out for the studio's own.").optional()
     .describe("a custom output URL"),
   startTime: startTimeSchema,
   repeatNum: z.union([z.literal(0), z.literal(-1)], { error: "use 0 to play the list once or -1 to loop it." }).optional()

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { redactSignatures } from "./redact";
 import { isUnknown } from "./unknowns";
 
 /** The shape Pulumi's check() returns for each problem. */
@@ -67,9 +68,10 @@ export function checkInputs<T>(spec: InputSpec<T>, inputs: Record<string, unknow
   return failures;
 }
 
+/** A value as a message quotes it: short, and with any URL signature masked. */
 export function describeValue(value: unknown): string {
   if (value === undefined) return "nothing";
-  const text = JSON.stringify(value);
+  const text = redactSignatures(JSON.stringify(value));
   return text.length > 120 ? `${text.slice(0, 117)}...` : text;
 }
 

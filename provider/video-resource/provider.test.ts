@@ -1,4 +1,4 @@
-import { startEmulatorFixture, EmulatorFixture } from "../../test/helpers/emulator-fixture";
+import { EmulatorFixture, providerConfig, startEmulatorFixture } from "../../test/helpers/emulator-fixture";
 import { configureProvider } from "../runtime";
 import { UNKNOWN } from "../shared/unknowns";
 import { VideoResourceOutputs } from "./api";
@@ -12,15 +12,7 @@ describe("video source provider", () => {
 
   beforeAll(async () => {
     live = await startEmulatorFixture();
-    const env = live.env;
-    configureProvider({
-      get: (key) =>
-        ({
-          "alicloud:accessKey": env.ALIBABA_CLOUD_ACCESS_KEY_ID,
-          "alicloud:secretKey": env.ALIBABA_CLOUD_ACCESS_KEY_SECRET,
-          "alicloud-caster:endpoint": env.ALICLOUD_CASTER_ENDPOINT,
-        })[key],
-    });
+    configureProvider(providerConfig(live));
     casterId = await live.createCaster();
   });
   afterAll(() => live.close());
@@ -133,14 +125,7 @@ describe("video source provider when replies are lost", () => {
 
   beforeAll(async () => {
     live = await startEmulatorFixture();
-    configureProvider({
-      get: (key) =>
-        ({
-          "alicloud:accessKey": live.env.ALIBABA_CLOUD_ACCESS_KEY_ID,
-          "alicloud:secretKey": live.env.ALIBABA_CLOUD_ACCESS_KEY_SECRET,
-          "alicloud-caster:endpoint": live.env.ALICLOUD_CASTER_ENDPOINT,
-        })[key],
-    });
+    configureProvider(providerConfig(live));
     casterId = await live.createCaster();
   });
   afterAll(() => live.close());
@@ -163,6 +148,12 @@ describe("video source provider when replies are lost", () => {
     const created = await provider.create(inputs("RV41"));
     expect(created.outs.resourceId).toBe(earlier.ResourceId);
     expect(live.sources(casterId).filter((s) => s.locationId === "RV41")).toHaveLength(1);
+  });
+
+  test("two identical declarations at one location do not share one source", async () => {
+    await provider.create(inputs("RV43"));
+    await expect(provider.create(inputs("RV43"))).rejects.toThrow(/RV43 on studio .* is already taken by file source "Reel RV43"/);
+    expect(live.sources(casterId).filter((s) => s.locationId === "RV43")).toHaveLength(1);
   });
 
   test("a lost reply followed by a different source at the location is an error that names it", async () => {

@@ -1,9 +1,9 @@
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { LiveApiError } from "../client/errors";
-import { LiveClient } from "../client/live-client";
+import { LiveClient, ParamValue } from "../client/live-client";
 import { checkInputs } from "../shared/check";
 import { diffProperties } from "../shared/diff";
-import { liveClient } from "../runtime";
+import { listingCache, liveClient } from "../runtime";
 import {
   ApiVideoResource,
   describeVideoResources,
@@ -17,6 +17,20 @@ import { parseVideoResourceId, videoResourceId } from "./id";
 import { REPLACE_ON_CHANGE, VideoResourceInputs, videoResourceSpec } from "./schema";
 
 const GONE_CODES = new Set(["InvalidResource.NotFound", "InvalidCaster.NotFound"]);
+
+/**
+ * A studio's sources, listed once for many readers: a refresh of 99 sources on one studio makes
+ * one DescribeCasterVideoResources call, not 99. Refresh accepts a listing this recent.
+ */
+const REFRESH_LISTING_REUSE_MS = 5_000;
+const studioSources = listingCache<ApiVideoResource[]>();
+
+/**
+ * The sources that resources of this process have made or adopted. A source found at a location
+ * is adopted only when no other resource here has it: two identical declarations at one location
+ * must not end up sharing one source.
+ */
+const claimedSources = new Set<string>();
 
 /** The CasterVideoResource dynamic provider: check, diff, create, read, update, delete. */
 export const videoResourceProvider = {
@@ -42,7 +56,8 @@ export const videoResourceProvider = {
 
   async read(id: string, props: VideoResourceOutputs): Promise<dynamic.ReadResult> {
     const { casterId, resourceId } = parseVideoResourceId(id);
-    const item = await findVideoResource(liveClient(), casterId, resourceId);
+    const requestedAfter = studioSources.moment() - REFRESH_LISTING_REUSE_MS;
+    const item = await findVideoResource(liveClient(), casterId, resourceId, requestedAfter);
     // A source (or its studio) that the API positively no longer has: no id, so refresh drops it.
     if (!item) return {};
     return { id, props: outputsFromApi(casterId, item, props) };
@@ -51,14 +66,14 @@ export const videoResourceProvider = {
   async update(id: string, _olds: VideoResourceOutputs, news: VideoResourceInputs): Promise<dynamic.UpdateResult> {
     const client = liveClient();
     const { casterId, resourceId } = parseVideoResourceId(id);
-    await client.call("ModifyCasterVideoResource", { CasterId: casterId, ResourceId: resourceId, ...sourceParams(news) });
+    await change(client, casterId, "ModifyCasterVideoResource", { ResourceId: resourceId, ...sourceParams(news) });
     return { outs: await readBack(client, casterId, resourceId, news) };
   },
 
   async delete(id: string): Promise<void> {
     const { casterId, resourceId } = parseVideoResourceId(id);
     try {
-      await liveClient().call("DeleteCasterVideoResource", { CasterId: casterId, ResourceId: resourceId });
+      await change(liveClient(), casterId, "DeleteCasterVideoResource", { ResourceId: resourceId });
     } catch (error) {
       // Already gone is what delete wants.
       if (error instanceof LiveApiError && GONE_CODES.has(error.code)) return;
@@ -79,19 +94,21 @@ const MAX_ADD_ATTEMPTS = 5;
 async function add(client: LiveClient, inputs: VideoResourceInputs): Promise<VideoResourceOutputs> {
   for (let attempt = 1; ; attempt++) {
     try {
-      const reply = await client.call<{ ResourceId: string }>("AddCasterVideoResource", {
-        CasterId: inputs.casterId,
+      const reply = await change<{ ResourceId: string }>(client, inputs.casterId, "AddCasterVideoResource", {
         LocationId: inputs.locationId,
         FixedDelayDuration: inputs.fixedDelayDuration,
         ...sourceParams(inputs),
       });
+      claim(client, inputs.casterId, reply.ResourceId);
       return await readBack(client, inputs.casterId, reply.ResourceId, inputs);
     } catch (error) {
       const lostReply = error instanceof LiveApiError && error.outcomeUnknown && attempt < MAX_ADD_ATTEMPTS;
       const taken = error instanceof LiveApiError && error.code === "DuplicateLocationID";
       if (!lostReply && !taken) throw error;
       const occupant = await sourceAt(client, inputs.casterId, inputs.locationId);
-      if (occupant && matchesInputs(occupant, inputs)) return outputsFromApi(inputs.casterId, occupant, inputs);
+      if (occupant && matchesInputs(occupant, inputs) && claim(client, inputs.casterId, occupant.ResourceId)) {
+        return outputsFromApi(inputs.casterId, occupant, inputs);
+      }
       if (occupant || taken) throw locationTakenError(inputs, occupant);
       // The location is free: the lost request never landed.
     }
@@ -104,14 +121,17 @@ async function adopt(client: LiveClient, inputs: VideoResourceInputs): Promise<V
   if (casterId !== inputs.casterId) {
     throw new Error(`importId ${inputs.importId} names studio ${casterId}, but casterId is ${inputs.casterId}; they must match.`);
   }
-  const item = await findVideoResource(client, casterId, resourceId);
+  const item = await findVideoResource(client, casterId, resourceId, studioSources.moment());
   if (!item) {
     throw new Error(`importId ${inputs.importId}: studio ${casterId} has no video source ${resourceId}. Check the ID with DescribeCasterVideoResources, or remove importId to create a new source.`);
   }
   if (item.LocationId !== inputs.locationId) {
     throw new Error(`importId ${inputs.importId}: that source sits at ${item.LocationId}, but locationId is ${inputs.locationId}. A source cannot move; set locationId to ${item.LocationId}.`);
   }
-  await client.call("ModifyCasterVideoResource", { CasterId: casterId, ResourceId: resourceId, ...sourceParams(inputs) });
+  if (!claim(client, casterId, resourceId)) {
+    throw new Error(`importId ${inputs.importId}: another resource of this program already manages that source; remove one of the two.`);
+  }
+  await change(client, casterId, "ModifyCasterVideoResource", { ResourceId: resourceId, ...sourceParams(inputs) });
   return readBack(client, casterId, resourceId, inputs);
 }
 
@@ -121,11 +141,41 @@ async function readBack(
   resourceId: string,
   inputs: VideoResourceInputs,
 ): Promise<VideoResourceOutputs> {
-  const item = await findVideoResource(client, casterId, resourceId);
+  const item = await findVideoResource(client, casterId, resourceId, studioSources.moment());
   if (!item) {
     throw new Error(`video source ${resourceId} was accepted by studio ${casterId} but is not listed by DescribeCasterVideoResources; run pulumi refresh and try again.`);
   }
   return outputsFromApi(casterId, item, inputs);
+}
+
+/** A change to a studio's sources; listings of the studio from before it are not used again. */
+async function change<T extends object>(
+  client: LiveClient,
+  casterId: string,
+  action: string,
+  params: Record<string, ParamValue>,
+): Promise<T> {
+  try {
+    return await client.call<T>(action, { CasterId: casterId, ...params });
+  } finally {
+    studioSources.changed(listingKey(client, casterId));
+  }
+}
+
+/** Records that a resource here has the source; false when another one already has it. */
+function claim(client: LiveClient, casterId: string, resourceId: string): boolean {
+  const key = `${listingKey(client, casterId)} ${resourceId}`;
+  if (claimedSources.has(key)) return false;
+  claimedSources.add(key);
+  return true;
+}
+
+function listSources(client: LiveClient, casterId: string, requestedAfter: number): Promise<ApiVideoResource[]> {
+  return studioSources.read(listingKey(client, casterId), requestedAfter, () => describeVideoResources(client, casterId));
+}
+
+function listingKey(client: LiveClient, casterId: string): string {
+  return `${client.settings.endpoint} ${casterId}`;
 }
 
 /** The source, or undefined when the API says that it, or its studio, does not exist. */
@@ -133,9 +183,10 @@ async function findVideoResource(
   client: LiveClient,
   casterId: string,
   resourceId: string,
+  requestedAfter: number,
 ): Promise<ApiVideoResource | undefined> {
   try {
-    const items = await describeVideoResources(client, casterId);
+    const items = await listSources(client, casterId, requestedAfter);
     return items.find((item) => item.ResourceId === resourceId);
   } catch (error) {
     if (error instanceof LiveApiError && error.code === "InvalidCaster.NotFound") return undefined;
@@ -144,7 +195,8 @@ async function findVideoResource(
 }
 
 async function sourceAt(client: LiveClient, casterId: string, locationId: string): Promise<ApiVideoResource | undefined> {
-  return (await describeVideoResources(client, casterId)).find((item) => item.LocationId === locationId);
+  const items = await listSources(client, casterId, studioSources.moment());
+  return items.find((item) => item.LocationId === locationId);
 }
 
 /** Whether a source found at the location is what these inputs would have made (FixedDelayDuration cannot be read). */

@@ -59,6 +59,12 @@ describe("video source inputs", () => {
     expect(check({ ...valid, imageUrl: "https://m.example.com/a.png", vodUrl: UNKNOWN })).toHaveLength(1);
   });
 
+  test("a message never repeats a URL's signature", () => {
+    const [failure] = check({ ...valid, liveStreamUrl: "rtmp://p.example.com/a/b?auth_key=1767225600-0-0-c0ffee", imageId: "img1" });
+    expect(failure.reason).toContain("auth_key=***");
+    expect(failure.reason).not.toContain("c0ffee");
+  });
+
   test("the engine's __provider property is not an input", () => {
     expect(check({ ...valid, __provider: "exports.handler = ..." })).toEqual([]);
   });

@@ -1,10 +1,8 @@
 import { z } from "zod";
 import { CheckFailure, CrossFieldRule, describeValue, InputSpec } from "../shared/check";
+import { urlSchema } from "../shared/url";
 
-/**
- * The rules for a video source's inputs, as data. The layout file and the resource use these
- * same schemas, so they cannot disagree.
- */
+/** The rules for a video source's inputs, as data: one zod schema per property, and the rules across them. */
 
 export const LOCATION_ID_PATTERN = /^RV(0[1-9]|[1-9][0-9])$/;
 /** The public docs give no limit; the emulator assumes the same one (see emulator/README.md). */
@@ -30,18 +28,6 @@ export const casterIdSchema = z
 const assetId = (what: string) =>
   z.string().regex(/^[0-9A-Za-z_-]{1,64}$/, { error: `use the ${what} ID from the media library: 1 to 64 letters, digits, - or _.` });
 
-const urlWith = (protocols: readonly string[], extensions: readonly string[] | undefined, allowed: string) =>
-  z.string().refine((value) => {
-    let url: URL;
-    try {
-      url = new URL(value);
-    } catch {
-      return false;
-    }
-    if (!protocols.includes(url.protocol)) return false;
-    return extensions === undefined || extensions.some((ext) => url.pathname.toLowerCase().endsWith(ext));
-  }, { error: allowed });
-
 const wholeNumber = (min: number | undefined, max: number | undefined, allowed: string) => {
   let schema = z.number().int({ error: allowed });
   if (min !== undefined) schema = schema.min(min, { error: allowed });
@@ -59,15 +45,15 @@ export const videoResourceFields = {
   locationId: z.string().regex(LOCATION_ID_PATTERN, {
     error: "use a layout position from RV01 to RV99, always two digits (RV07, not RV7).",
   }).describe("the layout position, RV01 to RV99"),
-  liveStreamUrl: urlWith(LIVE_STREAM_PROTOCOLS, undefined, "use a stream URL starting with rtmp://, rtmps://, http://, https://, artc:// or srt://.").optional()
+  liveStreamUrl: urlSchema(LIVE_STREAM_PROTOCOLS, "use a stream URL starting with rtmp://, rtmps://, http://, https://, artc:// or srt://.").optional()
     .describe("a live stream's URL"),
   materialId: assetId("media asset").optional().describe("a media-library asset's ID"),
-  vodUrl: urlWith(["http:", "https:"], VOD_FILE_EXTENSIONS,
-    "use an http(s) URL of an MP4, FLV or TS file (the path must end in .mp4, .flv or .ts).").optional()
+  vodUrl: urlSchema(["http:", "https:"],
+    "use an http(s) URL of an MP4, FLV or TS file (the path must end in .mp4, .flv or .ts).", VOD_FILE_EXTENSIONS).optional()
     .describe("the URL of an MP4, FLV or TS file"),
   imageId: assetId("image asset").optional().describe("an image asset's ID"),
-  imageUrl: urlWith(["http:", "https:"], IMAGE_FILE_EXTENSIONS,
-    "use an http(s) URL of a JPG or PNG image (the path must end in .jpg, .jpeg or .png).").optional()
+  imageUrl: urlSchema(["http:", "https:"],
+    "use an http(s) URL of a JPG or PNG image (the path must end in .jpg, .jpeg or .png).", IMAGE_FILE_EXTENSIONS).optional()
     .describe("the URL of a JPG or PNG image"),
   beginOffset: wholeNumber(0, undefined, "use whole milliseconds from the first frame, 0 or more.").optional()
     .describe("where a file starts, in ms from the first frame"),

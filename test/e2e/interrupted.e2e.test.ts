@@ -1,20 +1,10 @@
+import { mulberry32 } from "../../emulator/faults";
 import { EmulatorFixture, startEmulatorFixture } from "../helpers/emulator-fixture";
 import { PulumiStack } from "../helpers/pulumi-stack";
 import { fullStudio } from "../helpers/studio";
 
 const UID = "1000000000000001";
 const SEEDS = [11, 22, 33];
-
-/** A small seeded PRNG (mulberry32), so that each seed kills at its own, reproducible point. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(state ^ (state >>> 15), state | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * kill -9 of `pulumi up` (the CLI and every plugin it started) while the studio is being created,
@@ -30,7 +20,7 @@ describe("an interrupted pulumi up", () => {
   afterAll(() => live?.close());
 
   test.each(SEEDS)("killed at a random point (seed %i), then recovered: exactly the declared studio, no orphans", async (seed) => {
-    const random = seeded(seed);
+    const random = mulberry32(seed);
     const casterId = await live.createCaster(`interrupted-${seed}`);
     const studio = fullStudio(casterId);
     const stack = await PulumiStack.create(`killed-${seed}`, { env: live.env });

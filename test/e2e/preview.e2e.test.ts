@@ -38,6 +38,17 @@ describe("pulumi preview of video sources", () => {
     expect(live.emulator.calls()).toEqual([]);
   });
 
+  test("pulumi up of an invalid source fails in check and sends nothing, while a valid one beside it would be created", async () => {
+    const stack = await stackWith({
+      bad: { casterId, resourceName: "Camera", locationId: "RV7", liveStreamUrl: "rtmp://push.example.com/a/b" },
+    });
+    live.emulator.clearCalls();
+    const up = await stack.up();
+    expect(up.code).not.toBe(0);
+    expect(up.output).toContain('locationId "RV7" is not allowed');
+    expect(live.emulator.calls()).toEqual([]);
+  });
+
   test.each([
     ["a location outside RV01-RV99", { locationId: "RV100" }, /locationId "RV100" is not allowed: use a layout position from RV01 to RV99/],
     ["a one-digit location", { locationId: "RV7" }, /locationId "RV7" is not allowed: .*RV07, not RV7/],

@@ -58,3 +58,13 @@ export async function startEmulatorFixture(options: EmulatorOptions = {}): Promi
     close: () => emulator.close(),
   };
 }
+
+/** Stack config, as configure() receives it, that points the provider at the fixture's emulator. */
+export function providerConfig(live: EmulatorFixture): { get(key: string): string | undefined } {
+  const values: Record<string, string> = {
+    "alicloud:accessKey": live.env.ALIBABA_CLOUD_ACCESS_KEY_ID,
+    "alicloud:secretKey": live.env.ALIBABA_CLOUD_ACCESS_KEY_SECRET,
+    "alicloud-caster:endpoint": live.env.ALICLOUD_CASTER_ENDPOINT,
+  };
+  return { get: (key) => values[key] };
+}

@@ -1,0 +1,53 @@
+import { performance } from "node:perf_hooks";
+
+interface Listing<T> {
+  requestedAt: number;
+  result: Promise<T>;
+}
+
+/**
+ * Serves many readers of one listing (a studio's video sources, its program) with as few API
+ * calls as freshness allows. A reader says how fresh the listing must be: requested after a
+ * given moment (say, after its own change returned). It joins a listing already requested since
+ * then, or starts a new one. Changes made by this process mark the key, so no reader gets a
+ * listing older than them.
+ */
+export class CoalescedReader<T> {
+  private readonly latest = new Map<string, Listing<T>>();
+  private readonly changedAt = new Map<string, number>();
+
+  constructor(private readonly now: () => number = () => performance.now()) {}
+
+  /** The current moment on this reader's clock, for `requestedAfter`. */
+  moment(): number {
+    return this.now();
+  }
+
+  /**
+   * A listing of `key` requested after `requestedAfter` (and after this process's last change to
+   * `key`), fetching a new one when there is none.
+   */
+  read(key: string, requestedAfter: number, fetch: () => Promise<T>): Promise<T> {
+    const notBefore = Math.max(requestedAfter, this.changedAt.get(key) ?? -Infinity);
+    const listing = this.latest.get(key);
+    if (listing && listing.requestedAt >= notBefore) return listing.result;
+    const fresh: Listing<T> = { requestedAt: this.now(), result: fetch() };
+    this.latest.set(key, fresh);
+    // A failed listing is not kept: the next reader asks again.
+    fresh.result.catch(() => {
+      if (this.latest.get(key) === fresh) this.latest.delete(key);
+    });
+    return fresh.result;
+  }
+
+  /** Drops every listing, for a new session. */
+  forget(): void {
+    this.latest.clear();
+    this.changedAt.clear();
+  }
+
+  /** This process changed `key` (or may have): listings requested before now are out of date. */
+  changed(key: string): void {
+    this.changedAt.set(key, this.now());
+  }
+}
