@@ -108,6 +108,12 @@ export class PulumiStack {
     return ["--stack", this.name, "--config-file", this.configFile, "--non-interactive"];
   }
 
+  /** The arguments of a command on this stack, for start() or run(). */
+  argsFor(command: "preview" | "refresh" | "destroy", extra: string[] = []): string[] {
+    const confirm = command === "preview" ? [] : ["--yes", "--skip-preview"];
+    return [command, ...this.stackArgs(), ...confirm, ...extra];
+  }
+
   async setConfig(key: string, value: string, options: { secret?: boolean } = {}): Promise<void> {
     await this.expectSuccess(["config", "set", ...this.stackArgs(), ...(options.secret ? ["--secret"] : []), key, value]);
   }

@@ -12,6 +12,20 @@ const sources = config.getObject<Record<string, CasterVideoResourceArgs>>("sourc
 const episodeGroups = config.getObject<Record<string, CasterEpisodeGroupArgs>>("episodeGroups") ?? {};
 const casterIdFromOutput = config.get("casterIdFrom") === "output";
 
+// For studios too large to pass as config: `generatedStudios` (caster IDs) × `sourcesPerStudio`.
+const generatedStudios = config.getObject<string[]>("generatedStudios") ?? [];
+const sourcesPerStudio = config.getNumber("sourcesPerStudio") ?? 0;
+generatedStudios.forEach((casterId, studio) => {
+  for (let n = 1; n <= sourcesPerStudio; n++) {
+    sources[`s${studio}-${n}`] = {
+      casterId,
+      resourceName: `Studio ${studio} source ${n}`,
+      locationId: `RV${String(n).padStart(2, "0")}`,
+      imageUrl: `https://media.example.com/stills/${studio}/${n}.png`,
+    };
+  }
+});
+
 class PassThrough extends pulumi.dynamic.Resource {
   declare public readonly value: pulumi.Output<string>;
   constructor(name: string, value: string) {

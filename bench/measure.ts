@@ -1,0 +1,74 @@
+import * as fs from "node:fs";
+import type { CallRecord } from "../emulator";
+
+/** One scenario's figures, as the table and latest.json give them. */
+export interface ScenarioResult {
+  scenario: string;
+  resources: number;
+  wallSeconds: number;
+  /** The least time the API's QPS allows for this work. */
+  floorSeconds: number;
+  /** wallSeconds (less the engine's start-up, for pulumi runs) divided by floorSeconds. */
+  ratio: number | null;
+  /** Calls the emulator served, by operation. */
+  apiCalls: Record<string, number>;
+  /** Replies with a throttling code. */
+  throttled: number;
+  /** Calls that failed in a way the client retries (throttling, 5xx, lost replies). */
+  retries: number;
+  engineStartupSeconds?: number;
+  providerBytesPerResource?: number;
+  stateFileBytes?: number;
+  peakProviderRssMb?: number;
+  /** Seconds since the scenario's start at which each create (or delete) succeeded. */
+  timeline?: number[];
+}
+
+export function countByAction(calls: CallRecord[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const call of calls) counts[call.action] = (counts[call.action] ?? 0) + 1;
+  return counts;
+}
+
+export function throttledCount(calls: CallRecord[]): number {
+  return calls.filter((call) => call.code?.startsWith("Throttling")).length;
+}
+
+export function retriedCount(calls: CallRecord[]): number {
+  return calls.filter((call) => call.httpStatus === 0 || call.httpStatus >= 500 || call.code?.startsWith("Throttling")).length;
+}
+
+/** When each successful call of `action` was served, in seconds from `startMs`. */
+export function timeline(calls: CallRecord[], action: string, startMs: number): number[] {
+  return calls
+    .filter((call) => call.action === action && call.httpStatus === 200)
+    .map((call) => (Date.parse(call.at) - startMs) / 1000)
+    .sort((a, b) => a - b);
+}
+
+/**
+ * The peak resident memory of Pulumi's dynamic-provider processes while `run` goes on, read from
+ * /proc (VmHWM is the high-water mark the kernel keeps for each process).
+ */
+export async function peakProviderMemory<T>(run: () => Promise<T>): Promise<{ result: T; peakMb: number }> {
+  let peakKb = 0;
+  const sample = () => {
+    for (const pid of fs.readdirSync("/proc").filter((name) => /^\d+$/.test(name))) {
+      try {
+        const cmdline = fs.readFileSync(`/proc/${pid}/cmdline`, "utf8");
+        if (!cmdline.includes("dynamic-provider")) continue;
+        const match = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"));
+        if (match) peakKb = Math.max(peakKb, Number(match[1]));
+      } catch {
+        // the process ended between the listing and the read
+      }
+    }
+  };
+  const timer = setInterval(sample, 100);
+  try {
+    const result = await run();
+    return { result, peakMb: Math.round(peakKb / 102.4) / 10 };
+  } finally {
+    clearInterval(timer);
+  }
+}
