@@ -53,9 +53,24 @@ if on_path="$(command -v pulumi 2>/dev/null)"; then
   fi
 fi
 
-# 2. A cached build.
+own_langhost="$repo_root/scripts/pulumi-language-nodejs/main.go"
+own_langhost_stamp="own $(sha256sum "$own_langhost" | cut -c1-64)"
+stamp_file="$bin_dir/.language-host"
+work="$cache_root/build-v$PULUMI_VERSION"
+version_flag="-X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=v$PULUMI_VERSION"
+
+# 2. A cached build. When it holds this project's own language host and that host's source has
+#    changed since, only the host is built again.
 if [ -x "$bin_dir/pulumi" ] && [ -x "$bin_dir/pulumi-language-nodejs" ] \
    && version_fits "$(PULUMI_SKIP_UPDATE_CHECK=true "$bin_dir/pulumi" version 2>/dev/null)"; then
+  stamp="$(cat "$stamp_file" 2>/dev/null || true)"
+  if [ "${stamp%% *}" = "own" ] && [ "$stamp" != "$own_langhost_stamp" ] && [ -f "$work/go.mod" ]; then
+    log "rebuilding the project's own language host (its source changed)"
+    cp "$own_langhost" "$work/langhost/main.go"
+    (cd "$work" && GONOSUMDB="github.com/pulumi/pulumi" GOFLAGS="-mod=mod" \
+      go build -ldflags "-s -w $version_flag -X main.version=$PULUMI_VERSION" -o "$bin_dir/pulumi-language-nodejs" ./langhost) >&2
+    echo "$own_langhost_stamp" > "$stamp_file"
+  fi
   link_dynamic_provider_plugin "$bin_dir"
   log "using cached build in $bin_dir"
   echo "$bin_dir"
@@ -64,7 +79,6 @@ fi
 
 # 3. Build from the Go module proxy.
 command -v go >/dev/null || { log "Go is needed to build the Pulumi CLI and is not on PATH"; exit 1; }
-work="$cache_root/build-v$PULUMI_VERSION"
 rm -rf "$work"
 mkdir -p "$work" "$bin_dir"
 cd "$work"
@@ -91,6 +105,7 @@ GOMOD
 
 langhost_package=""
 langhost_import=""
+langhost_stamp="official $LANGHOST_VERSION"
 if go mod download "$LANGHOST_MODULE@$LANGHOST_VERSION" >"$work/langhost-download.log" 2>&1; then
   log "building Pulumi's Node.js language host $LANGHOST_VERSION"
   go mod edit -require="$LANGHOST_MODULE@$LANGHOST_VERSION"
@@ -101,8 +116,9 @@ else
   sed 's/^/install-pulumi:   /' "$work/langhost-download.log" >&2
   log "building the project's own Node.js language host (scripts/pulumi-language-nodejs) instead"
   mkdir -p langhost
-  cp "$repo_root/scripts/pulumi-language-nodejs/main.go" langhost/main.go
+  cp "$own_langhost" langhost/main.go
   langhost_package="./langhost"
+  langhost_stamp="$own_langhost_stamp"
 fi
 
 cat > tools.go <<GOTOOLS
@@ -115,10 +131,10 @@ $langhost_import
 GOTOOLS
 
 go mod tidy >&2
-version_flag="-X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=v$PULUMI_VERSION"
 go build -ldflags "-s -w $version_flag" -o "$bin_dir/pulumi" github.com/pulumi/pulumi/pkg/v3/cmd/pulumi >&2
 go build -ldflags "-s -w $version_flag -X main.version=$PULUMI_VERSION" \
   -o "$bin_dir/pulumi-language-nodejs" "$langhost_package" >&2
+echo "$langhost_stamp" > "$stamp_file"
 link_dynamic_provider_plugin "$bin_dir"
 log "built $("$bin_dir/pulumi" version) into $bin_dir"
 echo "$bin_dir"

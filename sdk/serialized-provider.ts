@@ -8,21 +8,24 @@ const shims = new Map<string, pulumi.dynamic.ResourceProvider>();
  * stored text is about 2 KB, holds no schema and no client, and works on any machine that has
  * the package installed (a teammate's, CI's) when it runs refresh or destroy.
  *
- * One object per kind, because Pulumi caches the serialized text by object identity.
+ * One object per kind, because Pulumi caches the serialized text by object identity. The one-letter
+ * names are deliberate: Pulumi's serializer wraps each method in ~190 bytes of its own, and every
+ * byte here is stored twice with every resource (inputs and outputs).
  */
 export function serializedProvider(kind: string): pulumi.dynamic.ResourceProvider {
   let shim = shims.get(kind);
   if (!shim) {
-    const run = (method: string, args: unknown[]) =>
-      require("pulumi-alicloud-caster/provider").dispatch(kind, method, args);
+    const k = kind;
+    // r(method, args): run the method of this kind's provider, required by package name.
+    const r = (m: string, a: unknown[]) => require("pulumi-alicloud-caster/provider").dispatch(k, m, a);
     shim = {
-      configure: (...args: unknown[]) => run("configure", args),
-      check: (...args: unknown[]) => run("check", args),
-      diff: (...args: unknown[]) => run("diff", args),
-      create: (...args: unknown[]) => run("create", args),
-      read: (...args: unknown[]) => run("read", args),
-      update: (...args: unknown[]) => run("update", args),
-      delete: (...args: unknown[]) => run("delete", args),
+      configure: (...a: unknown[]) => r("configure", a),
+      check: (...a: unknown[]) => r("check", a),
+      diff: (...a: unknown[]) => r("diff", a),
+      create: (...a: unknown[]) => r("create", a),
+      read: (...a: unknown[]) => r("read", a),
+      update: (...a: unknown[]) => r("update", a),
+      delete: (...a: unknown[]) => r("delete", a),
     } as pulumi.dynamic.ResourceProvider;
     shims.set(kind, shim);
   }

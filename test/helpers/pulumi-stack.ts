@@ -4,7 +4,15 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 
-export const E2E_PROGRAM = path.resolve(__dirname, "../e2e/program");
+/** The program the tests and benchmarks drive, found from here whether this file runs as source or compiled. */
+export const E2E_PROGRAM = findUp(__dirname, path.join("test", "e2e", "program", "Pulumi.yaml"));
+
+function findUp(start: string, relative: string): string {
+  for (let dir = start; ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, relative))) return path.dirname(path.join(dir, relative));
+    if (path.dirname(dir) === dir) throw new Error(`${relative} not found above ${start}`);
+  }
+}
 
 export interface CliResult {
   code: number;
