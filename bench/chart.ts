@@ -1,8 +1,8 @@
 import { ScenarioResult } from "./measure";
 
-const WIDTH = 760;
+const WIDTH = 860;
 const HEIGHT = 420;
-const MARGIN = { left: 60, right: 200, top: 30, bottom: 50 };
+const MARGIN = { left: 60, right: 300, top: 30, bottom: 50 };
 const COLOURS = ["#1f77b4", "#2ca02c", "#d62728", "#9467bd", "#8c564b"];
 
 /**

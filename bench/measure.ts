@@ -52,11 +52,12 @@ export function timeline(calls: CallRecord[], action: string, startMs: number): 
  */
 export async function peakProviderMemory<T>(run: () => Promise<T>): Promise<{ result: T; peakMb: number }> {
   let peakKb = 0;
+  // Only the processes this run starts: an earlier run's provider that outlived it must not count.
+  const before = new Set(providerPids());
   const sample = () => {
-    for (const pid of fs.readdirSync("/proc").filter((name) => /^\d+$/.test(name))) {
+    for (const pid of providerPids()) {
+      if (before.has(pid)) continue;
       try {
-        const cmdline = fs.readFileSync(`/proc/${pid}/cmdline`, "utf8");
-        if (!cmdline.includes("dynamic-provider")) continue;
         const match = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"));
         if (match) peakKb = Math.max(peakKb, Number(match[1]));
       } catch {
@@ -64,11 +65,22 @@ export async function peakProviderMemory<T>(run: () => Promise<T>): Promise<{ re
       }
     }
   };
-  const timer = setInterval(sample, 100);
+  const timer = setInterval(sample, 50);
   try {
     const result = await run();
     return { result, peakMb: Math.round(peakKb / 102.4) / 10 };
   } finally {
     clearInterval(timer);
   }
+}
+
+function providerPids(): string[] {
+  return fs.readdirSync("/proc").filter((name) => {
+    if (!/^\d+$/.test(name)) return false;
+    try {
+      return fs.readFileSync(`/proc/${name}/cmdline`, "utf8").includes("dynamic-provider");
+    } catch {
+      return false;
+    }
+  });
 }

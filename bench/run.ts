@@ -28,8 +28,14 @@ const RESULTS = path.join(ROOT, "bench/results");
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { quick: { type: "boolean", default: false }, "latency-ms": { type: "string", default: "50" } },
+    options: {
+      quick: { type: "boolean", default: false },
+      "latency-ms": { type: "string", default: "50" },
+      only: { type: "string" },
+    },
   });
+  // --only TEXT runs the scenarios whose name contains TEXT (and what they need), for profiling.
+  const selected = (scenario: string) => values.only === undefined || scenario.includes(values.only);
   const quick = values.quick ?? false;
   const latencyMs = Number(values["latency-ms"]);
   const sources = quick ? 20 : 99;
@@ -55,8 +61,10 @@ async function main(): Promise<void> {
 
   try {
     console.error(`bench: emulator at ${emulator.url}, ${latencyMs} ms per call${quick ? ", quick" : ""}`);
-    report(await createSourcesInProcess(bench, `${sources} sources, in-process`, [await createStudio(bench, "in-process")], sources));
-    if (!quick) {
+    if (selected(`${sources} sources, in-process`)) {
+      report(await createSourcesInProcess(bench, `${sources} sources, in-process`, [await createStudio(bench, "in-process")], sources));
+    }
+    if (!quick && selected("baseline")) {
       report(await terraformStyleBaseline(bench, `${sources} sources, Terraform-style baseline`, await createStudio(bench, "baseline"), sources));
     }
 
@@ -64,33 +72,44 @@ async function main(): Promise<void> {
     const stack = await newStack("bench-sources");
     await stack.setConfigObject("generatedStudios", [await createStudio(bench, "pulumi")]);
     await stack.setConfig("sourcesPerStudio", String(sources));
-    report(await pulumiRun(bench, stack, `${sources} sources, pulumi up`, sources, sources / SOURCE_QPS, stack.upArgs(), {
-      startupSeconds: startup,
-      timelineAction: "AddCasterVideoResource",
-    }));
-    report(await pulumiRun(bench, stack, `no-op pulumi up, ${sources} sources`, sources, 0, stack.upArgs()));
-    report(await pulumiRun(bench, stack, `pulumi preview, ${sources} sources`, sources, 0, stack.argsFor("preview")));
-    report(await pulumiRun(bench, stack, `pulumi refresh, ${sources} sources`, sources, 0, stack.argsFor("refresh")));
+    const sourcesStack = selected("pulumi") || selected(`${sources} sources`);
+    if (sourcesStack) {
+      report(await pulumiRun(bench, stack, `${sources} sources, pulumi up`, sources, sources / SOURCE_QPS, stack.upArgs(), {
+        startupSeconds: startup,
+        timelineAction: "AddCasterVideoResource",
+      }));
+      report(await pulumiRun(bench, stack, `no-op pulumi up, ${sources} sources`, sources, 0, stack.upArgs()));
+      report(await pulumiRun(bench, stack, `pulumi preview, ${sources} sources`, sources, 0, stack.argsFor("preview")));
+      report(await pulumiRun(bench, stack, `pulumi refresh, ${sources} sources`, sources, 0, stack.argsFor("refresh")));
+    }
 
     if (!quick) {
       const studios = async (prefix: string) => Promise.all(Array.from({ length: 10 }, (_, i) => createStudio(bench, `${prefix}-${i}`)));
-      report(await createSourcesInProcess(bench, "990 sources (10 studios), in-process", await studios("many-in-process"), 99));
-      const many = await newStack("bench-many");
-      await many.setConfigObject("generatedStudios", await studios("many-pulumi"));
-      await many.setConfig("sourcesPerStudio", "99");
-      report(await pulumiRun(bench, many, "990 sources (10 studios), pulumi up", 990, 990 / SOURCE_QPS, many.upArgs(), { startupSeconds: startup }));
-
-      report(await createGroupsInProcess(bench, "20 episode groups, in-process", await createStudio(bench, "groups-in-process"), 20));
-      const groups = await newStack("bench-groups");
+      if (selected("990 sources (10 studios), in-process")) {
+        report(await createSourcesInProcess(bench, "990 sources (10 studios), in-process", await studios("many-in-process"), 99));
+      }
+      if (selected("990 sources (10 studios), pulumi up")) {
+        const many = await newStack("bench-many");
+        await many.setConfigObject("generatedStudios", await studios("many-pulumi"));
+        await many.setConfig("sourcesPerStudio", "99");
+        report(await pulumiRun(bench, many, "990 sources (10 studios), pulumi up", 990, 990 / SOURCE_QPS, many.upArgs(), {
+          startupSeconds: startup,
+          timelineAction: "AddCasterVideoResource",
+        }));
+      }
+      if (selected("episode groups")) {
+        report(await createGroupsInProcess(bench, "20 episode groups, in-process", await createStudio(bench, "groups-in-process"), 20));
+        const groups = await newStack("bench-groups");
       const groupStudio = await createStudio(bench, "groups-pulumi");
       await groups.setConfigObject("episodeGroups", Object.fromEntries(
         groupInputs(groupStudio, 20).map(({ clientTokenScope: _scope, ...args }, i) => [`group-${i + 1}`, args])));
-      report(await pulumiRun(bench, groups, "20 episode groups, pulumi up", 20, 20 / GROUP_QPS, groups.upArgs(), {
-        startupSeconds: startup,
-        timelineAction: "AddCasterEpisodeGroup",
-      }));
+        report(await pulumiRun(bench, groups, "20 episode groups, pulumi up", 20, 20 / GROUP_QPS, groups.upArgs(), {
+          startupSeconds: startup,
+          timelineAction: "AddCasterEpisodeGroup",
+        }));
+      }
 
-      report(await pulumiRun(bench, stack, `pulumi destroy, ${sources} sources`, sources, sources / SOURCE_QPS, stack.argsFor("destroy"), {
+      if (sourcesStack) report(await pulumiRun(bench, stack, `pulumi destroy, ${sources} sources`, sources, sources / SOURCE_QPS, stack.argsFor("destroy"), {
         startupSeconds: startup,
         timelineAction: "DeleteCasterVideoResource",
       }));
@@ -102,7 +121,7 @@ async function main(): Promise<void> {
 
   printTable(results);
   fs.mkdirSync(RESULTS, { recursive: true });
-  const name = quick ? "quick" : "latest";
+  const name = quick ? "quick" : values.only !== undefined ? "only" : "latest";
   writeJson(path.join(RESULTS, `${name}.json`), {
     machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version },
     latencyMs,

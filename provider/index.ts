@@ -7,15 +7,15 @@ import { configureProvider } from "./runtime";
 import { episodeGroupProvider } from "./episode-group/provider";
 import { videoResourceProvider } from "./video-resource/provider";
 
-export type ProviderKind = "videoResource" | "episodeGroup";
+export type ProviderKind = "video" | "episodes";
 
 const implementations: Record<ProviderKind, Omit<dynamic.ResourceProvider, "configure">> = {
-  videoResource: videoResourceProvider,
-  episodeGroup: episodeGroupProvider,
+  video: videoResourceProvider,
+  episodes: episodeGroupProvider,
 };
 
 /** Runs one method of one provider: the single entry point of the serialized provider. */
-export async function dispatch(kind: ProviderKind, method: string, args: unknown[]): Promise<unknown> {
+export async function run(kind: ProviderKind, method: string, args: unknown[]): Promise<unknown> {
   if (method === "configure") {
     configureProvider((args[0] as dynamic.ConfigureRequest).config);
     return undefined;

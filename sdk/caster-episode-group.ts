@@ -98,7 +98,7 @@ export class CasterEpisodeGroup extends pulumi.dynamic.Resource {
   constructor(name: string, args: CasterEpisodeGroupArgs, opts?: pulumi.CustomResourceOptions) {
     const startTime = timeText(args.startTime);
     super(
-      serializedProvider("episodeGroup"),
+      serializedProvider("episodes"),
       name,
       {
         programId: undefined,

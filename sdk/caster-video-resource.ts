@@ -118,7 +118,7 @@ export class CasterVideoResource extends pulumi.dynamic.Resource {
 
   constructor(name: string, args: CasterVideoResourceArgs, opts?: pulumi.CustomResourceOptions) {
     super(
-      serializedProvider("videoResource"),
+      serializedProvider("video"),
       name,
       {
         resourceId: undefined,

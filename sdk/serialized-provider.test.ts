@@ -14,7 +14,7 @@ async function storedText(kind: string): Promise<string> {
 
 describe("the serialized provider stored in state", () => {
   test("reaches the implementation by package name and holds no path of this machine", async () => {
-    const text = await storedText("videoResource");
+    const text = await storedText("video");
     expect(text).toContain('require("pulumi-alicloud-caster/provider")');
     const repoRoot = path.resolve(__dirname, "..");
     expect(text).not.toContain(repoRoot);
@@ -22,20 +22,20 @@ describe("the serialized provider stored in state", () => {
   });
 
   test("captures no schema and no client, only the provider's kind", async () => {
-    const text = await storedText("videoResource");
+    const text = await storedText("video");
     expect(text).not.toMatch(/zod|ZodType|LiveClient|accessKey/i);
     expect(Buffer.byteLength(text)).toBeLessThanOrEqual(2048);
   });
 
   test("is one object per kind, so Pulumi serializes it once per program", () => {
-    expect(serializedProvider("videoResource")).toBe(serializedProvider("videoResource"));
+    expect(serializedProvider("video")).toBe(serializedProvider("video"));
   });
 
   test("each kind reaches its own provider", async () => {
     const cwd = process.cwd();
     process.chdir(path.resolve(__dirname, "../test/e2e/program"));
     try {
-      const provider = requireFromString(await storedText("episodeGroup")).handler();
+      const provider = requireFromString(await storedText("episodes")).handler();
       const result = await provider.check!({}, { casterId: "LIVEPRODUCER_POST-cn-abc123", startTime: "tomorrow", items: [] });
       expect(result.failures?.map((failure) => failure.property)).toEqual(["startTime", "items"]);
     } finally {
@@ -44,7 +44,7 @@ describe("the serialized provider stored in state", () => {
   });
 
   test("loaded as the plugin loads it, from another folder, it runs the real checks", async () => {
-    const text = await storedText("videoResource");
+    const text = await storedText("video");
     const cwd = process.cwd();
     process.chdir(path.resolve(__dirname, "../test/e2e/program"));
     try {

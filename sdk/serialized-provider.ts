@@ -17,7 +17,7 @@ export function serializedProvider(kind: string): pulumi.dynamic.ResourceProvide
   if (!shim) {
     const k = kind;
     // r(method, args): run the method of this kind's provider, required by package name.
-    const r = (m: string, a: unknown[]) => require("pulumi-alicloud-caster/provider").dispatch(k, m, a);
+    const r = (m: string, a: unknown[]) => require("pulumi-alicloud-caster/provider").run(k, m, a);
     shim = {
       configure: (...a: unknown[]) => r("configure", a),
       check: (...a: unknown[]) => r("check", a),
