@@ -27,22 +27,11 @@ dynamic_plugin="$repo_root/node_modules/@pulumi/pulumi/pulumi-resource-pulumi-no
 
 log() { echo "install-pulumi: $*" >&2; }
 
-# Pulumi's Node.js dynamic-provider plugin, as @pulumi/pulumi ships it but for one word: `exec`.
-# The shipped script starts node as its child, so when the engine ends the plugin it ends only the
-# shell, and node lives on, one idle process per run. With exec, the plugin process is node.
-dynamic_plugin_script='#!/bin/sh
-PULUMI_DYNAMIC_PROVIDER_SCRIPT_PATH=$(node -e "console.log(require.resolve('"'"'@pulumi/pulumi/cmd/dynamic-provider'"'"'))")
-if [ ! -z "$PULUMI_DYNAMIC_PROVIDER_SCRIPT_PATH" ]; then
-    exec node "$PULUMI_DYNAMIC_PROVIDER_SCRIPT_PATH" "$@"
-fi
-exit 1'
-
 link_dynamic_provider_plugin() {
-  local dir="$1" plugin="$1/pulumi-resource-pulumi-nodejs"
+  local dir="$1"
   [ -f "$dynamic_plugin" ] || { log "run npm ci first: $dynamic_plugin is missing"; exit 1; }
-  if [ ! -x "$plugin" ] || [ "$(cat "$plugin")" != "$dynamic_plugin_script" ]; then
-    printf '%s\n' "$dynamic_plugin_script" > "$plugin"
-    chmod 0755 "$plugin"
+  if ! cmp -s "$dynamic_plugin" "$dir/pulumi-resource-pulumi-nodejs"; then
+    install -m 0755 "$dynamic_plugin" "$dir/pulumi-resource-pulumi-nodejs"
   fi
 }
 

@@ -7,7 +7,8 @@ const UID = "1000000000000001";
 const SEEDS = [11, 22, 33];
 
 /**
- * kill -9 of `pulumi up` (the CLI and every plugin it started) while the studio is being created,
+ * kill -9 of `pulumi up` while the studio is being created (the CLI's process group; the plugins,
+ * which the engine starts in groups of their own, live on and are ended a moment later),
  * then the recovery the README documents: `pulumi cancel` (the killed run's lock),
  * `pulumi refresh --clear-pending-creates`, `pulumi up`.
  */
@@ -40,6 +41,8 @@ describe("an interrupted pulumi up", () => {
       }
       run.kill();
       const killed = await run.result;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      await stack.killLeftovers();
       const domain = `${casterId.split("-").pop()}.`;
       const groupsOfStudio = () =>
         Object.values(live.emulator.state().accounts[UID].episodeGroups).filter((g) => g.domainName.startsWith(domain));

@@ -76,6 +76,10 @@ describe("CasterVideoResource through pulumi up", () => {
     }
   });
 
+  test("no plugin process outlives the run", async () => {
+    expect(await stack.leftoverProcesses()).toEqual([]);
+  });
+
   test("a signed stream URL is stored only as ciphertext", async () => {
     const text = stack.stateFileText();
     expect(text).not.toContain("auth_key");

@@ -74,8 +74,9 @@ export class PulumiStack {
   }
 
   /**
-   * Starts a command in a process group of its own, so that `kill()` can end it and every plugin
-   * it started at once, as a crash of the machine would.
+   * Starts a command in a process group of its own, so that `kill()` can end the CLI at once
+   * (`kill -9` of its group). The engine starts its plugins in process groups of their own: they
+   * outlive the kill, as they do after a real `kill -9`, until `killLeftovers()`.
    */
   start(args: string[]): { result: Promise<CliResult>; kill: () => void } {
     const child = spawn("pulumi", args, { cwd: this.projectDir, env: this.env, stdio: ["ignore", "pipe", "pipe"], detached: true });
@@ -169,7 +170,44 @@ export class PulumiStack {
     return fs.readFileSync(path.join(stacksDir, project, `${this.name}.json`), "utf8");
   }
 
+  /**
+   * Processes started for this stack that are still running (they carry its PULUMI_HOME), after
+   * giving them `graceMs` to exit.
+   */
+  async leftoverProcesses(graceMs = 3000): Promise<string[]> {
+    const marker = `PULUMI_HOME=${path.join(this.workDir, "home")}\u0000`;
+    const find = () =>
+      fs.readdirSync("/proc").filter((pid) => {
+        if (!/^\d+$/.test(pid)) return false;
+        try {
+          return fs.readFileSync(`/proc/${pid}/environ`, "utf8").includes(marker);
+        } catch {
+          return false;
+        }
+      });
+    const deadline = Date.now() + graceMs;
+    for (;;) {
+      const left = find();
+      if (left.length === 0 || Date.now() > deadline) {
+        return left.map((pid) => `${pid}: ${safeRead(`/proc/${pid}/cmdline`).replace(/\u0000/g, " ").trim()}`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+
+  /** Ends every process still running for this stack (plugins that outlived a killed CLI). */
+  async killLeftovers(): Promise<void> {
+    for (const entry of await this.leftoverProcesses(0)) {
+      try {
+        process.kill(Number(entry.split(":")[0]), "SIGKILL");
+      } catch {
+        // already gone
+      }
+    }
+  }
+
   async remove(): Promise<void> {
+    await this.killLeftovers();
     await this.run(["stack", "rm", this.name, "--yes", "--force", "--non-interactive"]);
     fs.rmSync(this.workDir, { recursive: true, force: true });
   }
@@ -192,4 +230,12 @@ function withoutCloudCredentials(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
     if (/^(ALIBABA_CLOUD_|ALICLOUD_)/.test(key)) delete copy[key];
   }
   return copy;
+}
+
+function safeRead(file: string): string {
+  try {
+    return fs.readFileSync(file, "utf8");
+  } catch {
+    return "";
+  }
 }
