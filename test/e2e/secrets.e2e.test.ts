@@ -97,6 +97,8 @@ describe.each([
       const at = output.indexOf(SECRET);
       expect(at === -1 ? "" : output.slice(Math.max(0, at - 300), at + 40)).toBe("");
     }
+    // The signed stream URL is ciphertext in the state and in every backup of it.
+    for (const file of stateFiles) expect(fs.readFileSync(file, "utf8")).not.toContain("auth_key");
     expect(cliOutput.join("\n").length).toBeGreaterThan(10_000);
     expect(emulatorLog.join("\n")).not.toContain(SECRET);
     expect(JSON.stringify(emulator.calls())).not.toContain(SECRET);
