@@ -6,6 +6,8 @@ import { isUnknown } from "./unknowns";
 export interface CheckFailure {
   property: string;
   reason: string;
+  /** Where inside the property the problem is, when it is nested: ["items", 1, "vodUrl"]. */
+  path?: (string | number)[];
 }
 
 /**
@@ -55,7 +57,12 @@ export function checkInputs<T>(spec: InputSpec<T>, inputs: Record<string, unknow
     if (result.success) {
       if (value !== undefined) known[name] = result.data;
     } else {
-      failures.push({ property: name, reason: describeIssue(name, value, result.error.issues[0], schema.description) });
+      const issue = result.error.issues[0];
+      failures.push({
+        property: name,
+        reason: describeIssue(name, value, issue, schema.description),
+        ...(issue.path.length > 0 ? { path: [name, ...issue.path.map((key) => (typeof key === "number" ? key : String(key)))] } : {}),
+      });
     }
   }
 

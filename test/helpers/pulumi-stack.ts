@@ -219,6 +219,8 @@ export interface StateResource {
   id?: string;
   inputs?: Record<string, unknown>;
   outputs?: Record<string, unknown>;
+  /** The URN of the resource's parent, for children of a component. */
+  parent?: string;
 }
 
 export const VIDEO_RESOURCE_TYPE = "pulumi-nodejs:dynamic/alicloud-caster:CasterVideoResource";

@@ -1,11 +1,13 @@
 import * as pulumi from "@pulumi/pulumi";
-import { CasterEpisodeGroup, CasterEpisodeGroupArgs, CasterVideoResource, CasterVideoResourceArgs } from "pulumi-alicloud-caster";
+import {
+  CasterEpisodeGroup, CasterEpisodeGroupArgs, CasterVideoResource, CasterVideoResourceArgs, StudioLayout,
+} from "pulumi-alicloud-caster";
 
 /**
  * Declares the video sources given in config `sources` and the episode groups in config
  * `episodeGroups` (name → args each). With `casterIdFrom: output`,
  * each source's casterId comes from a resource created in the same run, so that during the first
- * preview it is not yet known.
+ * preview it is not yet known. With `layoutFile`, a StudioLayout named "studio" applies that file.
  */
 const config = new pulumi.Config();
 const sources = config.getObject<Record<string, CasterVideoResourceArgs>>("sources") ?? {};
@@ -48,6 +50,11 @@ const groups: Record<string, CasterEpisodeGroup> = {};
 for (const [name, args] of Object.entries(episodeGroups)) {
   groups[name] = new CasterEpisodeGroup(name, args);
 }
+
+const layoutFile = config.get("layoutFile");
+const layout = layoutFile ? new StudioLayout("studio", { layout: layoutFile }) : undefined;
+export const layoutResourceIds = layout?.resourceIds;
+export const layoutProgramIds = layout?.programIds;
 
 export const programIds = Object.fromEntries(Object.entries(groups).map(([name, group]) => [name, group.programId]));
 export const resourceIds = Object.fromEntries(Object.entries(created).map(([name, source]) => [name, source.resourceId]));

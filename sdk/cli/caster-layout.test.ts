@@ -1,0 +1,137 @@
+import { spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+
+/**
+ * The installed command, as a pipeline runs it: the bin script of the built package, in a
+ * child process, judged by its exit status and output.
+ */
+const REPO = path.join(__dirname, "..", "..");
+const BIN = path.join(REPO, "node_modules", ".bin", "caster-layout");
+const EXAMPLE = path.join(REPO, "examples", "studio", "studio.yaml");
+
+let dir: string;
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "caster-layout-cli-"));
+});
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+function caster(...args: string[]) {
+  const result = spawnSync(BIN, args, { cwd: dir, encoding: "utf8" });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function write(name: string, text: string): string {
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, text);
+  return file;
+}
+
+const GOOD = [
+  "caster: { config: casterId }",
+  "sources:",
+  "  RV01: { resourceName: Main camera, liveStreamUrl: 'rtmp://push.example.com/live/main' }",
+  "  RV02:",
+  "    resourceName: Intro reel",
+  "    vodUrl: https://media.example.com/intro.mp4",
+  "episodeGroups:",
+  "  night:",
+  "    startTime: 2030-12-24T23:00:00Z",
+  "    items: [{ itemName: Replay, vodUrl: 'https://media.example.com/replay.ts' }]",
+  "",
+].join("\n");
+
+describe("caster-layout validate", () => {
+  test("exits 0 for valid files, the example studio among them", () => {
+    const good = write("good.yaml", GOOD);
+    const result = caster("validate", EXAMPLE, good);
+    expect(result).toMatchObject({ code: 0, stdout: "" });
+    expect(result.stderr).toContain(`${good}: valid (2 sources, 1 episode group)`);
+  });
+
+  test("exits 1 and lists every problem of every file as file:line:column property: message", () => {
+    const good = write("still-good.yaml", GOOD);
+    const bad = write("bad.yaml", GOOD.replace("RV02", "RV2").replace("replay.ts", "replay.mov"));
+    const broken = write("broken.json", '{ "sources": { "RV01": ');
+    const result = caster("validate", good, bad, broken);
+    expect(result.code).toBe(1);
+    const lines = result.stdout.trimEnd().split("\n");
+    expect(lines).toEqual([
+      `${bad}:4:3 sources.RV2: "RV2" is not allowed as a key of sources: use a layout position from RV01 to RV99, always two digits (RV07, not RV7).`,
+      expect.stringMatching(new RegExp(`^${bad}:10:\\d+ episodeGroups\\.night\\.items\\[0\\]\\.vodUrl: items\\[0\\]\\.vodUrl "https://media\\.example\\.com/replay\\.mov" is not allowed`)),
+      // A truncated file: each YAML syntax error the parser finds, at its place.
+      expect.stringMatching(new RegExp(`^${broken}:1:\\d+ \\(layout\\): `)),
+      `${broken}:1:24 (layout): Flow map must end with a }`,
+    ]);
+  });
+
+  test("a missing file is a problem, not a crash", () => {
+    expect(caster("validate", "nowhere.yaml")).toMatchObject({ code: 1, stdout: "nowhere.yaml (layout): cannot read the layout: no such file.\n" });
+  });
+});
+
+describe("caster-layout render", () => {
+  test("writes an SVG picture and an HTML page of the studio", () => {
+    const svg = path.join(dir, "studio.svg");
+    const html = path.join(dir, "studio.html");
+    expect(caster("render", EXAMPLE, "--out", svg).code).toBe(0);
+    expect(caster("render", EXAMPLE, "--out", html).code).toBe(0);
+    const picture = fs.readFileSync(svg, "utf8");
+    expect(picture).toMatch(/^(<\?xml[^>]*>\s*)?<svg /);
+    for (const name of ["Main camera", "Intro reel", "Station logo", "evening-loop"]) expect(picture).toContain(name);
+    expect(fs.readFileSync(html, "utf8")).toMatch(/^<!DOCTYPE html>/i);
+    // The example's camera URL is signed; its signature must not be drawn anywhere.
+    expect(picture + fs.readFileSync(html, "utf8")).not.toContain("5f2b6c1d8e9a4b3c7d0e1f2a3b4c5d6e");
+  });
+
+  test("refuses an output it cannot tell the format of, and a layout with problems", () => {
+    expect(caster("render", EXAMPLE, "--out", path.join(dir, "studio.png"))).toMatchObject({ code: 2, stderr: expect.stringContaining("use a path ending in .svg") });
+    expect(caster("render", EXAMPLE)).toMatchObject({ code: 2, stderr: expect.stringContaining("render needs --out PATH") });
+    const bad = write("bad-render.yaml", "sources: { RV01: { resourceName: X } }\n");
+    const out = path.join(dir, "never.svg");
+    expect(caster("render", bad, "--out", out)).toMatchObject({ code: 1, stdout: expect.stringContaining(`${bad}:1:`) });
+    expect(fs.existsSync(out)).toBe(false);
+  });
+});
+
+describe("caster-layout diff", () => {
+  test("says in plain words what changes on air", () => {
+    const before = write("before.yaml", GOOD);
+    const after = write("after.yaml", GOOD.replace("RV02", "RV05"));
+    const result = caster("diff", before, after);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("Intro reel");
+    expect(result.stdout).toMatch(/RV02[\s\S]*RV05/);
+  });
+
+  test("a reordered file changes nothing; /dev/null stands for a layout that did not exist", () => {
+    const before = write("ordered.yaml", GOOD);
+    const reordered = write("reordered.yaml", GOOD.split("\n").slice(6).join("\n") + GOOD.split("\n").slice(0, 6).join("\n") + "\n");
+    expect(caster("diff", before, reordered)).toMatchObject({ code: 0, stdout: expect.stringContaining("No change on air.") });
+    const fromNothing = caster("diff", "/dev/null", before);
+    expect(fromNothing.code).toBe(0);
+    expect(fromNothing.stdout).toMatch(/RV01[\s\S]*Main camera/);
+  });
+
+  test("an invalid side is reported and nothing is compared", () => {
+    const good = write("diff-good.yaml", GOOD);
+    const bad = write("diff-bad.yaml", "sources: [1, 2]\n");
+    expect(caster("diff", good, bad)).toMatchObject({ code: 1, stdout: `${bad}:1:10 sources: sources is a mapping keyed by position (RV01: { resourceName, ... }), got a list.\n` });
+  });
+});
+
+describe("caster-layout usage", () => {
+  test("wrong usage exits 2 with the usage text", () => {
+    expect(caster()).toMatchObject({ code: 2, stderr: expect.stringContaining("Usage: caster-layout") });
+    expect(caster("frobnicate")).toMatchObject({ code: 2, stderr: expect.stringContaining('unknown command "frobnicate"') });
+    expect(caster("diff", "one.yaml")).toMatchObject({ code: 2, stderr: expect.stringContaining("diff takes OLD and NEW") });
+    expect(caster("validate", "--strict-mode", "x.yaml")).toMatchObject({ code: 2 });
+  });
+
+  test("schema prints the shipped JSON Schema", () => {
+    const result = caster("schema");
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe(fs.readFileSync(path.join(REPO, "studio-layout.schema.json"), "utf8"));
+  });
+});

@@ -1,0 +1,486 @@
+import { diffLayouts, formatChanges, LayoutChange } from "./diff";
+import { LayoutEpisodeGroup, LayoutSource, StudioLayoutDefinition } from "./schema";
+
+const STUDIO = "LIVEPRODUCER_POST-cn-0pp1czt1234";
+const SIGNED_VOD = "https://cdn.example.com/reel.mp4?auth_key=1700000000-0-0-5f4dcc3b5aa765d61d8327deb882cf99";
+const RESIGNED_VOD = "https://cdn.example.com/reel.mp4?auth_key=1800000000-0-0-0123456789abcdef0123456789abcdef";
+const SIGNATURES = ["5f4dcc3b5aa765d61d8327deb882cf99", "0123456789abcdef0123456789abcdef", "s3cr3t-push-token"];
+
+const camera: LayoutSource = { resourceName: "Main camera", liveStreamUrl: "rtmp://push.example.com/live/main" };
+const reel: LayoutSource = { resourceName: "Intro reel", vodUrl: "https://cdn.example.com/intro.mp4" };
+const logo: LayoutSource = { resourceName: "Logo", imageUrl: "https://cdn.example.com/logo.png" };
+
+const night: LayoutEpisodeGroup = {
+  startTime: "2026-12-24T20:00:00Z",
+  repeatNum: -1,
+  items: [
+    { itemName: "Ident", vodUrl: "https://cdn.example.com/ident.mp4" },
+    { itemName: "News", vodUrl: "https://cdn.example.com/news.mp4" },
+    { itemName: "Weather", vodUrl: "https://cdn.example.com/weather.mp4" },
+  ],
+};
+
+function layout(parts: Partial<StudioLayoutDefinition> = {}): StudioLayoutDefinition {
+  return { caster: { casterId: STUDIO }, ...parts };
+}
+
+function withSource(position: string, source: LayoutSource, rest: Record<string, LayoutSource> = {}): StudioLayoutDefinition {
+  return layout({ sources: { ...rest, [position]: source } });
+}
+
+/** The one change a diff is expected to have. */
+function onlyChange(before: StudioLayoutDefinition, after: StudioLayoutDefinition): LayoutChange {
+  const changes = diffLayouts(before, after);
+  expect(changes).toHaveLength(1);
+  return changes[0];
+}
+
+function allText(changes: LayoutChange[]): string {
+  return JSON.stringify(changes) + formatChanges(changes);
+}
+
+describe("diffLayouts: no change", () => {
+  it("finds nothing between a layout and itself", () => {
+    const full = layout({ sources: { RV01: camera, RV02: reel }, episodeGroups: { night } });
+    expect(diffLayouts(full, full)).toEqual([]);
+  });
+
+  it("finds nothing when the file lists sources, groups and keys in another order", () => {
+    const before = layout({ sources: { RV01: camera, RV02: reel, RV03: logo }, episodeGroups: { night, early: { ...night, repeatNum: 0 } } });
+    const after: StudioLayoutDefinition = {
+      episodeGroups: {
+        early: { items: night.items, repeatNum: 0, startTime: night.startTime },
+        night: { items: night.items, repeatNum: -1, startTime: night.startTime },
+      },
+      sources: { RV03: logo, RV02: { vodUrl: reel.vodUrl, resourceName: reel.resourceName }, RV01: camera },
+      caster: { casterId: STUDIO },
+    };
+    expect(diffLayouts(before, after)).toEqual([]);
+  });
+
+  it("finds nothing when a start time names the same instant in another zone", () => {
+    const before = layout({ episodeGroups: { night } });
+    const after = layout({ episodeGroups: { night: { ...night, startTime: "2026-12-25T04:00:00+08:00" } } });
+    expect(diffLayouts(before, after)).toEqual([]);
+  });
+
+  it("finds nothing when a setting is written out at the value it defaults to", () => {
+    const before = layout({ sources: { RV02: reel }, episodeGroups: { night: { ...night, repeatNum: undefined } } });
+    const after = layout({
+      sources: { RV02: { ...reel, repeatNum: 0, beginOffset: 0, endOffset: 0, ptsCallbackInterval: 0, fixedDelayDuration: 0 } },
+      episodeGroups: { night: { ...night, repeatNum: 0 } },
+    });
+    expect(diffLayouts(before, after)).toEqual([]);
+  });
+
+  it("skips a change of importId: it only decides how a source is first brought under management", () => {
+    const before = withSource("RV01", { ...camera, importId: `${STUDIO}:old-resource` });
+    const after = withSource("RV01", { ...camera, importId: `${STUDIO}:other-resource` });
+    expect(diffLayouts(before, after)).toEqual([]);
+  });
+
+  it("skips a studio default left out of the new layout, as the provider does", () => {
+    const before = layout({ episodeGroups: { night: { ...night, domainName: "live.example.com" } } });
+    expect(diffLayouts(before, layout({ episodeGroups: { night } }))).toEqual([]);
+  });
+});
+
+describe("diffLayouts: sources added and removed", () => {
+  it("says which position gets which source, and what it plays", () => {
+    const change = onlyChange(layout(), withSource("RV07", { resourceName: "Guest camera", liveStreamUrl: "rtmp://push.example.com/live/guest" }));
+    expect(change).toEqual({
+      subject: "RV07",
+      action: "add",
+      summary: 'Source added at RV07: "Guest camera" (live stream).',
+      details: ["Plays the live stream rtmp://push.example.com/live/guest."],
+    });
+  });
+
+  it("lists a new file's playback settings, leaving out defaults", () => {
+    const change = onlyChange(layout(), withSource("RV02", {
+      ...reel, beginOffset: 1500, endOffset: -2000, repeatNum: -1, ptsCallbackInterval: 0, fixedDelayDuration: 500,
+    }));
+    expect(change.details).toEqual([
+      "Plays the VOD file https://cdn.example.com/intro.mp4.",
+      "Starts 1.5 s into the file.",
+      "Ends 2 s before the end of the file.",
+      "Loops.",
+      "Has a fixed delay of 500 ms.",
+    ]);
+  });
+
+  it("says when a new source adopts an existing one", () => {
+    const change = onlyChange(layout(), withSource("RV01", { ...camera, importId: `${STUDIO}:e5542d98` }));
+    expect(change.details).toContain(`Adopts the existing source ${STUDIO}:e5542d98 instead of adding a new one.`);
+  });
+
+  it("says which source leaves which position", () => {
+    const change = onlyChange(withSource("RV03", logo), layout());
+    expect(change).toMatchObject({ subject: "RV03", action: "remove", summary: 'Source removed from RV03: "Logo" (image).' });
+    expect(change.details).toEqual(["It played the image https://cdn.example.com/logo.png."]);
+  });
+});
+
+describe("diffLayouts: sources updated in place", () => {
+  it("names a rename with both names", () => {
+    const change = onlyChange(withSource("RV01", { ...camera, resourceName: "A" }), withSource("RV01", { ...camera, resourceName: "B" }));
+    expect(change).toEqual({ subject: "RV01", action: "update", summary: 'RV01 renamed from "A" to "B".', details: [] });
+  });
+
+  it("says what a position now plays instead, kind included", () => {
+    const change = onlyChange(withSource("RV02", camera), withSource("RV02", { resourceName: camera.resourceName, vodUrl: "https://cdn.example.com/b.mp4" }));
+    expect(change.summary).toBe(
+      'RV02 "Main camera" now plays the VOD file https://cdn.example.com/b.mp4 instead of the live stream rtmp://push.example.com/live/main.',
+    );
+  });
+
+  it("says only the new file when the kind stays the same", () => {
+    const change = onlyChange(withSource("RV02", reel), withSource("RV02", { ...reel, vodUrl: "https://cdn.example.com/b.mp4" }));
+    expect(change.summary).toBe('RV02 "Intro reel" now plays the VOD file https://cdn.example.com/b.mp4 instead of https://cdn.example.com/intro.mp4.');
+  });
+
+  it.each([
+    [{ repeatNum: -1 }, {}, 'RV03 "Intro reel" now loops.'],
+    [{}, { repeatNum: -1 }, 'RV03 "Intro reel" now plays once.'],
+    [{ repeatNum: 3 }, {}, 'RV03 "Intro reel" now repeats 3 times.'],
+    [{ repeatNum: 1 }, {}, 'RV03 "Intro reel" now repeats once.'],
+    [{ beginOffset: 1500 }, {}, 'RV03 "Intro reel" now starts 1.5 s into the file.'],
+    [{ beginOffset: 0 }, { beginOffset: 800 }, 'RV03 "Intro reel" now starts at the beginning of the file.'],
+    [{ endOffset: -2000 }, {}, 'RV03 "Intro reel" now ends 2 s before the end of the file.'],
+    [{ endOffset: 90_000 }, {}, 'RV03 "Intro reel" now ends at 1:30.'],
+    [{ endOffset: 5_500 }, {}, 'RV03 "Intro reel" now ends at 0:05.5.'],
+    [{ endOffset: 3_723_000 }, {}, 'RV03 "Intro reel" now ends at 1:02:03.'],
+    [{}, { endOffset: 90_000 }, 'RV03 "Intro reel" now plays to the end of the file.'],
+    [{ ptsCallbackInterval: 2000 }, {}, 'RV03 "Intro reel" now reports its playback position (PTS callback) every 2 s.'],
+    [{ ptsCallbackInterval: 2000 }, { ptsCallbackInterval: 500 }, 'RV03 "Intro reel" now reports its playback position (PTS callback) every 2 s instead of every 500 ms.'],
+    [{}, { ptsCallbackInterval: 90_000 }, 'RV03 "Intro reel" no longer reports its playback position (PTS callback).'],
+  ])("says %j (was %j) in one phrase", (settings, previous, summary) => {
+    const change = onlyChange(withSource("RV03", { ...reel, ...previous }), withSource("RV03", { ...reel, ...settings }));
+    expect(change).toEqual({ subject: "RV03", action: "update", summary, details: [] });
+  });
+
+  it("gathers several changes to one source into one change with a detail each", () => {
+    const change = onlyChange(
+      withSource("RV03", { ...reel, resourceName: "Intro" }),
+      withSource("RV03", { ...reel, repeatNum: -1, beginOffset: 1500 }),
+    );
+    expect(change).toEqual({
+      subject: "RV03",
+      action: "update",
+      summary: 'RV03 "Intro reel" is updated in place (3 changes).',
+      details: ['Renamed from "Intro" to "Intro reel".', "Now starts 1.5 s into the file.", "Now loops."],
+    });
+  });
+
+  it("ignores a file's settings once the source plays something that is not a file", () => {
+    const change = onlyChange(withSource("RV03", { ...reel, repeatNum: -1 }), withSource("RV03", { resourceName: reel.resourceName, imageUrl: logo.imageUrl }));
+    expect(change.details).toEqual([]);
+    expect(change.summary).toBe('RV03 "Intro reel" now plays the image https://cdn.example.com/logo.png instead of the VOD file https://cdn.example.com/intro.mp4.');
+  });
+});
+
+describe("diffLayouts: sources replaced", () => {
+  it("replaces a source whose fixed delay changes, and says it is briefly off air", () => {
+    const change = onlyChange(withSource("RV04", camera), withSource("RV04", { ...camera, fixedDelayDuration: 500 }));
+    expect(change).toEqual({
+      subject: "RV04",
+      action: "replace",
+      summary: 'RV04 "Main camera" is replaced because its fixed delay changes from 0 ms to 500 ms; it is briefly off air.',
+      details: [],
+    });
+  });
+
+  it("lists what else comes with the replacement", () => {
+    const change = onlyChange(
+      withSource("RV04", { ...reel, fixedDelayDuration: 200 }),
+      withSource("RV04", { ...reel, fixedDelayDuration: 0, repeatNum: -1 }),
+    );
+    expect(change.action).toBe("replace");
+    expect(change.summary).toContain("its fixed delay changes from 200 ms to 0 ms");
+    expect(change.details).toEqual(["Now loops."]);
+  });
+});
+
+describe("diffLayouts: moves", () => {
+  it("reports a source that changes position under the same name as one move", () => {
+    const changes = diffLayouts(withSource("RV02", reel, { RV01: camera }), withSource("RV05", reel, { RV01: camera }));
+    expect(changes).toEqual([{
+      subject: "RV05",
+      action: "move",
+      from: "RV02",
+      summary: '"Intro reel" moves from RV02 to RV05 (removed at RV02 and added at RV05).',
+      details: [],
+    }]);
+  });
+
+  it("recognises a moved source by what it plays when it is renamed too", () => {
+    const change = onlyChange(withSource("RV02", reel), withSource("RV05", { ...reel, resourceName: "Opening" }));
+    expect(change).toMatchObject({ action: "move", from: "RV02", subject: "RV05" });
+    expect(change.summary).toBe('"Opening" moves from RV02 to RV05 (removed at RV02 and added at RV05).');
+    expect(change.details).toEqual(['Renamed from "Intro reel" to "Opening".']);
+  });
+
+  it("recognises a moved file whose URL was signed anew", () => {
+    const change = onlyChange(
+      withSource("RV02", { resourceName: "Reel", vodUrl: SIGNED_VOD }),
+      withSource("RV06", { resourceName: "Reel (signed)", vodUrl: RESIGNED_VOD }),
+    );
+    expect(change.action).toBe("move");
+    expect(change.details).toEqual(['Renamed from "Reel" to "Reel (signed)".', "Now plays the same VOD file with a new signature."]);
+  });
+
+  it("keeps unrelated removals and additions apart", () => {
+    const changes = diffLayouts(withSource("RV02", reel), withSource("RV05", logo));
+    expect(changes.map((change) => [change.subject, change.action])).toEqual([["RV02", "remove"], ["RV05", "add"]]);
+  });
+
+  it("pairs each moved source once, when two move", () => {
+    const changes = diffLayouts(
+      layout({ sources: { RV01: camera, RV02: reel } }),
+      layout({ sources: { RV08: reel, RV09: camera } }),
+    );
+    expect(changes.map((change) => [change.from, change.subject])).toEqual([["RV02", "RV08"], ["RV01", "RV09"]]);
+  });
+});
+
+describe("diffLayouts: signed URLs", () => {
+  it("never prints a signature, and marks a signed URL as such", () => {
+    const before = layout({ sources: { RV01: camera, RV02: { ...reel, vodUrl: SIGNED_VOD } } });
+    const after = layout({
+      sources: {
+        RV01: { ...camera, liveStreamUrl: "rtmp://push.example.com/live/main?token=s3cr3t-push-token" },
+        RV03: { resourceName: "Signed", vodUrl: RESIGNED_VOD },
+      },
+      episodeGroups: {
+        night: {
+          ...night,
+          sideOutputUrl: "rtmp://out.example.com/live/x?auth_key=s3cr3t-push-token",
+          items: [{ itemName: "Signed", vodUrl: SIGNED_VOD }],
+        },
+      },
+    });
+    const changes = diffLayouts(before, after);
+    const text = allText(changes);
+    for (const signature of SIGNATURES) expect(text).not.toContain(signature);
+    expect(changes[0].summary).toBe(
+      'RV01 "Main camera" now plays the live stream rtmp://push.example.com/live/main?token=*** (signed URL) instead of rtmp://push.example.com/live/main.',
+    );
+    expect(text).toContain("https://cdn.example.com/reel.mp4?auth_key=*** (signed URL)");
+  });
+
+  it("says a file is signed anew rather than showing two identical masked URLs", () => {
+    const change = onlyChange(withSource("RV02", { ...reel, vodUrl: SIGNED_VOD }), withSource("RV02", { ...reel, vodUrl: RESIGNED_VOD }));
+    expect(change.summary).toBe('RV02 "Intro reel" now plays the same VOD file with a new signature.');
+  });
+
+  it("masks a signature written into a name", () => {
+    const change = onlyChange(layout(), withSource("RV01", { ...camera, resourceName: "cam?sign=abcdef" }));
+    expect(change.summary).toBe('Source added at RV01: "cam?sign=***" (live stream).');
+  });
+});
+
+describe("diffLayouts: episode groups", () => {
+  it("describes a new group in one sentence, with its items as details", () => {
+    const change = onlyChange(layout(), layout({ episodeGroups: { night: { ...night, regionId: "cn-shanghai" } } }));
+    expect(change).toEqual({
+      subject: "episode group night",
+      action: "add",
+      summary: 'Episode group "night" added: 3 items from 2026-12-24 20:00 UTC, looping.',
+      details: [
+        'Item 1: "Ident", https://cdn.example.com/ident.mp4.',
+        'Item 2: "News", https://cdn.example.com/news.mp4.',
+        'Item 3: "Weather", https://cdn.example.com/weather.mp4.',
+        "Region: cn-shanghai.",
+      ],
+    });
+  });
+
+  it("shows start times in UTC, whatever zone the file uses", () => {
+    const group = { ...night, repeatNum: 0 as const, startTime: "2026-12-25T04:30:15+08:00", items: [night.items[0]] };
+    const change = onlyChange(layout(), layout({ episodeGroups: { late: group } }));
+    expect(change.summary).toBe('Episode group "late" added: 1 item from 2026-12-24 20:30:15 UTC, played once.');
+  });
+
+  it("describes a removed group", () => {
+    const change = onlyChange(layout({ episodeGroups: { night } }), layout());
+    expect(change).toMatchObject({
+      subject: "episode group night",
+      action: "remove",
+      summary: 'Episode group "night" removed: it had 3 items from 2026-12-24 20:00 UTC, looping.',
+    });
+  });
+
+  it("replaces a group whose items are added and removed, naming them", () => {
+    const items = [night.items[1], night.items[2], { itemName: "Highlights", vodUrl: "https://cdn.example.com/highlights.mp4" }];
+    const change = onlyChange(layout({ episodeGroups: { night } }), layout({ episodeGroups: { night: { ...night, items } } }));
+    expect(change).toEqual({
+      subject: "episode group night",
+      action: "replace",
+      summary: 'Episode group "night" replaced because its items changed: "Ident" removed, "Highlights" added.',
+      details: [
+        '"Ident" removed (was item 1, https://cdn.example.com/ident.mp4).',
+        '"Highlights" added as item 3: https://cdn.example.com/highlights.mp4.',
+      ],
+    });
+  });
+
+  it("replaces a group whose items play in another order", () => {
+    const items = [night.items[2], night.items[0], night.items[1]];
+    const change = onlyChange(layout({ episodeGroups: { night } }), layout({ episodeGroups: { night: { ...night, items } } }));
+    expect(change.summary).toBe('Episode group "night" replaced because its items changed: the order changes.');
+    expect(change.details).toEqual(['New order: "Weather", "Ident", "News" (was "Ident", "News", "Weather").']);
+  });
+
+  it("does not call it a new order when only an item in the middle is removed", () => {
+    const items = [night.items[0], night.items[2]];
+    const change = onlyChange(layout({ episodeGroups: { night } }), layout({ episodeGroups: { night: { ...night, items } } }));
+    expect(change.summary).toBe('Episode group "night" replaced because its items changed: "News" removed.');
+  });
+
+  it("tells an item renamed from an item whose file changed", () => {
+    const items = [
+      { itemName: "Station ident", vodUrl: night.items[0].vodUrl },
+      { itemName: "News", vodUrl: "https://cdn.example.com/news-late.mp4" },
+      night.items[2],
+    ];
+    const change = onlyChange(layout({ episodeGroups: { night } }), layout({ episodeGroups: { night: { ...night, items } } }));
+    expect(change.summary).toBe('Episode group "night" replaced because its items changed: "Ident" renamed to "Station ident", "News" plays another file.');
+    expect(change.details).toEqual([
+      '"Ident" renamed to "Station ident".',
+      '"News" now plays https://cdn.example.com/news-late.mp4 instead of https://cdn.example.com/news.mp4.',
+    ]);
+  });
+
+  it("counts many item changes in the summary and lists them below", () => {
+    const items = [1, 2, 3, 4].map((n) => ({ itemName: `Clip ${n}`, vodUrl: `https://cdn.example.com/clip${n}.mp4` }));
+    const change = onlyChange(layout({ episodeGroups: { night } }), layout({ episodeGroups: { night: { ...night, items } } }));
+    expect(change.summary).toBe('Episode group "night" replaced because its items changed (7 changes).');
+    expect(change.details).toHaveLength(7);
+  });
+
+  it("replaces a group whose start time moves, with both times in UTC", () => {
+    const change = onlyChange(
+      layout({ episodeGroups: { night } }),
+      layout({ episodeGroups: { night: { ...night, startTime: "2026-12-25T05:00:00+08:00" } } }),
+    );
+    expect(change.summary).toBe('Episode group "night" replaced because its start time moves from 2026-12-24 20:00 UTC to 2026-12-24 21:00 UTC.');
+  });
+
+  it("replaces a group that now loops, or no longer does", () => {
+    const once = layout({ episodeGroups: { night: { ...night, repeatNum: 0 } } });
+    const looping = layout({ episodeGroups: { night } });
+    expect(onlyChange(once, looping).summary).toBe('Episode group "night" replaced because it now loops.');
+    expect(onlyChange(looping, once).summary).toBe('Episode group "night" replaced because it now plays once, no longer looping.');
+  });
+
+  it("joins several reasons, items last", () => {
+    const change = onlyChange(
+      layout({ episodeGroups: { night } }),
+      layout({ episodeGroups: { night: { ...night, repeatNum: 0, regionId: "cn-beijing", items: night.items.slice(0, 2) } } }),
+    );
+    expect(change.summary).toBe(
+      'Episode group "night" replaced because it now plays once, no longer looping, its region changes from the provider\'s default to cn-beijing and its items changed: "Weather" removed.',
+    );
+  });
+
+  it("says a group's output settings change, and that one left out goes back to the studio's own", () => {
+    const before = layout({ episodeGroups: { night: { ...night, domainName: "live.example.com", callbackUrl: "https://hooks.example.com/a" } } });
+    const after = layout({ episodeGroups: { night: { ...night, callbackUrl: "https://hooks.example.com/b" } } });
+    const change = onlyChange(before, after);
+    expect(change.summary).toBe('Episode group "night" replaced because its callback URL changes.');
+    expect(change.details).toEqual([
+      "Streaming domain: now the studio's own instead of live.example.com.",
+      "Callback URL: https://hooks.example.com/b instead of https://hooks.example.com/a.",
+    ]);
+  });
+
+  it("calls a group with the same content under a new name a rename, which is a replacement", () => {
+    const change = onlyChange(layout({ episodeGroups: { night } }), layout({ episodeGroups: { late: { ...night, startTime: "2026-12-25T04:00:00+08:00" } } }));
+    expect(change).toEqual({
+      subject: "episode group late",
+      action: "replace",
+      from: "episode group night",
+      summary: 'Episode group "night" is renamed to "late" with the same items and start time: it is replaced.',
+      details: [],
+    });
+  });
+});
+
+describe("diffLayouts: the studio", () => {
+  it("puts a studio change first, then sources by position, then groups by name", () => {
+    const before = layout({ sources: { RV09: camera, RV01: reel }, episodeGroups: { night } });
+    const after: StudioLayoutDefinition = {
+      caster: { casterId: "LIVEPRODUCER_POST-cn-other" },
+      sources: { RV09: camera, RV01: { ...reel, repeatNum: -1 }, RV05: logo },
+      episodeGroups: { night, early: night },
+    };
+    const changes = diffLayouts(before, after);
+    expect(changes.map((change) => change.subject)).toEqual(["studio", "RV01", "RV05", "episode group early"]);
+    expect(changes[0]).toEqual({
+      subject: "studio",
+      action: "replace",
+      summary: "Every source and episode group moves to studio LIVEPRODUCER_POST-cn-other: all are replaced.",
+      details: [`It was studio ${STUDIO}.`],
+    });
+    expect(changes[1]).toMatchObject({ action: "replace", summary: 'RV01 "Intro reel" is replaced on the new studio, and now loops.' });
+  });
+
+  it("names a studio taken from stack config, and says it may be the same studio", () => {
+    const change = onlyChange(layout({ sources: { RV01: camera } }), { caster: { config: "casterId" }, sources: { RV01: camera } });
+    expect(change.summary).toBe("Every source and episode group moves to the studio from stack config key casterId: all are replaced.");
+    expect(change.details).toEqual([`It was studio ${STUDIO}.`, "If both name the same studio ID, nothing is replaced."]);
+  });
+
+  it("names a studio that the program passes in", () => {
+    const change = onlyChange({ caster: { config: "casterId" } }, {});
+    expect(change.summary).toBe("Every source and episode group moves to the studio the program passes as casterId: all are replaced.");
+  });
+});
+
+describe("formatChanges", () => {
+  it("says plainly when nothing changes on air", () => {
+    expect(formatChanges([])).toBe("### Studio layout\n\nNo change on air.\n");
+  });
+
+  it("names what it compares", () => {
+    expect(formatChanges([], { before: "main:studio.yaml", after: "studio.yaml" }))
+      .toBe("### Studio layout\n\nComparing main:studio.yaml with studio.yaml.\n\nNo change on air.\n");
+  });
+
+  it("writes a heading, a tally, a bullet per change and a sub-bullet per detail", () => {
+    const before = layout({ sources: { RV02: reel, RV03: { ...reel, resourceName: "Outro", vodUrl: "https://cdn.example.com/outro.mp4" } }, episodeGroups: { night } });
+    const after = layout({
+      sources: { RV05: reel, RV03: { resourceName: "Outro", vodUrl: "https://cdn.example.com/outro.mp4", repeatNum: -1 }, RV07: camera },
+      episodeGroups: { night: { ...night, items: [...night.items, { itemName: "Highlights", vodUrl: "https://cdn.example.com/highlights.mp4" }] } },
+    });
+    expect(formatChanges(diffLayouts(before, after))).toBe([
+      "### Studio layout: 4 changes on air",
+      "",
+      "1 added, 1 moved, 1 replaced, 1 updated in place.",
+      "",
+      '- RV03 "Outro" now loops.',
+      '- "Intro reel" moves from RV02 to RV05 (removed at RV02 and added at RV05).',
+      '- Source added at RV07: "Main camera" (live stream).',
+      "  - Plays the live stream `rtmp://push.example.com/live/main`.",
+      '- Episode group "night" replaced because its items changed: "Highlights" added.',
+      '  - "Highlights" added as item 4: `https://cdn.example.com/highlights.mp4`.',
+      "",
+    ].join("\n"));
+  });
+
+  it("counts one change in the singular", () => {
+    expect(formatChanges(diffLayouts(layout(), withSource("RV01", camera)))).toMatch(/^### Studio layout: 1 change on air\n/);
+  });
+
+  it("puts a signed URL in a code span, masked, so *** is not read as emphasis", () => {
+    const text = formatChanges(diffLayouts(layout(), withSource("RV02", { ...reel, vodUrl: SIGNED_VOD })));
+    expect(text).toContain("  - Plays the VOD file `https://cdn.example.com/reel.mp4?auth_key=***` (signed URL).");
+    expect(text).not.toContain(SIGNATURES[0]);
+  });
+
+  it("masks a signature even in changes it did not make", () => {
+    const text = formatChanges([{ subject: "RV01", action: "update", summary: "RV01 now plays rtmp://x/y?token=abc.", details: ["See rtmp://x/y?token=abc."] }]);
+    expect(text).not.toContain("token=abc");
+    expect(text).toContain("- RV01 now plays `rtmp://x/y?token=***`");
+  });
+});

@@ -1,0 +1,610 @@
+import { STUDIO_DEFAULTS, toApiTime } from "../../provider/episode-group/schema";
+import { redactSignatures } from "../../provider/shared/redact";
+import { normalize } from "../../provider/video-resource/api";
+import { REPLACE_ON_CHANGE } from "../../provider/video-resource/schema";
+import { LayoutCaster, LayoutEpisodeGroup, LayoutSource, SOURCE_KINDS, sourcePropertyOf, StudioLayoutDefinition } from "./schema";
+
+/**
+ * What a change to a studio layout does on air, in words a reviewer can check without reading the
+ * layout file: `caster-layout diff OLD NEW` prints it as a pull-request comment.
+ *
+ * Every decision mirrors what `pulumi up` will do with the StudioLayout component: sources are its
+ * children by position, groups by name, and the providers' own rules (defaults, REPLACE_ON_CHANGE,
+ * a group is always replaced) decide what is a change and what a replacement.
+ */
+
+export type LayoutChangeAction = "add" | "remove" | "update" | "replace" | "move";
+
+export interface LayoutChange {
+  /** "studio", a position ("RV07"), or "episode group night"; for a move or rename, where it ends up. */
+  subject: string;
+  action: LayoutChangeAction;
+  /** Where a moved source or a renamed group was, in the same form as `subject`. */
+  from?: string;
+  /** One plain sentence. */
+  summary: string;
+  /** Plain sentences that the summary leaves out; empty when it says everything. */
+  details: string[];
+}
+
+type Sources = Record<string, LayoutSource>;
+type Groups = Record<string, LayoutEpisodeGroup>;
+
+/** What changes on air from `before` to `after`: the studio first, then sources by position, then groups by name. */
+export function diffLayouts(before: StudioLayoutDefinition, after: StudioLayoutDefinition): LayoutChange[] {
+  const studioMoves = !sameCaster(before.caster, after.caster);
+  const changes = [
+    ...(studioMoves ? [studioChange(before.caster, after.caster)] : []),
+    ...bySubject(sourceChanges(before.sources ?? {}, after.sources ?? {}, studioMoves)),
+    ...bySubject(groupChanges(before.episodeGroups ?? {}, after.episodeGroups ?? {})),
+  ];
+  // Names and item names are free text too: nothing that looks like a signature leaves this module.
+  return changes.map(redactChange);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The studio
+
+function sameCaster(before: LayoutCaster | undefined, after: LayoutCaster | undefined): boolean {
+  return describeCaster(before) === describeCaster(after);
+}
+
+function describeCaster(caster: LayoutCaster | undefined): string {
+  if (caster === undefined) return "the studio the program passes as casterId";
+  if ("casterId" in caster) return `studio ${caster.casterId}`;
+  return `the studio from stack config key ${caster.config}`;
+}
+
+function studioChange(before: LayoutCaster | undefined, after: LayoutCaster | undefined): LayoutChange {
+  const details = [capitalize(`it was ${describeCaster(before)}.`)];
+  // A config key or the program's argument may well hold the same ID as before; only then does nothing move.
+  const knownBoth = before !== undefined && after !== undefined && "casterId" in before && "casterId" in after;
+  if (!knownBoth) details.push("If both name the same studio ID, nothing is replaced.");
+  return {
+    subject: "studio",
+    action: "replace",
+    summary: `Every source and episode group moves to ${describeCaster(after)}: all are replaced.`,
+    details,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sources
+
+function sourceChanges(before: Sources, after: Sources, studioMoves: boolean): LayoutChange[] {
+  const removed = Object.keys(before).filter((position) => !(position in after)).sort();
+  const added = Object.keys(after).filter((position) => !(position in before)).sort();
+  const moves = pairMoves(removed, added, before, after);
+  const moved = new Set(moves.flatMap(({ from, to }) => [from, to]));
+  const changes: LayoutChange[] = moves.map(({ from, to }) => moveChange(from, to, before[from], after[to]));
+  for (const position of removed.filter((p) => !moved.has(p))) changes.push(removeSourceChange(position, before[position]));
+  for (const position of added.filter((p) => !moved.has(p))) changes.push(addSourceChange(position, after[position]));
+  for (const position of Object.keys(after).filter((p) => p in before)) {
+    const change = sourceUpdate(position, before[position], after[position], studioMoves);
+    if (change) changes.push(change);
+  }
+  return changes;
+}
+
+/**
+ * Pairs each source gone from a position with one new at another position that is plainly the
+ * same source: the same name first, then the same thing played. A move is a removal and an
+ * addition for Pulumi, and the reviewer must see the two as one.
+ */
+function pairMoves(removed: string[], added: string[], before: Sources, after: Sources): { from: string; to: string }[] {
+  const pairs: { from: string; to: string }[] = [];
+  const free = new Set(added);
+  const sameName = (from: string, to: string) => before[from].resourceName === after[to].resourceName;
+  const samePlaying = (from: string, to: string) => playingKey(before[from]) === playingKey(after[to]);
+  for (const matches of [sameName, samePlaying]) {
+    for (const from of removed) {
+      if (pairs.some((pair) => pair.from === from)) continue;
+      const to = [...free].find((candidate) => matches(from, candidate));
+      if (to === undefined) continue;
+      pairs.push({ from, to });
+      free.delete(to);
+    }
+  }
+  return pairs;
+}
+
+/** The kind and value a source plays; a URL signed anew is still the same file. */
+function playingKey(source: LayoutSource): string {
+  const property = sourcePropertyOf(source);
+  return `${property}=${redactSignatures(String(source[property]))}`;
+}
+
+function moveChange(from: string, to: string, before: LayoutSource, after: LayoutSource): LayoutChange {
+  return {
+    subject: to,
+    action: "move",
+    from,
+    summary: `${quote(after.resourceName)} moves from ${from} to ${to} (removed at ${from} and added at ${to}).`,
+    details: sourceDifferences(before, after).map((difference) => sentence(difference.phrase)),
+  };
+}
+
+function addSourceChange(position: string, source: LayoutSource): LayoutChange {
+  return {
+    subject: position,
+    action: "add",
+    summary: `Source added at ${position}: ${quote(source.resourceName)} (${SOURCE_KINDS[sourcePropertyOf(source)]}).`,
+    details: [sentence(`plays ${describePlaying(source)}`), ...sourceSettings(source).map(sentence)],
+  };
+}
+
+function removeSourceChange(position: string, source: LayoutSource): LayoutChange {
+  return {
+    subject: position,
+    action: "remove",
+    summary: `Source removed from ${position}: ${quote(source.resourceName)} (${SOURCE_KINDS[sourcePropertyOf(source)]}).`,
+    details: [sentence(`it played ${describePlaying(source)}`)],
+  };
+}
+
+/** The settings a new source has beyond what it plays, leaving out the API's defaults. */
+function sourceSettings(source: LayoutSource): string[] {
+  const settings = normalize(source);
+  const lines: string[] = [];
+  if (isFile(source)) {
+    if (settings.beginOffset !== 0) lines.push(beginPhrase(settings.beginOffset));
+    if (settings.endOffset !== 0) lines.push(endPhrase(settings.endOffset));
+    if (settings.repeatNum !== 0) lines.push(repeatPhrase(settings.repeatNum));
+  }
+  if (settings.ptsCallbackInterval !== 0) lines.push(`reports its playback position (PTS callback) every ${duration(settings.ptsCallbackInterval)}`);
+  if (settings.fixedDelayDuration !== 0) lines.push(`has a fixed delay of ${settings.fixedDelayDuration} ms`);
+  if (source.importId !== undefined) lines.push(`adopts the existing source ${source.importId} instead of adding a new one`);
+  return lines;
+}
+
+/** One changed property of a source, as a phrase that follows the source's name. */
+interface SourceDifference {
+  property: string;
+  phrase: string;
+}
+
+function sourceUpdate(position: string, before: LayoutSource, after: LayoutSource, studioMoves: boolean): LayoutChange | undefined {
+  const differences = sourceDifferences(before, after);
+  if (differences.length === 0) return undefined;
+  const renamedOnly = differences.length === 1 && differences[0].property === "resourceName";
+  const label = renamedOnly ? position : `${position} ${quote(after.resourceName)}`;
+  const phrases = differences.map((difference) => difference.phrase);
+  if (studioMoves) {
+    return {
+      subject: position,
+      action: "replace",
+      summary: phrases.length === 1
+        ? `${label} is replaced on the new studio, and ${phrases[0]}.`
+        : `${label} is replaced on the new studio, with ${phrases.length} changes.`,
+      details: phrases.length === 1 ? [] : phrases.map(sentence),
+    };
+  }
+  const replacing = differences.filter((difference) => REPLACE_ON_CHANGE.has(difference.property));
+  if (replacing.length > 0) {
+    const others = differences.filter((difference) => !replacing.includes(difference));
+    return {
+      subject: position,
+      action: "replace",
+      summary: `${label} is replaced because ${joinAnd(replacing.map((difference) => difference.phrase))}; it is briefly off air.`,
+      details: others.map((difference) => sentence(difference.phrase)),
+    };
+  }
+  return {
+    subject: position,
+    action: "update",
+    summary: phrases.length === 1 ? `${label} ${phrases[0]}.` : `${label} is updated in place (${phrases.length} changes).`,
+    details: phrases.length === 1 ? [] : phrases.map(sentence),
+  };
+}
+
+/**
+ * The source's changes as the provider sees them: both sides in the provider's normal form, so a
+ * setting written out at its default is no change. importId is left out, as the provider leaves
+ * it out: it only decides how a source is first brought under management.
+ */
+function sourceDifferences(before: LayoutSource, after: LayoutSource): SourceDifference[] {
+  const old = normalize(before);
+  const next = normalize(after);
+  const differences: SourceDifference[] = [];
+  if (old.resourceName !== next.resourceName) {
+    differences.push({ property: "resourceName", phrase: `renamed from ${quote(old.resourceName)} to ${quote(next.resourceName)}` });
+  }
+  const playing = playingPhrase(before, after);
+  if (playing) differences.push({ property: sourcePropertyOf(after), phrase: playing });
+  // A file's settings mean nothing once the source plays a stream or an image.
+  if (isFile(after)) {
+    if (old.beginOffset !== next.beginOffset) differences.push({ property: "beginOffset", phrase: `now ${beginPhrase(next.beginOffset)}` });
+    if (old.endOffset !== next.endOffset) differences.push({ property: "endOffset", phrase: `now ${endPhrase(next.endOffset)}` });
+    if (old.repeatNum !== next.repeatNum) differences.push({ property: "repeatNum", phrase: `now ${repeatPhrase(next.repeatNum)}` });
+  }
+  if (old.ptsCallbackInterval !== next.ptsCallbackInterval) {
+    differences.push({ property: "ptsCallbackInterval", phrase: ptsPhrase(old.ptsCallbackInterval, next.ptsCallbackInterval) });
+  }
+  if (old.fixedDelayDuration !== next.fixedDelayDuration) {
+    differences.push({
+      property: "fixedDelayDuration",
+      phrase: `its fixed delay changes from ${old.fixedDelayDuration} ms to ${next.fixedDelayDuration} ms`,
+    });
+  }
+  return differences;
+}
+
+function playingPhrase(before: LayoutSource, after: LayoutSource): string | undefined {
+  const oldProperty = sourcePropertyOf(before);
+  const newProperty = sourcePropertyOf(after);
+  const oldValue = String(before[oldProperty]);
+  const newValue = String(after[newProperty]);
+  if (oldProperty === newProperty && oldValue === newValue) return undefined;
+  if (oldProperty === newProperty && redactSignatures(oldValue) === redactSignatures(newValue)) {
+    // Printing both would show two identical masked URLs: say what actually differs.
+    return `now plays the same ${SOURCE_KINDS[newProperty]} with a new signature`;
+  }
+  const previous = oldProperty === newProperty ? displayValue(oldValue) : describePlaying(before);
+  return `now plays ${describePlaying(after)} instead of ${previous}`;
+}
+
+/** "the VOD file https://…/a.mp4", "the media asset 4f2c…" */
+function describePlaying(source: LayoutSource): string {
+  const property = sourcePropertyOf(source);
+  return `the ${SOURCE_KINDS[property]} ${displayValue(String(source[property]))}`;
+}
+
+function isFile(source: LayoutSource): boolean {
+  return source.vodUrl !== undefined || source.materialId !== undefined;
+}
+
+function beginPhrase(beginOffset: number): string {
+  return beginOffset === 0 ? "starts at the beginning of the file" : `starts ${duration(beginOffset)} into the file`;
+}
+
+/** endOffset: 0 plays the whole file, a negative value counts back from its last frame. */
+function endPhrase(endOffset: number): string {
+  if (endOffset === 0) return "plays to the end of the file";
+  if (endOffset < 0) return `ends ${duration(-endOffset)} before the end of the file`;
+  return `ends at ${clock(endOffset)}`;
+}
+
+function repeatPhrase(repeatNum: number): string {
+  if (repeatNum === -1) return "loops";
+  if (repeatNum === 0) return "plays once";
+  return `repeats ${times(repeatNum)}`;
+}
+
+function ptsPhrase(before: number, after: number): string {
+  if (after === 0) return "no longer reports its playback position (PTS callback)";
+  const now = `now reports its playback position (PTS callback) every ${duration(after)}`;
+  return before === 0 ? now : `${now} instead of every ${duration(before)}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Episode groups
+
+function groupChanges(before: Groups, after: Groups): LayoutChange[] {
+  const removed = Object.keys(before).filter((name) => !(name in after)).sort();
+  const added = Object.keys(after).filter((name) => !(name in before)).sort();
+  const renames = pairRenames(removed, added, before, after);
+  const renamed = new Set(renames.flatMap(({ from, to }) => [from, to]));
+  const changes: LayoutChange[] = renames.map(({ from, to }) => groupRenameChange(from, to));
+  for (const name of removed.filter((n) => !renamed.has(n))) changes.push(removeGroupChange(name, before[name]));
+  for (const name of added.filter((n) => !renamed.has(n))) changes.push(addGroupChange(name, after[name]));
+  for (const name of Object.keys(after).filter((n) => n in before)) {
+    const change = groupReplace(name, before[name], after[name]);
+    if (change) changes.push(change);
+  }
+  return changes;
+}
+
+/** Groups whose content is the same under a new name: for the reviewer a rename, for Pulumi a replacement. */
+function pairRenames(removed: string[], added: string[], before: Groups, after: Groups): { from: string; to: string }[] {
+  const pairs: { from: string; to: string }[] = [];
+  const free = new Set(added);
+  for (const from of removed) {
+    const to = [...free].find((candidate) => groupDifferences(before[from], after[candidate]).reasons.length === 0);
+    if (to === undefined) continue;
+    pairs.push({ from, to });
+    free.delete(to);
+  }
+  return pairs;
+}
+
+function groupSubject(name: string): string {
+  return `episode group ${name}`;
+}
+
+function groupRenameChange(from: string, to: string): LayoutChange {
+  return {
+    subject: groupSubject(to),
+    action: "replace",
+    from: groupSubject(from),
+    summary: `Episode group ${quote(from)} is renamed to ${quote(to)} with the same items and start time: it is replaced.`,
+    details: [],
+  };
+}
+
+function addGroupChange(name: string, group: LayoutEpisodeGroup): LayoutChange {
+  return {
+    subject: groupSubject(name),
+    action: "add",
+    summary: `Episode group ${quote(name)} added: ${groupOutline(group)}.`,
+    details: [...group.items.map((item, index) => `Item ${index + 1}: ${quote(item.itemName)}, ${displayValue(item.vodUrl)}.`), ...groupSettings(group)],
+  };
+}
+
+function removeGroupChange(name: string, group: LayoutEpisodeGroup): LayoutChange {
+  return {
+    subject: groupSubject(name),
+    action: "remove",
+    summary: `Episode group ${quote(name)} removed: it had ${groupOutline(group)}.`,
+    details: [],
+  };
+}
+
+/** "3 items from 2026-12-24 20:00 UTC, looping" */
+function groupOutline(group: LayoutEpisodeGroup): string {
+  const count = group.items.length === 1 ? "1 item" : `${group.items.length} items`;
+  return `${count} from ${displayTime(group.startTime)}, ${(group.repeatNum ?? 0) === -1 ? "looping" : "played once"}`;
+}
+
+const GROUP_SETTING_NAMES = {
+  domainName: "streaming domain",
+  callbackUrl: "callback URL",
+  sideOutputUrl: "output URL",
+} as const;
+type GroupSetting = keyof typeof GROUP_SETTING_NAMES;
+const GROUP_SETTINGS = Object.keys(GROUP_SETTING_NAMES) as GroupSetting[];
+
+function groupSettings(group: LayoutEpisodeGroup): string[] {
+  const lines = GROUP_SETTINGS.filter((setting) => group[setting] !== undefined)
+    .map((setting) => `${capitalize(GROUP_SETTING_NAMES[setting])}: ${displayValue(String(group[setting]))}.`);
+  if (group.regionId !== undefined) lines.push(`Region: ${group.regionId}.`);
+  return lines;
+}
+
+function groupReplace(name: string, before: LayoutEpisodeGroup, after: LayoutEpisodeGroup): LayoutChange | undefined {
+  const { reasons, details } = groupDifferences(before, after);
+  if (reasons.length === 0) return undefined;
+  return {
+    subject: groupSubject(name),
+    action: "replace",
+    summary: `Episode group ${quote(name)} replaced because ${joinAnd(reasons)}.`,
+    details,
+  };
+}
+
+/**
+ * Why a group is replaced (short clauses for the summary; items last, as they end in a list) and
+ * what exactly changes. Compared as the provider compares: start times as instants, repeatNum with
+ * its default, and a studio default left out of the new layout not compared at all.
+ */
+function groupDifferences(before: LayoutEpisodeGroup, after: LayoutEpisodeGroup): { reasons: string[]; details: string[] } {
+  const reasons: string[] = [];
+  const details: string[] = [];
+  const oldStart = toApiTime(before.startTime);
+  const newStart = toApiTime(after.startTime);
+  if (oldStart !== newStart) reasons.push(`its start time moves from ${displayTime(before.startTime)} to ${displayTime(after.startTime)}`);
+  const oldRepeat = before.repeatNum ?? 0;
+  const newRepeat = after.repeatNum ?? 0;
+  if (oldRepeat !== newRepeat) reasons.push(newRepeat === -1 ? "it now loops" : "it now plays once, no longer looping");
+  if (before.regionId !== after.regionId) {
+    reasons.push(`its region changes from ${before.regionId ?? "the provider's default"} to ${after.regionId ?? "the provider's default"}`);
+  }
+  for (const setting of GROUP_SETTINGS) {
+    const settingName = GROUP_SETTING_NAMES[setting];
+    const oldValue = before[setting];
+    const newValue = after[setting];
+    if (newValue === undefined && STUDIO_DEFAULTS.has(setting)) {
+      // Not compared; but a group replaced anyway is created again with the studio's own.
+      if (oldValue !== undefined) details.push(`${capitalize(settingName)}: now the studio's own instead of ${displayValue(oldValue)}.`);
+      continue;
+    }
+    if (oldValue === newValue) continue;
+    reasons.push(`its ${settingName} changes`);
+    details.push(oldValue === undefined
+      ? `${capitalize(settingName)}: ${displayValue(newValue!)} instead of the studio's own (no change if that is already the studio's own).`
+      : `${capitalize(settingName)}: ${displayValue(newValue!)} instead of ${displayValue(oldValue)}.`);
+  }
+  const items = itemDifferences(before.items, after.items);
+  if (items.length > 0) {
+    const short = items.map((item) => item.short);
+    reasons.push(short.length <= 3 ? `its items changed: ${short.join(", ")}` : `its items changed (${short.length} changes)`);
+    details.push(...items.map((item) => item.detail));
+  }
+  // A replacement only for a studio default left out is no replacement: the provider ignores it.
+  return { reasons, details: reasons.length === 0 ? [] : details };
+}
+
+type Item = LayoutEpisodeGroup["items"][number];
+
+interface ItemDifference {
+  /** For the summary: "\"Highlights\" added". */
+  short: string;
+  detail: string;
+}
+
+/**
+ * Items have no key of their own, so they are matched as a reviewer would: identical first, then
+ * by name (its file changed), then by file (renamed); the rest are added or removed.
+ */
+function itemDifferences(before: Item[], after: Item[]): ItemDifference[] {
+  const pairs = matchItems(before, after);
+  const matchedBefore = new Set(pairs.map(([old]) => old));
+  const matchedAfter = new Set(pairs.map(([, next]) => next));
+  const differences: ItemDifference[] = [];
+  before.forEach((item, index) => {
+    if (matchedBefore.has(index)) return;
+    differences.push({ short: `${quote(item.itemName)} removed`, detail: `${quote(item.itemName)} removed (was item ${index + 1}, ${displayValue(item.vodUrl)}).` });
+  });
+  after.forEach((item, index) => {
+    if (matchedAfter.has(index)) return;
+    differences.push({ short: `${quote(item.itemName)} added`, detail: `${quote(item.itemName)} added as item ${index + 1}: ${displayValue(item.vodUrl)}.` });
+  });
+  for (const [old, next] of pairs) differences.push(...itemChanges(before[old], after[next]));
+  if (isReordered(pairs)) {
+    differences.push({
+      short: "the order changes",
+      detail: `New order: ${after.map((item) => quote(item.itemName)).join(", ")} (was ${before.map((item) => quote(item.itemName)).join(", ")}).`,
+    });
+  }
+  return differences;
+}
+
+function matchItems(before: Item[], after: Item[]): [number, number][] {
+  const pairs: [number, number][] = [];
+  const freeAfter = new Set(after.map((_, index) => index));
+  const passes: ((a: Item, b: Item) => boolean)[] = [
+    (a, b) => a.itemName === b.itemName && a.vodUrl === b.vodUrl,
+    (a, b) => a.itemName === b.itemName,
+    (a, b) => redactSignatures(a.vodUrl) === redactSignatures(b.vodUrl),
+  ];
+  for (const matches of passes) {
+    before.forEach((item, old) => {
+      if (pairs.some(([paired]) => paired === old)) return;
+      const next = [...freeAfter].find((candidate) => matches(item, after[candidate]));
+      if (next === undefined) return;
+      pairs.push([old, next]);
+      freeAfter.delete(next);
+    });
+  }
+  return pairs.sort(([a], [b]) => a - b);
+}
+
+function itemChanges(before: Item, after: Item): ItemDifference[] {
+  const changes: ItemDifference[] = [];
+  if (before.itemName !== after.itemName) {
+    changes.push({ short: `${quote(before.itemName)} renamed to ${quote(after.itemName)}`, detail: `${quote(before.itemName)} renamed to ${quote(after.itemName)}.` });
+  }
+  if (before.vodUrl !== after.vodUrl) {
+    const resigned = redactSignatures(before.vodUrl) === redactSignatures(after.vodUrl);
+    changes.push(resigned
+      ? { short: `${quote(after.itemName)} has a new signature`, detail: `${quote(after.itemName)} plays the same file with a new signature.` }
+      : {
+        short: `${quote(after.itemName)} plays another file`,
+        detail: `${quote(after.itemName)} now plays ${displayValue(after.vodUrl)} instead of ${displayValue(before.vodUrl)}.`,
+      });
+  }
+  return changes;
+}
+
+/** Whether the items found on both sides play in another order; items added or removed do not count. */
+function isReordered(pairs: [number, number][]): boolean {
+  return pairs.some(([, next], index) => index > 0 && next < pairs[index - 1][1]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Words
+
+/** A URL with its signature masked and marked, so the reviewer knows why it shows ***. */
+function displayValue(value: string): string {
+  const masked = redactSignatures(value);
+  return masked === value ? value : `${masked} (signed URL)`;
+}
+
+/** "2026-12-24 20:00 UTC": one zone for every time, so two times can be compared at a glance. */
+function displayTime(value: string): string {
+  const [date, time] = toApiTime(value).replace(/Z$/, "").split("T");
+  return `${date} ${time.replace(/:00$/, "")} UTC`;
+}
+
+/** "500 ms", "1.5 s", "1 min 30 s" */
+function duration(ms: number): string {
+  if (ms < 1000) return `${ms} ms`;
+  if (ms < 60_000) return `${trimNumber(ms / 1000)} s`;
+  const hours = Math.floor(ms / 3_600_000);
+  const minutes = Math.floor((ms % 3_600_000) / 60_000);
+  const seconds = (ms % 60_000) / 1000;
+  return [hours && `${hours} h`, minutes && `${minutes} min`, seconds && `${trimNumber(seconds)} s`].filter(Boolean).join(" ");
+}
+
+/** A point in a file, as a player shows it: "1:30", "1:02:03", "0:05.5". */
+function clock(ms: number): string {
+  const hours = Math.floor(ms / 3_600_000);
+  const minutes = Math.floor((ms % 3_600_000) / 60_000);
+  const seconds = (ms % 60_000) / 1000;
+  const secondsText = trimNumber(seconds).replace(/^(\d)(\.|$)/, "0$1$2");
+  return hours > 0 ? `${hours}:${String(minutes).padStart(2, "0")}:${secondsText}` : `${minutes}:${secondsText}`;
+}
+
+function trimNumber(value: number): string {
+  return String(Math.round(value * 1000) / 1000);
+}
+
+function times(count: number): string {
+  return count === 1 ? "once" : count === 2 ? "twice" : `${count} times`;
+}
+
+function quote(text: string): string {
+  return `"${text}"`;
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+function sentence(phrase: string): string {
+  return `${capitalize(phrase)}.`;
+}
+
+function joinAnd(parts: string[]): string {
+  return parts.length <= 1 ? parts.join("") : `${parts.slice(0, -1).join(", ")} and ${parts[parts.length - 1]}`;
+}
+
+function bySubject(changes: LayoutChange[]): LayoutChange[] {
+  return [...changes].sort((a, b) => (a.subject < b.subject ? -1 : a.subject > b.subject ? 1 : 0));
+}
+
+function redactChange(change: LayoutChange): LayoutChange {
+  return { ...change, summary: redactSignatures(change.summary), details: change.details.map(redactSignatures) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Markdown
+
+const ACTION_WORDS: Record<LayoutChangeAction, string> = {
+  add: "added",
+  remove: "removed",
+  move: "moved",
+  replace: "replaced",
+  update: "updated in place",
+};
+
+/**
+ * The changes as a pull-request comment. Plain enough to read in a terminal too: URLs go in code
+ * spans so that a masked signature's *** is never read as emphasis and nothing is auto-linked.
+ */
+export function formatChanges(changes: LayoutChange[], options: { before?: string; after?: string } = {}): string {
+  const lines: string[] = [];
+  const count = changes.length === 1 ? "1 change" : `${changes.length} changes`;
+  lines.push(changes.length === 0 ? "### Studio layout" : `### Studio layout: ${count} on air`, "");
+  if (options.before !== undefined || options.after !== undefined) {
+    lines.push(`Comparing ${options.before ?? "the old layout"} with ${options.after ?? "the new layout"}.`, "");
+  }
+  if (changes.length === 0) {
+    lines.push("No change on air.");
+    return lines.join("\n") + "\n";
+  }
+  lines.push(`${capitalize(tally(changes))}.`, "");
+  for (const change of changes) {
+    lines.push(`- ${codeUrls(redactSignatures(change.summary))}`);
+    for (const detail of change.details) lines.push(`  - ${codeUrls(redactSignatures(detail))}`);
+  }
+  return lines.join("\n") + "\n";
+}
+
+/** "1 added, 2 replaced, 1 updated in place" */
+function tally(changes: LayoutChange[]): string {
+  return (Object.keys(ACTION_WORDS) as LayoutChangeAction[])
+    .map((action) => [changes.filter((change) => change.action === action).length, ACTION_WORDS[action]] as const)
+    .filter(([number]) => number > 0)
+    .map(([number, words]) => `${number} ${words}`)
+    .join(", ");
+}
+
+const URL_IN_TEXT = /\b[a-z][a-z0-9+.-]*:\/\/[^\s"`]+/gi;
+
+function codeUrls(text: string): string {
+  return text.replace(URL_IN_TEXT, (match) => {
+    // Sentence punctuation after a URL is not part of it.
+    const url = match.replace(/[.,;:)]+$/, "");
+    return `\`${url}\`${match.slice(url.length)}`;
+  });
+}

@@ -1,0 +1,48 @@
+import Ajv from "ajv";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parse } from "yaml";
+import { SCHEMA_FILE, studioLayoutJsonSchema, studioLayoutJsonSchemaText } from "./json-schema";
+import { findLayoutProblems } from "./validate";
+
+const REPO = join(__dirname, "..", "..");
+
+describe("the layout's JSON Schema", () => {
+  test("the shipped file is the one the zod schemas generate (run `npm run schema` after changing them)", () => {
+    expect(readFileSync(join(REPO, SCHEMA_FILE), "utf8")).toBe(studioLayoutJsonSchemaText());
+  });
+
+  // Editors check with the JSON Schema, the package with zod: both must say yes and no alike.
+  const validateWithJsonSchema = new Ajv({ allErrors: true, strict: false }).compile(studioLayoutJsonSchema());
+  const source = { resourceName: "Camera", liveStreamUrl: "rtmp://push.example.com/live/cam" };
+  const group = { startTime: "2030-12-24T20:00:00Z", items: [{ itemName: "Opening", vodUrl: "https://media.example.com/a.mp4" }] };
+  const cases: [string, unknown, boolean][] = [
+    ["the example studio", parse(readFileSync(join(REPO, "examples", "studio", "studio.yaml"), "utf8")), true],
+    ["an empty layout", {}, true],
+    ["a studio from config", { caster: { config: "casterId" }, sources: { RV01: source } }, true],
+    ["a position without two digits", { sources: { RV1: source } }, false],
+    ["position RV00", { sources: { RV00: source } }, false],
+    ["a source with no name", { sources: { RV01: { liveStreamUrl: source.liveStreamUrl } } }, false],
+    ["a source with two things to play", { sources: { RV01: { ...source, imageId: "logo1" } } }, false],
+    ["a source with nothing to play", { sources: { RV01: { resourceName: "Nothing" } } }, false],
+    ["a misspelt property", { sources: { RV01: { ...source, locationid: "RV01" } } }, false],
+    ["a fixed delay over 5000 ms", { sources: { RV01: { ...source, fixedDelayDuration: 6000 } } }, false],
+    ["a fractional offset", { sources: { RV01: { resourceName: "F", vodUrl: "https://m.example.com/f.mp4", beginOffset: 1.5 } } }, false],
+    ["a group with no items", { episodeGroups: { night: { ...group, items: [] } } }, false],
+    ["a group repeating twice", { episodeGroups: { night: { ...group, repeatNum: 2 } } }, false],
+    ["an upper-case group name", { episodeGroups: { Night: group } }, false],
+    ["a group with its own ClientToken", { episodeGroups: { night: { ...group, clientToken: "t" } } }, false],
+    ["casterId and config together", { caster: { casterId: "a", config: "b" } }, false],
+    ["an unknown top-level key", { studio: {} }, false],
+  ];
+
+  test.each(cases)("%s: JSON Schema and zod agree (valid: %s)", (_name, layout, valid) => {
+    expect(findLayoutProblems(layout).length === 0).toBe(valid);
+    expect(validateWithJsonSchema(layout)).toBe(valid);
+  });
+
+  test("carries the resources' descriptions, for editor hover text", () => {
+    const schema = studioLayoutJsonSchema() as { properties: { sources: { additionalProperties: { properties: Record<string, { description?: string }> } } } };
+    expect(schema.properties.sources.additionalProperties.properties.repeatNum.description).toBe("0 plays a file once, -1 loops it, n repeats it n times");
+  });
+});

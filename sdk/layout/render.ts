@@ -1,0 +1,841 @@
+import { redactSignatures } from "../../provider/shared/redact";
+import { SourceProperty } from "../../provider/video-resource/schema";
+import {
+  LayoutCaster,
+  LayoutEpisodeGroup,
+  LayoutSource,
+  SOURCE_KINDS,
+  sortedLocations,
+  sourcePropertyOf,
+  StudioLayoutDefinition,
+} from "./schema";
+
+/**
+ * A picture of a studio layout for a pull-request reviewer: the 99 positions as a grid and the
+ * episode groups on a time line, as a standalone SVG or a self-contained HTML page.
+ *
+ * Pure: the layout in, text out. It expects a valid layout (one that validate.ts's
+ * findLayoutProblems has no problem with).
+ * No URL is ever drawn (what a source plays is shown by its kind), and every text from the layout
+ * goes through redactSignatures as well, so a signed URL pasted into a name is masked too.
+ */
+
+export interface RenderOptions {
+  /** The heading, e.g. the layout file's name. @default "Studio layout" */
+  title?: string;
+}
+
+const DEFAULT_TITLE = "Studio layout";
+// DejaVu Sans first: it is what Linux CI has, and the widest of the three, so the text width
+// estimates below (made for it) hold for the others too.
+const FONT_FAMILY = "DejaVu Sans, Arial, sans-serif";
+
+const MARGIN = 24;
+const GRID_COLUMNS = 10;
+const LOCATION_COUNT = 99;
+const CELL_WIDTH = 130;
+const CELL_HEIGHT = 72;
+const CELL_GAP = 8;
+const CELL_PADDING = 8;
+const CELL_HEADER_HEIGHT = 19;
+const SVG_WIDTH = 2 * MARGIN + GRID_COLUMNS * CELL_WIDTH + (GRID_COLUMNS - 1) * CELL_GAP;
+
+const TIMELINE_LABEL_WIDTH = 210;
+const TIMELINE_ROW_HEIGHT = 44;
+const SEGMENT_HEIGHT = 24;
+const SEGMENT_MAX_WIDTH = 150;
+const SEGMENT_GAP = 3;
+/** From a group's start marker to its first item. */
+const ITEMS_INDENT = 8;
+/** Room kept after a group's last item for its "loops" / "once" note. */
+const END_NOTE_WIDTH = 64;
+/**
+ * Bounds on the share of the track that time is mapped onto; the rest leaves room for the items
+ * of the groups that start last.
+ */
+const MIN_AXIS_SHARE = 0.4;
+const MAX_AXIS_SHARE = 0.85;
+/** Ticks need room for a label like 2026-12-24. */
+const MIN_TICK_SPACING = 96;
+
+const INK = "#1f2328";
+const MUTED = "#57606a";
+const FAINT = "#8c959f";
+const RULE = "#d0d7de";
+const TIMELINE_ACCENT = "#3d4db7";
+
+interface KindStyle {
+  /** The header band and legend swatch; dark enough for white text on it. */
+  accent: string;
+  /** The cell's body. */
+  tint: string;
+}
+
+// Hues far apart (red, blue, green, purple, amber); the kind is also written in every cell, so
+// colour is never the only way to tell them apart.
+const KIND_STYLES: Record<SourceProperty, KindStyle> = {
+  liveStreamUrl: { accent: "#c62828", tint: "#fdeeee" },
+  vodUrl: { accent: "#1565c0", tint: "#eaf2fc" },
+  materialId: { accent: "#2e7d32", tint: "#ebf6ec" },
+  imageId: { accent: "#6a1b9a", tint: "#f4ebf9" },
+  imageUrl: { accent: "#a04c00", tint: "#fdf2e4" },
+};
+
+// ---------------------------------------------------------------------------------------------
+// Escaping: every piece of markup is built by the helpers below, which escape all text and
+// attribute values; the Markup type keeps an unescaped string from being passed as markup.
+
+/** Text that is already safe to put into XML or HTML. */
+type Markup = string & { readonly __markup: true };
+
+/** A control character XML 1.0 forbids even escaped, or a lone surrogate. */
+const NOT_XML_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** Text from the layout as it may be shown: signatures masked, characters XML cannot hold replaced. */
+function displayable(text: string): string {
+  return redactSignatures(text).replace(NOT_XML_CHARACTER, "\ufffd");
+}
+
+function escapeXml(text: string): Markup {
+  return displayable(text)
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&#39;") as Markup;
+}
+
+type Attributes = Record<string, string | number | undefined>;
+
+/** Coordinates to a tenth of a pixel: plenty, and the output stays readable in a diff. */
+function formatNumber(value: number): string {
+  return String(Math.round(value * 10) / 10);
+}
+
+function attributeList(attributes: Attributes): string {
+  return Object.entries(attributes)
+    .filter((entry): entry is [string, string | number] => entry[1] !== undefined)
+    .map(([name, value]) => ` ${name}="${typeof value === "number" ? formatNumber(value) : escapeXml(value)}"`)
+    .join("");
+}
+
+function element(name: string, attributes: Attributes, ...children: Markup[]): Markup {
+  const open = `<${name}${attributeList(attributes)}`;
+  return (children.length === 0 ? `${open}/>` : `${open}>${children.join("")}</${name}>`) as Markup;
+}
+
+/** An HTML element: always closed with its end tag, since HTML reads <td/> as an open <td>. */
+function htmlElement(name: string, attributes: Attributes, ...children: Markup[]): Markup {
+  return `<${name}${attributeList(attributes)}>${children.join("")}</${name}>` as Markup;
+}
+
+function textElement(attributes: Attributes, content: string): Markup {
+  return element("text", attributes, escapeXml(content));
+}
+
+/** A tooltip: the full text of whatever its parent shows shortened. */
+function tooltip(content: string): Markup {
+  return element("title", {}, escapeXml(content));
+}
+
+function joinMarkup(parts: Markup[], separator = "\n"): Markup {
+  return parts.join(separator) as Markup;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Text widths. No font metrics are available without a browser, so widths are estimated per
+// character, on the wide side (DejaVu Sans's widest glyph of each class): text that is shortened
+// by these estimates fits whichever of the fonts in FONT_FAMILY draws it.
+
+const NARROW_CHARACTERS = new Set("ijlft.,:;'|!()[]` ");
+const WIDE_CHARACTERS = new Set("mwMW@%");
+
+/** A character's width in em, never less than DejaVu Sans (Book) draws it. */
+function characterWidthEm(character: string): number {
+  const code = character.codePointAt(0) ?? 0;
+  if (code > 0xffff) return 1.25; // emoji and other astral characters
+  if (code >= 0x2e80) return 1.05; // CJK, kana, Hangul, full-width forms
+  if (WIDE_CHARACTERS.has(character)) return 1.0;
+  if (NARROW_CHARACTERS.has(character)) return 0.4;
+  if (character >= "A" && character <= "Z") return 0.8;
+  if (character >= "a" && character <= "z") return 0.64;
+  if (character >= "0" && character <= "9") return 0.64;
+  return 0.9; // other punctuation (& is 0.78, + and = 0.84), accented Latin, Greek, Cyrillic, symbols
+}
+
+/** Bold DejaVu Sans is up to a tenth wider than Book. */
+const BOLD_FACTOR = 1.12;
+
+function estimateTextWidth(text: string, fontSize: number, bold = false): number {
+  let em = 0;
+  for (const character of text) em += characterWidthEm(character);
+  return em * fontSize * (bold ? BOLD_FACTOR : 1);
+}
+
+interface Font {
+  size: number;
+  bold?: boolean;
+}
+
+function fits(text: string, maxWidth: number, font: Font): boolean {
+  return estimateTextWidth(text, font.size, font.bold) <= maxWidth;
+}
+
+/** The longest start of `text`, in whole code points, whose width with `suffix` is at most maxWidth. */
+function longestFittingPrefix(text: string, maxWidth: number, font: Font, suffix = ""): string {
+  const characters = Array.from(text);
+  let width = estimateTextWidth(suffix, font.size, font.bold);
+  let count = 0;
+  while (count < characters.length) {
+    const next = estimateTextWidth(characters[count], font.size, font.bold);
+    if (width + next > maxWidth) break;
+    width += next;
+    count++;
+  }
+  return characters.slice(0, count).join("");
+}
+
+/** `text`, or as much of it as fits followed by an ellipsis; "" when not even that fits. */
+function ellipsize(text: string, maxWidth: number, font: Font): string {
+  if (fits(text, maxWidth, font)) return text;
+  const prefix = longestFittingPrefix(text, maxWidth, font, "…").trimEnd();
+  return prefix === "" ? "" : `${prefix}…`;
+}
+
+/**
+ * `text` on at most `maxLines` lines of maxWidth, broken at spaces where it can be (inside a word
+ * that is longer than a line otherwise), the last line ellipsized.
+ */
+function wrapText(text: string, maxWidth: number, font: Font, maxLines: number): string[] {
+  const lines: string[] = [];
+  let rest = text.trim();
+  while (rest !== "" && lines.length < maxLines - 1 && !fits(rest, maxWidth, font)) {
+    const prefix = longestFittingPrefix(rest, maxWidth, font);
+    if (prefix === "") break;
+    const nextCharacter = Array.from(rest)[Array.from(prefix).length];
+    const lastSpace = prefix.lastIndexOf(" ");
+    const breakAtSpace = nextCharacter !== " " && lastSpace > 0;
+    const line = breakAtSpace ? prefix.slice(0, lastSpace) : prefix;
+    lines.push(line.trimEnd());
+    rest = rest.slice(line.length).trimStart();
+  }
+  if (rest !== "") lines.push(ellipsize(rest, maxWidth, font));
+  return lines;
+}
+
+/**
+ * Hints joined by " · " on at most maxLines lines, each hint whole ("from 5 s", never "from 5…"):
+ * the hints that find no room are counted, "+2", since the tooltip and the table give them all.
+ */
+function packHints(hints: string[], maxWidth: number, font: Font, maxLines: number): string[] {
+  const lines: string[] = [];
+  for (const [index, hint] of hints.entries()) {
+    const left = hints.length - index - 1;
+    // On the last line, keep room for the count of the hints after this one.
+    const reserve = lines.length === maxLines && left > 0 ? ` · +${left}` : "";
+    const last = lines.length - 1;
+    if (last >= 0 && fits(`${lines[last]} · ${hint}${reserve}`, maxWidth, font)) {
+      lines[last] = `${lines[last]} · ${hint}`;
+    } else if (lines.length < maxLines) {
+      lines.push(hint);
+    } else {
+      lines[last] = `${lines[last]} · +${left + 1}`;
+      break;
+    }
+  }
+  return lines.map((line) => ellipsize(line, maxWidth, font)).filter((line) => line !== "");
+}
+
+// ---------------------------------------------------------------------------------------------
+// What the layout says, as short and long text.
+
+function kindOf(source: LayoutSource): string {
+  return SOURCE_KINDS[sourcePropertyOf(source)];
+}
+
+/** A duration in ms as people say it: 250 ms, 5 s, 1:30, 1:00:00. */
+function formatDuration(ms: number): string {
+  const magnitude = Math.abs(ms);
+  const sign = ms < 0 ? "−" : "";
+  if (magnitude < 1000) return `${sign}${magnitude} ms`;
+  if (magnitude < 60_000) return `${sign}${Number((magnitude / 1000).toFixed(3))} s`;
+  const totalSeconds = magnitude / 1000;
+  const hours = Math.floor(totalSeconds / 3600);
+  const minutes = Math.floor((totalSeconds % 3600) / 60);
+  const seconds = Number((totalSeconds % 60).toFixed(3));
+  const secondsText = (seconds < 10 ? "0" : "") + String(seconds);
+  return hours > 0
+    ? `${sign}${hours}:${String(minutes).padStart(2, "0")}:${secondsText}`
+    : `${sign}${minutes}:${secondsText}`;
+}
+
+/** Short playback hints for a cell, e.g. ["loops", "from 5 s"]. */
+function playbackHints(source: LayoutSource): string[] {
+  const hints: string[] = [];
+  if (source.repeatNum === -1) hints.push("loops");
+  else if (source.repeatNum === 0) hints.push("once");
+  else if (source.repeatNum !== undefined) hints.push(`×${source.repeatNum}`);
+  if (source.beginOffset !== undefined) hints.push(`from ${formatDuration(source.beginOffset)}`);
+  if (source.endOffset !== undefined) hints.push(`to ${formatDuration(source.endOffset)}`);
+  if (source.fixedDelayDuration !== undefined) hints.push(`delay ${formatDuration(source.fixedDelayDuration)}`);
+  if (source.ptsCallbackInterval !== undefined) hints.push(`PTS ${formatDuration(source.ptsCallbackInterval)}`);
+  if (source.importId !== undefined) hints.push("adopted");
+  return hints;
+}
+
+/** The playback settings in words, for the table and the tooltips. */
+function playbackSettings(source: LayoutSource): string[] {
+  const settings: string[] = [];
+  if (source.repeatNum === -1) settings.push("loops forever");
+  else if (source.repeatNum === 0) settings.push("plays once");
+  else if (source.repeatNum !== undefined) settings.push(`repeats ${source.repeatNum} ${source.repeatNum === 1 ? "time" : "times"}`);
+  if (source.beginOffset !== undefined) settings.push(`starts at ${formatDuration(source.beginOffset)}`);
+  if (source.endOffset !== undefined) {
+    settings.push(source.endOffset < 0
+      ? `ends ${formatDuration(-source.endOffset)} before the last frame`
+      : `ends at ${formatDuration(source.endOffset)}`);
+  }
+  if (source.fixedDelayDuration !== undefined) settings.push(`fixed delay ${formatDuration(source.fixedDelayDuration)}`);
+  if (source.ptsCallbackInterval !== undefined) settings.push(`PTS callback every ${formatDuration(source.ptsCallbackInterval)}`);
+  if (source.importId !== undefined) settings.push(`adopts the existing source ${source.importId}`);
+  return settings;
+}
+
+function describeCaster(caster: LayoutCaster | undefined): string {
+  if (!caster) return "studio not set";
+  return "casterId" in caster ? `studio ${caster.casterId}` : `studio from stack config "${caster.config}"`;
+}
+
+function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+function summary(layout: StudioLayoutDefinition): string {
+  const sources = sortedLocations(layout).length;
+  const groups = Object.keys(layout.episodeGroups ?? {}).length;
+  return `${describeCaster(layout.caster)} · ${sources} of ${LOCATION_COUNT} positions used · ${plural(groups, "episode group")}`;
+}
+
+interface TimedGroup {
+  name: string;
+  group: LayoutEpisodeGroup;
+  /** ms since the epoch. */
+  start: number;
+}
+
+/** The groups in the order they start; groups that start together, by name, so the output is stable. */
+function groupsByStartTime(layout: StudioLayoutDefinition): TimedGroup[] {
+  return Object.entries(layout.episodeGroups ?? {})
+    .map(([name, group]) => ({ name, group, start: Date.parse(group.startTime) }))
+    .sort((a, b) => a.start - b.start || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+/** 2026-12-24 20:00 UTC; seconds only when there are any. */
+function formatUtc(ms: number): string {
+  const iso = new Date(ms).toISOString();
+  const seconds = iso.slice(17, 19);
+  return `${iso.slice(0, 10)} ${iso.slice(11, 16)}${seconds === "00" ? "" : `:${seconds}`} UTC`;
+}
+
+function describeRepeat(group: LayoutEpisodeGroup): string {
+  return group.repeatNum === -1 ? "loops" : "plays once";
+}
+
+// ---------------------------------------------------------------------------------------------
+// The SVG.
+
+interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** The box of position RV01..RV99 (index 1..99), filled row by row from the top-left. */
+function cellBox(index: number, gridTop: number): Box {
+  const column = (index - 1) % GRID_COLUMNS;
+  const row = Math.floor((index - 1) / GRID_COLUMNS);
+  return {
+    x: MARGIN + column * (CELL_WIDTH + CELL_GAP),
+    y: gridTop + row * (CELL_HEIGHT + CELL_GAP),
+    width: CELL_WIDTH,
+    height: CELL_HEIGHT,
+  };
+}
+
+function locationName(index: number): string {
+  return `RV${String(index).padStart(2, "0")}`;
+}
+
+function gridHeight(): number {
+  const rows = Math.ceil(LOCATION_COUNT / GRID_COLUMNS);
+  return rows * CELL_HEIGHT + (rows - 1) * CELL_GAP;
+}
+
+/** A rectangle with only its top corners rounded: the cell's header band inside its rounded frame. */
+function topRoundedBand(box: Box, height: number, radius: number): string {
+  const { x, y, width } = box;
+  return [
+    `M${formatNumber(x)},${formatNumber(y + height)}`,
+    `V${formatNumber(y + radius)}`,
+    `A${radius},${radius} 0 0 1 ${formatNumber(x + radius)},${formatNumber(y)}`,
+    `H${formatNumber(x + width - radius)}`,
+    `A${radius},${radius} 0 0 1 ${formatNumber(x + width)},${formatNumber(y + radius)}`,
+    `V${formatNumber(y + height)}`,
+    "Z",
+  ].join(" ");
+}
+
+const CELL_RADIUS = 6;
+const POSITION_FONT: Font = { size: 11, bold: true };
+const KIND_FONT: Font = { size: 10 };
+const NAME_FONT: Font = { size: 12 };
+const HINT_FONT: Font = { size: 10 };
+
+function occupiedCell(location: string, source: LayoutSource, box: Box): Markup {
+  const property = sourcePropertyOf(source);
+  const kind = SOURCE_KINDS[property];
+  const style = KIND_STYLES[property];
+  const innerWidth = box.width - 2 * CELL_PADDING;
+  const left = box.x + CELL_PADDING;
+  const right = box.x + box.width - CELL_PADDING;
+  const headerBaseline = box.y + 14;
+  const positionWidth = estimateTextWidth(location, POSITION_FONT.size, true);
+  const kindLabel = ellipsize(kind, innerWidth - positionWidth - 6, KIND_FONT);
+  const nameLines = wrapText(displayable(source.resourceName), innerWidth, NAME_FONT, 2);
+  // Three lines below the header: the name takes two when it needs them, the hints the rest.
+  const hintLines = packHints(playbackHints(source), innerWidth, HINT_FONT, 3 - nameLines.length);
+  const hintsBottom = box.y + box.height - 7;
+  const details = [`${location} · ${kind}`, source.resourceName, ...playbackSettings(source)];
+  return element("g", { "data-location": location, "data-kind": kind },
+    tooltip(details.join("\n")),
+    element("rect", {
+      "data-part": "cell", x: box.x, y: box.y, width: box.width, height: box.height, rx: CELL_RADIUS,
+      fill: style.tint, stroke: style.accent, "stroke-width": 1,
+    }),
+    element("path", { d: topRoundedBand(box, CELL_HEADER_HEIGHT, CELL_RADIUS), fill: style.accent }),
+    textElement({ x: left, y: headerBaseline, "font-size": POSITION_FONT.size, "font-weight": "bold", fill: "#ffffff" }, location),
+    textElement({ x: right, y: headerBaseline, "font-size": KIND_FONT.size, fill: "#ffffff", "text-anchor": "end" }, kindLabel),
+    ...nameLines.map((line, index) =>
+      textElement({ x: left, y: box.y + 36 + index * 15, "font-size": NAME_FONT.size, fill: INK, "data-part": "name" }, line)),
+    ...hintLines.map((line, index) => textElement({
+      x: left, y: hintsBottom - (hintLines.length - 1 - index) * 13, "font-size": HINT_FONT.size, fill: style.accent, "data-part": "hints",
+    }, line)),
+  );
+}
+
+function emptyCell(location: string, box: Box): Markup {
+  return element("g", { "data-location": location },
+    element("rect", {
+      "data-part": "cell", x: box.x, y: box.y, width: box.width, height: box.height, rx: CELL_RADIUS,
+      fill: "#f6f8fa", stroke: "#e1e4e8", "stroke-width": 1, "stroke-dasharray": "3 3",
+    }),
+    textElement({
+      x: box.x + box.width / 2, y: box.y + box.height / 2 + 4, "font-size": 11, fill: "#b1b8c0", "text-anchor": "middle",
+    }, location),
+  );
+}
+
+function grid(layout: StudioLayoutDefinition, top: number): Markup {
+  const sources = layout.sources ?? {};
+  const cells: Markup[] = [];
+  for (let index = 1; index <= LOCATION_COUNT; index++) {
+    const location = locationName(index);
+    const source = sources[location];
+    const box = cellBox(index, top);
+    cells.push(source ? occupiedCell(location, source, box) : emptyCell(location, box));
+  }
+  return element("g", { "data-part": "grid" }, joinMarkup(cells));
+}
+
+/** One swatch per kind, with how many sources are of it, then the empty position's. */
+function legend(layout: StudioLayoutDefinition, top: number): Markup {
+  const counts = new Map<SourceProperty, number>();
+  for (const source of Object.values(layout.sources ?? {})) {
+    const property = sourcePropertyOf(source);
+    counts.set(property, (counts.get(property) ?? 0) + 1);
+  }
+  const font: Font = { size: 12 };
+  const entries: { label: string; swatch: Attributes }[] = [
+    ...(Object.keys(SOURCE_KINDS) as SourceProperty[]).map((property) => ({
+      label: `${SOURCE_KINDS[property]} (${counts.get(property) ?? 0})`,
+      swatch: { fill: KIND_STYLES[property].accent },
+    })),
+    { label: "empty position", swatch: { fill: "#f6f8fa", stroke: "#8c959f", "stroke-dasharray": "2 2" } },
+  ];
+  let x = MARGIN;
+  const items: Markup[] = [];
+  for (const entry of entries) {
+    items.push(element("g", { "data-legend": entry.label },
+      element("rect", { x, y: top, width: 12, height: 12, rx: 3, ...entry.swatch }),
+      textElement({ x: x + 18, y: top + 10.5, "font-size": font.size, fill: INK }, entry.label),
+    ));
+    x += 18 + estimateTextWidth(entry.label, font.size) + 22;
+  }
+  return element("g", { "data-part": "legend" }, joinMarkup(items));
+}
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+const FIXED_TICK_STEPS = [
+  MINUTE, 5 * MINUTE, 15 * MINUTE, 30 * MINUTE, HOUR, 2 * HOUR, 3 * HOUR, 6 * HOUR, 12 * HOUR, DAY, 2 * DAY,
+];
+/** Past a few days, ticks fall on the first of a month: weeks of the epoch would land on odd dates. */
+const MONTH_TICK_STEPS = [1, 2, 3, 6, 12, 24, 60, 120, 600];
+
+interface AxisTicks {
+  times: number[];
+  /** Whether the ticks are less than a day apart, so their labels need the time of day. */
+  withTime: boolean;
+}
+
+/** Round times between from and to, at most maxTicks of them (UTC, as the axis is labelled). */
+function axisTicks(from: number, to: number, maxTicks: number): AxisTicks {
+  const fixedStep = FIXED_TICK_STEPS.find((step) => Math.floor(to / step) - Math.ceil(from / step) + 1 <= maxTicks);
+  if (fixedStep !== undefined) {
+    const times: number[] = [];
+    for (let time = Math.ceil(from / fixedStep) * fixedStep; time <= to; time += fixedStep) times.push(time);
+    return { times, withTime: fixedStep < DAY };
+  }
+  const first = new Date(from);
+  const firstMonth = first.getUTCFullYear() * 12 + first.getUTCMonth() + (from === Date.UTC(first.getUTCFullYear(), first.getUTCMonth()) ? 0 : 1);
+  const monthStart = (month: number) => Date.UTC(Math.floor(month / 12), month % 12);
+  for (const months of MONTH_TICK_STEPS) {
+    const times: number[] = [];
+    for (let month = Math.ceil(firstMonth / months) * months; monthStart(month) <= to; month += months) times.push(monthStart(month));
+    if (times.length <= maxTicks) return { times, withTime: false };
+  }
+  return { times: [], withTime: false };
+}
+
+interface TimelineGeometry {
+  /** Where time is drawn: the first group's start at axisStart, the last group's at axisEnd. */
+  axisStart: number;
+  axisEnd: number;
+  from: number;
+  to: number;
+  trackStart: number;
+  trackEnd: number;
+  /** Whether all groups start at the same time: then that time is the axis's only tick. */
+  oneStartTime: boolean;
+}
+
+function timelineGeometry(groups: TimedGroup[]): TimelineGeometry {
+  const trackStart = MARGIN + TIMELINE_LABEL_WIDTH;
+  const trackEnd = SVG_WIDTH - MARGIN;
+  const from = groups[0].start;
+  // A single start time, or a few seconds apart, still gets an hour's axis to draw ticks on.
+  const to = Math.max(groups[groups.length - 1].start, from + HOUR);
+  const axisStart = trackStart + 12;
+  const width = trackEnd - axisStart;
+  // The longest axis that still leaves every group room for its items at full width, within bounds:
+  // time is easier to read spread out, item names with room.
+  let axisLength = width * MAX_AXIS_SHARE;
+  for (const { start, group } of groups) {
+    const share = (start - from) / (to - from);
+    const needed = ITEMS_INDENT + group.items.length * SEGMENT_MAX_WIDTH + END_NOTE_WIDTH;
+    if (share > 0) axisLength = Math.min(axisLength, (width - needed) / share);
+  }
+  axisLength = Math.max(axisLength, width * MIN_AXIS_SHARE);
+  const oneStartTime = groups[groups.length - 1].start === from;
+  return { axisStart, axisEnd: axisStart + axisLength, from, to, trackStart, trackEnd, oneStartTime };
+}
+
+function timeToX(time: number, geometry: TimelineGeometry): number {
+  const { axisStart, axisEnd, from, to } = geometry;
+  return axisStart + ((time - from) / (to - from)) * (axisEnd - axisStart);
+}
+
+const TICK_FONT: Font = { size: 10.5 };
+
+function timeAxis(geometry: TimelineGeometry, axisY: number, bottom: number): Markup {
+  const maxTicks = Math.max(2, Math.floor((geometry.axisEnd - geometry.axisStart) / MIN_TICK_SPACING) + 1);
+  // One start time gets one tick: ticks past it would suggest the hour the axis spans is a duration.
+  const { times, withTime } = geometry.oneStartTime
+    ? { times: [geometry.from], withTime: true }
+    : axisTicks(geometry.from, geometry.to, maxTicks);
+  const parts: Markup[] = [
+    element("line", { x1: geometry.trackStart, y1: axisY, x2: geometry.trackEnd, y2: axisY, stroke: RULE, "stroke-width": 1 }),
+  ];
+  let previousDate = "";
+  for (const time of times) {
+    const x = timeToX(time, geometry);
+    const iso = new Date(time).toISOString();
+    const date = iso.slice(0, 10);
+    // Below a day, ticks show the time, and the date where it changes, as a clock would be read.
+    const upper = withTime ? iso.slice(11, 16) : "";
+    const lower = !withTime || date !== previousDate ? date : "";
+    previousDate = date;
+    parts.push(
+      element("line", { x1: x, y1: axisY, x2: x, y2: bottom, stroke: "#eaeef2", "stroke-width": 1 }),
+      element("line", { x1: x, y1: axisY - 4, x2: x, y2: axisY, stroke: FAINT, "stroke-width": 1 }),
+    );
+    if (upper !== "") parts.push(textElement({ x, y: axisY - 8, "font-size": TICK_FONT.size, fill: MUTED, "text-anchor": "middle" }, upper));
+    if (lower !== "") {
+      parts.push(textElement({ x, y: axisY - (upper === "" ? 8 : 21), "font-size": TICK_FONT.size, fill: MUTED, "text-anchor": "middle" }, lower));
+    }
+  }
+  return element("g", { "data-part": "axis" }, joinMarkup(parts));
+}
+
+const GROUP_NAME_FONT: Font = { size: 12, bold: true };
+/** Fewer characters than this before an ellipsis ("I…", "It…") tell nothing; the tooltip has the name. */
+const MIN_LABEL_CHARACTERS = 3;
+const GROUP_TIME_FONT: Font = { size: 10.5 };
+const ITEM_FONT: Font = { size: 11 };
+
+function itemLabel(name: string, maxWidth: number): string {
+  const label = ellipsize(displayable(name), maxWidth, ITEM_FONT);
+  const shortened = label !== displayable(name);
+  return shortened && Array.from(label).length - 1 < MIN_LABEL_CHARACTERS ? "" : label;
+}
+
+function timelineRow(entry: TimedGroup, top: number, geometry: TimelineGeometry): Markup {
+  const { name, group, start } = entry;
+  const middle = top + TIMELINE_ROW_HEIGHT / 2;
+  const startX = timeToX(start, geometry);
+  const loops = group.repeatNum === -1;
+  const segmentsStart = startX + ITEMS_INDENT;
+  const room = geometry.trackEnd - END_NOTE_WIDTH - segmentsStart;
+  const segmentWidth = Math.min(SEGMENT_MAX_WIDTH, room / group.items.length);
+  const segments = group.items.map((item, itemIndex) => {
+    const x = segmentsStart + itemIndex * segmentWidth;
+    const width = segmentWidth - SEGMENT_GAP;
+    const label = itemLabel(item.itemName, width - 12);
+    return element("g", { "data-item": item.itemName, "data-index": itemIndex + 1 },
+      tooltip(`${item.itemName} (item ${itemIndex + 1} of ${group.items.length} in ${name})`),
+      element("rect", {
+        "data-part": "segment", x, y: middle - SEGMENT_HEIGHT / 2, width, height: SEGMENT_HEIGHT, rx: 4,
+        fill: itemIndex % 2 === 0 ? "#dfe3f7" : "#cdd3f1", stroke: "#aab3e6", "stroke-width": 1,
+      }),
+      ...(label === "" ? [] : [textElement({ x: x + 6, y: middle + 4, "font-size": ITEM_FONT.size, fill: INK }, label)]),
+    );
+  });
+  const endX = segmentsStart + group.items.length * segmentWidth + 4;
+  const endNote = loops
+    ? element("g", { "data-loop": "true" },
+      tooltip(`${name} starts again after its last item, forever (repeatNum -1)`),
+      textElement({ x: endX, y: middle + 4, "font-size": 11.5, "font-weight": "bold", fill: TIMELINE_ACCENT }, "↻ loops"))
+    : textElement({ x: endX, y: middle + 4, "font-size": 11, fill: FAINT }, "once");
+  return element("g", { "data-group": name, "data-start": new Date(start).toISOString() },
+    tooltip(`${name}: starts ${formatUtc(start)}, ${describeRepeat(group)}, ${plural(group.items.length, "item")}`),
+    textElement({ x: MARGIN + 10, y: top + 19, "font-size": GROUP_NAME_FONT.size, "font-weight": "bold", fill: INK, "data-part": "group-name" },
+      ellipsize(displayable(name), TIMELINE_LABEL_WIDTH - 20, GROUP_NAME_FONT)),
+    textElement({ x: MARGIN + 10, y: top + 34, "font-size": GROUP_TIME_FONT.size, fill: MUTED }, formatUtc(start)),
+    ...segments,
+    endNote,
+    element("path", {
+      "data-part": "start-marker",
+      d: `M${formatNumber(startX)},${formatNumber(middle - 7)} l6,7 l-6,7 l-6,-7 Z`,
+      fill: TIMELINE_ACCENT, stroke: "#ffffff", "stroke-width": 1.5,
+    }),
+  );
+}
+
+const SECTION_HEADING_FONT: Font = { size: 15, bold: true };
+
+/** The episode groups' section, from `top`; returns its markup and where it ends. */
+function timeline(layout: StudioLayoutDefinition, top: number): { markup: Markup; bottom: number } {
+  const groups = groupsByStartTime(layout);
+  const headingY = top + 16;
+  const heading = textElement({ x: MARGIN, y: headingY, "font-size": SECTION_HEADING_FONT.size, "font-weight": "bold", fill: INK },
+    "Episode groups");
+  if (groups.length === 0) {
+    const line = textElement({ x: MARGIN, y: headingY + 24, "font-size": 12, fill: MUTED, "data-part": "no-groups" },
+      "No episode groups in this layout.");
+    return { markup: element("g", { "data-part": "timeline" }, heading, line), bottom: headingY + 30 };
+  }
+  const note = textElement({ x: MARGIN, y: headingY + 20, "font-size": 11, fill: MUTED, "font-style": "italic", "data-part": "note" },
+    "Start times (UTC) are to scale. Items are drawn equally wide: the layout does not say how long each one plays.");
+  const geometry = timelineGeometry(groups);
+  const axisY = headingY + 66;
+  const rowsTop = axisY + 8;
+  const bottom = rowsTop + groups.length * TIMELINE_ROW_HEIGHT;
+  const rowTop = (index: number) => rowsTop + index * TIMELINE_ROW_HEIGHT;
+  // Every other row shaded, so a row's items are easy to follow from its name.
+  const stripes = groups.map((_, index) => element("rect", {
+    x: MARGIN, y: rowTop(index), width: SVG_WIDTH - 2 * MARGIN, height: TIMELINE_ROW_HEIGHT, fill: index % 2 === 0 ? "#f6f8fa" : "#ffffff",
+  }));
+  const rows = groups.map((group, index) => timelineRow(group, rowTop(index), geometry));
+  // Each start marker is tied to its time on the axis by a dashed guide.
+  const guides = groups.map((group, index) => {
+    const x = timeToX(group.start, geometry);
+    return element("line", {
+      x1: x, y1: axisY, x2: x, y2: rowTop(index) + TIMELINE_ROW_HEIGHT / 2 - 7,
+      stroke: TIMELINE_ACCENT, "stroke-width": 1, "stroke-dasharray": "2 3", opacity: 0.6,
+    });
+  });
+  const track = element("rect", {
+    "data-part": "track", x: geometry.trackStart, y: axisY, width: geometry.trackEnd - geometry.trackStart, height: bottom - axisY,
+    fill: "none",
+  });
+  return {
+    markup: element("g", { "data-part": "timeline" },
+      // Drawn bottom-up: guides and tick lines pass under the items of the rows they cross.
+      heading, note, track, joinMarkup(stripes), timeAxis(geometry, axisY, bottom), joinMarkup(guides), joinMarkup(rows)),
+    bottom,
+  };
+}
+
+const TITLE_FONT: Font = { size: 20, bold: true };
+
+/**
+ * The layout as a standalone SVG: the 99 positions as a 10-column grid (RV01 top-left), each
+ * source's kind, name and playback hints in its cell, and below it the episode groups on a
+ * time line. Long texts are shortened with an ellipsis and given in full in tooltips.
+ */
+export function renderSvg(layout: StudioLayoutDefinition, options: RenderOptions = {}): string {
+  return `${studioPicture(layout, options.title ?? DEFAULT_TITLE, true)}\n`;
+}
+
+/** The picture; without its heading for the HTML page, which has the same heading in HTML. */
+function studioPicture(layout: StudioLayoutDefinition, title: string, withHeading: boolean): Markup {
+  const titleY = MARGIN + 18;
+  const summaryY = titleY + 22;
+  const legendTop = withHeading ? summaryY + 16 : MARGIN;
+  const gridTop = legendTop + 30;
+  const gridBottom = gridTop + gridHeight();
+  const section = timeline(layout, gridBottom + 28);
+  const height = section.bottom + MARGIN;
+  const label = `${title}: ${summary(layout)}`;
+  return element("svg", {
+    xmlns: "http://www.w3.org/2000/svg",
+    width: SVG_WIDTH,
+    height,
+    viewBox: `0 0 ${SVG_WIDTH} ${formatNumber(height)}`,
+    role: "img",
+    "aria-label": label,
+    "font-family": FONT_FAMILY,
+  },
+    element("title", {}, escapeXml(label)),
+    element("rect", { x: 0, y: 0, width: SVG_WIDTH, height, fill: "#ffffff" }),
+    ...(withHeading ? [
+      textElement({ x: MARGIN, y: titleY, "font-size": TITLE_FONT.size, "font-weight": "bold", fill: INK, "data-part": "title" },
+        ellipsize(displayable(title), SVG_WIDTH - 2 * MARGIN, TITLE_FONT)),
+      textElement({ x: MARGIN, y: summaryY, "font-size": 12.5, fill: MUTED, "data-part": "summary" },
+        ellipsize(displayable(summary(layout)), SVG_WIDTH - 2 * MARGIN, { size: 12.5 })),
+    ] : []),
+    legend(layout, legendTop),
+    grid(layout, gridTop),
+    section.markup,
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// The HTML page: the same picture, and the same facts as tables that read and search as text.
+
+const PAGE_STYLE = `
+  :root { color-scheme: light; }
+  body { margin: 0; background: #ffffff; color: ${INK}; font: 14px/1.45 ${FONT_FAMILY}; }
+  main { max-width: ${SVG_WIDTH + 2}px; margin: 0 auto; padding: 24px 24px 48px; }
+  h1 { font-size: 22px; margin: 0 0 4px; }
+  h2 { font-size: 17px; margin: 32px 0 10px; }
+  .summary { color: ${MUTED}; margin: 0 0 16px; }
+  figure { margin: 0; border: 1px solid ${RULE}; border-radius: 8px; overflow: hidden; }
+  figure svg { display: block; width: 100%; height: auto; }
+  table { border-collapse: collapse; width: 100%; }
+  th, td { text-align: left; vertical-align: top; padding: 6px 10px; border-bottom: 1px solid #eaeef2; }
+  th { background: #f6f8fa; border-bottom: 1px solid ${RULE}; font-weight: bold; white-space: nowrap; }
+  td { overflow-wrap: anywhere; }
+  td.position, td.start { white-space: nowrap; font-variant-numeric: tabular-nums; }
+  .kind { display: inline-block; padding: 0 8px; border-radius: 10px; color: #ffffff; font-size: 12px; white-space: nowrap; }
+  .none, .written { color: ${MUTED}; }
+  .written { display: block; font-size: 12px; }
+  ol { margin: 0; padding-left: 20px; }
+`;
+
+function htmlCell(className: string | undefined, content: Markup): Markup {
+  return htmlElement("td", { class: className }, content);
+}
+
+function listOrNone(items: string[]): Markup {
+  if (items.length === 0) return htmlElement("span", { class: "none" }, escapeXml("—"));
+  return escapeXml(items.join("; "));
+}
+
+function sourcesTable(layout: StudioLayoutDefinition): Markup {
+  const locations = sortedLocations(layout);
+  if (locations.length === 0) return htmlElement("p", { class: "none" }, escapeXml("No sources in this layout."));
+  const rows = locations.map((location) => {
+    const source = (layout.sources ?? {})[location];
+    const property = sourcePropertyOf(source);
+    return htmlElement("tr", { "data-location": location },
+      htmlCell("position", escapeXml(location)),
+      htmlCell(undefined, htmlElement("span", { class: "kind", style: `background: ${KIND_STYLES[property].accent}` }, escapeXml(kindOf(source)))),
+      htmlCell(undefined, escapeXml(source.resourceName)),
+      htmlCell(undefined, listOrNone(playbackSettings(source))),
+    );
+  });
+  return htmlElement("table", { "data-part": "sources" },
+    htmlElement("thead", {}, htmlElement("tr", {}, ...["Position", "Kind", "Name", "Playback"].map((name) => htmlElement("th", {}, escapeXml(name))))),
+    htmlElement("tbody", {}, joinMarkup(rows)),
+  );
+}
+
+/** What a group sets besides its schedule; the URLs themselves are left out, only that they are set. */
+function groupSettings(group: LayoutEpisodeGroup): string[] {
+  const settings: string[] = [];
+  if (group.regionId !== undefined) settings.push(`region ${group.regionId}`);
+  if (group.domainName !== undefined) settings.push(`domain ${group.domainName}`);
+  if (group.callbackUrl !== undefined) settings.push("own callback URL");
+  if (group.sideOutputUrl !== undefined) settings.push("own side output URL");
+  return settings;
+}
+
+function groupsTable(layout: StudioLayoutDefinition): Markup {
+  const groups = groupsByStartTime(layout);
+  if (groups.length === 0) return htmlElement("p", { class: "none" }, escapeXml("No episode groups in this layout."));
+  const rows = groups.map(({ name, group, start }) => {
+    const utc = formatUtc(start);
+    // The file's own form too when it differs (another zone), so the reviewer can find it there.
+    const written = new Date(start).toISOString().replace(".000Z", "Z") === group.startTime ? [] : [
+      htmlElement("span", { class: "written" }, escapeXml(`written ${group.startTime}`)),
+    ];
+    return htmlElement("tr", { "data-group": name },
+      htmlCell(undefined, escapeXml(name)),
+      htmlCell("start", joinMarkup([escapeXml(utc), ...written], "")),
+      htmlCell(undefined, escapeXml(describeRepeat(group))),
+      htmlCell(undefined, htmlElement("ol", {}, ...group.items.map((item) => htmlElement("li", {}, escapeXml(item.itemName))))),
+      htmlCell(undefined, listOrNone(groupSettings(group))),
+    );
+  });
+  return htmlElement("table", { "data-part": "episode-groups" },
+    htmlElement("thead", {}, htmlElement("tr", {},
+      ...["Name", "Start (UTC)", "Repeat", "Items, in playing order", "Settings"].map((name) => htmlElement("th", {}, escapeXml(name))))),
+    htmlElement("tbody", {}, joinMarkup(rows)),
+  );
+}
+
+/**
+ * The layout as a self-contained HTML page: the SVG of {@link renderSvg}, then tables of the
+ * sources and episode groups. It loads nothing (its content security policy forbids it) and
+ * runs no script, so it can be opened from a CI artifact as it is.
+ */
+export function renderHtml(layout: StudioLayoutDefinition, options: RenderOptions = {}): string {
+  const title = options.title ?? DEFAULT_TITLE;
+  return [
+    "<!DOCTYPE html>",
+    "<html lang=\"en\">",
+    "<head>",
+    element("meta", { charset: "utf-8" }),
+    element("meta", { name: "viewport", content: "width=device-width, initial-scale=1" }),
+    element("meta", { "http-equiv": "Content-Security-Policy", content: "default-src 'none'; style-src 'unsafe-inline'" }),
+    htmlElement("title", {}, escapeXml(title)),
+    `<style>${PAGE_STYLE}</style>`,
+    "</head>",
+    "<body>",
+    "<main>",
+    htmlElement("h1", {}, escapeXml(title)),
+    htmlElement("p", { class: "summary" }, escapeXml(summary(layout))),
+    htmlElement("figure", {}, studioPicture(layout, title, false)),
+    htmlElement("h2", { id: "sources" }, escapeXml("Sources")),
+    sourcesTable(layout),
+    htmlElement("h2", { id: "episode-groups" }, escapeXml("Episode groups")),
+    groupsTable(layout),
+    "</main>",
+    "</body>",
+    "</html>",
+    "",
+  ].join("\n");
+}

@@ -1,0 +1,134 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { stringify } from "yaml";
+import { EmulatorFixture, startEmulatorFixture } from "../helpers/emulator-fixture";
+import { PulumiStack, VIDEO_RESOURCE_TYPE } from "../helpers/pulumi-stack";
+
+const LAYOUT_TYPE = "alicloud-caster:index:StudioLayout";
+
+/** A layout file applied by the StudioLayout component, through the real engine. */
+describe("StudioLayout through pulumi up", () => {
+  let live: EmulatorFixture;
+  let stack: PulumiStack;
+  let casterId: string;
+  let layoutFile: string;
+
+  const sources = {
+    RV01: { resourceName: "Main camera", liveStreamUrl: "rtmp://push.example.com/live/main" },
+    RV02: { resourceName: "Intro reel", vodUrl: "https://media.example.com/intro.mp4", repeatNum: -1 },
+    RV03: { resourceName: "Station logo", imageUrl: "https://media.example.com/logo.png" },
+  };
+  const episodeGroups = {
+    "evening-loop": {
+      startTime: "2030-12-24T20:00:00+08:00",
+      repeatNum: -1,
+      items: [
+        { itemName: "Opening", vodUrl: "https://media.example.com/opening.mp4" },
+        { itemName: "Feature", vodUrl: "https://media.example.com/feature.flv" },
+      ],
+    },
+    night: { startTime: "2030-12-24T23:00:00Z", items: [{ itemName: "Replay", vodUrl: "https://media.example.com/replay.ts" }] },
+  };
+  const writeLayout = (layout: unknown) => fs.writeFileSync(layoutFile, stringify(layout));
+  const placed = () => live.sources(casterId).map((source) => `${source.locationId} ${source.resourceName}`).sort();
+  const programs = () => Object.values(live.emulator.state().accounts["1000000000000001"].episodeGroups);
+
+  beforeAll(async () => {
+    live = await startEmulatorFixture();
+    casterId = await live.createCaster();
+    stack = await PulumiStack.create("layout", { env: live.env });
+    layoutFile = path.join(stack.workDir, "studio.yaml");
+    await stack.setConfig("layoutFile", layoutFile);
+    await stack.setConfig("casterId", casterId);
+    writeLayout({ caster: { config: "casterId" }, sources, episodeGroups });
+  });
+
+  afterAll(async () => {
+    await stack?.remove();
+    await live?.close();
+  });
+
+  test("up declares a child per position and per group, named from them, under the component", async () => {
+    const result = await stack.up();
+    expect(result.code).toBe(0);
+    expect(placed()).toEqual(["RV01 Main camera", "RV02 Intro reel", "RV03 Station logo"]);
+    expect(programs()).toHaveLength(2);
+
+    const state = (await stack.exportState()).deployment.resources ?? [];
+    const component = state.find((resource) => resource.type === LAYOUT_TYPE);
+    expect(component?.urn).toMatch(/::studio$/);
+    const children = state.filter((resource) => resource.parent === component?.urn);
+    expect(children.map((resource) => resource.urn.split("::").pop()).sort()).toEqual(
+      ["studio-RV01", "studio-RV02", "studio-RV03", "studio-evening-loop", "studio-night"],
+    );
+    const outputs = JSON.parse((await stack.expectSuccess(["stack", "output", "--json", "--stack", stack.name])).stdout);
+    expect(Object.keys(outputs.layoutResourceIds)).toEqual(["RV01", "RV02", "RV03"]);
+    expect(outputs.layoutResourceIds.RV02).toBe(live.sources(casterId).find((source) => source.locationId === "RV02")?.resourceId);
+    expect(Object.keys(outputs.layoutProgramIds)).toEqual(["evening-loop", "night"]);
+  });
+
+  test("the same layout reordered, with a start time written in another zone, changes nothing", async () => {
+    const reversed = <T extends object>(entries: T) => Object.fromEntries(Object.entries(entries).reverse());
+    writeLayout({
+      episodeGroups: reversed({
+        ...episodeGroups,
+        "evening-loop": { ...reversed(episodeGroups["evening-loop"]), startTime: "2030-12-24T12:00:00Z" },
+      }),
+      sources: reversed(Object.fromEntries(Object.entries(sources).map(([location, source]) => [location, reversed(source)]))),
+      caster: { config: "casterId" },
+    });
+    live.emulator.clearCalls();
+    const preview = await stack.preview(["--expect-no-changes"]);
+    expect(preview.code).toBe(0);
+    const result = await stack.up();
+    expect(result.code).toBe(0);
+    expect(live.mutatingCalls()).toEqual([]);
+  });
+
+  test("moving a source to another position shows it leaving the old position and arriving at the new one", async () => {
+    const { RV02: reel, ...others } = sources;
+    writeLayout({ caster: { config: "casterId" }, sources: { ...others, RV05: reel }, episodeGroups });
+    const before = live.sources(casterId).find((source) => source.locationId === "RV02")?.resourceId;
+
+    const preview = await stack.preview(["--diff"]);
+    expect(preview.code).toBe(0);
+    expect(preview.output).toMatch(/\+ pulumi-nodejs:dynamic\/alicloud-caster:CasterVideoResource: \(create\)[\s\S]*::studio-RV05\]/);
+    expect(preview.output).toMatch(/- pulumi-nodejs:dynamic\/alicloud-caster:CasterVideoResource: \(delete\)[\s\S]*::studio-RV02\]/);
+
+    live.emulator.clearCalls();
+    expect((await stack.up()).code).toBe(0);
+    expect(live.mutatingCalls().sort()).toEqual(["AddCasterVideoResource", "DeleteCasterVideoResource"]);
+    expect(placed()).toEqual(["RV01 Main camera", "RV03 Station logo", "RV05 Intro reel"]);
+    expect(live.sources(casterId).map((source) => source.resourceId)).not.toContain(before);
+    const urns = (await stack.resources(VIDEO_RESOURCE_TYPE)).map((resource) => resource.urn.split("::").pop()).sort();
+    expect(urns).toEqual(["studio-RV01", "studio-RV03", "studio-RV05"]);
+  });
+
+  test("a bad layout fails the preview with file:line:column for each problem, before any API call", async () => {
+    fs.writeFileSync(
+      layoutFile,
+      [
+        "caster:",
+        "  config: casterId",
+        "sources:",
+        "  RV7:",
+        "    resourceName: Guest",
+        "    liveStreamUrl: ftp://guest.example.com/live",
+        "",
+      ].join("\n"),
+    );
+    live.emulator.clearCalls();
+    const preview = await stack.preview();
+    expect(preview.code).not.toBe(0);
+    expect(preview.output).toContain(`${layoutFile}:4:3 sources.RV7: "RV7" is not allowed as a key of sources: use a layout position from RV01 to RV99`);
+    expect(preview.output).toContain(`${layoutFile}:6:20 sources.RV7.liveStreamUrl: liveStreamUrl "ftp://guest.example.com/live" is not allowed`);
+    expect(live.emulator.calls()).toEqual([]);
+  });
+
+  test("destroy removes every child", async () => {
+    writeLayout({ caster: { config: "casterId" }, sources, episodeGroups });
+    expect((await stack.destroy()).code).toBe(0);
+    expect(live.sources(casterId)).toEqual([]);
+    expect(programs()).toEqual([]);
+  });
+});
