@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { CasterEpisodeGroup } from "./caster-episode-group";
 import { CasterVideoResource } from "./caster-video-resource";
-import { loadLayout } from "./layout/load";
+import { LayoutError, loadLayout } from "./layout/load";
 import { LayoutCaster, StudioLayoutDefinition } from "./layout/schema";
 
 /** The inputs of a {@link StudioLayout}. */
@@ -47,9 +47,9 @@ export class StudioLayout extends pulumi.ComponentResource {
   public readonly programIds: pulumi.Output<Record<string, string>>;
 
   constructor(name: string, args: StudioLayoutArgs, opts?: pulumi.ComponentResourceOptions) {
+    const layout = checkedLayout(name, args.layout);
     super("alicloud-caster:index:StudioLayout", name, {}, opts);
-    // A bad layout fails the program before any resource is declared, so nothing reaches the API.
-    this.layout = loadLayout(args.layout, `StudioLayout "${name}" layout`);
+    this.layout = layout;
     this.casterId = pulumi.output(studioOf(name, this.layout.caster, args.casterId));
 
     const sources: Record<string, CasterVideoResource> = {};
@@ -68,16 +68,29 @@ export class StudioLayout extends pulumi.ComponentResource {
   }
 }
 
+/**
+ * A bad layout fails the program before any resource, even the component, is declared, so nothing reaches the API; as
+ * a RunError, so the user sees the problem list, not a stack trace.
+ */
+function checkedLayout(name: string, layout: StudioLayoutArgs["layout"]): StudioLayoutDefinition {
+  try {
+    return loadLayout(layout, `StudioLayout "${name}" layout`);
+  } catch (error) {
+    if (error instanceof LayoutError) throw new pulumi.RunError(`StudioLayout "${name}": ${error.message}`);
+    throw error;
+  }
+}
+
 /** The studio's ID from exactly one of the component's argument and the layout's `caster`. */
 function studioOf(name: string, caster: LayoutCaster | undefined, casterId: pulumi.Input<string> | undefined): pulumi.Input<string> {
   if (casterId !== undefined && caster !== undefined) {
-    throw new Error(
+    throw new pulumi.RunError(
       `StudioLayout "${name}": the studio is given twice, as the casterId argument and as the layout's caster; keep one of them.`,
     );
   }
   if (casterId !== undefined) return casterId;
   if (caster === undefined) {
-    throw new Error(
+    throw new pulumi.RunError(
       `StudioLayout "${name}": no studio is given; add caster: { casterId: <ID> } or caster: { config: <stack config key> } to the layout, or pass casterId.`,
     );
   }
@@ -85,7 +98,7 @@ function studioOf(name: string, caster: LayoutCaster | undefined, casterId: pulu
   const [namespace, key] = caster.config.includes(":") ? caster.config.split(":", 2) : [undefined, caster.config];
   const value = new pulumi.Config(namespace).get(key);
   if (value === undefined) {
-    throw new Error(
+    throw new pulumi.RunError(
       `StudioLayout "${name}": the layout takes the studio from stack config key ${caster.config}, which is not set; run \`pulumi config set ${caster.config} <casterId>\`.`,
     );
   }

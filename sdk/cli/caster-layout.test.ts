@@ -85,6 +85,12 @@ describe("caster-layout render", () => {
     expect(picture + fs.readFileSync(html, "utf8")).not.toContain("5f2b6c1d8e9a4b3c7d0e1f2a3b4c5d6e");
   });
 
+  test("the README's picture of the example studio is current (regenerate: caster-layout render examples/studio/studio.yaml --out examples/studio/studio.svg)", () => {
+    const svg = path.join(dir, "example.svg");
+    expect(caster("render", EXAMPLE, "--title", "examples/studio/studio.yaml", "--out", svg).code).toBe(0);
+    expect(fs.readFileSync(svg, "utf8")).toBe(fs.readFileSync(path.join(REPO, "examples", "studio", "studio.svg"), "utf8"));
+  });
+
   test("refuses an output it cannot tell the format of, and a layout with problems", () => {
     expect(caster("render", EXAMPLE, "--out", path.join(dir, "studio.png"))).toMatchObject({ code: 2, stderr: expect.stringContaining("use a path ending in .svg") });
     expect(caster("render", EXAMPLE)).toMatchObject({ code: 2, stderr: expect.stringContaining("render needs --out PATH") });

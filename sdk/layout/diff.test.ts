@@ -345,8 +345,8 @@ describe("diffLayouts: episode groups", () => {
     ];
     const change = onlyChange(layout({ episodeGroups: { night } }), layout({ episodeGroups: { night: { ...night, items } } }));
     expect(change.summary).toBe('Episode group "night" replaced because its items changed: "Ident" renamed to "Station ident", "News" plays another file.');
+    // The rename is said in full by the summary; the details add only what it shortens.
     expect(change.details).toEqual([
-      '"Ident" renamed to "Station ident".',
       '"News" now plays https://cdn.example.com/news-late.mp4 instead of https://cdn.example.com/news.mp4.',
     ]);
   });

@@ -406,8 +406,10 @@ function groupDifferences(before: LayoutEpisodeGroup, after: LayoutEpisodeGroup)
   const items = itemDifferences(before.items, after.items);
   if (items.length > 0) {
     const short = items.map((item) => item.short);
-    reasons.push(short.length <= 3 ? `its items changed: ${short.join(", ")}` : `its items changed (${short.length} changes)`);
-    details.push(...items.map((item) => item.detail));
+    const listedInSummary = short.length <= 3;
+    reasons.push(listedInSummary ? `its items changed: ${short.join(", ")}` : `its items changed (${short.length} changes)`);
+    // A detail that would only repeat the summary's words is left out.
+    details.push(...items.filter((item) => !(listedInSummary && item.detail === `${item.short}.`)).map((item) => item.detail));
   }
   // A replacement only for a studio default left out is no replacement: the provider ignores it.
   return { reasons, details: reasons.length === 0 ? [] : details };

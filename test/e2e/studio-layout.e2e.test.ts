@@ -122,7 +122,17 @@ describe("StudioLayout through pulumi up", () => {
     expect(preview.code).not.toBe(0);
     expect(preview.output).toContain(`${layoutFile}:4:3 sources.RV7: "RV7" is not allowed as a key of sources: use a layout position from RV01 to RV99`);
     expect(preview.output).toContain(`${layoutFile}:6:20 sources.RV7.liveStreamUrl: liveStreamUrl "ftp://guest.example.com/live" is not allowed`);
+    expect(preview.output).not.toMatch(/\n\s+at .*\(/); // the problem list, not a stack trace
     expect(live.emulator.calls()).toEqual([]);
+  });
+
+  test("a layout whose studio config key is not set says which key to set", async () => {
+    writeLayout({ caster: { config: "studioOfStaging" }, sources });
+    const preview = await stack.preview();
+    expect(preview.code).not.toBe(0);
+    expect(preview.output).toContain(
+      'StudioLayout "studio": the layout takes the studio from stack config key studioOfStaging, which is not set; run `pulumi config set studioOfStaging <casterId>`.',
+    );
   });
 
   test("destroy removes every child", async () => {
@@ -130,5 +140,44 @@ describe("StudioLayout through pulumi up", () => {
     expect((await stack.destroy()).code).toBe(0);
     expect(live.sources(casterId)).toEqual([]);
     expect(programs()).toEqual([]);
+  });
+});
+
+/** The example studio, as the demo and a copied template run it: both its projects, through the real engine. */
+describe("the example studio", () => {
+  const repo = path.join(__dirname, "..", "..");
+  let live: EmulatorFixture;
+  let casterId: string;
+  const stacks: PulumiStack[] = [];
+
+  beforeAll(async () => {
+    live = await startEmulatorFixture();
+    casterId = await live.createCaster();
+  });
+
+  afterAll(async () => {
+    for (const stack of stacks) await stack.remove();
+    await live?.close();
+  });
+
+  test("the root Pulumi.yaml (the demo's project) applies examples/studio/studio.yaml, and a second run changes nothing", async () => {
+    const stack = await PulumiStack.create("demo", { projectDir: repo, env: live.env });
+    stacks.push(stack);
+    await stack.setConfig("casterId", casterId);
+    expect((await stack.up()).code).toBe(0);
+    expect(live.sources(casterId).map((source) => `${source.locationId} ${source.resourceName}`).sort()).toEqual(
+      ["RV01 Main camera", "RV02 Intro reel", "RV03 Station logo"],
+    );
+    expect((await stack.preview(["--expect-no-changes"])).code).toBe(0);
+  });
+
+  test("examples/studio as a project of its own previews the same studio", async () => {
+    const stack = await PulumiStack.create("template", { projectDir: path.join(repo, "examples", "studio"), env: live.env });
+    stacks.push(stack);
+    await stack.setConfig("casterId", casterId);
+    const preview = await stack.preview();
+    expect(preview.code).toBe(0);
+    for (const child of ["studio-RV01", "studio-RV02", "studio-RV03", "studio-evening-loop"]) expect(preview.output).toContain(child);
+    expect(preview.output).toContain("6 to create");
   });
 });
