@@ -35,6 +35,9 @@ stack=demo
 config_file="$WORK_DIR/Pulumi.$stack.yaml"
 pulumi stack select --create "$stack" --non-interactive >/dev/null
 pulumi config set --config-file "$config_file" casterId "$caster_id"
+# The camera's signed push URL, which the layout file names as { secret: mainCameraUrl }.
+pulumi config set --config-file "$config_file" --secret mainCameraUrl \
+  "rtmp://push.example.com/studio/main-camera?auth_key=1767225600-0-0-5f2b6c1d8e9a4b3c7d0e1f2a3b4c5d6e"
 pulumi config set --config-file "$config_file" alicloud-caster:endpoint "$endpoint"
 pulumi config set --config-file "$config_file" alicloud:accessKey emulator-demo-key
 pulumi config set --config-file "$config_file" --secret alicloud:secretKey emulator-demo-secret

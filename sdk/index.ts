@@ -4,7 +4,7 @@ export { CasterEpisodeGroup } from "./caster-episode-group";
 export type { CasterEpisodeGroupArgs, EpisodeItemArgs } from "./caster-episode-group";
 export { isSignedUrl } from "./secrets";
 export { StudioLayout } from "./studio-layout";
-export type { StudioLayoutArgs } from "./studio-layout";
+export type { StudioLayoutArgs, StudioLayoutInput } from "./studio-layout";
 export { loadLayout, parseLayout, readLayoutFile, formatProblem, LayoutError } from "./layout/load";
 export type { LayoutProblem, LoadedLayout } from "./layout/load";
 export type { StudioLayoutDefinition, LayoutCaster, LayoutSource, LayoutEpisodeGroup } from "./layout/schema";

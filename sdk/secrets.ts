@@ -1,13 +1,12 @@
 import * as pulumi from "@pulumi/pulumi";
-import { SIGNATURE_PARAMETERS } from "../provider/shared/redact";
+import { hasSignature } from "../provider/shared/redact";
 
+/**
+ * Whether a URL carries a signature (auth_key, an OSS or STS token, ...), in its query or, as
+ * Alibaba's SRT URLs do, inside its streamid: the same test that masks it in messages.
+ */
 export function isSignedUrl(url: string): boolean {
-  try {
-    const params = new URL(url).searchParams;
-    return SIGNATURE_PARAMETERS.some((name) => params.has(name));
-  } catch {
-    return /[?&]auth_key=/.test(url);
-  }
+  return hasSignature(url);
 }
 
 /**

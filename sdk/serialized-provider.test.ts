@@ -50,7 +50,8 @@ describe("the serialized provider stored in state", () => {
     try {
       const provider = requireFromString(text).handler();
       const result = await provider.check!({}, { casterId: "LIVEPRODUCER_POST-cn-abc123", resourceName: "x", locationId: "RV100" });
-      expect(result.failures?.map((failure) => failure.property)).toEqual(["locationId"]);
+      // Every problem at once: the bad position, and the rule that a source must play something.
+      expect(result.failures?.map((failure) => failure.property)).toEqual(["locationId", "liveStreamUrl"]);
     } finally {
       process.chdir(cwd);
     }

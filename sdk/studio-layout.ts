@@ -1,8 +1,28 @@
 import * as pulumi from "@pulumi/pulumi";
-import { CasterEpisodeGroup } from "./caster-episode-group";
-import { CasterVideoResource } from "./caster-video-resource";
+import { CasterEpisodeGroup, CasterEpisodeGroupArgs } from "./caster-episode-group";
+import { CasterVideoResource, CasterVideoResourceArgs } from "./caster-video-resource";
 import { LayoutError, loadLayout } from "./layout/load";
-import { LayoutCaster, StudioLayoutDefinition } from "./layout/schema";
+import { isSecretReference, LayoutCaster, LayoutEpisodeGroup, LayoutSource, SecretReference } from "./layout/schema";
+
+type Inputs<T> = { [K in keyof T]: pulumi.Input<Exclude<T[K], undefined>> };
+type OrSecret<T, K extends keyof T> = Omit<T, K> & { [P in K]?: T[P] | SecretReference };
+
+/**
+ * A layout given as an object: the file's shape, where a program may also pass Outputs (a signed
+ * URL from `config.requireSecret`, so it is never written in the repository) and Dates.
+ */
+export interface StudioLayoutInput {
+  $schema?: string;
+  caster?: LayoutCaster;
+  sources?: Record<string, OrSecret<Inputs<LayoutSource>, "liveStreamUrl" | "vodUrl" | "imageUrl">> | null;
+  episodeGroups?: Record<
+    string,
+    OrSecret<Omit<Inputs<LayoutEpisodeGroup>, "startTime" | "items">, "callbackUrl" | "sideOutputUrl"> & {
+      startTime: pulumi.Input<string | Date>;
+      items: pulumi.Input<pulumi.Input<{ itemName: pulumi.Input<string>; vodUrl: pulumi.Input<string> | SecretReference }>[]>;
+    }
+  > | null;
+}
 
 /** The inputs of a {@link StudioLayout}. */
 export interface StudioLayoutArgs {
@@ -10,13 +30,19 @@ export interface StudioLayoutArgs {
    * The layout: a YAML or JSON file's path (relative paths are from the program's working
    * directory, the Pulumi project's folder), or the same content as an object.
    */
-  layout: string | StudioLayoutDefinition;
+  layout: string | StudioLayoutInput;
   /**
    * The studio, when the program knows it (e.g. `new alicloud.live.Caster(...).id`). Give it here or
    * as the layout's `caster`, not both.
    * @default the layout's `caster`
    */
   casterId?: pulumi.Input<string>;
+  /**
+   * Earlier names of children, by position or group name, so that resources declared before the
+   * layout are taken over rather than replaced: `{ RV01: [{ name: "main-camera", parent: pulumi.rootStackResource }] }`.
+   * @default none
+   */
+  aliases?: Record<string, pulumi.Input<string | pulumi.Alias>[]>;
 }
 
 /**
@@ -35,7 +61,7 @@ export interface StudioLayoutArgs {
  */
 export class StudioLayout extends pulumi.ComponentResource {
   /** The layout as applied, after checking. */
-  public readonly layout: StudioLayoutDefinition;
+  public readonly layout: StudioLayoutInput;
   public readonly casterId: pulumi.Output<string>;
   /** The sources, by position. */
   public readonly sources: Readonly<Record<string, CasterVideoResource>>;
@@ -47,18 +73,28 @@ export class StudioLayout extends pulumi.ComponentResource {
   public readonly programIds: pulumi.Output<Record<string, string>>;
 
   constructor(name: string, args: StudioLayoutArgs, opts?: pulumi.ComponentResourceOptions) {
+    // A bad layout or a missing studio fails the program before any resource, even this one, is declared.
     const layout = checkedLayout(name, args.layout);
+    const casterId = studioOf(name, layout.caster, args.casterId);
     super("alicloud-caster:index:StudioLayout", name, {}, opts);
     this.layout = layout;
-    this.casterId = pulumi.output(studioOf(name, this.layout.caster, args.casterId));
+    this.casterId = pulumi.output(casterId);
 
+    const childOptions = (key: string): pulumi.CustomResourceOptions => ({ parent: this, aliases: args.aliases?.[key] });
     const sources: Record<string, CasterVideoResource> = {};
-    for (const [location, source] of Object.entries(this.layout.sources ?? {})) {
-      sources[location] = new CasterVideoResource(`${name}-${location}`, { ...source, casterId: this.casterId, locationId: location }, { parent: this });
+    const secrets = new SecretReader(name);
+    for (const [location, source] of Object.entries(layout.sources ?? {})) {
+      const args = { ...secrets.read(source, `sources.${location}`), casterId: this.casterId, locationId: location } as CasterVideoResourceArgs;
+      sources[location] = new CasterVideoResource(`${name}-${location}`, args, childOptions(location));
     }
     const episodeGroups: Record<string, CasterEpisodeGroup> = {};
-    for (const [group, definition] of Object.entries(this.layout.episodeGroups ?? {})) {
-      episodeGroups[group] = new CasterEpisodeGroup(`${name}-${group}`, { ...definition, casterId: this.casterId }, { parent: this });
+    for (const [group, definition] of Object.entries(layout.episodeGroups ?? {})) {
+      // A file's items are a list; a program's may be an Output, which holds no secret references.
+      const items = Array.isArray(definition.items)
+        ? definition.items.map((item, index) => (isPlainObject(item) ? secrets.read(item, `episodeGroups.${group}.items[${index}]`) : item))
+        : definition.items;
+      const args = { ...secrets.read(definition, `episodeGroups.${group}`), items, casterId: this.casterId } as unknown as CasterEpisodeGroupArgs;
+      episodeGroups[group] = new CasterEpisodeGroup(`${name}-${group}`, args, childOptions(group));
     }
     this.sources = sources;
     this.episodeGroups = episodeGroups;
@@ -68,13 +104,30 @@ export class StudioLayout extends pulumi.ComponentResource {
   }
 }
 
-/**
- * A bad layout fails the program before any resource, even the component, is declared, so nothing reaches the API; as
- * a RunError, so the user sees the problem list, not a stack trace.
- */
-function checkedLayout(name: string, layout: StudioLayoutArgs["layout"]): StudioLayoutDefinition {
+/** Reads `{ secret: <key> }` values from the stack's secret config, so the URL stays a secret end to end. */
+class SecretReader {
+  constructor(private readonly layoutName: string) {}
+
+  read<T extends object>(entry: T, where: string): T {
+    return Object.fromEntries(Object.entries(entry).map(([property, value]) => [property, isSecretReference(value) ? this.secret(value, `${where}.${property}`) : value])) as T;
+  }
+
+  private secret(reference: SecretReference, where: string): pulumi.Output<string> {
+    const [namespace, key] = reference.secret.includes(":") ? reference.secret.split(":", 2) : [undefined, reference.secret];
+    const value = new pulumi.Config(namespace).getSecret(key);
+    if (value === undefined) {
+      throw new pulumi.RunError(
+        `StudioLayout "${this.layoutName}": ${where} is the stack secret ${reference.secret}, which is not set; run \`pulumi config set --secret ${reference.secret} <url>\`.`,
+      );
+    }
+    return value;
+  }
+}
+
+/** As a RunError, so that the user sees the list of problems rather than a stack trace. */
+function checkedLayout(name: string, layout: StudioLayoutArgs["layout"]): StudioLayoutInput {
   try {
-    return loadLayout(layout, `StudioLayout "${name}" layout`);
+    return loadLayout(layout, "layout") as StudioLayoutInput;
   } catch (error) {
     if (error instanceof LayoutError) throw new pulumi.RunError(`StudioLayout "${name}": ${error.message}`);
     throw error;
@@ -103,6 +156,10 @@ function studioOf(name: string, caster: LayoutCaster | undefined, casterId: pulu
     );
   }
   return value;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !pulumi.Output.isInstance(value) && !(value instanceof Promise);
 }
 
 function outputsBy<T>(children: Record<string, T>, pick: (child: T) => pulumi.Output<string>): pulumi.Output<Record<string, string>> {

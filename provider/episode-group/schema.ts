@@ -16,13 +16,17 @@ export const startTimeSchema = z.string().refine(
   { error: "use an ISO 8601 time with its zone, e.g. 2026-12-24T20:00:00Z or 2026-12-25T04:00:00+08:00 (or pass a Date)." },
 ).describe("when the list starts, an ISO 8601 time with its zone, e.g. 2026-12-24T20:00:00Z");
 
-export const episodeItemSchema = z.object({
+export const episodeItemSchema = z.strictObject({
   itemName: z
     .string()
     .min(1, { error: "give the item a name." })
     .max(MAX_ITEM_NAME_LENGTH, { error: `shorten it to at most ${MAX_ITEM_NAME_LENGTH} characters.` }),
   vodUrl,
-}, { error: "each item is an object { itemName, vodUrl }." });
+}, {
+  error: (issue) => issue.code === "unrecognized_keys"
+    ? `an item has only itemName and vodUrl; remove ${issue.keys.join(", ")}.`
+    : "each item is an object { itemName, vodUrl }.",
+});
 
 export const episodeGroupFields = {
   casterId: casterIdSchema.optional().describe("the production studio's ID"),

@@ -27,7 +27,7 @@ export interface InputSpec<T> {
  * preview is skipped rather than reported, and every failure names the property, the value
  * received and what is allowed.
  */
-export function checkInputs<T>(spec: InputSpec<T>, inputs: Record<string, unknown>): CheckFailure[] {
+export function checkInputs<T>(spec: InputSpec<T>, inputs: Record<string, unknown>, subject = "this resource"): CheckFailure[] {
   const failures: CheckFailure[] = [];
   const unknown = new Set<string>();
   const known: Record<string, unknown> = {};
@@ -40,8 +40,8 @@ export function checkInputs<T>(spec: InputSpec<T>, inputs: Record<string, unknow
       failures.push({
         property: name,
         reason: likely
-          ? `${name} ${describeValue(inputs[name])} is given, but ${name} is not a property of this resource: use ${likely}.`
-          : `${name} ${describeValue(inputs[name])} is given, but ${name} is not a property of this resource; remove it, or use one of ${fieldNames.join(", ")}.`,
+          ? `${name} ${describeValue(inputs[name])} is given, but ${name} is not a property of ${subject}: use ${likely}.`
+          : `${name} ${describeValue(inputs[name])} is given, but ${name} is not a property of ${subject}; remove it, or use one of ${fieldNames.join(", ")}.`,
       });
     }
   }
@@ -56,8 +56,11 @@ export function checkInputs<T>(spec: InputSpec<T>, inputs: Record<string, unknow
     const result = schema.safeParse(value);
     if (result.success) {
       if (value !== undefined) known[name] = result.data;
-    } else {
-      const issue = result.error.issues[0];
+      continue;
+    }
+    // A value not yet valid is, for the rules across fields, as good as one not yet known.
+    unknown.add(name);
+    for (const issue of firstIssuePerPlace(result.error.issues)) {
       failures.push({
         property: name,
         reason: describeIssue(name, value, issue, schema.description),
@@ -66,13 +69,24 @@ export function checkInputs<T>(spec: InputSpec<T>, inputs: Record<string, unknow
     }
   }
 
-  if (failures.length === 0) {
-    for (const rule of spec.rules) {
-      const failure = rule(known as Partial<T>, unknown);
-      if (failure) failures.push(failure);
-    }
+  // Every problem at once, so a user fixes a layout or a program in one round.
+  const failed = new Set(failures.map((failure) => failure.property));
+  for (const rule of spec.rules) {
+    const failure = rule(known as Partial<T>, unknown);
+    if (failure && !failed.has(failure.property)) failures.push(failure);
   }
   return failures;
+}
+
+/** One issue for each place in a value (items[0] and items[2] each get theirs), the first zod found there. */
+function firstIssuePerPlace(issues: z.core.$ZodIssue[]): z.core.$ZodIssue[] {
+  const seen = new Set<string>();
+  return issues.filter((issue) => {
+    const place = JSON.stringify(issue.path);
+    if (seen.has(place)) return false;
+    seen.add(place);
+    return true;
+  });
 }
 
 /** A value as a message quotes it: short, and with any URL signature masked. */

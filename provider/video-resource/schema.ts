@@ -5,6 +5,7 @@ import { urlSchema } from "../shared/url";
 /** The rules for a video source's inputs, as data: one zod schema per property, and the rules across them. */
 
 export const LOCATION_ID_PATTERN = /^RV(0[1-9]|[1-9][0-9])$/;
+export const LOCATION_ID_RULE = "use a layout position from RV01 to RV99, always two digits (RV07, not RV7).";
 /** The public docs give no limit; the emulator assumes the same one (see emulator/README.md). */
 export const MAX_RESOURCE_NAME_LENGTH = 128;
 export const MAX_FIXED_DELAY_MS = 5000;
@@ -42,9 +43,7 @@ export const videoResourceFields = {
     .min(1, { error: "give the source a display name." })
     .max(MAX_RESOURCE_NAME_LENGTH, { error: `shorten it to at most ${MAX_RESOURCE_NAME_LENGTH} characters.` })
     .describe(`the source's display name, 1 to ${MAX_RESOURCE_NAME_LENGTH} characters`),
-  locationId: z.string().regex(LOCATION_ID_PATTERN, {
-    error: "use a layout position from RV01 to RV99, always two digits (RV07, not RV7).",
-  }).describe("the layout position, RV01 to RV99"),
+  locationId: z.string().regex(LOCATION_ID_PATTERN, { error: LOCATION_ID_RULE }).describe("the layout position, RV01 to RV99"),
   liveStreamUrl: urlSchema(LIVE_STREAM_PROTOCOLS, "use a stream URL starting with rtmp://, rtmps://, http://, https://, artc:// or srt://.").optional()
     .describe("a live stream's URL"),
   materialId: assetId("media asset").optional().describe("a media-library asset's ID"),

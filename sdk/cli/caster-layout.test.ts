@@ -81,8 +81,16 @@ describe("caster-layout render", () => {
     expect(picture).toMatch(/^(<\?xml[^>]*>\s*)?<svg /);
     for (const name of ["Main camera", "Intro reel", "Station logo", "evening-loop"]) expect(picture).toContain(name);
     expect(fs.readFileSync(html, "utf8")).toMatch(/^<!DOCTYPE html>/i);
-    // The example's camera URL is signed; its signature must not be drawn anywhere.
-    expect(picture + fs.readFileSync(html, "utf8")).not.toContain("5f2b6c1d8e9a4b3c7d0e1f2a3b4c5d6e");
+  });
+
+  test("a signed URL in the layout is never drawn", () => {
+    const signed = write("signed.yaml", GOOD.replace("rtmp://push.example.com/live/main", "rtmp://push.example.com/live/main?auth_key=1767225600-0-0-c0ffee"));
+    for (const out of ["signed.svg", "signed.html"]) {
+      expect(caster("render", signed, "--out", path.join(dir, out)).code).toBe(0);
+      const text = fs.readFileSync(path.join(dir, out), "utf8");
+      expect(text).toContain("Main camera");
+      expect(text).not.toContain("c0ffee");
+    }
   });
 
   test("the README's picture of the example studio is current (regenerate: caster-layout render examples/studio/studio.yaml --out examples/studio/studio.svg)", () => {
@@ -96,7 +104,7 @@ describe("caster-layout render", () => {
     expect(caster("render", EXAMPLE)).toMatchObject({ code: 2, stderr: expect.stringContaining("render needs --out PATH") });
     const bad = write("bad-render.yaml", "sources: { RV01: { resourceName: X } }\n");
     const out = path.join(dir, "never.svg");
-    expect(caster("render", bad, "--out", out)).toMatchObject({ code: 1, stdout: expect.stringContaining(`${bad}:1:`) });
+    expect(caster("render", bad, "--out", out)).toMatchObject({ code: 1, stdout: "", stderr: expect.stringContaining(`${bad}:1:`) });
     expect(fs.existsSync(out)).toBe(false);
   });
 });
@@ -123,7 +131,8 @@ describe("caster-layout diff", () => {
   test("an invalid side is reported and nothing is compared", () => {
     const good = write("diff-good.yaml", GOOD);
     const bad = write("diff-bad.yaml", "sources: [1, 2]\n");
-    expect(caster("diff", good, bad)).toMatchObject({ code: 1, stdout: `${bad}:1:10 sources: sources is a mapping keyed by position (RV01: { resourceName, ... }), got a list.\n` });
+    // On stderr: a pipeline sends diff's stdout to the comment file, and the log must show why it failed.
+    expect(caster("diff", good, bad)).toMatchObject({ code: 1, stdout: "", stderr: `${bad}:1:10 sources: sources is a mapping keyed by position (RV01: { resourceName, ... }), got a list.\n` });
   });
 });
 
@@ -133,6 +142,14 @@ describe("caster-layout usage", () => {
     expect(caster("frobnicate")).toMatchObject({ code: 2, stderr: expect.stringContaining('unknown command "frobnicate"') });
     expect(caster("diff", "one.yaml")).toMatchObject({ code: 2, stderr: expect.stringContaining("diff takes OLD and NEW") });
     expect(caster("validate", "--strict-mode", "x.yaml")).toMatchObject({ code: 2 });
+  });
+
+  test("--help after a command shows the usage; an output that cannot be written is said plainly", () => {
+    expect(caster("validate", "--help")).toMatchObject({ code: 0, stdout: expect.stringContaining("Usage: caster-layout") });
+    expect(caster("render", EXAMPLE, "--out", path.join(dir, "missing", "studio.svg"))).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/^caster-layout: cannot write .*missing\/studio\.svg: ENOENT/),
+    });
   });
 
   test("schema prints the shipped JSON Schema", () => {

@@ -19,7 +19,7 @@ export const USAGE = `Usage: caster-layout <command> ...
                                OLD may be /dev/null for a new layout
   schema                       print the layout's JSON Schema
 
-Exit status: 0 done, 1 a layout has problems, 2 wrong usage.`;
+Exit status: 0 done, 1 a layout has problems, 2 wrong usage or a file that cannot be written.`;
 
 export interface Output {
   out: (text: string) => void;
@@ -36,6 +36,10 @@ class UsageError extends Error {}
 /** Runs one command; returns the exit status. */
 export function main(argv: string[], output: Output = consoleOutput): number {
   const [command, ...rest] = argv;
+  if (rest.includes("--help") || rest.includes("-h")) {
+    output.out(USAGE);
+    return 0;
+  }
   try {
     switch (command) {
       case "validate":
@@ -94,7 +98,12 @@ function render(args: string[], output: Output): number {
   const loaded = readLayoutFile(positionals[0]);
   if (!reportProblems(loaded, output)) return 1;
   const title = values.title ?? positionals[0];
-  writeFileSync(values.out, format === ".svg" ? renderSvg(loaded.layout!, { title }) : renderHtml(loaded.layout!, { title }));
+  try {
+    writeFileSync(values.out, format === ".svg" ? renderSvg(loaded.layout!, { title }) : renderHtml(loaded.layout!, { title }));
+  } catch (error) {
+    output.err(`caster-layout: cannot write ${values.out}: ${(error as Error).message}`);
+    return 2;
+  }
   output.err(`wrote ${values.out}`);
   return 0;
 }
@@ -110,8 +119,9 @@ function diff(args: string[], output: Output): number {
   return 0;
 }
 
+/** On stderr: diff's and render's stdout is their result, often redirected to a file. */
 function reportProblems(loaded: LoadedLayout, output: Output): boolean {
-  for (const problem of loaded.problems) output.out(formatProblem(problem));
+  for (const problem of loaded.problems) output.err(formatProblem(problem));
   return loaded.layout !== undefined;
 }
 

@@ -484,3 +484,14 @@ describe("formatChanges", () => {
     expect(text).toContain("- RV01 now plays `rtmp://x/y?token=***`");
   });
 });
+
+describe("diffLayouts: URLs kept in stack secrets", () => {
+  test("are named by their key, never read, and a new key is a change", () => {
+    const before = { sources: { RV01: { resourceName: "Cam", liveStreamUrl: { secret: "camUrl" } } } };
+    const after = { sources: { RV01: { resourceName: "Cam", liveStreamUrl: { secret: "cam2Url" } } } };
+    expect(diffLayouts(before, before)).toEqual([]);
+    expect(diffLayouts(before, after).map((change) => change.summary)).toEqual([
+      'RV01 "Cam" now plays the live stream stack secret cam2Url instead of stack secret camUrl.',
+    ]);
+  });
+});

@@ -2,7 +2,7 @@ import { STUDIO_DEFAULTS, toApiTime } from "../../provider/episode-group/schema"
 import { redactSignatures } from "../../provider/shared/redact";
 import { normalize } from "../../provider/video-resource/api";
 import { REPLACE_ON_CHANGE } from "../../provider/video-resource/schema";
-import { LayoutCaster, LayoutEpisodeGroup, LayoutSource, SOURCE_KINDS, sourcePropertyOf, StudioLayoutDefinition } from "./schema";
+import { LayoutCaster, LayoutEpisodeGroup, LayoutSource, SOURCE_KINDS, sourcePropertyOf, StudioLayoutDefinition, withSecretsAsText } from "./schema";
 
 /**
  * What a change to a studio layout does on air, in words a reviewer can check without reading the
@@ -31,7 +31,10 @@ type Sources = Record<string, LayoutSource>;
 type Groups = Record<string, LayoutEpisodeGroup>;
 
 /** What changes on air from `before` to `after`: the studio first, then sources by position, then groups by name. */
-export function diffLayouts(before: StudioLayoutDefinition, after: StudioLayoutDefinition): LayoutChange[] {
+export function diffLayouts(layoutBefore: StudioLayoutDefinition, layoutAfter: StudioLayoutDefinition): LayoutChange[] {
+  // A URL kept in a stack secret is compared, and shown, by its key: this tool never reads secrets.
+  const before = withSecretsAsText(layoutBefore);
+  const after = withSecretsAsText(layoutAfter);
   const studioMoves = !sameCaster(before.caster, after.caster);
   const changes = [
     ...(studioMoves ? [studioChange(before.caster, after.caster)] : []),

@@ -34,6 +34,12 @@ describe("the layout's JSON Schema", () => {
     ["a group with its own ClientToken", { episodeGroups: { night: { ...group, clientToken: "t" } } }, false],
     ["casterId and config together", { caster: { casterId: "a", config: "b" } }, false],
     ["an unknown top-level key", { studio: {} }, false],
+    ["sections left empty", { sources: null, episodeGroups: null }, true],
+    ["URLs from stack secrets", { sources: { RV01: { resourceName: "Cam", liveStreamUrl: { secret: "camUrl" } } }, episodeGroups: { night: { ...group, items: [{ itemName: "A", vodUrl: { secret: "aUrl" } }] } } }, true],
+    ["a secret reference without its key", { sources: { RV01: { resourceName: "Cam", liveStreamUrl: { sekret: "camUrl" } } } }, false],
+    ["a secret reference for an ID", { sources: { RV01: { resourceName: "Cam", materialId: { secret: "asset" } } } }, false],
+    ["an item with an extra key", { episodeGroups: { night: { ...group, items: [{ ...group.items[0], extra: 1 }] } } }, false],
+    ["a source with a __-key", { sources: { RV01: { ...source, __provider: "x" } } }, false],
   ];
 
   test.each(cases)("%s: JSON Schema and zod agree (valid: %s)", (_name, layout, valid) => {
@@ -42,7 +48,8 @@ describe("the layout's JSON Schema", () => {
   });
 
   test("carries the resources' descriptions, for editor hover text", () => {
-    const schema = studioLayoutJsonSchema() as { properties: { sources: { additionalProperties: { properties: Record<string, { description?: string }> } } } };
-    expect(schema.properties.sources.additionalProperties.properties.repeatNum.description).toBe("0 plays a file once, -1 loops it, n repeats it n times");
+    const schema = studioLayoutJsonSchema() as { properties: { sources: { anyOf: { additionalProperties?: { properties: Record<string, { description?: string }> } }[] } } };
+    const source = schema.properties.sources.anyOf.find((option) => option.additionalProperties)?.additionalProperties;
+    expect(source?.properties.repeatNum.description).toBe("0 plays a file once, -1 loops it, n repeats it n times");
   });
 });

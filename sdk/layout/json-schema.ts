@@ -2,7 +2,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
 import { SOURCE_PROPERTIES } from "../../provider/video-resource/schema";
-import { studioLayoutSchema } from "./schema";
+import { layoutSourceSchema, studioLayoutSchema } from "./schema";
 
 /** Where the package ships the schema; editors reach it as node_modules/pulumi-alicloud-caster/<this>. */
 export const SCHEMA_FILE = "studio-layout.schema.json";
@@ -12,11 +12,14 @@ export const SCHEMA_FILE = "studio-layout.schema.json";
  * every common editor plugin (yaml-language-server among them) understands.
  */
 export function studioLayoutJsonSchema(): Record<string, unknown> {
-  const schema = z.toJSONSchema(studioLayoutSchema, { target: "draft-7", unrepresentable: "any" }) as Record<string, any>;
-  // "Exactly one source property" is a rule across fields that zod cannot express as a schema.
-  const source = schema.properties.sources.additionalProperties;
-  source.required = ["resourceName"];
-  source.oneOf = SOURCE_PROPERTIES.map((name) => ({ required: [name] }));
+  const schema = z.toJSONSchema(studioLayoutSchema, {
+    target: "draft-7",
+    unrepresentable: "any",
+    override: ({ zodSchema, jsonSchema }) => {
+      // "Exactly one source property" is a rule across fields that zod cannot express as a schema.
+      if (zodSchema === layoutSourceSchema) jsonSchema.oneOf = SOURCE_PROPERTIES.map((name) => ({ required: [name] }));
+    },
+  });
   return { $id: `https://unpkg.com/pulumi-alicloud-caster/${SCHEMA_FILE}`, title: "Studio layout", ...schema };
 }
 

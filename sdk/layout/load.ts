@@ -1,5 +1,7 @@
 import { readFileSync } from "node:fs";
-import { isMap, isNode, isPair, isScalar, isSeq, LineCounter, Node, parseDocument } from "yaml";
+import { isMap, isNode, isPair, isScalar, isSeq, LineCounter, Node, parseDocument, YAMLError } from "yaml";
+import { redactSignatures } from "../../provider/shared/redact";
+import { UNKNOWN } from "../../provider/shared/unknowns";
 import { asValidLayout, findLayoutProblems, PathProblem } from "./validate";
 import { StudioLayoutDefinition } from "./schema";
 
@@ -35,26 +37,60 @@ export class LayoutError extends Error {
 /** Parses a layout's text (YAML, or JSON, which YAML reads too) and checks it. `file` only names it in problems. */
 export function parseLayout(text: string, file: string): LoadedLayout {
   const lineCounter = new LineCounter();
-  // uniqueKeys: a position listed twice is an error, not a silent "last one wins".
-  const document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
-  const position = (offset: number) => lineCounter.linePos(offset);
-  if (document.errors.length > 0) {
-    return {
-      file,
-      problems: document.errors.map((error) => {
-        const { line, col } = position(error.pos[0]);
-        return { file, line, column: col, property: "", message: firstLine(error.message) };
-      }),
-    };
+  // A byte-order mark would shift every column of the first line.
+  const source = text.startsWith("\uFEFF") ? text.slice(1) : text;
+  // uniqueKeys: a position listed twice is an error, not a silent "last one wins"; merge: `<<: *anchor` shares settings.
+  const document = parseDocument(source, { lineCounter, uniqueKeys: true, merge: true, prettyErrors: false });
+  const at = (offset: number, property: string, message: string): LayoutProblem => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { file, line, column: col, property, message: redactSignatures(message) };
+  };
+
+  const syntaxProblems = [...document.errors, ...document.warnings].map((error) => {
+    const known = describeYamlError(error, document.contents, source, (offset) => lineCounter.linePos(offset).line);
+    return at(error.pos[0], known?.property ?? "", known?.message ?? firstLine(error.message));
+  });
+  const olderYaml = document.directives.yaml.explicit && document.directives.yaml.version !== "1.2";
+  if (olderYaml) {
+    syntaxProblems.push(at(0, "", `use YAML 1.2: remove the %YAML ${document.directives.yaml.version} line (YAML 1.1 reads on and off as true and false, and times as dates).`));
+  }
+  // Only keys listed twice still leave a document worth checking: report its other problems too.
+  if (document.errors.some((error) => error.code !== "DUPLICATE_KEY") || document.warnings.length > 0 || olderYaml) {
+    return { file, problems: sortByPlace(syntaxProblems) };
   }
   const value: unknown = document.toJS({ maxAliasCount: 100 }) ?? {};
-  const problems = findLayoutProblems(value).map((problem): LayoutProblem => {
-    const { line, col } = position(offsetOf(document.contents, problem));
-    return { file, line, column: col, property: propertyPath(problem.path), message: problem.message };
-  }).sort((a, b) => a.line! - b.line! || a.column! - b.column!);
-  return problems.length > 0 ? { file, problems } : { file, layout: asValidLayout(value), problems: [] };
+  const problems = [
+    ...syntaxProblems,
+    ...findLayoutProblems(value).map((problem) => at(offsetOf(document.contents, problem), propertyPath(problem.path), problem.message)),
+  ];
+  return problems.length > 0 ? { file, problems: sortByPlace(problems) } : { file, layout: asValidLayout(value), problems: [] };
 }
 
+/** The YAML library's messages that a layout's author needs in the layout's own terms. */
+function describeYamlError(
+  error: YAMLError,
+  root: unknown,
+  source: string,
+  lineOf: (offset: number) => number,
+): { property: string; message: string } | undefined {
+  if (error.code === "DUPLICATE_KEY") {
+    const path = pathOfKeyAt(root, error.pos[0]);
+    const key = path?.[path.length - 1] ?? source.slice(error.pos[0], error.pos[1]);
+    const first = path ? firstKeyOffset(root, path) : undefined;
+    const where = first === undefined ? "" : ` (first on line ${lineOf(first)})`;
+    return {
+      property: path ? propertyPath(path) : "",
+      message: `${String(key)} is listed twice${where}; keep one of them.`,
+    };
+  }
+  if (error.code === "MULTIPLE_DOCS") {
+    return { property: "", message: "a layout file holds one studio: remove the second --- and what follows, or move it to a file of its own." };
+  }
+  if (error.code === "TAG_RESOLVE_FAILED") {
+    return { property: "", message: `${firstLine(error.message)}: a layout uses plain YAML values; remove the tag.` };
+  }
+  return undefined;
+}
 /** Reads and checks a layout file. */
 export function readLayoutFile(path: string): LoadedLayout {
   let text: string;
@@ -67,21 +103,42 @@ export function readLayoutFile(path: string): LoadedLayout {
   return parseLayout(text, path);
 }
 
-/** Checks a layout given as an object (no lines to point at). */
+/**
+ * Checks a layout given as an object (no lines to point at). A program may put Outputs in it (a
+ * URL from `config.requireSecret`, say): those are checked by the resources once known, as any
+ * value unknown at preview is.
+ */
 export function checkLayoutObject(value: unknown, name: string): LoadedLayout {
-  const problems = findLayoutProblems(value).map((problem): LayoutProblem => ({
+  const problems = findLayoutProblems(asCheckable(value)).map((problem): LayoutProblem => ({
     file: name,
     property: propertyPath(problem.path),
     message: problem.message,
   }));
-  return problems.length > 0 ? { file: name, problems } : { file: name, layout: asValidLayout(value), problems: [] };
+  return problems.length > 0 ? { file: name, problems } : { file: name, layout: value as StudioLayoutDefinition, problems: [] };
 }
 
 /** A file path or an object: the layout, or a {@link LayoutError} with every problem. */
-export function loadLayout(layout: string | StudioLayoutDefinition, name = "layout"): StudioLayoutDefinition {
+export function loadLayout(layout: string | object, name = "layout"): StudioLayoutDefinition {
   const loaded = typeof layout === "string" ? readLayoutFile(layout) : checkLayoutObject(layout, name);
   if (loaded.layout === undefined) throw new LayoutError(loaded.problems);
   return loaded.layout;
+}
+
+/** The value with Outputs and promises as the unknown marker, and Dates as the text the resources send. */
+function asCheckable(value: unknown): unknown {
+  if (value instanceof Date) return value.toISOString();
+  if (isPending(value)) return UNKNOWN;
+  if (Array.isArray(value)) return value.map(asCheckable);
+  if (typeof value === "object" && value !== null) {
+    return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, asCheckable(inner)]));
+  }
+  return value;
+}
+
+/** An Output or a promise (without importing @pulumi/pulumi, which the command-line tool does not need). */
+function isPending(value: unknown): boolean {
+  return typeof value === "object" && value !== null &&
+    ((value as { __pulumiOutput?: unknown }).__pulumiOutput === true || typeof (value as { then?: unknown }).then === "function");
 }
 
 /** sources.RV02.vodUrl, episodeGroups.night.items[1].vodUrl */
@@ -95,13 +152,15 @@ export function propertyPath(path: (string | number)[]): string {
  * The offset a problem points at: the value at its path, or its key when the key itself is wrong;
  * when the path ends early (a required property left out), the deepest entry that exists.
  */
-function offsetOf(root: unknown, problem: PathProblem): number {
+function offsetOf(root: unknown, problem: PathProblem, which: "first" | "last" = "last"): number {
   let node: unknown = root;
   let best = rangeStart(root) ?? 0;
   for (const [index, segment] of problem.path.entries()) {
     const last = index === problem.path.length - 1;
     if (isMap(node)) {
-      const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment));
+      const pairs = node.items.filter((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment));
+      // A key listed twice: its last value is the one read, and so the one any problem is about.
+      const pair = which === "first" ? pairs[0] : pairs[pairs.length - 1];
       if (!pair) break;
       if (last && problem.atKey) return rangeStart(pair.key) ?? best;
       best = rangeStart(pair.key) ?? best;
@@ -115,6 +174,34 @@ function offsetOf(root: unknown, problem: PathProblem): number {
     }
   }
   return best;
+}
+
+/** The path of the map key that starts at `offset`, e.g. ["sources", "RV01"]. */
+function pathOfKeyAt(node: unknown, offset: number, path: (string | number)[] = []): (string | number)[] | undefined {
+  if (isMap(node)) {
+    for (const pair of node.items) {
+      if (!isPair(pair) || !isScalar(pair.key)) continue;
+      const here = [...path, String(pair.key.value)];
+      if (rangeStart(pair.key) === offset) return here;
+      const inner = pathOfKeyAt(pair.value, offset, here);
+      if (inner) return inner;
+    }
+  } else if (isSeq(node)) {
+    for (const [index, item] of node.items.entries()) {
+      const inner = pathOfKeyAt(item, offset, [...path, index]);
+      if (inner) return inner;
+    }
+  }
+  return undefined;
+}
+
+/** Where a key first appears, for "listed twice (first at ...)". */
+function firstKeyOffset(root: unknown, path: (string | number)[]): number | undefined {
+  return offsetOf(root, { path, atKey: true, message: "" }, "first");
+}
+
+function sortByPlace(problems: LayoutProblem[]): LayoutProblem[] {
+  return problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
 }
 
 function rangeStart(node: unknown): number | undefined {

@@ -7,7 +7,9 @@ import {
   SOURCE_KINDS,
   sortedLocations,
   sourcePropertyOf,
+  PlainStudioLayout,
   StudioLayoutDefinition,
+  withSecretsAsText,
 } from "./schema";
 
 /**
@@ -310,7 +312,7 @@ function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
 }
 
-function summary(layout: StudioLayoutDefinition): string {
+function summary(layout: PlainStudioLayout): string {
   const sources = sortedLocations(layout).length;
   const groups = Object.keys(layout.episodeGroups ?? {}).length;
   return `${describeCaster(layout.caster)} · ${sources} of ${LOCATION_COUNT} positions used · ${plural(groups, "episode group")}`;
@@ -324,7 +326,7 @@ interface TimedGroup {
 }
 
 /** The groups in the order they start; groups that start together, by name, so the output is stable. */
-function groupsByStartTime(layout: StudioLayoutDefinition): TimedGroup[] {
+function groupsByStartTime(layout: PlainStudioLayout): TimedGroup[] {
   return Object.entries(layout.episodeGroups ?? {})
     .map(([name, group]) => ({ name, group, start: Date.parse(group.startTime) }))
     .sort((a, b) => a.start - b.start || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -436,7 +438,7 @@ function emptyCell(location: string, box: Box): Markup {
   );
 }
 
-function grid(layout: StudioLayoutDefinition, top: number): Markup {
+function grid(layout: PlainStudioLayout, top: number): Markup {
   const sources = layout.sources ?? {};
   const cells: Markup[] = [];
   for (let index = 1; index <= LOCATION_COUNT; index++) {
@@ -449,7 +451,7 @@ function grid(layout: StudioLayoutDefinition, top: number): Markup {
 }
 
 /** One swatch per kind, with how many sources are of it, then the empty position's. */
-function legend(layout: StudioLayoutDefinition, top: number): Markup {
+function legend(layout: PlainStudioLayout, top: number): Markup {
   const counts = new Map<SourceProperty, number>();
   for (const source of Object.values(layout.sources ?? {})) {
     const property = sourcePropertyOf(source);
@@ -636,7 +638,7 @@ function timelineRow(entry: TimedGroup, top: number, geometry: TimelineGeometry)
 const SECTION_HEADING_FONT: Font = { size: 15, bold: true };
 
 /** The episode groups' section, from `top`; returns its markup and where it ends. */
-function timeline(layout: StudioLayoutDefinition, top: number): { markup: Markup; bottom: number } {
+function timeline(layout: PlainStudioLayout, top: number): { markup: Markup; bottom: number } {
   const groups = groupsByStartTime(layout);
   const headingY = top + 16;
   const heading = textElement({ x: MARGIN, y: headingY, "font-size": SECTION_HEADING_FONT.size, "font-weight": "bold", fill: INK },
@@ -686,11 +688,11 @@ const TITLE_FONT: Font = { size: 20, bold: true };
  * time line. Long texts are shortened with an ellipsis and given in full in tooltips.
  */
 export function renderSvg(layout: StudioLayoutDefinition, options: RenderOptions = {}): string {
-  return `${studioPicture(layout, options.title ?? DEFAULT_TITLE, true)}\n`;
+  return `${studioPicture(withSecretsAsText(layout), options.title ?? DEFAULT_TITLE, true)}\n`;
 }
 
 /** The picture; without its heading for the HTML page, which has the same heading in HTML. */
-function studioPicture(layout: StudioLayoutDefinition, title: string, withHeading: boolean): Markup {
+function studioPicture(layout: PlainStudioLayout, title: string, withHeading: boolean): Markup {
   const titleY = MARGIN + 18;
   const summaryY = titleY + 22;
   const legendTop = withHeading ? summaryY + 16 : MARGIN;
@@ -754,7 +756,7 @@ function listOrNone(items: string[]): Markup {
   return escapeXml(items.join("; "));
 }
 
-function sourcesTable(layout: StudioLayoutDefinition): Markup {
+function sourcesTable(layout: PlainStudioLayout): Markup {
   const locations = sortedLocations(layout);
   if (locations.length === 0) return htmlElement("p", { class: "none" }, escapeXml("No sources in this layout."));
   const rows = locations.map((location) => {
@@ -783,7 +785,7 @@ function groupSettings(group: LayoutEpisodeGroup): string[] {
   return settings;
 }
 
-function groupsTable(layout: StudioLayoutDefinition): Markup {
+function groupsTable(layout: PlainStudioLayout): Markup {
   const groups = groupsByStartTime(layout);
   if (groups.length === 0) return htmlElement("p", { class: "none" }, escapeXml("No episode groups in this layout."));
   const rows = groups.map(({ name, group, start }) => {
@@ -812,7 +814,8 @@ function groupsTable(layout: StudioLayoutDefinition): Markup {
  * sources and episode groups. It loads nothing (its content security policy forbids it) and
  * runs no script, so it can be opened from a CI artifact as it is.
  */
-export function renderHtml(layout: StudioLayoutDefinition, options: RenderOptions = {}): string {
+export function renderHtml(definition: StudioLayoutDefinition, options: RenderOptions = {}): string {
+  const layout = withSecretsAsText(definition);
   const title = options.title ?? DEFAULT_TITLE;
   return [
     "<!DOCTYPE html>",

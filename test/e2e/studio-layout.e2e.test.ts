@@ -135,6 +135,26 @@ describe("StudioLayout through pulumi up", () => {
     );
   });
 
+  test("a URL given as { secret: key } is read from the stack's secret config and stays ciphertext in state", async () => {
+    const signed = "rtmp://push.example.com/live/main?auth_key=1767225600-0-0-0f1e2d3c4b5a69788796a5b4c3d2e1f0";
+    // As the studio stands after the move above, with the camera's URL now a stack secret.
+    const withSecret = { RV01: { resourceName: "Main camera", liveStreamUrl: { secret: "mainCameraUrl" } }, RV03: sources.RV03, RV05: sources.RV02 };
+    writeLayout({ caster: { config: "casterId" }, sources: withSecret, episodeGroups });
+    const missing = await stack.preview();
+    expect(missing.code).not.toBe(0);
+    expect(missing.output).toContain(
+      'StudioLayout "studio": sources.RV01.liveStreamUrl is the stack secret mainCameraUrl, which is not set; run `pulumi config set --secret mainCameraUrl <url>`.',
+    );
+
+    await stack.setConfig("mainCameraUrl", signed, { secret: true });
+    live.emulator.clearCalls();
+    expect((await stack.up()).code).toBe(0);
+    expect(live.mutatingCalls()).toEqual(["ModifyCasterVideoResource"]);
+    const camera = live.emulator.state().accounts["1000000000000001"].casters[casterId].videoResources;
+    expect(Object.values(camera).find((source) => source.locationId === "RV01")?.liveStreamUrl).toBe(signed);
+    expect(stack.stateFileText()).not.toContain("0f1e2d3c4b5a69788796a5b4c3d2e1f0");
+  });
+
   test("destroy removes every child", async () => {
     writeLayout({ caster: { config: "casterId" }, sources, episodeGroups });
     expect((await stack.destroy()).code).toBe(0);
@@ -164,20 +184,64 @@ describe("the example studio", () => {
     const stack = await PulumiStack.create("demo", { projectDir: repo, env: live.env });
     stacks.push(stack);
     await stack.setConfig("casterId", casterId);
+    await stack.setConfig("mainCameraUrl", "rtmp://push.example.com/studio/main-camera?auth_key=1767225600-0-0-feedface", { secret: true });
     expect((await stack.up()).code).toBe(0);
     expect(live.sources(casterId).map((source) => `${source.locationId} ${source.resourceName}`).sort()).toEqual(
       ["RV01 Main camera", "RV02 Intro reel", "RV03 Station logo"],
     );
     expect((await stack.preview(["--expect-no-changes"])).code).toBe(0);
+    expect(stack.stateFileText()).not.toContain("feedface");
   });
 
   test("examples/studio as a project of its own previews the same studio", async () => {
     const stack = await PulumiStack.create("template", { projectDir: path.join(repo, "examples", "studio"), env: live.env });
     stacks.push(stack);
     await stack.setConfig("casterId", casterId);
+    await stack.setConfig("mainCameraUrl", "rtmp://push.example.com/studio/main-camera?auth_key=1767225600-0-0-feedface", { secret: true });
     const preview = await stack.preview();
     expect(preview.code).toBe(0);
     for (const child of ["studio-RV01", "studio-RV02", "studio-RV03", "studio-evening-loop"]) expect(preview.output).toContain(child);
     expect(preview.output).toContain("6 to create");
+  });
+});
+
+/** A studio declared resource by resource, then moved into a layout file: aliases take it over. */
+describe("moving existing resources into a StudioLayout", () => {
+  let live: EmulatorFixture;
+  let stack: PulumiStack;
+
+  afterAll(async () => {
+    await stack?.remove();
+    await live?.close();
+  });
+
+  test("with aliases, the sources are taken over in place: no create, no delete, no API call", async () => {
+    live = await startEmulatorFixture();
+    const casterId = await live.createCaster();
+    stack = await PulumiStack.create("adopt", { env: live.env });
+    const camera = { resourceName: "Main camera", liveStreamUrl: "rtmp://push.example.com/live/main" };
+    const logo = { resourceName: "Station logo", imageUrl: "https://media.example.com/logo.png" };
+    await stack.setConfigObject("sources", {
+      "main-camera": { casterId, locationId: "RV01", ...camera },
+      "station-logo": { casterId, locationId: "RV03", ...logo },
+    });
+    expect((await stack.up()).code).toBe(0);
+    const before = live.sources(casterId).map((source) => source.resourceId).sort();
+
+    const layoutFile = path.join(stack.workDir, "studio.yaml");
+    fs.writeFileSync(layoutFile, stringify({ caster: { casterId }, sources: { RV01: camera, RV03: logo } }));
+    await stack.setConfigObject("sources", {});
+    await stack.setConfig("layoutFile", layoutFile);
+    await stack.setConfigObject("layoutAliases", { RV01: "main-camera", RV03: "station-logo" });
+
+    live.emulator.clearCalls();
+    const preview = await stack.preview(["--diff"]);
+    expect(preview.code).toBe(0);
+    expect(preview.output).not.toMatch(/CasterVideoResource: \((create|delete|replace)/);
+    expect((await stack.up()).code).toBe(0);
+    expect(live.mutatingCalls()).toEqual([]);
+    expect(live.sources(casterId).map((source) => source.resourceId).sort()).toEqual(before);
+    const urns = (await stack.resources(VIDEO_RESOURCE_TYPE)).map((resource) => resource.urn.split("::").pop()).sort();
+    expect(urns).toEqual(["studio-RV01", "studio-RV03"]);
   });
 });

@@ -52,7 +52,14 @@ for (const [name, args] of Object.entries(episodeGroups)) {
 }
 
 const layoutFile = config.get("layoutFile");
-const layout = layoutFile ? new StudioLayout("studio", { layout: layoutFile }) : undefined;
+// `layoutAliases`: position or group → the name of a top-level resource the layout takes over.
+const layoutAliases = config.getObject<Record<string, string>>("layoutAliases") ?? {};
+const layout = layoutFile
+  ? new StudioLayout("studio", {
+    layout: layoutFile,
+    aliases: Object.fromEntries(Object.entries(layoutAliases).map(([key, name]) => [key, [{ name, parent: pulumi.rootStackResource }]])),
+  })
+  : undefined;
 export const layoutResourceIds = layout?.resourceIds;
 export const layoutProgramIds = layout?.programIds;
 
