@@ -100,6 +100,10 @@ export class StudioLayout extends pulumi.ComponentResource {
     this.episodeGroups = episodeGroups;
     this.resourceIds = outputsBy(sources, (source) => source.resourceId);
     this.programIds = outputsBy(episodeGroups, (group) => group.programId);
+    if (Object.keys(sources).length === 0 && Object.keys(episodeGroups).length === 0) {
+      // Declarative, so an empty layout empties the studio; a file emptied by mistake should be noticed.
+      void pulumi.log.warn("the layout has no sources and no episode groups: any this component made before are deleted.", this);
+    }
     this.registerOutputs({ casterId: this.casterId, resourceIds: this.resourceIds, programIds: this.programIds });
   }
 }

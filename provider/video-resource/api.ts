@@ -66,7 +66,8 @@ export function normalize(props: Partial<VideoResourceInputs>): NormalizedSource
   };
 }
 
-function isFile(props: Partial<VideoResourceInputs>): boolean {
+/** Whether a source plays a file (vodUrl or materialId), the only kind with offsets and repeats. */
+export function isFile(props: Partial<VideoResourceInputs> | { vodUrl?: unknown; materialId?: unknown }): boolean {
   return Boolean(props.vodUrl || props.materialId);
 }
 

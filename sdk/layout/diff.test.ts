@@ -495,3 +495,14 @@ describe("diffLayouts: URLs kept in stack secrets", () => {
     ]);
   });
 });
+
+describe("formatChanges: names are text, not Markdown", () => {
+  test("a line break, an @mention and HTML in a name stay inside their list entry and do nothing", () => {
+    const before = { sources: {} };
+    const after = { sources: { RV01: { resourceName: "Cam @octocat\n- fake entry <img src=x>", liveStreamUrl: "rtmp://push.example.com/live/cam" } } };
+    const comment = formatChanges(diffLayouts(before, after));
+    const entries = comment.split("\n").filter((line) => line.startsWith("- "));
+    expect(entries).toEqual(['- Source added at RV01: "Cam @\u2060octocat - fake entry &lt;img src=x>" (live stream).']);
+    expect(comment).not.toMatch(/@octocat|<img/);
+  });
+});

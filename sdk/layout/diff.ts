@@ -1,8 +1,9 @@
 import { STUDIO_DEFAULTS, toApiTime } from "../../provider/episode-group/schema";
 import { redactSignatures } from "../../provider/shared/redact";
-import { normalize } from "../../provider/video-resource/api";
+import { isFile, normalize } from "../../provider/video-resource/api";
 import { REPLACE_ON_CHANGE } from "../../provider/video-resource/schema";
 import { LayoutCaster, LayoutEpisodeGroup, LayoutSource, SOURCE_KINDS, sourcePropertyOf, StudioLayoutDefinition, withSecretsAsText } from "./schema";
+import { clock, describeCaster, duration, repeatPhrase } from "./words";
 
 /**
  * What a change to a studio layout does on air, in words a reviewer can check without reading the
@@ -52,11 +53,6 @@ function sameCaster(before: LayoutCaster | undefined, after: LayoutCaster | unde
   return describeCaster(before) === describeCaster(after);
 }
 
-function describeCaster(caster: LayoutCaster | undefined): string {
-  if (caster === undefined) return "the studio the program passes as casterId";
-  if ("casterId" in caster) return `studio ${caster.casterId}`;
-  return `the studio from stack config key ${caster.config}`;
-}
 
 function studioChange(before: LayoutCaster | undefined, after: LayoutCaster | undefined): LayoutChange {
   const details = [capitalize(`it was ${describeCaster(before)}.`)];
@@ -252,9 +248,6 @@ function describePlaying(source: LayoutSource): string {
   return `the ${SOURCE_KINDS[property]} ${displayValue(String(source[property]))}`;
 }
 
-function isFile(source: LayoutSource): boolean {
-  return source.vodUrl !== undefined || source.materialId !== undefined;
-}
 
 function beginPhrase(beginOffset: number): string {
   return beginOffset === 0 ? "starts at the beginning of the file" : `starts ${duration(beginOffset)} into the file`;
@@ -267,11 +260,6 @@ function endPhrase(endOffset: number): string {
   return `ends at ${clock(endOffset)}`;
 }
 
-function repeatPhrase(repeatNum: number): string {
-  if (repeatNum === -1) return "loops";
-  if (repeatNum === 0) return "plays once";
-  return `repeats ${times(repeatNum)}`;
-}
 
 function ptsPhrase(before: number, after: number): string {
   if (after === 0) return "no longer reports its playback position (PTS callback)";
@@ -510,32 +498,9 @@ function displayTime(value: string): string {
   return `${date} ${time.replace(/:00$/, "")} UTC`;
 }
 
-/** "500 ms", "1.5 s", "1 min 30 s" */
-function duration(ms: number): string {
-  if (ms < 1000) return `${ms} ms`;
-  if (ms < 60_000) return `${trimNumber(ms / 1000)} s`;
-  const hours = Math.floor(ms / 3_600_000);
-  const minutes = Math.floor((ms % 3_600_000) / 60_000);
-  const seconds = (ms % 60_000) / 1000;
-  return [hours && `${hours} h`, minutes && `${minutes} min`, seconds && `${trimNumber(seconds)} s`].filter(Boolean).join(" ");
-}
 
-/** A point in a file, as a player shows it: "1:30", "1:02:03", "0:05.5". */
-function clock(ms: number): string {
-  const hours = Math.floor(ms / 3_600_000);
-  const minutes = Math.floor((ms % 3_600_000) / 60_000);
-  const seconds = (ms % 60_000) / 1000;
-  const secondsText = trimNumber(seconds).replace(/^(\d)(\.|$)/, "0$1$2");
-  return hours > 0 ? `${hours}:${String(minutes).padStart(2, "0")}:${secondsText}` : `${minutes}:${secondsText}`;
-}
 
-function trimNumber(value: number): string {
-  return String(Math.round(value * 1000) / 1000);
-}
 
-function times(count: number): string {
-  return count === 1 ? "once" : count === 2 ? "twice" : `${count} times`;
-}
 
 function quote(text: string): string {
   return `"${text}"`;
@@ -589,8 +554,8 @@ export function formatChanges(changes: LayoutChange[], options: { before?: strin
   }
   lines.push(`${capitalize(tally(changes))}.`, "");
   for (const change of changes) {
-    lines.push(`- ${codeUrls(redactSignatures(change.summary))}`);
-    for (const detail of change.details) lines.push(`  - ${codeUrls(redactSignatures(detail))}`);
+    lines.push(`- ${markdownLine(change.summary)}`);
+    for (const detail of change.details) lines.push(`  - ${markdownLine(detail)}`);
   }
   return lines.join("\n") + "\n";
 }
@@ -602,6 +567,15 @@ function tally(changes: LayoutChange[]): string {
     .filter(([number]) => number > 0)
     .map(([number, words]) => `${number} ${words}`)
     .join(", ");
+}
+
+/**
+ * One list entry of the comment. Names are free text from the pull request: a line break must not
+ * start a list entry of its own, `@name` must not notify anyone, and `<` must not open HTML.
+ */
+function markdownLine(text: string): string {
+  const flat = redactSignatures(text).replace(/\s*[\r\n]+\s*/g, " ");
+  return codeUrls(flat).replace(/@(?=\w)/g, "@\u2060").replace(/</g, "&lt;");
 }
 
 const URL_IN_TEXT = /\b[a-z][a-z0-9+.-]*:\/\/[^\s"`]+/gi;

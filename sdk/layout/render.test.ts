@@ -248,7 +248,7 @@ describe("renderSvg", () => {
     expect(cells(empty).every(([, kind]) => kind === undefined)).toBe(true);
     expect(empty).toContain(">No episode groups in this layout.<");
     expect(empty).not.toContain("data-group");
-    expect(empty).toContain("studio not set · 0 of 99 positions used · 0 episode groups");
+    expect(empty).toContain("the studio the program passes as casterId · 0 of 99 positions used · 0 episode groups");
     expectBalancedMarkup(empty);
   });
 
@@ -294,7 +294,7 @@ describe("renderHtml", () => {
     const row = (location: string) => rows.find((match) => match[1] === location)![2];
     expect(row("RV03")).toContain(">media asset<");
     expect(row("RV03")).toContain("repeats 3 times; starts at 5 s; ends 10 s before the last frame");
-    expect(row("RV02")).toContain("loops forever");
+    expect(row("RV02")).toContain("<td>loops</td>");
     expect(row("RV99")).toContain(LONG_NAME);
     expect(row("RV05")).toContain("Q&amp;A &lt;live&gt; &quot;Ask&quot; &#39;Me&#39;");
     expect(row("RV01")).toContain('<span class="none">—</span>');

@@ -11,6 +11,7 @@ import {
   StudioLayoutDefinition,
   withSecretsAsText,
 } from "./schema";
+import { describeCaster, duration, repeatPhrase } from "./words";
 
 /**
  * A picture of a studio layout for a pull-request reviewer: the 99 positions as a grid and the
@@ -255,21 +256,6 @@ function kindOf(source: LayoutSource): string {
   return SOURCE_KINDS[sourcePropertyOf(source)];
 }
 
-/** A duration in ms as people say it: 250 ms, 5 s, 1:30, 1:00:00. */
-function formatDuration(ms: number): string {
-  const magnitude = Math.abs(ms);
-  const sign = ms < 0 ? "−" : "";
-  if (magnitude < 1000) return `${sign}${magnitude} ms`;
-  if (magnitude < 60_000) return `${sign}${Number((magnitude / 1000).toFixed(3))} s`;
-  const totalSeconds = magnitude / 1000;
-  const hours = Math.floor(totalSeconds / 3600);
-  const minutes = Math.floor((totalSeconds % 3600) / 60);
-  const seconds = Number((totalSeconds % 60).toFixed(3));
-  const secondsText = (seconds < 10 ? "0" : "") + String(seconds);
-  return hours > 0
-    ? `${sign}${hours}:${String(minutes).padStart(2, "0")}:${secondsText}`
-    : `${sign}${minutes}:${secondsText}`;
-}
 
 /** Short playback hints for a cell, e.g. ["loops", "from 5 s"]. */
 function playbackHints(source: LayoutSource): string[] {
@@ -277,10 +263,10 @@ function playbackHints(source: LayoutSource): string[] {
   if (source.repeatNum === -1) hints.push("loops");
   else if (source.repeatNum === 0) hints.push("once");
   else if (source.repeatNum !== undefined) hints.push(`×${source.repeatNum}`);
-  if (source.beginOffset !== undefined) hints.push(`from ${formatDuration(source.beginOffset)}`);
-  if (source.endOffset !== undefined) hints.push(`to ${formatDuration(source.endOffset)}`);
-  if (source.fixedDelayDuration !== undefined) hints.push(`delay ${formatDuration(source.fixedDelayDuration)}`);
-  if (source.ptsCallbackInterval !== undefined) hints.push(`PTS ${formatDuration(source.ptsCallbackInterval)}`);
+  if (source.beginOffset !== undefined) hints.push(`from ${duration(source.beginOffset)}`);
+  if (source.endOffset !== undefined) hints.push(`to ${duration(source.endOffset)}`);
+  if (source.fixedDelayDuration !== undefined) hints.push(`delay ${duration(source.fixedDelayDuration)}`);
+  if (source.ptsCallbackInterval !== undefined) hints.push(`PTS ${duration(source.ptsCallbackInterval)}`);
   if (source.importId !== undefined) hints.push("adopted");
   return hints;
 }
@@ -288,25 +274,19 @@ function playbackHints(source: LayoutSource): string[] {
 /** The playback settings in words, for the table and the tooltips. */
 function playbackSettings(source: LayoutSource): string[] {
   const settings: string[] = [];
-  if (source.repeatNum === -1) settings.push("loops forever");
-  else if (source.repeatNum === 0) settings.push("plays once");
-  else if (source.repeatNum !== undefined) settings.push(`repeats ${source.repeatNum} ${source.repeatNum === 1 ? "time" : "times"}`);
-  if (source.beginOffset !== undefined) settings.push(`starts at ${formatDuration(source.beginOffset)}`);
+  if (source.repeatNum !== undefined) settings.push(repeatPhrase(source.repeatNum));
+  if (source.beginOffset !== undefined) settings.push(`starts at ${duration(source.beginOffset)}`);
   if (source.endOffset !== undefined) {
     settings.push(source.endOffset < 0
-      ? `ends ${formatDuration(-source.endOffset)} before the last frame`
-      : `ends at ${formatDuration(source.endOffset)}`);
+      ? `ends ${duration(-source.endOffset)} before the last frame`
+      : `ends at ${duration(source.endOffset)}`);
   }
-  if (source.fixedDelayDuration !== undefined) settings.push(`fixed delay ${formatDuration(source.fixedDelayDuration)}`);
-  if (source.ptsCallbackInterval !== undefined) settings.push(`PTS callback every ${formatDuration(source.ptsCallbackInterval)}`);
+  if (source.fixedDelayDuration !== undefined) settings.push(`fixed delay ${duration(source.fixedDelayDuration)}`);
+  if (source.ptsCallbackInterval !== undefined) settings.push(`PTS callback every ${duration(source.ptsCallbackInterval)}`);
   if (source.importId !== undefined) settings.push(`adopts the existing source ${source.importId}`);
   return settings;
 }
 
-function describeCaster(caster: LayoutCaster | undefined): string {
-  if (!caster) return "studio not set";
-  return "casterId" in caster ? `studio ${caster.casterId}` : `studio from stack config "${caster.config}"`;
-}
 
 function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
