@@ -117,8 +117,8 @@ class SecretReader {
   }
 
   private secret(reference: SecretReference, where: string): pulumi.Output<string> {
-    const [namespace, key] = reference.secret.includes(":") ? reference.secret.split(":", 2) : [undefined, reference.secret];
-    const value = new pulumi.Config(namespace).getSecret(key);
+    const [config, key] = configOf(reference.secret);
+    const value = config.getSecret(key);
     if (value === undefined) {
       throw new pulumi.RunError(
         `StudioLayout "${this.layoutName}": ${where} is the stack secret ${reference.secret}, which is not set; run \`pulumi config set --secret ${reference.secret} <url>\`.`,
@@ -152,14 +152,20 @@ function studioOf(name: string, caster: LayoutCaster | undefined, casterId: pulu
     );
   }
   if ("casterId" in caster) return caster.casterId;
-  const [namespace, key] = caster.config.includes(":") ? caster.config.split(":", 2) : [undefined, caster.config];
-  const value = new pulumi.Config(namespace).get(key);
+  const [config, key] = configOf(caster.config);
+  const value = config.get(key);
   if (value === undefined) {
     throw new pulumi.RunError(
       `StudioLayout "${name}": the layout takes the studio from stack config key ${caster.config}, which is not set; run \`pulumi config set ${caster.config} <casterId>\`.`,
     );
   }
   return value;
+}
+
+/** `casterId` reads the project's config, `other-project:casterId` another namespace's. */
+function configOf(qualifiedKey: string): [pulumi.Config, string] {
+  const [namespace, key] = qualifiedKey.includes(":") ? qualifiedKey.split(":", 2) : [undefined, qualifiedKey];
+  return [new pulumi.Config(namespace), key];
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

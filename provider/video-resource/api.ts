@@ -67,7 +67,7 @@ export function normalize(props: Partial<VideoResourceInputs>): NormalizedSource
 }
 
 /** Whether a source plays a file (vodUrl or materialId), the only kind with offsets and repeats. */
-export function isFile(props: Partial<VideoResourceInputs> | { vodUrl?: unknown; materialId?: unknown }): boolean {
+export function isFile(props: { vodUrl?: unknown; materialId?: unknown }): boolean {
   return Boolean(props.vodUrl || props.materialId);
 }
 

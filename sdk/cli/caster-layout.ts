@@ -11,7 +11,7 @@ import { renderHtml, renderSvg } from "../layout/render";
  * credentials or network.
  */
 
-export const USAGE = `Usage: caster-layout <command> ...
+const USAGE = `Usage: caster-layout <command> ...
 
   validate FILE...             check layout files; prints every problem as file:line:column property: message
   render FILE --out PATH       draw the studio: PATH ending in .svg gives an SVG, .html a self-contained page

@@ -142,7 +142,7 @@ function isPending(value: unknown): boolean {
 }
 
 /** sources.RV02.vodUrl, episodeGroups.night.items[1].vodUrl */
-export function propertyPath(path: (string | number)[]): string {
+function propertyPath(path: (string | number)[]): string {
   return path
     .map((key, index) => (typeof key === "number" ? `[${key}]` : index === 0 ? key : `.${key}`))
     .join("");

@@ -1,7 +1,6 @@
 import { redactSignatures } from "../../provider/shared/redact";
 import { SourceProperty } from "../../provider/video-resource/schema";
 import {
-  LayoutCaster,
   LayoutEpisodeGroup,
   LayoutSource,
   SOURCE_KINDS,

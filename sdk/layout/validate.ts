@@ -40,7 +40,6 @@ interface Section {
   entry: string;
   /** What an entry must hold, for the message about an empty one. */
   needs: string;
-  fields: Record<string, unknown>;
   spec: InputSpec<Record<string, unknown>>;
   /** URL properties that may be `{ secret: <key> }`, each with a stand-in of the right shape for the checks. */
   secretStandIns: Record<string, string>;
@@ -65,7 +64,6 @@ const SECTIONS: Section[] = [
     keyRule: LOCATION_ID_RULE,
     entry: "a source",
     needs: `resourceName and one of ${SOURCE_PROPERTIES.join(", ")}`,
-    fields: layoutSourceFields,
     secretStandIns: { liveStreamUrl: STAND_IN.stream, vodUrl: STAND_IN.file, imageUrl: STAND_IN.image } satisfies Record<(typeof SECRET_CAPABLE_SOURCE_PROPERTIES)[number], string>,
     // The resource's own rules, less what the layout supplies itself (casterId, locationId).
     spec: { fields: layoutSourceFields, rules: videoResourceSpec.rules } as unknown as InputSpec<Record<string, unknown>>,
@@ -76,7 +74,6 @@ const SECTIONS: Section[] = [
     keyRule: GROUP_NAME_RULE,
     entry: "an episode group",
     needs: "startTime and items",
-    fields: layoutEpisodeGroupFields,
     secretStandIns: { callbackUrl: STAND_IN.web, sideOutputUrl: STAND_IN.stream } satisfies Record<(typeof SECRET_CAPABLE_GROUP_PROPERTIES)[number], string>,
     // The studio always comes from `caster`, so the domain and callback default from its config.
     spec: { fields: layoutEpisodeGroupFields, rules: [] } as unknown as InputSpec<Record<string, unknown>>,
@@ -158,7 +155,7 @@ function sectionProblems(entries: unknown, section: Section): PathProblem[] {
 }
 
 function entryProblem(path: string[], failure: CheckFailure, entry: Record<string, unknown>, section: Section, standIns: Map<string, string>): PathProblem {
-  const misspelt = !(failure.property in section.fields);
+  const misspelt = !(failure.property in section.spec.fields);
   const where = failure.path ?? [failure.property];
   const received = where.reduce<unknown>((inner, key) => (inner as Record<string | number, unknown> | undefined)?.[key], entry);
   let message = withYamlHint(failure.reason, received);
