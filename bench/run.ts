@@ -24,7 +24,7 @@ import {
 } from "./scenarios";
 
 const ROOT = path.resolve(__dirname, "../..");
-const RESULTS = path.join(ROOT, "bench/results");
+const DEFAULT_RESULTS = path.join(ROOT, "bench/results");
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -32,6 +32,8 @@ async function main(): Promise<void> {
       quick: { type: "boolean", default: false },
       "latency-ms": { type: "string", default: "50" },
       only: { type: "string" },
+      // Where the JSON and SVG go (default bench/results); CI's smoke run writes to a temporary folder.
+      results: { type: "string" },
     },
   });
   // --only TEXT runs the scenarios whose name contains TEXT (and what they need), for profiling.
@@ -120,16 +122,17 @@ async function main(): Promise<void> {
   }
 
   printTable(results);
-  fs.mkdirSync(RESULTS, { recursive: true });
+  const resultsDir = values.results === undefined ? DEFAULT_RESULTS : path.resolve(values.results);
+  fs.mkdirSync(resultsDir, { recursive: true });
   const name = quick ? "quick" : values.only !== undefined ? "only" : "latest";
-  writeJson(path.join(RESULTS, `${name}.json`), {
+  writeJson(path.join(resultsDir, `${name}.json`), {
     machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version },
     latencyMs,
     scenarios: results,
   });
   const creates = results.filter((result) => /^\d+ sources, (in-process|pulumi up|Terraform-style baseline)$/.test(result.scenario));
-  fs.writeFileSync(path.join(RESULTS, `${name}.svg`), timelineChart(creates, SOURCE_QPS, `Creating ${sources} video sources: AddCasterVideoResource calls completed`));
-  console.error(`bench: wrote bench/results/${name}.json and ${name}.svg`);
+  fs.writeFileSync(path.join(resultsDir, `${name}.svg`), timelineChart(creates, SOURCE_QPS, `Creating ${sources} video sources: AddCasterVideoResource calls completed`));
+  console.error(`bench: wrote ${path.relative(process.cwd(), path.join(resultsDir, name))}.json and ${name}.svg`);
 }
 
 function printTable(results: ScenarioResult[]): void {

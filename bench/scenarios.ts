@@ -56,12 +56,8 @@ export function groupInputs(casterId: string, count: number) {
 }
 
 function configureInProcess(endpoint: string): void {
-  const values: Record<string, string> = {
-    "alicloud:accessKey": DEMO_ACCOUNT.accessKeyId,
-    "alicloud:secretKey": DEMO_ACCOUNT.accessKeySecret,
-    "alicloud-caster:endpoint": endpoint,
-  };
-  configureProvider({ get: (key) => values[key] });
+  const values: Record<string, string> = { "alicloud-caster:endpoint": endpoint };
+  configureProvider({ get: (key) => values[key] }, { accessKeyId: DEMO_ACCOUNT.accessKeyId, accessKeySecret: DEMO_ACCOUNT.accessKeySecret });
 }
 
 async function measured(

@@ -1,3 +1,5 @@
+import { redactSignatures } from "../common/redact";
+
 /**
  * Every error the emulator answers, built in one place so that each body has Alibaba Cloud's
  * shape: `{RequestId, HostId, Code, Message, Recommend}` with the documented HTTP status.
@@ -25,12 +27,17 @@ export interface ErrorBody {
   Recommend: string;
 }
 
+/**
+ * The body of an error reply. A message that quotes a URL quotes it masked (common/redact.ts):
+ * replies end up in clients' logs. The server's string to sign of SignatureDoesNotMatch is
+ * percent-encoded, so it is sent as it is, for the client to compare with its own.
+ */
 export function errorBody(error: ApiError, requestId: string): ErrorBody {
   return {
     RequestId: requestId,
     HostId: HOST_ID,
     Code: error.code,
-    Message: error.message,
+    Message: redactSignatures(error.message),
     Recommend: `https://api.aliyun.com/troubleshoot?q=${encodeURIComponent(error.code)}&product=live&requestId=${requestId}`,
   };
 }

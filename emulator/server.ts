@@ -1,5 +1,6 @@
 import * as http from "node:http";
 import { AddressInfo } from "node:net";
+import { redactParameters, redactSignatures } from "../common/redact";
 import { ApiError, errorBody, errors } from "./errors";
 import { Fault, FaultInjector, FaultPlan } from "./faults";
 import { AccountKey, DEMO_ACCOUNT } from "./gateway/accounts";
@@ -24,7 +25,7 @@ export interface EmulatorOptions {
   accounts?: AccountKey[];
   /** Video sources a new studio can take, one per ingest endpoint. @default 99 */
   ingestEndpoints?: number;
-  /** Where one line per call goes (no secrets, no signatures). @default nowhere */
+  /** Where one line per call goes (masked by common/redact.ts: no secrets, signatures or URL passwords). @default nowhere */
   log?: (line: string) => void;
   /** The server's clock, in ms since the epoch. @default Date.now */
   clock?: () => number;
@@ -39,7 +40,11 @@ export interface CallRecord {
   method: string;
   action: string;
   uid?: string;
-  /** The call's own parameters: signature fields, the key and the token are left out. */
+  /**
+   * The call's own parameters: the protocol's (Signature, AccessKeyId, SecurityToken, ...) are left
+   * out; any other credential parameter (AccessKeySecret, ...) shows as ***, and URLs have their
+   * signatures and passwords masked (common/redact.ts).
+   */
   params: Record<string, string>;
   /** 0 when no reply was sent (a lost response). */
   httpStatus: number;
@@ -67,7 +72,6 @@ const PROTOCOL_PARAMETERS = new Set([
   "SignatureNonce", "Timestamp", "SecurityToken", "RegionId",
 ]);
 const CONTROL_PREFIX = "/_emulator/";
-const SIGNED_URL_PARAMETER = /([?&](?:auth_key|token|sign|signature)=)[^&]*/gi;
 
 interface Reply {
   status: number;
@@ -87,7 +91,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     callbackUrl: "http://callback.example.com/caster",
   };
   const calls: CallRecord[] = [];
-  const log = options.log ?? (() => undefined);
+  const sink = options.log;
+  // Every line goes through the one masking rule, whatever it quotes.
+  const log = (line: string) => sink?.(redactSignatures(line));
   const faults = new FaultInjector(options.faults);
 
   /** A reply, or undefined for a lost response: the change is saved but no answer goes back. */
@@ -97,7 +103,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     const record: CallRecord = {
       at: new Date(nowMs).toISOString(),
       method,
-      action: params.Action ?? "",
+      action: redactSignatures(params.Action ?? ""),
       params: callParameters(params),
       httpStatus: 200,
     };
@@ -210,13 +216,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   };
 }
 
-/** The call's own parameters, with signed URLs masked: the record is for counting, not for secrets. */
+/**
+ * The call's own parameters, masked by the project's one rule: the record is for counting, not
+ * for secrets. A credential parameter shows as ***, a URL without its signature and password.
+ */
 function callParameters(params: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(params)
-      .filter(([key]) => !PROTOCOL_PARAMETERS.has(key))
-      .map(([key, value]) => [key, value.replace(SIGNED_URL_PARAMETER, "$1***")]),
-  );
+  return redactParameters(Object.fromEntries(Object.entries(params).filter(([key]) => !PROTOCOL_PARAMETERS.has(key))));
 }
 
 function internalFailure(caught: unknown, log: (line: string) => void): ApiError {

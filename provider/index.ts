@@ -3,8 +3,10 @@
  * reaches these with require("pulumi-alicloud-caster/provider"), by package name, at run time.
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
-import { configureProvider } from "./runtime";
+import { UserFacingError } from "./client/errors";
+import { checkConfiguration, configSourceOf, configureProvider } from "./runtime";
 import { episodeGroupProvider } from "./episode-group/provider";
+import { checkResultForEngine } from "./shared/engine-check";
 import { videoResourceProvider } from "./video-resource/provider";
 
 export type ProviderKind = "video" | "episodes";
@@ -17,20 +19,30 @@ const implementations: Record<ProviderKind, Omit<dynamic.ResourceProvider, "conf
 /** Runs one method of one provider: the single entry point of the serialized provider. */
 export async function run(kind: ProviderKind, method: string, args: unknown[]): Promise<unknown> {
   if (method === "configure") {
-    configureProvider((args[0] as dynamic.ConfigureRequest).config);
+    configureProvider(configSourceOf((args[0] as dynamic.ConfigureRequest).config));
     return undefined;
   }
+  // A misspelled setting fails the preview, before any input is checked or any call is made.
+  if (method === "check") checkConfiguration();
   const implementation = implementations[kind] as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>;
   if (!implementation) throw new Error(`pulumi-alicloud-caster has no provider "${kind}"; upgrade the package.`);
   const handler = implementation[method];
   if (!handler) throw new Error(`pulumi-alicloud-caster's ${kind} provider has no method ${method}.`);
-  return handler(...args);
+  try {
+    const result = await handler(...args);
+    return method === "check" ? checkResultForEngine(result as dynamic.CheckResult, args[1]) : result;
+  } catch (error) {
+    // Pulumi's dynamic-provider host prints `${error}: ${error.stack}` for a failed read or delete
+    // before the engine shows the message: for an error the user acts on, no trace and no repeat.
+    if (error instanceof UserFacingError) error.stack = "(reported on the resource)";
+    throw error;
+  }
 }
 
 export { videoResourceProvider, episodeGroupProvider };
 export { LiveClient } from "./client/live-client";
-export { LiveApiError, MissingCredentialsError } from "./client/errors";
-export { resolveSettings, DEFAULT_ENDPOINT, ENDPOINT_CONFIG_KEY } from "./client/settings";
+export { ConfigProblemError, LiveApiError, MissingCredentialsError, UserFacingError } from "./client/errors";
+export { resolveSettings, DEFAULT_ENDPOINT, ENDPOINT_CONFIG_KEY, KNOWN_CONFIG_KEYS } from "./client/settings";
 export { videoResourceFields, videoResourceSpec } from "./video-resource/schema";
 export { episodeGroupFields, episodeGroupSpec } from "./episode-group/schema";
 export { deriveClientToken } from "./episode-group/client-token";

@@ -1,5 +1,6 @@
+import * as net from "node:net";
 import { LiveClient } from "./client/live-client";
-import { ConfigSource, resolveSettings } from "./client/settings";
+import { checkConfigKeys, ConfigSource, Credentials, resolveSettings } from "./client/settings";
 import { CoalescedReader } from "./shared/coalesced-reader";
 
 /**
@@ -7,14 +8,35 @@ import { CoalescedReader } from "./shared/coalesced-reader";
  * and the one client built from it, shared by every resource the process serves.
  */
 let config: ConfigSource | undefined;
+let fixedCredentials: Credentials | undefined;
 let client: LiveClient | undefined;
 const listings: CoalescedReader<unknown>[] = [];
+const sessionMaps: Map<unknown, unknown>[] = [];
 
-/** A new configuration starts a new session: a new client, and no listing from before is reused. */
-export function configureProvider(source: ConfigSource | undefined): void {
+/**
+ * A new configuration starts a new session: a new client, and no listing from before is reused.
+ * `credentials` is for running the providers inside another program (benchmarks, tests); a
+ * Pulumi run takes them from the environment (see resolveSettings).
+ */
+export function configureProvider(source: ConfigSource | undefined, credentials?: Credentials): void {
   config = source;
+  fixedCredentials = credentials;
   client = undefined;
   for (const listing of listings) listing.forget();
+  for (const map of sessionMaps) map.clear();
+  endWithEngine();
+}
+
+/** The config as Pulumi's dynamic-provider host gives it: get(), and the raw map behind it. */
+export function configSourceOf(config: { get(key: string): string | undefined } | undefined): ConfigSource | undefined {
+  if (!config) return undefined;
+  const raw = (config as { rawConfig?: Record<string, unknown> }).rawConfig;
+  return { get: (key) => config.get(key), keys: () => Object.keys(raw ?? {}) };
+}
+
+/** Fails with the problem of a setting of ours (a misspelled key), before anything is checked or sent. */
+export function checkConfiguration(): void {
+  checkConfigKeys(config);
 }
 
 /** A listing cache of this process, emptied when the provider is configured again. */
@@ -24,8 +46,51 @@ export function listingCache<T>(): CoalescedReader<T> {
   return cache;
 }
 
+/** A map that lives as long as one configuration of this process (one Pulumi operation). */
+export function sessionMap<K, V>(): Map<K, V> {
+  const map = new Map<K, V>();
+  sessionMaps.push(map as Map<unknown, unknown>);
+  return map;
+}
+
 /** The client, built on first use so that a preview with no credentials still checks and diffs. */
 export function liveClient(): LiveClient {
-  client ??= new LiveClient(resolveSettings(config));
+  if (!client) {
+    const settings = resolveSettings(config);
+    client = new LiveClient(fixedCredentials ? { ...settings, credentials: fixedCredentials } : settings);
+  }
   return client;
+}
+
+let watchingEngine = false;
+const ENGINE_CHECK_INTERVAL_MS = 1_000;
+
+/**
+ * Ends this dynamic-provider process once the engine that started it is gone. The engine starts
+ * its plugins in process groups of their own, so after a `kill -9` of `pulumi` they would live
+ * on, idle; then a recovery would have to find and kill them, and a `pkill` by name also hits
+ * other people's runs on a shared machine. Pulumi's host takes the engine's address as its first
+ * argument: when that port stops accepting connections, nobody is left to answer, and the
+ * process exits. Only inside Pulumi's dynamic-provider host, never in a program or a test.
+ */
+function endWithEngine(): void {
+  if (watchingEngine) return;
+  const [script, engineAddress] = process.argv.slice(1);
+  if (!/[\\/]cmd[\\/]dynamic-provider([\\/]index(\.js)?)?$/.test(script ?? "")) return;
+  const match = /^(?:([\w.-]+)|\[([0-9a-f:]+)\]):(\d+)$/i.exec(engineAddress ?? "");
+  if (!match) return;
+  watchingEngine = true;
+  const host = match[1] ?? match[2];
+  const port = Number(match[3]);
+  const timer = setInterval(() => {
+    const socket = net.createConnection({ host, port });
+    socket.setTimeout(ENGINE_CHECK_INTERVAL_MS);
+    socket.once("connect", () => socket.destroy());
+    socket.once("timeout", () => socket.destroy());
+    socket.once("error", (error: NodeJS.ErrnoException) => {
+      socket.destroy();
+      if (error.code === "ECONNREFUSED") process.exit(1);
+    });
+  }, ENGINE_CHECK_INTERVAL_MS);
+  timer.unref();
 }

@@ -39,8 +39,8 @@ pulumi config set --config-file "$config_file" casterId "$caster_id"
 pulumi config set --config-file "$config_file" --secret mainCameraUrl \
   "rtmp://push.example.com/studio/main-camera?auth_key=1767225600-0-0-5f2b6c1d8e9a4b3c7d0e1f2a3b4c5d6e"
 pulumi config set --config-file "$config_file" alicloud-caster:endpoint "$endpoint"
-pulumi config set --config-file "$config_file" alicloud:accessKey emulator-demo-key
-pulumi config set --config-file "$config_file" --secret alicloud:secretKey emulator-demo-secret
+# Credentials come from the environment, never from stack config (see the README).
+export ALIBABA_CLOUD_ACCESS_KEY_ID=emulator-demo-key ALIBABA_CLOUD_ACCESS_KEY_SECRET=emulator-demo-secret
 
 echo "== pulumi up"
 pulumi up --stack "$stack" --config-file "$config_file" --yes --non-interactive --skip-preview

@@ -9,6 +9,11 @@
 #   2. Otherwise the CLI is built from the Go module proxy into a cache folder outside the repo
 #      (PULUMI_CLI_CACHE, default ~/.cache/pulumi-alicloud-caster) and reused on later runs.
 #
+# Several runs may start at once (`npm test` and `npm run demo` both call it): they take turns on a
+# lock (flock, from util-linux), build in a private temporary folder each, and put every file into
+# the cache by a rename, so that a reader sees a whole old file or a whole new one. Without flock
+# the runs do not wait for each other; they stay safe, but may each build.
+#
 # Progress goes to standard error so that callers can capture the directory.
 set -euo pipefail
 
@@ -22,16 +27,39 @@ LANGHOST_VERSION="v3.0.0-${RELEASE_COMMIT_TIME}-${RELEASE_COMMIT}"
 
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cache_root="${PULUMI_CLI_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/pulumi-alicloud-caster}"
-bin_dir="$cache_root/pulumi-v$PULUMI_VERSION/bin"
+version_dir="$cache_root/pulumi-v$PULUMI_VERSION"
+bin_dir="$version_dir/bin"
+# go.mod and go.sum of the last full build, from which the project's own language host is rebuilt.
+module_dir="$version_dir/module"
+# Where earlier versions of this script built, and kept those files.
+legacy_work="$cache_root/build-v$PULUMI_VERSION"
 dynamic_plugin="$repo_root/node_modules/@pulumi/pulumi/pulumi-resource-pulumi-nodejs"
 
 log() { echo "install-pulumi: $*" >&2; }
+
+# Puts FILE at DEST by a rename inside DEST's folder (after moving or copying it there), so that
+# no reader, and no `pulumi` starting the file, ever sees a part of it.
+put_in_place() {
+  local how="$1" file="$2" dest="$3" mode="$4" staged
+  staged="$(mktemp "$(dirname "$dest")/.tmp-$(basename "$dest").XXXXXX")"
+  if [ "$how" = move ]; then mv -f "$file" "$staged"; else cp "$file" "$staged"; fi
+  chmod "$mode" "$staged"
+  mv -f "$staged" "$dest"
+}
+
+write_stamp() {
+  local staged
+  staged="$(mktemp "$bin_dir/.tmp-language-host.XXXXXX")"
+  echo "$1" > "$staged"
+  chmod 0644 "$staged"
+  mv -f "$staged" "$stamp_file"
+}
 
 link_dynamic_provider_plugin() {
   local dir="$1"
   [ -f "$dynamic_plugin" ] || { log "run npm ci first: $dynamic_plugin is missing"; exit 1; }
   if ! cmp -s "$dynamic_plugin" "$dir/pulumi-resource-pulumi-nodejs"; then
-    install -m 0755 "$dynamic_plugin" "$dir/pulumi-resource-pulumi-nodejs"
+    put_in_place copy "$dynamic_plugin" "$dir/pulumi-resource-pulumi-nodejs" 0755
   fi
 }
 
@@ -56,31 +84,79 @@ fi
 own_langhost="$repo_root/scripts/pulumi-language-nodejs/main.go"
 own_langhost_stamp="own $(sha256sum "$own_langhost" | cut -c1-64)"
 stamp_file="$bin_dir/.language-host"
-work="$cache_root/build-v$PULUMI_VERSION"
 version_flag="-X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=v$PULUMI_VERSION"
 
-# 2. A cached build. When it holds this project's own language host and that host's source has
-#    changed since, only the host is built again.
-if [ -x "$bin_dir/pulumi" ] && [ -x "$bin_dir/pulumi-language-nodejs" ] \
-   && version_fits "$(PULUMI_SKIP_UPDATE_CHECK=true "$bin_dir/pulumi" version 2>/dev/null)"; then
-  stamp="$(cat "$stamp_file" 2>/dev/null || true)"
-  if [ "${stamp%% *}" = "own" ] && [ "$stamp" != "$own_langhost_stamp" ] && [ -f "$work/go.mod" ]; then
-    log "rebuilding the project's own language host (its source changed)"
-    cp "$own_langhost" "$work/langhost/main.go"
-    (cd "$work" && GONOSUMDB="github.com/pulumi/pulumi" GOFLAGS="-mod=mod" \
-      go build -ldflags "-s -w $version_flag -X main.version=$PULUMI_VERSION" -o "$bin_dir/pulumi-language-nodejs" ./langhost) >&2
-    echo "$own_langhost_stamp" > "$stamp_file"
+# One run at a time from here on, per cache folder and version. The lock is held until this script
+# exits; a run that waits for it then finds the other run's build in the cache.
+mkdir -p "$bin_dir" "$module_dir"
+if command -v flock >/dev/null; then
+  exec 9>>"$cache_root/.pulumi-v$PULUMI_VERSION.lock"
+  if ! flock -n 9; then
+    log "waiting for another run of install-pulumi.sh to finish with $version_dir"
+    flock 9
   fi
-  link_dynamic_provider_plugin "$bin_dir"
-  log "using cached build in $bin_dir"
-  echo "$bin_dir"
-  exit 0
+  # What runs killed before they finished left behind: nobody else can be using it now.
+  rm -rf "$cache_root/.build-v$PULUMI_VERSION".* "$bin_dir"/.tmp-* "$module_dir"/.tmp-*
+else
+  log "flock (util-linux) is not on PATH: not waiting for other runs; each may build the CLI itself"
+fi
+
+# Each build has a folder of its own, removed when this script exits.
+work=""
+trap '[ -z "$work" ] || rm -rf "$work"' EXIT
+new_work_dir() {
+  work="$(mktemp -d "$cache_root/.build-v$PULUMI_VERSION.XXXXXX")"
+}
+
+build_own_langhost() {
+  local dir="$1"
+  mkdir -p "$dir/langhost" "$dir/out"
+  cp "$own_langhost" "$dir/langhost/main.go"
+  (cd "$dir" && GONOSUMDB="github.com/pulumi/pulumi" GOFLAGS="-mod=mod" \
+    go build -ldflags "-s -w $version_flag -X main.version=$PULUMI_VERSION" \
+      -o "$dir/out/pulumi-language-nodejs" ./langhost) >&2
+}
+
+cache_complete() {
+  [ -x "$bin_dir/pulumi" ] && [ -x "$bin_dir/pulumi-language-nodejs" ] && [ -s "$stamp_file" ] \
+    && version_fits "$(PULUMI_SKIP_UPDATE_CHECK=true "$bin_dir/pulumi" version 2>/dev/null)"
+}
+
+# 2. A cached build. When it holds this project's own language host and that host's source has
+#    changed since, only the host is built again (from the module files of the full build).
+if cache_complete; then
+  stamp="$(cat "$stamp_file")"
+  module_src=""
+  if [ -f "$module_dir/go.mod" ] && [ -f "$module_dir/go.sum" ]; then
+    module_src="$module_dir"
+  elif [ -f "$legacy_work/go.mod" ] && [ -f "$legacy_work/go.sum" ]; then
+    module_src="$legacy_work"
+  fi
+  if [ "${stamp%% *}" = "own" ] && [ "$stamp" != "$own_langhost_stamp" ] && [ -n "$module_src" ]; then
+    command -v go >/dev/null || { log "Go is needed to rebuild the language host and is not on PATH"; exit 1; }
+    log "rebuilding the project's own language host (its source changed)"
+    new_work_dir
+    cp "$module_src/go.mod" "$module_src/go.sum" "$work/"
+    build_own_langhost "$work"
+    if [ "$module_src" != "$module_dir" ]; then
+      put_in_place copy "$work/go.mod" "$module_dir/go.mod" 0644
+      put_in_place copy "$work/go.sum" "$module_dir/go.sum" 0644
+    fi
+    put_in_place move "$work/out/pulumi-language-nodejs" "$bin_dir/pulumi-language-nodejs" 0755
+    write_stamp "$own_langhost_stamp"
+  fi
+  if [ "${stamp%% *}" != "own" ] || [ "$stamp" = "$own_langhost_stamp" ] || [ -n "$module_src" ]; then
+    link_dynamic_provider_plugin "$bin_dir"
+    log "using cached build in $bin_dir"
+    echo "$bin_dir"
+    exit 0
+  fi
+  log "the cached language host is out of date and the files to rebuild it alone are gone: building everything"
 fi
 
 # 3. Build from the Go module proxy.
 command -v go >/dev/null || { log "Go is needed to build the Pulumi CLI and is not on PATH"; exit 1; }
-rm -rf "$work"
-mkdir -p "$work" "$bin_dir"
+new_work_dir
 cd "$work"
 
 # The proxy's checksum database has no entry for these tags; the module zips still come from
@@ -103,21 +179,18 @@ require (
 replace github.com/atotto/clipboard => github.com/tgummerer/clipboard v0.0.0-20241001131231-d02d263e614e
 GOMOD
 
-langhost_package=""
+own_host=false
 langhost_import=""
 langhost_stamp="official $LANGHOST_VERSION"
 if go mod download "$LANGHOST_MODULE@$LANGHOST_VERSION" >"$work/langhost-download.log" 2>&1; then
   log "building Pulumi's Node.js language host $LANGHOST_VERSION"
   go mod edit -require="$LANGHOST_MODULE@$LANGHOST_VERSION"
-  langhost_package="$LANGHOST_MODULE"
   langhost_import="import _ \"$LANGHOST_MODULE\""
 else
   log "the Go module proxy does not serve $LANGHOST_MODULE@$LANGHOST_VERSION:"
   sed 's/^/install-pulumi:   /' "$work/langhost-download.log" >&2
   log "building the project's own Node.js language host (scripts/pulumi-language-nodejs) instead"
-  mkdir -p langhost
-  cp "$own_langhost" langhost/main.go
-  langhost_package="./langhost"
+  own_host=true
   langhost_stamp="$own_langhost_stamp"
 fi
 
@@ -130,11 +203,25 @@ import _ "github.com/pulumi/pulumi/pkg/v3/cmd/pulumi"
 $langhost_import
 GOTOOLS
 
+if $own_host; then mkdir -p langhost && cp "$own_langhost" langhost/main.go; fi
 go mod tidy >&2
-go build -ldflags "-s -w $version_flag" -o "$bin_dir/pulumi" github.com/pulumi/pulumi/pkg/v3/cmd/pulumi >&2
-go build -ldflags "-s -w $version_flag -X main.version=$PULUMI_VERSION" \
-  -o "$bin_dir/pulumi-language-nodejs" "$langhost_package" >&2
-echo "$langhost_stamp" > "$stamp_file"
+mkdir -p out
+go build -ldflags "-s -w $version_flag" -o "$work/out/pulumi" github.com/pulumi/pulumi/pkg/v3/cmd/pulumi >&2
+if $own_host; then
+  build_own_langhost "$work"
+else
+  go build -ldflags "-s -w $version_flag -X main.version=$PULUMI_VERSION" \
+    -o "$work/out/pulumi-language-nodejs" "$LANGHOST_MODULE" >&2
+fi
+
+# The cache counts as complete only once the stamp is back, after the binaries.
+rm -f "$stamp_file"
+put_in_place move "$work/out/pulumi" "$bin_dir/pulumi" 0755
+put_in_place move "$work/out/pulumi-language-nodejs" "$bin_dir/pulumi-language-nodejs" 0755
+put_in_place copy "$work/go.mod" "$module_dir/go.mod" 0644
+put_in_place copy "$work/go.sum" "$module_dir/go.sum" 0644
 link_dynamic_provider_plugin "$bin_dir"
+write_stamp "$langhost_stamp"
+cd /
 log "built $("$bin_dir/pulumi" version) into $bin_dir"
 echo "$bin_dir"

@@ -1,12 +1,13 @@
 import * as pulumi from "@pulumi/pulumi";
 import { serializedProvider } from "./serialized-provider";
+import { warnAboutCredentialsInConfig } from "./settings-warnings";
 import { isSignedUrl, secretIfSigned } from "./secrets";
 
 /** One item of an episode group: a file the carousel plays. */
 export interface EpisodeItemArgs {
   /** The episode's name, 1 to 128 characters. */
   itemName: pulumi.Input<string>;
-  /** The http(s) URL of an MP4, FLV or TS file. A signed URL makes the item list a secret. */
+  /** The http(s) URL of an MP4, FLV or TS file. A signed URL, or one with a password, makes the item list a secret. */
   vodUrl: pulumi.Input<string>;
 }
 
@@ -96,6 +97,7 @@ export class CasterEpisodeGroup extends pulumi.dynamic.Resource {
   declare public readonly listedInProgram: pulumi.Output<boolean>;
 
   constructor(name: string, args: CasterEpisodeGroupArgs, opts?: pulumi.CustomResourceOptions) {
+    warnAboutCredentialsInConfig();
     const startTime = timeText(args.startTime);
     super(
       serializedProvider("episodes"),

@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { serializedProvider } from "./serialized-provider";
+import { warnAboutCredentialsInConfig } from "./settings-warnings";
 import { secretIfSigned } from "./secrets";
 
 /**
@@ -24,7 +25,7 @@ export interface CasterVideoResourceArgs {
   locationId: pulumi.Input<string>;
   /**
    * A live stream's URL (rtmp, rtmps, http(s) FLV/HLS, artc or srt). A URL that carries a signature
-   * (`auth_key`) is stored as a secret.
+   * (`auth_key`, ...) or a password (`rtmp://user:password@host/...`) is stored as a secret.
    * @default none. Modified in place.
    */
   liveStreamUrl?: pulumi.Input<string>;
@@ -34,8 +35,8 @@ export interface CasterVideoResourceArgs {
    */
   materialId?: pulumi.Input<string>;
   /**
-   * The http(s) URL of an MP4, FLV or TS file that is not in the media library. A signed URL is
-   * stored as a secret.
+   * The http(s) URL of an MP4, FLV or TS file that is not in the media library. A signed URL, or
+   * one with a password, is stored as a secret.
    * @default none. Modified in place.
    */
   vodUrl?: pulumi.Input<string>;
@@ -45,8 +46,8 @@ export interface CasterVideoResourceArgs {
    */
   imageId?: pulumi.Input<string>;
   /**
-   * The http(s) URL of a JPG or PNG image (at most 10 MB), for an image source. A signed URL is
-   * stored as a secret.
+   * The http(s) URL of a JPG or PNG image (at most 10 MB), for an image source. A signed URL, or
+   * one with a password, is stored as a secret.
    * @default none. Modified in place.
    */
   imageUrl?: pulumi.Input<string>;
@@ -117,6 +118,7 @@ export class CasterVideoResource extends pulumi.dynamic.Resource {
   declare public readonly fixedDelayDuration: pulumi.Output<number>;
 
   constructor(name: string, args: CasterVideoResourceArgs, opts?: pulumi.CustomResourceOptions) {
+    warnAboutCredentialsInConfig();
     super(
       serializedProvider("video"),
       name,

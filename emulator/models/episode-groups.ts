@@ -16,6 +16,8 @@ export interface EpisodeGroupInput {
 
 const START_TIME_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
 const MAX_CLIENT_TOKEN_LENGTH = 64;
+/** Not documented: the limit the provider chose (provider/episode-group/schema.ts), assumed here too (LIMITATIONS). */
+const MAX_ITEMS = 100;
 
 /**
  * Adds a carousel playlist, idempotently: the same ClientToken with the same parameters gives
@@ -71,6 +73,9 @@ function validate(input: EpisodeGroupInput): void {
     throw errors.invalidParameter(`RepeatNum ${input.repeatNum} must be 0 (play once) or -1 (loop)`);
   }
   if (input.items.length === 0) throw errors.missingParameter("An episode group needs at least one Item.N.VodUrl");
+  if (input.items.length > MAX_ITEMS) {
+    throw errors.invalidParameter(`An episode group takes at most ${MAX_ITEMS} items (Item.1 to Item.${MAX_ITEMS}), got ${input.items.length}`);
+  }
   input.items.forEach((item, index) => {
     const vodUrl = item.vodUrl;
     if (vodUrl === undefined) throw errors.missingParameter(`Item.${index + 1}.VodUrl is required`);

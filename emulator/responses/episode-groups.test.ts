@@ -102,6 +102,33 @@ describe("emulator episode groups", () => {
     expect(JSON.stringify(emulator.state())).toBe(before);
   });
 
+  const items = (count: number) => Object.fromEntries(Array.from({ length: count }, (_, index) => [
+    [`Item.${index + 1}.ItemName`, `Episode ${index + 1}`],
+    [`Item.${index + 1}.VodUrl`, `https://media.example.com/${index + 1}.mp4`],
+  ]).flat());
+
+  test("a group takes at most 100 items: 100 are added, 101 are InvalidParameter.Malformed and add nothing (issue 10)", async () => {
+    const hundred = await call("AddCasterEpisodeGroup", group(items(100)));
+    expect(hundred.status).toBe(200);
+    expect(hundred.body.ItemIds.ItemId).toHaveLength(100);
+    clockOffsetMs += 1100;
+    const before = JSON.stringify(emulator.state());
+    const reply = await call("AddCasterEpisodeGroup", group(items(101)));
+    expectError(reply, 400, "InvalidParameter.Malformed");
+    expect(reply.body.Message).toMatch(/at most 100 items.*got 101/);
+    expect(JSON.stringify(emulator.state())).toBe(before);
+  });
+
+  test("the Content form takes at most 100 items too", async () => {
+    const content = (count: number) => JSON.stringify({
+      DomainName: domainName, CallbackUrl: "http://callback.example.com/caster", SideOutputUrl: "", StartTime: "2030-01-01T20:00:00Z", RepeatNum: 0,
+      Items: Array.from({ length: count }, (_, index) => ({ ItemName: `Episode ${index + 1}`, VodUrl: `https://media.example.com/${index + 1}.mp4` })),
+    });
+    const before = JSON.stringify(emulator.state());
+    expectError(await call("AddCasterEpisodeGroupContent", { ClientToken: "content-many", Content: content(101) }), 400, "InvalidParameter.Malformed");
+    expect(JSON.stringify(emulator.state())).toBe(before);
+  });
+
   test("delete removes the group from the program, a second delete is InvalidProgram.NotFound, and the token is free again", async () => {
     const request = group();
     const added = await call("AddCasterEpisodeGroup", request);

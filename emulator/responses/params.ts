@@ -51,9 +51,21 @@ export class RequestParams {
   }
 }
 
+/**
+ * The API's Integer parameters are 32-bit (the official SDKs declare them as int / Integer): a
+ * value beyond is refused as malformed, as a value the API cannot read. The code is an
+ * assumption; see LIMITATIONS in the README.
+ */
+const INT32_MIN = -(2 ** 31);
+const INT32_MAX = 2 ** 31 - 1;
+
 function parseInteger(name: string, value: string): number {
   if (!/^-?\d{1,15}$/.test(value)) {
     throw errors.invalidParameter(`${name} must be an integer, got ${JSON.stringify(value)}`);
   }
-  return Number(value);
+  const number = Number(value);
+  if (number < INT32_MIN || number > INT32_MAX) {
+    throw errors.invalidParameter(`${name} must be a 32-bit integer from ${INT32_MIN} to ${INT32_MAX}, got ${value}`);
+  }
+  return number;
 }

@@ -96,6 +96,33 @@ describe("emulator video sources", () => {
     expect(state()).toBe(before);
   });
 
+  // The page documents a range for FixedDelayDuration only; the others are 32-bit integers in the SDKs (issue 10).
+  test.each([
+    ["BeginOffset 2^31", { LiveStreamUrl: undefined, VodUrl: "https://media.example.com/a.mp4", BeginOffset: 2 ** 31 }],
+    ["EndOffset -2^31-1", { LiveStreamUrl: undefined, VodUrl: "https://media.example.com/a.mp4", EndOffset: -(2 ** 31) - 1 }],
+    ["RepeatNum 2^31", { LiveStreamUrl: undefined, VodUrl: "https://media.example.com/a.mp4", RepeatNum: 2 ** 31 }],
+    ["PtsCallbackInterval 1e10", { PtsCallbackInterval: 1e10 }],
+    ["FixedDelayDuration 2^31", { FixedDelayDuration: 2 ** 31 }],
+  ])("%s, beyond a 32-bit integer, is InvalidParameter.Malformed and changes nothing", async (_case, params) => {
+    const before = state();
+    const reply = await add(params);
+    expectError(reply, 400, "InvalidParameter.Malformed");
+    expect(reply.body.Message).toMatch(/32-bit integer from -2147483648 to 2147483647/);
+    expect(state()).toBe(before);
+  });
+
+  test("a modify beyond a 32-bit integer is refused the same way", async () => {
+    const added = await add({ LiveStreamUrl: undefined, VodUrl: "https://media.example.com/a.mp4" });
+    const before = state();
+    expectError(await call("ModifyCasterVideoResource", { CasterId: casterId, ResourceId: added.body.ResourceId, BeginOffset: 2 ** 31 }), 400, "InvalidParameter.Malformed");
+    expect(state()).toBe(before);
+  });
+
+  test("the ends of the 32-bit range are taken", async () => {
+    const reply = await add({ LiveStreamUrl: undefined, VodUrl: "https://media.example.com/a.mp4", BeginOffset: 2 ** 31 - 1, EndOffset: -(2 ** 31), PtsCallbackInterval: 2 ** 31 - 1 });
+    expect(reply.status).toBe(200);
+  });
+
   test("a carousel studio (NormType 6) takes no video sources: IllegalOperation", async () => {
     casterId = await createCaster({ NormType: 6 });
     expectError(await add({}), 401, "IllegalOperation");

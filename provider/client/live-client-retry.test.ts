@@ -82,4 +82,52 @@ describe("LiveClient under faults", () => {
     expect(emulator.calls().filter((call) => call.code?.startsWith("Throttling"))).toEqual([]);
     expect(client.stats.throttled).toBe(0);
   });
+
+  test("an outage of 45 s is ridden out within the documented 120 s budget, with the default policy", async () => {
+    const emulator = await startEmulator({ faults: { rates: { "*": { serviceUnavailable: 1 } } } });
+    // The clock of the budget moves with the waits; the API comes back after 45 s of them.
+    let clock = 0;
+    const client = new LiveClient(
+      { endpoint: emulator.url, regionId: "cn-shanghai", timeoutMs: 5000, credentials: { accessKeyId: "emulator-demo-key", accessKeySecret: "emulator-demo-secret" } },
+      {
+        now: () => clock,
+        random: () => 0.5,
+        sleep: async (ms) => {
+          clock += ms;
+          if (clock >= 45_000) emulator.setFaults({ rates: {} });
+        },
+      },
+    );
+    await expect(client.call("DescribeCasters", {})).resolves.toHaveProperty("RequestId");
+    expect(clock).toBeGreaterThanOrEqual(45_000);
+    expect(client.stats.retries).toBeGreaterThan(10);
+  });
+
+  test("when the budget runs out, the error says how many attempts over how long, and that a re-run is safe", async () => {
+    const emulator = await startEmulator({ faults: { rates: { "*": { serviceUnavailable: 1 } } } });
+    let clock = 0;
+    const client = new LiveClient(
+      { endpoint: emulator.url, regionId: "cn-shanghai", timeoutMs: 5000, credentials: { accessKeyId: "emulator-demo-key", accessKeySecret: "emulator-demo-secret" } },
+      { now: () => clock, random: () => 1, sleep: async (ms) => void (clock += ms) },
+    );
+    const error: LiveApiError = await client.call("DescribeCasters", {}).catch((caught) => caught);
+    expect(error).toBeInstanceOf(LiveApiError);
+    const attempts = emulator.calls().length;
+    // The last wait ends at the budget: the whole 120 s is used, and no more.
+    expect(clock).toBe(120_000);
+    expect(error.message).toContain(`ServiceUnavailable`);
+    expect(error.message).toContain(`gave up after ${attempts} attempts over 120.0 s`);
+    expect(error.message).toMatch(/again is safe/);
+  });
+
+  test("a host that does not resolve is named, with the setting to check, and no query string", async () => {
+    const client = new LiveClient(
+      { endpoint: "http://no-such-host.invalid:8787", regionId: "cn-shanghai", timeoutMs: 5000, credentials: { accessKeyId: "k", accessKeySecret: "s" } },
+    );
+    const error: LiveApiError = await client.call("DescribeCasters", { CasterId: "x" }).catch((caught) => caught);
+    expect(error.code).toMatch(/^(ENOTFOUND|EAI_AGAIN)$/);
+    expect(error.message).toContain("no-such-host.invalid:8787");
+    expect(error.message).toContain("alicloud-caster:endpoint");
+    expect(error.message).not.toMatch(/Signature|AccessKeyId|CasterId=/);
+  });
 });

@@ -12,6 +12,9 @@ function clientFor(endpoint: string, overrides: { secret?: string; timeoutMs?: n
     regionId: "cn-shanghai",
     timeoutMs: overrides.timeoutMs ?? 5000,
     credentials: { accessKeyId: "emulator-demo-key", accessKeySecret: overrides.secret ?? SECRET },
+  }, {
+    // Transient failures are retried for the budget; here they are classified, not waited out.
+    retry: { baseDelayMs: 5, maxDelayMs: 20, budgetMs: 500 },
   });
 }
 

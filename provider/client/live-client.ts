@@ -3,7 +3,7 @@ import { toLiveApiError } from "./errors";
 import { traitsOf } from "./operations";
 import { limiterFor } from "./rate-limiter";
 import { backoffDelayMs, DEFAULT_RETRY_POLICY, isTransient, RetryPolicy } from "./retry";
-import { ClientSettings } from "./settings";
+import { ClientSettings, credentialSource, CredentialSource } from "./settings";
 
 export const API_VERSION = "2016-11-01";
 
@@ -24,6 +24,8 @@ export interface ClientOptions {
   retry?: Partial<RetryPolicy>;
   random?: () => number;
   sleep?: (ms: number) => Promise<void>;
+  /** The clock of the retry budget. */
+  now?: () => number;
 }
 
 /**
@@ -38,18 +40,21 @@ export class LiveClient {
   private readonly retry: RetryPolicy;
   private readonly random: () => number;
   private readonly sleep: (ms: number) => Promise<void>;
+  private readonly now: () => number;
+  private readonly credentials: CredentialSource;
 
   constructor(readonly settings: ClientSettings, options: ClientOptions = {}) {
-    const { credentials } = settings;
+    this.credentials = credentialSource(settings.credentials);
     this.rpc = new RPCClient({
       endpoint: settings.endpoint,
       apiVersion: API_VERSION,
-      credentialsProvider: { getCredentials: async () => credentials },
+      credentialsProvider: { getCredentials: () => this.credentials.getCredentials() },
       opts: { timeout: settings.timeoutMs },
     } as unknown as RPCClient.Config);
     this.retry = { ...DEFAULT_RETRY_POLICY, ...options.retry };
     this.random = options.random ?? Math.random;
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    this.now = options.now ?? Date.now;
   }
 
   /**
@@ -63,9 +68,11 @@ export class LiveClient {
       if (value !== undefined && value !== null) body[key] = value;
     }
     const traits = traitsOf(action);
-    const limiter = limiterFor(this.settings.endpoint, this.settings.credentials.accessKeyId, action, traits.qps);
-    const started = Date.now();
+    const started = this.now();
     for (let attempt = 1; ; attempt++) {
+      // Asked each time: an STS token may have been renewed since the last attempt.
+      const credentials = await this.credentials.getCredentials();
+      const limiter = limiterFor(this.settings.endpoint, credentials.accessKeyId, action, traits.qps);
       await limiter.acquire();
       this.stats.requests[action] = (this.stats.requests[action] ?? 0) + 1;
       try {
@@ -73,13 +80,16 @@ export class LiveClient {
           RequestId: string;
         };
       } catch (caught) {
-        const error = toLiveApiError(action, caught);
+        const error = toLiveApiError(action, caught, this.settings.endpoint);
         if (/^Throttling/.test(error.code)) this.stats.throttled++;
         const retryable = isTransient(error) && (traits.idempotent || !error.outcomeUnknown);
-        const withinBudget = attempt < this.retry.maxAttempts && Date.now() - started < this.retry.budgetMs;
-        if (!retryable || !withinBudget) throw error;
+        const elapsed = this.now() - started;
+        const left = this.retry.budgetMs - elapsed;
+        if (!retryable) throw error;
+        if (attempt >= this.retry.maxAttempts || left <= 0) throw error.afterRetries(attempt, elapsed);
         this.stats.retries++;
-        await this.sleep(backoffDelayMs(attempt, this.retry, this.random));
+        // The last wait ends at the budget, so that the whole budget is used, not cut short.
+        await this.sleep(Math.min(backoffDelayMs(attempt, this.retry, this.random), left));
       }
     }
   }

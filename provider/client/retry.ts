@@ -2,18 +2,18 @@ import { LiveApiError } from "./errors";
 
 /** How a call is retried: exponential backoff with full jitter, within a budget. */
 export interface RetryPolicy {
-  /** Attempts in all, the first included. */
+  /** Attempts in all, the first included; by default only the time budget bounds them. */
   maxAttempts: number;
   /** The backoff ceiling of the first retry; it doubles with each retry. */
   baseDelayMs: number;
   /** The backoff ceiling never grows past this. */
   maxDelayMs: number;
-  /** No retry starts once this much time has gone by since the first attempt. */
+  /** Retries go on until this much time has gone by since the first attempt, and no longer. */
   budgetMs: number;
 }
 
 export const DEFAULT_RETRY_POLICY: RetryPolicy = {
-  maxAttempts: 10,
+  maxAttempts: Number.POSITIVE_INFINITY,
   baseDelayMs: 250,
   maxDelayMs: 8_000,
   budgetMs: 120_000,

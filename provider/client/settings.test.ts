@@ -1,42 +1,76 @@
-import { MissingCredentialsError } from "./errors";
-import { DEFAULT_ENDPOINT, DEFAULT_REGION, resolveSettings } from "./settings";
+import { ConfigProblemError, MissingCredentialsError } from "./errors";
+import { credentialSource, DEFAULT_ENDPOINT, DEFAULT_REGION, resolveSettings } from "./settings";
 
-const config = (values: Record<string, string>) => ({ get: (key: string) => values[key] });
+const config = (values: Record<string, string>) => ({ get: (key: string) => values[key], keys: () => Object.keys(values) });
+/** No profile file or CLI config of the developer's, and no ECS metadata lookup. */
+const isolated = { HOME: "/nonexistent", ALIBABA_CLOUD_ECS_METADATA_DISABLED: "true" };
+
+/**
+ * Settings resolved, and their credentials asked for, in exactly this environment: Alibaba's
+ * chain reads process.env itself.
+ */
+async function credentialsIn(env: Record<string, string>, source?: ReturnType<typeof config>) {
+  const saved = process.env;
+  process.env = { ...env };
+  try {
+    return await credentialSource(resolveSettings(source, env).credentials).getCredentials();
+  } finally {
+    process.env = saved;
+  }
+}
 
 describe("resolveSettings", () => {
-  test("stack config comes first, with the keys of @pulumi/alicloud and ours for the endpoint", () => {
+  test("region and endpoint from stack config first, with the keys of @pulumi/alicloud and ours", () => {
     const settings = resolveSettings(
-      config({
-        "alicloud:accessKey": "config-id",
-        "alicloud:secretKey": "config-secret",
-        "alicloud:securityToken": "config-token",
-        "alicloud:region": "cn-beijing",
-        "alicloud-caster:endpoint": "http://127.0.0.1:9999",
-      }),
-      { ALIBABA_CLOUD_ACCESS_KEY_ID: "env-id", ALIBABA_CLOUD_ACCESS_KEY_SECRET: "env-secret" },
+      config({ "alicloud:region": "cn-beijing", "alicloud-caster:endpoint": "http://127.0.0.1:9999" }),
+      { ...isolated, ALICLOUD_CASTER_ENDPOINT: "http://127.0.0.1:1", ALICLOUD_REGION: "cn-hangzhou" },
     );
-    expect(settings).toMatchObject({
-      credentials: { accessKeyId: "config-id", accessKeySecret: "config-secret", securityToken: "config-token" },
-      regionId: "cn-beijing",
-      endpoint: "http://127.0.0.1:9999",
-    });
+    expect(settings).toMatchObject({ regionId: "cn-beijing", endpoint: "http://127.0.0.1:9999" });
   });
 
-  test("then ALIBABA_CLOUD_*, then ALICLOUD_*; the public endpoint and region by default", () => {
-    expect(resolveSettings(undefined, { ALIBABA_CLOUD_ACCESS_KEY_ID: "a", ALIBABA_CLOUD_ACCESS_KEY_SECRET: "b", ALIBABA_CLOUD_SECURITY_TOKEN: "t" }))
-      .toMatchObject({ credentials: { accessKeyId: "a", accessKeySecret: "b", securityToken: "t" }, endpoint: DEFAULT_ENDPOINT, regionId: DEFAULT_REGION });
-    expect(resolveSettings(config({}), { ALICLOUD_ACCESS_KEY: "c", ALICLOUD_SECRET_KEY: "d", ALICLOUD_REGION: "cn-hangzhou" }))
-      .toMatchObject({ credentials: { accessKeyId: "c", accessKeySecret: "d" }, regionId: "cn-hangzhou" });
-  });
-
-  test("a key pair is never taken half from config and half from the environment", () => {
-    expect(() => resolveSettings(config({ "alicloud:accessKey": "config-id" }), { ALICLOUD_SECRET_KEY: "env-secret" }))
-      .toThrow(MissingCredentialsError);
-  });
-
-  test("no credentials: one error that says where they can come from", () => {
-    expect(() => resolveSettings(undefined, {})).toThrow(
-      /pulumi config set alicloud:accessKey[\s\S]*--secret alicloud:secretKey[\s\S]*ALIBABA_CLOUD_ACCESS_KEY_ID[\s\S]*ALICLOUD_ACCESS_KEY/,
+  test("credentials in stack config are never used: a rotated key in the environment is", async () => {
+    // The engine stores stack config in the state and configures refresh and destroy from it; a
+    // key read from there would be the stale one after a rotation.
+    const found = credentialsIn(
+      { ...isolated, ALIBABA_CLOUD_ACCESS_KEY_ID: "env-id", ALIBABA_CLOUD_ACCESS_KEY_SECRET: "env-secret" },
+      config({ "alicloud:accessKey": "stale-id", "alicloud:secretKey": "stale-secret" }),
     );
+    await expect(found).resolves.toMatchObject({ accessKeyId: "env-id", accessKeySecret: "env-secret" });
+  });
+
+  test("ALIBABA_CLOUD_* through Alibaba's chain, then ALICLOUD_*; the public endpoint and region by default", async () => {
+    expect(resolveSettings(undefined, isolated)).toMatchObject({ endpoint: DEFAULT_ENDPOINT, regionId: DEFAULT_REGION });
+    await expect(credentialsIn({ ...isolated, ALIBABA_CLOUD_ACCESS_KEY_ID: "a", ALIBABA_CLOUD_ACCESS_KEY_SECRET: "b", ALIBABA_CLOUD_SECURITY_TOKEN: "t" }))
+      .resolves.toEqual({ accessKeyId: "a", accessKeySecret: "b", securityToken: "t" });
+    expect(resolveSettings(config({}), { ...isolated, ALICLOUD_REGION: "cn-hangzhou" }).regionId).toBe("cn-hangzhou");
+    await expect(credentialsIn({ ...isolated, ALICLOUD_ACCESS_KEY: "c", ALICLOUD_SECRET_KEY: "d" }, config({})))
+      .resolves.toMatchObject({ accessKeyId: "c", accessKeySecret: "d" });
+  });
+
+  test("a key pair is never taken half from config and half from the environment", async () => {
+    await expect(credentialsIn({ ...isolated, ALICLOUD_SECRET_KEY: "env-secret" }, config({ "alicloud:accessKey": "config-id" })))
+      .rejects.toThrow(MissingCredentialsError);
+  });
+
+  test("no credentials: one error that says where they can come from, and why config is not read", async () => {
+    const error: Error = await credentialsIn(isolated, config({ "alicloud:accessKey": "id", "alicloud:secretKey": "s3cr3t-value" }))
+      .catch((caught) => caught);
+    expect(error).toBeInstanceOf(MissingCredentialsError);
+    expect(error.message).toMatch(/ALIBABA_CLOUD_ACCESS_KEY_ID[\s\S]*ALICLOUD_ACCESS_KEY[\s\S]*aliyun configure/);
+    expect(error.message).toMatch(/stored copy[\s\S]*pulumi config rm alicloud:secretKey/);
+    expect(error.message).not.toContain("s3cr3t-value");
+    // A message, not a stack trace: Pulumi's host prints `${error}: ${error.stack}`.
+    expect(error.stack).not.toMatch(/\n\s+at /);
+    const without = await credentialsIn(isolated).catch((caught) => caught);
+    expect(without.message).not.toContain("stored copy");
+  });
+
+  test("a misspelled key of our namespace is an error naming it and the known keys, with the fix", () => {
+    const attempt = () => resolveSettings(config({ "alicloud-caster:endpont": "http://127.0.0.1:8787", "alicloud-caster:speed": "fast" }), isolated);
+    expect(attempt).toThrow(ConfigProblemError);
+    expect(attempt).toThrow(/alicloud-caster:endpont is not a setting[\s\S]*known: alicloud-caster:endpoint[\s\S]*did you mean alicloud-caster:endpoint\?/);
+    expect(attempt).toThrow(/alicloud-caster:speed is not a setting[\s\S]*pulumi config rm alicloud-caster:speed/);
+    // Other namespaces are other packages' business.
+    expect(() => resolveSettings(config({ "alicloud:profile": "x", "myproject:endpont": "y" }), isolated)).not.toThrow();
   });
 });

@@ -1,5 +1,4 @@
-import { EmulatorFixture, providerConfig, startEmulatorFixture } from "../../test/helpers/emulator-fixture";
-import { configureProvider } from "../runtime";
+import { configureForFixture, EmulatorFixture, startEmulatorFixture } from "../../test/helpers/emulator-fixture";
 import { EpisodeGroupOutputs } from "./api";
 import { episodeGroupProvider as provider } from "./provider";
 import { EpisodeGroupInputs } from "./schema";
@@ -30,12 +29,27 @@ describe("episode group provider", () => {
 
   beforeAll(async () => {
     live = await startEmulatorFixture({ clock: () => Date.now() + clockOffsetMs });
-    configureProvider(providerConfig(live));
+    configureForFixture(live);
     casterId = await live.createCaster();
   });
   afterAll(() => live.close());
   beforeEach(() => {
     clockOffsetMs += 1100;
+    // Each test is a Pulumi operation of its own: a new session of the provider.
+    configureForFixture(live);
+  });
+
+  test("two declarations of one program with the same content are refused at check, naming the other", async () => {
+    await checked(declared({ clientTokenScope: "proj/stack/evening" }));
+    // The same resource checked again (preview, then up) is no twin of itself.
+    await checked(declared({ clientTokenScope: "proj/stack/evening" }));
+    const twin = await provider.check({}, declared({ clientTokenScope: "proj/stack/evening-copy", startTime: "2030-01-01T20:00:00Z" }));
+    expect(twin.failures).toEqual([{
+      property: "items",
+      reason: expect.stringMatching(/identical to the group "evening" of the same program .*two playlists playing at once\. Remove one of them/),
+    }]);
+    // Another start time is another playlist.
+    await checked(declared({ clientTokenScope: "proj/stack/later", startTime: "2030-01-02T05:00:00+08:00" }));
   });
 
   test("check sends the start time as UTC and derives the ClientToken", async () => {
@@ -68,7 +82,7 @@ describe("episode group provider", () => {
     expect(await provider.read(id, outs as EpisodeGroupOutputs)).toEqual({ id, props: outs });
     await live.client.call("DeleteCasterEpisodeGroup", { ProgramId: id });
     // A later `pulumi refresh` is a new provider session: nothing listed before is reused.
-    configureProvider(providerConfig(live));
+    configureForFixture(live);
     expect(await provider.read(id, outs as EpisodeGroupOutputs)).toEqual({});
   });
 

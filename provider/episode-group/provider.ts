@@ -4,7 +4,7 @@ import { LiveClient } from "../client/live-client";
 import { checkInputs } from "../shared/check";
 import { diffProperties } from "../shared/diff";
 import { isUnknown } from "../shared/unknowns";
-import { listingCache, liveClient } from "../runtime";
+import { listingCache, liveClient, sessionMap } from "../runtime";
 import { addParams, describeStudioConfig, EpisodeGroupOutputs, programEpisodeIds, StudioConfig } from "./api";
 import { deriveClientToken } from "./client-token";
 import { CREATE_PROPERTIES, EpisodeGroupInputs, episodeGroupSpec, STUDIO_DEFAULTS, toApiTime } from "./schema";
@@ -28,6 +28,17 @@ export const episodeGroupProvider = {
     if (!isUnknown(inputs.startTime)) inputs.startTime = toApiTime(inputs.startTime);
     // The token can be derived once every input that decides the creation is known.
     const createInputsKnown = CREATE_PROPERTIES.every((name) => !isUnknown(inputs[name]));
+    const twin = createInputsKnown ? identicalDeclaration(inputs) : undefined;
+    if (twin) {
+      return {
+        inputs: news,
+        failures: [{
+          property: "items",
+          reason: `this episode group is identical to the group "${twin}" of the same program (same studio, startTime, repeatNum and items): ` +
+            "the two would be two playlists playing at once. Remove one of them, or change its startTime or items.",
+        }],
+      };
+    }
     if (inputs.clientToken === undefined && createInputsKnown && !isUnknown(inputs.clientTokenScope)) {
       inputs.clientToken = deriveClientToken(inputs.clientTokenScope ?? "", inputs);
     }
@@ -99,6 +110,41 @@ export const episodeGroupProvider = {
     }
   },
 };
+
+/**
+ * The groups this process has checked, by what they would create: two declarations of one
+ * program with the same content are a contradiction (each gets its own ClientToken from its
+ * name, so the API would make both).
+ */
+const declaredGroups = sessionMap<string, string>();
+
+/** The name of another declaration with the same content, if this program has one. */
+function identicalDeclaration(inputs: EpisodeGroupInputs): string | undefined {
+  const scope = inputs.clientTokenScope ?? "";
+  const content = JSON.stringify(CREATE_PROPERTIES.map((name) =>
+    name === "items" ? inputs.items.map((item) => [item.itemName, item.vodUrl]) : inputs[name] ?? null));
+  const first = declaredGroups.get(content);
+  if (first === undefined) declaredGroups.set(content, scope);
+  return first !== undefined && first !== scope ? first.split("/").pop() : undefined;
+}
+
+/**
+ * What an unfinished create of these (checked) inputs made, for the recovery of a killed `pulumi
+ * up`: the group is found by its ClientToken, the way the API offers. Sent again with the same
+ * token, AddCasterEpisodeGroup answers with the program the lost request made; if that request
+ * never landed, this makes it, and the recovery deletes it like any other. Undefined when the
+ * stack's state has it (`owned`) or the inputs carry no token.
+ */
+export async function madeByUnfinishedCreate(
+  inputs: EpisodeGroupInputs,
+  owned: ReadonlySet<string>,
+): Promise<{ id: string; props: EpisodeGroupOutputs; description: string } | undefined> {
+  if (!inputs.clientToken) return undefined;
+  const made = await episodeGroupProvider.create(inputs);
+  if (owned.has(made.id)) return undefined;
+  const props = made.outs as EpisodeGroupOutputs;
+  return { id: made.id, props, description: `episode group ${made.id} (ClientToken ${props.clientToken}, ${props.items.length} items from ${props.startTime})` };
+}
 
 function listingKey(client: LiveClient, casterId: string): string {
   return `${client.settings.endpoint} ${casterId}`;

@@ -48,3 +48,73 @@ describe("episode group inputs", () => {
     expect(check({ ...valid, casterId: undefined, domainName: UNKNOWN, callbackUrl: UNKNOWN })).toEqual([]);
   });
 });
+
+describe("episode group inputs: what the API cannot take (issue 10)", () => {
+  test.each([
+    ["2031-02-30T20:00:00Z", /startTime "2031-02-30T20:00:00Z" is not allowed: February 2031 has 28 days, so day 30 does not exist; use an ISO 8601 time with its zone/],
+    ["2032-02-30T20:00:00Z", /February 2032 has 29 days, so day 30 does not exist/],
+    ["2031-02-29T20:00:00Z", /February 2031 has 28 days, so day 29 does not exist/],
+    ["2031-04-31T20:00:00+08:00", /April 2031 has 30 days, so day 31 does not exist/],
+    ["2031-01-00T20:00:00Z", /day 00 does not exist/],
+    ["2031-00-10T20:00:00Z", /month 00 does not exist/],
+    ["2031-13-01T20:00:00Z", /month 13 does not exist \(months run from 01 to 12\); use an ISO 8601 time with its zone/],
+    ["2031-01-01T24:00:00Z", /hour 24 does not exist \(hours run from 00 to 23; midnight is 00:00 of the next day\)/],
+    ["2031-01-01T24:00Z", /hour 24 does not exist/],
+    ["2031-01-01T20:60:00Z", /minute 60 does not exist/],
+    ["2031-01-01T20:00:60Z", /second 60 does not exist/],
+    ["2031-01-01T20:00:00+14:30", /zone offset \+14:30 is beyond ±14:00/],
+    ["2031-01-01T20:00:00-15:00", /zone offset -15:00 is beyond ±14:00/],
+    ["2031-01-01T20:00:00+0960", /zone offset \+0960 has minute 60/],
+  ])("%s is refused, saying which field is out of range", (startTime, reason) => {
+    const failures = check({ ...valid, startTime });
+    expect(failures.map((failure) => failure.property)).toEqual(["startTime"]);
+    expect(failures[0].reason).toMatch(reason);
+  });
+
+  test.each([
+    "2032-02-29T20:00:00Z", "2000-02-29T00:00:00Z", "2031-12-31T23:59:59Z", "2031-01-01T00:00Z", "2031-01-01T20:00:00.999Z",
+    "2031-01-01T20:00:00+14:00", "2031-01-01T20:00:00-12:00", "2031-01-01T20:00:00+0545", "2031-01-01T20:00:00-00:00",
+  ])("%s is valid", (startTime) => {
+    expect(check({ ...valid, startTime })).toEqual([]);
+  });
+
+  test("1900 and 2100 are not leap years; 2000 is", () => {
+    expect(check({ ...valid, startTime: "2100-02-29T00:00:00Z" })[0].reason).toMatch(/February 2100 has 28 days/);
+    expect(check({ ...valid, startTime: "1900-02-29T00:00:00Z" })[0].reason).toMatch(/February 1900 has 28 days/);
+  });
+
+  test.each([
+    ["a line break", "Opening\ntitles", /items\[0\].itemName "Opening\\ntitles" is not allowed: it holds a line break \(U\+000A\) at character 8; use/],
+    ["a BEL", "\u0007", /items\[0\].itemName "\\u0007" is not allowed: it holds a bell \(BEL, U\+0007\)/],
+    ["an ANSI escape", "Opening \u001b[2J", /it holds an escape \(ESC, U\+001B\)/],
+    ["only spaces", "   ", /items\[0\].itemName "   " is not allowed: it is only whitespace; give the item a name/],
+  ])("an item name with %s is refused", (_case, itemName, reason) => {
+    const failures = check({ ...valid, items: [{ itemName, vodUrl: "https://media.example.com/a.mp4" }] });
+    expect(failures.map((failure) => failure.property)).toEqual(["items"]);
+    expect(failures[0].path).toEqual(["items", 0, "itemName"]);
+    expect(failures[0].reason).toMatch(reason);
+  });
+
+  test.each([
+    ["an item URL with a space", { items: [{ itemName: "A", vodUrl: "https://media.example.com/my reel.mp4" }] }, "items", /items\[0\].vodUrl .* it holds a space at character 29/],
+    ["an item URL without a host", { items: [{ itemName: "A", vodUrl: "https:///reel.mp4" }] }, "items", /items\[0\].vodUrl "https:\/\/\/reel.mp4" is not allowed: it has no host/],
+    ["a callback URL with a line break", { callbackUrl: "https://cb.example.com/x\n" }, "callbackUrl", /it holds a line break/],
+    ["an output URL without a host", { sideOutputUrl: "rtmp://" }, "sideOutputUrl", /sideOutputUrl "rtmp:\/\/" is not allowed: it has no host/],
+  ])("%s is refused", (_case, change, property, reason) => {
+    const failures = check({ ...valid, ...change });
+    expect(failures.map((failure) => failure.property)).toEqual([property]);
+    expect(failures[0].reason).toMatch(reason);
+  });
+
+  const items = (count: number) =>
+    Array.from({ length: count }, (_, index) => ({ itemName: `Episode ${index + 1}`, vodUrl: `https://media.example.com/${index + 1}.mp4` }));
+
+  test("a group of 100 items is valid; 101 and 1000 are refused with the count and the fix", () => {
+    expect(check({ ...valid, items: items(100) })).toEqual([]);
+    for (const count of [101, 1000]) {
+      const failures = check({ ...valid, items: items(count) });
+      expect(failures.map((failure) => failure.property)).toEqual(["items"]);
+      expect(failures[0].reason).toMatch(new RegExp(`^items \\[.* is not allowed: ${count} items are more than the 100 a group takes; use at most 100, and split a longer schedule into groups that each start when the one before ends\\.$`));
+    }
+  });
+});

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { redactSignatures } from "./redact";
+import { redactSignatures } from "../../common/redact";
 import { isUnknown } from "./unknowns";
 
 /** The shape Pulumi's check() returns for each problem. */
@@ -89,10 +89,15 @@ function firstIssuePerPlace(issues: z.core.$ZodIssue[]): z.core.$ZodIssue[] {
   });
 }
 
-/** A value as a message quotes it: short, and with any URL signature masked. */
+/**
+ * A value as a message quotes it: short, and with any URL signature masked. JSON escapes control
+ * characters (\n, \u001b); the line separators and bidirectional controls it leaves as they are
+ * are escaped too, so that a quoted value can neither break a line nor reorder the message.
+ */
 export function describeValue(value: unknown): string {
   if (value === undefined) return "nothing";
-  const text = redactSignatures(JSON.stringify(value));
+  const text = redactSignatures(JSON.stringify(value))
+    .replace(/[\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (character) => `\\u${(character.codePointAt(0) as number).toString(16).padStart(4, "0")}`);
   return text.length > 120 ? `${text.slice(0, 117)}...` : text;
 }
 

@@ -1,5 +1,4 @@
-import { EmulatorFixture, providerConfig, startEmulatorFixture } from "../../test/helpers/emulator-fixture";
-import { configureProvider } from "../runtime";
+import { configureForFixture, EmulatorFixture, startEmulatorFixture } from "../../test/helpers/emulator-fixture";
 import { UNKNOWN } from "../shared/unknowns";
 import { VideoResourceOutputs } from "./api";
 import { videoResourceProvider as provider } from "./provider";
@@ -12,7 +11,7 @@ describe("video source provider", () => {
 
   beforeAll(async () => {
     live = await startEmulatorFixture();
-    configureProvider(providerConfig(live));
+    configureForFixture(live);
     casterId = await live.createCaster();
   });
   afterAll(() => live.close());
@@ -125,7 +124,7 @@ describe("video source provider when replies are lost", () => {
 
   beforeAll(async () => {
     live = await startEmulatorFixture();
-    configureProvider(providerConfig(live));
+    configureForFixture(live);
     casterId = await live.createCaster();
   });
   afterAll(() => live.close());
@@ -141,12 +140,16 @@ describe("video source provider when replies are lost", () => {
     expect(live.mutatingCalls()).toEqual(["AddCasterVideoResource"]);
   });
 
-  test("a create that finds its own earlier attempt at the location (DuplicateLocationID) adopts it", async () => {
+  test("a matching source that was there before the create (another stack's, the console's) is not adopted", async () => {
     const earlier = await live.client.call<{ ResourceId: string }>("AddCasterVideoResource", {
       CasterId: casterId, ResourceName: "Reel RV41", LocationId: "RV41", VodUrl: "https://m.example.com/reel.mp4", RepeatNum: -1,
     });
-    const created = await provider.create(inputs("RV41"));
-    expect(created.outs.resourceId).toBe(earlier.ResourceId);
+    const error: Error = await provider.create(inputs("RV41")).catch((caught) => caught);
+    expect(error.message).toContain(`RV41 on studio ${casterId} is already taken by file source "Reel RV41" (${casterId}:${earlier.ResourceId})`);
+    expect(error.message).toContain("has the very settings declared here but is not this resource's");
+    expect(error.message).toContain(`importId to "${casterId}:${earlier.ResourceId}"`);
+    expect(error.message).toContain("npx caster-recover");
+    expect(error.stack).not.toMatch(/\n\s+at /);
     expect(live.sources(casterId).filter((s) => s.locationId === "RV41")).toHaveLength(1);
   });
 
@@ -163,3 +166,4 @@ describe("video source provider when replies are lost", () => {
     await expect(provider.create(inputs("RV42"))).rejects.toThrow(/RV42 on studio .* is already taken by image source "Someone else"/);
   });
 });
+

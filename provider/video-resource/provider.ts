@@ -1,5 +1,5 @@
 import type * as dynamic from "@pulumi/pulumi/dynamic";
-import { LiveApiError } from "../client/errors";
+import { LiveApiError, UserFacingError } from "../client/errors";
 import { LiveClient, ParamValue } from "../client/live-client";
 import { checkInputs } from "../shared/check";
 import { diffProperties } from "../shared/diff";
@@ -82,6 +82,22 @@ export const videoResourceProvider = {
   },
 };
 
+/**
+ * What an unfinished create of these inputs made, for the recovery of a killed `pulumi up`: the
+ * source at its location when it has exactly these settings and no resource of the stack has it
+ * (`owned`: the IDs in the stack's state). Undefined when the create made nothing.
+ */
+export async function madeByUnfinishedCreate(
+  inputs: VideoResourceInputs,
+  owned: ReadonlySet<string>,
+): Promise<{ id: string; description: string } | undefined> {
+  const occupant = await findAt(liveClient(), inputs.casterId, inputs.locationId);
+  if (!occupant || !matchesInputs(occupant, inputs)) return undefined;
+  const id = videoResourceId(inputs.casterId, occupant.ResourceId);
+  if (owned.has(id)) return undefined;
+  return { id, description: `${sourceKind(occupant)} source "${occupant.ResourceName}" at ${occupant.LocationId} (${id})` };
+}
+
 /** How often a create whose reply was lost is looked up and sent again. */
 const MAX_ADD_ATTEMPTS = 5;
 
@@ -90,8 +106,15 @@ const MAX_ADD_ATTEMPTS = 5;
  * happened. One source per location makes it safe to find out: look the location up; a source
  * there that matches the inputs is the one this create made, and is adopted; an empty location
  * means the request never landed, and it is sent again.
+ *
+ * What happens when a location is already taken: a DuplicateLocationID answer to the first
+ * attempt means the source was there before this create (the console's, another stack's, or one
+ * that a killed `pulumi up` made), so it is never adopted, even when it matches: two stacks would
+ * silently share it, and destroying one would take it off air for the other. The error names the
+ * occupant and the ways out (importId, or the recovery command for a killed run).
  */
 async function add(client: LiveClient, inputs: VideoResourceInputs): Promise<VideoResourceOutputs> {
+  let mayHaveLanded = false;
   for (let attempt = 1; ; attempt++) {
     try {
       const reply = await change<{ ResourceId: string }>(client, inputs.casterId, "AddCasterVideoResource", {
@@ -105,8 +128,9 @@ async function add(client: LiveClient, inputs: VideoResourceInputs): Promise<Vid
       const lostReply = error instanceof LiveApiError && error.outcomeUnknown && attempt < MAX_ADD_ATTEMPTS;
       const taken = error instanceof LiveApiError && error.code === "DuplicateLocationID";
       if (!lostReply && !taken) throw error;
+      mayHaveLanded ||= lostReply;
       const occupant = await sourceAt(client, inputs.casterId, inputs.locationId);
-      if (occupant && matchesInputs(occupant, inputs) && claim(client, inputs.casterId, occupant.ResourceId)) {
+      if (mayHaveLanded && occupant && matchesInputs(occupant, inputs) && claim(client, inputs.casterId, occupant.ResourceId)) {
         return outputsFromApi(inputs.casterId, occupant, inputs);
       }
       if (occupant || taken) throw locationTakenError(inputs, occupant);
@@ -194,6 +218,16 @@ async function findVideoResource(
   }
 }
 
+/** The source at a location, or undefined when it is free or the studio is gone. */
+async function findAt(client: LiveClient, casterId: string, locationId: string): Promise<ApiVideoResource | undefined> {
+  try {
+    return await sourceAt(client, casterId, locationId);
+  } catch (error) {
+    if (error instanceof LiveApiError && error.code === "InvalidCaster.NotFound") return undefined;
+    throw error;
+  }
+}
+
 async function sourceAt(client: LiveClient, casterId: string, locationId: string): Promise<ApiVideoResource | undefined> {
   const items = await listSources(client, casterId, studioSources.moment());
   return items.find((item) => item.LocationId === locationId);
@@ -210,9 +244,14 @@ function locationTakenError(inputs: VideoResourceInputs, occupant: ApiVideoResou
   const who = occupant
     ? `${sourceKind(occupant)} source "${occupant.ResourceName}" (${videoResourceId(inputs.casterId, occupant.ResourceId)})`
     : "another source";
-  return new Error(
-    `${inputs.locationId} on studio ${inputs.casterId} is already taken by ${who}. ` +
+  const same = occupant !== undefined && matchesInputs(occupant, inputs);
+  return new UserFacingError(
+    `${inputs.locationId} on studio ${inputs.casterId} is already taken by ${who}` +
+      (same ? ", which has the very settings declared here but is not this resource's" : "") + ". " +
       `Choose another locationId, delete that source, or manage it here by setting importId to ` +
-      `"${occupant ? videoResourceId(inputs.casterId, occupant.ResourceId) : "<casterId>:<resourceId>"}".`,
+      `"${occupant ? videoResourceId(inputs.casterId, occupant.ResourceId) : "<casterId>:<resourceId>"}"` +
+      (same
+        ? ` (only if no other stack manages it). If an interrupted \`pulumi up\` of this stack made it, run \`npx caster-recover\` first.`
+        : "."),
   );
 }

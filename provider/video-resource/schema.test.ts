@@ -69,3 +69,107 @@ describe("video source inputs", () => {
     expect(check({ ...valid, __provider: "exports.handler = ..." })).toEqual([]);
   });
 });
+
+describe("video source inputs: what the API cannot take (issue 10)", () => {
+  test.each([
+    ["a line break", "Main\ncamera", /resourceName "Main\\ncamera" is not allowed: it holds a line break \(U\+000A\) at character 5; use/],
+    ["a BEL", "Camera\u0007", /resourceName "Camera\\u0007" is not allowed: it holds a bell \(BEL, U\+0007\) at character 7; use/],
+    ["an ANSI escape", "\u001b[31mCamera", /resourceName "\\u001b\[31mCamera" is not allowed: it holds an escape \(ESC, U\+001B\)/],
+    ["a tab", "Main\tcamera", /it holds a tab \(U\+0009\) at character 5/],
+    ["a DEL", "Camera\u007f", /U\+007F/],
+    ["a C1 control", "Camera\u0085", /U\+0085/],
+    ["a line separator", "Main\u2028camera", /U\+2028/],
+    ["a bidirectional override", "Camera \u202e1VR", /it holds a bidirectional control \(U\+202E\)/],
+  ])("a name with %s is refused, naming the character and where it is", (_case, resourceName, reason) => {
+    const failures = check({ ...valid, resourceName });
+    expect(failures.map((failure) => failure.property)).toEqual(["resourceName"]);
+    expect(failures[0].reason).toMatch(reason);
+  });
+
+  test.each([["spaces", "   "], ["a tab and spaces", " \t "], ["non-breaking spaces", "\u00a0\u00a0"], ["ideographic spaces", "\u3000"]])(
+    "a name of only %s is refused",
+    (_case, resourceName) => {
+      const [failure] = check({ ...valid, resourceName });
+      expect(failure.property).toBe("resourceName");
+      expect(failure.reason).toMatch(/is not allowed: .*(only whitespace|it holds).*(give|use)/);
+    },
+  );
+
+  test("names with spaces, accents, CJK and emoji inside stay valid", () => {
+    for (const resourceName of ["Main camera", " Padded ", "Café Ünïcode", "主机位 1", "Camera 🎥", "Family 👨‍👩‍👧"]) {
+      expect(check({ ...valid, resourceName })).toEqual([]);
+    }
+  });
+
+  test.each([
+    ["liveStreamUrl", { liveStreamUrl: "rtmp://push.example.com/live/main camera" }, /liveStreamUrl "rtmp:\/\/push.example.com\/live\/main camera" is not allowed: it holds a space at character 34; use/],
+    ["vodUrl", { liveStreamUrl: undefined, vodUrl: "https://media.example.com/my reel.mp4" }, /it holds a space at character 29; .*%20/],
+    ["vodUrl", { liveStreamUrl: undefined, vodUrl: "https://media.example.com/a\tb.mp4" }, /it holds a tab \(U\+0009\)/],
+    ["imageUrl", { liveStreamUrl: undefined, imageUrl: "https://media.example.com/logo.png\n" }, /it holds a line break \(U\+000A\)/],
+    ["liveStreamUrl", { liveStreamUrl: " rtmp://push.example.com/live/main" }, /it holds a space at character 1/],
+    ["liveStreamUrl", { liveStreamUrl: "\u0001rtmp://push.example.com/live/main" }, /U\+0001/],
+    ["liveStreamUrl", { liveStreamUrl: "rtmp://push.example.com/live/main\u00a0" }, /U\+00A0/],
+    ["liveStreamUrl", { liveStreamUrl: "rtmp://" }, /liveStreamUrl "rtmp:\/\/" is not allowed: it has no host; give the server's host name after rtmp:\/\//],
+    ["liveStreamUrl", { liveStreamUrl: "rtmp:///live/main" }, /it has no host/],
+    ["liveStreamUrl", { liveStreamUrl: "srt://:9000?streamid=a" }, /it has no host/],
+    ["liveStreamUrl", { liveStreamUrl: "rtmp:live/main" }, /it has no host/],
+    ["vodUrl", { liveStreamUrl: undefined, vodUrl: "https:///reel.mp4" }, /it has no host/],
+    ["imageUrl", { liveStreamUrl: undefined, imageUrl: "http:logo.png" }, /it has no host/],
+  ])("%s %j is refused", (property, change, reason) => {
+    const failures = check({ ...valid, ...change });
+    expect(failures.map((failure) => failure.property)).toEqual([property]);
+    expect(failures[0].reason).toMatch(reason);
+  });
+
+  test("URLs with ports, queries and user info stay valid", () => {
+    expect(check({ ...valid, liveStreamUrl: "srt://ingest.example.com:9000?streamid=guest" })).toEqual([]);
+    expect(check({ ...valid, liveStreamUrl: "rtmp://user@push.example.com:1935/live/main?auth_key=1-0-0-abc" })).toEqual([]);
+    expect(check({ ...valid, liveStreamUrl: "artc://push.example.com/live/main" })).toEqual([]);
+    expect(check({ ...valid, liveStreamUrl: undefined, vodUrl: "https://media.example.com/my%20reel.mp4" })).toEqual([]);
+  });
+
+  const file = { ...valid, liveStreamUrl: undefined, vodUrl: "https://media.example.com/reel.mp4" };
+  const INT32_MAX = 2147483647;
+  test.each([
+    ["beginOffset", { ...file, beginOffset: INT32_MAX }],
+    ["endOffset", { ...file, endOffset: INT32_MAX }],
+    ["endOffset", { ...file, endOffset: -INT32_MAX - 1 }],
+    ["repeatNum", { ...file, repeatNum: INT32_MAX }],
+    ["ptsCallbackInterval", { ...valid, ptsCallbackInterval: INT32_MAX }],
+  ])("%s at the end of the 32-bit range is valid", (_property, inputs) => {
+    expect(check(inputs)).toEqual([]);
+  });
+
+  test.each([
+    ["beginOffset", { ...file, beginOffset: 2 ** 31 }, /beginOffset 2147483648 is not allowed: use whole milliseconds from the first frame, from 0 to 2147483647/],
+    ["endOffset", { ...file, endOffset: 2 ** 31 }, /endOffset 2147483648 is not allowed: .*from -2147483648 to 2147483647/],
+    ["endOffset", { ...file, endOffset: -(2 ** 31) - 1 }, /endOffset -2147483649 is not allowed/],
+    ["repeatNum", { ...file, repeatNum: 2 ** 31 }, /repeatNum 2147483648 is not allowed: .*at most 2147483647/],
+    ["ptsCallbackInterval", { ...valid, ptsCallbackInterval: 2 ** 31 }, /ptsCallbackInterval 2147483648 is not allowed: use whole milliseconds from 0 to 2147483647/],
+    ["ptsCallbackInterval", { ...valid, ptsCallbackInterval: 1e10 }, /ptsCallbackInterval 10000000000 is not allowed/],
+    ["beginOffset", { ...file, beginOffset: Number.MAX_SAFE_INTEGER + 2 }, /beginOffset 9007199254740992 is not allowed/],
+  ])("%s beyond 32 bits is refused: %j", (property, inputs, reason) => {
+    const failures = check(inputs);
+    expect(failures.map((failure) => failure.property)).toEqual([property]);
+    expect(failures[0].reason).toMatch(reason);
+  });
+
+  test("an importId of another studio than casterId is refused at check, naming both and the fix", () => {
+    const failures = check({ ...valid, importId: "LIVEPRODUCER_POST-cn-other:e5542d98-b08c-46bf-83e9-5b09d08c1234" });
+    expect(failures).toEqual([{
+      property: "importId",
+      reason: 'importId "LIVEPRODUCER_POST-cn-other:e5542d98-b08c-46bf-83e9-5b09d08c1234" names studio LIVEPRODUCER_POST-cn-other, '
+        + 'but casterId is "LIVEPRODUCER_POST-cn-0pp1czt1234": use "LIVEPRODUCER_POST-cn-0pp1czt1234:<resourceId>" to adopt a source of this studio, '
+        + "or set casterId to LIVEPRODUCER_POST-cn-other.",
+    }]);
+  });
+
+  test("an importId of the same studio is valid, and the rule is silent while either side is unknown", () => {
+    const importId = `${valid.casterId}:e5542d98-b08c-46bf-83e9-5b09d08c1234`;
+    expect(check({ ...valid, importId })).toEqual([]);
+    expect(check({ ...valid, casterId: UNKNOWN, importId: "LIVEPRODUCER_POST-cn-other:e5542d98" })).toEqual([]);
+    expect(check({ ...valid, importId: UNKNOWN })).toEqual([]);
+    // A casterId that is itself invalid is reported once, on its own.
+    expect(check({ ...valid, casterId: "a b", importId: "other:e5542d98" }).map((failure) => failure.property)).toEqual(["casterId"]);
+  });
+});

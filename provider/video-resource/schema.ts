@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { CheckFailure, CrossFieldRule, describeValue, InputSpec } from "../shared/check";
+import { nameSchema } from "../shared/name";
 import { urlSchema } from "../shared/url";
+import { parseVideoResourceId } from "./id";
 
 /** The rules for a video source's inputs, as data: one zod schema per property, and the rules across them. */
 
@@ -8,7 +10,21 @@ export const LOCATION_ID_PATTERN = /^RV(0[1-9]|[1-9][0-9])$/;
 export const LOCATION_ID_RULE = "use a layout position from RV01 to RV99, always two digits (RV07, not RV7).";
 /** The public docs give no limit; the emulator assumes the same one (see emulator/README.md). */
 export const MAX_RESOURCE_NAME_LENGTH = 128;
+/**
+ * Documented: "The value range is [0-5000]" (FixedDelayDuration, AddCasterVideoResource,
+ * https://www.alibabacloud.com/help/en/live/developer-reference/api-addcastervideoresource, where
+ * it sits one row down, on ImageId, as every description on that page does).
+ */
 export const MAX_FIXED_DELAY_MS = 5000;
+/**
+ * The API's integer parameters are 32-bit: the page types BeginOffset, EndOffset, RepeatNum and
+ * PtsCallbackInterval as integer, and the official SDKs declare them as 32-bit ints (C# `int?`,
+ * C++ `int`, Java `Integer`; OwnerId, a 64-bit value, is `long`). The page gives no range for
+ * those four, so the int32 range bounds them: an assumption, which the emulator shares
+ * (emulator/README.md, LIMITATIONS).
+ */
+export const INT32_MIN = -(2 ** 31);
+export const INT32_MAX = 2 ** 31 - 1;
 export const VOD_FILE_EXTENSIONS = [".mp4", ".flv", ".ts"] as const;
 export const IMAGE_FILE_EXTENSIONS = [".jpg", ".jpeg", ".png"] as const;
 const LIVE_STREAM_PROTOCOLS = ["rtmp:", "rtmps:", "http:", "https:", "artc:", "srt:"];
@@ -38,10 +54,7 @@ const wholeNumber = (min: number | undefined, max: number | undefined, allowed: 
 
 export const videoResourceFields = {
   casterId: casterIdSchema,
-  resourceName: z
-    .string()
-    .min(1, { error: "give the source a display name." })
-    .max(MAX_RESOURCE_NAME_LENGTH, { error: `shorten it to at most ${MAX_RESOURCE_NAME_LENGTH} characters.` })
+  resourceName: nameSchema("the source a display name", MAX_RESOURCE_NAME_LENGTH)
     .describe(`the source's display name, 1 to ${MAX_RESOURCE_NAME_LENGTH} characters`),
   locationId: z.string().regex(LOCATION_ID_PATTERN, { error: LOCATION_ID_RULE }).describe("the layout position, RV01 to RV99"),
   liveStreamUrl: urlSchema(LIVE_STREAM_PROTOCOLS, "use a stream URL starting with rtmp://, rtmps://, http://, https://, artc:// or srt://.").optional()
@@ -54,13 +67,19 @@ export const videoResourceFields = {
   imageUrl: urlSchema(["http:", "https:"],
     "use an http(s) URL of a JPG or PNG image (the path must end in .jpg, .jpeg or .png).", IMAGE_FILE_EXTENSIONS).optional()
     .describe("the URL of a JPG or PNG image"),
-  beginOffset: wholeNumber(0, undefined, "use whole milliseconds from the first frame, 0 or more.").optional()
+  // Ranges: 0 or more (beginOffset, ptsCallbackInterval) and -1 or more (repeatNum) from what the
+  // page says the values mean; the upper ends, and endOffset's both, are int32 (assumed, above).
+  // repeatNum: the official Java SDK (com.aliyun.sdk.service.live20161101, Add/Modify
+  // CasterVideoResourceRequest) also checks RepeatNum <= 60 before sending; neither the page nor
+  // the C# SDK says so, so that is not enforced here.
+  beginOffset: wholeNumber(0, INT32_MAX, `use whole milliseconds from the first frame, from 0 to ${INT32_MAX}.`).optional()
     .describe("where a file starts, in ms from the first frame"),
-  endOffset: wholeNumber(undefined, undefined, "use whole milliseconds: positive from the first frame, negative back from the last.").optional()
+  endOffset: wholeNumber(INT32_MIN, INT32_MAX,
+    `use whole milliseconds: positive from the first frame, negative back from the last, from ${INT32_MIN} to ${INT32_MAX}.`).optional()
     .describe("where a file ends, in ms; negative counts back from the last frame"),
-  repeatNum: wholeNumber(-1, undefined, "use 0 to play once, -1 to loop forever, or a positive number of repeats.").optional()
+  repeatNum: wholeNumber(-1, INT32_MAX, `use 0 to play once, -1 to loop forever, or a positive number of repeats, at most ${INT32_MAX}.`).optional()
     .describe("0 plays a file once, -1 loops it, n repeats it n times"),
-  ptsCallbackInterval: wholeNumber(0, undefined, "use whole milliseconds, 0 or more.").optional()
+  ptsCallbackInterval: wholeNumber(0, INT32_MAX, `use whole milliseconds from 0 to ${INT32_MAX}.`).optional()
     .describe("the PTS callback interval in ms"),
   fixedDelayDuration: wholeNumber(0, MAX_FIXED_DELAY_MS, `use whole milliseconds from 0 to ${MAX_FIXED_DELAY_MS}.`).optional()
     .describe(`a fixed delay for caption sync, 0 to ${MAX_FIXED_DELAY_MS} ms`),
@@ -110,9 +129,25 @@ const fileSettingsOnlyForFiles: CrossFieldRule<VideoResourceInputs> = (known, un
   return failure;
 };
 
+/**
+ * A source can be adopted only from its own studio: an importId whose studio is not casterId
+ * fails here, at preview, rather than at create. Silent while either is unknown (or invalid,
+ * which is reported on its own).
+ */
+export const importIdOfThisStudio: CrossFieldRule<VideoResourceInputs> = (known) => {
+  if (known.importId === undefined || known.casterId === undefined) return undefined;
+  const { casterId: studio } = parseVideoResourceId(known.importId);
+  if (studio === known.casterId) return undefined;
+  return {
+    property: "importId",
+    reason: `importId ${describeValue(known.importId)} names studio ${studio}, but casterId is ${describeValue(known.casterId)}: `
+      + `use "${known.casterId}:<resourceId>" to adopt a source of this studio, or set casterId to ${studio}.`,
+  };
+};
+
 export const videoResourceSpec: InputSpec<VideoResourceInputs> = {
   fields: videoResourceFields,
-  rules: [exactlyOneSource, fileSettingsOnlyForFiles],
+  rules: [exactlyOneSource, fileSettingsOnlyForFiles, importIdOfThisStudio],
 };
 
 /** Properties the API cannot modify: a change deletes the source and adds it again. */

@@ -9,6 +9,10 @@
 // @pulumi/pulumi/cmd/run from the program's node_modules with the arguments and environment that
 // the SDK reads. Plugin discovery answers "none": dynamic providers are found on PATH, and the
 // engine falls back to older behaviour for every method left unimplemented.
+//
+// The engine starts its plugins in process groups of their own, so a `kill -9` of the `pulumi` CLI
+// does not reach them. This host therefore ends by itself, and ends the Node.js program it runs,
+// once the engine that started it is gone (see exitWhenOrphaned).
 package main
 
 import (
@@ -22,6 +26,9 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strconv"
+	"sync"
+	"syscall"
+	"time"
 
 	pulumirpc "github.com/pulumi/pulumi/sdk/v3/proto/go"
 	"google.golang.org/grpc"
@@ -30,6 +37,20 @@ import (
 
 // version is set with -ldflags to the Pulumi release this host was built against.
 var version = "3.0.0-dev"
+
+const (
+	// How often the host looks whether the engine that started it is still there.
+	parentPollInterval = 200 * time.Millisecond
+	// How long a program is given to exit after SIGTERM, once the engine is gone, before SIGKILL.
+	programGracePeriod = 500 * time.Millisecond
+)
+
+// programs are the Node.js processes that Run started and that have not exited yet.
+var programs = struct {
+	sync.Mutex
+	running map[*os.Process]struct{}
+	ending  bool
+}{running: map[*os.Process]struct{}{}}
 
 type languageHost struct {
 	pulumirpc.UnimplementedLanguageRuntimeServer
@@ -41,6 +62,7 @@ func main() {
 	flag.String("root", "", "ignored: accepted for compatibility with the engine")
 	flag.Parse()
 
+	engine := os.Getppid()
 	host := &languageHost{}
 	if flag.NArg() > 0 {
 		host.engineAddress = flag.Arg(flag.NArg() - 1)
@@ -56,10 +78,75 @@ func main() {
 
 	// The engine reads the port from our first line of output.
 	fmt.Printf("%d\n", listener.Addr().(*net.TCPAddr).Port)
+	if engine > 1 {
+		go exitWhenOrphaned(engine)
+	}
 	if err := server.Serve(listener); err != nil {
 		fmt.Fprintf(os.Stderr, "language host: %v\n", err)
 		os.Exit(1)
 	}
+}
+
+// exitWhenOrphaned ends the programs this host runs, and then the host, once the process that
+// started it (the engine, in the `pulumi` CLI) is gone: a process whose parent exits is given
+// another one (init, or the nearest subreaper), so its parent process ID changes. Nothing is
+// written on the way out: the engine held the other end of stdout and stderr, and in Go a write to
+// a broken stdout or stderr pipe ends the process before the programs are ended.
+func exitWhenOrphaned(engine int) {
+	ticker := time.NewTicker(parentPollInterval)
+	defer ticker.Stop()
+	for range ticker.C {
+		if os.Getppid() != engine {
+			endPrograms()
+			os.Exit(1)
+		}
+	}
+}
+
+// endPrograms sends SIGTERM to every running program, gives them programGracePeriod to exit, then
+// kills those left. No program is started afterwards.
+func endPrograms() {
+	programs.Lock()
+	programs.ending = true
+	running := make([]*os.Process, 0, len(programs.running))
+	for process := range programs.running {
+		running = append(running, process)
+	}
+	programs.Unlock()
+
+	for _, process := range running {
+		_ = process.Signal(syscall.SIGTERM)
+	}
+	for deadline := time.Now().Add(programGracePeriod); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+		programs.Lock()
+		left := len(programs.running)
+		programs.Unlock()
+		if left == 0 {
+			return
+		}
+	}
+	for _, process := range running {
+		_ = process.Kill()
+	}
+}
+
+// track records a started program; it reports false, after killing the program, when the host is
+// already ending.
+func track(process *os.Process) bool {
+	programs.Lock()
+	defer programs.Unlock()
+	if programs.ending {
+		_ = process.Kill()
+		return false
+	}
+	programs.running[process] = struct{}{}
+	return true
+}
+
+func untrack(process *os.Process) {
+	programs.Lock()
+	defer programs.Unlock()
+	delete(programs.running, process)
 }
 
 func (h *languageHost) Handshake(
@@ -157,7 +244,7 @@ func (h *languageHost) Run(ctx context.Context, req *pulumirpc.RunRequest) (*pul
 	cmd.Env = env
 	cmd.Stdout = os.Stdout
 	cmd.Stderr = os.Stderr
-	if err := cmd.Run(); err != nil {
+	if err := runProgram(cmd); err != nil {
 		var exitErr *exec.ExitError
 		if errors.As(err, &exitErr) {
 			// The SDK has already reported the program's error through the engine; a non-zero exit
@@ -170,6 +257,17 @@ func (h *languageHost) Run(ctx context.Context, req *pulumirpc.RunRequest) (*pul
 		return &pulumirpc.RunResponse{Error: fmt.Sprintf("could not run node: %v", err)}, nil
 	}
 	return &pulumirpc.RunResponse{}, nil
+}
+
+// runProgram is cmd.Run, with the process tracked while it runs so that endPrograms can end it.
+func runProgram(cmd *exec.Cmd) error {
+	if err := cmd.Start(); err != nil {
+		return err
+	}
+	if track(cmd.Process) {
+		defer untrack(cmd.Process)
+	}
+	return cmd.Wait()
 }
 
 // resolveRunScript finds @pulumi/pulumi/cmd/run the way Node would from the program directory.

@@ -66,6 +66,48 @@ describe("caster-layout validate", () => {
     ]);
   });
 
+  test("refuses what the API cannot take, each at its place with the value and the fix, as preview does (issue 10)", () => {
+    const many = Array.from({ length: 101 }, (_, index) => `      - { itemName: "Part ${index + 1}", vodUrl: "https://media.example.com/${index + 1}.mp4" }`);
+    const bad = write("api-limits.yaml", [
+      "caster: { casterId: LIVEPRODUCER_POST-cn-0pp1czt1234 }",
+      "sources:",
+      "  RV01:",
+      '    resourceName: "Main\\ncamera\\u001b[0m"',
+      '    liveStreamUrl: "rtmp://push.example.com/live/main camera"',
+      "  RV02:",
+      '    resourceName: "   "',
+      "    vodUrl: https://media.example.com/intro.mp4",
+      "    beginOffset: 2147483648",
+      "    importId: LIVEPRODUCER_POST-cn-other:e5542d98",
+      "  RV03:",
+      "    resourceName: Logo",
+      "    imageUrl: https:///logo.png",
+      "episodeGroups:",
+      "  night:",
+      "    startTime: 2031-02-30T20:00:00Z",
+      '    items: [{ itemName: "Replay\\u0007", vodUrl: "https://media.example.com/replay.ts" }]',
+      "  late:",
+      "    startTime: 2031-01-01T24:00:00Z",
+      "    items:",
+      ...many,
+      "",
+    ].join("\n"));
+    const result = caster("validate", bad);
+    expect(result.code).toBe(1);
+    expect(result.stdout.trimEnd().split("\n")).toEqual([
+      `${bad}:4:19 sources.RV01.resourceName: resourceName "Main\\ncamera\\u001b[0m" is not allowed: it holds a line break (U+000A) at character 5; use one line of text without control characters.`,
+      `${bad}:5:20 sources.RV01.liveStreamUrl: liveStreamUrl "rtmp://push.example.com/live/main camera" is not allowed: it holds a space at character 34; use the URL without whitespace or control characters (percent-encode a space in a path as %20).`,
+      `${bad}:7:19 sources.RV02.resourceName: resourceName "   " is not allowed: it is only whitespace; give the source a display name with at least one visible character.`,
+      `${bad}:9:18 sources.RV02.beginOffset: beginOffset 2147483648 is not allowed: use whole milliseconds from the first frame, from 0 to 2147483647.`,
+      `${bad}:10:15 sources.RV02.importId: importId "LIVEPRODUCER_POST-cn-other:e5542d98" names studio LIVEPRODUCER_POST-cn-other, but casterId is "LIVEPRODUCER_POST-cn-0pp1czt1234": use "LIVEPRODUCER_POST-cn-0pp1czt1234:<resourceId>" to adopt a source of this studio, or set casterId to LIVEPRODUCER_POST-cn-other.`,
+      `${bad}:13:15 sources.RV03.imageUrl: imageUrl "https:///logo.png" is not allowed: it has no host; give the server's host name after https://, as in https://<host>/<path>.`,
+      `${bad}:16:16 episodeGroups.night.startTime: startTime "2031-02-30T20:00:00Z" is not allowed: February 2031 has 28 days, so day 30 does not exist; use an ISO 8601 time with its zone, e.g. 2026-12-24T20:00:00Z or 2026-12-25T04:00:00+08:00 (or pass a Date).`,
+      `${bad}:17:25 episodeGroups.night.items[0].itemName: items[0].itemName "Replay\\u0007" is not allowed: it holds a bell (BEL, U+0007) at character 7; use one line of text without control characters.`,
+      `${bad}:19:16 episodeGroups.late.startTime: startTime "2031-01-01T24:00:00Z" is not allowed: hour 24 does not exist (hours run from 00 to 23; midnight is 00:00 of the next day); use an ISO 8601 time with its zone, e.g. 2026-12-24T20:00:00Z or 2026-12-25T04:00:00+08:00 (or pass a Date).`,
+      expect.stringMatching(new RegExp(`^${bad}:21:\\d+ episodeGroups\\.late\\.items: items \\[.* is not allowed: 101 items are more than the 100 a group takes; use at most 100, and split a longer schedule into groups that each start when the one before ends\\.$`)),
+    ]);
+  });
+
   test("a missing file is a problem, not a crash", () => {
     expect(caster("validate", "nowhere.yaml")).toMatchObject({ code: 1, stdout: "nowhere.yaml (layout): cannot read the layout: no such file.\n" });
   });
@@ -126,6 +168,15 @@ describe("caster-layout diff", () => {
     const fromNothing = caster("diff", "/dev/null", before);
     expect(fromNothing.code).toBe(0);
     expect(fromNothing.stdout).toMatch(/RV01[\s\S]*Main camera/);
+  });
+
+  test("a new file compared with /dev/null reads as all added, with nothing replaced (issue 10)", () => {
+    const studio = write("new-studio.yaml", GOOD);
+    const result = caster("diff", "/dev/null", studio);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("3 added.");
+    expect(result.stdout).not.toMatch(/replaced/);
+    expect(result.stdout).toContain('- Source added at RV01: "Main camera" (live stream).');
   });
 
   test("an invalid side is reported and nothing is compared", () => {

@@ -506,3 +506,28 @@ describe("formatChanges: names are text, not Markdown", () => {
     expect(comment).not.toMatch(/@octocat|<img/);
   });
 });
+
+describe("diffLayouts: a new layout (issue 10)", () => {
+  const full = layout({ sources: { RV01: camera, RV02: reel }, episodeGroups: { night } });
+
+  it("reads a layout compared with nothing (/dev/null) as everything added, with no studio replaced", () => {
+    const changes = diffLayouts({}, full);
+    expect(changes.map((change) => [change.action, change.subject])).toEqual([
+      ["add", "RV01"], ["add", "RV02"], ["add", "episode group night"],
+    ]);
+    const text = formatChanges(changes);
+    expect(text).toContain("3 added.");
+    expect(text).not.toMatch(/replaced/);
+  });
+
+  it("does so whichever way the new layout names its studio", () => {
+    for (const caster of [{ config: "casterId" }, undefined]) {
+      const changes = diffLayouts({}, { ...full, caster });
+      expect(changes.map((change) => change.action)).toEqual(["add", "add", "add"]);
+    }
+  });
+
+  it("reads sections left empty as nothing on air too", () => {
+    expect(diffLayouts({ sources: null, episodeGroups: null }, full).map((change) => change.action)).toEqual(["add", "add", "add"]);
+  });
+});

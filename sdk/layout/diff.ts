@@ -1,8 +1,10 @@
 import { STUDIO_DEFAULTS, toApiTime } from "../../provider/episode-group/schema";
-import { redactSignatures } from "../../provider/shared/redact";
+import { redactSignatures } from "../../common/redact";
 import { isFile, normalize } from "../../provider/video-resource/api";
 import { REPLACE_ON_CHANGE } from "../../provider/video-resource/schema";
-import { LayoutCaster, LayoutEpisodeGroup, LayoutSource, SOURCE_KINDS, sourcePropertyOf, StudioLayoutDefinition, withSecretsAsText } from "./schema";
+import {
+  LayoutCaster, LayoutEpisodeGroup, LayoutSource, PlainStudioLayout, SOURCE_KINDS, sourcePropertyOf, StudioLayoutDefinition, withSecretsAsText,
+} from "./schema";
 import { clock, describeCaster, duration, repeatPhrase } from "./words";
 
 /**
@@ -36,7 +38,9 @@ export function diffLayouts(layoutBefore: StudioLayoutDefinition, layoutAfter: S
   // A URL kept in a stack secret is compared, and shown, by its key: this tool never reads secrets.
   const before = withSecretsAsText(layoutBefore);
   const after = withSecretsAsText(layoutAfter);
-  const studioMoves = !sameCaster(before.caster, after.caster);
+  // A layout that did not exist (OLD is /dev/null or an empty file) has nothing on air to move:
+  // the new one's studio is where everything is added, not a studio that everything moves to.
+  const studioMoves = !isNothing(before) && !sameCaster(before.caster, after.caster);
   const changes = [
     ...(studioMoves ? [studioChange(before.caster, after.caster)] : []),
     ...bySubject(sourceChanges(before.sources ?? {}, after.sources ?? {}, studioMoves)),
@@ -51,6 +55,13 @@ export function diffLayouts(layoutBefore: StudioLayoutDefinition, layoutAfter: S
 
 function sameCaster(before: LayoutCaster | undefined, after: LayoutCaster | undefined): boolean {
   return describeCaster(before) === describeCaster(after);
+}
+
+/** A layout with no studio, no sources and no groups: what `/dev/null` reads as. */
+function isNothing(layout: PlainStudioLayout): boolean {
+  return layout.caster === undefined
+    && Object.keys(layout.sources ?? {}).length === 0
+    && Object.keys(layout.episodeGroups ?? {}).length === 0;
 }
 
 

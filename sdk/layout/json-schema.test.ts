@@ -47,6 +47,22 @@ describe("the layout's JSON Schema", () => {
     expect(validateWithJsonSchema(layout)).toBe(valid);
   });
 
+  const items = (count: number) => Array.from({ length: count }, (_, index) => ({ itemName: `Part ${index + 1}`, vodUrl: "https://media.example.com/a.mp4" }));
+  test.each([
+    ["a name on two lines", { sources: { RV01: { ...source, resourceName: "Main\ncamera" } } }, false],
+    ["a name with an ANSI escape", { sources: { RV01: { ...source, resourceName: "\u001b[31mCamera" } } }, false],
+    ["a name of spaces only", { sources: { RV01: { ...source, resourceName: "   " } } }, false],
+    ["an item name with a bell", { episodeGroups: { night: { ...group, items: [{ ...group.items[0], itemName: "A\u0007" }] } } }, false],
+    ["a name with accents, CJK and emoji", { sources: { RV01: { ...source, resourceName: "Café 主机位 🎥" } } }, true],
+    ["a begin offset of 2^31", { sources: { RV01: { resourceName: "F", vodUrl: "https://m.example.com/f.mp4", beginOffset: 2 ** 31 } } }, false],
+    ["an end offset of -2^31", { sources: { RV01: { resourceName: "F", vodUrl: "https://m.example.com/f.mp4", endOffset: -(2 ** 31) } } }, true],
+    ["a group of 100 items", { episodeGroups: { night: { ...group, items: items(100) } } }, true],
+    ["a group of 101 items", { episodeGroups: { night: { ...group, items: items(101) } } }, false],
+  ])("%s: JSON Schema and zod agree (valid: %s) (issue 10)", (_name, layout, valid) => {
+    expect(findLayoutProblems(layout).length === 0).toBe(valid);
+    expect(validateWithJsonSchema(layout)).toBe(valid);
+  });
+
   test("carries the resources' descriptions, for editor hover text", () => {
     const schema = studioLayoutJsonSchema() as { properties: { sources: { anyOf: { additionalProperties?: { properties: Record<string, { description?: string }> } }[] } } };
     const source = schema.properties.sources.anyOf.find((option) => option.additionalProperties)?.additionalProperties;

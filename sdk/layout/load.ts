@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { isMap, isNode, isPair, isScalar, isSeq, LineCounter, Node, parseDocument, YAMLError } from "yaml";
-import { redactSignatures } from "../../provider/shared/redact";
+import { redactSignatures } from "../../common/redact";
 import { UNKNOWN } from "../../provider/shared/unknowns";
 import { asValidLayout, findLayoutProblems, PathProblem } from "./validate";
 import { StudioLayoutDefinition } from "./schema";

@@ -1,4 +1,4 @@
-import { redactSignatures } from "../../provider/shared/redact";
+import { redactSignatures } from "../../common/redact";
 import { SourceProperty } from "../../provider/video-resource/schema";
 import {
   LayoutEpisodeGroup,

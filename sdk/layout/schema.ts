@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { episodeGroupFields, episodeItemSchema } from "../../provider/episode-group/schema";
+import { episodeGroupFields, episodeItemSchema, MAX_EPISODE_ITEMS } from "../../provider/episode-group/schema";
 import { casterIdSchema, LOCATION_ID_PATTERN, SOURCE_PROPERTIES, SourceProperty, videoResourceFields } from "../../provider/video-resource/schema";
 
 /**
@@ -71,7 +71,7 @@ export const layoutSourceSchema = z.strictObject(withSecretReferences(layoutSour
 
 export const layoutEpisodeGroupSchema = z.strictObject({
   ...withSecretReferences(layoutEpisodeGroupFields, SECRET_CAPABLE_GROUP_PROPERTIES),
-  items: z.array(layoutItemSchema).min(1).describe(layoutEpisodeGroupFields.items.description ?? "the episodes"),
+  items: z.array(layoutItemSchema).min(1).max(MAX_EPISODE_ITEMS).describe(layoutEpisodeGroupFields.items.description ?? "the episodes"),
 }).describe("a scheduled carousel playlist of VOD files: startTime, repeatNum and items");
 
 export const studioLayoutSchema = z.strictObject({

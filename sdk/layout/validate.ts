@@ -1,5 +1,7 @@
 import { checkInputs, CheckFailure, describeValue, InputSpec } from "../../provider/shared/check";
-import { LOCATION_ID_PATTERN, LOCATION_ID_RULE, SOURCE_PROPERTIES, videoResourceSpec } from "../../provider/video-resource/schema";
+import {
+  importIdOfThisStudio, LOCATION_ID_PATTERN, LOCATION_ID_RULE, SOURCE_PROPERTIES, videoResourceFields, videoResourceSpec,
+} from "../../provider/video-resource/schema";
 import {
   CONFIG_KEY_PATTERN,
   CONFIG_KEY_RULE,
@@ -91,6 +93,27 @@ export function findLayoutProblems(value: unknown): PathProblem[] {
   }
   if (value.caster !== undefined) problems.push(...casterProblems(value.caster));
   for (const section of SECTIONS) problems.push(...sectionProblems(value[section.name], section));
+  problems.push(...importIdProblems(value));
+  return problems;
+}
+
+/**
+ * The rule across a source's importId and its studio, which in a layout is the file's `caster`:
+ * checked when both are written in the file, silent when the studio comes from stack config or
+ * the program (the resource checks it at preview, once the ID is known).
+ */
+function importIdProblems(layout: Record<string, unknown>): PathProblem[] {
+  const caster = layout.caster;
+  const sources = layout.sources;
+  if (!isPlainObject(caster) || !isPlainObject(sources)) return [];
+  const casterId = caster.casterId;
+  if (!videoResourceFields.casterId.safeParse(casterId).success) return [];
+  const problems: PathProblem[] = [];
+  for (const [key, entry] of Object.entries(sources)) {
+    if (!isPlainObject(entry) || !videoResourceFields.importId.safeParse(entry.importId).success || entry.importId === undefined) continue;
+    const failure = importIdOfThisStudio({ casterId: casterId as string, importId: entry.importId as string }, new Set());
+    if (failure) problems.push({ path: ["sources", key, failure.property], message: failure.reason });
+  }
   return problems;
 }
 

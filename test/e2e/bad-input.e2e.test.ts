@@ -12,6 +12,10 @@ const group = {
 
 type Case = [description: string, kind: "sources" | "episodeGroups", args: Record<string, unknown>, property: string];
 
+function manyItems(count: number) {
+  return Array.from({ length: count }, (_, index) => ({ itemName: `Part ${index + 1}`, vodUrl: `https://media.example.com/${index + 1}.mp4` }));
+}
+
 /** Each a mistake a user can make; each must fail in preview with a message that helps. */
 const CASES: Case[] = [
   ["location RV00", "sources", { ...source, locationId: "RV00" }, "locationId"],
@@ -47,6 +51,22 @@ const CASES: Case[] = [
   ["a negative PTS interval", "sources", { ...source, ptsCallbackInterval: -5 }, "ptsCallbackInterval"],
   ["an import ID without the studio", "sources", { ...source, importId: "e5542d98" }, "importId"],
   ["a misspelt property", "sources", { ...source, locationID: "RV01" }, "locationID"],
+  // Issue 10: what the API cannot take, refused before any call.
+  ["a name on two lines", "sources", { ...source, resourceName: "Main\ncamera" }, "resourceName"],
+  ["a name with a bell", "sources", { ...source, resourceName: "Camera\u0007" }, "resourceName"],
+  ["a name with an ANSI escape", "sources", { ...source, resourceName: "\u001b[31mCamera\u001b[0m" }, "resourceName"],
+  ["a name of spaces only", "sources", { ...source, resourceName: "   " }, "resourceName"],
+  ["a stream URL with a space", "sources", { ...source, liveStreamUrl: "rtmp://push.example.com/live/main camera" }, "liveStreamUrl"],
+  ["a file URL ending in a line break", "sources", { ...file, vodUrl: "https://media.example.com/reel.mp4\n" }, "vodUrl"],
+  ["an image URL with a tab", "sources", { ...source, liveStreamUrl: undefined, imageUrl: "https://media.example.com/a\tb.png" }, "imageUrl"],
+  ["a stream URL with no host", "sources", { ...source, liveStreamUrl: "rtmp://" }, "liveStreamUrl"],
+  ["a stream URL with an empty host", "sources", { ...source, liveStreamUrl: "rtmp:///live/main" }, "liveStreamUrl"],
+  ["a begin offset of 2^31", "sources", { ...file, beginOffset: 2 ** 31 }, "beginOffset"],
+  ["an end offset below -2^31", "sources", { ...file, endOffset: -(2 ** 31) - 1 }, "endOffset"],
+  ["a repeat of 2^31", "sources", { ...file, repeatNum: 2 ** 31 }, "repeatNum"],
+  ["a PTS interval of 2^31", "sources", { ...source, ptsCallbackInterval: 2 ** 31 }, "ptsCallbackInterval"],
+  ["a PTS interval of 1e10", "sources", { ...source, ptsCallbackInterval: 1e10 }, "ptsCallbackInterval"],
+  ["an import ID of another studio", "sources", { ...source, importId: "LIVEPRODUCER_POST-cn-other:e5542d98" }, "importId"],
   ["a start time in words", "episodeGroups", { ...group, startTime: "tomorrow evening" }, "startTime"],
   ["a start time without a zone", "episodeGroups", { ...group, startTime: "2030-01-01T20:00:00" }, "startTime"],
   ["a start time in month 13", "episodeGroups", { ...group, startTime: "2030-13-01T20:00:00Z" }, "startTime"],
@@ -65,6 +85,20 @@ const CASES: Case[] = [
   ["a callback over FTP", "episodeGroups", { ...group, callbackUrl: "ftp://cb.example.com/x" }, "callbackUrl"],
   ["an output URL that is no URL", "episodeGroups", { ...group, sideOutputUrl: "studio output" }, "sideOutputUrl"],
   ["a region in words", "episodeGroups", { ...group, regionId: "Shanghai" }, "regionId"],
+  // Issue 10.
+  ["a start time of February 30", "episodeGroups", { ...group, startTime: "2031-02-30T20:00:00Z" }, "startTime"],
+  ["a start time of February 29 in a common year", "episodeGroups", { ...group, startTime: "2031-02-29T20:00:00Z" }, "startTime"],
+  ["a start time at 24:00", "episodeGroups", { ...group, startTime: "2031-01-01T24:00:00Z" }, "startTime"],
+  ["a start time at minute 60", "episodeGroups", { ...group, startTime: "2031-01-01T20:60:00Z" }, "startTime"],
+  ["a start time at second 60", "episodeGroups", { ...group, startTime: "2031-01-01T20:00:60Z" }, "startTime"],
+  ["a zone of +15:00", "episodeGroups", { ...group, startTime: "2031-01-01T20:00:00+15:00" }, "startTime"],
+  ["an item name on two lines", "episodeGroups", { ...group, items: [{ itemName: "Opening\ntitles", vodUrl: "https://media.example.com/a.mp4" }] }, "items"],
+  ["an item name of spaces only", "episodeGroups", { ...group, items: [{ itemName: "   ", vodUrl: "https://media.example.com/a.mp4" }] }, "items"],
+  ["an item URL with a space", "episodeGroups", { ...group, items: [{ itemName: "A", vodUrl: "https://media.example.com/my reel.mp4" }] }, "items"],
+  ["a callback URL with no host", "episodeGroups", { ...group, callbackUrl: "https:///callback" }, "callbackUrl"],
+  ["an output URL with no host", "episodeGroups", { ...group, sideOutputUrl: "rtmp://" }, "sideOutputUrl"],
+  ["101 items", "episodeGroups", { ...group, items: manyItems(101) }, "items"],
+  ["1000 items", "episodeGroups", { ...group, items: manyItems(1000) }, "items"],
 ];
 
 /** A message helps when it names the property and the value received and says what to do. */

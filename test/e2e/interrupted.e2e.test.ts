@@ -1,16 +1,20 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
 import { mulberry32 } from "../../emulator/faults";
 import { EmulatorFixture, startEmulatorFixture } from "../helpers/emulator-fixture";
-import { PulumiStack } from "../helpers/pulumi-stack";
-import { fullStudio } from "../helpers/studio";
+import { CliResult, PulumiStack } from "../helpers/pulumi-stack";
+import { fullStudio, location, StudioDeclaration } from "../helpers/studio";
 
 const UID = "1000000000000001";
-const SEEDS = [11, 22, 33];
+const SOURCE_CREATE = "AddCasterVideoResource";
+const GROUP_CREATE = "AddCasterEpisodeGroup";
 
 /**
  * kill -9 of `pulumi up` while the studio is being created (the CLI's process group; the plugins,
- * which the engine starts in groups of their own, live on and are ended a moment later),
- * then the recovery the README documents: `pulumi cancel` (the killed run's lock),
- * `pulumi refresh --clear-pending-creates`, `pulumi up`.
+ * which the engine starts in groups of their own, end by themselves once their engine is gone),
+ * then the documented recovery: `caster-recover`, then `pulumi up` — with the program unchanged,
+ * and with the program edited in between (every source moved, every group's items renamed), so
+ * that what the killed run's unfinished creates made is declared nowhere any more.
  */
 describe("an interrupted pulumi up", () => {
   let live: EmulatorFixture;
@@ -20,7 +24,49 @@ describe("an interrupted pulumi up", () => {
   });
   afterAll(() => live?.close());
 
-  test.each(SEEDS)("killed at a random point (seed %i), then recovered: exactly the declared studio, no orphans", async (seed) => {
+  const groupsOf = (casterId: string) => {
+    const domain = `${casterId.split("-").pop()}.`;
+    return Object.values(live.emulator.state().accounts[UID].episodeGroups).filter((g) => g.domainName.startsWith(domain));
+  };
+  const succeededCalls = (action: string) => live.emulator.calls().filter((call) => call.action === action && call.httpStatus === 200).length;
+
+  /** Starts `up`, kills it once `killAfter` calls of `action` have succeeded, and leaves no process of the run behind. */
+  async function killDuring(stack: PulumiStack, action: string, killAfter: number): Promise<CliResult> {
+    live.emulator.clearCalls();
+    const run = stack.start(stack.upArgs());
+    while (succeededCalls(action) < killAfter) {
+      const finished = await Promise.race([run.result.then(() => true), new Promise((resolve) => setTimeout(() => resolve(false), 20))]);
+      if (finished) break;
+    }
+    run.kill();
+    const killed = await run.result;
+    // The run's plugins see their engine gone and end by themselves: nobody kills them by name.
+    const leftovers = await stack.leftoverProcesses(10_000);
+    expect(leftovers.filter((entry) => /dynamic-provider/.test(entry))).toEqual([]);
+    await stack.killLeftovers();
+    return killed;
+  }
+
+  async function expectExactly(stack: PulumiStack, casterId: string, studio: StudioDeclaration): Promise<void> {
+    const sources = live.sources(casterId);
+    expect(sources.map((s) => s.locationId).sort()).toEqual(Object.values(studio.sources).map((s) => s.locationId as string).sort());
+    expect(sources.map((s) => s.resourceName).sort()).toEqual(Object.values(studio.sources).map((s) => s.resourceName as string).sort());
+    expect(groupsOf(casterId).map((g) => g.items.map((item) => item.itemName).join(" + ")).sort()).toEqual(
+      Object.values(studio.episodeGroups).map((g) => (g.items as { itemName: string }[]).map((item) => item.itemName).join(" + ")).sort(),
+    );
+    expect((await stack.preview(["--expect-no-changes"])).code).toBe(0);
+  }
+
+  async function recoverAndUp(stack: PulumiStack): Promise<void> {
+    const recovered = await stack.recover();
+    if (recovered.code !== 0) console.log(recovered.output);
+    expect(recovered.code).toBe(0);
+    const up = await stack.up();
+    if (up.code !== 0) console.log(up.output);
+    expect(up.code).toBe(0);
+  }
+
+  test.each([11, 22, 33])("killed at a random point (seed %i), then recovered: exactly the declared studio, no orphans", async (seed) => {
     const random = mulberry32(seed);
     const casterId = await live.createCaster(`interrupted-${seed}`);
     const studio = fullStudio(casterId);
@@ -28,45 +74,87 @@ describe("an interrupted pulumi up", () => {
     try {
       await stack.setConfigObject("sources", studio.sources);
       await stack.setConfigObject("episodeGroups", studio.episodeGroups);
+      // Somewhere in the middle of the 99 source creates.
+      const killAfter = 5 + Math.floor(random() * 90);
+      const killed = await killDuring(stack, SOURCE_CREATE, killAfter);
+      console.log(`seed ${seed}: killed after ${succeededCalls(SOURCE_CREATE)} source creates (exit ${killed.code}); the API held ` +
+        `${live.sources(casterId).length} sources and ${groupsOf(casterId).length} groups of 99 and 10`);
 
-      // Kill once the API has taken this many of the 109 creates: somewhere in the middle of the run.
-      const killAfter = 5 + Math.floor(random() * 100);
-      const CREATES = new Set(["AddCasterVideoResource", "AddCasterEpisodeGroup"]);
-      const creates = () => live.emulator.calls().filter((call) => CREATES.has(call.action) && call.httpStatus === 200).length;
-      live.emulator.clearCalls();
-      const run = stack.start(stack.upArgs());
-      while (creates() < killAfter) {
-        const finished = await Promise.race([run.result.then(() => true), new Promise((resolve) => setTimeout(() => resolve(false), 20))]);
-        if (finished) break;
-      }
-      run.kill();
-      const killed = await run.result;
-      await new Promise((resolve) => setTimeout(resolve, 500));
-      await stack.killLeftovers();
-      const domain = `${casterId.split("-").pop()}.`;
-      const groupsOfStudio = () =>
-        Object.values(live.emulator.state().accounts[UID].episodeGroups).filter((g) => g.domainName.startsWith(domain));
-      console.log(`seed ${seed}: killed after ${creates()} creates (exit ${killed.code}); the API held ` +
-        `${live.sources(casterId).length} sources and ${groupsOfStudio().length} groups of 99 and 10`);
-
-      // The killed run left its lock; cancel removes it (it does not undo anything).
-      expect((await stack.run(["cancel", "--stack", stack.name, "--yes", "--non-interactive"])).code).toBe(0);
-      const refresh = await stack.refresh(["--clear-pending-creates"]);
-      if (refresh.code !== 0) console.log(refresh.output);
-      expect(refresh.code).toBe(0);
-      const up = await stack.up();
-      expect(up.code).toBe(0);
-
-      const sources = live.sources(casterId);
-      expect(sources.map((s) => s.locationId).sort()).toEqual(Object.values(studio.sources).map((s) => s.locationId as string).sort());
-      expect(groupsOfStudio().map((g) => g.items[0].itemName).sort()).toEqual(
-        Object.values(studio.episodeGroups).map((g) => (g.items as { itemName: string }[])[0].itemName).sort(),
-      );
-      const preview = await stack.preview(["--expect-no-changes"]);
-      expect(preview.code).toBe(0);
+      await recoverAndUp(stack);
+      await expectExactly(stack, casterId, studio);
 
       expect((await stack.destroy()).code).toBe(0);
       expect(live.sources(casterId)).toEqual([]);
+      expect(groupsOf(casterId)).toEqual([]);
+    } finally {
+      await stack.remove();
+    }
+  });
+
+  /**
+   * The program changes between the kill and the recovery: every source moves 50 positions up and
+   * every group's items are renamed. Whatever the killed run's unfinished creates made is then
+   * declared nowhere; the recovery must remove it, or it stays on air outside any state.
+   */
+  test.each([
+    ["sources", SOURCE_CREATE, 41],
+    ["sources", SOURCE_CREATE, 42],
+    ["groups", GROUP_CREATE, 43],
+    ["groups", GROUP_CREATE, 44],
+  ])("killed while creating %s (%s, seed %i), the program edited, then recovered: exactly the edited studio", async (_what, action, seed) => {
+    const random = mulberry32(seed);
+    const casterId = await live.createCaster(`edited-${seed}`);
+    const before = fullStudio(casterId, 40, 10);
+    const after: StudioDeclaration = {
+      sources: Object.fromEntries(Object.entries(before.sources).map(([name, source], n) => [name, { ...source, locationId: location(n + 51) }])),
+      episodeGroups: Object.fromEntries(Object.entries(before.episodeGroups).map(([name, group]) => [name, {
+        ...group,
+        items: (group.items as { itemName: string; vodUrl: string }[]).map((item) => ({ ...item, itemName: `${item.itemName} (renamed)` })),
+      }])),
+    };
+    const stack = await PulumiStack.create(`edited-${seed}`, { env: live.env });
+    try {
+      await stack.setConfigObject("sources", before.sources);
+      await stack.setConfigObject("episodeGroups", before.episodeGroups);
+      const killAfter = action === SOURCE_CREATE ? 3 + Math.floor(random() * 30) : 1 + Math.floor(random() * 7);
+      await killDuring(stack, action, killAfter);
+      console.log(`seed ${seed}: killed after ${succeededCalls(action)} ${action} calls; the API held ` +
+        `${live.sources(casterId).length} sources and ${groupsOf(casterId).length} groups of 40 and 10`);
+
+      stack.editConfigObject("sources", after.sources);
+      stack.editConfigObject("episodeGroups", after.episodeGroups);
+      await recoverAndUp(stack);
+      await expectExactly(stack, casterId, after);
+
+      expect((await stack.destroy()).code).toBe(0);
+      expect(live.sources(casterId)).toEqual([]);
+      expect(groupsOf(casterId)).toEqual([]);
+    } finally {
+      await stack.remove();
+    }
+  });
+
+  test("a kill while the file backend writes a state file's metadata (left empty) is repaired by the recovery", async () => {
+    const casterId = await live.createCaster("attrs");
+    const studio = fullStudio(casterId, 2, 1);
+    const stack = await PulumiStack.create("attrs", { env: live.env });
+    try {
+      await stack.setConfigObject("sources", studio.sources);
+      await stack.setConfigObject("episodeGroups", studio.episodeGroups);
+      expect((await stack.up()).code).toBe(0);
+      // What a kill -9 between fileblob's create and write of the sidecar leaves (seen in this test's seeded kills).
+      const stacksDir = path.join(stack.workDir, "state", ".pulumi", "stacks");
+      const attrs = path.join(stacksDir, fs.readdirSync(stacksDir)[0], `${stack.name}.json.attrs`);
+      fs.writeFileSync(attrs, "");
+      const broken = await stack.preview();
+      expect(broken.code).not.toBe(0);
+      expect(broken.output).toContain("failed to load checkpoint: EOF");
+
+      const recovered = await stack.recover();
+      expect(recovered.code).toBe(0);
+      expect(recovered.stdout).toContain(`removed ${attrs}, a metadata file the killed run left empty`);
+      await expectExactly(stack, casterId, studio);
+      expect((await stack.destroy()).code).toBe(0);
     } finally {
       await stack.remove();
     }

@@ -20,7 +20,7 @@ function filesUnder(dir: string): string[] {
  * the emulator's log or call record. Signed stream URLs are ciphertext in state.
  */
 describe.each([
-  ["stack config (alicloud:secretKey as a secret)", "config"],
+  ["stack config (alicloud:secretKey as a secret, which is not read) and the environment", "config"],
   ["the environment (ALIBABA_CLOUD_ACCESS_KEY_SECRET)", "env"],
 ])("an access key secret given in %s", (_where, mode) => {
   let emulator: RunningEmulator;
@@ -39,8 +39,11 @@ describe.each([
     // A source made outside Pulumi, for the failed call below.
     await client.call("AddCasterVideoResource", { CasterId: casterId, ResourceName: "Console", LocationId: "RV09", ImageId: "img9" });
 
-    const env: Record<string, string> = { ALICLOUD_CASTER_ENDPOINT: emulator.url };
-    if (mode === "env") Object.assign(env, { ALIBABA_CLOUD_ACCESS_KEY_ID: KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET: SECRET });
+    const env: Record<string, string> = {
+      ALICLOUD_CASTER_ENDPOINT: emulator.url,
+      ALIBABA_CLOUD_ACCESS_KEY_ID: KEY_ID,
+      ALIBABA_CLOUD_ACCESS_KEY_SECRET: SECRET,
+    };
     stack = await PulumiStack.create(`secrets-${mode}`, { env });
     if (mode === "config") {
       await stack.setConfig("alicloud:accessKey", KEY_ID);
@@ -69,7 +72,14 @@ describe.each([
     await stack.setConfigObject("episodeGroups", {
       evening: { casterId, startTime: "2030-01-01T20:00:00Z", items: [{ itemName: "A", vodUrl: "https://media.example.com/a.mp4" }] },
     });
-    expect((await logged(stack.up(verbose))).code).toBe(0);
+    const up = await logged(stack.up(verbose));
+    expect(up.code).toBe(0);
+    // Credentials in stack config are not used, and the preview says so with the fix.
+    if (mode === "config") {
+      expect(up.output).toMatch(/does not read alicloud:accessKey, alicloud:secretKey from stack config[\s\S]*pulumi config rm alicloud:accessKey/);
+    } else {
+      expect(up.output).not.toContain("does not read");
+    }
 
     const state = stack.stateFileText();
     expect(state).not.toContain("auth_key");
@@ -103,5 +113,49 @@ describe.each([
     expect(emulatorLog.join("\n")).not.toContain(SECRET);
     expect(JSON.stringify(emulator.calls())).not.toContain(SECRET);
     expect(emulatorLog.length).toBeGreaterThan(0);
+  });
+});
+
+/**
+ * A key rotated after `up` (the old one disabled, the new one in the environment), with the old
+ * key still in stack config as a user of @pulumi/alicloud would have it: the engine configures
+ * refresh and destroy from the config it stored in the state, so a package that read credentials
+ * from config would sign with the disabled key. This one takes them from the environment.
+ */
+describe("a rotated access key", () => {
+  const OLD = { accessKeyId: "rotation-old-key", accessKeySecret: "rotation-old-secret", uid: "4000000000000004", active: true };
+  const NEW = { accessKeyId: "rotation-new-key", accessKeySecret: "rotation-new-secret", uid: "4000000000000004" };
+  let emulator: RunningEmulator;
+  let stack: PulumiStack;
+
+  afterAll(async () => {
+    await stack?.remove();
+    await emulator?.close();
+  });
+
+  test("refresh and destroy sign with the current key from the environment, which no log at -v=9 shows", async () => {
+    emulator = await startEmulator({ accounts: [OLD, NEW] });
+    const client = new LiveClient({ endpoint: emulator.url, regionId: "cn-shanghai", timeoutMs: 5000, credentials: NEW });
+    const casterId = (await client.call<{ CasterId: string }>("CreateCaster", { ClientToken: "rotation", NormType: 1, ChargeType: "PostPaid" })).CasterId;
+    stack = await PulumiStack.create("rotation", {
+      env: { ALICLOUD_CASTER_ENDPOINT: emulator.url, ALIBABA_CLOUD_ACCESS_KEY_ID: OLD.accessKeyId, ALIBABA_CLOUD_ACCESS_KEY_SECRET: OLD.accessKeySecret },
+    });
+    await stack.setConfig("alicloud:accessKey", OLD.accessKeyId);
+    await stack.setConfig("alicloud:secretKey", OLD.accessKeySecret, { secret: true });
+    await stack.setConfigObject("sources", { camera: { casterId, resourceName: "Camera", locationId: "RV01", imageUrl: "https://media.example.com/a.png" } });
+    expect((await stack.up()).code).toBe(0);
+
+    // The rotation: the console disables the old key; the new one goes into the environment.
+    OLD.active = false;
+    stack.setEnv({ ALIBABA_CLOUD_ACCESS_KEY_ID: NEW.accessKeyId, ALIBABA_CLOUD_ACCESS_KEY_SECRET: NEW.accessKeySecret });
+    const refresh = await stack.refresh(["--logtostderr", "-v=9"]);
+    expect(refresh.output).not.toContain("InvalidAccessKeyId");
+    expect(refresh.code).toBe(0);
+    const destroy = await stack.destroy();
+    expect(destroy.output).not.toContain("InvalidAccessKeyId");
+    expect(destroy.code).toBe(0);
+    expect(Object.values(emulator.state().accounts[NEW.uid].casters[casterId].videoResources)).toEqual([]);
+    // The engine logs the provider's inputs at -v=9: the old secret is there only as config, never as the new one.
+    expect(refresh.output).not.toContain(NEW.accessKeySecret);
   });
 });

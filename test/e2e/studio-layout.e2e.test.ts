@@ -191,6 +191,15 @@ describe("the example studio", () => {
     );
     expect((await stack.preview(["--expect-no-changes"])).code).toBe(0);
     expect(stack.stateFileText()).not.toContain("feedface");
+
+    // A rename in the console drifts back on a plain `pulumi up`: the project refreshes first
+    // (options: refresh: always in Pulumi.yaml), as the README says.
+    const camera = live.sources(casterId).find((source) => source.locationId === "RV01")!;
+    await live.client.call("ModifyCasterVideoResource", { CasterId: casterId, ResourceId: camera.resourceId, ResourceName: "Renamed in the console" });
+    live.emulator.clearCalls();
+    expect((await stack.up()).code).toBe(0);
+    expect(live.mutatingCalls()).toEqual(["ModifyCasterVideoResource"]);
+    expect(live.sources(casterId).find((source) => source.locationId === "RV01")?.resourceName).toBe("Main camera");
   });
 
   test("examples/studio as a project of its own previews the same studio", async () => {
@@ -201,6 +210,8 @@ describe("the example studio", () => {
     const preview = await stack.preview();
     expect(preview.code).toBe(0);
     for (const child of ["studio-RV01", "studio-RV02", "studio-RV03", "studio-evening-loop"]) expect(preview.output).toContain(child);
+    // The template refreshes before every operation too, so that a console change drifts back.
+    expect(fs.readFileSync(path.join(repo, "examples", "studio", "Pulumi.yaml"), "utf8")).toMatch(/^options:\n {2}refresh: always$/m);
     expect(preview.output).toContain("6 to create");
   });
 });

@@ -1,4 +1,5 @@
 import { LiveClient } from "../../provider/client/live-client";
+import { configureProvider } from "../../provider/runtime";
 import { DEMO_ACCOUNT, RunningEmulator, startEmulator } from "../../emulator";
 import { EmulatorOptions } from "../../emulator/server";
 
@@ -59,12 +60,14 @@ export async function startEmulatorFixture(options: EmulatorOptions = {}): Promi
   };
 }
 
-/** Stack config, as configure() receives it, that points the provider at the fixture's emulator. */
-export function providerConfig(live: EmulatorFixture): { get(key: string): string | undefined } {
-  const values: Record<string, string> = {
-    "alicloud:accessKey": live.env.ALIBABA_CLOUD_ACCESS_KEY_ID,
-    "alicloud:secretKey": live.env.ALIBABA_CLOUD_ACCESS_KEY_SECRET,
-    "alicloud-caster:endpoint": live.env.ALICLOUD_CASTER_ENDPOINT,
-  };
-  return { get: (key) => values[key] };
+/**
+ * Configures the providers of this process (run in-process by unit tests) for the fixture's
+ * emulator: its endpoint as stack config, and the demo account's key as the credentials.
+ */
+export function configureForFixture(live: EmulatorFixture): void {
+  const values: Record<string, string> = { "alicloud-caster:endpoint": live.env.ALICLOUD_CASTER_ENDPOINT };
+  configureProvider({ get: (key) => values[key], keys: () => Object.keys(values) }, {
+    accessKeyId: live.env.ALIBABA_CLOUD_ACCESS_KEY_ID,
+    accessKeySecret: live.env.ALIBABA_CLOUD_ACCESS_KEY_SECRET,
+  });
 }

@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import YAML from "yaml";
 
 /** The program the tests and benchmarks drive, found from here whether this file runs as source or compiled. */
 export const E2E_PROGRAM = findUp(__dirname, path.join("test", "e2e", "program", "Pulumi.yaml"));
@@ -35,7 +36,7 @@ export interface StackOptions {
 export class PulumiStack {
   readonly workDir: string;
   readonly configFile: string;
-  private readonly env: NodeJS.ProcessEnv;
+  private env: NodeJS.ProcessEnv;
 
   private constructor(
     readonly name: string,
@@ -67,6 +68,11 @@ export class PulumiStack {
     const stack = new PulumiStack(name, options.projectDir ?? E2E_PROGRAM, options.env ?? {});
     await stack.expectSuccess(["stack", "init", name, "--non-interactive"]);
     return stack;
+  }
+
+  /** Changes the environment of the commands from now on (a rotated key, another endpoint). */
+  setEnv(values: Record<string, string>): void {
+    this.env = { ...this.env, ...values };
   }
 
   run(args: string[]): Promise<CliResult> {
@@ -105,6 +111,28 @@ export class PulumiStack {
     return { result, kill };
   }
 
+  /**
+   * Runs one of this package's commands (`caster-recover`, ...) as a user would, beside the CLI:
+   * in the project's folder, with this stack's environment.
+   */
+  runPackageCommand(bin: string, args: string[]): Promise<CliResult> {
+    const script = path.join(path.dirname(require.resolve("pulumi-alicloud-caster/package.json")), "scripts", `${bin}.js`);
+    const child = spawn(process.execPath, [script, ...args], { cwd: this.projectDir, env: this.env, stdio: ["ignore", "pipe", "pipe"] });
+    return new Promise<CliResult>((resolve, reject) => {
+      let stdout = "";
+      let stderr = "";
+      child.stdout.on("data", (chunk: Buffer) => void (stdout += chunk));
+      child.stderr.on("data", (chunk: Buffer) => void (stderr += chunk));
+      child.on("error", reject);
+      child.on("close", (code) => resolve({ code: code ?? -1, stdout, stderr, output: stdout + stderr }));
+    });
+  }
+
+  /** `caster-recover` for this stack: the documented recovery of an interrupted `pulumi up`. */
+  recover(extra: string[] = []): Promise<CliResult> {
+    return this.runPackageCommand("caster-recover", ["--stack", this.name, "--config-file", this.configFile, ...extra]);
+  }
+
   async expectSuccess(args: string[]): Promise<CliResult> {
     const result = await this.run(args);
     if (result.code !== 0) {
@@ -125,6 +153,17 @@ export class PulumiStack {
 
   async setConfig(key: string, value: string, options: { secret?: boolean } = {}): Promise<void> {
     await this.expectSuccess(["config", "set", ...this.stackArgs(), ...(options.secret ? ["--secret"] : []), key, value]);
+  }
+
+  /**
+   * Sets a structured value by editing the stack's config file, as a user edits a program: no
+   * command that reads the state runs (after a killed run it may need the recovery first).
+   */
+  editConfigObject(key: string, value: unknown): void {
+    const project = (YAML.parse(fs.readFileSync(path.join(this.projectDir, "Pulumi.yaml"), "utf8")) as { name: string }).name;
+    const file = fs.existsSync(this.configFile) ? (YAML.parse(fs.readFileSync(this.configFile, "utf8")) ?? {}) : {};
+    file.config = { ...file.config, [`${project}:${key}`]: JSON.stringify(value) };
+    fs.writeFileSync(this.configFile, YAML.stringify(file));
   }
 
   /** Sets a structured value; the program reads it with config.requireObject. */

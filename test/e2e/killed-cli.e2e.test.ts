@@ -1,0 +1,59 @@
+import * as path from "node:path";
+import { PulumiStack } from "../helpers/pulumi-stack";
+
+/** A program that declares nothing and runs until it is killed. */
+const ENDLESS_PROGRAM = path.join(__dirname, "endless-program");
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Of a stack's processes, the Node.js language host and the program it runs (`node …/@pulumi/pulumi/cmd/run …`). */
+function hostAndProgram(processes: string[]): { host: string[]; program: string[] } {
+  return {
+    host: processes.filter((entry) => /pulumi-language-nodejs/.test(entry)),
+    program: processes.filter((entry) => /@pulumi[/]pulumi[/]cmd[/]run/.test(entry)),
+  };
+}
+
+/**
+ * kill -9 of the `pulumi` CLI while the program runs. The engine starts its plugins in process
+ * groups of their own, so the kill does not reach them; the project's language host
+ * (scripts/pulumi-language-nodejs) must notice that the engine is gone and end itself and the
+ * program it started, without anyone having to `pkill` them. Other plugins are not looked at here.
+ */
+describe("kill -9 of the pulumi CLI while a program runs", () => {
+  test("the language host and its Node.js program end by themselves within a few seconds", async () => {
+    const stack = await PulumiStack.create("killed-cli", { projectDir: ENDLESS_PROGRAM });
+    try {
+      const run = stack.start(stack.argsFor("preview"));
+      let finished = false;
+      void run.result.then(() => (finished = true));
+
+      // Wait until the engine has started the language host and the host has started the program.
+      const deadline = Date.now() + 120_000;
+      for (;;) {
+        const { host, program } = hostAndProgram(await stack.leftoverProcesses(0));
+        if (host.length > 0 && program.length > 0) break;
+        if (finished) throw new Error(`pulumi preview ended before the program ran:\n${(await run.result).output}`);
+        if (Date.now() > deadline) throw new Error(`the program did not start within 120 s (host: ${host}, program: ${program})`);
+        await sleep(100);
+      }
+
+      run.kill();
+      const killed = await run.result;
+      expect(killed.code).not.toBe(0);
+      const killedAt = Date.now();
+
+      // No killLeftovers(): what is still there after 5 s was left behind.
+      let left = hostAndProgram(await stack.leftoverProcesses(0));
+      while ((left.host.length > 0 || left.program.length > 0) && Date.now() - killedAt < 5_000) {
+        await sleep(50);
+        left = hostAndProgram(await stack.leftoverProcesses(0));
+      }
+      const remaining = left.host.length + left.program.length;
+      console.log(`${Date.now() - killedAt} ms after the kill: ${remaining === 0 ? "language host and program gone" : `${remaining} of them still running`}`);
+      expect(left).toEqual({ host: [], program: [] });
+    } finally {
+      await stack.remove();
+    }
+  });
+});
