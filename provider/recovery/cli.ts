@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { UserFacingError } from "../client/errors";
 import { Checkpoint, findUnfinishedCreates } from "./recover";
+import { consoleOutput, Output } from "../../common/cli-output";
 
 /**
  * caster-recover: the recovery of an interrupted `pulumi up` (killed, crashed, machine lost).
@@ -32,15 +33,7 @@ nothing is deleted.
 
 Exit status: 0 recovered, 1 a step failed (running it again is safe), 2 wrong usage.`;
 
-export interface Output {
-  out: (text: string) => void;
-  err: (text: string) => void;
-}
-
-const consoleOutput: Output = {
-  out: (text) => process.stdout.write(`${text}\n`),
-  err: (text) => process.stderr.write(`${text}\n`),
-};
+export type { Output };
 
 export async function main(argv: string[], output: Output = consoleOutput): Promise<number> {
   let options: { stack?: string; cwd?: string; "config-file"?: string; "dry-run"?: boolean; help?: boolean };

@@ -15,7 +15,10 @@ export interface StateResource {
   id?: string;
   inputs?: Record<string, unknown>;
   outputs?: Record<string, unknown>;
+  /** The provider's reference, `<provider URN>::<provider ID>`. */
   provider?: string;
+  /** The URN of the resource's parent, for children of a component. */
+  parent?: string;
 }
 
 /** An operation the engine had started and not finished when the run ended. */

@@ -5,6 +5,7 @@ import { formatChanges, diffLayouts } from "../layout/diff";
 import { studioLayoutJsonSchemaText } from "../layout/json-schema";
 import { formatProblem, LoadedLayout, readLayoutFile } from "../layout/load";
 import { renderHtml, renderSvg } from "../layout/render";
+import { consoleOutput, Output } from "../../common/cli-output";
 
 /**
  * caster-layout: the layout file's checks for a pull-request pipeline, runnable without Pulumi,
@@ -21,15 +22,7 @@ const USAGE = `Usage: caster-layout <command> ...
 
 Exit status: 0 done, 1 a layout has problems, 2 wrong usage or a file that cannot be written.`;
 
-export interface Output {
-  out: (text: string) => void;
-  err: (text: string) => void;
-}
-
-const consoleOutput: Output = {
-  out: (text) => process.stdout.write(`${text}\n`),
-  err: (text) => process.stderr.write(`${text}\n`),
-};
+export type { Output };
 
 class UsageError extends Error {}
 

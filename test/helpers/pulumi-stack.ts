@@ -4,6 +4,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import YAML from "yaml";
+import { StateResource, VIDEO_SOURCE_TYPE } from "../../provider/recovery/recover";
 
 /** The program the tests and benchmarks drive, found from here whether this file runs as source or compiled. */
 export const E2E_PROGRAM = findUp(__dirname, path.join("test", "e2e", "program", "Pulumi.yaml"));
@@ -252,17 +253,8 @@ export class PulumiStack {
   }
 }
 
-export interface StateResource {
-  urn: string;
-  type: string;
-  id?: string;
-  inputs?: Record<string, unknown>;
-  outputs?: Record<string, unknown>;
-  /** The URN of the resource's parent, for children of a component. */
-  parent?: string;
-}
-
-export const VIDEO_RESOURCE_TYPE = "pulumi-nodejs:dynamic/alicloud-caster:CasterVideoResource";
+export type { StateResource };
+export const VIDEO_RESOURCE_TYPE = VIDEO_SOURCE_TYPE;
 
 /** Tests must never reach a real account, whatever the developer's shell holds. */
 function withoutCloudCredentials(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
