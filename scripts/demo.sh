@@ -38,7 +38,12 @@ pulumi config set --config-file "$config_file" casterId "$caster_id"
 # The camera's signed push URL, which the layout file names as { secret: mainCameraUrl }.
 pulumi config set --config-file "$config_file" --secret mainCameraUrl \
   "rtmp://push.example.com/studio/main-camera?auth_key=1767225600-0-0-5f2b6c1d8e9a4b3c7d0e1f2a3b4c5d6e"
-pulumi config set --config-file "$config_file" alicloud-caster:endpoint "$endpoint"
+# The emulator listens on a new port each run. The endpoint goes in the environment, read at run
+# time, not in stack config: the engine keeps stack config in the state, and the refresh that
+# every `up` of this project begins with (options: refresh: always) configures the provider from
+# that stored copy, which would name the last run's port.
+pulumi config rm --config-file "$config_file" alicloud-caster:endpoint >/dev/null 2>&1 || true
+export ALICLOUD_CASTER_ENDPOINT="$endpoint"
 # Credentials come from the environment, never from stack config (see the README).
 export ALIBABA_CLOUD_ACCESS_KEY_ID=emulator-demo-key ALIBABA_CLOUD_ACCESS_KEY_SECRET=emulator-demo-secret
 
