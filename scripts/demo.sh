@@ -8,9 +8,12 @@ cd "$(dirname "$0")/.."
 repo="$PWD"
 
 [ -d node_modules/@pulumi/pulumi ] || npm ci
-npm run build --silent
+# CASTER_DEMO_BUILT=1: the package is built already (npm test builds it before the tests, which
+# run beside each other and must not see dist/ rewritten under them).
+[ "${CASTER_DEMO_BUILT:-}" = 1 ] || npm run build --silent
 
-WORK_DIR="$repo/.pulumi-demo"
+# CASTER_DEMO_DIR: another folder for the state (the tests run the demo in a scratch one).
+WORK_DIR="${CASTER_DEMO_DIR:-$repo/.pulumi-demo}"
 # shellcheck source=scripts/pulumi-env.sh
 source scripts/pulumi-env.sh
 
