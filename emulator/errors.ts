@@ -44,7 +44,7 @@ export function errorBody(error: ApiError, requestId: string): ErrorBody {
 
 const retryLater = ", please check and try again later.";
 
-/** The catalogue. Gateway codes come from API-NOTES.md, operation codes from the API pages. */
+/** The catalogue. Gateway codes and statuses are the RPC gateway's (docs/live-api.md), operation codes the API pages'. */
 export const errors = {
   // Gateway: signature, key, time, nonce, action, version.
   signatureDoesNotMatch: (serverStringToSign: string) =>

@@ -112,8 +112,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       const call = gateway.authenticate({ method, params }, nowMs);
       record.uid = call.key.uid;
       const operation = OPERATIONS[call.action];
-      if (!throttle.admit(call.key.uid, call.action, operation.qps, nowMs)) {
-        throw errors.throttledByUser(call.action, operation.qps);
+      if (!throttle.admit(call.key.uid, call.action, operation.spec.qps, nowMs)) {
+        throw errors.throttledByUser(call.action, operation.spec.qps);
       }
       const decision = faults.decide(call.action);
       if (decision.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, decision.latencyMs));
@@ -123,8 +123,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       if (decision.fault === "Throttling") throw errors.throttledByApi();
       const ownerId = params.OwnerId;
       if (ownerId !== undefined && ownerId !== call.key.uid) throw errors.invalidUserId(ownerId);
+      const requestParams = new RequestParams(params);
+      requestParams.checkRequired(operation.spec);
       const result = operation.handler({
-        params: new RequestParams(params),
+        params: requestParams,
         uid: call.key.uid,
         regionId: call.regionId,
         backend,

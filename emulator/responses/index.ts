@@ -1,27 +1,37 @@
+import { Action, operationSpec, OperationSpec } from "../../spec/live-api";
 import * as casters from "./casters";
 import * as episodeGroups from "./episode-groups";
 import { OperationHandler } from "./operation";
 import * as videoResources from "./video-resources";
 
-export interface Operation {
+/**
+ * The behaviour of each Action the emulator serves. Everything else about an operation (its QPS,
+ * its required parameters, its reply's shape) is in spec/live-api.ts.
+ */
+const HANDLERS: Partial<Record<Action, { handler: OperationHandler; notes: string }>> = {
+  CreateCaster: { handler: casters.CreateCaster, notes: "the same token with other parameters is `IdempotentParameterMismatch`" },
+  DeleteCaster: { handler: casters.DeleteCaster, notes: "`IncorrectCasterStatus.Inuse` for a running studio" },
+  DescribeCasters: { handler: casters.DescribeCasters, notes: "filters CasterId, CasterName, NormType, Status; paged" },
+  DescribeCasterConfig: { handler: casters.DescribeCasterConfig, notes: "domain, callback, side output, delay, transcode template" },
+  AddCasterVideoResource: { handler: videoResources.AddCasterVideoResource, notes: "every error on the API page" },
+  ModifyCasterVideoResource: { handler: videoResources.ModifyCasterVideoResource, notes: "LocationId and FixedDelayDuration cannot change" },
+  DeleteCasterVideoResource: { handler: videoResources.DeleteCasterVideoResource, notes: "" },
+  DescribeCasterVideoResources: { handler: videoResources.DescribeCasterVideoResources, notes: "no FixedDelayDuration, as the API" },
+  AddCasterEpisodeGroup: { handler: episodeGroups.AddCasterEpisodeGroup, notes: "at most 100 items (an assumption, see LIMITATIONS)" },
+  AddCasterEpisodeGroupContent: { handler: episodeGroups.AddCasterEpisodeGroupContent, notes: "one JSON `Content` with `Items: [{ItemName, VodUrl}]`" },
+  DeleteCasterEpisodeGroup: { handler: episodeGroups.DeleteCasterEpisodeGroup, notes: "`InvalidProgram.NotFound`" },
+  DescribeCasterProgram: { handler: episodeGroups.DescribeCasterProgram, notes: "episode groups' items as episodes; paged (PageSize 1–100, default 10)" },
+};
+
+export interface ServedOperation {
+  action: string;
+  spec: OperationSpec;
   handler: OperationHandler;
-  /** The documented calls per second for each account (main account and RAM users together). */
-  qps: number;
+  /** What the emulator does beyond the spec, for its README's table. */
+  notes: string;
 }
 
-/** Every Action the emulator serves, with its documented QPS limit (API-NOTES.md). */
-export const OPERATIONS: Record<string, Operation> = {
-  CreateCaster: { handler: casters.CreateCaster, qps: 10 },
-  DeleteCaster: { handler: casters.DeleteCaster, qps: 10 },
-  DescribeCasters: { handler: casters.DescribeCasters, qps: 15 },
-  // Not in the documented table; the emulator gives it the rate of the other Describe calls.
-  DescribeCasterConfig: { handler: casters.DescribeCasterConfig, qps: 15 },
-  AddCasterVideoResource: { handler: videoResources.AddCasterVideoResource, qps: 10 },
-  ModifyCasterVideoResource: { handler: videoResources.ModifyCasterVideoResource, qps: 10 },
-  DeleteCasterVideoResource: { handler: videoResources.DeleteCasterVideoResource, qps: 10 },
-  DescribeCasterVideoResources: { handler: videoResources.DescribeCasterVideoResources, qps: 15 },
-  AddCasterEpisodeGroup: { handler: episodeGroups.AddCasterEpisodeGroup, qps: 4 },
-  AddCasterEpisodeGroupContent: { handler: episodeGroups.AddCasterEpisodeGroupContent, qps: 4 },
-  DeleteCasterEpisodeGroup: { handler: episodeGroups.DeleteCasterEpisodeGroup, qps: 4 },
-  DescribeCasterProgram: { handler: episodeGroups.DescribeCasterProgram, qps: 4 },
-};
+/** Every Action the emulator serves: its spec, its handler and notes. */
+export const OPERATIONS: Record<string, ServedOperation> = Object.fromEntries(
+  Object.entries(HANDLERS).map(([action, served]) => [action, { action, spec: operationSpec(action) as OperationSpec, ...served }]),
+);

@@ -1,3 +1,4 @@
+import { OperationSpec } from "../../spec/live-api";
 import { errors } from "../errors";
 
 /**
@@ -6,6 +7,17 @@ import { errors } from "../errors";
  */
 export class RequestParams {
   constructor(private readonly raw: Record<string, string>) {}
+
+  /**
+   * The operation's required parameters, from its spec: absent (or, unless it may be empty,
+   * empty) is `Missing{Name}`, before the handler reads anything.
+   */
+  checkRequired(spec: OperationSpec): void {
+    for (const param of spec.params) {
+      if (param.required === true) this.required(param.name);
+      else if (param.required === "present") this.requiredAllowingEmpty(param.name);
+    }
+  }
 
   has(name: string): boolean {
     return this.raw[name] !== undefined && this.raw[name] !== "";

@@ -143,4 +143,8 @@ describe("episode group provider", () => {
       expect(await provider.diff("P1", stored(), news(change))).toEqual({ changes: true, replaces: [property], deleteBeforeReplace: true });
     });
   });
+
+  test("every parameter the provider sent is one the spec declares", () => {
+    expect(live.undeclaredParameters()).toEqual([]);
+  });
 });

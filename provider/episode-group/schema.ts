@@ -18,7 +18,7 @@ export const MAX_ITEM_NAME_LENGTH = 128;
  * (emulator/README.md, LIMITATIONS):
  * - each item is two parameters (Item.N.ItemName, up to 128 characters, and Item.N.VodUrl); 100
  *   items with file URLs of a typical 100-200 characters make a request of 20-40 KB, and the
- *   official SDKs send every parameter in the URL's query string (CASTER-API.md), where 8-64 KB
+ *   official SDKs send every parameter in the URL's query string (docs/live-api.md), where 8-64 KB
  *   is what HTTP servers commonly accept;
  * - 100 episodes are one page of DescribeCasterProgram as this package reads it (api.ts);
  * - a longer schedule is several groups, each starting when the one before ends.

@@ -113,6 +113,10 @@ describe("video source provider", () => {
     await expect(provider.create({ ...inputs, importId: `${casterId}:${made.ResourceId}` })).rejects.toThrow(/sits at RV30, but locationId is RV10/);
     expect(live.mutatingCalls()).toEqual([]);
   });
+
+  test("every parameter the provider sent is one the spec declares", () => {
+    expect(live.undeclaredParameters()).toEqual([]);
+  });
 });
 
 describe("video source provider when replies are lost", () => {
@@ -165,5 +169,8 @@ describe("video source provider when replies are lost", () => {
     });
     await expect(provider.create(inputs("RV42"))).rejects.toThrow(/RV42 on studio .* is already taken by image source "Someone else"/);
   });
-});
 
+  test("every parameter the provider sent is one the spec declares", () => {
+    expect(live.undeclaredParameters()).toEqual([]);
+  });
+});

@@ -159,4 +159,8 @@ describe("an interrupted pulumi up", () => {
       await stack.remove();
     }
   });
+
+  test("every parameter the provider sent is one the spec declares", () => {
+    expect(live.undeclaredParameters()).toEqual([]);
+  });
 });

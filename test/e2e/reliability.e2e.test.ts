@@ -96,4 +96,8 @@ describe("pulumi up against a failing API", () => {
     expect(live.sources(casterId)).toEqual([]);
     expect(live.emulator.state().accounts[UID].episodeGroups).toEqual({});
   });
+
+  test("every parameter the provider sent is one the spec declares", () => {
+    expect(live.undeclaredParameters()).toEqual([]);
+  });
 });

@@ -1,5 +1,6 @@
 import { LiveClient } from "../../provider/client/live-client";
 import { configureProvider } from "../../provider/runtime";
+import { declaresParameter, operationSpec } from "../../spec/live-api";
 import { DEMO_ACCOUNT, RunningEmulator, startEmulator } from "../../emulator";
 import { EmulatorOptions } from "../../emulator/server";
 
@@ -13,6 +14,8 @@ export interface EmulatorFixture {
   sources(casterId: string): { resourceId: string; locationId: string; resourceName: string }[];
   /** Calls that changed or could change something (everything but Describe*). */
   mutatingCalls(): string[];
+  /** `Action Parameter` for every parameter sent so far that spec/live-api.ts does not declare. */
+  undeclaredParameters(): string[];
   close(): Promise<void>;
 }
 
@@ -55,6 +58,16 @@ export async function startEmulatorFixture(options: EmulatorOptions = {}): Promi
         .calls()
         .map((call) => call.action)
         .filter((action) => !action.startsWith("Describe"));
+    },
+    undeclaredParameters() {
+      const undeclared = new Set<string>();
+      for (const call of emulator.calls()) {
+        const spec = operationSpec(call.action);
+        for (const name of Object.keys(call.params)) {
+          if (!spec || !declaresParameter(spec, name)) undeclared.add(`${call.action} ${name}`);
+        }
+      }
+      return [...undeclared].sort();
     },
     close: () => emulator.close(),
   };

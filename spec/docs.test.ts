@@ -1,0 +1,18 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { OPERATIONS as SERVED } from "../emulator/responses";
+import { emulatorOperationTable, liveApiReference, withOperationTable } from "./docs";
+
+/** The documents generated from the spec are committed; these fail when a copy is stale (fix: `npm run docs`). */
+describe("documents generated from spec/live-api.ts", () => {
+  const root = path.join(__dirname, "..");
+
+  test("docs/live-api.md is up to date", () => {
+    expect(fs.readFileSync(path.join(root, "docs", "live-api.md"), "utf8")).toBe(liveApiReference());
+  });
+
+  test("the emulator README's operation table is up to date", () => {
+    const readme = fs.readFileSync(path.join(root, "emulator", "README.md"), "utf8");
+    expect(readme).toBe(withOperationTable(readme, emulatorOperationTable(Object.values(SERVED))));
+  });
+});

@@ -1,0 +1,230 @@
+/**
+ * The ApsaraVideo Live API (product `live`, RPC style, version 2016-11-01) as this project uses
+ * it, described once, as data. The emulator routes, throttles and checks required parameters
+ * from it; the provider's client takes each operation's QPS and idempotency from it; the
+ * benchmark its QPS; docs/live-api.md and the emulator's operation table are generated from it.
+ *
+ * Names and types: the official Go SDK's models (github.com/aliyun/alibaba-cloud-sdk-go v1.63.107,
+ * services/live: request structs' `position:"Query" name:"X"` tags, response structs' json tags).
+ * Required parameters, QPS and error codes: the public API pages and the SDK docs; each entry says
+ * where a fact comes from when the SDK's models do not carry it. A new operation is one entry here
+ * (plus its handler in emulator/responses when the emulator serves it).
+ */
+
+export const API_VERSION = "2016-11-01";
+export const API_PRODUCT = "live";
+export const PUBLIC_ENDPOINT = "https://live.aliyuncs.com";
+
+/** Request types as the SDK declares them; all travel as text. */
+export type ParamType = "String" | "Integer" | "Boolean" | "Float";
+
+export interface ParamSpec {
+  /** The API's name; repeated forms are written `Item.N.ItemName`, `ComponentId.N`. */
+  name: string;
+  type: ParamType;
+  /**
+   * `true`: absent or empty is `Missing{Name}`. `"present"`: must be sent but may be empty (the
+   * API then uses its default). Left out: optional.
+   */
+  required?: true | "present";
+}
+
+/** A reply field's type, as the SDK's response struct has it: a primitive, an object, or a list. */
+export type ReplyType = "str" | "int" | "float" | "bool" | ReplyObject | [ReplyType];
+export interface ReplyObject {
+  [field: string]: ReplyType;
+}
+
+export interface OperationSpec {
+  /**
+   * The documented calls per second for one account (a main account and its RAM users together),
+   * from the API pages. `qpsAssumed` says why where no page gives one.
+   */
+  qps: number;
+  qpsAssumed?: string;
+  /**
+   * What a second copy of a call does: `clientToken`, the API returns the first call's result;
+   * `safe`, reads, deletes and modifies that end in the same state; `unsafe`, it may create a
+   * second thing, so it is never resent after a failure whose outcome is unknown.
+   */
+  idempotency: "clientToken" | "safe" | "unsafe";
+  params: ParamSpec[];
+  /** The reply's fields besides RequestId; lists are wrapped `Plural: { Singular: [...] }` as the API sends them. */
+  reply: ReplyObject;
+  /**
+   * Error codes of the operation beyond the gateway's (which every call can get), where its page
+   * lists them; empty where no page was read for them.
+   */
+  errors: string[];
+}
+
+const s = (name: string, required?: true | "present"): ParamSpec => ({ name, type: "String", ...(required ? { required } : {}) });
+const i = (name: string, required?: true): ParamSpec => ({ name, type: "Integer", ...(required ? { required } : {}) });
+
+const VIDEO_SOURCE_REPLY: ReplyObject = {
+  ResourceId: "str", ResourceName: "str", LocationId: "str", LiveStreamUrl: "str", VodUrl: "str", FlvUrl: "str",
+  MaterialId: "str", ImageId: "str", ImageUrl: "str", BeginOffset: "int", EndOffset: "int", RepeatNum: "int", PtsCallbackInterval: "int",
+};
+
+/** Every operation the project calls or serves. */
+export const OPERATIONS = {
+  CreateCaster: {
+    qps: 10,
+    idempotency: "clientToken",
+    params: [
+      s("CasterName"), s("CasterTemplate"), s("ChargeType", true), s("ClientToken", true), s("ExpireTime"), i("MicMode"),
+      i("NormType", true), s("PurchaseTime"), s("ResourceGroupId"), s("Tag.N.Key"), s("Tag.N.Value"),
+    ],
+    reply: { CasterId: "str" },
+    errors: [],
+  },
+  DescribeCasters: {
+    qps: 15,
+    idempotency: "safe",
+    params: [
+      s("CasterId"), s("CasterName"), i("ChargeType"), s("EndTime"), s("NormType"), s("OrderByModifyAsc"), i("PageNum"), i("PageSize"),
+      s("ResourceGroupId"), s("StartTime"), i("Status"), s("Tag.N.Key"), s("Tag.N.Value"),
+    ],
+    reply: {
+      Total: "int",
+      CasterList: {
+        Caster: [{
+          CasterId: "str", CasterName: "str", CasterTemplate: "str", ChannelEnable: "int", ChargeType: "str", CreateTime: "str",
+          Duration: "str", ExpireTime: "str", LastModified: "str", NormType: "int", PurchaseTime: "str", RoomId: "int", StartTime: "str",
+          Status: "int",
+          // The Go SDK's struct says int, but a group ID is text (`rg-…`); the tea-based SDKs
+          // (alibabacloud-csharp-sdk live-20161101) declare it a string, as the API sends it.
+          ResourceGroupId: "str",
+          ClientTokenId: "str",
+          Tags: { tag: [{ TagKey: "str", TagValue: "str" }] },
+        }],
+      },
+    },
+    errors: [],
+  },
+  DeleteCaster: {
+    qps: 10,
+    idempotency: "safe",
+    params: [s("CasterId", true)],
+    reply: { CasterId: "str" },
+    errors: ["InvalidCaster.NotFound", "IncorrectCasterStatus.Inuse"],
+  },
+  DescribeCasterConfig: {
+    qps: 15,
+    qpsAssumed: "no page gives one; the rate of the other Describe calls",
+    idempotency: "safe",
+    params: [s("CasterId", true)],
+    reply: {
+      AutoSwitchUrgentConfig: "str", AutoSwitchUrgentOn: "str", CallbackUrl: "str", CasterId: "str", CasterName: "str", ChannelEnable: "int",
+      Delay: "float", DomainName: "str", ProgramEffect: "int", ProgramName: "str", SideOutputUrl: "str", SideOutputUrlList: "str",
+      UrgentImageId: "str", UrgentImageUrl: "str", UrgentLiveStreamUrl: "str", UrgentMaterialId: "str",
+      RecordConfig: {
+        OnDemand: "int", OssBucket: "str", OssEndpoint: "str",
+        RecordFormat: { RecordFormat: [{ CycleDuration: "int", Format: "str", OssObjectPrefix: "str", SliceOssObjectPrefix: "str" }] },
+      },
+      TranscodeConfig: { CasterTemplate: "str", LiveTemplateIds: { LocationId: ["str"] } },
+      SyncGroupsConfig: { SyncGroup: [{ HostResourceId: "str", Mode: "int", ResourceIds: { ResourceId: ["str"] } }] },
+    },
+    errors: ["InvalidCaster.NotFound"],
+  },
+  AddCasterVideoResource: {
+    qps: 10,
+    // No ClientToken: a lost reply is reconciled by looking the location up (provider/video-resource).
+    idempotency: "unsafe",
+    params: [
+      i("BeginOffset"), s("CasterId", true), i("EndOffset"), i("FixedDelayDuration"), s("ImageId"), s("ImageUrl"), i("InputType"),
+      s("LiveStreamUrl"), s("LocationId"), s("MaterialId"), i("PtsCallbackInterval"), i("RepeatNum"), s("ResourceName", true),
+      s("StreamId"), i("StreamMonitor"), s("VodUrl"),
+    ],
+    reply: { ResourceId: "str" },
+    // The page's error table (https://www.alibabacloud.com/help/en/live/developer-reference/api-addcastervideoresource).
+    errors: [
+      "InvalidCasterId.Malformed", "InvalidCaster.NotFound", "InvalidLiveStreamUrl.Malformed", "InvalidMaterialId.Malformed",
+      "InvalidVodUrl.Malformed", "DuplicateLocationID", "UnexpectedLocationID", "ResourceNumberExceed", "IllegalOperation",
+      "InvalidUserId.Malformed", "InvalidParameter.Malformed", "MissingParameter",
+    ],
+  },
+  ModifyCasterVideoResource: {
+    qps: 10,
+    idempotency: "safe",
+    params: [
+      i("BeginOffset"), s("CasterId", true), i("EndOffset"), s("ImageId"), s("ImageUrl"), i("InputType"), s("LiveStreamUrl"), s("MaterialId"),
+      i("PtsCallbackInterval"), i("RepeatNum"), s("ResourceId", true), s("ResourceName"), s("VodUrl"),
+    ],
+    reply: { CasterId: "str", ResourceId: "str" },
+    errors: ["InvalidCaster.NotFound", "InvalidResource.NotFound"],
+  },
+  DeleteCasterVideoResource: {
+    qps: 10,
+    idempotency: "safe",
+    params: [s("CasterId", true), s("ResourceId", true)],
+    reply: {},
+    errors: ["InvalidCaster.NotFound", "InvalidResource.NotFound"],
+  },
+  DescribeCasterVideoResources: {
+    qps: 15,
+    idempotency: "safe",
+    params: [s("CasterId", true)],
+    reply: { Total: "int", VideoResources: { VideoResource: [VIDEO_SOURCE_REPLY] } },
+    errors: ["InvalidCaster.NotFound"],
+  },
+  AddCasterEpisodeGroup: {
+    qps: 4,
+    idempotency: "clientToken",
+    // Every parameter is required (API page); SideOutputUrl may be empty for the studio's own output.
+    params: [
+      s("CallbackUrl", true), s("ClientToken", true), s("DomainName", true), s("Item.N.ItemName"), s("Item.N.VodUrl"), i("RepeatNum", true),
+      s("SideOutputUrl", "present"), s("StartTime", true),
+    ],
+    reply: { ProgramId: "str", ItemIds: { ItemId: ["str"] } },
+    errors: [],
+  },
+  AddCasterEpisodeGroupContent: {
+    qps: 4,
+    idempotency: "clientToken",
+    params: [s("ClientToken", true), s("Content", true)],
+    reply: { ProgramId: "str", ItemIds: { ItemId: ["str"] } },
+    errors: [],
+  },
+  DeleteCasterEpisodeGroup: {
+    qps: 4,
+    idempotency: "safe",
+    params: [s("ProgramId", true)],
+    reply: {},
+    errors: [],
+  },
+  DescribeCasterProgram: {
+    qps: 4,
+    idempotency: "safe",
+    params: [
+      s("CasterId", true), s("EndTime"), s("EpisodeId"), s("EpisodeType"), i("PageNum"), i("PageSize"), s("StartTime"), i("Status"),
+    ],
+    reply: {
+      CasterId: "str", ProgramEffect: "int", ProgramName: "str", Total: "int",
+      Episodes: {
+        Episode: [{
+          EndTime: "str", EpisodeId: "str", EpisodeName: "str", EpisodeType: "str", ResourceId: "str", StartTime: "str", Status: "int",
+          SwitchType: "str", ComponentIds: { ComponentId: ["str"] },
+        }],
+      },
+    },
+    errors: ["InvalidCaster.NotFound"],
+  },
+} satisfies Record<string, OperationSpec>;
+
+export type Action = keyof typeof OPERATIONS;
+
+/** The spec of an Action, or undefined for one this project does not describe. */
+export function operationSpec(action: string): OperationSpec | undefined {
+  return (OPERATIONS as Record<string, OperationSpec>)[action];
+}
+
+/**
+ * Whether `name` (as sent: `Item.3.VodUrl`) is one of the operation's parameters (`Item.N.VodUrl`).
+ * Every request may also carry RegionId and OwnerId, which the SDK adds.
+ */
+export function declaresParameter(operation: OperationSpec, name: string): boolean {
+  if (name === "RegionId" || name === "OwnerId") return true;
+  const pattern = name.replace(/\.\d+(?=\.|$)/g, ".N");
+  return operation.params.some((param) => param.name === pattern);
+}
