@@ -42,7 +42,7 @@ async function main(): Promise<void> {
   const latencyMs = Number(values["latency-ms"]);
   const sources = quick ? 20 : 99;
 
-  process.env.CASTER_TEST_PULUMI_BIN = execFileSync("bash", [path.join(ROOT, "scripts/install-pulumi.sh")], {
+  process.env.CASTER_TEST_PULUMI_BIN = execFileSync("bash", [path.join(ROOT, "tools/install-pulumi.sh")], {
     encoding: "utf8",
     stdio: ["ignore", "pipe", "inherit"],
   }).trim().split("\n").pop();

@@ -17,7 +17,7 @@ function hostAndProgram(processes: string[]): { host: string[]; program: string[
 /**
  * kill -9 of the `pulumi` CLI while the program runs. The engine starts its plugins in process
  * groups of their own, so the kill does not reach them; the project's language host
- * (scripts/pulumi-language-nodejs) must notice that the engine is gone and end itself and the
+ * (tools/pulumi-language-nodejs) must notice that the engine is gone and end itself and the
  * program it started, without anyone having to `pkill` them. Other plugins are not looked at here.
  */
 describe("kill -9 of the pulumi CLI while a program runs", () => {

@@ -14,7 +14,7 @@ describe("npm run demo", () => {
   test("a second run reaches the new emulator and changes nothing", () => {
     const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "caster-demo-"));
     try {
-      const demo = () => spawnSync("bash", [path.join(REPO, "scripts", "demo.sh")], {
+      const demo = () => spawnSync("bash", [path.join(REPO, "tools", "demo.sh")], {
         cwd: REPO,
         encoding: "utf8",
         env: { ...withoutCloudCredentials(process.env), CASTER_DEMO_DIR: workDir, CASTER_DEMO_BUILT: "1" },

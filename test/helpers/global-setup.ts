@@ -7,7 +7,7 @@ import * as path from "node:path";
  */
 export default function globalSetup(): void {
   const root = path.resolve(__dirname, "../..");
-  const output = execFileSync("bash", [path.join(root, "scripts/install-pulumi.sh")], {
+  const output = execFileSync("bash", [path.join(root, "tools/install-pulumi.sh")], {
     encoding: "utf8",
     stdio: ["ignore", "pipe", "inherit"],
   });

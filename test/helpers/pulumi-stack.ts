@@ -117,7 +117,7 @@ export class PulumiStack {
    * in the project's folder, with this stack's environment.
    */
   runPackageCommand(bin: string, args: string[]): Promise<CliResult> {
-    const script = path.join(path.dirname(require.resolve("pulumi-alicloud-caster/package.json")), "scripts", `${bin}.js`);
+    const script = path.join(path.dirname(require.resolve("pulumi-alicloud-caster/package.json")), "bin", `${bin}.js`);
     const child = spawn(process.execPath, [script, ...args], { cwd: this.projectDir, env: this.env, stdio: ["ignore", "pipe", "pipe"] });
     return new Promise<CliResult>((resolve, reject) => {
       let stdout = "";

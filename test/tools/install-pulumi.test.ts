@@ -6,8 +6,9 @@ import * as path from "node:path";
 
 const ROOT = path.resolve(__dirname, "../..");
 /** The script under test; CASTER_INSTALL_PULUMI_SCRIPT points it at another copy (to check that an old one fails). */
-const SCRIPT = process.env.CASTER_INSTALL_PULUMI_SCRIPT ?? path.join(ROOT, "scripts/install-pulumi.sh");
-const OWN_LANGHOST_SOURCE = path.join(ROOT, "scripts/pulumi-language-nodejs/main.go");
+const SCRIPT = process.env.CASTER_INSTALL_PULUMI_SCRIPT ?? path.join(ROOT, "tools/install-pulumi.sh");
+/** The project's own language host: its source and its module files, which its stamp covers. */
+const OWN_LANGHOST_FILES = ["main.go", "go.mod", "go.sum"].map((file) => path.join(ROOT, "tools/pulumi-language-nodejs", file));
 
 interface Run {
   code: number;
@@ -109,7 +110,7 @@ async function expectWorkingCli(binDir: string): Promise<void> {
 }
 
 /**
- * scripts/install-pulumi.sh run twice at once, as `npm test` and `npm run demo` may on a new
+ * tools/install-pulumi.sh run twice at once, as `npm test` and `npm run demo` may on a new
  * machine, with an empty cache and no pulumi on PATH. Go's build cache (GOCACHE) is shared with
  * the global setup's build, so this builds the CLI again in far less time than a first build.
  */
@@ -138,7 +139,7 @@ describe("install-pulumi.sh run twice at once", () => {
       console.warn(`the Go module proxy served Pulumi's own language host (${stamp}): nothing to rebuild`);
       return;
     }
-    // As if main.go had changed since the build.
+    // As if main.go (or its module files) had changed since the build.
     fs.writeFileSync(stampFile, `own ${"0".repeat(64)}\n`);
     const before = fs.statSync(path.join(binDir, "pulumi-language-nodejs")).ino;
 
@@ -146,7 +147,7 @@ describe("install-pulumi.sh run twice at once", () => {
     expect(runs.binDir).toBe(binDir);
     if (HAS_FLOCK) expect(runsThatLogged(runs.stderrs, "rebuilding the project's own language host")).toBe(1);
 
-    const sha = createHash("sha256").update(fs.readFileSync(OWN_LANGHOST_SOURCE)).digest("hex");
+    const sha = createHash("sha256").update(Buffer.concat(OWN_LANGHOST_FILES.map((file) => fs.readFileSync(file)))).digest("hex");
     expect(fs.readFileSync(stampFile, "utf8").trim()).toBe(`own ${sha}`);
     // Put in place by a rename: a new file, not the old one written over.
     expect(fs.statSync(path.join(binDir, "pulumi-language-nodejs")).ino).not.toBe(before);

@@ -29,10 +29,6 @@ repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cache_root="${PULUMI_CLI_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/pulumi-alicloud-caster}"
 version_dir="$cache_root/pulumi-v$PULUMI_VERSION"
 bin_dir="$version_dir/bin"
-# go.mod and go.sum of the last full build, from which the project's own language host is rebuilt.
-module_dir="$version_dir/module"
-# Where earlier versions of this script built, and kept those files.
-legacy_work="$cache_root/build-v$PULUMI_VERSION"
 dynamic_plugin="$repo_root/node_modules/@pulumi/pulumi/pulumi-resource-pulumi-nodejs"
 
 log() { echo "install-pulumi: $*" >&2; }
@@ -81,14 +77,16 @@ if on_path="$(command -v pulumi 2>/dev/null)"; then
   fi
 fi
 
-own_langhost="$repo_root/scripts/pulumi-language-nodejs/main.go"
-own_langhost_stamp="own $(sha256sum "$own_langhost" | cut -c1-64)"
+# The project's own language host is a Go module of its own, with a committed go.sum: its
+# dependencies are the same on every machine. Its stamp covers the source and both module files.
+own_langhost_dir="$repo_root/tools/pulumi-language-nodejs"
+own_langhost_stamp="own $(cat "$own_langhost_dir/main.go" "$own_langhost_dir/go.mod" "$own_langhost_dir/go.sum" | sha256sum | cut -c1-64)"
 stamp_file="$bin_dir/.language-host"
 version_flag="-X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=v$PULUMI_VERSION"
 
 # One run at a time from here on, per cache folder and version. The lock is held until this script
 # exits; a run that waits for it then finds the other run's build in the cache.
-mkdir -p "$bin_dir" "$module_dir"
+mkdir -p "$bin_dir"
 if command -v flock >/dev/null; then
   exec 9>>"$cache_root/.pulumi-v$PULUMI_VERSION.lock"
   if ! flock -n 9; then
@@ -96,7 +94,7 @@ if command -v flock >/dev/null; then
     flock 9
   fi
   # What runs killed before they finished left behind: nobody else can be using it now.
-  rm -rf "$cache_root/.build-v$PULUMI_VERSION".* "$bin_dir"/.tmp-* "$module_dir"/.tmp-*
+  rm -rf "$cache_root/.build-v$PULUMI_VERSION".* "$bin_dir"/.tmp-*
 else
   log "flock (util-linux) is not on PATH: not waiting for other runs; each may build the CLI itself"
 fi
@@ -110,11 +108,11 @@ new_work_dir() {
 
 build_own_langhost() {
   local dir="$1"
-  mkdir -p "$dir/langhost" "$dir/out"
-  cp "$own_langhost" "$dir/langhost/main.go"
-  (cd "$dir" && GONOSUMDB="github.com/pulumi/pulumi" GOFLAGS="-mod=mod" \
-    go build -ldflags "-s -w $version_flag -X main.version=$PULUMI_VERSION" \
-      -o "$dir/out/pulumi-language-nodejs" ./langhost) >&2
+  mkdir -p "$dir/out"
+  # -mod=readonly: the committed go.sum decides every dependency; nothing is resolved afresh.
+  (cd "$own_langhost_dir" && GOFLAGS="" go build -mod=readonly -trimpath \
+    -ldflags "-s -w $version_flag -X main.version=$PULUMI_VERSION" \
+    -o "$dir/out/pulumi-language-nodejs" .) >&2
 }
 
 cache_complete() {
@@ -122,36 +120,22 @@ cache_complete() {
     && version_fits "$(PULUMI_SKIP_UPDATE_CHECK=true "$bin_dir/pulumi" version 2>/dev/null)"
 }
 
-# 2. A cached build. When it holds this project's own language host and that host's source has
-#    changed since, only the host is built again (from the module files of the full build).
+# 2. A cached build. When it holds this project's own language host and that host (its source or
+#    its module files) has changed since, only the host is built again, from its own module.
 if cache_complete; then
   stamp="$(cat "$stamp_file")"
-  module_src=""
-  if [ -f "$module_dir/go.mod" ] && [ -f "$module_dir/go.sum" ]; then
-    module_src="$module_dir"
-  elif [ -f "$legacy_work/go.mod" ] && [ -f "$legacy_work/go.sum" ]; then
-    module_src="$legacy_work"
-  fi
-  if [ "${stamp%% *}" = "own" ] && [ "$stamp" != "$own_langhost_stamp" ] && [ -n "$module_src" ]; then
+  if [ "${stamp%% *}" = "own" ] && [ "$stamp" != "$own_langhost_stamp" ]; then
     command -v go >/dev/null || { log "Go is needed to rebuild the language host and is not on PATH"; exit 1; }
     log "rebuilding the project's own language host (its source changed)"
     new_work_dir
-    cp "$module_src/go.mod" "$module_src/go.sum" "$work/"
     build_own_langhost "$work"
-    if [ "$module_src" != "$module_dir" ]; then
-      put_in_place copy "$work/go.mod" "$module_dir/go.mod" 0644
-      put_in_place copy "$work/go.sum" "$module_dir/go.sum" 0644
-    fi
     put_in_place move "$work/out/pulumi-language-nodejs" "$bin_dir/pulumi-language-nodejs" 0755
     write_stamp "$own_langhost_stamp"
   fi
-  if [ "${stamp%% *}" != "own" ] || [ "$stamp" = "$own_langhost_stamp" ] || [ -n "$module_src" ]; then
-    link_dynamic_provider_plugin "$bin_dir"
-    log "using cached build in $bin_dir"
-    echo "$bin_dir"
-    exit 0
-  fi
-  log "the cached language host is out of date and the files to rebuild it alone are gone: building everything"
+  link_dynamic_provider_plugin "$bin_dir"
+  log "using cached build in $bin_dir"
+  echo "$bin_dir"
+  exit 0
 fi
 
 # 3. Build from the Go module proxy.
@@ -189,7 +173,7 @@ if go mod download "$LANGHOST_MODULE@$LANGHOST_VERSION" >"$work/langhost-downloa
 else
   log "the Go module proxy does not serve $LANGHOST_MODULE@$LANGHOST_VERSION:"
   sed 's/^/install-pulumi:   /' "$work/langhost-download.log" >&2
-  log "building the project's own Node.js language host (scripts/pulumi-language-nodejs) instead"
+  log "building the project's own Node.js language host (tools/pulumi-language-nodejs) instead"
   own_host=true
   langhost_stamp="$own_langhost_stamp"
 fi
@@ -203,7 +187,6 @@ import _ "github.com/pulumi/pulumi/pkg/v3/cmd/pulumi"
 $langhost_import
 GOTOOLS
 
-if $own_host; then mkdir -p langhost && cp "$own_langhost" langhost/main.go; fi
 go mod tidy >&2
 mkdir -p out
 go build -ldflags "-s -w $version_flag" -o "$work/out/pulumi" github.com/pulumi/pulumi/pkg/v3/cmd/pulumi >&2
@@ -218,8 +201,6 @@ fi
 rm -f "$stamp_file"
 put_in_place move "$work/out/pulumi" "$bin_dir/pulumi" 0755
 put_in_place move "$work/out/pulumi-language-nodejs" "$bin_dir/pulumi-language-nodejs" 0755
-put_in_place copy "$work/go.mod" "$module_dir/go.mod" 0644
-put_in_place copy "$work/go.sum" "$module_dir/go.sum" 0644
 link_dynamic_provider_plugin "$bin_dir"
 write_stamp "$langhost_stamp"
 cd /

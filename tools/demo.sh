@@ -14,8 +14,8 @@ repo="$PWD"
 
 # CASTER_DEMO_DIR: another folder for the state (the tests run the demo in a scratch one).
 WORK_DIR="${CASTER_DEMO_DIR:-$repo/.pulumi-demo}"
-# shellcheck source=scripts/pulumi-env.sh
-source scripts/pulumi-env.sh
+# shellcheck source=tools/pulumi-env.sh
+source tools/pulumi-env.sh
 
 echo "== starting the Live API emulator"
 node dist/emulator/cli.js --state "$WORK_DIR/emulator-state.json" --quiet >"$WORK_DIR/emulator.log" 2>&1 &
@@ -31,7 +31,7 @@ done
 [ -n "$endpoint" ] || { echo "the emulator did not start"; cat "$WORK_DIR/emulator.log"; exit 1; }
 echo "   $endpoint"
 
-caster_id="$(node scripts/demo-caster.js "$endpoint")"
+caster_id="$(node tools/demo-caster.js "$endpoint")"
 echo "== studio $caster_id"
 
 stack=demo
