@@ -69,27 +69,34 @@ const ENGINE_CHECK_INTERVAL_MS = 1_000;
  * Ends this dynamic-provider process once the engine that started it is gone. The engine starts
  * its plugins in process groups of their own, so after a `kill -9` of `pulumi` they would live
  * on, idle; then a recovery would have to find and kill them, and a `pkill` by name also hits
- * other people's runs on a shared machine. Pulumi's host takes the engine's address as its first
- * argument: when that port stops accepting connections, nobody is left to answer, and the
- * process exits. Only inside Pulumi's dynamic-provider host, never in a program or a test.
+ * other people's runs on a shared machine. Pulumi's host takes the engine's address as its last
+ * argument: when that port refuses connections (twice, a second apart), nobody is left to answer,
+ * and the process exits. Only inside Pulumi's dynamic-provider host, never in a program or a test.
  */
 function endWithEngine(): void {
   if (watchingEngine) return;
-  const [script, engineAddress] = process.argv.slice(1);
+  const [script, ...args] = process.argv.slice(1);
   if (!/[\\/]cmd[\\/]dynamic-provider([\\/]index(\.js)?)?$/.test(script ?? "")) return;
-  const match = /^(?:([\w.-]+)|\[([0-9a-f:]+)\]):(\d+)$/i.exec(engineAddress ?? "");
+  // The address is the last argument; flags such as --logtostderr, -v=9 or --tracing come first.
+  const match = /^(?:([\w.-]+)|\[([0-9a-f:]+)\]):(\d+)$/i.exec(args[args.length - 1] ?? "");
   if (!match) return;
   watchingEngine = true;
   const host = match[1] ?? match[2];
   const port = Number(match[3]);
+  // Refused twice in a row, a second apart: one refusal could be a moment's trouble.
+  let refusals = 0;
   const timer = setInterval(() => {
     const socket = net.createConnection({ host, port });
     socket.setTimeout(ENGINE_CHECK_INTERVAL_MS);
-    socket.once("connect", () => socket.destroy());
+    socket.once("connect", () => {
+      refusals = 0;
+      socket.destroy();
+    });
     socket.once("timeout", () => socket.destroy());
     socket.once("error", (error: NodeJS.ErrnoException) => {
       socket.destroy();
-      if (error.code === "ECONNREFUSED") process.exit(1);
+      if (error.code !== "ECONNREFUSED") return;
+      if (++refusals >= 2) process.exit(1);
     });
   }, ENGINE_CHECK_INTERVAL_MS);
   timer.unref();

@@ -44,6 +44,7 @@ export class LiveApiError extends UserFacingError {
     const copy = new LiveApiError(this.action, this.code, this.apiMessage, this.requestId, this.httpStatus);
     copy.message += `; gave up after ${attempts} attempts over ${seconds} s. Running the command again is safe: ` +
       "a create that may have landed is looked up before it is sent again.";
+    copy.stack = `${copy.name}: ${copy.message}`;
     return copy;
   }
 

@@ -89,8 +89,9 @@ export function checkConfigKeys(config: ConfigSource | undefined): void {
 }
 
 /**
- * Terraform's and @pulumi/alicloud's ALICLOUD_ACCESS_KEY / ALICLOUD_SECRET_KEY pair first (the
- * official chain does not read it), then Alibaba Cloud's default chain: ALIBABA_CLOUD_* variables,
+ * Terraform's and @pulumi/alicloud's ALICLOUD_ACCESS_KEY / ALICLOUD_SECRET_KEY pair when
+ * ALIBABA_CLOUD_ACCESS_KEY_ID is not set (the official chain does not read that pair), else
+ * Alibaba Cloud's default chain: ALIBABA_CLOUD_* variables,
  * OIDC (ALIBABA_CLOUD_ROLE_ARN with ALIBABA_CLOUD_OIDC_*), the Alibaba Cloud CLI's profile, the
  * credentials file, an ECS RAM role, a credentials URI. A key pair always comes from one place.
  */

@@ -1,7 +1,8 @@
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
+import * as os from "node:os";
 import * as path from "node:path";
-import { fileURLToPath } from "node:url";
+import { createInterface } from "node:readline/promises";
 import { parseArgs } from "node:util";
 import { UserFacingError } from "../client/errors";
 import { Checkpoint, findUnfinishedCreates } from "./recover";
@@ -15,32 +16,47 @@ import { consoleOutput, Output } from "../../common/cli-output";
  * that the next `pulumi up` ends in the declared studio even when the program changed meanwhile.
  */
 
-const USAGE = `Usage: caster-recover [--stack NAME] [--cwd DIR] [--config-file FILE] [--dry-run]
+const USAGE = `Usage: caster-recover [--stack NAME] [--cwd DIR] [--config-file FILE] [--dry-run | --yes]
 
 After an interrupted \`pulumi up\` of a stack (and after no other run of it is in progress):
   1. pulumi stack export --show-secrets          reads its unfinished creates (kept in memory only);
                                                  a file backend's metadata file that the kill left
                                                  empty is removed (Pulumi would fail on it: "EOF")
-  2. pulumi cancel                               ends the killed run's lock (undoes nothing)
-  3. for each unfinished create of a CasterVideoResource or CasterEpisodeGroup: finds what it made
-     on the studio (a source at its location with its settings, a group by its ClientToken) and
-     deletes it; what the state holds is never touched
-  4. pulumi refresh --clear-pending-creates      forgets the unfinished creates, reads the rest
+  2. lists what each unfinished create of a CasterVideoResource or CasterEpisodeGroup made on the
+     studio: a source at its location with exactly its settings that the state does not hold, and
+     for a group, the ClientToken that finds it; what the state holds, and a source that was being
+     adopted (importId), are never touched
+  3. asks before it deletes them (--yes: without asking; needed when not on a terminal)
+  4. pulumi cancel                               ends the killed run's lock (undoes nothing)
+  5. deletes them (a group is found by sending its ClientToken again)
+  6. pulumi refresh --clear-pending-creates      forgets the unfinished creates, reads the rest
 Then run \`pulumi up\`. Credentials come from the environment, as for pulumi up; the endpoint and
 region from the stack config the killed run used (--config-file: a stack config file other than
-Pulumi.<stack>.yaml, as for pulumi). With --dry-run, steps 1 and 4 are skipped and
-nothing is deleted.
+Pulumi.<stack>.yaml, as for pulumi). --dry-run stops after step 2 and changes nothing.
 
-Exit status: 0 recovered, 1 a step failed (running it again is safe), 2 wrong usage.`;
+A source has no ClientToken: "made by the killed run" means "at its location, with its settings,
+and in no resource of this stack". Another stack that declares the very same source at the same
+location would lose it: check the list before you answer yes.
+
+Exit status: 0 recovered (or listed), 1 a step failed or deleting was declined (running it again
+is safe), 2 wrong usage.`;
 
 export type { Output };
 
-export async function main(argv: string[], output: Output = consoleOutput): Promise<number> {
-  let options: { stack?: string; cwd?: string; "config-file"?: string; "dry-run"?: boolean; help?: boolean };
+export interface RecoverOptions {
+  /** Answers the question of step 3; undefined when there is nobody to ask. */
+  confirm?: (question: string) => Promise<boolean>;
+}
+
+export async function main(argv: string[], output: Output = consoleOutput, io: RecoverOptions = { confirm: terminalConfirm() }): Promise<number> {
+  let options: { stack?: string; cwd?: string; "config-file"?: string; "dry-run"?: boolean; yes?: boolean; help?: boolean };
   try {
     options = parseArgs({
       args: argv,
-      options: { stack: { type: "string" }, cwd: { type: "string" }, "config-file": { type: "string" }, "dry-run": { type: "boolean" }, help: { type: "boolean", short: "h" } },
+      options: {
+        stack: { type: "string" }, cwd: { type: "string" }, "config-file": { type: "string" },
+        "dry-run": { type: "boolean" }, yes: { type: "boolean", short: "y" }, help: { type: "boolean", short: "h" },
+      },
     }).values;
   } catch (error) {
     output.err(`caster-recover: ${(error as Error).message}\n\n${USAGE}`);
@@ -64,41 +80,71 @@ export async function main(argv: string[], output: Output = consoleOutput): Prom
     let exported = pulumi(["stack", "export", "--show-secrets", ...stackArgs], true);
     if (exported.error) throw new UserFacingError(`pulumi could not be run: ${exported.error.message}; put the Pulumi CLI on PATH.`);
     if (exported.status !== 0 && /\bEOF\b/.test(exported.stderr)) {
-      const repaired = repairFileBackendMetadata(pulumi(["whoami", "--verbose", "--json"], true).stdout, dryRun);
+      const repaired = repairFileBackendMetadata(pulumi(["whoami", "--verbose", "--json"], true).stdout, dryRun, options.cwd);
       for (const file of repaired) output.out(`caster-recover: ${dryRun ? "would remove" : "removed"} ${file}, a metadata file the killed run left empty.`);
       if (repaired.length > 0 && !dryRun) exported = pulumi(["stack", "export", "--show-secrets", ...stackArgs], true);
     }
     if (exported.status !== 0) throw new UserFacingError(`pulumi stack export failed:\n${exported.stderr.trim()}`);
-    if (!dryRun) {
-      // No lock is no error: the killed run may have been cancelled already.
-      const cancel = pulumi(["cancel", "--yes", ...stackArgs], true);
-      output.out(cancel.status === 0 ? "caster-recover: the killed run's lock is removed." : "caster-recover: no run to cancel.");
+    const checkpoint = parseCheckpoint(exported.stdout);
+
+    // Step 2: what would be deleted, found without changing anything.
+    const listed = await findUnfinishedCreates(checkpoint, { dryRun: true });
+    if (listed.length === 0) output.out("caster-recover: no unfinished create of a studio resource.");
+    for (const create of listed) {
+      output.out(`- ${create.urn}: ${create.made ? `made ${create.made}; ${dryRun ? "would delete it" : "to delete"}.` : create.note ? `${create.note}.` : "made nothing on the studio."}`);
     }
-    const unfinished = await findUnfinishedCreates(JSON.parse(exported.stdout) as Checkpoint);
-    if (unfinished.length === 0) output.out("caster-recover: no unfinished create of a studio resource.");
-    for (const create of unfinished) {
-      if (!create.made || !create.remove) {
-        output.out(`- ${create.urn}: made nothing on the studio.`);
-        continue;
-      }
-      if (dryRun) {
-        output.out(`- ${create.urn}: made ${create.made}; would delete it.`);
-        continue;
-      }
+    if (dryRun) return 0;
+    const toDelete = listed.filter((create) => create.made || (create.note && !create.note.startsWith("was adopting")));
+    if (toDelete.length > 0 && !options.yes) {
+      const question = `Delete what these ${toDelete.length} unfinished creates made (each listed above)?`;
+      if (!io.confirm) throw new UserFacingError(`${question} Nobody to ask here: run again with --yes to delete them, or --dry-run to only list.`);
+      if (!(await io.confirm(question))) throw new UserFacingError("nothing deleted; the stack still holds the unfinished creates.");
+    }
+
+    // No lock is no error: the killed run may have been cancelled already.
+    const cancel = pulumi(["cancel", "--yes", ...stackArgs], true);
+    output.out(cancel.status === 0 ? "caster-recover: the killed run's lock is removed." : `caster-recover: no run cancelled (${firstLine(cancel.stderr)}).`);
+    for (const create of toDelete.length > 0 ? await findUnfinishedCreates(checkpoint) : []) {
+      if (!create.made || !create.remove) continue;
       await create.remove();
       output.out(`- ${create.urn}: made ${create.made}; deleted.`);
     }
-    if (dryRun) return 0;
     const configFile = options["config-file"] ? ["--config-file", options["config-file"]] : [];
     const refresh = pulumi(["refresh", "--clear-pending-creates", "--yes", "--skip-preview", ...stackArgs, ...configFile]);
     if (refresh.status !== 0) throw new UserFacingError("pulumi refresh --clear-pending-creates failed (see above).");
     output.out("caster-recover: done. Run `pulumi up` to apply the program as it is now.");
     return 0;
   } catch (error) {
-    output.err(`caster-recover: ${error instanceof UserFacingError ? error.message : (error as Error).stack ?? String(error)}`);
+    // The message only: a stack trace says nothing to a user, and a parse error could quote the export.
+    output.err(`caster-recover: ${error instanceof Error ? error.message : String(error)}`);
     output.err("caster-recover: running it again is safe: what was deleted is gone, and what is left is found again.");
     return 1;
   }
+}
+
+function parseCheckpoint(text: string): Checkpoint {
+  try {
+    return JSON.parse(text) as Checkpoint;
+  } catch {
+    throw new UserFacingError("pulumi stack export returned something that is not a state file; check the Pulumi CLI's version.");
+  }
+}
+
+function firstLine(text: string): string {
+  return text.trim().split("\n")[0] || "no message";
+}
+
+/** A yes/no question on the terminal, or undefined when standard input is not one. */
+function terminalConfirm(): RecoverOptions["confirm"] {
+  if (!process.stdin.isTTY) return undefined;
+  return async (question) => {
+    const prompt = createInterface({ input: process.stdin, output: process.stdout });
+    try {
+      return /^y(es)?$/i.test((await prompt.question(`${question} [y/N] `)).trim());
+    } finally {
+      prompt.close();
+    }
+  };
 }
 
 /**
@@ -109,15 +155,16 @@ export async function main(argv: string[], output: Output = consoleOutput): Prom
  * `.attrs` file is read as the defaults, so an empty or unreadable one is removed. Returns the
  * files removed (or, for a dry run, to remove).
  */
-export function repairFileBackendMetadata(whoamiJson: string, dryRun = false): string[] {
+export function repairFileBackendMetadata(whoamiJson: string, dryRun = false, cwd = process.cwd()): string[] {
   let backend: string | undefined;
   try {
     backend = (JSON.parse(whoamiJson) as { url?: string }).url;
   } catch {
     return [];
   }
-  if (!backend?.startsWith("file://")) return [];
-  const root = path.join(fileURLToPath(backend.replace(/\?.*$/, "")), ".pulumi");
+  const root = fileBackendFolder(backend, cwd);
+  if (!root) return [];
+  // Only the state files' and locks' metadata: what a killed `up` was writing.
   const broken: string[] = [];
   const visit = (dir: string) => {
     for (const entry of fs.existsSync(dir) ? fs.readdirSync(dir, { withFileTypes: true }) : []) {
@@ -126,9 +173,17 @@ export function repairFileBackendMetadata(whoamiJson: string, dryRun = false): s
       else if (entry.name.endsWith(".attrs") && !isJson(file)) broken.push(file);
     }
   };
-  visit(root);
+  for (const part of ["stacks", "locks", "history", "backups"]) visit(path.join(root, ".pulumi", part));
   if (!dryRun) for (const file of broken) fs.rmSync(file);
   return broken;
+}
+
+/** The folder of a file backend's URL: `file:///abs`, `file://~` (pulumi login --local), `file://./rel`. */
+function fileBackendFolder(backend: string | undefined, cwd: string): string | undefined {
+  if (!backend?.startsWith("file://")) return undefined;
+  const location = decodeURIComponent(backend.slice("file://".length).replace(/\?.*$/, ""));
+  if (location === "~" || location.startsWith("~/")) return path.join(os.homedir(), location.slice(1));
+  return path.resolve(cwd, location);
 }
 
 function isJson(file: string): boolean {

@@ -1,3 +1,4 @@
+import { UserFacingError } from "../client/errors";
 import { configureProvider } from "../runtime";
 import { EpisodeGroupInputs } from "../episode-group/schema";
 import { episodeGroupProvider, madeByUnfinishedCreate as groupMadeBy } from "../episode-group/provider";
@@ -34,54 +35,74 @@ export interface Checkpoint {
 /** What one unfinished create of this package made, and what recovery does with it. */
 export interface UnfinishedCreate {
   urn: string;
-  /** The thing it made on the studio, in words; undefined when it made nothing. */
+  /** The thing it made on the studio, in words; undefined when it made nothing (or, in a dry run, is not known). */
   made?: string;
   /** Deletes what it made. */
   remove?: () => Promise<void>;
+  /** Why it is left alone, or what a real run would do, when there is nothing to remove. */
+  note?: string;
 }
 
 /**
  * Finds what the unfinished creates of a killed `pulumi up` made on the studio. Their inputs are
  * in the state (pending operations); a source is found at its location with exactly those
- * settings, a group by its ClientToken. What the state already has is never touched. The
- * providers are configured with the stack config the killed run used (the inputs the state
- * holds for its provider); credentials come from the environment, as for any run.
+ * settings, a group by its ClientToken. What the state already has is never touched, nor is a
+ * source that an unfinished create was adopting (importId): it existed before. Each create's
+ * provider is configured with the stack config the killed run gave it (the inputs the state
+ * holds for that provider); credentials come from the environment, as for any run.
+ *
+ * A dry run makes no call that changes anything: a group can only be found by sending its
+ * ClientToken again, which would make it if the killed request never landed, so a dry run only
+ * says what a real run would send.
  */
-export async function findUnfinishedCreates(checkpoint: Checkpoint): Promise<UnfinishedCreate[]> {
+export async function findUnfinishedCreates(checkpoint: Checkpoint, options: { dryRun?: boolean } = {}): Promise<UnfinishedCreate[]> {
   const resources = checkpoint.deployment.resources ?? [];
   const pending = (checkpoint.deployment.pending_operations ?? []).filter(
     (operation) => operation.type === "creating" && [VIDEO_SOURCE_TYPE, EPISODE_GROUP_TYPE].includes(operation.resource.type),
   );
-  if (pending.length === 0) return [];
-  configureProvider(storedProviderConfig(resources, pending[0].resource.provider));
   const owned = (type: string) => new Set(resources.filter((r) => r.type === type && r.id).map((r) => r.id as string));
   const ownedSources = owned(VIDEO_SOURCE_TYPE);
   const ownedGroups = owned(EPISODE_GROUP_TYPE);
 
   const found: UnfinishedCreate[] = [];
-  // One at a time: two unfinished creates may concern one location, and a found source is then owned.
-  for (const { resource } of pending) {
-    const inputs = withoutEngineKeys(resource.inputs ?? {});
-    if (resource.type === VIDEO_SOURCE_TYPE) {
-      const made = await sourceMadeBy(inputs as unknown as VideoResourceInputs, ownedSources);
-      if (made) ownedSources.add(made.id);
-      found.push({ urn: resource.urn, made: made?.description, remove: made && (() => videoResourceProvider.delete(made.id)) });
-    } else {
-      const made = await groupMadeBy(inputs as unknown as EpisodeGroupInputs, ownedGroups);
-      if (made) ownedGroups.add(made.id);
-      found.push({ urn: resource.urn, made: made?.description, remove: made && (() => episodeGroupProvider.delete(made.id, made.props)) });
+  // By provider (each its own endpoint and region), and one create at a time: two unfinished
+  // creates may concern one location, and a source found for one is then owned.
+  const byProvider = new Map<string | undefined, PendingOperation[]>();
+  for (const operation of pending) byProvider.set(operation.resource.provider, [...(byProvider.get(operation.resource.provider) ?? []), operation]);
+  for (const [providerReference, operations] of byProvider) {
+    configureProvider(storedProviderConfig(resources, providerReference));
+    for (const { resource } of operations) {
+      const inputs = revealed(withoutEngineKeys(resource.inputs ?? {})) as Record<string, unknown>;
+      if (resource.type === VIDEO_SOURCE_TYPE) {
+        if (inputs.importId) {
+          found.push({ urn: resource.urn, note: `was adopting ${String(inputs.importId)} (importId), which existed before it: left as it is` });
+          continue;
+        }
+        const made = await sourceMadeBy(inputs as unknown as VideoResourceInputs, ownedSources);
+        if (made) ownedSources.add(made.id);
+        found.push({ urn: resource.urn, made: made?.description, remove: made && (() => videoResourceProvider.delete(made.id)) });
+      } else if (options.dryRun) {
+        found.push({
+          urn: resource.urn,
+          note: `a real run sends its ClientToken ${String(inputs.clientToken)} again to find its group, and deletes what that answers`,
+        });
+      } else {
+        const made = await groupMadeBy(inputs as unknown as EpisodeGroupInputs, ownedGroups);
+        if (made) ownedGroups.add(made.id);
+        found.push({ urn: resource.urn, made: made?.description, remove: made && (() => episodeGroupProvider.delete(made.id, made.props)) });
+      }
     }
   }
   return found;
 }
 
-/** The stack config the killed run gave its dynamic provider, as the state stores it. */
+/** The stack config the killed run gave a dynamic provider, as the state stores it. */
 function storedProviderConfig(resources: StateResource[], providerReference: string | undefined) {
   const separator = providerReference?.lastIndexOf("::") ?? -1;
   const urn = separator > 0 ? providerReference?.slice(0, separator) : undefined;
   const provider = resources.find((r) => r.urn === urn) ?? resources.find((r) => r.type === "pulumi:providers:pulumi-nodejs");
   const values: Record<string, string> = {};
-  for (const [key, value] of Object.entries(withoutEngineKeys(provider?.inputs ?? {}))) {
+  for (const [key, value] of Object.entries(revealed(withoutEngineKeys(provider?.inputs ?? {})) as Record<string, unknown>)) {
     if (typeof value === "string") values[key] = value;
   }
   return { get: (key: string) => values[key], keys: () => Object.keys(values) };
@@ -89,4 +110,26 @@ function storedProviderConfig(resources: StateResource[], providerReference: str
 
 function withoutEngineKeys(values: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(values).filter(([key]) => !key.startsWith("__")));
+}
+
+/** The marker Pulumi's state gives a secret value: `{ [SECRET_SIGNATURE]: SECRET_VALUE, plaintext | ciphertext }`. */
+const SECRET_SIGNATURE = "4dabf18193072939515e22adb298388d";
+const SECRET_VALUE = "1b47061264138c4ac30d75fd1eb44270";
+
+/**
+ * A value of the exported state with its secrets as plain values: `pulumi stack export
+ * --show-secrets` writes a secret (a signed URL, a list of items with one) as its marker object
+ * holding the JSON text of the value.
+ */
+export function revealed(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(revealed);
+  if (value === null || typeof value !== "object") return value;
+  const record = value as Record<string, unknown>;
+  if (record[SECRET_SIGNATURE] === SECRET_VALUE) {
+    if (typeof record.plaintext !== "string") {
+      throw new UserFacingError("the exported state holds secrets as ciphertext; run caster-recover where `pulumi stack export --show-secrets` can decrypt them (the stack's passphrase or secrets provider).");
+    }
+    return revealed(JSON.parse(record.plaintext));
+  }
+  return Object.fromEntries(Object.entries(record).map(([key, inner]) => [key, revealed(inner)]));
 }

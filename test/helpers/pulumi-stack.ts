@@ -131,7 +131,7 @@ export class PulumiStack {
 
   /** `caster-recover` for this stack: the documented recovery of an interrupted `pulumi up`. */
   recover(extra: string[] = []): Promise<CliResult> {
-    return this.runPackageCommand("caster-recover", ["--stack", this.name, "--config-file", this.configFile, ...extra]);
+    return this.runPackageCommand("caster-recover", ["--stack", this.name, "--config-file", this.configFile, "--yes", ...extra]);
   }
 
   async expectSuccess(args: string[]): Promise<CliResult> {
