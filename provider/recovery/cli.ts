@@ -32,7 +32,8 @@ After an interrupted \`pulumi up\` of a stack (and after no other run of it is i
   6. pulumi refresh --clear-pending-creates      forgets the unfinished creates, reads the rest
 Then run \`pulumi up\`. Credentials come from the environment, as for pulumi up; the endpoint and
 region from the stack config the killed run used (--config-file: a stack config file other than
-Pulumi.<stack>.yaml, as for pulumi). --dry-run stops after step 2 and changes nothing.
+Pulumi.<stack>.yaml, as for pulumi). --dry-run stops after step 2 and changes nothing on the
+studio or in the stack (it does remove an empty metadata file of step 1: nothing can be read past it).
 
 A source has no ClientToken: "made by the killed run" means "at its location, with its settings,
 and in no resource of this stack". Another stack that declares the very same source at the same
@@ -80,9 +81,10 @@ export async function main(argv: string[], output: Output = consoleOutput, io: R
     let exported = pulumi(["stack", "export", "--show-secrets", ...stackArgs], true);
     if (exported.error) throw new UserFacingError(`pulumi could not be run: ${exported.error.message}; put the Pulumi CLI on PATH.`);
     if (exported.status !== 0 && /\bEOF\b/.test(exported.stderr)) {
-      const repaired = repairFileBackendMetadata(pulumi(["whoami", "--verbose", "--json"], true).stdout, dryRun, options.cwd);
-      for (const file of repaired) output.out(`caster-recover: ${dryRun ? "would remove" : "removed"} ${file}, a metadata file the killed run left empty.`);
-      if (repaired.length > 0 && !dryRun) exported = pulumi(["stack", "export", "--show-secrets", ...stackArgs], true);
+      // Also in a dry run: nothing can be read past it, and removing it loses nothing.
+      const repaired = repairFileBackendMetadata(pulumi(["whoami", "--verbose", "--json"], true).stdout, false, options.cwd);
+      for (const file of repaired) output.out(`caster-recover: removed ${file}, a metadata file the killed run left empty.`);
+      if (repaired.length > 0) exported = pulumi(["stack", "export", "--show-secrets", ...stackArgs], true);
     }
     if (exported.status !== 0) throw new UserFacingError(`pulumi stack export failed:\n${exported.stderr.trim()}`);
     const checkpoint = parseCheckpoint(exported.stdout);
