@@ -82,7 +82,7 @@ export async function main(argv: string[], output: Output = consoleOutput, io: R
     if (exported.error) throw new UserFacingError(`pulumi could not be run: ${exported.error.message}; put the Pulumi CLI on PATH.`);
     if (exported.status !== 0 && /\bEOF\b/.test(exported.stderr)) {
       // Also in a dry run: nothing can be read past it, and removing it loses nothing.
-      const repaired = repairFileBackendMetadata(pulumi(["whoami", "--verbose", "--json"], true).stdout, false, options.cwd);
+      const repaired = repairFileBackendMetadata(pulumi(["whoami", "--verbose", "--json"], true).stdout, options.cwd);
       for (const file of repaired) output.out(`caster-recover: removed ${file}, a metadata file the killed run left empty.`);
       if (repaired.length > 0) exported = pulumi(["stack", "export", "--show-secrets", ...stackArgs], true);
     }
@@ -96,7 +96,7 @@ export async function main(argv: string[], output: Output = consoleOutput, io: R
       output.out(`- ${create.urn}: ${create.made ? `made ${create.made}; ${dryRun ? "would delete it" : "to delete"}.` : create.note ? `${create.note}.` : "made nothing on the studio."}`);
     }
     if (dryRun) return 0;
-    const toDelete = listed.filter((create) => create.made || (create.note && !create.note.startsWith("was adopting")));
+    const toDelete = listed.filter((create) => !create.leftAlone && (create.made || create.note));
     if (toDelete.length > 0 && !options.yes) {
       const question = `Delete what these ${toDelete.length} unfinished creates made (each listed above)?`;
       if (!io.confirm) throw new UserFacingError(`${question} Nobody to ask here: run again with --yes to delete them, or --dry-run to only list.`);
@@ -155,9 +155,9 @@ function terminalConfirm(): RecoverOptions["confirm"] {
  * written to a temporary file and renamed. A `kill -9` between the two leaves it empty, and every
  * later command fails with "failed to load checkpoint: EOF" although the state is whole. A missing
  * `.attrs` file is read as the defaults, so an empty or unreadable one is removed. Returns the
- * files removed (or, for a dry run, to remove).
+ * files removed.
  */
-export function repairFileBackendMetadata(whoamiJson: string, dryRun = false, cwd = process.cwd()): string[] {
+export function repairFileBackendMetadata(whoamiJson: string, cwd = process.cwd()): string[] {
   let backend: string | undefined;
   try {
     backend = (JSON.parse(whoamiJson) as { url?: string }).url;
@@ -176,7 +176,7 @@ export function repairFileBackendMetadata(whoamiJson: string, dryRun = false, cw
     }
   };
   for (const part of ["stacks", "locks", "history", "backups"]) visit(path.join(root, ".pulumi", part));
-  if (!dryRun) for (const file of broken) fs.rmSync(file);
+  for (const file of broken) fs.rmSync(file);
   return broken;
 }
 

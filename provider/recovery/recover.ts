@@ -41,6 +41,8 @@ export interface UnfinishedCreate {
   remove?: () => Promise<void>;
   /** Why it is left alone, or what a real run would do, when there is nothing to remove. */
   note?: string;
+  /** Never deleted: what it touched existed before it (a source being adopted with importId). */
+  leftAlone?: boolean;
 }
 
 /**
@@ -75,7 +77,7 @@ export async function findUnfinishedCreates(checkpoint: Checkpoint, options: { d
       const inputs = revealed(withoutEngineKeys(resource.inputs ?? {})) as Record<string, unknown>;
       if (resource.type === VIDEO_SOURCE_TYPE) {
         if (inputs.importId) {
-          found.push({ urn: resource.urn, note: `was adopting ${String(inputs.importId)} (importId), which existed before it: left as it is` });
+          found.push({ urn: resource.urn, leftAlone: true, note: `was adopting ${String(inputs.importId)} (importId), which existed before it: left as it is` });
           continue;
         }
         const made = await sourceMadeBy(inputs as unknown as VideoResourceInputs, ownedSources);

@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { withoutCloudCredentials } from "../helpers/pulumi-stack";
 
 /**
  * The README's demo, `npm run demo`, run twice as a user does: the emulator starts on a new port
@@ -31,7 +32,3 @@ describe("npm run demo", () => {
   });
 });
 
-/** The demo must never reach a real account, whatever the developer's shell holds. */
-function withoutCloudCredentials(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  return Object.fromEntries(Object.entries(env).filter(([key]) => !/^(ALIBABA_CLOUD_|ALICLOUD_)/.test(key)));
-}

@@ -257,7 +257,7 @@ export type { StateResource };
 export const VIDEO_RESOURCE_TYPE = VIDEO_SOURCE_TYPE;
 
 /** Tests must never reach a real account, whatever the developer's shell holds. */
-function withoutCloudCredentials(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+export function withoutCloudCredentials(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   const copy = { ...env };
   for (const key of Object.keys(copy)) {
     if (/^(ALIBABA_CLOUD_|ALICLOUD_)/.test(key)) delete copy[key];
