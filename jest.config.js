@@ -2,7 +2,7 @@
 module.exports = {
   testEnvironment: "node",
   transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json" }] },
-  testMatch: ["<rootDir>/{common,spec,emulator,provider,sdk,test}/**/*.test.ts"],
+  testMatch: ["<rootDir>/{common,spec,emulator,provider,sdk,studio-file,test}/**/*.test.ts"],
   globalSetup: "<rootDir>/test/helpers/global-setup.ts",
   // End-to-end tests drive the real engine; these are ceilings against hangs, not speed targets.
   testTimeout: 600_000,

@@ -2,7 +2,7 @@
 // The `caster-layout` command: a committed entry point, so the bin link exists before the first build.
 let cli;
 try {
-  cli = require("../dist/sdk/cli/caster-layout");
+  cli = require("../dist/studio-file/cli/caster-layout");
 } catch (error) {
   if (error.code !== "MODULE_NOT_FOUND") throw error;
   console.error("caster-layout: the package is not built; run `npm run build` in its folder.");

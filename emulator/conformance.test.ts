@@ -46,12 +46,28 @@ describe("the emulator conforms to the spec", () => {
     };
     const { CasterId } = await run("CreateCaster", { ClientToken: "conformance", NormType: 1, ChargeType: "PostPaid", CasterName: "Conformance" });
     await run("DescribeCasters", { CasterId });
-    const config = await run("DescribeCasterConfig", { CasterId });
+    await run("DescribeCasterConfig", { CasterId });
     const { ResourceId } = await run("AddCasterVideoResource", {
       CasterId, ResourceName: "Reel", LocationId: "RV01", VodUrl: "https://media.example.com/reel.mp4", RepeatNum: -1,
     });
     await run("ModifyCasterVideoResource", { CasterId, ResourceId, ResourceName: "Reel 2" });
     await run("DescribeCasterVideoResources", { CasterId });
+    // Every setting, so that every field of DescribeCasterConfig's reply is checked.
+    await run("SetCasterConfig", {
+      CasterId, CasterName: "Conformance", DomainName: "conformance.example.org", CallbackUrl: "https://hooks.example.org/caster",
+      SideOutputUrl: "rtmp://relay.example.org/app/main", SideOutputUrlList: '["rtmp://cdn.example.org/app/s1"]', Delay: "1.500000",
+      ChannelEnable: 1, ProgramEffect: 1, ProgramName: "Conformance", AutoSwitchUrgentOn: "true", AutoSwitchUrgentConfig: '{"eofThres":3}',
+      UrgentMaterialId: "standby", UrgentImageId: "card", UrgentImageUrl: "https://media.example.com/card.png",
+      UrgentLiveStreamUrl: "rtmp://backup.example.org/app/standby",
+      TranscodeConfig: '{"CasterTemplate":"lp_sd","LiveTemplate":["lld"]}',
+      RecordConfig: '{"endpoint":"oss-cn-shanghai.aliyuncs.com","ossBucket":"b","videoFormat":[{"Format":"m3u8","SliceOssObjectPrefix":"s/{UnixTimestamp}","CycleDuration":3600}]}',
+      SyncGroupsConfig: JSON.stringify([{ mode: 0, hostResourceId: ResourceId, resourceIds: [ResourceId] }]),
+    });
+    const config = await run("DescribeCasterConfig", { CasterId });
+    await run("StartCaster", { CasterId });
+    await run("DescribeCasters", { CasterId });
+    await run("DescribeCasterScenes", { CasterId });
+    await run("DescribeCasterStreamUrl", { CasterId });
     const { ProgramId } = await run("AddCasterEpisodeGroup", {
       ClientToken: "conformance-group", DomainName: config.DomainName, CallbackUrl: config.CallbackUrl, SideOutputUrl: "",
       StartTime: "2030-01-01T20:00:00Z", RepeatNum: 0, "Item.1.ItemName": "Opening", "Item.1.VodUrl": "https://media.example.com/a.mp4",
@@ -64,6 +80,7 @@ describe("the emulator conforms to the spec", () => {
     await run("DescribeCasterProgram", { CasterId, PageNum: 1, PageSize: 100 });
     await run("DeleteCasterEpisodeGroup", { ProgramId });
     await run("DeleteCasterVideoResource", { CasterId, ResourceId });
+    await run("StopCaster", { CasterId });
     await run("DeleteCaster", { CasterId });
     expect(Object.keys(replies).sort()).toEqual(Object.keys(SERVED).sort());
   });

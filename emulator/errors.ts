@@ -103,6 +103,15 @@ export const errors = {
     new ApiError(404, "InvalidProgram.NotFound", `Program ${programId} does not exist${retryLater}`),
   casterInUse: (casterId: string) =>
     new ApiError(400, "IncorrectCasterStatus.Inuse", `Caster ${casterId} is running; stop it before deleting it.`),
+  /** The studio is running and the call needs it stopped (the code DeleteCaster answers; see LIMITATIONS). */
+  casterRunning: (casterId: string, detail: string) =>
+    new ApiError(400, "IncorrectCasterStatus.Inuse", `Caster ${casterId} is running: ${detail}.`),
+  // Named in SetCasterConfig's ChannelEnable description; the status is assumed (LIMITATIONS).
+  channelDisableUnsupported: (casterId: string) =>
+    new ApiError(400, "InvalidCaster.ChannelDisableUnsupported",
+      `Channels of caster ${casterId} are enabled and cannot be disabled: send ChannelEnable=1 in every SetCasterConfig.`),
+  sceneNotFound: (detail: string) => new ApiError(404, "InvalidScene.NotFound", `${detail}${retryLater}`),
+  sceneStatusIncorrect: (detail: string) => new ApiError(400, "IncorrectSceneStatus", `${detail}.`),
   throttledByApi: () => new ApiError(400, "Throttling", "Request was denied due to request throttling."),
   internalError: () => new ApiError(500, "InternalError", "The request processing has failed due to some unknown error, please try again later."),
   serviceUnavailable: () => new ApiError(503, "ServiceUnavailable", "The request has failed due to a temporary failure of the server."),

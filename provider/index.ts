@@ -43,6 +43,6 @@ export { videoResourceProvider, episodeGroupProvider };
 export { LiveClient } from "./client/live-client";
 export { ConfigProblemError, LiveApiError, MissingCredentialsError, UserFacingError } from "./client/errors";
 export { resolveSettings, DEFAULT_ENDPOINT, ENDPOINT_CONFIG_KEY, KNOWN_CONFIG_KEYS } from "./client/settings";
-export { videoResourceFields, videoResourceSpec } from "./video-resource/schema";
-export { episodeGroupFields, episodeGroupSpec } from "./episode-group/schema";
+export { casterVideoResource } from "../spec/kinds/caster-video-resource";
+export { casterEpisodeGroup } from "../spec/kinds/caster-episode-group";
 export { deriveClientToken } from "./episode-group/client-token";

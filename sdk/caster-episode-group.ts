@@ -2,6 +2,9 @@ import * as pulumi from "@pulumi/pulumi";
 import { serializedProvider } from "./serialized-provider";
 import { warnAboutCredentialsInConfig } from "./settings-warnings";
 import { isSignedUrl, secretIfSigned } from "./secrets";
+import type { CasterEpisodeGroupArgs } from "./generated/args";
+
+export type { CasterEpisodeGroupArgs };
 
 /** One item of an episode group: a file the carousel plays. */
 export interface EpisodeItemArgs {
@@ -9,59 +12,6 @@ export interface EpisodeItemArgs {
   itemName: pulumi.Input<string>;
   /** The http(s) URL of an MP4, FLV or TS file. A signed URL, or one with a password, makes the item list a secret. */
   vodUrl: pulumi.Input<string>;
-}
-
-/**
- * The inputs of a {@link CasterEpisodeGroup}. The API cannot modify a group: changing any of
- * these replaces it (the old program is deleted first, then the new one is added).
- */
-export interface CasterEpisodeGroupArgs {
-  /**
-   * The production studio. When given, `domainName`, `callbackUrl` and `sideOutputUrl` default to
-   * its DescribeCasterConfig values (as the API page advises), and refresh can tell whether the
-   * group still exists.
-   * @default none: then `domainName` and `callbackUrl` are required.
-   */
-  casterId?: pulumi.Input<string>;
-  /**
-   * The studio's main streaming domain, e.g. `live.example.com`.
-   * @default the studio's DomainName (needs casterId).
-   */
-  domainName?: pulumi.Input<string>;
-  /**
-   * The callback URL for playback events. Stored as a secret (the studio's may be signed).
-   * @default the studio's CallbackUrl (needs casterId).
-   */
-  callbackUrl?: pulumi.Input<string>;
-  /**
-   * A custom output (relay) URL. Stored as a secret (the studio's may be signed).
-   * @default the studio's SideOutputUrl, else empty: the API then uses the studio's own output address.
-   */
-  sideOutputUrl?: pulumi.Input<string>;
-  /**
-   * When the list starts: an ISO 8601 time with its zone (`2026-12-24T20:00:00Z`,
-   * `2026-12-25T04:00:00+08:00`) or a Date. Sent as UTC to the second. A time in the past is
-   * allowed (the list starts at once) and gives a warning.
-   */
-  startTime: pulumi.Input<string | Date>;
-  /**
-   * 0 plays the list once, -1 loops it.
-   * @default 0
-   */
-  repeatNum?: pulumi.Input<0 | -1>;
-  /** The episodes, in playing order; at least one. */
-  items: pulumi.Input<pulumi.Input<EpisodeItemArgs>[]>;
-  /**
-   * The region of the API call.
-   * @default the provider's region (alicloud:region, else cn-shanghai)
-   */
-  regionId?: pulumi.Input<string>;
-  /**
-   * The ClientToken that makes the creation idempotent, printable ASCII, at most 64 characters.
-   * @default derived from the project, stack, resource name and the inputs above, so that a
-   * retry or a re-run after an interrupted `pulumi up` gets the same program, not a second one.
-   */
-  clientToken?: pulumi.Input<string>;
 }
 
 /**

@@ -5,7 +5,7 @@ export type { CasterEpisodeGroupArgs, EpisodeItemArgs } from "./caster-episode-g
 export { isSignedUrl } from "./secrets";
 export { StudioLayout } from "./studio-layout";
 export type { StudioLayoutArgs, StudioLayoutInput } from "./studio-layout";
-export { loadLayout, parseLayout, readLayoutFile, formatProblem, LayoutError } from "./layout/load";
-export type { LayoutProblem, LoadedLayout } from "./layout/load";
-export type { StudioLayoutDefinition, LayoutCaster, LayoutSource, LayoutEpisodeGroup } from "./layout/schema";
-export { studioLayoutJsonSchema } from "./layout/json-schema";
+export { loadLayout, parseLayout, readLayoutFile, formatProblem, LayoutError } from "../studio-file/load";
+export type { LayoutProblem, LoadedLayout } from "../studio-file/load";
+export type { StudioLayoutDefinition, LayoutCaster, LayoutSource, LayoutEpisodeGroup } from "../studio-file/schema";
+export { studioLayoutJsonSchema } from "../studio-file/json-schema";

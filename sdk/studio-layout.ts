@@ -1,8 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import { CasterEpisodeGroup, CasterEpisodeGroupArgs } from "./caster-episode-group";
 import { CasterVideoResource, CasterVideoResourceArgs } from "./caster-video-resource";
-import { LayoutError, loadLayout } from "./layout/load";
-import { isSecretReference, LayoutCaster, LayoutEpisodeGroup, LayoutSource, SecretReference } from "./layout/schema";
+import { LayoutError, loadLayout } from "../studio-file/load";
+import { isSecretReference, LayoutCaster, LayoutEpisodeGroup, LayoutSource, SecretReference } from "../studio-file/schema";
 
 type Inputs<T> = { [K in keyof T]: pulumi.Input<Exclude<T[K], undefined>> };
 type OrSecret<T, K extends keyof T> = Omit<T, K> & { [P in K]?: T[P] | SecretReference };

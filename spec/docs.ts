@@ -1,10 +1,11 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { API_PRODUCT, API_VERSION, OPERATIONS, OperationSpec, PUBLIC_ENDPOINT, ReplyType } from "./live-api";
+import { sdkArgsSource, withPropertyTables } from "./kinds/generate";
 
 /**
- * The documents generated from the spec: docs/live-api.md, and the operation table of the
- * emulator's README. `npm run docs` writes them; spec/docs.test.ts fails when a committed copy is
+ * The documents generated from the spec: docs/live-api.md, the operation table of the emulator's
+ * README, the SDK's `Args` (sdk/generated/args.ts) and the README's property tables. `npm run docs` writes them; spec/docs.test.ts fails when a committed copy is
  * stale.
  */
 
@@ -63,14 +64,25 @@ export function withOperationTable(readme: string, table: string): string {
   return `${readme.slice(0, start + TABLE_START.length)}\n${table}\n${readme.slice(end)}`;
 }
 
-/** Writes both documents under the repository's root; returns the files written. */
+/** Where the SDK's generated `Args` live. */
+export const SDK_ARGS_FILE = path.join("sdk", "generated", "args.ts");
+
+/**
+ * Writes every generated document under the repository's root: the API reference, the emulator's
+ * operation table, the SDK's `Args` and the README's property tables. Returns the files written.
+ */
 export function writeDocs(root: string, served: { action: string; spec: OperationSpec; notes: string }[]): string[] {
   const reference = path.join(root, "docs", "live-api.md");
   fs.mkdirSync(path.dirname(reference), { recursive: true });
   fs.writeFileSync(reference, liveApiReference());
-  const readme = path.join(root, "emulator", "README.md");
-  fs.writeFileSync(readme, withOperationTable(fs.readFileSync(readme, "utf8"), emulatorOperationTable(served)));
-  return [reference, readme];
+  const emulatorReadme = path.join(root, "emulator", "README.md");
+  fs.writeFileSync(emulatorReadme, withOperationTable(fs.readFileSync(emulatorReadme, "utf8"), emulatorOperationTable(served)));
+  const args = path.join(root, SDK_ARGS_FILE);
+  fs.mkdirSync(path.dirname(args), { recursive: true });
+  fs.writeFileSync(args, sdkArgsSource());
+  const readme = path.join(root, "README.md");
+  fs.writeFileSync(readme, withPropertyTables(fs.readFileSync(readme, "utf8")));
+  return [reference, emulatorReadme, args, readme];
 }
 
 function idempotencyWords(spec: OperationSpec): string {

@@ -110,8 +110,8 @@ export const OPERATIONS = {
     errors: ["InvalidCaster.NotFound", "IncorrectCasterStatus.Inuse"],
   },
   DescribeCasterConfig: {
+    // "up to 15 times per second per account" (https://www.alibabacloud.com/help/en/live/developer-reference/api-live-2016-11-01-describecasterconfig).
     qps: 15,
-    qpsAssumed: "no page gives one; the rate of the other Describe calls",
     idempotency: "safe",
     params: [s("CasterId", true)],
     reply: {
@@ -126,6 +126,114 @@ export const OPERATIONS = {
       SyncGroupsConfig: { SyncGroup: [{ HostResourceId: "str", Mode: "int", ResourceIds: { ResourceId: ["str"] } }] },
     },
     errors: ["InvalidCaster.NotFound"],
+  },
+  SetCasterConfig: {
+    // "10 calls per second" (https://www.alibabacloud.com/help/en/live/developer-reference/api-live-2016-11-01-setcasterconfig).
+    qps: 10,
+    // It replaces the whole configuration: the same call twice ends in the same configuration.
+    idempotency: "safe",
+    params: [
+      s("AutoSwitchUrgentConfig"), { name: "AutoSwitchUrgentOn", type: "Boolean" }, s("CallbackUrl"), s("CasterId", true), s("CasterName"),
+      i("ChannelEnable"), { name: "Delay", type: "Float" }, s("DomainName"), i("ProgramEffect"), s("ProgramName"), s("RecordConfig"),
+      s("SideOutputUrl"), s("SideOutputUrlList"), s("SyncGroupsConfig"), s("TranscodeConfig"), s("UrgentImageId"), s("UrgentImageUrl"),
+      s("UrgentLiveStreamUrl"), s("UrgentMaterialId"),
+    ],
+    reply: { CasterId: "str" },
+    // The page's error table could not be read; this code is named in its ChannelEnable description.
+    errors: ["InvalidCaster.ChannelDisableUnsupported"],
+  },
+  StartCaster: {
+    // "10 calls per second per user" (https://www.alibabacloud.com/help/en/live/developer-reference/api-live-2016-11-01-startcaster).
+    qps: 10,
+    // The scenes are made once; a second start of a running studio is refused and changes nothing.
+    idempotency: "safe",
+    params: [s("CasterId", true), i("PlayerType")],
+    reply: {
+      PgmSceneInfos: {
+        SceneInfo: [{
+          SceneId: "str", StreamUrl: "str", RtsUrl: "str",
+          StreamInfos: {
+            StreamInfo: [{
+              VideoFormat: "str", TranscodeConfig: "str", DomainName: "str", OutputStreamUrl: "str", AppName: "str", StreamName: "str",
+              Streams: { Stream: [{ PullFlvUrl: "str", PullM3U8Url: "str", PullRtmpUrl: "str", Quality: "str" }] },
+              Infos: [{ Online: "float", DownFlow: "float", TranscodeTemplate: "str", Rate: "str", UserNumber: "int" }],
+            }],
+          },
+        }],
+      },
+      PvwSceneInfos: {
+        SceneInfo: [{
+          SceneId: "str", StreamUrl: "str", RtsUrl: "str",
+          StreamInfos: {
+            StreamInfo: [{
+              VideoFormat: "str", TranscodeConfig: "str", DomainName: "str", OutputStreamUrl: "str", AppName: "str", StreamName: "str",
+              Streams: { Stream: [{ PullFlvUrl: "str", PullM3U8Url: "str", PullRtmpUrl: "str", Quality: "str" }] },
+              Infos: [{ Online: "float", DownFlow: "float", TranscodeTemplate: "str", Rate: "str", UserNumber: "int" }],
+            }],
+          },
+        }],
+      },
+    },
+    // The page's error table could not be read.
+    errors: [],
+  },
+  StopCaster: {
+    // "10 calls per second per user" (https://www.alibabacloud.com/help/en/live/developer-reference/api-live-2016-11-01-stopcaster).
+    qps: 10,
+    idempotency: "safe",
+    params: [s("CasterId", true)],
+    reply: {},
+    // The page's error table (less InternalError, which any call can get).
+    errors: ["IncorrectSceneStatus", "InvalidCasterId.Malformed", "IllegalOperation", "InvalidCaster.NotFound", "InvalidScene.NotFound"],
+  },
+  DescribeCasterScenes: {
+    // "15 calls per second" (https://www.alibabacloud.com/help/en/live/developer-reference/api-live-2016-11-01-describecasterscenes).
+    qps: 15,
+    idempotency: "safe",
+    params: [s("CasterId", true), s("SceneId")],
+    reply: {
+      Total: "int",
+      SceneList: {
+        Scene: [{
+          LayoutId: "str", OutputType: "str", RtsUrl: "str", SceneId: "str", SceneName: "str", Status: "int", StreamUrl: "str",
+          ComponentIds: { componentId: ["str"] },
+          StreamInfos: {
+            StreamInfo: [{
+              VideoFormat: "str", TranscodeConfig: "str", DomainName: "str", OutputStreamUrl: "str", AppName: "str", StreamName: "str",
+              Streams: { Stream: [{ PullFlvUrl: "str", PullM3U8Url: "str", PullRtmpUrl: "str", Quality: "str" }] },
+              Infos: [{ Online: "float", DownFlow: "float", TranscodeTemplate: "str", Rate: "str", UserNumber: "int" }],
+            }],
+          },
+        }],
+      },
+    },
+    // The page's error table could not be read.
+    errors: [],
+  },
+  DescribeCasterStreamUrl: {
+    // "The queries per second (QPS) limit for this operation is 5 for each user" (the page of Aug 2025; earlier
+    // revisions said 15): https://www.alibabacloud.com/help/en/live/developer-reference/api-live-2016-11-01-describecasterstreamurl.
+    qps: 5,
+    idempotency: "safe",
+    params: [s("CasterId", true)],
+    reply: {
+      CasterId: "str", Total: "int",
+      CasterStreams: {
+        CasterStream: [{
+          OutputType: "int", RtmpUrl: "str", RtsUrl: "str", SceneId: "str", StreamUrl: "str",
+          StreamInfos: {
+            StreamInfo: [{
+              VideoFormat: "str", TranscodeConfig: "str", DomainName: "str", OutputStreamUrl: "str", AppName: "str", StreamName: "str",
+              Streams: { Stream: [{ PullFlvUrl: "str", PullM3U8Url: "str", PullRtmpUrl: "str", Quality: "str" }] },
+              Infos: [{ Online: "float", DownFlow: "float", TranscodeTemplate: "str", Rate: "str", UserNumber: "int" }],
+            }],
+          },
+        }],
+      },
+    },
+    // Named in the page's description ("the InvalidScene.NotFound error is returned"); the page's older
+    // revision lists IllegalOperation, InvalidCaster.NotFound and InvalidScene.NotFound.
+    errors: ["IllegalOperation", "InvalidCaster.NotFound", "InvalidScene.NotFound"],
   },
   AddCasterVideoResource: {
     qps: 10,

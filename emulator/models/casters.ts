@@ -1,10 +1,13 @@
 import { createHash } from "node:crypto";
 import { errors } from "../errors";
 import { apiTime, newCasterId } from "./ids";
-import { AccountState, CasterRecord } from "./state";
+import { AccountState, CasterConfigRecord, CasterRecord } from "./state";
 
 /** Studio IDs are `LIVEPRODUCER_POST-cn-…` today; studios from before that carry a UUID. */
 const CASTER_ID_PATTERN = /^(LIVEPRODUCER_(POST|PRE)-[a-z]{2}-[0-9a-z]{6,32}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
+
+/** The studio's transcoding templates: lp_ld, lp_sd, lp_hd, lp_ud, with _v for portrait (DescribeCasters' CasterTemplate). */
+export const CASTER_TEMPLATE_PATTERN = /^lp_(ld|sd|hd|ud)(_v)?$/;
 
 /** NormType 6 is a carousel studio: it plays programs and takes no video sources. */
 export const CAROUSEL_NORM_TYPE = 6;
@@ -44,7 +47,7 @@ export function createCaster(
     throw errors.invalidParameter(`ChargeType ${JSON.stringify(input.chargeType)} is not supported; use PostPaid`);
   }
   const template = input.casterTemplate ?? "lp_sd";
-  if (!/^lp_(ld|sd|hd|ud)(_v)?$/.test(template)) {
+  if (!CASTER_TEMPLATE_PATTERN.test(template)) {
     throw errors.invalidParameter(`CasterTemplate ${JSON.stringify(template)}; use lp_ld, lp_sd, lp_hd or lp_ud, with _v for portrait`);
   }
   const fingerprint = createHash("sha256").update(JSON.stringify({ ...input, clientToken: undefined })).digest("hex");
@@ -62,20 +65,22 @@ export function createCaster(
     casterName: input.casterName ?? casterId,
     normType: input.normType,
     chargeType: input.chargeType,
-    casterTemplate: template,
     resourceGroupId: input.resourceGroupId ?? "",
     tags: input.tags,
     status: 0,
     createTime: now,
     lastModified: now,
+    startTime: "",
     ingestEndpoints: defaults.ingestEndpoints,
     config: {
+      ...emptyConfig(),
       domainName: `${casterId.split("-").pop()}.${defaults.domainName}`,
       callbackUrl: defaults.callbackUrl,
-      sideOutputUrl: "",
-      delay: 0,
+      // The template chosen at creation is the studio's transcoding template until SetCasterConfig replaces it.
+      transcode: { casterTemplate: template, liveTemplateIds: [] },
     },
     videoResources: {},
+    scenes: {},
   };
   account.casters[casterId] = caster;
   account.casterClientTokens[input.clientToken] = { casterId, fingerprint };
@@ -103,4 +108,39 @@ export function deleteCaster(account: AccountState, casterId: string): void {
   const caster = findCaster(account, casterId);
   if (caster.status === 1) throw errors.casterInUse(casterId);
   delete account.casters[casterId];
+}
+
+/** Every setting cleared: what SetCasterConfig starts from (it replaces the whole configuration). */
+export function emptyConfig(): CasterConfigRecord {
+  return {
+    domainName: "",
+    callbackUrl: "",
+    sideOutputUrl: "",
+    sideOutputUrlList: "",
+    delay: 0,
+    channelEnable: 0,
+    programEffect: 0,
+    programName: "",
+    autoSwitchUrgentOn: "",
+    autoSwitchUrgentConfig: "",
+    urgentMaterialId: "",
+    urgentImageId: "",
+    urgentImageUrl: "",
+    urgentLiveStreamUrl: "",
+    transcode: { casterTemplate: "", liveTemplateIds: [] },
+    record: null,
+    syncGroups: [],
+  };
+}
+
+/**
+ * A studio as an older state file holds it (before SetCasterConfig and scenes were emulated)
+ * brought to today's record: the settings it lacks are cleared ones, its creation template
+ * becomes its transcoding template, and it has no scenes.
+ */
+export function upgradeCaster(stored: CasterRecord & { casterTemplate?: string }): CasterRecord {
+  const { casterTemplate, ...caster } = stored;
+  const config = { ...emptyConfig(), ...caster.config };
+  if (!stored.config?.transcode) config.transcode = { casterTemplate: casterTemplate ?? "", liveTemplateIds: [] };
+  return { ...caster, startTime: caster.startTime ?? "", scenes: caster.scenes ?? {}, config };
 }

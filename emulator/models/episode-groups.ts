@@ -2,7 +2,8 @@ import { createHash } from "node:crypto";
 import { errors } from "../errors";
 import { newResourceId } from "./ids";
 import { AccountState, CasterRecord, EpisodeGroupRecord } from "./state";
-import { isHttpFile, VOD_FILE_EXTENSIONS } from "./urls";
+import { isHttpFile } from "./urls";
+import { API_TIME_PATTERN as START_TIME_PATTERN, MAX_CLIENT_TOKEN_LENGTH, MAX_EPISODE_ITEMS as MAX_ITEMS, VOD_FILE_EXTENSIONS } from "../../spec/api-facts";
 
 export interface EpisodeGroupInput {
   clientToken: string;
@@ -14,10 +15,6 @@ export interface EpisodeGroupInput {
   items: { itemName?: string; vodUrl?: string }[];
 }
 
-const START_TIME_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
-const MAX_CLIENT_TOKEN_LENGTH = 64;
-/** Not documented: the limit the provider chose (provider/episode-group/schema.ts), assumed here too (LIMITATIONS). */
-const MAX_ITEMS = 100;
 
 /**
  * Adds a carousel playlist, idempotently: the same ClientToken with the same parameters gives

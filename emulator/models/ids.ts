@@ -19,6 +19,4 @@ export function newResourceId(): string {
 }
 
 /** The API's time format: UTC, seconds, `Z`. */
-export function apiTime(ms: number): string {
-  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
-}
+export { toApiTime as apiTime } from "../../spec/api-facts";

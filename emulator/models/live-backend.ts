@@ -1,3 +1,4 @@
+import { upgradeCaster } from "./casters";
 import { AccountState, EmulatorState, emptyAccount, emptyState } from "./state";
 import { StateStore } from "../store/store";
 
@@ -11,9 +12,11 @@ export class LiveBackend {
 
   constructor(private readonly store: StateStore) {
     this.state = store.load() ?? emptyState();
-    // A state file from before a collection existed gets it empty.
+    // A state file from before a collection existed gets it empty; its studios get the settings they lack, cleared.
     for (const [uid, account] of Object.entries(this.state.accounts)) {
-      this.state.accounts[uid] = { ...emptyAccount(), ...account };
+      const upgraded = { ...emptyAccount(), ...account };
+      upgraded.casters = Object.fromEntries(Object.entries(upgraded.casters).map(([id, caster]) => [id, upgradeCaster(caster)]));
+      this.state.accounts[uid] = upgraded;
     }
   }
 

@@ -36,25 +36,83 @@ export interface CasterRecord {
   casterName: string;
   normType: number;
   chargeType: string;
-  casterTemplate: string;
   resourceGroupId: string;
   tags: { key: string; value: string }[];
-  /** 0 idle, 1 running: the API's Status codes for a studio. */
+  /** 0 idle, 1 streaming: the API's Status codes for a studio (DescribeCasters). */
   status: number;
   createTime: string;
   lastModified: string;
+  /** When the studio was last started; empty while it is idle. */
+  startTime: string;
   /** How many video sources the studio can take: one ingest endpoint each. */
   ingestEndpoints: number;
+  /** What SetCasterConfig sets (and CreateCaster starts with); DescribeCasterConfig answers it. */
   config: CasterConfigRecord;
   /** Keyed by ResourceId, in creation order. */
   videoResources: Record<string, VideoResourceRecord>;
+  /** The PVW and PGM scenes, created by the first StartCaster; keyed by SceneId. */
+  scenes: Record<string, SceneRecord>;
 }
 
+/**
+ * The studio's configuration. An empty string (or null, an empty list) is a cleared setting:
+ * SetCasterConfig replaces every one of them.
+ */
 export interface CasterConfigRecord {
   domainName: string;
   callbackUrl: string;
   sideOutputUrl: string;
+  /** SideOutputUrlList as sent (a JSON array of RTMP URLs, or one URL). */
+  sideOutputUrlList: string;
+  /** Seconds, 0 (no delay) to 300. */
   delay: number;
+  /** 0 or 1; once 1, it stays 1. */
+  channelEnable: number;
+  programEffect: number;
+  programName: string;
+  /** "true", "false", or "" when cleared. */
+  autoSwitchUrgentOn: string;
+  /** The JSON text as sent, e.g. {"eofThres":3}. */
+  autoSwitchUrgentConfig: string;
+  urgentMaterialId: string;
+  urgentImageId: string;
+  urgentImageUrl: string;
+  urgentLiveStreamUrl: string;
+  /** casterTemplate "" is a cleared transcoding configuration: StartCaster refuses it. */
+  transcode: { casterTemplate: string; liveTemplateIds: string[] };
+  record: RecordConfigRecord | null;
+  syncGroups: SyncGroupRecord[];
+}
+
+export interface RecordConfigRecord {
+  ossEndpoint: string;
+  ossBucket: string;
+  onDemand: number;
+  formats: { format: string; ossObjectPrefix: string; sliceOssObjectPrefix: string; cycleDuration: number }[];
+}
+
+export interface SyncGroupRecord {
+  /** 0 streamer mode (with a host source), 1 conference mode. */
+  mode: number;
+  hostResourceId: string;
+  resourceIds: string[];
+}
+
+export interface SceneRecord {
+  sceneId: string;
+  sceneName: string;
+  /** 0 PVW (preview), 1 PGM (program output). */
+  outputType: number;
+  /** 0 stopped, 1 started. */
+  status: number;
+  layoutId: string;
+  componentIds: string[];
+  /** Playback URLs, made when the scene starts, on the studio's domain at that time. */
+  streamUrl: string;
+  rtmpUrl: string;
+  rtsUrl: string;
+  /** The transcoded outputs (PGM only): one per live template and format. */
+  streamInfos: { videoFormat: string; transcodeConfig: string; outputStreamUrl: string; domainName: string; appName: string; streamName: string }[];
 }
 
 export interface VideoResourceRecord {

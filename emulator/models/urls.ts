@@ -14,6 +14,3 @@ export function isHttpFile(value: string, extensions: readonly string[]): boolea
   const pathname = new URL(value).pathname.toLowerCase();
   return extensions.some((extension) => pathname.endsWith(extension));
 }
-
-export const VOD_FILE_EXTENSIONS = [".mp4", ".flv", ".ts"];
-export const IMAGE_FILE_EXTENSIONS = [".jpg", ".jpeg", ".png"];

@@ -2,7 +2,16 @@ import { errors } from "../errors";
 import { CAROUSEL_NORM_TYPE, findCaster } from "./casters";
 import { newResourceId } from "./ids";
 import { AccountState, CasterRecord, VideoResourceRecord } from "./state";
-import { hasProtocol, IMAGE_FILE_EXTENSIONS, isHttpFile, VOD_FILE_EXTENSIONS } from "./urls";
+import { hasProtocol, isHttpFile } from "./urls";
+import {
+  ASSET_ID_PATTERN,
+  IMAGE_FILE_EXTENSIONS,
+  LIVE_STREAM_PROTOCOLS,
+  LOCATION_ID_PATTERN as LOCATION_PATTERN,
+  MAX_FIXED_DELAY_MS,
+  MAX_RESOURCE_NAME_LENGTH as MAX_RESOURCE_NAME,
+  VOD_FILE_EXTENSIONS,
+} from "../../spec/api-facts";
 
 /** What a source plays: exactly one of these is set. */
 export interface VideoSource {
@@ -33,11 +42,6 @@ export interface ModifyVideoResourceInput extends VideoSource, PlaybackSettings 
   resourceName?: string;
 }
 
-const LOCATION_PATTERN = /^RV(0[1-9]|[1-9][0-9])$/;
-const ASSET_ID_PATTERN = /^[0-9A-Za-z_-]{1,64}$/;
-const LIVE_STREAM_PROTOCOLS = ["rtmp:", "rtmps:", "http:", "https:", "artc:", "srt:"];
-const MAX_RESOURCE_NAME = 128;
-const MAX_FIXED_DELAY_MS = 5000;
 
 const SOURCE_PARAMETERS: Record<keyof VideoSource, string> = {
   liveStreamUrl: "LiveStreamUrl",

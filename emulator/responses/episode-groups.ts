@@ -88,7 +88,7 @@ export const DescribeCasterProgram: OperationHandler = (call) => {
       (filter.endTime === undefined || episode.StartTime <= filter.endTime));
   return {
     CasterId: caster.casterId,
-    ProgramName: "",
+    ProgramName: caster.config.programName,
     ProgramEffect: groups.length > 0 ? 1 : 0,
     Total: episodes.length,
     Episodes: { Episode: episodes.slice((pageNum - 1) * pageSize, pageNum * pageSize) },

@@ -1,5 +1,6 @@
 import { OperationSpec } from "../../spec/live-api";
 import { errors } from "../errors";
+import { INT32_MAX, INT32_MIN } from "../../spec/api-facts";
 
 /**
  * An operation's request parameters, read the way the API reads them: every value arrives as
@@ -48,6 +49,24 @@ export class RequestParams {
     return value === undefined ? undefined : parseInteger(name, value);
   }
 
+  /** A Float parameter: a decimal number, as the SDKs write it (the Go SDK sends `2.500000`). */
+  optionalFloat(name: string): number | undefined {
+    const value = this.optional(name);
+    if (value === undefined) return undefined;
+    if (!/^-?\d{1,15}(\.\d{1,15})?$/.test(value)) {
+      throw errors.invalidParameter(`${name} must be a number, got ${JSON.stringify(value)}`);
+    }
+    return Number(value);
+  }
+
+  /** A Boolean parameter: `true` or `false` (pop-core and the SDKs send a boolean as that text). */
+  optionalBoolean(name: string): boolean | undefined {
+    const value = this.optional(name);
+    if (value === undefined) return undefined;
+    if (!/^(true|false)$/i.test(value)) throw errors.invalidParameter(`${name} must be true or false, got ${JSON.stringify(value)}`);
+    return value.toLowerCase() === "true";
+  }
+
   /** `Tag.1.Key`, `Tag.1.Value`, … as pop-core flattens a list of objects. */
   list(prefix: string, fields: string[]): Record<string, string>[] {
     const items: Record<string, string>[] = [];
@@ -64,12 +83,9 @@ export class RequestParams {
 }
 
 /**
- * The API's Integer parameters are 32-bit (the official SDKs declare them as int / Integer): a
- * value beyond is refused as malformed, as a value the API cannot read. The code is an
- * assumption; see LIMITATIONS in the README.
+ * A value beyond the API's 32-bit integers (spec/api-facts.ts) is refused as malformed, as a value
+ * the API cannot read. The code is an assumption; see LIMITATIONS in the README.
  */
-const INT32_MIN = -(2 ** 31);
-const INT32_MAX = 2 ** 31 - 1;
 
 function parseInteger(name: string, value: string): number {
   if (!/^-?\d{1,15}$/.test(value)) {

@@ -5,7 +5,8 @@ import { limiterFor } from "./rate-limiter";
 import { backoffDelayMs, DEFAULT_RETRY_POLICY, isTransient, RetryPolicy } from "./retry";
 import { ClientSettings, credentialSource, CredentialSource } from "./settings";
 
-export const API_VERSION = "2016-11-01";
+import { API_VERSION } from "../../spec/live-api";
+export { API_VERSION };
 
 /** A parameter value as the provider builds it; undefined and null are left out of the request. */
 export type ParamValue = string | number | boolean | undefined | null;

@@ -1,5 +1,5 @@
 import { LiveClient, ParamValue } from "../client/live-client";
-import { EpisodeGroupInputs } from "./schema";
+import { EpisodeGroupInputs } from "../../spec/kinds/caster-episode-group";
 
 /** What the provider stores for an episode group. */
 export interface EpisodeGroupOutputs extends EpisodeGroupInputs {
@@ -32,23 +32,6 @@ interface ProgramPage {
 
 const PROGRAM_PAGE_SIZE = 100;
 
-/** The AddCasterEpisodeGroup parameters, items flattened as `Item.N.ItemName` / `Item.N.VodUrl`. */
-export function addParams(group: Omit<EpisodeGroupOutputs, "programId" | "itemIds" | "listedInProgram">): Record<string, ParamValue> {
-  const params: Record<string, ParamValue> = {
-    ClientToken: group.clientToken,
-    DomainName: group.domainName,
-    CallbackUrl: group.callbackUrl,
-    SideOutputUrl: group.sideOutputUrl,
-    StartTime: group.startTime,
-    RepeatNum: group.repeatNum,
-    RegionId: group.regionId,
-  };
-  group.items.forEach((item, index) => {
-    params[`Item.${index + 1}.ItemName`] = item.itemName;
-    params[`Item.${index + 1}.VodUrl`] = item.vodUrl;
-  });
-  return params;
-}
 
 export async function describeStudioConfig(client: LiveClient, casterId: string, regionId?: string): Promise<StudioConfig> {
   return client.call<StudioConfig>("DescribeCasterConfig", { CasterId: casterId, RegionId: regionId });

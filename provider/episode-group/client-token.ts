@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
-import { CREATE_PROPERTIES, EpisodeGroupInputs, MAX_CLIENT_TOKEN_LENGTH } from "./schema";
+import { MAX_CLIENT_TOKEN_LENGTH } from "../../spec/api-facts";
+import { CREATE_PROPERTIES, EpisodeGroupInputs } from "../../spec/kinds/caster-episode-group";
 
 /**
  * The ClientToken of one creation: derived from what identifies it (project, stack and resource
@@ -13,8 +14,13 @@ export function deriveClientToken(scope: string, inputs: EpisodeGroupInputs): st
   const createInputs: Record<string, unknown> = Object.fromEntries(CREATE_PROPERTIES.map((name) => [name, inputs[name] ?? null]));
   // Key order of the caller's objects must not change the token.
   createInputs.items = inputs.items.map((item) => ({ itemName: item.itemName, vodUrl: item.vodUrl }));
+  return clientTokenFor(scope, createInputs, "group");
+}
+
+/** `<readable name>-<40 hex digits>` from the scope and the inputs that decide the creation (their key order fixed by the caller). */
+export function clientTokenFor(scope: string, createInputs: Record<string, unknown>, fallbackName: string): string {
   const digest = createHash("sha256").update(JSON.stringify({ scope, createInputs })).digest("hex").slice(0, 40);
-  const name = (scope.split("/").pop() ?? "").replace(/[^A-Za-z0-9-]/g, "-").slice(0, 20) || "group";
+  const name = (scope.split("/").pop() ?? "").replace(/[^A-Za-z0-9-]/g, "-").slice(0, 20) || fallbackName;
   const token = `${name}-${digest}`;
   if (token.length > MAX_CLIENT_TOKEN_LENGTH) throw new Error(`derived ClientToken is ${token.length} characters`);
   return token;

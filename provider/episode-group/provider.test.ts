@@ -1,7 +1,7 @@
 import { configureForFixture, EmulatorFixture, startEmulatorFixture } from "../../test/helpers/emulator-fixture";
 import { EpisodeGroupOutputs } from "./api";
 import { episodeGroupProvider as provider } from "./provider";
-import { EpisodeGroupInputs } from "./schema";
+import { EpisodeGroupInputs } from "../../spec/kinds/caster-episode-group";
 
 describe("episode group provider", () => {
   let live: EmulatorFixture;
@@ -130,7 +130,7 @@ describe("episode group provider", () => {
 
     test("values the studio filled in are no change, nor is a new token scope", async () => {
       expect(await provider.diff("P1", stored(), news({ clientTokenScope: "p/s/renamed", clientToken: "other" })))
-        .toEqual({ changes: false, replaces: [], deleteBeforeReplace: true });
+        .toEqual({ changes: false, replaces: [], deleteBeforeReplace: false });
     });
 
     test.each([

@@ -1,15 +1,14 @@
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { LiveApiError } from "../client/errors";
 import { LiveClient } from "../client/live-client";
-import { checkInputs } from "../shared/check";
-import { diffProperties } from "../shared/diff";
-import { isUnknown } from "../shared/unknowns";
+import { isUnknown } from "../../common/unknowns";
+import { toApiTime } from "../../spec/api-facts";
+import { casterEpisodeGroup as kind, CREATE_PROPERTIES, EpisodeGroupInputs } from "../../spec/kinds/caster-episode-group";
+import { requestParams } from "../../spec/kinds/kind";
+import { kindProvider } from "../kind-provider";
 import { listingCache, liveClient, sessionMap } from "../runtime";
-import { addParams, describeStudioConfig, EpisodeGroupOutputs, programEpisodeIds, StudioConfig } from "./api";
+import { describeStudioConfig, EpisodeGroupOutputs, programEpisodeIds, StudioConfig } from "./api";
 import { deriveClientToken } from "./client-token";
-import { CREATE_PROPERTIES, EpisodeGroupInputs, episodeGroupSpec, STUDIO_DEFAULTS, toApiTime } from "./schema";
-
-const PROGRAM_GONE = /^InvalidProgram(Id)?\.NotFound$/;
 
 /** Listings shared by the groups of one studio: its config, and the episodes of its program. */
 const studioConfigs = listingCache<StudioConfig>();
@@ -19,11 +18,9 @@ const CONFIG_REUSE_MS = 60_000;
 /** Refresh accepts a program listing this recent. */
 const REFRESH_LISTING_REUSE_MS = 5_000;
 
-/** The CasterEpisodeGroup dynamic provider. The API cannot modify a group: every change replaces it. */
-export const episodeGroupProvider = {
-  async check(_olds: Record<string, unknown>, news: Record<string, unknown>): Promise<dynamic.CheckResult> {
-    const failures = checkInputs(episodeGroupSpec, news);
-    if (failures.length > 0) return { inputs: news, failures };
+/** The CasterEpisodeGroup dynamic provider: the kind's spec, a ClientToken for creation, a cautious read. */
+export const episodeGroupProvider = kindProvider(kind, {
+  check(news: Record<string, unknown>): dynamic.CheckResult {
     const inputs = { ...news } as EpisodeGroupInputs & Record<string, unknown>;
     if (!isUnknown(inputs.startTime)) inputs.startTime = toApiTime(inputs.startTime);
     // The token can be derived once every input that decides the creation is known.
@@ -45,19 +42,6 @@ export const episodeGroupProvider = {
     return { inputs, failures: [] };
   },
 
-  async diff(_id: string, olds: EpisodeGroupOutputs, news: EpisodeGroupInputs): Promise<dynamic.DiffResult> {
-    const compared = CREATE_PROPERTIES.filter((name) => !(STUDIO_DEFAULTS.has(name) && news[name] === undefined));
-    const pick = (source: Partial<EpisodeGroupInputs>) =>
-      Object.fromEntries(compared.map((name) => [name, name === "repeatNum" ? (source.repeatNum ?? 0) : source[name]]));
-    const { changed } = diffProperties(pick(olds), pick(news), new Set(compared));
-    return {
-      changes: changed.length > 0,
-      replaces: changed,
-      // The old group goes first, so that its ClientToken is free if the same inputs come back.
-      deleteBeforeReplace: true,
-    };
-  },
-
   async create(inputs: EpisodeGroupInputs): Promise<dynamic.CreateResult> {
     const client = liveClient();
     const studio = inputs.casterId ? await studioConfig(client, inputs.casterId, inputs.regionId) : {};
@@ -71,7 +55,7 @@ export const episodeGroupProvider = {
     };
     let reply: { ProgramId: string; ItemIds?: { ItemId?: string[] } };
     try {
-      reply = await client.call("AddCasterEpisodeGroup", addParams(group));
+      reply = await client.call("AddCasterEpisodeGroup", requestParams(kind, "AddCasterEpisodeGroup", group));
     } finally {
       if (inputs.casterId) studioPrograms.changed(listingKey(client, inputs.casterId));
     }
@@ -98,18 +82,10 @@ export const episodeGroupProvider = {
     return { id, props };
   },
 
-  async delete(id: string, props: EpisodeGroupOutputs): Promise<void> {
-    const client = liveClient();
-    try {
-      await client.call("DeleteCasterEpisodeGroup", { ProgramId: id, RegionId: props.regionId });
-    } catch (error) {
-      if (error instanceof LiveApiError && PROGRAM_GONE.test(error.code)) return;
-      throw error;
-    } finally {
-      if (props.casterId) studioPrograms.changed(listingKey(client, props.casterId));
-    }
+  changed(props: Partial<EpisodeGroupOutputs>) {
+    if (props.casterId) studioPrograms.changed(listingKey(liveClient(), props.casterId));
   },
-};
+});
 
 /**
  * The groups this process has checked, by what they would create: two declarations of one

@@ -1,8 +1,8 @@
 import { UserFacingError } from "../client/errors";
 import { configureProvider } from "../runtime";
-import { EpisodeGroupInputs } from "../episode-group/schema";
+import { EpisodeGroupInputs } from "../../spec/kinds/caster-episode-group";
 import { episodeGroupProvider, madeByUnfinishedCreate as groupMadeBy } from "../episode-group/provider";
-import { VideoResourceInputs } from "../video-resource/schema";
+import { VideoResourceInputs } from "../../spec/kinds/caster-video-resource";
 import { madeByUnfinishedCreate as sourceMadeBy, videoResourceProvider } from "../video-resource/provider";
 
 /** The types this package's resources have in a stack's state. */

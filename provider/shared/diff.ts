@@ -1,5 +1,5 @@
 import { diff as deepDiff } from "deep-diff";
-import { isUnknown } from "./unknowns";
+import { isUnknown } from "../../common/unknowns";
 
 export interface PropertyChanges {
   /** Top-level properties whose desired value differs (or is not known yet). */

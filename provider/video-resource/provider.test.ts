@@ -1,8 +1,8 @@
 import { configureForFixture, EmulatorFixture, startEmulatorFixture } from "../../test/helpers/emulator-fixture";
-import { UNKNOWN } from "../shared/unknowns";
+import { UNKNOWN } from "../../common/unknowns";
 import { VideoResourceOutputs } from "./api";
 import { videoResourceProvider as provider } from "./provider";
-import { VideoResourceInputs } from "./schema";
+import { VideoResourceInputs } from "../../spec/kinds/caster-video-resource";
 
 describe("video source provider", () => {
   let live: EmulatorFixture;

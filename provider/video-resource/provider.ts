@@ -1,22 +1,10 @@
-import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { LiveApiError, UserFacingError } from "../client/errors";
 import { LiveClient, ParamValue } from "../client/live-client";
-import { checkInputs } from "../shared/check";
-import { diffProperties } from "../shared/diff";
 import { listingCache, liveClient } from "../runtime";
-import {
-  ApiVideoResource,
-  describeVideoResources,
-  normalize,
-  outputsFromApi,
-  sourceKind,
-  sourceParams,
-  VideoResourceOutputs,
-} from "./api";
-import { parseVideoResourceId, videoResourceId } from "./id";
-import { REPLACE_ON_CHANGE, VideoResourceInputs, videoResourceSpec } from "./schema";
-
-const GONE_CODES = new Set(["InvalidResource.NotFound", "InvalidCaster.NotFound"]);
+import { formatId, kindProvider, parseId } from "../kind-provider";
+import { casterVideoResource as kind, VideoResourceInputs } from "../../spec/kinds/caster-video-resource";
+import { comparable, requestParams, stateFromReply } from "../../spec/kinds/kind";
+import { ApiVideoResource, describeVideoResources, sourceKind, VideoResourceOutputs } from "./api";
 
 /**
  * A studio's sources, listed once for many readers: a refresh of 99 sources on one studio makes
@@ -32,30 +20,16 @@ const studioSources = listingCache<ApiVideoResource[]>();
  */
 const claimedSources = new Set<string>();
 
-/** The CasterVideoResource dynamic provider: check, diff, create, read, update, delete. */
-export const videoResourceProvider = {
-  async check(_olds: Record<string, unknown>, news: Record<string, unknown>): Promise<dynamic.CheckResult> {
-    return { inputs: news, failures: checkInputs(videoResourceSpec, news) };
-  },
-
-  async diff(_id: string, olds: VideoResourceOutputs, news: VideoResourceInputs): Promise<dynamic.DiffResult> {
-    const { changed, replaces } = diffProperties(normalize(olds), normalize(news), REPLACE_ON_CHANGE);
-    return {
-      changes: changed.length > 0,
-      replaces,
-      // One source per location: the old one must go before its replacement can take the spot.
-      deleteBeforeReplace: replaces.length > 0,
-    };
-  },
-
-  async create(inputs: VideoResourceInputs): Promise<dynamic.CreateResult> {
+/** The CasterVideoResource dynamic provider: the kind's spec, and how a source is made, read and modified. */
+export const videoResourceProvider = kindProvider(kind, {
+  async create(inputs: VideoResourceInputs) {
     const client = liveClient();
     const outs = inputs.importId ? await adopt(client, inputs) : await add(client, inputs);
     return { id: videoResourceId(outs.casterId, outs.resourceId), outs };
   },
 
-  async read(id: string, props: VideoResourceOutputs): Promise<dynamic.ReadResult> {
-    const { casterId, resourceId } = parseVideoResourceId(id);
+  async read(id: string, props: VideoResourceOutputs) {
+    const { casterId, resourceId } = parseId(kind, id);
     const requestedAfter = studioSources.moment() - REFRESH_LISTING_REUSE_MS;
     const item = await findVideoResource(liveClient(), casterId, resourceId, requestedAfter);
     // A source (or its studio) that the API positively no longer has: no id, so refresh drops it.
@@ -63,24 +37,33 @@ export const videoResourceProvider = {
     return { id, props: outputsFromApi(casterId, item, props) };
   },
 
-  async update(id: string, _olds: VideoResourceOutputs, news: VideoResourceInputs): Promise<dynamic.UpdateResult> {
+  async update(id: string, _olds: VideoResourceOutputs, news: VideoResourceInputs) {
     const client = liveClient();
-    const { casterId, resourceId } = parseVideoResourceId(id);
+    const { casterId, resourceId } = parseId(kind, id);
     await change(client, casterId, "ModifyCasterVideoResource", { ResourceId: resourceId, ...sourceParams(news) });
     return { outs: await readBack(client, casterId, resourceId, news) };
   },
 
-  async delete(id: string): Promise<void> {
-    const { casterId, resourceId } = parseVideoResourceId(id);
-    try {
-      await change(liveClient(), casterId, "DeleteCasterVideoResource", { ResourceId: resourceId });
-    } catch (error) {
-      // Already gone is what delete wants.
-      if (error instanceof LiveApiError && GONE_CODES.has(error.code)) return;
-      throw error;
-    }
+  changed(props: Partial<VideoResourceOutputs>) {
+    if (props.casterId) studioSources.changed(listingKey(liveClient(), props.casterId));
   },
-};
+});
+
+/** A source's Pulumi ID carries its studio: `<casterId>:<resourceId>`, the form importId takes too. */
+export function videoResourceId(casterId: string, resourceId: string): string {
+  return formatId(kind, { casterId, resourceId });
+}
+
+/** The parameters of ModifyCasterVideoResource for the desired inputs, from the kind's spec (CasterId is added by change()). */
+function sourceParams(inputs: VideoResourceInputs): Record<string, ParamValue> {
+  const { CasterId: _studio, ...params } = requestParams(kind, "ModifyCasterVideoResource", inputs);
+  return params;
+}
+
+/** What the provider stores for a source the API listed. */
+function outputsFromApi(casterId: string, item: ApiVideoResource, applied: Partial<VideoResourceInputs>): VideoResourceOutputs {
+  return stateFromReply(kind, item, { ...applied, casterId }) as unknown as VideoResourceOutputs;
+}
 
 /**
  * What an unfinished create of these inputs made, for the recovery of a killed `pulumi up`: the
@@ -117,11 +100,8 @@ async function add(client: LiveClient, inputs: VideoResourceInputs): Promise<Vid
   let mayHaveLanded = false;
   for (let attempt = 1; ; attempt++) {
     try {
-      const reply = await change<{ ResourceId: string }>(client, inputs.casterId, "AddCasterVideoResource", {
-        LocationId: inputs.locationId,
-        FixedDelayDuration: inputs.fixedDelayDuration,
-        ...sourceParams(inputs),
-      });
+      const { CasterId: _studio, ...params } = requestParams(kind, "AddCasterVideoResource", inputs);
+      const reply = await change<{ ResourceId: string }>(client, inputs.casterId, "AddCasterVideoResource", params);
       claim(client, inputs.casterId, reply.ResourceId);
       return await readBack(client, inputs.casterId, reply.ResourceId, inputs);
     } catch (error) {
@@ -141,7 +121,7 @@ async function add(client: LiveClient, inputs: VideoResourceInputs): Promise<Vid
 
 /** Brings an existing source under management, then makes it what the program declares. */
 async function adopt(client: LiveClient, inputs: VideoResourceInputs): Promise<VideoResourceOutputs> {
-  const { casterId, resourceId } = parseVideoResourceId(inputs.importId as string);
+  const { casterId, resourceId } = parseId(kind, inputs.importId as string);
   if (casterId !== inputs.casterId) {
     throw new Error(`importId ${inputs.importId} names studio ${casterId}, but casterId is ${inputs.casterId}; they must match.`);
   }
@@ -235,9 +215,9 @@ async function sourceAt(client: LiveClient, casterId: string, locationId: string
 
 /** Whether a source found at the location is what these inputs would have made (FixedDelayDuration cannot be read). */
 function matchesInputs(item: ApiVideoResource, inputs: VideoResourceInputs): boolean {
-  const found = normalize(outputsFromApi(inputs.casterId, item, inputs));
-  const wanted = normalize(inputs);
-  return (Object.keys(wanted) as (keyof typeof wanted)[]).every((key) => found[key] === wanted[key]);
+  const found = comparable(kind, outputsFromApi(inputs.casterId, item, inputs));
+  const wanted = comparable(kind, inputs);
+  return Object.keys(wanted).every((key) => found[key] === wanted[key]);
 }
 
 function locationTakenError(inputs: VideoResourceInputs, occupant: ApiVideoResource | undefined): Error {

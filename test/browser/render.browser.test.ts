@@ -4,8 +4,8 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { pathToFileURL } from "node:url";
 import { Browser, chromium, Page } from "playwright-core";
-import { renderHtml, renderSvg } from "../../sdk/layout/render";
-import { StudioLayoutDefinition } from "../../sdk/layout/schema";
+import { renderHtml, renderSvg } from "../../studio-file/render";
+import { StudioLayoutDefinition } from "../../studio-file/schema";
 import { CHROMIUM_ARGS, describeWithChromium } from "../helpers/chromium";
 
 /**

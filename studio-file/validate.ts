@@ -1,7 +1,7 @@
-import { checkInputs, CheckFailure, describeValue, InputSpec } from "../../provider/shared/check";
+import { checkInputs, CheckFailure, describeValue, InputSpec } from "../common/check";
 import {
   importIdOfThisStudio, LOCATION_ID_PATTERN, LOCATION_ID_RULE, SOURCE_PROPERTIES, videoResourceFields, videoResourceSpec,
-} from "../../provider/video-resource/schema";
+} from "../spec/kinds/caster-video-resource";
 import {
   CONFIG_KEY_PATTERN,
   CONFIG_KEY_RULE,

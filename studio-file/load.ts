@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { isMap, isNode, isPair, isScalar, isSeq, LineCounter, Node, parseDocument, YAMLError } from "yaml";
-import { redactSignatures } from "../../common/redact";
-import { UNKNOWN } from "../../provider/shared/unknowns";
+import { redactSignatures } from "../common/redact";
+import { UNKNOWN } from "../common/unknowns";
 import { asValidLayout, findLayoutProblems, PathProblem } from "./validate";
 import { StudioLayoutDefinition } from "./schema";
 

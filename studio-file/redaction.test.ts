@@ -1,7 +1,7 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { main } from "../cli/caster-layout";
+import { main } from "./cli/caster-layout";
 import { diffLayouts, formatChanges } from "./diff";
 import { formatProblem, parseLayout } from "./load";
 import { renderHtml, renderSvg } from "./render";

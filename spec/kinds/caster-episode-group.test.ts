@@ -1,6 +1,9 @@
-import { checkInputs } from "../shared/check";
-import { UNKNOWN } from "../shared/unknowns";
-import { episodeGroupSpec } from "./schema";
+import { checkInputs } from "../../common/check";
+import { UNKNOWN } from "../../common/unknowns";
+import { casterEpisodeGroup } from "./caster-episode-group";
+import { inputSchemas } from "./kind";
+
+const episodeGroupSpec = { fields: inputSchemas(casterEpisodeGroup), rules: casterEpisodeGroup.rules };
 
 const valid = {
   casterId: "LIVEPRODUCER_POST-cn-0pp1czt1234",

@@ -1,5 +1,5 @@
-import { redactSignatures } from "../../common/redact";
-import { SourceProperty } from "../../provider/video-resource/schema";
+import { redactSignatures } from "../common/redact";
+import { SourceProperty } from "../spec/kinds/caster-video-resource";
 import {
   LayoutEpisodeGroup,
   LayoutSource,

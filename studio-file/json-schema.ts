@@ -1,7 +1,7 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
-import { SOURCE_PROPERTIES } from "../../provider/video-resource/schema";
+import { SOURCE_PROPERTIES } from "../spec/kinds/caster-video-resource";
 import { layoutSourceSchema, studioLayoutSchema } from "./schema";
 
 /** Where the package ships the schema; editors reach it as node_modules/pulumi-alicloud-caster/<this>. */

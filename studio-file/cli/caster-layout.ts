@@ -1,10 +1,10 @@
 import { writeFileSync } from "node:fs";
 import { extname } from "node:path";
 import { parseArgs } from "node:util";
-import { formatChanges, diffLayouts } from "../layout/diff";
-import { studioLayoutJsonSchemaText } from "../layout/json-schema";
-import { formatProblem, LoadedLayout, readLayoutFile } from "../layout/load";
-import { renderHtml, renderSvg } from "../layout/render";
+import { formatChanges, diffLayouts } from "../diff";
+import { studioLayoutJsonSchemaText } from "../json-schema";
+import { formatProblem, LoadedLayout, readLayoutFile } from "../load";
+import { renderHtml, renderSvg } from "../render";
 import { consoleOutput, Output } from "../../common/cli-output";
 
 /**

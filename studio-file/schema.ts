@@ -1,6 +1,7 @@
 import { z } from "zod";
-import { episodeGroupFields, episodeItemSchema, MAX_EPISODE_ITEMS } from "../../provider/episode-group/schema";
-import { casterIdSchema, LOCATION_ID_PATTERN, SOURCE_PROPERTIES, SourceProperty, videoResourceFields } from "../../provider/video-resource/schema";
+import { MAX_EPISODE_ITEMS } from "../spec/api-facts";
+import { episodeGroupFields, episodeItemSchema } from "../spec/kinds/caster-episode-group";
+import { casterIdSchema, LOCATION_ID_PATTERN, SOURCE_PROPERTIES, SourceProperty, videoResourceFields } from "../spec/kinds/caster-video-resource";
 
 /**
  * The studio layout file, built from the very zod fields the two resources check their inputs

@@ -1,7 +1,8 @@
-import { STUDIO_DEFAULTS, toApiTime } from "../../provider/episode-group/schema";
-import { redactSignatures } from "../../common/redact";
-import { isFile, normalize } from "../../provider/video-resource/api";
-import { REPLACE_ON_CHANGE } from "../../provider/video-resource/schema";
+import { redactSignatures } from "../common/redact";
+import { toApiTime } from "../spec/api-facts";
+import { casterEpisodeGroup } from "../spec/kinds/caster-episode-group";
+import { casterVideoResource, isFile } from "../spec/kinds/caster-video-resource";
+import { comparable, replacedOnChange } from "../spec/kinds/kind";
 import {
   LayoutCaster, LayoutEpisodeGroup, LayoutSource, PlainStudioLayout, SOURCE_KINDS, sourcePropertyOf, StudioLayoutDefinition, withSecretsAsText,
 } from "./schema";
@@ -12,9 +13,25 @@ import { clock, describeCaster, duration, repeatPhrase } from "./words";
  * layout file: `caster-layout diff OLD NEW` prints it as a pull-request comment.
  *
  * Every decision mirrors what `pulumi up` will do with the StudioLayout component: sources are its
- * children by position, groups by name, and the providers' own rules (defaults, REPLACE_ON_CHANGE,
- * a group is always replaced) decide what is a change and what a replacement.
+ * children by position, groups by name, and the kinds' own rules (spec/kinds: defaults, what a
+ * change replaces, a group is always replaced) decide what is a change and what a replacement.
  */
+
+const REPLACED_ON_CHANGE = replacedOnChange(casterVideoResource);
+
+/** A source's settings in the providers' normal form (the kind's spec), so that a setting written out at its default is no change. */
+function normalize(source: LayoutSource): NormalSource {
+  return comparable(casterVideoResource, source) as unknown as NormalSource;
+}
+
+interface NormalSource {
+  resourceName: string;
+  beginOffset: number;
+  endOffset: number;
+  repeatNum: number;
+  ptsCallbackInterval: number;
+  fixedDelayDuration: number;
+}
 
 export type LayoutChangeAction = "add" | "remove" | "update" | "replace" | "move";
 
@@ -189,7 +206,7 @@ function sourceUpdate(position: string, before: LayoutSource, after: LayoutSourc
       details: phrases.length === 1 ? [] : phrases.map(sentence),
     };
   }
-  const replacing = differences.filter((difference) => REPLACE_ON_CHANGE.has(difference.property));
+  const replacing = differences.filter((difference) => REPLACED_ON_CHANGE.has(difference.property));
   if (replacing.length > 0) {
     const others = differences.filter((difference) => !replacing.includes(difference));
     return {
@@ -394,7 +411,7 @@ function groupDifferences(before: LayoutEpisodeGroup, after: LayoutEpisodeGroup)
     const settingName = GROUP_SETTING_NAMES[setting];
     const oldValue = before[setting];
     const newValue = after[setting];
-    if (newValue === undefined && STUDIO_DEFAULTS.has(setting)) {
+    if (newValue === undefined && casterEpisodeGroup.fields[setting].whenOmitted === "not compared") {
       // Not compared; but a group replaced anyway is created again with the studio's own.
       if (oldValue !== undefined) details.push(`${capitalize(settingName)}: now the studio's own instead of ${displayValue(oldValue)}.`);
       continue;

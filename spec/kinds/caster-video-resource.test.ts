@@ -1,6 +1,9 @@
-import { checkInputs } from "../shared/check";
-import { UNKNOWN } from "../shared/unknowns";
-import { videoResourceSpec } from "./schema";
+import { checkInputs } from "../../common/check";
+import { UNKNOWN } from "../../common/unknowns";
+import { casterVideoResource } from "./caster-video-resource";
+import { inputSchemas } from "./kind";
+
+const videoResourceSpec = { fields: inputSchemas(casterVideoResource), rules: casterVideoResource.rules };
 
 const valid = {
   casterId: "LIVEPRODUCER_POST-cn-0pp1czt1234",

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { redactSignatures } from "../../common/redact";
+import { redactSignatures } from "./redact";
 import { isUnknown } from "./unknowns";
 
 /** The shape Pulumi's check() returns for each problem. */

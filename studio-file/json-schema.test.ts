@@ -5,7 +5,7 @@ import { parse } from "yaml";
 import { SCHEMA_FILE, studioLayoutJsonSchema, studioLayoutJsonSchemaText } from "./json-schema";
 import { findLayoutProblems } from "./validate";
 
-const REPO = join(__dirname, "..", "..");
+const REPO = join(__dirname, "..");
 
 describe("the layout's JSON Schema", () => {
   test("the shipped file is the one the zod schemas generate (run `npm run schema` after changing them)", () => {

@@ -1,0 +1,74 @@
+import type * as dynamic from "@pulumi/pulumi/dynamic";
+import { checkInputs } from "../common/check";
+import { comparable, formatId, inputSchemas, KindSpec, parseId, replacedOnChange, requestParams } from "../spec/kinds/kind";
+import { LiveApiError } from "./client/errors";
+import { liveClient } from "./runtime";
+import { diffProperties } from "./shared/diff";
+
+/**
+ * How a kind behaves where the API makes it differ: creating (a lost reply, a ClientToken),
+ * reading (listings shared by many resources, caution before saying "gone"), modifying.
+ */
+export interface KindHooks<Inputs, Outputs> {
+  /** Runs after the kind's own checks pass: may complete the inputs (a derived token) or refuse them. */
+  check?(news: Record<string, unknown>, olds: Record<string, unknown>): dynamic.CheckResult;
+  create(inputs: Inputs): Promise<dynamic.CreateResult>;
+  read(id: string, props: Outputs): Promise<dynamic.ReadResult>;
+  /** Absent where the API cannot modify the kind: every change replaces it. */
+  update?(id: string, olds: Outputs, news: Inputs): Promise<dynamic.UpdateResult>;
+  /** After a change the kind's listings must not serve again. */
+  changed?(props: Partial<Outputs>): void;
+  /** Before the delete operation: may refuse (a studio on air) or prepare (stop it). */
+  beforeDelete?(id: string, props: Outputs): Promise<void>;
+}
+
+/**
+ * One dynamic provider for a kind, from its spec: check by its fields and rules, diff by its
+ * fields' normal form and change modes, delete by its delete operation (already gone is done);
+ * create, read and update from the kind's hooks.
+ */
+export function kindProvider<Inputs extends object, Outputs extends object>(kind: KindSpec, hooks: KindHooks<Inputs, Outputs>) {
+  const check = { fields: inputSchemas(kind), rules: kind.rules };
+  const replaced = replacedOnChange(kind);
+  return {
+    async check(olds: Record<string, unknown>, news: Record<string, unknown>): Promise<dynamic.CheckResult> {
+      const failures = checkInputs(check, news);
+      if (failures.length > 0 || !hooks.check) return { inputs: news, failures };
+      return hooks.check(news, olds ?? {});
+    },
+
+    async diff(_id: string, olds: Outputs, news: Inputs): Promise<dynamic.DiffResult> {
+      const { changed, replaces } = diffProperties(comparable(kind, olds, news), comparable(kind, news), replaced);
+      return { changes: changed.length > 0, replaces, deleteBeforeReplace: replaces.length > 0 && kind.deleteBeforeReplace };
+    },
+
+    create: (inputs: Inputs) => hooks.create(inputs),
+    read: (id: string, props: Outputs) => hooks.read(id, props),
+    async update(id: string, olds: Outputs, news: Inputs): Promise<dynamic.UpdateResult> {
+      if (!hooks.update) throw new Error(`The API cannot modify a ${kind.type}: every change replaces it.`);
+      return hooks.update(id, olds, news);
+    },
+
+    async delete(id: string, props?: Outputs): Promise<void> {
+      const params = { ...requestParams(kind, kind.operations.delete, props ?? {}), ...idParams(kind, id) };
+      try {
+        await hooks.beforeDelete?.(id, props ?? ({} as Outputs));
+        await liveClient().call(kind.operations.delete, params);
+      } catch (error) {
+        // Already gone is what delete wants.
+        if (error instanceof LiveApiError && kind.goneCodes.includes(error.code)) return;
+        throw error;
+      } finally {
+        hooks.changed?.({ ...props, ...parseId(kind, id) } as Partial<Outputs>);
+      }
+    },
+  };
+}
+
+/** The API parameters an ID stands for: `<casterId>:<resourceId>` is CasterId and ResourceId. */
+function idParams(kind: KindSpec, id: string): Record<string, string> {
+  const named = { ...kind.fields, ...kind.outputs } as Record<string, { api?: string }>;
+  return Object.fromEntries(Object.entries(parseId(kind, id)).map(([name, value]) => [named[name]?.api ?? name, value]));
+}
+
+export { formatId, parseId };

@@ -1,0 +1,144 @@
+import { z } from "zod";
+import { FieldSpec, KindSpec } from "./kind";
+import { casterEpisodeGroup } from "./caster-episode-group";
+import { casterVideoResource } from "./caster-video-resource";
+
+/**
+ * What the kinds' specs generate: the SDK's `Args` interfaces (sdk/generated/args.ts) and the
+ * README's property tables. `npm run docs` writes both; spec/docs.test.ts fails when a committed
+ * copy is stale.
+ */
+
+/** Every kind, in the order the README and the SDK present them. */
+export const KINDS: KindSpec[] = [casterVideoResource, casterEpisodeGroup];
+
+const GENERATED_BANNER = "// Generated from spec/kinds by `npm run docs`; edit the kind's spec, not this file.";
+
+/** sdk/generated/args.ts: one `<Type>Args` interface per kind, each property with its doc comment. */
+export function sdkArgsSource(kinds: KindSpec[] = KINDS): string {
+  const lines = [
+    GENERATED_BANNER,
+    'import type * as pulumi from "@pulumi/pulumi";',
+    'import type { EpisodeItemArgs } from "../caster-episode-group";',
+    "",
+  ];
+  for (const kind of kinds) {
+    lines.push(...docComment([`The inputs of a {@link ${kind.type}}.`, "", kind.doc], ""));
+    lines.push(`export interface ${kind.type}Args {`);
+    for (const [name, field] of userFields(kind)) {
+      lines.push(...docComment(propertyDoc(kind, field), "  "));
+      lines.push(`  ${name}${isOptional(field.schema) ? "?" : ""}: pulumi.Input<${field.sdkType ?? tsType(field.schema)}>;`);
+    }
+    lines.push("}", "");
+  }
+  return `${lines.join("\n").trimEnd()}\n`;
+}
+
+/** The README's table of a kind's properties. */
+export function propertyTable(kind: KindSpec): string {
+  return [
+    "| property | meaning | default | on change |",
+    "|---|---|---|---|",
+    ...userFields(kind).map(([name, field]) =>
+      `| \`${name}\` | ${cell(field.doc)} | ${cell(field.default ?? "required")} | ${changeWords(kind, field)} |`),
+  ].join("\n");
+}
+
+const tableStart = (kind: KindSpec) => `<!-- properties:${kind.type}:start (generated from spec/kinds by \`npm run docs\`) -->`;
+const TABLE_END = "<!-- properties:end -->";
+
+/** The README with each kind's property table replaced by the generated one. */
+export function withPropertyTables(readme: string, kinds: KindSpec[] = KINDS): string {
+  let text = readme;
+  for (const kind of kinds) {
+    const start = text.indexOf(tableStart(kind));
+    const end = text.indexOf(TABLE_END, start);
+    if (start === -1 || end === -1) throw new Error(`README.md has no ${tableStart(kind)} … ${TABLE_END} block`);
+    text = `${text.slice(0, start + tableStart(kind).length)}\n${propertyTable(kind)}\n${text.slice(end)}`;
+  }
+  return text;
+}
+
+function userFields(kind: KindSpec): [string, FieldSpec][] {
+  return Object.entries(kind.fields).filter(([, field]) => !field.internal);
+}
+
+function propertyDoc(kind: KindSpec, field: FieldSpec): string[] {
+  const change = changeWords(kind, field);
+  return [field.doc, field.default === undefined ? `${capitalize(change)}.` : `@default ${field.default}. ${capitalize(change)}.`];
+}
+
+function changeWords(kind: KindSpec, field: FieldSpec): string {
+  const noun = kind.noun;
+  if (field.onChange === "update") return "modified in place";
+  if (field.onChange === "ignore") return `not compared: it matters only when the ${noun} is made`;
+  const how = kind.deleteBeforeReplace ? ", the old one deleted first" : "";
+  return `changing it replaces the ${noun}${how}${field.onChangeNote ? ` (${field.onChangeNote})` : ""}`;
+}
+
+function docComment(paragraphs: string[], indent: string): string[] {
+  const lines = [`${indent}/**`];
+  for (const paragraph of paragraphs) {
+    if (paragraph === "") {
+      lines.push(`${indent} *`);
+      continue;
+    }
+    for (const line of wrap(paragraph, 100 - indent.length - 3)) lines.push(`${indent} * ${line}`);
+  }
+  lines.push(`${indent} */`);
+  return lines;
+}
+
+function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(/\s+/)) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = line ? `${line} ${word}` : word;
+    }
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+function isOptional(schema: z.ZodType): boolean {
+  return (schema as unknown as { def: { type: string } }).def.type === "optional";
+}
+
+/** The TypeScript type a zod schema accepts, for the SDK's inputs. */
+export function tsType(schema: z.ZodType): string {
+  const def = (schema as unknown as { def: Record<string, unknown> & { type: string } }).def;
+  switch (def.type) {
+    case "optional":
+    case "nullable":
+    case "default":
+      return tsType(def.innerType as z.ZodType);
+    case "string":
+    case "number":
+    case "boolean":
+      return def.type;
+    case "literal":
+      return (def.values as unknown[]).map((value) => JSON.stringify(value)).join(" | ");
+    case "union":
+      return (def.options as z.ZodType[]).map(tsType).join(" | ");
+    case "array":
+      return `${tsType(def.element as z.ZodType)}[]`;
+    case "object": {
+      const shape = def.shape as Record<string, z.ZodType>;
+      return `{ ${Object.entries(shape).map(([key, value]) => `${key}${isOptional(value) ? "?" : ""}: ${tsType(value)}`).join("; ")} }`;
+    }
+    default:
+      throw new Error(`no TypeScript type for a zod ${def.type}: give the field an sdkType`);
+  }
+}
+
+function cell(text: string): string {
+  return text.replace(/\|/g, "\\|");
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
