@@ -1,3 +1,5 @@
+export { Caster } from "./caster";
+export type { CasterArgs } from "./caster";
 export { CasterVideoResource } from "./caster-video-resource";
 export type { CasterVideoResourceArgs } from "./caster-video-resource";
 export { CasterEpisodeGroup } from "./caster-episode-group";

@@ -3,6 +3,143 @@ import type * as pulumi from "@pulumi/pulumi";
 import type { EpisodeItemArgs } from "../caster-episode-group";
 
 /**
+ * The inputs of a {@link Caster}.
+ *
+ * An ApsaraVideo Live production studio: made with CreateCaster, configured as a whole with
+ * SetCasterConfig (every declared setting; what is not declared keeps the studio's value), read
+ * back setting by setting, and started or stopped as `running` says.
+ */
+export interface CasterArgs {
+  /**
+   * The studio's name in the console.
+   * @default none (the console shows the studio's ID). Modified in place.
+   */
+  casterName?: pulumi.Input<string>;
+  /**
+   * 1 a general studio; 6 a carousel (playlist) studio, which plays episode groups and takes no
+   * video sources.
+   * Changing it replaces the studio (a new studio: its sources and scenes are made again).
+   */
+  normType: pulumi.Input<1 | 6>;
+  /**
+   * The output's resolution: `lp_ld`, `lp_sd`, `lp_hd`, `lp_ud` (low, standard, high, ultra
+   * definition), with `_v` for portrait. Sent at creation and as the transcoding template of the
+   * configuration.
+   * Modified in place.
+   */
+  casterTemplate: pulumi.Input<"lp_ld" | "lp_sd" | "lp_hd" | "lp_ud" | "lp_ld_v" | "lp_sd_v" | "lp_hd_v" | "lp_ud_v">;
+  /**
+   * How the studio is billed: `PostPaid` (pay as you go), the only one CreateCaster takes.
+   * @default PostPaid. Changing it replaces the studio.
+   */
+  chargeType?: pulumi.Input<"PostPaid">;
+  /**
+   * The resource group the studio belongs to.
+   * @default the account's default group. Changing it replaces the studio.
+   */
+  resourceGroupId?: pulumi.Input<string>;
+  /**
+   * The streaming domain the studio outputs on; StartCaster needs one. Changing it needs the studio
+   * stopped.
+   * @default not managed: the studio's own value is kept. Modified in place.
+   */
+  domainName?: pulumi.Input<string>;
+  /**
+   * The http(s) URL that receives the studio's events. A signed URL is stored as a secret.
+   * @default not managed: the studio's own value is kept. Modified in place.
+   */
+  callbackUrl?: pulumi.Input<string>;
+  /**
+   * An rtmp:// address the program output is relayed to. A signed URL is stored as a secret.
+   * @default not managed: the studio's own value is kept. Modified in place.
+   */
+  sideOutputUrl?: pulumi.Input<string>;
+  /**
+   * Up to 20 rtmp:// addresses the output is relayed to (SideOutputUrlList). A list with a signed
+   * URL is stored as a secret.
+   * @default not managed: the studio's own value is kept. Modified in place.
+   */
+  sideOutputUrls?: pulumi.Input<string[]>;
+  /**
+   * How long the output is held back, in seconds, 0 to 300 (Delay). 0 is no delay.
+   * @default not managed: the studio's own value is kept. Modified in place.
+   */
+  delaySeconds?: pulumi.Input<number>;
+  /**
+   * The live transcoding templates the output is also served in: `lsd`, `lld`, `lud`, `lhd`,
+   * `daobo-lsd`, `daobo-lld`, `daobo-lud`, `daobo-lhd`.
+   * @default not managed: the studio's own value is kept. Modified in place.
+   */
+  liveTemplates?: pulumi.Input<"lsd" | "lld" | "lud" | "lhd" | "daobo-lsd" | "daobo-lld" | "daobo-lud" | "daobo-lhd"[]>;
+  /**
+   * Recording of the output to OSS: `{ ossEndpoint, ossBucket, formats: [{ format: m3u8|flv|mp4,
+   * ossObjectPrefix?, sliceOssObjectPrefix?, cycleDurationSeconds? }] }`; m3u8 needs
+   * `sliceOssObjectPrefix`.
+   * @default not managed: the studio's own value is kept. Modified in place.
+   */
+  recording?: pulumi.Input<{ ossEndpoint: string; ossBucket: string; formats: { format: "m3u8" | "flv" | "mp4"; ossObjectPrefix?: string; sliceOssObjectPrefix?: string; cycleDurationSeconds?: number }[] }>;
+  /**
+   * A live stream the studio can switch to in an emergency (UrgentLiveStreamUrl). A signed URL is
+   * stored as a secret.
+   * @default not managed: the studio's own value is kept. Modified in place.
+   */
+  standbyLiveStreamUrl?: pulumi.Input<string>;
+  /**
+   * A media-library file the studio can switch to in an emergency (UrgentMaterialId).
+   * @default not managed: the studio's own value is kept. Modified in place.
+   */
+  standbyMaterialId?: pulumi.Input<string>;
+  /**
+   * An image the studio can switch to in an emergency (UrgentImageUrl). A signed URL is stored as a
+   * secret.
+   * @default not managed: the studio's own value is kept. Modified in place.
+   */
+  standbyImageUrl?: pulumi.Input<string>;
+  /**
+   * Whether the studio switches to its standby source by itself when the program's input breaks off
+   * (AutoSwitchUrgentOn).
+   * @default not managed: the studio's own value is kept. Modified in place.
+   */
+  autoSwitchToStandby?: pulumi.Input<boolean>;
+  /**
+   * The name of the studio's program (its schedule).
+   * @default not managed: the studio's own value is kept. Modified in place.
+   */
+  programName?: pulumi.Input<string>;
+  /**
+   * 1 puts the studio's program (its schedule of episodes) in effect; 0 holds it.
+   * @default not managed: the studio's own value is kept. Modified in place.
+   */
+  programEffect?: pulumi.Input<0 | 1>;
+  /**
+   * Channel mode (ChannelEnable). One-way: once on, the API cannot turn it off; turning it on needs
+   * the studio stopped and discards its layouts.
+   * @default not managed: the studio's own value is kept. Modified in place.
+   */
+  channelMode?: pulumi.Input<boolean>;
+  /**
+   * Whether the studio is started (StartCaster) or stopped (StopCaster). A started studio has its
+   * PVW and PGM scenes and is billed as running.
+   * @default false. Modified in place.
+   */
+  running?: pulumi.Input<boolean>;
+  /**
+   * Allows a change that needs the studio stopped (turning channel mode on, changing the domain,
+   * deleting or replacing it) while it is on air: the studio is stopped, changed, and started
+   * again. Without it such a change is refused and the studio stays on air.
+   * @default false. Not compared: it matters only when the studio is made.
+   */
+  allowStopOnAir?: pulumi.Input<boolean>;
+  /**
+   * The ClientToken of CreateCaster, printable ASCII, at most 64 characters: a retry, a lost reply
+   * or a killed `pulumi up` never makes a second studio.
+   * @default derived from the project, stack and resource name. Not compared: it matters only when
+   * the studio is made.
+   */
+  clientToken?: pulumi.Input<string>;
+}
+
+/**
  * The inputs of a {@link CasterVideoResource}.
  *
  * A video source of an ApsaraVideo Live production studio: a live stream, a file, a media asset or

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { FieldSpec, KindSpec } from "./kind";
 import { casterEpisodeGroup } from "./caster-episode-group";
 import { casterVideoResource } from "./caster-video-resource";
+import { caster } from "./caster";
 
 /**
  * What the kinds' specs generate: the SDK's `Args` interfaces (sdk/generated/args.ts) and the
@@ -10,7 +11,7 @@ import { casterVideoResource } from "./caster-video-resource";
  */
 
 /** Every kind, in the order the README and the SDK present them. */
-export const KINDS: KindSpec[] = [casterVideoResource, casterEpisodeGroup];
+export const KINDS: KindSpec[] = [caster, casterVideoResource, casterEpisodeGroup];
 
 const GENERATED_BANNER = "// Generated from spec/kinds by `npm run docs`; edit the kind's spec, not this file.";
 
@@ -122,6 +123,8 @@ export function tsType(schema: z.ZodType): string {
       return def.type;
     case "literal":
       return (def.values as unknown[]).map((value) => JSON.stringify(value)).join(" | ");
+    case "enum":
+      return Object.values(def.entries as Record<string, string>).map((value) => JSON.stringify(value)).join(" | ");
     case "union":
       return (def.options as z.ZodType[]).map(tsType).join(" | ");
     case "array":

@@ -1,0 +1,138 @@
+import { configureForFixture, EmulatorFixture, startEmulatorFixture } from "../../test/helpers/emulator-fixture";
+import { DEMO_ACCOUNT } from "../../emulator";
+import { CasterInputs } from "../../spec/kinds/caster";
+import { casterProvider as provider, CasterOutputs } from "./provider";
+
+/** The studio provider against the emulator: real HTTP, real signatures, the emulator's own rules. */
+describe("studio (Caster) provider", () => {
+  let live: EmulatorFixture;
+  let scope = 0;
+
+  beforeAll(async () => {
+    live = await startEmulatorFixture();
+    configureForFixture(live);
+  });
+  afterAll(() => live.close());
+
+  const studios = () => Object.keys(live.emulator.state().accounts[DEMO_ACCOUNT.uid]?.casters ?? {});
+  /** Inputs as check() completes them (the ClientToken derived from a fresh resource name). */
+  async function checked(inputs: Partial<CasterInputs>): Promise<CasterInputs> {
+    const news = { normType: 1, casterTemplate: "lp_sd", clientTokenScope: `p/s/studio-${++scope}`, ...inputs };
+    const result = await provider.check({}, news);
+    expect(result.failures).toEqual([]);
+    return result.inputs as CasterInputs;
+  }
+  /** A change made outside Pulumi, as the console makes it: the whole configuration, with one setting changed. */
+  async function consoleSets(casterId: string, change: Record<string, string | number>) {
+    const config = await live.client.call<Record<string, unknown>>("DescribeCasterConfig", { CasterId: casterId });
+    await live.client.call("SetCasterConfig", {
+      CasterId: casterId,
+      CasterName: config.CasterName as string,
+      DomainName: config.DomainName as string,
+      CallbackUrl: config.CallbackUrl as string,
+      SideOutputUrl: config.SideOutputUrl as string,
+      Delay: config.Delay as number,
+      TranscodeConfig: JSON.stringify({ CasterTemplate: (config.TranscodeConfig as { CasterTemplate: string }).CasterTemplate }),
+      ...change,
+    });
+  }
+
+  test("creates, configures and starts a studio; reads every setting back", async () => {
+    const inputs = await checked({
+      casterName: "Evening show",
+      domainName: "live.example.com",
+      callbackUrl: "https://hooks.example.com/caster",
+      delaySeconds: 3,
+      liveTemplates: ["lhd"],
+      recording: { ossEndpoint: "oss-cn-shanghai.aliyuncs.com", ossBucket: "shows", formats: [{ format: "mp4", cycleDurationSeconds: 3600 }] },
+      running: true,
+    });
+    const created = await provider.create(inputs);
+    const outs = created.outs as CasterOutputs;
+    expect(outs).toMatchObject({
+      casterId: created.id,
+      casterName: "Evening show",
+      domainName: "live.example.com",
+      callbackUrl: "https://hooks.example.com/caster",
+      delaySeconds: 3,
+      liveTemplates: ["lhd"],
+      recording: { ossEndpoint: "oss-cn-shanghai.aliyuncs.com", ossBucket: "shows", formats: [{ format: "mp4", cycleDurationSeconds: 3600 }] },
+      running: true,
+      status: 1,
+    });
+    expect(outs.pvwSceneId).toBeTruthy();
+    expect(outs.pgmSceneId).toBeTruthy();
+    expect(outs.pvwSceneId).not.toBe(outs.pgmSceneId);
+    // Read back: no change against what was declared.
+    const read = await provider.read(created.id, outs);
+    expect(await provider.diff(created.id, read.props as CasterOutputs, inputs)).toMatchObject({ changes: false });
+    expect(live.undeclaredParameters()).toEqual([]);
+  });
+
+  test("a console change to one setting is a one-property diff; an update puts it back and keeps every other setting", async () => {
+    const inputs = await checked({ domainName: "live.example.com", callbackUrl: "https://hooks.example.com/a", delaySeconds: 3 });
+    const created = await provider.create(inputs);
+    // An undeclared setting changed in the console, and a declared one.
+    await consoleSets(created.id, { SideOutputUrl: "rtmp://relay.example.com/app/out", Delay: 10 });
+    const drifted = (await provider.read(created.id, created.outs as CasterOutputs)).props as CasterOutputs;
+    expect(drifted.delaySeconds).toBe(10);
+    expect(await provider.diff(created.id, drifted, inputs)).toEqual({ changes: true, replaces: [], deleteBeforeReplace: false });
+    const diffOfDelayOnly = await provider.diff(created.id, drifted, { ...inputs, delaySeconds: 10 });
+    expect(diffOfDelayOnly.changes).toBe(false);
+
+    const updated = (await provider.update(created.id, drifted, { ...inputs, delaySeconds: 5 })).outs as CasterOutputs;
+    expect(updated).toMatchObject({ delaySeconds: 5, callbackUrl: "https://hooks.example.com/a", domainName: "live.example.com" });
+    // Not declared, so not managed: the console's relay stays.
+    expect(updated.sideOutputUrl).toBe("rtmp://relay.example.com/app/out");
+  });
+
+  test("a retry of CreateCaster after a lost reply makes one studio, not two", async () => {
+    const inputs = await checked({ domainName: "live.example.com" });
+    const before = studios().length;
+    live.emulator.setFaults({ rates: { CreateCaster: { lostResponse: 1 } } });
+    const creating = provider.create(inputs);
+    while (!live.emulator.calls().some((call) => call.action === "CreateCaster" && call.params.ClientToken === inputs.clientToken)) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    live.emulator.setFaults({ rates: {} });
+    const created = await creating;
+    expect(studios().length).toBe(before + 1);
+    // The same inputs again (a re-run after a killed `pulumi up`): the same studio.
+    expect((await provider.create(inputs)).id).toBe(created.id);
+    expect(studios().length).toBe(before + 1);
+  });
+
+  test("a change that needs a stop is refused on air at preview, naming the way out; allowed, it stops, changes and restarts", async () => {
+    const inputs = await checked({ domainName: "live.example.com", running: true });
+    const created = await provider.create(inputs);
+    const refused = await provider.check(inputs, { ...inputs, channelMode: true });
+    expect(refused.failures).toEqual([{ property: "channelMode", reason: expect.stringContaining("allowStopOnAir: true") }]);
+
+    const allowed = await checked({ ...inputs, channelMode: true, allowStopOnAir: true, clientToken: inputs.clientToken });
+    const outs = (await provider.update(created.id, created.outs as CasterOutputs, allowed)).outs as CasterOutputs;
+    expect(outs).toMatchObject({ channelMode: true, running: true, status: 1 });
+    const actions = live.mutatingCalls();
+    const last = actions.lastIndexOf("SetCasterConfig");
+    expect(actions.slice(last - 1, last + 2)).toEqual(["StopCaster", "SetCasterConfig", "StartCaster"]);
+  });
+
+  test("deleting a studio on air is refused unless allowed; a stopped one is deleted, and already gone is done", async () => {
+    const inputs = await checked({ domainName: "live.example.com", running: true });
+    const created = await provider.create(inputs);
+    await expect(provider.delete(created.id, created.outs as CasterOutputs)).rejects.toThrow(/on air/);
+    expect(studios()).toContain(created.id);
+    await provider.delete(created.id, { ...(created.outs as CasterOutputs), allowStopOnAir: true });
+    expect(studios()).not.toContain(created.id);
+    await expect(provider.delete(created.id, created.outs as CasterOutputs)).resolves.toBeUndefined();
+    expect(await provider.read(created.id, created.outs as CasterOutputs)).toEqual({});
+  });
+
+  test("bad input: every problem at once, each naming the property, the value and what is allowed", async () => {
+    const result = await provider.check({}, {
+      normType: 2, casterTemplate: "lp_4k", delaySeconds: 301, sideOutputUrls: ["http://x.example.com/a"],
+      recording: { ossEndpoint: "e", ossBucket: "b", formats: [{ format: "m3u8" }] }, clientTokenScope: "p/s/bad",
+    });
+    expect(result.failures?.map((failure) => failure.property)).toEqual(["normType", "casterTemplate", "sideOutputUrls", "delaySeconds", "recording"]);
+    expect(result.failures?.[2].reason).toContain("rtmp://");
+  });
+});

@@ -1,0 +1,297 @@
+import { z } from "zod";
+import { CrossFieldRule, describeValue } from "../../common/check";
+import { ASSET_ID_PATTERN, IMAGE_FILE_EXTENSIONS, LIVE_STREAM_PROTOCOLS, MAX_CLIENT_TOKEN_LENGTH } from "../api-facts";
+import { nameSchema } from "../fields/name";
+import { wholeNumber } from "../fields/numbers";
+import { urlSchema } from "../fields/url";
+import { KindSpec, schemasOf } from "./kind";
+
+/**
+ * A production studio (CreateCaster), its configuration (SetCasterConfig, read back through
+ * DescribeCasterConfig) and its run state (StartCaster / StopCaster).
+ *
+ * The pages, by the names the comments give them:
+ * - CREATE: https://www.alibabacloud.com/help/en/live/developer-reference/api-live-2016-11-01-createcaster
+ * - SET_CONFIG: https://www.alibabacloud.com/help/en/live/developer-reference/api-live-2016-11-01-setcasterconfig
+ */
+
+/** CREATE, CasterTemplate; portrait forms end in `_v`. */
+export const CASTER_TEMPLATES = ["lp_ld", "lp_sd", "lp_hd", "lp_ud", "lp_ld_v", "lp_sd_v", "lp_hd_v", "lp_ud_v"] as const;
+/** The live transcoding templates a studio's output may use (DescribeCasterConfig's TranscodeConfig.LiveTemplateIds). */
+export const LIVE_TEMPLATES = ["lsd", "lld", "lud", "lhd", "daobo-lsd", "daobo-lld", "daobo-lud", "daobo-lhd"] as const;
+/** SET_CONFIG, Delay: "The maximum value is 300 seconds". */
+export const MAX_DELAY_SECONDS = 300;
+/** SET_CONFIG, SideOutputUrlList: "A maximum of 20 RTMP relay addresses". */
+export const MAX_SIDE_OUTPUTS = 20;
+/** Recording formats (AddLiveAppRecordConfig): m3u8 needs the name of its TS segments. */
+export const RECORD_FORMATS = ["m3u8", "flv", "mp4"] as const;
+/** CREATE, NormType: 1 a general studio, 6 a carousel (playlist) studio that takes no video sources. */
+export const NORM_TYPES = [1, 6] as const;
+
+const rtmpUrl = urlSchema(["rtmp:"], "use an rtmp:// URL: the studio relays over RTMP only.");
+
+const recordingSchema = z.strictObject({
+  ossEndpoint: z.string().min(1, { error: "give the OSS endpoint, e.g. oss-cn-shanghai.aliyuncs.com." }),
+  ossBucket: z.string().min(1, { error: "give the OSS bucket's name." }),
+  formats: z.array(z.strictObject({
+    format: z.enum(RECORD_FORMATS, { error: `use one of ${RECORD_FORMATS.join(", ")}.` }),
+    ossObjectPrefix: z.string().max(255, { error: "use at most 255 bytes." }).optional(),
+    sliceOssObjectPrefix: z.string().max(255, { error: "use at most 255 bytes." }).optional(),
+    cycleDurationSeconds: wholeNumber(0, undefined, "use whole seconds, 0 or more.").optional(),
+  }, { error: "each format is { format, ossObjectPrefix?, sliceOssObjectPrefix?, cycleDurationSeconds? }." }))
+    .min(1, { error: "give at least one format." }),
+}, { error: "recording is { ossEndpoint, ossBucket, formats }." });
+
+const fields = {
+  casterName: {
+    schema: nameSchema("the studio a name", 128).optional().describe("the studio's name"),
+    doc: "The studio's name in the console.",
+    default: "none (the console shows the studio's ID)",
+    onChange: "update",
+    api: "CasterName",
+  },
+  normType: {
+    schema: z.union([z.literal(1), z.literal(6)], { error: "use 1 for a general studio or 6 for a carousel (playlist) studio." })
+      .describe("1 a general studio, 6 a carousel studio"),
+    doc: "1 a general studio; 6 a carousel (playlist) studio, which plays episode groups and takes no video sources.",
+    onChange: "replace",
+    onChangeNote: "a new studio: its sources and scenes are made again",
+    api: "NormType",
+  },
+  casterTemplate: {
+    schema: z.enum(CASTER_TEMPLATES, { error: `use one of ${CASTER_TEMPLATES.join(", ")} (ld, sd, hd, ud; _v for portrait).` })
+      .describe("the output resolution template, e.g. lp_sd"),
+    doc: "The output's resolution: `lp_ld`, `lp_sd`, `lp_hd`, `lp_ud` (low, standard, high, ultra definition), with `_v` for portrait. Sent at creation and as the transcoding template of the configuration.",
+    onChange: "update",
+    api: "CasterTemplate",
+  },
+  chargeType: {
+    schema: z.literal("PostPaid", { error: "use PostPaid: the only billing the API offers for a new studio." }).optional(),
+    doc: "How the studio is billed: `PostPaid` (pay as you go), the only one CreateCaster takes.",
+    default: "PostPaid",
+    onChange: "replace",
+    api: "ChargeType",
+    whenOmitted: "PostPaid",
+  },
+  resourceGroupId: {
+    schema: z.string().regex(/^rg-[a-z0-9]{1,64}$/, { error: "use a resource group ID such as rg-acfmxazb4ph6aiy." }).optional(),
+    doc: "The resource group the studio belongs to.",
+    default: "the account's default group",
+    onChange: "replace",
+    api: "ResourceGroupId",
+    whenOmitted: "not compared",
+  },
+  domainName: {
+    schema: z.string().regex(/^(?=.{1,253}$)([A-Za-z0-9-]{1,63}\.)+[A-Za-z]{2,63}$/, { error: "use the studio's streaming domain, e.g. live.example.com." })
+      .optional().describe("the studio's streaming domain"),
+    doc: "The streaming domain the studio outputs on; StartCaster needs one. Changing it needs the studio stopped.",
+    default: "not managed: the studio's own value is kept",
+    onChange: "update",
+    api: "DomainName",
+    whenOmitted: "not compared",
+  },
+  callbackUrl: {
+    schema: urlSchema(["http:", "https:"], "use an http(s) URL.").optional().describe("the studio's callback URL"),
+    doc: "The http(s) URL that receives the studio's events. A signed URL is stored as a secret.",
+    default: "not managed: the studio's own value is kept",
+    onChange: "update",
+    api: "CallbackUrl",
+    whenOmitted: "not compared",
+    secretWhenSigned: true,
+  },
+  sideOutputUrl: {
+    schema: rtmpUrl.optional().describe("an RTMP relay of the output"),
+    doc: "An rtmp:// address the program output is relayed to. A signed URL is stored as a secret.",
+    default: "not managed: the studio's own value is kept",
+    onChange: "update",
+    api: "SideOutputUrl",
+    whenOmitted: "not compared",
+    secretWhenSigned: true,
+  },
+  sideOutputUrls: {
+    schema: z.array(rtmpUrl, { error: "give a list of rtmp:// URLs." })
+      .max(MAX_SIDE_OUTPUTS, { error: `use at most ${MAX_SIDE_OUTPUTS} relay URLs.` }).optional()
+      .describe(`up to ${MAX_SIDE_OUTPUTS} RTMP relays`),
+    doc: `Up to ${MAX_SIDE_OUTPUTS} rtmp:// addresses the output is relayed to (SideOutputUrlList). A list with a signed URL is stored as a secret.`,
+    default: "not managed: the studio's own value is kept",
+    onChange: "update",
+    api: "SideOutputUrlList",
+    whenOmitted: "not compared",
+    sdkType: "string[]",
+  },
+  delaySeconds: {
+    schema: z.number().min(0, { error: `use 0 to ${MAX_DELAY_SECONDS} seconds.` })
+      .max(MAX_DELAY_SECONDS, { error: `use 0 to ${MAX_DELAY_SECONDS} seconds.` }).optional()
+      .describe(`the output delay, 0 to ${MAX_DELAY_SECONDS} seconds`),
+    doc: `How long the output is held back, in seconds, 0 to ${MAX_DELAY_SECONDS} (Delay). 0 is no delay.`,
+    default: "not managed: the studio's own value is kept",
+    onChange: "update",
+    api: "Delay",
+    whenOmitted: "not compared",
+  },
+  liveTemplates: {
+    schema: z.array(z.enum(LIVE_TEMPLATES, { error: `use ${LIVE_TEMPLATES.join(", ")}.` })).optional()
+      .describe("the live transcoding templates of the output"),
+    doc: `The live transcoding templates the output is also served in: ${LIVE_TEMPLATES.map((name) => `\`${name}\``).join(", ")}.`,
+    default: "not managed: the studio's own value is kept",
+    onChange: "update",
+    whenOmitted: "not compared",
+  },
+  recording: {
+    schema: recordingSchema.optional().describe("where and how the output is recorded"),
+    doc: "Recording of the output to OSS: `{ ossEndpoint, ossBucket, formats: [{ format: m3u8|flv|mp4, ossObjectPrefix?, sliceOssObjectPrefix?, cycleDurationSeconds? }] }`; m3u8 needs `sliceOssObjectPrefix`.",
+    default: "not managed: the studio's own value is kept",
+    onChange: "update",
+    whenOmitted: "not compared",
+  },
+  standbyLiveStreamUrl: {
+    schema: urlSchema(LIVE_STREAM_PROTOCOLS, "use a stream URL starting with rtmp://, rtmps://, http://, https://, artc:// or srt://.").optional()
+      .describe("the standby live stream"),
+    doc: "A live stream the studio can switch to in an emergency (UrgentLiveStreamUrl). A signed URL is stored as a secret.",
+    default: "not managed: the studio's own value is kept",
+    onChange: "update",
+    api: "UrgentLiveStreamUrl",
+    whenOmitted: "not compared",
+    secretWhenSigned: true,
+  },
+  standbyMaterialId: {
+    schema: z.string().regex(ASSET_ID_PATTERN, { error: "use a media-library asset ID." }).optional().describe("the standby file"),
+    doc: "A media-library file the studio can switch to in an emergency (UrgentMaterialId).",
+    default: "not managed: the studio's own value is kept",
+    onChange: "update",
+    api: "UrgentMaterialId",
+    whenOmitted: "not compared",
+  },
+  standbyImageUrl: {
+    schema: urlSchema(["http:", "https:"], "use an http(s) URL of a JPG or PNG image.", IMAGE_FILE_EXTENSIONS).optional()
+      .describe("the standby image"),
+    doc: "An image the studio can switch to in an emergency (UrgentImageUrl). A signed URL is stored as a secret.",
+    default: "not managed: the studio's own value is kept",
+    onChange: "update",
+    api: "UrgentImageUrl",
+    whenOmitted: "not compared",
+    secretWhenSigned: true,
+  },
+  autoSwitchToStandby: {
+    schema: z.boolean({ error: "use true or false." }).optional().describe("whether the studio switches to standby by itself"),
+    doc: "Whether the studio switches to its standby source by itself when the program's input breaks off (AutoSwitchUrgentOn).",
+    default: "not managed: the studio's own value is kept",
+    onChange: "update",
+    whenOmitted: "not compared",
+  },
+  programName: {
+    schema: nameSchema("the program a name", 128).optional().describe("the program's name"),
+    doc: "The name of the studio's program (its schedule).",
+    default: "not managed: the studio's own value is kept",
+    onChange: "update",
+    api: "ProgramName",
+    whenOmitted: "not compared",
+  },
+  programEffect: {
+    schema: z.union([z.literal(0), z.literal(1)], { error: "use 1 to put the program (schedule) in effect, 0 to hold it." }).optional(),
+    doc: "1 puts the studio's program (its schedule of episodes) in effect; 0 holds it.",
+    default: "not managed: the studio's own value is kept",
+    onChange: "update",
+    api: "ProgramEffect",
+    whenOmitted: "not compared",
+  },
+  channelMode: {
+    schema: z.boolean({ error: "use true or false." }).optional().describe("whether the studio runs in channel mode"),
+    doc: "Channel mode (ChannelEnable). One-way: once on, the API cannot turn it off; turning it on needs the studio stopped and discards its layouts.",
+    default: "not managed: the studio's own value is kept",
+    onChange: "update",
+    whenOmitted: "not compared",
+  },
+  running: {
+    schema: z.boolean({ error: "use true to start the studio (on air) or false to stop it." }).optional()
+      .describe("whether the studio is started"),
+    doc: "Whether the studio is started (StartCaster) or stopped (StopCaster). A started studio has its PVW and PGM scenes and is billed as running.",
+    default: "false",
+    onChange: "update",
+    whenOmitted: false,
+  },
+  allowStopOnAir: {
+    schema: z.boolean({ error: "use true or false." }).optional(),
+    doc: "Allows a change that needs the studio stopped (turning channel mode on, changing the domain, deleting or replacing it) while it is on air: the studio is stopped, changed, and started again. Without it such a change is refused and the studio stays on air.",
+    default: "false",
+    onChange: "ignore",
+  },
+  clientToken: {
+    schema: z.string().regex(/^[\x20-\x7e]+$/, { error: "use printable ASCII only." })
+      .max(MAX_CLIENT_TOKEN_LENGTH, { error: `shorten it to at most ${MAX_CLIENT_TOKEN_LENGTH} characters, or leave it out to have one derived.` })
+      .optional(),
+    doc: `The ClientToken of CreateCaster, printable ASCII, at most ${MAX_CLIENT_TOKEN_LENGTH} characters: a retry, a lost reply or a killed \`pulumi up\` never makes a second studio.`,
+    default: "derived from the project, stack and resource name",
+    onChange: "ignore",
+    api: "ClientToken",
+  },
+  clientTokenScope: {
+    schema: z.string().optional(),
+    doc: "The project, stack and resource name the ClientToken is derived from; the SDK sets it.",
+    onChange: "ignore",
+    internal: true,
+  },
+} as const;
+
+type Fields = typeof fields;
+export type CasterInputs = z.infer<z.ZodObject<{ -readonly [K in keyof Fields]: Fields[K]["schema"] }>>;
+export type RecordingConfig = z.infer<typeof recordingSchema>;
+
+/** The settings of the configuration a studio keeps when the program leaves them out. */
+export const CONFIG_PROPERTIES = [
+  "domainName", "callbackUrl", "sideOutputUrl", "sideOutputUrls", "delaySeconds", "liveTemplates", "recording",
+  "standbyLiveStreamUrl", "standbyMaterialId", "standbyImageUrl", "autoSwitchToStandby", "programName", "programEffect", "channelMode",
+] as const satisfies readonly (keyof Fields)[];
+
+/** A carousel studio (NormType 6) has no video sources and plays no standby; m3u8 needs its segments' name. */
+const m3u8NeedsSegmentNames: CrossFieldRule<CasterInputs> = (known) => {
+  const formats = known.recording?.formats ?? [];
+  const index = formats.findIndex((format) => format.format === "m3u8" && !format.sliceOssObjectPrefix);
+  if (index === -1) return undefined;
+  return {
+    property: "recording",
+    path: ["recording", "formats", index, "sliceOssObjectPrefix"],
+    reason: `recording.formats[${index}] records m3u8 ${describeValue(formats[index])}, which needs sliceOssObjectPrefix, the name of its TS segments (e.g. "record/{AppName}/{StreamName}/{UnixTimestamp}_{Sequence}"); add it.`,
+  };
+};
+
+/** Only one standby source at a time. */
+const oneStandby: CrossFieldRule<CasterInputs> = (known) => {
+  const given = (["standbyLiveStreamUrl", "standbyMaterialId", "standbyImageUrl"] as const).filter((name) => known[name] !== undefined);
+  if (given.length < 2) return undefined;
+  return { property: given[1], reason: `a studio has one standby source, but ${given.join(" and ")} are both set; keep one.` };
+};
+
+export const caster: KindSpec<Fields> = {
+  type: "Caster",
+  provider: "studio",
+  noun: "studio",
+  doc: "An ApsaraVideo Live production studio: made with CreateCaster, configured as a whole with SetCasterConfig (every declared setting; what is not declared keeps the studio's value), read back setting by setting, and started or stopped as `running` says.",
+  example: [
+    'const studio = new Caster("main", {',
+    '  casterName: "Evening show",',
+    "  normType: 1,",
+    '  casterTemplate: "lp_hd",',
+    '  domainName: "live.example.com",',
+    "  delaySeconds: 3,",
+    "  running: true,",
+    "});",
+  ].join("\n"),
+  fields,
+  outputs: {
+    casterId: { doc: "The studio's ID (CasterId), e.g. `LIVEPRODUCER_POST-cn-0pp1czt1234`.", sdkType: "string", api: "CasterId" },
+    status: { doc: "The API's Status: 0 idle, 1 streaming.", sdkType: "number", api: "Status" },
+    pvwSceneId: { doc: "The preview (PVW) scene's ID, once the studio has been started.", sdkType: "string | undefined" },
+    pgmSceneId: { doc: "The program (PGM) scene's ID, once the studio has been started.", sdkType: "string | undefined" },
+    pgmStreamUrl: { doc: "The program output's stream URL while the studio runs (a secret: it is signed).", sdkType: "string | undefined" },
+  },
+  operations: { create: "CreateCaster", read: "DescribeCasters", update: "SetCasterConfig", delete: "DeleteCaster" },
+  id: ["casterId"],
+  goneCodes: ["InvalidCaster.NotFound"],
+  deleteBeforeReplace: false,
+  rules: [m3u8NeedsSegmentNames, oneStandby],
+  studioFile: { section: "caster", doc: "the studio itself: an existing one by ID, or a new one with its configuration" },
+};
+
+export const casterFields = schemasOf(caster);
+export const casterSpec = { fields: casterFields, rules: caster.rules };
