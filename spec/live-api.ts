@@ -66,6 +66,15 @@ const VIDEO_SOURCE_REPLY: ReplyObject = {
   MaterialId: "str", ImageId: "str", ImageUrl: "str", BeginOffset: "int", EndOffset: "int", RepeatNum: "int", PtsCallbackInterval: "int",
 };
 
+/** A scene's outputs, as StartCaster, DescribeCasterScenes and DescribeCasterStreamUrl answer them. */
+const STREAM_INFOS: ReplyObject = {
+  StreamInfo: [{
+    VideoFormat: "str", TranscodeConfig: "str", DomainName: "str", OutputStreamUrl: "str", AppName: "str", StreamName: "str",
+    Streams: { Stream: [{ PullFlvUrl: "str", PullM3U8Url: "str", PullRtmpUrl: "str", Quality: "str" }] },
+    Infos: [{ Online: "float", DownFlow: "float", TranscodeTemplate: "str", Rate: "str", UserNumber: "int" }],
+  }],
+};
+
 /** Every operation the project calls or serves. */
 export const OPERATIONS = {
   CreateCaster: {
@@ -152,25 +161,13 @@ export const OPERATIONS = {
       PgmSceneInfos: {
         SceneInfo: [{
           SceneId: "str", StreamUrl: "str", RtsUrl: "str",
-          StreamInfos: {
-            StreamInfo: [{
-              VideoFormat: "str", TranscodeConfig: "str", DomainName: "str", OutputStreamUrl: "str", AppName: "str", StreamName: "str",
-              Streams: { Stream: [{ PullFlvUrl: "str", PullM3U8Url: "str", PullRtmpUrl: "str", Quality: "str" }] },
-              Infos: [{ Online: "float", DownFlow: "float", TranscodeTemplate: "str", Rate: "str", UserNumber: "int" }],
-            }],
-          },
+          StreamInfos: STREAM_INFOS,
         }],
       },
       PvwSceneInfos: {
         SceneInfo: [{
           SceneId: "str", StreamUrl: "str", RtsUrl: "str",
-          StreamInfos: {
-            StreamInfo: [{
-              VideoFormat: "str", TranscodeConfig: "str", DomainName: "str", OutputStreamUrl: "str", AppName: "str", StreamName: "str",
-              Streams: { Stream: [{ PullFlvUrl: "str", PullM3U8Url: "str", PullRtmpUrl: "str", Quality: "str" }] },
-              Infos: [{ Online: "float", DownFlow: "float", TranscodeTemplate: "str", Rate: "str", UserNumber: "int" }],
-            }],
-          },
+          StreamInfos: STREAM_INFOS,
         }],
       },
     },
@@ -197,13 +194,7 @@ export const OPERATIONS = {
         Scene: [{
           LayoutId: "str", OutputType: "str", RtsUrl: "str", SceneId: "str", SceneName: "str", Status: "int", StreamUrl: "str",
           ComponentIds: { componentId: ["str"] },
-          StreamInfos: {
-            StreamInfo: [{
-              VideoFormat: "str", TranscodeConfig: "str", DomainName: "str", OutputStreamUrl: "str", AppName: "str", StreamName: "str",
-              Streams: { Stream: [{ PullFlvUrl: "str", PullM3U8Url: "str", PullRtmpUrl: "str", Quality: "str" }] },
-              Infos: [{ Online: "float", DownFlow: "float", TranscodeTemplate: "str", Rate: "str", UserNumber: "int" }],
-            }],
-          },
+          StreamInfos: STREAM_INFOS,
         }],
       },
     },
@@ -221,13 +212,7 @@ export const OPERATIONS = {
       CasterStreams: {
         CasterStream: [{
           OutputType: "int", RtmpUrl: "str", RtsUrl: "str", SceneId: "str", StreamUrl: "str",
-          StreamInfos: {
-            StreamInfo: [{
-              VideoFormat: "str", TranscodeConfig: "str", DomainName: "str", OutputStreamUrl: "str", AppName: "str", StreamName: "str",
-              Streams: { Stream: [{ PullFlvUrl: "str", PullM3U8Url: "str", PullRtmpUrl: "str", Quality: "str" }] },
-              Infos: [{ Online: "float", DownFlow: "float", TranscodeTemplate: "str", Rate: "str", UserNumber: "int" }],
-            }],
-          },
+          StreamInfos: STREAM_INFOS,
         }],
       },
     },

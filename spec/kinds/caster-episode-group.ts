@@ -2,6 +2,7 @@ import { z } from "zod";
 import { CrossFieldRule } from "../../common/check";
 import { MAX_CLIENT_TOKEN_LENGTH, MAX_EPISODE_ITEMS, MAX_ITEM_NAME_LENGTH } from "../api-facts";
 import { ISO_TIME_WITH_ZONE, isoTimeFieldProblem } from "../fields/iso-time";
+import { clientTokenSchema, clientTokenScopeField } from "../fields/client-token";
 import { nameSchema } from "../fields/name";
 import { urlSchema } from "../fields/url";
 import { casterIdSchema, vodUrlSchema } from "./caster-video-resource";
@@ -114,23 +115,13 @@ const fields = {
     api: "RegionId",
   },
   clientToken: {
-    schema: z
-      .string()
-      .regex(/^[\x20-\x7e]+$/, { error: "use printable ASCII only." })
-      .max(MAX_CLIENT_TOKEN_LENGTH, { error: `shorten it to at most ${MAX_CLIENT_TOKEN_LENGTH} characters, or leave it out to have one derived.` })
-      .optional()
-      .describe("the ClientToken of the creation, printable ASCII, at most 64 characters"),
+    schema: clientTokenSchema,
     doc: `The ClientToken that makes the creation idempotent, printable ASCII, at most ${MAX_CLIENT_TOKEN_LENGTH} characters. Used only when the group is created.`,
     default: "derived from the project, stack, resource name and the inputs above, so that a retry or a re-run after an interrupted `pulumi up` gets the same program, not a second one",
     onChange: "ignore",
     api: "ClientToken",
   },
-  clientTokenScope: {
-    schema: z.string().optional(),
-    doc: "The project, stack and resource name the ClientToken is derived from; the SDK sets it.",
-    onChange: "ignore",
-    internal: true,
-  },
+  clientTokenScope: clientTokenScopeField,
 } as const;
 
 type Fields = typeof fields;

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { CrossFieldRule, describeValue } from "../../common/check";
 import { ASSET_ID_PATTERN, IMAGE_FILE_EXTENSIONS, LIVE_STREAM_PROTOCOLS, MAX_CLIENT_TOKEN_LENGTH } from "../api-facts";
+import { clientTokenSchema, clientTokenScopeField } from "../fields/client-token";
 import { nameSchema } from "../fields/name";
 import { wholeNumber } from "../fields/numbers";
 import { urlSchema } from "../fields/url";
@@ -217,20 +218,13 @@ const fields = {
     onChange: "ignore",
   },
   clientToken: {
-    schema: z.string().regex(/^[\x20-\x7e]+$/, { error: "use printable ASCII only." })
-      .max(MAX_CLIENT_TOKEN_LENGTH, { error: `shorten it to at most ${MAX_CLIENT_TOKEN_LENGTH} characters, or leave it out to have one derived.` })
-      .optional(),
+    schema: clientTokenSchema,
     doc: `The ClientToken of CreateCaster, printable ASCII, at most ${MAX_CLIENT_TOKEN_LENGTH} characters: a retry, a lost reply or a killed \`pulumi up\` never makes a second studio.`,
     default: "derived from the project, stack and resource name",
     onChange: "ignore",
     api: "ClientToken",
   },
-  clientTokenScope: {
-    schema: z.string().optional(),
-    doc: "The project, stack and resource name the ClientToken is derived from; the SDK sets it.",
-    onChange: "ignore",
-    internal: true,
-  },
+  clientTokenScope: clientTokenScopeField,
 } as const;
 
 type Fields = typeof fields;
