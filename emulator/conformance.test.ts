@@ -66,8 +66,48 @@ describe("the emulator conforms to the spec", () => {
     const config = await run("DescribeCasterConfig", { CasterId });
     await run("StartCaster", { CasterId });
     await run("DescribeCasters", { CasterId });
-    await run("DescribeCasterScenes", { CasterId });
+    const scenes = await run("DescribeCasterScenes", { CasterId }) as unknown as { SceneList: { Scene: { SceneId: string }[] } };
     await run("DescribeCasterStreamUrl", { CasterId });
+    // Layouts, components and scenes, every setting sent, so that every field of their replies is checked.
+    const { LayoutId } = await run("AddCasterLayout", {
+      CasterId, "BlendList.1": "RV01", "MixList.1": "RV01",
+      "VideoLayer.1.FillMode": "fit", "VideoLayer.1.HeightNormalized": "0.5", "VideoLayer.1.WidthNormalized": "0.5",
+      "VideoLayer.1.PositionNormalized.1": "0.1", "VideoLayer.1.PositionNormalized.2": "0.2", "VideoLayer.1.PositionRefer": "center",
+      "VideoLayer.1.FixedDelayDuration": "100",
+      "AudioLayer.1.VolumeRate": "0.8", "AudioLayer.1.ValidChannel": "leftChannel", "AudioLayer.1.FixedDelayDuration": "100",
+    });
+    await run("ModifyCasterLayout", { CasterId, LayoutId, "VideoLayer.1.PositionRefer": "topLeft" });
+    await run("DescribeCasterLayouts", { CasterId });
+    const componentLayer = JSON.stringify({ HeightNormalized: 0.1, WidthNormalized: 0.3, PositionRefer: "bottomLeft", PositionNormalized: [0.05, 0.05], Transparency: 200 });
+    const { ComponentId: text } = await run("AddCasterComponent", {
+      CasterId, ComponentType: "text", LocationId: "RC01", ComponentName: "Lower third", Effect: "animateH", LayerOrder: "cover",
+      ComponentLayer: componentLayer,
+      TextLayerContent: JSON.stringify({ Text: "Live", Color: "0xffffff", FontName: "KaiTi", SizeNormalized: "0.05", BorderWidthNormalized: "0.1", BorderColor: "0x000000" }),
+    });
+    const { ComponentId: image } = await run("AddCasterComponent", {
+      CasterId, ComponentType: "image", LocationId: "RC02", ComponentLayer: componentLayer, ImageLayerContent: JSON.stringify({ MaterialId: "logo" }),
+    });
+    const { ComponentId: caption } = await run("AddCasterComponent", {
+      CasterId, ComponentType: "caption", LocationId: "RC03", ComponentLayer: componentLayer,
+      CaptionLayerContent: JSON.stringify({
+        LocationId: "RV01", SourceLan: "cn", TargetLan: "en", ShowSourceLan: true, Color: "0xffffff", FontName: "KaiTi", SizeNormalized: 0.05,
+        BorderWidthNormalized: 0.01, BorderColor: "0x000000", PtsOffset: 0, WordsCount: 20, WordCountPerLine: 20, WordSpaceNormalized: 0.1, LineSpaceNormalized: 0.1,
+      }),
+    });
+    await run("ModifyCasterComponent", { CasterId, ComponentId: text, TextLayerContent: JSON.stringify({ Text: "On air" }) });
+    await run("DescribeCasterComponents", { CasterId });
+    const SceneId = scenes.SceneList.Scene[0].SceneId;
+    await run("SetCasterSceneConfig", { CasterId, SceneId, LayoutId, "ComponentId.1": text, "ComponentId.2": image });
+    await run("UpdateCasterSceneConfig", { CasterId, SceneId, LayoutId, "ComponentId.1": text, "ComponentId.2": image, "ComponentId.3": caption });
+    await run("DescribeCasterScenes", { CasterId, SceneId });
+    await run("UpdateCasterSceneAudio", {
+      CasterId, SceneId, FollowEnable: 0, "MixList.1": "RV01",
+      "AudioLayer.1.VolumeRate": "1.5", "AudioLayer.1.ValidChannel": "all", "AudioLayer.1.FixedDelayDuration": "0", "AudioLayer.1.Filter": '{"enableAns":1}',
+    });
+    await run("DescribeCasterSceneAudio", { CasterId, SceneId });
+    await run("DeleteCasterSceneConfig", { CasterId, SceneId, Type: "All" });
+    await run("DeleteCasterComponent", { CasterId, ComponentId: caption });
+    await run("DeleteCasterLayout", { CasterId, LayoutId });
     const { ProgramId } = await run("AddCasterEpisodeGroup", {
       ClientToken: "conformance-group", DomainName: config.DomainName, CallbackUrl: config.CallbackUrl, SideOutputUrl: "",
       StartTime: "2030-01-01T20:00:00Z", RepeatNum: 0, "Item.1.ItemName": "Opening", "Item.1.VodUrl": "https://media.example.com/a.mp4",

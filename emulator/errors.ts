@@ -81,6 +81,9 @@ export const errors = {
     new ApiError(404, "InvalidCaster.NotFound", `Caster ${casterId} does not exist${retryLater}`),
   resourceNotFound: (resourceId: string) =>
     new ApiError(404, "InvalidResource.NotFound", `Video resource ${resourceId} does not exist${retryLater}`),
+  /** A layout, caption or scene audio names a position without a video source (the code is the emulator's choice, LIMITATIONS). */
+  noSourceAtLocation: (locationId: string, where: string) =>
+    new ApiError(404, "InvalidResource.NotFound", `No video resource is at location ${locationId} (${where}): add one there first${retryLater}`),
   liveStreamUrlMalformed: (url: string) =>
     new ApiError(400, "InvalidLiveStreamUrl.Malformed", `LiveStreamUrl ${JSON.stringify(url)} is invalid${retryLater}`),
   materialIdMalformed: (id: string) =>
@@ -112,6 +115,21 @@ export const errors = {
       `Channels of caster ${casterId} are enabled and cannot be disabled: send ChannelEnable=1 in every SetCasterConfig.`),
   sceneNotFound: (detail: string) => new ApiError(404, "InvalidScene.NotFound", `${detail}${retryLater}`),
   sceneStatusIncorrect: (detail: string) => new ApiError(400, "IncorrectSceneStatus", `${detail}.`),
+  // DeleteCasterSceneConfig's error table (https://help.aliyun.com/document_detail/94775.html): the scene is idle.
+  sceneIdle: (detail: string) => new ApiError(400, "IncorrectSceneStatus.Idle", `${detail}${retryLater}`),
+  // Layouts: the codes of AddCasterLayout's and DeleteCasterLayout's special error tables (https://help.aliyun.com/document_detail/60249.html).
+  layoutNotFound: (layoutId: string) => new ApiError(404, "InvalidLayout.NotFound", `Layout ${layoutId} is not found${retryLater}`),
+  layersMismatch: (detail: string) =>
+    new ApiError(400, "InvalidVideoLayersAndBlendListSize.Mismatch", `Specified parameter size is invalid: ${detail}.`),
+  positionMalformed: (detail: string) =>
+    new ApiError(400, "InvalidPositionNormalized.Malformed", `Specified parameter PositionNormalized size should be 2: ${detail}.`),
+  // Components: no page names a code for an unknown component; the one chosen follows InvalidLayout.NotFound (LIMITATIONS).
+  componentNotFound: (componentId: string) =>
+    new ApiError(404, "InvalidComponent.NotFound", `Component ${componentId} is not found${retryLater}`),
+  unexpectedComponentLocation: (locationId: string, rule: string) =>
+    new ApiError(400, "UnexpectedLocationID", `LocationId ${JSON.stringify(locationId)} is invalid: ${rule}`),
+  duplicateComponentLocation: (locationId: string, occupant: string) =>
+    new ApiError(400, "DuplicateLocationID", `LocationId ${locationId} is already used by component ${occupant}${retryLater}`),
   throttledByApi: () => new ApiError(400, "Throttling", "Request was denied due to request throttling."),
   internalError: () => new ApiError(500, "InternalError", "The request processing has failed due to some unknown error, please try again later."),
   serviceUnavailable: () => new ApiError(503, "ServiceUnavailable", "The request has failed due to a temporary failure of the server."),

@@ -6,16 +6,22 @@ import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { UserFacingError } from "./client/errors";
 import { checkConfiguration, configSourceOf, configureProvider } from "./runtime";
 import { casterProvider } from "./caster/provider";
+import { componentProvider } from "./component/provider";
+import { layoutProvider } from "./layout/provider";
+import { sceneBindingProvider } from "./scene/provider";
 import { episodeGroupProvider } from "./episode-group/provider";
 import { checkResultForEngine } from "./shared/engine-check";
 import { videoResourceProvider } from "./video-resource/provider";
 
-export type ProviderKind = "video" | "episodes" | "studio";
+export type ProviderKind = "video" | "episodes" | "studio" | "layout" | "component" | "scene";
 
 const implementations: Record<ProviderKind, Omit<dynamic.ResourceProvider, "configure">> = {
   video: videoResourceProvider,
   episodes: episodeGroupProvider,
   studio: casterProvider,
+  layout: layoutProvider,
+  component: componentProvider,
+  scene: sceneBindingProvider,
 };
 
 /** Runs one method of one provider: the single entry point of the serialized provider. */
@@ -41,11 +47,11 @@ export async function run(kind: ProviderKind, method: string, args: unknown[]): 
   }
 }
 
-export { videoResourceProvider, episodeGroupProvider, casterProvider };
+export { videoResourceProvider, episodeGroupProvider, casterProvider, layoutProvider, componentProvider, sceneBindingProvider };
 export { LiveClient } from "./client/live-client";
 export { ConfigProblemError, LiveApiError, MissingCredentialsError, UserFacingError } from "./client/errors";
 export { resolveSettings, DEFAULT_ENDPOINT, ENDPOINT_CONFIG_KEY, KNOWN_CONFIG_KEYS } from "./client/settings";
 export { casterVideoResource } from "../spec/kinds/caster-video-resource";
 export { casterEpisodeGroup } from "../spec/kinds/caster-episode-group";
 export { caster } from "../spec/kinds/caster";
-export { deriveClientToken } from "./episode-group/client-token";
+export { deriveClientToken } from "./shared/client-token";

@@ -18,6 +18,13 @@ export interface KindHooks<Inputs, Outputs> {
   update?(id: string, olds: Outputs, news: Inputs): Promise<dynamic.UpdateResult>;
   /** After a change the kind's listings must not serve again. */
   changed?(props: Partial<Outputs>): void;
+  /**
+   * Writes out the defaults inside nested properties (a layer's anchor, an overlay's opacity), so
+   * that a default the API fills in is no change. Sees values that may still be unknown.
+   */
+  normalize?(props: Record<string, unknown>): Record<string, unknown>;
+  /** The delete operation's parameters, where the ID alone does not give them (a scene's SceneId). */
+  deleteParams?(id: string, props: Outputs): Promise<Record<string, string | undefined>>;
   /** Before the delete operation: may refuse (a studio on air) or prepare (stop it). */
   beforeDelete?(id: string, props: Outputs): Promise<void>;
 }
@@ -38,21 +45,31 @@ export function kindProvider<Inputs extends object, Outputs extends object>(kind
     },
 
     async diff(_id: string, olds: Outputs, news: Inputs): Promise<dynamic.DiffResult> {
-      const { changed, replaces } = diffProperties(comparable(kind, olds, news), comparable(kind, news), replaced);
+      const normal = (props: object) => (hooks.normalize ? hooks.normalize(props as Record<string, unknown>) : props);
+      const { changed, replaces } = diffProperties(comparable(kind, normal(olds), news), comparable(kind, normal(news)), replaced);
       return { changes: changed.length > 0, replaces, deleteBeforeReplace: replaces.length > 0 && kind.deleteBeforeReplace };
     },
 
-    create: (inputs: Inputs) => hooks.create(inputs),
-    read: (id: string, props: Outputs) => hooks.read(id, props),
+    async create(inputs: Inputs): Promise<dynamic.CreateResult> {
+      const result = await hooks.create(inputs);
+      return { ...result, outs: withoutUndefined(result.outs) };
+    },
+    async read(id: string, props: Outputs): Promise<dynamic.ReadResult> {
+      const result = await hooks.read(id, props);
+      return result.props ? { ...result, props: withoutUndefined(result.props) } : result;
+    },
     async update(id: string, olds: Outputs, news: Inputs): Promise<dynamic.UpdateResult> {
       if (!hooks.update) throw new Error(`The API cannot modify a ${kind.type}: every change replaces it.`);
-      return hooks.update(id, olds, news);
+      const result = await hooks.update(id, olds, news);
+      return { ...result, outs: withoutUndefined(result.outs) };
     },
 
     async delete(id: string, props?: Outputs): Promise<void> {
-      const params = { ...requestParams(kind, kind.operations.delete, props ?? {}), ...idParams(kind, id) };
       try {
         await hooks.beforeDelete?.(id, props ?? ({} as Outputs));
+        const params = hooks.deleteParams
+          ? await hooks.deleteParams(id, props ?? ({} as Outputs))
+          : { ...requestParams(kind, kind.operations.delete, props ?? {}), ...idParams(kind, id) };
         await liveClient().call(kind.operations.delete, params);
       } catch (error) {
         // Already gone is what delete wants.
@@ -63,6 +80,16 @@ export function kindProvider<Inputs extends object, Outputs extends object>(kind
       }
     },
   };
+}
+
+/**
+ * The outputs without undefined values, at any depth: the dynamic-provider host sends them as a
+ * protobuf Struct, which refuses an undefined ("Unexpected struct type") and fails the resource.
+ */
+function withoutUndefined<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(withoutUndefined) as T;
+  if (value === null || typeof value !== "object") return value;
+  return Object.fromEntries(Object.entries(value).filter(([, inner]) => inner !== undefined).map(([key, inner]) => [key, withoutUndefined(inner)])) as T;
 }
 
 /** The API parameters an ID stands for: `<casterId>:<resourceId>` is CasterId and ResourceId. */

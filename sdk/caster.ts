@@ -62,5 +62,9 @@ export class Caster extends pulumi.dynamic.Resource {
       "alicloud-caster",
       caster.type,
     );
+    // The studio's Pulumi ID is its casterId. Taken from the ID, it stays known in the preview of
+    // an update, where every output of a dynamic resource is unknown: as an output, it made the
+    // preview of any change to the studio (a delay) show each source and group in it as replaced.
+    this.casterId = this.id;
   }
 }

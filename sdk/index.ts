@@ -1,6 +1,12 @@
 export { Caster } from "./caster";
 export type { CasterArgs } from "./caster";
 export { CasterVideoResource } from "./caster-video-resource";
+export { CasterLayout } from "./caster-layout";
+export type { CasterLayoutArgs } from "./caster-layout";
+export { CasterComponent } from "./caster-component";
+export type { CasterComponentArgs } from "./caster-component";
+export { CasterSceneBinding } from "./caster-scene-binding";
+export type { CasterSceneBindingArgs } from "./caster-scene-binding";
 export type { CasterVideoResourceArgs } from "./caster-video-resource";
 export { CasterEpisodeGroup } from "./caster-episode-group";
 export type { CasterEpisodeGroupArgs, EpisodeItemArgs } from "./caster-episode-group";
@@ -9,5 +15,7 @@ export { StudioLayout } from "./studio-layout";
 export type { StudioLayoutArgs, StudioLayoutInput } from "./studio-layout";
 export { loadLayout, parseLayout, readLayoutFile, formatProblem, LayoutError } from "../studio-file/load";
 export type { LayoutProblem, LoadedLayout } from "../studio-file/load";
-export type { StudioLayoutDefinition, LayoutCaster, LayoutSource, LayoutEpisodeGroup } from "../studio-file/schema";
+export type {
+  StudioLayoutDefinition, LayoutCaster, LayoutStudio, LayoutSource, LayoutEpisodeGroup, FileLayout, FileComponent, FileScene, FileScenes, SceneKey,
+} from "../studio-file/schema";
 export { studioLayoutJsonSchema } from "../studio-file/json-schema";

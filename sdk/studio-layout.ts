@@ -1,8 +1,15 @@
 import * as pulumi from "@pulumi/pulumi";
+import { Caster, CasterArgs } from "./caster";
+import { CasterComponent, CasterComponentArgs } from "./caster-component";
 import { CasterEpisodeGroup, CasterEpisodeGroupArgs } from "./caster-episode-group";
+import { CasterLayout, CasterLayoutArgs } from "./caster-layout";
+import { CasterSceneBinding } from "./caster-scene-binding";
 import { CasterVideoResource, CasterVideoResourceArgs } from "./caster-video-resource";
 import { LayoutError, loadLayout } from "../studio-file/load";
-import { isSecretReference, LayoutCaster, LayoutEpisodeGroup, LayoutSource, SecretReference } from "../studio-file/schema";
+import {
+  FileComponent, FileLayout, FileScenes, isNewStudio, isSecretReference, LayoutEpisodeGroup, LayoutSource, LayoutStudio, SCENE_KEYS, SceneKey,
+  sceneOfKey, SecretCapableStudioProperty, SecretReference,
+} from "../studio-file/schema";
 
 type Inputs<T> = { [K in keyof T]: pulumi.Input<Exclude<T[K], undefined>> };
 type OrSecret<T, K extends keyof T> = Omit<T, K> & { [P in K]?: T[P] | SecretReference };
@@ -13,7 +20,8 @@ type OrSecret<T, K extends keyof T> = Omit<T, K> & { [P in K]?: T[P] | SecretRef
  */
 export interface StudioLayoutInput {
   $schema?: string;
-  caster?: LayoutCaster;
+  /** An existing studio (`casterId`, or the stack `config` key holding it), or a `new` one this layout makes. */
+  caster?: { casterId: string } | { config: string } | { new: OrSecret<Inputs<LayoutStudio>, SecretCapableStudioProperty> };
   sources?: Record<string, OrSecret<Inputs<LayoutSource>, "liveStreamUrl" | "vodUrl" | "imageUrl">> | null;
   episodeGroups?: Record<
     string,
@@ -22,18 +30,24 @@ export interface StudioLayoutInput {
       items: pulumi.Input<pulumi.Input<{ itemName: pulumi.Input<string>; vodUrl: pulumi.Input<string> | SecretReference }>[]>;
     }
   > | null;
+  /** The layouts (screen compositions), by name. */
+  layouts?: Record<string, Inputs<FileLayout>> | null;
+  /** The components (overlays), by component position RC01–RC99. */
+  components?: Record<string, Inputs<FileComponent>> | null;
+  /** What the scenes show, by name and position: known when the program runs, since they decide which resources refer to which. */
+  scenes?: FileScenes | null;
 }
 
 /** The inputs of a {@link StudioLayout}. */
 export interface StudioLayoutArgs {
   /**
-   * The layout: a YAML or JSON file's path (relative paths are from the program's working
+   * The studio file: a YAML or JSON file's path (relative paths are from the program's working
    * directory, the Pulumi project's folder), or the same content as an object.
    */
   layout: string | StudioLayoutInput;
   /**
-   * The studio, when the program knows it (e.g. `new alicloud.live.Caster(...).id`). Give it here or
-   * as the layout's `caster`, not both.
+   * The studio, when the program knows it (e.g. `new Caster(...).casterId`). Give it here or as the
+   * layout's `caster`, not both.
    * @default the layout's `caster`
    */
   casterId?: pulumi.Input<string>;
@@ -46,23 +60,36 @@ export interface StudioLayoutArgs {
 }
 
 /**
- * A production studio's layout applied as one component: a {@link CasterVideoResource} per position
- * and a {@link CasterEpisodeGroup} per group, children of this component.
+ * A studio file applied as one component: a {@link CasterVideoResource} per position, a
+ * {@link CasterEpisodeGroup} per group, a {@link CasterLayout} per layout, a {@link CasterComponent}
+ * per component position and a {@link CasterSceneBinding} per bound scene, children of this
+ * component; and, when the file declares a new studio (`caster: { new: { ... } }`), the
+ * {@link Caster} itself, `<name>-studio`, which every other child is then made in, once it exists.
  *
- * Children are named from the layout, never from its order: `<name>-RV07` for the source at RV07
- * and `<name>-<group>` for a group, so reordering the file changes nothing, and moving a source to
- * another position deletes it at the old one and adds it at the new one, in plain sight in
- * `pulumi preview`.
+ * Children are named from the file, never from its order: `<name>-RV07` for the source at RV07,
+ * `<name>-<group>` for a group, `<name>-layout-<layout>` for a layout, `<name>-RC01` for the
+ * component at RC01 and `<name>-pgm` / `<name>-pvw` for the scenes' bindings, so reordering the file
+ * changes nothing, and moving a source to another position deletes it at the old one and adds it
+ * at the new one, in plain sight in `pulumi preview`. A layout waits for the sources it shows, a
+ * caption for the source it captions, and a scene binding for the studio this file makes (its
+ * scenes exist once it is started).
  *
  * @example
- * // studio.yaml: caster: { config: casterId }, sources: { RV01: { resourceName: Main camera, liveStreamUrl: rtmp://... } }
+ * // studio.yaml: caster: { new: { casterName: Main, normType: 1, casterTemplate: lp_hd } },
+ * //             sources: { RV01: { resourceName: Main camera, liveStreamUrl: rtmp://... } }
  * const studio = new StudioLayout("studio", { layout: "studio.yaml" });
  * export const sources = studio.resourceIds;
  */
 export class StudioLayout extends pulumi.ComponentResource {
-  /** The layout as applied, after checking. */
+  /** The studio file's content as applied, after checking. */
   public readonly layout: StudioLayoutInput;
   public readonly casterId: pulumi.Output<string>;
+  /** The studio this layout makes (`caster: { new: ... }`); undefined for an existing studio. */
+  public readonly studio: Caster | undefined;
+  /** The preview (PVW) scene of a studio this layout makes, once it is started; undefined otherwise. */
+  public readonly pvwSceneId: pulumi.Output<string | undefined>;
+  /** The program (PGM) scene of a studio this layout makes, once it is started; undefined otherwise. */
+  public readonly pgmSceneId: pulumi.Output<string | undefined>;
   /** The sources, by position. */
   public readonly sources: Readonly<Record<string, CasterVideoResource>>;
   /** The episode groups, by name. */
@@ -71,18 +98,42 @@ export class StudioLayout extends pulumi.ComponentResource {
   public readonly resourceIds: pulumi.Output<Record<string, string>>;
   /** Each group's API ProgramId. */
   public readonly programIds: pulumi.Output<Record<string, string>>;
+  /** The layouts, by name. */
+  public readonly layouts: Readonly<Record<string, CasterLayout>>;
+  /** The components, by position. */
+  public readonly components: Readonly<Record<string, CasterComponent>>;
+  /** The scene bindings, by scene (`pgm`, `pvw`). */
+  public readonly sceneBindings: Readonly<Partial<Record<SceneKey, CasterSceneBinding>>>;
+  /** Each layout's API LayoutId, by name. */
+  public readonly layoutIds: pulumi.Output<Record<string, string>>;
+  /** Each component's API ComponentId, by position. */
+  public readonly componentIds: pulumi.Output<Record<string, string>>;
+  /** The SceneId of each scene the file binds, by scene (`pgm`, `pvw`). */
+  public readonly boundSceneIds: pulumi.Output<Record<string, string>>;
 
   constructor(name: string, args: StudioLayoutArgs, opts?: pulumi.ComponentResourceOptions) {
     // A bad layout or a missing studio fails the program before any resource, even this one, is declared.
     const layout = checkedLayout(name, args.layout);
-    const casterId = studioOf(name, layout.caster, args.casterId);
+    const studioGiven = studioOf(name, layout.caster, args.casterId);
     super("alicloud-caster:index:StudioLayout", name, {}, opts);
     this.layout = layout;
-    this.casterId = pulumi.output(casterId);
+    const secrets = new SecretReader(name);
+    if ("declared" in studioGiven) {
+      // Its casterId is every child's, so each source and group is made in it once it exists.
+      const studioArgs = secrets.read(studioGiven.declared, "caster.new") as unknown as CasterArgs;
+      this.studio = new Caster(`${name}-studio`, studioArgs, { parent: this });
+      this.casterId = this.studio.casterId;
+      this.pvwSceneId = this.studio.pvwSceneId;
+      this.pgmSceneId = this.studio.pgmSceneId;
+    } else {
+      this.studio = undefined;
+      this.casterId = pulumi.output(studioGiven.casterId);
+      this.pvwSceneId = pulumi.output(undefined);
+      this.pgmSceneId = pulumi.output(undefined);
+    }
 
     const childOptions = (key: string): pulumi.CustomResourceOptions => ({ parent: this, aliases: args.aliases?.[key] });
     const sources: Record<string, CasterVideoResource> = {};
-    const secrets = new SecretReader(name);
     for (const [location, source] of Object.entries(layout.sources ?? {})) {
       const args = { ...secrets.read(source, `sources.${location}`), casterId: this.casterId, locationId: location } as CasterVideoResourceArgs;
       sources[location] = new CasterVideoResource(`${name}-${location}`, args, childOptions(location));
@@ -98,13 +149,63 @@ export class StudioLayout extends pulumi.ComponentResource {
     }
     this.sources = sources;
     this.episodeGroups = episodeGroups;
+
+    // What is on screen: each layout waits for the sources it shows (the API takes a layout only
+    // over positions that hold sources), a caption for the source it captions.
+    const sourcesAt = (locations: unknown[]) => [...new Set(locations)]
+      .filter((location): location is string => typeof location === "string" && location in sources)
+      .map((location) => sources[location]);
+    const layouts: Record<string, CasterLayout> = {};
+    for (const [layoutName, definition] of Object.entries(layout.layouts ?? {})) {
+      const shown = ([definition.videoLayers, definition.audioLayers] as unknown[])
+        .flatMap((layers) => (Array.isArray(layers) ? (layers as unknown[]) : []))
+        .map((layer) => (isPlainObject(layer) ? layer.locationId : undefined));
+      // Layers given as an Output name their positions only later: then the layout waits for every source.
+      const waitsFor = Array.isArray(definition.videoLayers) ? sourcesAt(shown) : Object.values(sources);
+      const layoutArgs = { ...definition, casterId: this.casterId } as CasterLayoutArgs;
+      layouts[layoutName] = new CasterLayout(`${name}-layout-${layoutName}`, layoutArgs, { parent: this, dependsOn: waitsFor });
+    }
+    const components: Record<string, CasterComponent> = {};
+    for (const [location, definition] of Object.entries(layout.components ?? {})) {
+      const caption = isPlainObject(definition.caption) ? definition.caption.sourceLocationId : undefined;
+      const componentArgs = { ...definition, casterId: this.casterId, locationId: location } as CasterComponentArgs;
+      components[location] = new CasterComponent(`${name}-${location}`, componentArgs, { parent: this, dependsOn: sourcesAt([caption]) });
+    }
+    // Scenes exist once the studio is started: a binding waits for the studio this file makes.
+    const sceneBindings: Partial<Record<SceneKey, CasterSceneBinding>> = {};
+    for (const key of SCENE_KEYS) {
+      const scene = layout.scenes?.[key];
+      if (!scene) continue;
+      sceneBindings[key] = new CasterSceneBinding(`${name}-${key}`, {
+        casterId: this.casterId,
+        scene: sceneOfKey(key),
+        layoutId: layouts[scene.layout].layoutId,
+        componentIds: pulumi.all((scene.components ?? []).map((location) => components[location].componentId)),
+      }, { parent: this, dependsOn: this.studio ? [this.studio] : [] });
+    }
+    this.layouts = layouts;
+    this.components = components;
+    this.sceneBindings = sceneBindings;
+
     this.resourceIds = outputsBy(sources, (source) => source.resourceId);
     this.programIds = outputsBy(episodeGroups, (group) => group.programId);
-    if (Object.keys(sources).length === 0 && Object.keys(episodeGroups).length === 0) {
+    this.layoutIds = outputsBy(layouts, (child) => child.layoutId);
+    this.componentIds = outputsBy(components, (child) => child.componentId);
+    this.boundSceneIds = outputsBy(sceneBindings as Record<string, CasterSceneBinding>, (binding) => binding.sceneId);
+    if ([sources, episodeGroups, layouts, components, sceneBindings].every((children) => Object.keys(children).length === 0)) {
       // Declarative, so an empty layout empties the studio; a file emptied by mistake should be noticed.
-      void pulumi.log.warn("the layout has no sources and no episode groups: any this component made before are deleted.", this);
+      void pulumi.log.warn("the studio file has no sources, episode groups, layouts, components or scenes: any this component made before are deleted.", this);
     }
-    this.registerOutputs({ casterId: this.casterId, resourceIds: this.resourceIds, programIds: this.programIds });
+    this.registerOutputs({
+      casterId: this.casterId,
+      pvwSceneId: this.pvwSceneId,
+      pgmSceneId: this.pgmSceneId,
+      resourceIds: this.resourceIds,
+      programIds: this.programIds,
+      layoutIds: this.layoutIds,
+      componentIds: this.componentIds,
+      boundSceneIds: this.boundSceneIds,
+    });
   }
 }
 
@@ -138,20 +239,28 @@ function checkedLayout(name: string, layout: StudioLayoutArgs["layout"]): Studio
   }
 }
 
-/** The studio's ID from exactly one of the component's argument and the layout's `caster`. */
-function studioOf(name: string, caster: LayoutCaster | undefined, casterId: pulumi.Input<string> | undefined): pulumi.Input<string> {
+/**
+ * The studio from exactly one of the component's argument and the layout's `caster`: its ID, or
+ * the new studio the layout declares.
+ */
+function studioOf(
+  name: string,
+  caster: StudioLayoutInput["caster"],
+  casterId: pulumi.Input<string> | undefined,
+): { casterId: pulumi.Input<string> } | { declared: NonNullable<Extract<StudioLayoutInput["caster"], { new: unknown }>>["new"] } {
   if (casterId !== undefined && caster !== undefined) {
     throw new pulumi.RunError(
       `StudioLayout "${name}": the studio is given twice, as the casterId argument and as the layout's caster; keep one of them.`,
     );
   }
-  if (casterId !== undefined) return casterId;
+  if (casterId !== undefined) return { casterId };
   if (caster === undefined) {
     throw new pulumi.RunError(
-      `StudioLayout "${name}": no studio is given; add caster: { casterId: <ID> } or caster: { config: <stack config key> } to the layout, or pass casterId.`,
+      `StudioLayout "${name}": no studio is given; add caster: { casterId: <ID> }, caster: { config: <stack config key> } or caster: { new: { normType, casterTemplate, ... } } to the layout, or pass casterId.`,
     );
   }
-  if ("casterId" in caster) return caster.casterId;
+  if (isNewStudio(caster)) return { declared: caster.new };
+  if ("casterId" in caster) return { casterId: caster.casterId };
   const [config, key] = configOf(caster.config);
   const value = config.get(key);
   if (value === undefined) {
@@ -159,7 +268,7 @@ function studioOf(name: string, caster: LayoutCaster | undefined, casterId: pulu
       `StudioLayout "${name}": the layout takes the studio from stack config key ${caster.config}, which is not set; run \`pulumi config set ${caster.config} <casterId>\`.`,
     );
   }
-  return value;
+  return { casterId: value };
 }
 
 /** `casterId` reads the project's config, `other-project:casterId` another namespace's. */

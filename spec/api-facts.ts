@@ -63,3 +63,71 @@ export function toApiTime(moment: number | string | Date): string {
   const ms = typeof moment === "number" ? moment : typeof moment === "string" ? Date.parse(moment) : moment.getTime();
   return new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
 }
+
+/*
+ * Layouts, components and scenes. The pages, by the names the comments below give them:
+ * - ADD_LAYOUT: https://www.alibabacloud.com/help/en/live/developer-reference/api-live-2016-11-01-addcasterlayout
+ *   (and its earlier revisions: https://www.alibabacloud.com/help/doc-detail/60249.htm, and the Chinese
+ *   reference https://help.aliyun.com/document_detail/60249.html with its table of special error codes)
+ * - SCALE_LAYER: https://www.alibabacloud.com/help/doc-detail/61820.htm ("Valid values: 0 to 1")
+ * - ADD_COMPONENT: https://www.alibabacloud.com/help/en/live/developer-reference/api-addcastercomponent
+ *   (Chinese: https://help.aliyun.com/document_detail/63160.html)
+ * - DESCRIBE_COMPONENTS: https://help.aliyun.com/document_detail/63162.html
+ * - SCENE_AUDIO: https://help.aliyun.com/document_detail/94756.html (UpdateCasterSceneAudio)
+ */
+
+/**
+ * Where a layer's position is measured from (VideoLayer.N.PositionRefer, ComponentLayer's
+ * PositionRefer), default topLeft: the nine values ADD_LAYOUT lists ("topLeft (default), topRight,
+ * bottomLeft, bottomRight, center, topCenter, bottomCenter, leftCenter, rightCenter"), in every
+ * revision read (Chinese 2021 and 2025, English doc-detail/60249). The pages name no `middleLeft`.
+ */
+export const POSITION_REFERS = [
+  "topLeft", "topCenter", "topRight", "leftCenter", "center", "rightCenter", "bottomLeft", "bottomCenter", "bottomRight",
+] as const;
+
+/** VideoLayer.N.FillMode (ADD_LAYOUT): none (default) or fit; fit needs HeightNormalized and WidthNormalized above 0. */
+export const FILL_MODES = ["none", "fit"] as const;
+
+/** AudioLayer.N.ValidChannel (ADD_LAYOUT, SCENE_AUDIO): leftChannel, rightChannel or all (default). */
+export const AUDIO_CHANNELS = ["leftChannel", "rightChannel", "all"] as const;
+
+/** AudioLayer.N.VolumeRate (ADD_LAYOUT, SCENE_AUDIO): "Valid values: 0 to 10.0", default 1.0. */
+export const MAX_VOLUME_RATE = 10;
+
+/**
+ * Sizes and positions of layers are normalized: a share of the output, 0 to 1 (SCALE_LAYER:
+ * HeightNormalized and WidthNormalized "Valid values: 0 to 1"; 0 keeps the source's size).
+ * Positions (PositionNormalized [x, y]) are taken to have the same range: an assumption (LIMITATIONS).
+ */
+export const MAX_NORMALIZED = 1;
+
+/** A component's position (AddCasterComponent's LocationId): `RC01` to `RC99`, one component per position (ADD_COMPONENT). */
+export const COMPONENT_LOCATION_ID_PATTERN = /^RC(0[1-9]|[1-9][0-9])$/;
+export const COMPONENT_LOCATION_ID_RULE = "use a component position from RC01 to RC99, always two digits (RC07, not RC7).";
+
+/** AddCasterComponent's ComponentType (ADD_COMPONENT): each needs its own content parameter. */
+export const COMPONENT_TYPES = ["text", "image", "caption"] as const;
+
+/** AddCasterComponent's Effect (ADD_COMPONENT): none (default), animateH (scrolls across), animateV (scrolls up). */
+export const COMPONENT_EFFECTS = ["none", "animateH", "animateV"] as const;
+
+/** AddCasterComponent's LayerOrder (ADD_COMPONENT): cover (over the picture) or background. */
+export const COMPONENT_LAYER_ORDERS = ["cover", "background"] as const;
+
+/** ComponentLayer's Transparency (DESCRIBE_COMPONENTS): 0 (transparent) to 255 (opaque, the default). */
+export const MAX_TRANSPARENCY = 255;
+
+/** Text colours (TextLayerContent's Color and BorderColor, ADD_COMPONENT): "0x000000-0xffffff". */
+export const COLOR_PATTERN = /^0x[0-9a-fA-F]{6}$/;
+
+/** A caption's languages (CaptionLayerContent's SourceLan, TargetLan, ADD_COMPONENT): cn, en, es, ru. */
+export const CAPTION_LANGUAGES = ["cn", "en", "es", "ru"] as const;
+
+/**
+ * What a text or caption component has when its style is left out (AddCasterComponent's
+ * TextLayerContent / CaptionLayerContent): red 0xff0000, KaiTi, size and border 0, no border colour.
+ */
+export const TEXT_STYLE_DEFAULTS = { color: "0xff0000", fontName: "KaiTi", sizeNormalized: 0, borderWidthNormalized: 0, borderColor: "" } as const;
+/** A caption's languages when left out (CaptionLayerContent): from Chinese, no translation. */
+export const CAPTION_DEFAULTS = { sourceLanguage: "cn", targetLanguage: "", showSourceLanguage: false } as const;

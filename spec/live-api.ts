@@ -303,6 +303,188 @@ export const OPERATIONS = {
     },
     errors: ["InvalidCaster.NotFound"],
   },
+  AddCasterLayout: {
+    // "10 calls per second per user" (https://www.alibabacloud.com/help/en/live/developer-reference/api-live-2016-11-01-addcasterlayout).
+    qps: 10,
+    // No ClientToken: a second call makes a second layout.
+    idempotency: "unsafe",
+    // Every layer value travels as a string (the SDK's request struct). BlendList.N and MixList.N are
+    // required on the page; as lists they are checked by the emulator's handler (MissingBlendList, MissingMixList).
+    params: [
+      s("AudioLayer.N.FixedDelayDuration"), s("AudioLayer.N.ValidChannel"), s("AudioLayer.N.VolumeRate"), s("BlendList.N"),
+      s("CasterId", true), s("MixList.N"), s("VideoLayer.N.FillMode"), s("VideoLayer.N.FixedDelayDuration"),
+      s("VideoLayer.N.HeightNormalized"), s("VideoLayer.N.PositionNormalized.N"), s("VideoLayer.N.PositionRefer"),
+      s("VideoLayer.N.WidthNormalized"),
+    ],
+    reply: { LayoutId: "str" },
+    // The table of special error codes of the page's Chinese revision (https://help.aliyun.com/document_detail/60249.html),
+    // less InternalError; it names InvalidVideoLayersAndBlendListSize.Mismatch for AudioLayers against MixList too.
+    errors: ["IllegalOperation", "InvalidVideoLayersAndBlendListSize.Mismatch", "InvalidPositionNormalized.Malformed", "InvalidCaster.NotFound"],
+  },
+  ModifyCasterLayout: {
+    // "10 calls per user" (https://www.alibabacloud.com/help/en/live/developer-reference/api-modifycasterlayout).
+    qps: 10,
+    // "You only need to pass the parameters that you want to modify": the same call twice ends in the same layout.
+    idempotency: "safe",
+    params: [
+      s("AudioLayer.N.FixedDelayDuration"), s("AudioLayer.N.ValidChannel"), s("AudioLayer.N.VolumeRate"), s("BlendList.N"),
+      s("CasterId", true), s("LayoutId", true), s("MixList.N"), s("VideoLayer.N.FillMode"), s("VideoLayer.N.FixedDelayDuration"),
+      s("VideoLayer.N.HeightNormalized"), s("VideoLayer.N.PositionNormalized.N"), s("VideoLayer.N.PositionRefer"),
+      s("VideoLayer.N.WidthNormalized"),
+    ],
+    reply: { LayoutId: "str" },
+    // The page has no error table.
+    errors: [],
+  },
+  DeleteCasterLayout: {
+    // "10 times per second per account" (https://www.alibabacloud.com/help/en/live/developer-reference/api-deletecasterlayout).
+    qps: 10,
+    idempotency: "safe",
+    params: [s("CasterId", true), s("LayoutId", true)],
+    reply: { CasterId: "str", LayoutId: "str" },
+    // The special error codes of the page's Chinese revision, less InternalError.
+    errors: ["IllegalOperation", "InvalidLayout.NotFound"],
+  },
+  DescribeCasterLayouts: {
+    // "单用户 QPS 限制为 15 次/秒" (https://help.aliyun.com/zh/live/developer-reference/api-describecasterlayouts).
+    qps: 15,
+    idempotency: "safe",
+    params: [s("CasterId", true), s("LayoutId")],
+    // The SDK's LayoutInDescribeCasterLayouts: sizes, positions and volumes as numbers, not the request's strings.
+    reply: {
+      Total: "int",
+      Layouts: {
+        Layout: [{
+          LayoutId: "str",
+          BlendList: { LocationId: ["str"] },
+          MixList: { LocationId: ["str"] },
+          AudioLayers: { AudioLayer: [{ ValidChannel: "str", FixedDelayDuration: "int", VolumeRate: "float" }] },
+          VideoLayers: {
+            VideoLayer: [{
+              FillMode: "str", FixedDelayDuration: "int", HeightNormalized: "float", PositionRefer: "str", WidthNormalized: "float",
+              PositionNormalizeds: { Position: ["float"] },
+            }],
+          },
+        }],
+      },
+    },
+    errors: [],
+  },
+  AddCasterComponent: {
+    // "The queries per second (QPS) limit for a single user is 10" (https://www.alibabacloud.com/help/en/live/developer-reference/api-addcastercomponent).
+    qps: 10,
+    // No ClientToken; a second call with the same LocationId is refused (one component per position).
+    idempotency: "unsafe",
+    params: [
+      s("CaptionLayerContent"), s("CasterId", true), s("ComponentLayer", true), s("ComponentName"), s("ComponentType", true), s("Effect"),
+      s("HtmlLayerContent"), s("ImageLayerContent"), s("LayerOrder"), s("LocationId", true), s("TextLayerContent"),
+    ],
+    reply: { ComponentId: "str" },
+    // The page has no error table.
+    errors: [],
+  },
+  ModifyCasterComponent: {
+    // "10 calls per second" (https://www.alibabacloud.com/help/en/live/developer-reference/api-live-2016-11-01-modifycastercomponent).
+    qps: 10,
+    idempotency: "safe",
+    params: [
+      s("CaptionLayerContent"), s("CasterId", true), s("ComponentId", true), s("ComponentLayer"), s("ComponentName"), s("ComponentType"),
+      s("Effect"), s("ImageLayerContent"), s("TextLayerContent"),
+    ],
+    reply: { ComponentId: "str" },
+    errors: [],
+  },
+  DeleteCasterComponent: {
+    // "limited to 10 queries per second (QPS) per user" (https://alibabacloud.com/help/en/live/developer-reference/api-live-2016-11-01-deletecastercomponent).
+    qps: 10,
+    idempotency: "safe",
+    params: [s("CasterId", true), s("ComponentId", true)],
+    reply: { CasterId: "str", ComponentId: "str" },
+    errors: [],
+  },
+  DescribeCasterComponents: {
+    // "The queries per second (QPS) limit for a single user is 15" (https://www.alibabacloud.com/help/en/live/developer-reference/api-live-2016-11-01-describecastercomponents).
+    qps: 15,
+    idempotency: "safe",
+    params: [s("CasterId", true), s("ComponentId")],
+    // The request's JSON strings come back as typed objects; LayerOrder and HtmlLayerContent are not read back.
+    reply: {
+      Total: "int",
+      Components: {
+        Component: [{
+          ComponentId: "str", ComponentName: "str", ComponentType: "str", Effect: "str", LocationId: "str",
+          CaptionLayerContent: {
+            BorderColor: "str", BorderWidthNormalized: "float", Color: "str", FontName: "str", LineSpaceNormalized: "float", LocationId: "str",
+            PtsOffset: "int", ShowSourceLan: "bool", SizeNormalized: "float", SourceLan: "str", TargetLan: "str", WordCountPerLine: "int",
+            WordSpaceNormalized: "float", WordsCount: "int",
+          },
+          ComponentLayer: {
+            HeightNormalized: "float", PositionRefer: "str", Transparency: "int", WidthNormalized: "float",
+            PositionNormalizeds: { Position: ["float"] },
+          },
+          ImageLayerContent: { MaterialId: "str" },
+          TextLayerContent: {
+            BorderColor: "str", BorderWidthNormalized: "float", Color: "str", FontName: "str", SizeNormalized: "float", Text: "str",
+          },
+        }],
+      },
+    },
+    errors: [],
+  },
+  SetCasterSceneConfig: {
+    // "10 calls per second per user" (https://alibabacloud.com/help/en/live/developer-reference/api-setcastersceneconfig).
+    qps: 10,
+    // It replaces the scene's whole configuration: the same call twice ends in the same scene.
+    idempotency: "safe",
+    params: [s("CasterId", true), s("ComponentId.N"), s("LayoutId"), s("SceneId", true)],
+    reply: {},
+    // The special error codes of the page's Chinese revision (IncorrectSceneStatus: "Scene is not started."), less InternalError.
+    errors: ["IllegalOperation", "InvalidCaster.NotFound", "InvalidScene.NotFound", "IncorrectSceneStatus", "InvalidLayout.NotFound"],
+  },
+  UpdateCasterSceneConfig: {
+    // "10 calls per second per user" (https://alibabacloud.com/help/en/live/developer-reference/api-updatecastersceneconfig).
+    qps: 10,
+    idempotency: "safe",
+    params: [s("CasterId", true), s("ComponentId.N"), s("LayoutId", true), s("SceneId", true)],
+    reply: {},
+    errors: [],
+  },
+  DeleteCasterSceneConfig: {
+    // "单用户 QPS 限制为 10 次/秒" (https://help.aliyun.com/document_detail/94775.html).
+    qps: 10,
+    idempotency: "safe",
+    // Type: Component (the components), Layout (the layout) or All (both).
+    params: [s("CasterId", true), s("SceneId", true), s("Type", true)],
+    reply: {},
+    // The page's error table as far as it could be read.
+    errors: [
+      "IncorrectSceneStatus.Inuse", "InvalidCasterId.Malformed", "InvalidSceneId.Malformed", "IncorrectSceneStatus.ConfigError",
+      "IncorrectSceneStatus.Idle", "IllegalOperation", "InvalidCaster.NotFound", "InvalidScene.NotFound",
+    ],
+  },
+  DescribeCasterSceneAudio: {
+    // "单用户QPS限制为15次/秒" (https://alibabacloud.com/help/zh/live/developer-reference/api-describecastersceneaudio).
+    qps: 15,
+    idempotency: "safe",
+    params: [s("CasterId", true), s("SceneId", true)],
+    reply: {
+      CasterId: "str", FollowEnable: "int",
+      MixList: { LocationId: ["str"] },
+      AudioLayers: { AudioLayer: [{ ValidChannel: "str", FixedDelayDuration: "int", VolumeRate: "float" }] },
+    },
+    errors: [],
+  },
+  UpdateCasterSceneAudio: {
+    // "up to 10 queries per second (QPS) per Alibaba Cloud account" (https://alibabacloud.com/help/en/live/developer-reference/api-live-2016-11-01-updatecastersceneaudio).
+    qps: 10,
+    idempotency: "safe",
+    params: [
+      s("AudioLayer.N.Filter"), s("AudioLayer.N.FixedDelayDuration"), s("AudioLayer.N.ValidChannel"), s("AudioLayer.N.VolumeRate"),
+      s("CasterId", true), i("FollowEnable"), s("MixList.N"), s("SceneId", true),
+    ],
+    reply: {},
+    errors: [],
+  },
 } satisfies Record<string, OperationSpec>;
 
 export type Action = keyof typeof OPERATIONS;

@@ -1,5 +1,6 @@
 import { diffLayouts, formatChanges, LayoutChange } from "./diff";
-import { LayoutEpisodeGroup, LayoutSource, StudioLayoutDefinition } from "./schema";
+import { MODIFIED_IN_PLACE } from "./diff-composition";
+import { FileComponent, FileLayout, LayoutEpisodeGroup, LayoutSource, LayoutStudio, StudioLayoutDefinition } from "./schema";
 
 const STUDIO = "LIVEPRODUCER_POST-cn-0pp1czt1234";
 const SIGNED_VOD = "https://cdn.example.com/reel.mp4?auth_key=1700000000-0-0-5f4dcc3b5aa765d61d8327deb882cf99";
@@ -439,12 +440,12 @@ describe("diffLayouts: the studio", () => {
 
 describe("formatChanges", () => {
   it("says plainly when nothing changes on air", () => {
-    expect(formatChanges([])).toBe("### Studio layout\n\nNo change on air.\n");
+    expect(formatChanges([])).toBe("### Studio file\n\nNo change on air.\n");
   });
 
   it("names what it compares", () => {
     expect(formatChanges([], { before: "main:studio.yaml", after: "studio.yaml" }))
-      .toBe("### Studio layout\n\nComparing main:studio.yaml with studio.yaml.\n\nNo change on air.\n");
+      .toBe("### Studio file\n\nComparing main:studio.yaml with studio.yaml.\n\nNo change on air.\n");
   });
 
   it("writes a heading, a tally, a bullet per change and a sub-bullet per detail", () => {
@@ -454,7 +455,7 @@ describe("formatChanges", () => {
       episodeGroups: { night: { ...night, items: [...night.items, { itemName: "Highlights", vodUrl: "https://cdn.example.com/highlights.mp4" }] } },
     });
     expect(formatChanges(diffLayouts(before, after))).toBe([
-      "### Studio layout: 4 changes on air",
+      "### Studio file: 4 changes on air",
       "",
       "1 added, 1 moved, 1 replaced, 1 updated in place.",
       "",
@@ -469,7 +470,7 @@ describe("formatChanges", () => {
   });
 
   it("counts one change in the singular", () => {
-    expect(formatChanges(diffLayouts(layout(), withSource("RV01", camera)))).toMatch(/^### Studio layout: 1 change on air\n/);
+    expect(formatChanges(diffLayouts(layout(), withSource("RV01", camera)))).toMatch(/^### Studio file: 1 change on air\n/);
   });
 
   it("puts a signed URL in a code span, masked, so *** is not read as emphasis", () => {
@@ -529,5 +530,356 @@ describe("diffLayouts: a new layout (issue 10)", () => {
 
   it("reads sections left empty as nothing on air too", () => {
     expect(diffLayouts({ sources: null, episodeGroups: null }, full).map((change) => change.action)).toEqual(["add", "add", "add"]);
+  });
+});
+
+describe("diffLayouts: a studio the layout makes (issue 12)", () => {
+  const studio: LayoutStudio = {
+    casterName: "Evening show", normType: 1, casterTemplate: "lp_sd", domainName: "live.example.com", delaySeconds: 3, running: true,
+  };
+  const made = (settings: Partial<LayoutStudio> = {}, parts: Partial<StudioLayoutDefinition> = {}): StudioLayoutDefinition =>
+    ({ caster: { new: { ...studio, ...settings } }, sources: { RV01: camera }, ...parts });
+
+  it("reads a new file's studio as made first, then everything added in it", () => {
+    const changes = diffLayouts({}, made());
+    expect(changes.map((change) => [change.action, change.subject])).toEqual([["add", "studio"], ["add", "RV01"]]);
+    expect(changes[0]).toEqual({
+      subject: "studio",
+      action: "add",
+      summary: 'A new studio is made: "Evening show", a general studio, output lp_sd (standard definition).',
+      details: ["Streaming domain: live.example.com.", "Delay: 3 s.", "The studio will start (goes on air) once it is made."],
+    });
+    expect(formatChanges(changes)).toContain("2 added.");
+  });
+
+  it("lists what a new studio declares, its URLs from stack secrets by key, and says when it stays stopped", () => {
+    const [change] = diffLayouts({}, { caster: { new: {
+      normType: 6, casterTemplate: "lp_hd_v", callbackUrl: { secret: "hookUrl" }, standbyImageUrl: "https://media.example.com/standby.png",
+      recording: { ossEndpoint: "oss-cn-shanghai.aliyuncs.com", ossBucket: "shows", formats: [{ format: "mp4" }, { format: "flv" }] },
+      channelMode: true, allowStopOnAir: true,
+    } } });
+    expect(change.summary).toBe("A new studio is made: a carousel studio, output lp_hd_v (high definition, portrait).");
+    expect(change.details).toEqual([
+      "Callback URL: stack secret hookUrl.",
+      "Recording: to OSS bucket shows (oss-cn-shanghai.aliyuncs.com) as mp4 and flv.",
+      "Standby image: https://media.example.com/standby.png.",
+      "Channel mode: on.",
+      "The standby image is switched to by hand (autoSwitchToStandby is not set).",
+      "The studio stays stopped (running is not true): nothing goes on air.",
+      "allowStopOnAir is true: a later change that needs the studio stopped may take it off air for a moment.",
+    ]);
+  });
+
+  it("finds nothing when the studio is the same, or only a setting it no longer manages is left out", () => {
+    expect(diffLayouts(made(), made())).toEqual([]);
+    expect(diffLayouts(made(), made({ running: true, chargeType: "PostPaid" }))).toEqual([]);
+    const { delaySeconds: _delay, ...unmanaged } = studio;
+    expect(diffLayouts(made(), { caster: { new: unmanaged }, sources: { RV01: camera } })).toEqual([]);
+  });
+
+  it.each([
+    [{ delaySeconds: 5 }, 'Studio "Evening show": delay 3 s → 5 s.'],
+    [{ running: false }, 'Studio "Evening show" will stop (goes off air).'],
+    [{ casterTemplate: "lp_hd" as const }, 'Studio "Evening show": output template lp_sd (standard definition) → lp_hd (high definition).'],
+    [{ casterName: "Late show" }, 'Studio "Late show": name "Evening show" → "Late show".'],
+    [{ liveTemplates: ["lsd" as const] }, "Studio \"Evening show\": live transcoding templates set to lsd (until now the studio's own)."],
+  ])("says a setting changed in place in one phrase: %j", (settings, summary) => {
+    expect(onlyChange(made(), made(settings))).toEqual({ subject: "studio", action: "update", summary, details: [] });
+  });
+
+  it("says a stopped studio will start", () => {
+    expect(onlyChange(made({ running: false }), made()).summary).toBe('Studio "Evening show" will start (goes on air).');
+  });
+
+  it("gathers several changes into one, and says what it no longer manages", () => {
+    const { domainName: _domain, ...rest } = studio;
+    const change = onlyChange(made({ running: false }), { caster: { new: { ...rest, delaySeconds: 10 } }, sources: { RV01: camera } });
+    expect(change).toEqual({
+      subject: "studio",
+      action: "update",
+      summary: 'Studio "Evening show" is updated in place (2 changes).',
+      details: ["Delay 3 s → 10 s.", "The studio will start (goes on air).", "Streaming domain is no longer managed: the studio keeps live.example.com."],
+    });
+  });
+
+  it("says a change that needs the studio stopped while it is on air is refused without allowStopOnAir", () => {
+    const change = onlyChange(made(), made({ channelMode: true, delaySeconds: 0 }));
+    expect(change).toEqual({
+      subject: "studio",
+      action: "update",
+      summary: 'Channel mode turned on: studio "Evening show" must stop; allowStopOnAir is not set, so the preview refuses this change and the studio stays on air: set allowStopOnAir: true, or running: false first.',
+      details: ["Delay 3 s → 0 s."],
+    });
+  });
+
+  it("says the studio goes off air for the change with allowStopOnAir, and needs no stop when it is not on air", () => {
+    expect(onlyChange(made(), made({ domainName: "other.example.com", allowStopOnAir: true })).summary).toBe(
+      'Streaming domain live.example.com → other.example.com: studio "Evening show" must stop; allowStopOnAir is true, so `pulumi up` stops it, changes it and starts it again (off air meanwhile).',
+    );
+    expect(onlyChange(made({ running: false }), made({ running: false, channelMode: true })).summary).toBe(
+      "Studio \"Evening show\": channel mode set to on (until now the studio's own).",
+    );
+    // Stopping in the same change: it goes off air anyway, and nothing is refused.
+    expect(onlyChange(made(), made({ running: false, channelMode: true })).summary).toBe('Studio "Evening show" is updated in place (2 changes).');
+  });
+
+  it("replaces the studio, and everything in it, for a change the kind's spec marks as replacing", () => {
+    const changes = diffLayouts(made(), made({ normType: 6, delaySeconds: 5 }, { sources: { RV01: { ...camera, resourceName: "Camera" } } }));
+    expect(changes[0]).toEqual({
+      subject: "studio",
+      action: "replace",
+      summary: 'Studio "Evening show" is replaced because its type changes from general studio (1) to carousel studio (6): a new studio is made, and every source and episode group is made again there.',
+      details: [
+        "Delay 3 s → 5 s.",
+        "The old studio is on air and allowStopOnAir is not set: deleting it is refused and `pulumi up` fails there; stop it first (running: false) in a change of its own, or set allowStopOnAir: true.",
+      ],
+    });
+    expect(changes[1]).toMatchObject({ subject: "RV01", action: "replace", summary: 'RV01 is replaced on the new studio, and renamed from "Main camera" to "Camera".' });
+    // Started in the same change: the new studio starts; the old one is not on air, so nothing is refused.
+    expect(onlyChange(made({ running: false }), made({ normType: 6 })).details).toEqual(["The studio will start (goes on air)."]);
+    const stopped = onlyChange(made({ running: false }), made({ running: false, resourceGroupId: "rg-acfmxazb4ph6aiy" }));
+    expect(stopped.summary).toBe(
+      'Studio "Evening show" is replaced because its resource group is set to rg-acfmxazb4ph6aiy: a new studio is made, and every source and episode group is made again there.',
+    );
+    expect(stopped.details).toEqual([]);
+  });
+
+  it("moves everything from an existing studio to a new one, which is made first", () => {
+    const change = onlyChange(layout({ sources: { RV01: camera } }), made());
+    expect(change).toEqual({
+      subject: "studio",
+      action: "replace",
+      summary: "A new studio is made, and every source and episode group moves there: all are made again on it.",
+      details: [
+        'The new studio: "Evening show", a general studio, output lp_sd (standard definition).',
+        "Streaming domain: live.example.com.",
+        "Delay: 3 s.",
+        "The studio will start (goes on air) once it is made.",
+        `Studio ${STUDIO}, where they were, is left as it is, without them: this file did not make it.`,
+      ],
+    });
+    expect(formatChanges([change])).toContain("1 replaced.");
+  });
+
+  it("moves everything from the studio it made to an existing one, and deletes the one it made", () => {
+    expect(onlyChange(made(), { caster: { config: "casterId" }, sources: { RV01: camera } })).toEqual({
+      subject: "studio",
+      action: "replace",
+      summary: 'Every source and episode group moves to the studio from stack config key casterId: all are replaced, and the studio "Evening show" that this file made is deleted.',
+      details: [
+        "That studio is on air and allowStopOnAir is not set: deleting it is refused and `pulumi up` fails there; stop it first (running: false) in a change of its own, or set allowStopOnAir: true.",
+      ],
+    });
+    expect(onlyChange(made({ running: false }), layout({ sources: { RV01: camera } })).details).toEqual([]);
+    // Compared with nothing (the file deleted): the studio goes, and what was in it.
+    expect(diffLayouts(made({ allowStopOnAir: true }), {})).toEqual([
+      {
+        subject: "studio",
+        action: "remove",
+        summary: 'The studio "Evening show" that this file made is deleted.',
+        details: ["It is on air; allowStopOnAir is true, so it is stopped (goes off air) and deleted."],
+      },
+      expect.objectContaining({ subject: "RV01", action: "remove" }),
+    ]);
+  });
+
+  it("never prints a signature of a studio's URL", () => {
+    const signed = "rtmp://relay.example.com/live/out?auth_key=1767225600-0-0-5f4dcc3b5aa765d61d8327deb882cf99";
+    const text = allText([...diffLayouts({}, made({ sideOutputUrl: signed })), ...diffLayouts(made(), made({ sideOutputUrl: signed }))]);
+    expect(text).not.toContain("5f4dcc3b5aa765d61d8327deb882cf99");
+    expect(text).toContain("rtmp://relay.example.com/live/out?auth_key=*** (signed URL)");
+  });
+});
+
+describe("diffLayouts: what is on screen (issue 13)", () => {
+  const guest: LayoutSource = { resourceName: "Guest camera", liveStreamUrl: "rtmp://push.example.com/live/guest" };
+  type VideoLayer = FileLayout["videoLayers"][number];
+  const full: VideoLayer = { locationId: "RV01", position: [0, 0], widthNormalized: 1, heightNormalized: 1, fillMode: "fit" };
+  const corner: VideoLayer = { locationId: "RV02", position: [0.05, 0.05], widthNormalized: 0.25, heightNormalized: 0.25 };
+  const lowerThird: FileComponent = {
+    componentName: "Lower third", componentType: "text",
+    geometry: { position: [0.05, 0.8], widthNormalized: 0.6, heightNormalized: 0.1 },
+    text: { text: "Live from Hangzhou", color: "0xffffff", sizeNormalized: 0.05 },
+  };
+  const logo: FileComponent = {
+    componentName: "Logo", componentType: "image",
+    geometry: { position: [0.95, 0.05], anchor: "topRight", widthNormalized: 0.1, heightNormalized: 0.1 }, image: { materialId: "logo01" },
+  };
+  const layouts = {
+    pip: { videoLayers: [full, corner] },
+    split: { videoLayers: [{ ...full, widthNormalized: 0.5 }, { ...corner, position: [0.5, 0] as [number, number], widthNormalized: 0.5, heightNormalized: 1 }] },
+  };
+  const screen = (parts: Partial<StudioLayoutDefinition> = {}): StudioLayoutDefinition => layout({
+    sources: { RV01: camera, RV02: guest },
+    layouts,
+    components: { RC01: lowerThird, RC02: logo },
+    scenes: { pgm: { layout: "pip", components: ["RC01", "RC02"] }, pvw: { layout: "split" } },
+    ...parts,
+  });
+  const withPip = (...videoLayers: VideoLayer[]) => screen({ layouts: { ...layouts, pip: { videoLayers } } });
+  const withLowerThird = (component: FileComponent) => screen({ components: { RC01: component, RC02: logo } });
+  const summaries = (after: StudioLayoutDefinition, before = screen()) =>
+    diffLayouts(before, after).map((change) => `${change.action} ${change.subject}: ${change.summary}`);
+
+  it("what replaces and what is modified in place comes from the kinds' specs", () => {
+    expect(MODIFIED_IN_PLACE).toEqual({ layout: ["videoLayers", "audioLayers"], scene: ["layoutId", "componentIds"] });
+  });
+
+  it("finds nothing when a layout or component writes the API's defaults out, or the file lists things in another order", () => {
+    const explicit = screen({
+      scenes: { pvw: { layout: "split", components: [] }, pgm: { components: ["RC01", "RC02"], layout: "pip" } },
+      layouts: {
+        split: layouts.split,
+        pip: {
+          videoLayers: [{ ...full, anchor: "topLeft", fixedDelayDuration: 0 }, { ...corner, fillMode: "none", anchor: "topLeft" }],
+          audioLayers: [{ locationId: "RV01", volumeRate: 1, validChannel: "all" }, { locationId: "RV02" }],
+        },
+      },
+      components: {
+        RC02: logo,
+        RC01: {
+          ...lowerThird, effect: "none", layerOrder: "cover",
+          geometry: { ...lowerThird.geometry, anchor: "topLeft", transparency: 255 }, text: { ...lowerThird.text!, fontName: "KaiTi", color: "0xFFFFFF" },
+        },
+      },
+    });
+    expect(diffLayouts(screen(), explicit)).toEqual([]);
+  });
+
+  it("a layer that moves and grows: where on screen, in words, modified in place", () => {
+    expect(onlyChange(screen(), withPip(full, { ...corner, position: [0.95, 0.95], anchor: "bottomRight", widthNormalized: 0.3, heightNormalized: 0.3 }))).toEqual({
+      subject: "layout pip",
+      action: "update",
+      summary: 'Layout "pip": Guest camera moves from top-left to bottom-right (now placed by its bottom-right corner) and grows from 25% to 30% of the width.',
+      details: [],
+    });
+  });
+
+  it("a move within a third, a new anchor for the same place, a new height, the source's own size, fit", () => {
+    const summary = (layer: VideoLayer) => onlyChange(screen(), withPip(full, layer)).summary;
+    expect(summary({ ...corner, position: [0.1, 0.05] })).toBe('Layout "pip": Guest camera moves from (0.05, 0.05) to (0.1, 0.05), still at the top-left.');
+    expect(summary({ ...corner, position: [0.3, 0.3], anchor: "bottomRight" }))
+      .toBe('Layout "pip": Guest camera is now placed by its bottom-right corner at (0.3, 0.3) (the same place on screen).');
+    expect(summary({ ...corner, heightNormalized: 0.4 })).toBe('Layout "pip": Guest camera grows from 25% to 40% of the height.');
+    expect(summary({ ...corner, widthNormalized: 0, heightNormalized: 0 })).toBe("Layout \"pip\": Guest camera now keeps its source's own size instead of 25% of the screen.");
+    expect(summary({ ...corner, fillMode: "fit" })).toBe('Layout "pip": Guest camera now fills its box (fit).');
+  });
+
+  it("layers reordered, removed, and what is heard, each a sentence of the layout's change", () => {
+    const change = onlyChange(screen(), screen({ layouts: { ...layouts, pip: { videoLayers: [corner, full], audioLayers: [{ locationId: "RV01", volumeRate: 0.5 }] } } }));
+    expect(change.action).toBe("update");
+    expect(change.summary).toBe('Layout "pip" is modified in place (3 changes).');
+    expect(change.details).toEqual([
+      "The layers, bottom to top, are now Guest camera, Main camera (were Main camera, Guest camera).",
+      "Main camera is heard at 50% volume instead of 100%.",
+      "Guest camera (RV02) is no longer heard.",
+    ]);
+    expect(onlyChange(screen(), withPip(full)).summary).toBe('Layout "pip" is modified in place (2 changes).');
+    expect(onlyChange(screen(), withPip(full)).details).toEqual(["Guest camera (RV02) is no longer shown.", "Guest camera (RV02) is no longer heard."]);
+  });
+
+  it("layouts added and removed say what they show; the scene that swaps between them is one change", () => {
+    const before = screen({ layouts: { split: layouts.split }, scenes: { pvw: { layout: "split" } } });
+    const after = screen({ layouts: { pip: layouts.pip }, scenes: { pvw: { layout: "pip" } } });
+    expect(summaries(after, before)).toEqual([
+      'add layout pip: Layout "pip" added, bottom to top: Main camera full screen; Guest camera at the top-left, 25% of the screen.',
+      'remove layout split: Layout "split" removed (it showed Main camera and Guest camera).',
+      'update scene PVW: PVW now shows layout "pip" (was "split").',
+    ]);
+    expect(diffLayouts(before, after)[0].details).toEqual([
+      "Layer 1: Main camera (RV01), full screen, its top-left corner at (0, 0), filling its box (fit).",
+      "Layer 2: Guest camera (RV02), at the top-left, 25% of the screen, its top-left corner at (0.05, 0.05), keeping its shape.",
+      "Heard: Main camera (RV01); Guest camera (RV02).",
+    ]);
+  });
+
+  it("a layout renamed with the same layers is one replacement, and the scene follows it", () => {
+    const renamed = screen({ layouts: { corner: layouts.pip, split: layouts.split }, scenes: { pgm: { layout: "corner", components: ["RC01", "RC02"] }, pvw: { layout: "split" } } });
+    expect(summaries(renamed)).toEqual([
+      'replace layout corner: Layout "pip" is renamed to "corner" with the same layers: it is made again under its new name, and the old one deleted.',
+      'update scene PGM: PGM now shows layout "corner" (was "pip", the same layers under a new name).',
+    ]);
+  });
+
+  it("PGM swapping its layout is one in-place scene change; components gained, lost and reordered are said", () => {
+    expect(onlyChange(screen(), screen({ scenes: { pgm: { layout: "split", components: ["RC01", "RC02"] }, pvw: { layout: "split" } } }))).toEqual({
+      subject: "scene PGM", action: "update", summary: 'PGM now shows layout "split" (was "pip").', details: [],
+    });
+    expect(summaries(screen({ scenes: { pgm: { layout: "pip", components: ["RC02", "RC01"] }, pvw: { layout: "split", components: ["RC01"] } } }))).toEqual([
+      "update scene PGM: PGM now shows its components in another order, bottom to top: RC02, RC01 (was RC01, RC02).",
+      'update scene PVW: PVW now also shows RC01 "Lower third".',
+    ]);
+    expect(summaries(screen({ scenes: { pgm: { layout: "split", components: ["RC01"] } } }))).toEqual([
+      'update scene PGM: PGM now shows layout "split" (was "pip") and no longer shows RC02 "Logo".',
+      "remove scene PVW: PVW is no longer bound by this file: its layout and components are cleared (DeleteCasterSceneConfig).",
+    ]);
+  });
+
+  it("a lower third's text, colour and size change in place, each said", () => {
+    expect(onlyChange(screen(), withLowerThird({ ...lowerThird, text: { ...lowerThird.text!, text: "Live from Shanghai" } }))).toEqual({
+      subject: "component RC01", action: "update",
+      summary: 'Component RC01 "Lower third": its text changes from "Live from Hangzhou" to "Live from Shanghai".', details: [],
+    });
+    const styled = onlyChange(screen(), withLowerThird({ ...lowerThird, text: { ...lowerThird.text!, color: "0xffff00", sizeNormalized: 0.06 } }));
+    expect(styled.summary).toBe('Component RC01 "Lower third" is modified in place (2 changes).');
+    expect(styled.details).toEqual(["Its colour changes from white (0xffffff) to yellow (0xffff00).", "Its size changes from 5% to 6% of the screen's height."]);
+    const moved = onlyChange(screen(), withLowerThird({ ...lowerThird, geometry: { ...lowerThird.geometry, position: [0.05, 0.05], transparency: 128 }, effect: "animateH" }));
+    expect(moved.details).toEqual(["Moves from bottom to top and is now 50.2% opaque (was opaque).", "Now scrolls across (animateH)."]);
+    expect(onlyChange(screen(), screen({ components: { RC01: lowerThird, RC02: { ...logo, image: { materialId: "logo02" } } } })).summary)
+      .toBe('Component RC02 "Logo": now shows the image asset logo02 instead of logo01.');
+  });
+
+  it("a component's layer order replaces it (the kind's spec), and the scenes that show it are set again", () => {
+    expect(summaries(withLowerThird({ ...lowerThird, layerOrder: "background" }))).toEqual([
+      'replace component RC01: Component RC01 "Lower third" is replaced because it moves under the picture (layerOrder background), which ModifyCasterComponent cannot change; the scenes that show it are set again.',
+      'update scene PGM: PGM is set again, to show the new RC01 "Lower third" (replaced), with the same layout and components.',
+    ]);
+  });
+
+  it("components added, removed and moved to another position, and the scenes that follow", () => {
+    const caption: FileComponent = {
+      componentType: "caption", geometry: { position: [0.5, 0.97], anchor: "bottomCenter", widthNormalized: 0.8, heightNormalized: 0.08 },
+      caption: { sourceLocationId: "RV02", targetLanguage: "en" },
+    };
+    expect(summaries(screen({
+      components: { RC01: lowerThird, RC05: caption },
+      scenes: { pgm: { layout: "pip", components: ["RC01"] }, pvw: { layout: "split", components: ["RC05"] } },
+    }))).toEqual([
+      'remove component RC02: Component RC02 "Logo" removed (it showed the image asset logo01).',
+      "add component RC05: Component RC05 added: captions of Guest camera (RV02), cn → en, at the bottom, 80% × 8% of the screen.",
+      'update scene PGM: PGM no longer shows RC02 "Logo".',
+      "update scene PVW: PVW now also shows RC05.",
+    ]);
+    expect(summaries(screen({ components: { RC03: lowerThird, RC02: logo }, scenes: { pgm: { layout: "pip", components: ["RC03", "RC02"] }, pvw: { layout: "split" } } }))).toEqual([
+      'move component RC03: "Lower third" moves from RC01 to RC03 (removed at RC01 and added at RC03).',
+      'update scene PGM: PGM shows RC03 "Lower third" at its new position (was RC01).',
+    ]);
+  });
+
+  it("a file from nothing adds its layouts, components and bindings after its sources; a studio that moves takes them along", () => {
+    const added = diffLayouts({}, screen());
+    expect(added.map((change) => `${change.action} ${change.subject}`)).toEqual([
+      "add RV01", "add RV02", "add layout pip", "add layout split", "add component RC01", "add component RC02", "add scene PGM", "add scene PVW",
+    ]);
+    expect(added[6].summary).toBe('PGM now shows layout "pip", with RC01 "Lower third" and RC02 "Logo" over it (bottom to top).');
+    expect(added[7].summary).toBe('PVW now shows layout "split", with no components.');
+    expect(onlyChange(screen(), screen({ caster: { casterId: "LIVEPRODUCER_POST-cn-other" } })).details)
+      .toContain("Its layouts, components and scene bindings are made again there too.");
+  });
+
+  it("reads as a pull-request comment", () => {
+    const after = screen({
+      layouts: { ...layouts, pip: { videoLayers: [full, { ...corner, position: [0.95, 0.95], anchor: "bottomRight", widthNormalized: 0.3, heightNormalized: 0.3 }] } },
+      scenes: { pgm: { layout: "split", components: ["RC01", "RC02"] }, pvw: { layout: "split" } },
+    });
+    expect(formatChanges(diffLayouts(screen(), after))).toBe([
+      "### Studio file: 2 changes on air",
+      "",
+      "2 updated in place.",
+      "",
+      '- Layout "pip": Guest camera moves from top-left to bottom-right (now placed by its bottom-right corner) and grows from 25% to 30% of the width.',
+      '- PGM now shows layout "split" (was "pip").',
+      "",
+    ].join("\n"));
   });
 });

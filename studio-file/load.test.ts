@@ -62,7 +62,7 @@ describe("parseLayout", () => {
 
   test("a wrong key is pointed at, with the key it probably meant", () => {
     const text = lines("Sources:", "  RV1:", "    resourcename: Guest", "    liveStreamUrl: rtmp://push.example.com/live/guest");
-    expect(problemsOf(text)).toEqual(["studio.yaml:1:1 Sources: Sources is not a layout key: use sources."]);
+    expect(problemsOf(text)).toEqual(["studio.yaml:1:1 Sources: Sources is not a key of a studio file: use sources."]);
     const fixed = text.replace("Sources", "sources");
     expect(problemsOf(fixed)).toEqual([
       'studio.yaml:2:3 sources.RV1: "RV1" is not allowed as a key of sources: use a layout position from RV01 to RV99, always two digits (RV07, not RV7).',
@@ -103,7 +103,7 @@ describe("parseLayout", () => {
 
   test("YAML syntax errors carry their position", () => {
     expect(problemsOf(lines("sources:", "  RV01: [resourceName: A", "caster: x"))).toEqual([
-      expect.stringMatching(/^studio\.yaml:3:1 \(layout\): /),
+      expect.stringMatching(/^studio\.yaml:3:1 \(file\): /),
     ]);
   });
 
@@ -114,17 +114,116 @@ describe("parseLayout", () => {
     ]);
   });
 
-  test("caster takes exactly one of casterId and config", () => {
+  test("caster takes exactly one of casterId, config and new", () => {
+    const forms = "{ casterId: <studio ID> } or { config: <stack config key> } for an existing studio, or { new: { normType, casterTemplate, ... } } for one this layout makes";
     expect(problemsOf(lines("caster:", "  casterId: a", "  config: b"))).toEqual([
-      "studio.yaml:2:3 caster: caster takes one of casterId and config, not both and not neither: keep the one that says where the studio's ID is.",
+      `studio.yaml:2:3 caster: caster takes one of casterId, config, new, not several and not none: keep the one that says which studio this is (${forms}).`,
+    ]);
+    expect(problemsOf(lines("caster: {}"))).toEqual([
+      `studio.yaml:1:9 caster: caster takes one of casterId, config, new, not several and not none: keep the one that says which studio this is (${forms}).`,
+    ]);
+    expect(problemsOf(lines("caster: LIVEPRODUCER_POST-cn-0pp1czt1234"))).toEqual([
+      `studio.yaml:1:9 caster: caster must be ${forms}, got string "LIVEPRODUCER_POST-cn-0pp1czt1234".`,
     ]);
     expect(problemsOf(lines("caster:", "  id: a"))).toEqual([
-      "studio.yaml:2:3 caster.id: id is not a caster key (casterId: the studio's ID, or config: a stack config key holding it); remove it, or use one of casterId, config.",
+      "studio.yaml:2:3 caster.id: id is not a caster key (casterId: an existing studio's ID, config: a stack config key holding it, or new: a studio this layout makes); remove it, or use one of casterId, config, new.",
     ]);
     expect(problemsOf(lines("caster:", "  casterid: a"))).toEqual([
-      "studio.yaml:2:3 caster.casterid: casterid is not a caster key (casterId: the studio's ID, or config: a stack config key holding it): use casterId.",
+      "studio.yaml:2:3 caster.casterid: casterid is not a caster key (casterId: an existing studio's ID, config: a stack config key holding it, or new: a studio this layout makes): use casterId.",
     ]);
     expect(problemsOf(lines("caster: { casterId: 'no spaces allowed' }"))[0]).toMatch(/^studio\.yaml:1:21 caster\.casterId: casterId "no spaces allowed" is not allowed/);
+  });
+
+  test("a new studio (caster: new) comes back as written, its signable URLs as secret references", () => {
+    const loaded = parseLayout(
+      lines(
+        "caster:",
+        "  new:",
+        "    casterName: Evening show",
+        "    normType: 1",
+        "    casterTemplate: lp_hd",
+        "    domainName: live.example.com",
+        "    delaySeconds: 3",
+        "    callbackUrl: { secret: studioCallbackUrl }",
+        "    standbyLiveStreamUrl: { secret: standbyUrl }",
+        "    liveTemplates: [lsd, lhd]",
+        "    recording: { ossEndpoint: oss-cn-shanghai.aliyuncs.com, ossBucket: shows, formats: [{ format: mp4 }] }",
+        "    running: true",
+        "    allowStopOnAir: false",
+        "sources:",
+        "  RV01: { resourceName: Main camera, liveStreamUrl: 'rtmp://push.example.com/live/main' }",
+      ),
+      "studio.yaml",
+    );
+    expect(loaded.problems).toEqual([]);
+    expect(loaded.layout?.caster).toEqual({
+      new: {
+        casterName: "Evening show",
+        normType: 1,
+        casterTemplate: "lp_hd",
+        domainName: "live.example.com",
+        delaySeconds: 3,
+        callbackUrl: { secret: "studioCallbackUrl" },
+        standbyLiveStreamUrl: { secret: "standbyUrl" },
+        liveTemplates: ["lsd", "lhd"],
+        recording: { ossEndpoint: "oss-cn-shanghai.aliyuncs.com", ossBucket: "shows", formats: [{ format: "mp4" }] },
+        running: true,
+        allowStopOnAir: false,
+      },
+    });
+  });
+
+  test("every problem of a new studio is listed in one run, at its place, the kind's rules across its fields included", () => {
+    const text = lines(
+      "caster:",
+      "  new:",
+      "    casterName: Evening show",
+      "    normType: 2",
+      "    casterTemplate: lp_4k",
+      "    delaySeconds: 301",
+      "    domainName: not a domain",
+      "    callbackUrl: { secret: 'not a key' }",
+      "    sideOutputUrl: https://relay.example.com/live",
+      "    standbyLiveStreamUrl: { secret: standbyUrl }",
+      "    standbyImageUrl: https://media.example.com/standby.png",
+      "    recording:",
+      "      ossEndpoint: oss-cn-shanghai.aliyuncs.com",
+      "      ossBucket: shows",
+      "      formats: [{ format: m3u8 }]",
+      "    running: yes",
+      "    clientToken: my-token",
+      "sources:",
+      "  RV01: { resourceName: Main camera, liveStreamUrl: 'rtmp://push.example.com/live/main' }",
+    );
+    expect(problemsOf(text)).toEqual([
+      "studio.yaml:4:15 caster.new.normType: normType 2 is not allowed: use 1 for a general studio or 6 for a carousel (playlist) studio.",
+      'studio.yaml:5:21 caster.new.casterTemplate: casterTemplate "lp_4k" is not allowed: use one of lp_ld, lp_sd, lp_hd, lp_ud, lp_ld_v, lp_sd_v, lp_hd_v, lp_ud_v (ld, sd, hd, ud; _v for portrait).',
+      "studio.yaml:6:19 caster.new.delaySeconds: delaySeconds 301 is not allowed: use 0 to 300 seconds.",
+      'studio.yaml:7:17 caster.new.domainName: domainName "not a domain" is not allowed: use the studio\'s streaming domain, e.g. live.example.com.',
+      'studio.yaml:8:28 caster.new.callbackUrl.secret: secret "not a key" is not allowed: use a stack config key such as casterId or my-project:casterId.',
+      'studio.yaml:9:20 caster.new.sideOutputUrl: sideOutputUrl "https://relay.example.com/live" is not allowed: use an rtmp:// URL: the studio relays over RTMP only.',
+      // The kind's rule: one standby source; a secret reference counts as the URL it stands for.
+      // (The rule's own words are the Caster kind's; a secret reference is quoted as written.)
+      expect.stringMatching(/^studio\.yaml:11:22 caster\.new\.standbyImageUrl: a studio has one standby source, but standbyLiveStreamUrl and standbyImageUrl are both set .*standbyLiveStreamUrl=\{ secret: standbyUrl \}.*; keep one/),
+      expect.stringMatching(/^studio\.yaml:15:\d+ caster\.new\.recording\.formats\[0\]\.sliceOssObjectPrefix: recording\.formats\[0\] records m3u8 .*, which needs sliceOssObjectPrefix/),
+      'studio.yaml:16:14 caster.new.running: running must be a boolean, got string "yes": use true to start the studio (on air) or false to stop it.',
+      // The ClientToken is always derived: a layout cannot set it.
+      expect.stringMatching(/^studio\.yaml:17:5 caster\.new\.clientToken: clientToken "my-token" is given, but clientToken is not a property of a studio; remove it, or use one of casterName, normType, casterTemplate, /),
+    ]);
+  });
+
+  test("a new studio left out, empty or not a mapping is told what it needs", () => {
+    expect(problemsOf(lines("caster:", "  new:"))).toEqual([
+      "studio.yaml:2:3 caster.new: caster.new is empty: give the new studio its normType and casterTemplate (and any settings), or use casterId or config for an existing studio.",
+    ]);
+    expect(problemsOf(lines("caster: { new: lp_hd }"))).toEqual([
+      'studio.yaml:1:16 caster.new: caster.new must be a mapping of the new studio\'s properties (normType, casterTemplate, ...), got string "lp_hd".',
+    ]);
+    expect(problemsOf(lines("caster:", "  new:", "    casterName: Evening show"))).toEqual([
+      "studio.yaml:2:3 caster.new.normType: normType is required: set it to 1 a general studio, 6 a carousel studio.",
+      "studio.yaml:2:3 caster.new.casterTemplate: casterTemplate is required: set it to the output resolution template, e.g. lp_sd.",
+    ]);
+    expect(problemsOf(lines("caster:", "  new: { normType: 1, casterTemplate: lp_sd }", "  config: casterId"))[0]).toContain("caster takes one of casterId, config, new, not several");
   });
 
   test("every bad item and every rule is reported in one run, not the first of each", () => {
@@ -179,10 +278,10 @@ describe("parseLayout", () => {
 
   test("what YAML would read differently is refused: a second document, a tag, YAML 1.1", () => {
     expect(problemsOf(lines("sources: {}", "---", "sources: {}"))).toEqual([
-      "studio.yaml:2:1 (layout): a layout file holds one studio: remove the second --- and what follows, or move it to a file of its own.",
+      "studio.yaml:2:1 (file): a studio file holds one studio: remove the second --- and what follows, or move it to a file of its own.",
     ]);
     expect(problemsOf(lines("sources:", "  RV01: { resourceName: A, imageId: !secret logo }"))).toEqual([
-      "studio.yaml:2:37 (layout): Unresolved tag: !secret: a layout uses plain YAML values; remove the tag.",
+      "studio.yaml:2:37 (file): Unresolved tag: !secret: a studio file uses plain YAML values; remove the tag.",
     ]);
     expect(problemsOf(lines("%YAML 1.1", "---", "sources: {}"))[0]).toContain("use YAML 1.2: remove the %YAML 1.1 line");
   });
@@ -215,7 +314,7 @@ describe("parseLayout", () => {
   });
 
   test("a byte-order mark does not shift the columns", () => {
-    expect(problemsOf("\uFEFFstudio: 1\n")).toEqual(["studio.yaml:1:1 studio: studio is not a layout key; remove it, or use one of $schema, caster, sources, episodeGroups."]);
+    expect(problemsOf("\uFEFFstudio: 1\n")).toEqual(["studio.yaml:1:1 studio: studio is not a key of a studio file; remove it, or use one of $schema, caster, sources, episodeGroups, layouts, components, scenes."]);
   });
 
   test("a signed URL's signature never reaches a message, a YAML syntax error's included", () => {
@@ -254,6 +353,112 @@ describe("loadLayout", () => {
 
   test("throws a LayoutError listing every problem", () => {
     expect(() => loadLayout({ sources: { RV100: { resourceName: "" } } } as never)).toThrow(LayoutError);
-    expect(() => loadLayout("/nonexistent/studio.yaml")).toThrow("/nonexistent/studio.yaml (layout): cannot read the layout: no such file.");
+    expect(() => loadLayout("/nonexistent/studio.yaml")).toThrow("/nonexistent/studio.yaml (file): cannot read the file: no such file.");
+  });
+});
+
+describe("layouts, components and scenes (issue 13)", () => {
+  const studio = (running: string) => `caster: { new: { normType: 1, casterTemplate: lp_sd, domainName: live.example.com${running} } }`;
+  const sources = [
+    "sources:",
+    "  RV01: { resourceName: Main camera, liveStreamUrl: 'rtmp://push.example.com/live/main' }",
+    "  RV02: { resourceName: Guest camera, liveStreamUrl: 'rtmp://push.example.com/live/guest' }",
+  ];
+
+  test("a file with layouts, components and both scenes bound is valid, and comes back as written", () => {
+    const loaded = parseLayout(lines(
+      studio(", running: true"),
+      ...sources,
+      "layouts:",
+      "  pip:",
+      "    videoLayers:",
+      "      - { locationId: RV01, position: [0, 0], widthNormalized: 1, heightNormalized: 1, fillMode: fit }",
+      "      - { locationId: RV02, position: [0.95, 0.95], anchor: bottomRight, widthNormalized: 0.3, heightNormalized: 0.3 }",
+      "    audioLayers: [{ locationId: RV01, volumeRate: 0.5, validChannel: leftChannel }]",
+      "components:",
+      "  RC01:",
+      "    componentType: text",
+      "    geometry: { position: [0.05, 0.85], widthNormalized: 0.6, heightNormalized: 0.1, transparency: 200 }",
+      "    text: { text: Live, color: '0xffffff', sizeNormalized: 0.05 }",
+      "  RC02: { componentType: caption, geometry: { position: [0.5, 0.95], anchor: bottomCenter }, caption: { sourceLocationId: RV02, targetLanguage: en } }",
+      "scenes:",
+      "  pgm: { layout: pip, components: [RC01, RC02] }",
+      "  pvw: { layout: pip }",
+    ), "studio.yaml");
+    expect(loaded.problems).toEqual([]);
+    expect(loaded.layout?.layouts?.pip.videoLayers[1]).toEqual({ locationId: "RV02", position: [0.95, 0.95], anchor: "bottomRight", widthNormalized: 0.3, heightNormalized: 0.3 });
+    expect(loaded.layout?.scenes).toEqual({ pgm: { layout: "pip", components: ["RC01", "RC02"] }, pvw: { layout: "pip" } });
+  });
+
+  test("every problem in one run, each where it is: the kinds' checks, and what the sections refer to", () => {
+    const text = lines(
+      studio(""),
+      ...sources,
+      "layouts:",
+      "  pip:",
+      "    videoLayers:",
+      "      - { locationId: RV01, position: [0, 0] }",
+      "      - { locationId: RV05, position: [1.2, 0], anchor: middle }",
+      "    audioLayers: [{ locationId: RV07 }]",
+      "  Side: { videoLayers: [] }",
+      "  full: { videoLayers: [{ locationId: RV02, position: [0, 0], fillMode: fit }] }",
+      "components:",
+      "  RC01: { componentType: text, geometry: { position: [0, 0] } }",
+      "  RC02: { componentType: caption, geometry: { position: [0, 0] }, caption: { sourceLocationId: RV09 } }",
+      "  RC3: { componentType: image, geometry: { position: [0, 0] }, image: { materialId: logo } }",
+      "scenes:",
+      "  pgm: { layout: split, components: [RC01, RC04, RC01] }",
+      "  PVW: { layout: pip }",
+    );
+    expect(problemsOf(text)).toEqual([
+      'studio.yaml:9:23 layouts.pip.videoLayers[1].locationId: locationId "RV05" is not a source of this file: the API takes a layout only over positions that hold sources; add sources.RV05, or use one of RV01, RV02.',
+      "studio.yaml:9:40 layouts.pip.videoLayers[1].position[0]: videoLayers[1].position[0] 1.2 is not allowed: use a number from 0 to 1: x as a share of the screen.",
+      'studio.yaml:9:57 layouts.pip.videoLayers[1].anchor: videoLayers[1].anchor "middle" is not allowed: use one of topLeft, topCenter, topRight, leftCenter, center, rightCenter, bottomLeft, bottomCenter, bottomRight.',
+      'studio.yaml:10:33 layouts.pip.audioLayers[0].locationId: locationId "RV07" is not a source of this file: the API takes a layout only over positions that hold sources; add sources.RV07, or use one of RV01, RV02.',
+      'studio.yaml:11:3 layouts.Side: "Side" is not allowed as a key of layouts: use 1 to 40 lower-case letters, digits and hyphens, starting and ending with a letter or digit, e.g. pip or split.',
+      "studio.yaml:11:24 layouts.Side.videoLayers: videoLayers [] is not allowed: give at least one video layer: a layout shows something.",
+      // The CasterLayout kind's own rule across a layer's fields.
+      expect.stringMatching(/^studio\.yaml:12:73 layouts\.full\.videoLayers\[0\]\.fillMode: videoLayers\[0\] .* has fillMode fit without both sizes: fit fills the layer's box/),
+      // The CasterComponent kind's rule: the content its type names.
+      "studio.yaml:14:3 components.RC01.text: a text component needs its text property; set text.",
+      'studio.yaml:15:96 components.RC02.caption.sourceLocationId: sourceLocationId "RV09" is not a source of this file: a caption captions one of the studio\'s sources; add sources.RV09, or use one of RV01, RV02.',
+      'studio.yaml:16:3 components.RC3: "RC3" is not allowed as a key of components: use a component position from RC01 to RC99, always two digits (RC07, not RC7).',
+      "studio.yaml:17:1 scenes: scenes are bound only on a started studio (StartCaster makes its PGM and PVW scenes), and caster.new.running is not set: set caster.new.running: true, or remove scenes.",
+      'studio.yaml:18:18 scenes.pgm.layout: layout "split" is not a layout of this file; add layouts.split, or use one of full, pip.',
+      'studio.yaml:18:44 scenes.pgm.components[1]: components[1] "RC04" is not a component of this file; add components.RC04, or use one of RC01, RC02.',
+      'studio.yaml:18:50 scenes.pgm.components[2]: components[2] "RC01" is listed twice (first as components[0]): a scene shows a component once; remove one.',
+      "studio.yaml:19:3 scenes.PVW: PVW is not a scene (pgm is the program output, on air; pvw the preview): use pvw.",
+    ]);
+  });
+
+  test("a stopped studio cannot have its scenes bound; an existing one can, and one the program passes too", () => {
+    const scenes = ["layouts:", "  full: { videoLayers: [{ locationId: RV01, position: [0, 0] }] }", "scenes:", "  pvw: { layout: full }"];
+    expect(problemsOf(lines(studio(", running: false"), ...sources, ...scenes))).toEqual([
+      "studio.yaml:7:1 scenes: scenes are bound only on a started studio (StartCaster makes its PGM and PVW scenes), and caster.new.running is false: set caster.new.running: true, or remove scenes.",
+    ]);
+    expect(problemsOf(lines("caster: { config: casterId }", ...sources, ...scenes))).toEqual([]);
+    expect(problemsOf(lines(...sources, ...scenes))).toEqual([]);
+  });
+
+  test("a scene left empty, or a section of the wrong shape, says what it takes", () => {
+    expect(problemsOf(lines("scenes:", "  pgm:"))).toEqual(["studio.yaml:2:3 scenes.pgm: scenes.pgm is empty: give it the layout it shows (layout: <name>) and its components, or remove it."]);
+    expect(problemsOf(lines("layouts: [pip]"))).toEqual(["studio.yaml:1:10 layouts: layouts is a mapping keyed by layout name (pip: { videoLayers: [...] }), got a list."]);
+    expect(problemsOf(lines("scenes: { pgm: { layout: pip, components: RC01 } }"))).toEqual([
+      'studio.yaml:1:26 scenes.pgm.layout: layout "pip" is not a layout of this file; add layouts.pip (the file declares no layouts).',
+      'studio.yaml:1:43 scenes.pgm.components: components must be an array, got string "RC01": give a list of component positions, e.g. [RC01, RC02].',
+    ]);
+  });
+
+  test("an object given by a program may hold layers still to come: what is known is checked, the rest is left to the resources", () => {
+    const pending = { __pulumiOutput: true };
+    const file = {
+      caster: { casterId: "LIVEPRODUCER_POST-cn-0pp1czt1234" },
+      sources: { RV01: { resourceName: "Cam", liveStreamUrl: "rtmp://push.example.com/live/cam" } },
+      layouts: { full: { videoLayers: [{ locationId: pending, position: [0, 0] }] }, pip: { videoLayers: [{ locationId: "RV02", position: [0, 0] }] } },
+      scenes: { pgm: { layout: "full" } },
+    };
+    expect(checkLayoutObject(file, "layout").problems.map(formatProblem)).toEqual([
+      'layout layouts.pip.videoLayers[0].locationId: locationId "RV02" is not a source of this file: the API takes a layout only over positions that hold sources; add sources.RV02, or use RV01.',
+    ]);
   });
 });

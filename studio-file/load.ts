@@ -23,13 +23,13 @@ export type LoadedLayout =
 /** `file:line:column property: message`, the form editors and CI logs link. */
 export function formatProblem(problem: LayoutProblem): string {
   const where = problem.line === undefined ? problem.file : `${problem.file}:${problem.line}:${problem.column}`;
-  return `${where} ${problem.property || "(layout)"}: ${problem.message}`;
+  return `${where} ${problem.property || "(file)"}: ${problem.message}`;
 }
 
 /** Thrown by {@link loadLayout}: every problem of the layout, one per line. */
 export class LayoutError extends Error {
   constructor(public readonly problems: LayoutProblem[]) {
-    super(`the studio layout has ${problems.length} problem${problems.length === 1 ? "" : "s"}:\n${problems.map(formatProblem).join("\n")}`);
+    super(`the studio file has ${problems.length} problem${problems.length === 1 ? "" : "s"}:\n${problems.map(formatProblem).join("\n")}`);
     this.name = "LayoutError";
   }
 }
@@ -84,10 +84,10 @@ function describeYamlError(
     };
   }
   if (error.code === "MULTIPLE_DOCS") {
-    return { property: "", message: "a layout file holds one studio: remove the second --- and what follows, or move it to a file of its own." };
+    return { property: "", message: "a studio file holds one studio: remove the second --- and what follows, or move it to a file of its own." };
   }
   if (error.code === "TAG_RESOLVE_FAILED") {
-    return { property: "", message: `${firstLine(error.message)}: a layout uses plain YAML values; remove the tag.` };
+    return { property: "", message: `${firstLine(error.message)}: a studio file uses plain YAML values; remove the tag.` };
   }
   return undefined;
 }
@@ -98,7 +98,7 @@ export function readLayoutFile(path: string): LoadedLayout {
     text = readFileSync(path, "utf8");
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message;
-    return { file: path, problems: [{ file: path, property: "", message: `cannot read the layout: ${reason}.` }] };
+    return { file: path, problems: [{ file: path, property: "", message: `cannot read the file: ${reason}.` }] };
   }
   return parseLayout(text, path);
 }

@@ -1,7 +1,7 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { main } from "./cli/caster-layout";
+import { main } from "./cli/caster-studio";
 import { diffLayouts, formatChanges } from "./diff";
 import { formatProblem, parseLayout } from "./load";
 import { renderHtml, renderSvg } from "./render";
@@ -54,8 +54,8 @@ describe("layout tools and URL passwords", () => {
     expect(problems.join("\n")).not.toContain(PASSWORD);
   });
 
-  test("caster-layout validate, diff and render print and write no password", () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "caster-layout-passwords-"));
+  test("caster-studio validate, diff and render print and write no password", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "caster-studio-passwords-"));
     try {
       const yaml = (password: string) => JSON.stringify(layout(password));
       const before = path.join(dir, "before.json");

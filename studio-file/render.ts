@@ -1,8 +1,14 @@
-import { redactSignatures } from "../common/redact";
 import { SourceProperty } from "../spec/kinds/caster-video-resource";
 import {
+  Attributes, displayable, element, ellipsize, escapeXml, estimateTextWidth, FAINT, Font, FONT_FAMILY, formatNumber, htmlElement, INK,
+  joinMarkup, KIND_STYLES, Markup, MUTED, packHints, RULE, textElement, tooltip, wrapText,
+} from "./markup";
+import { compositionSection, compositionTables, compositionSummary, PAGE_STYLE_COMPOSITION } from "./render-screen";
+import {
+  isNewStudio,
   LayoutEpisodeGroup,
   LayoutSource,
+  LayoutStudio,
   SOURCE_KINDS,
   sortedLocations,
   sourcePropertyOf,
@@ -10,27 +16,27 @@ import {
   StudioLayoutDefinition,
   withSecretsAsText,
 } from "./schema";
-import { describeCaster, duration, repeatPhrase } from "./words";
+import { delayPhrase, describeCaster, duration, repeatPhrase, standbyKind, studioType, templatePhrase } from "./words";
 
 /**
- * A picture of a studio layout for a pull-request reviewer: the 99 positions as a grid and the
- * episode groups on a time line, as a standalone SVG or a self-contained HTML page.
+ * A picture of a studio file for a pull-request reviewer: the declared sources in a compact row of
+ * cards, each layout drawn as the screen shows it (video layers at their positions and sizes,
+ * components over them, PGM and PVW marked; render-screen.ts), and the episode groups on a time
+ * line, as a standalone SVG or a self-contained HTML page; for a studio the file makes
+ * (`caster: { new: ... }`), a header line with its status and settings.
  *
- * Pure: the layout in, text out. It expects a valid layout (one that validate.ts's
+ * Pure: the file in, text out. It expects a valid file (one that validate.ts's
  * findLayoutProblems has no problem with).
- * No URL is ever drawn (what a source plays is shown by its kind), and every text from the layout
+ * No URL is ever drawn (what a source plays is shown by its kind), and every text from the file
  * goes through redactSignatures as well, so a signed URL pasted into a name is masked too.
  */
 
 export interface RenderOptions {
-  /** The heading, e.g. the layout file's name. @default "Studio layout" */
+  /** The heading, e.g. the studio file's name. @default "Studio file" */
   title?: string;
 }
 
-const DEFAULT_TITLE = "Studio layout";
-// DejaVu Sans first: it is what Linux CI has, and the widest of the three, so the text width
-// estimates below (made for it) hold for the others too.
-const FONT_FAMILY = "DejaVu Sans, Arial, sans-serif";
+const DEFAULT_TITLE = "Studio file";
 
 const MARGIN = 24;
 const GRID_COLUMNS = 10;
@@ -40,7 +46,8 @@ const CELL_HEIGHT = 72;
 const CELL_GAP = 8;
 const CELL_PADDING = 8;
 const CELL_HEADER_HEIGHT = 19;
-const SVG_WIDTH = 2 * MARGIN + GRID_COLUMNS * CELL_WIDTH + (GRID_COLUMNS - 1) * CELL_GAP;
+/** The picture's width: ten source cards side by side. */
+export const SVG_WIDTH = 2 * MARGIN + GRID_COLUMNS * CELL_WIDTH + (GRID_COLUMNS - 1) * CELL_GAP;
 
 const TIMELINE_LABEL_WIDTH = 210;
 const TIMELINE_ROW_HEIGHT = 44;
@@ -60,193 +67,7 @@ const MAX_AXIS_SHARE = 0.85;
 /** Ticks need room for a label like 2026-12-24. */
 const MIN_TICK_SPACING = 96;
 
-const INK = "#1f2328";
-const MUTED = "#57606a";
-const FAINT = "#8c959f";
-const RULE = "#d0d7de";
 const TIMELINE_ACCENT = "#3d4db7";
-
-interface KindStyle {
-  /** The header band and legend swatch; dark enough for white text on it. */
-  accent: string;
-  /** The cell's body. */
-  tint: string;
-}
-
-// Hues far apart (red, blue, green, purple, amber); the kind is also written in every cell, so
-// colour is never the only way to tell them apart.
-const KIND_STYLES: Record<SourceProperty, KindStyle> = {
-  liveStreamUrl: { accent: "#c62828", tint: "#fdeeee" },
-  vodUrl: { accent: "#1565c0", tint: "#eaf2fc" },
-  materialId: { accent: "#2e7d32", tint: "#ebf6ec" },
-  imageId: { accent: "#6a1b9a", tint: "#f4ebf9" },
-  imageUrl: { accent: "#a04c00", tint: "#fdf2e4" },
-};
-
-// ---------------------------------------------------------------------------------------------
-// Escaping: every piece of markup is built by the helpers below, which escape all text and
-// attribute values; the Markup type keeps an unescaped string from being passed as markup.
-
-/** Text that is already safe to put into XML or HTML. */
-type Markup = string & { readonly __markup: true };
-
-/** A control character XML 1.0 forbids even escaped, or a lone surrogate. */
-const NOT_XML_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
-
-/** Text from the layout as it may be shown: signatures masked, characters XML cannot hold replaced. */
-function displayable(text: string): string {
-  return redactSignatures(text).replace(NOT_XML_CHARACTER, "\ufffd");
-}
-
-function escapeXml(text: string): Markup {
-  return displayable(text)
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/'/g, "&#39;") as Markup;
-}
-
-type Attributes = Record<string, string | number | undefined>;
-
-/** Coordinates to a tenth of a pixel: plenty, and the output stays readable in a diff. */
-function formatNumber(value: number): string {
-  return String(Math.round(value * 10) / 10);
-}
-
-function attributeList(attributes: Attributes): string {
-  return Object.entries(attributes)
-    .filter((entry): entry is [string, string | number] => entry[1] !== undefined)
-    .map(([name, value]) => ` ${name}="${typeof value === "number" ? formatNumber(value) : escapeXml(value)}"`)
-    .join("");
-}
-
-function element(name: string, attributes: Attributes, ...children: Markup[]): Markup {
-  const open = `<${name}${attributeList(attributes)}`;
-  return (children.length === 0 ? `${open}/>` : `${open}>${children.join("")}</${name}>`) as Markup;
-}
-
-/** An HTML element: always closed with its end tag, since HTML reads <td/> as an open <td>. */
-function htmlElement(name: string, attributes: Attributes, ...children: Markup[]): Markup {
-  return `<${name}${attributeList(attributes)}>${children.join("")}</${name}>` as Markup;
-}
-
-function textElement(attributes: Attributes, content: string): Markup {
-  return element("text", attributes, escapeXml(content));
-}
-
-/** A tooltip: the full text of whatever its parent shows shortened. */
-function tooltip(content: string): Markup {
-  return element("title", {}, escapeXml(content));
-}
-
-function joinMarkup(parts: Markup[], separator = "\n"): Markup {
-  return parts.join(separator) as Markup;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Text widths. No font metrics are available without a browser, so widths are estimated per
-// character, on the wide side (DejaVu Sans's widest glyph of each class): text that is shortened
-// by these estimates fits whichever of the fonts in FONT_FAMILY draws it.
-
-const NARROW_CHARACTERS = new Set("ijlft.,:;'|!()[]` ");
-const WIDE_CHARACTERS = new Set("mwMW@%");
-
-/** A character's width in em, never less than DejaVu Sans (Book) draws it. */
-function characterWidthEm(character: string): number {
-  const code = character.codePointAt(0) ?? 0;
-  if (code > 0xffff) return 1.25; // emoji and other astral characters
-  if (code >= 0x2e80) return 1.05; // CJK, kana, Hangul, full-width forms
-  if (WIDE_CHARACTERS.has(character)) return 1.0;
-  if (NARROW_CHARACTERS.has(character)) return 0.4;
-  if (character >= "A" && character <= "Z") return 0.8;
-  if (character >= "a" && character <= "z") return 0.64;
-  if (character >= "0" && character <= "9") return 0.64;
-  return 0.9; // other punctuation (& is 0.78, + and = 0.84), accented Latin, Greek, Cyrillic, symbols
-}
-
-/** Bold DejaVu Sans is up to a tenth wider than Book. */
-const BOLD_FACTOR = 1.12;
-
-function estimateTextWidth(text: string, fontSize: number, bold = false): number {
-  let em = 0;
-  for (const character of text) em += characterWidthEm(character);
-  return em * fontSize * (bold ? BOLD_FACTOR : 1);
-}
-
-interface Font {
-  size: number;
-  bold?: boolean;
-}
-
-function fits(text: string, maxWidth: number, font: Font): boolean {
-  return estimateTextWidth(text, font.size, font.bold) <= maxWidth;
-}
-
-/** The longest start of `text`, in whole code points, whose width with `suffix` is at most maxWidth. */
-function longestFittingPrefix(text: string, maxWidth: number, font: Font, suffix = ""): string {
-  const characters = Array.from(text);
-  let width = estimateTextWidth(suffix, font.size, font.bold);
-  let count = 0;
-  while (count < characters.length) {
-    const next = estimateTextWidth(characters[count], font.size, font.bold);
-    if (width + next > maxWidth) break;
-    width += next;
-    count++;
-  }
-  return characters.slice(0, count).join("");
-}
-
-/** `text`, or as much of it as fits followed by an ellipsis; "" when not even that fits. */
-function ellipsize(text: string, maxWidth: number, font: Font): string {
-  if (fits(text, maxWidth, font)) return text;
-  const prefix = longestFittingPrefix(text, maxWidth, font, "…").trimEnd();
-  return prefix === "" ? "" : `${prefix}…`;
-}
-
-/**
- * `text` on at most `maxLines` lines of maxWidth, broken at spaces where it can be (inside a word
- * that is longer than a line otherwise), the last line ellipsized.
- */
-function wrapText(text: string, maxWidth: number, font: Font, maxLines: number): string[] {
-  const lines: string[] = [];
-  let rest = text.trim();
-  while (rest !== "" && lines.length < maxLines - 1 && !fits(rest, maxWidth, font)) {
-    const prefix = longestFittingPrefix(rest, maxWidth, font);
-    if (prefix === "") break;
-    const nextCharacter = Array.from(rest)[Array.from(prefix).length];
-    const lastSpace = prefix.lastIndexOf(" ");
-    const breakAtSpace = nextCharacter !== " " && lastSpace > 0;
-    const line = breakAtSpace ? prefix.slice(0, lastSpace) : prefix;
-    lines.push(line.trimEnd());
-    rest = rest.slice(line.length).trimStart();
-  }
-  if (rest !== "") lines.push(ellipsize(rest, maxWidth, font));
-  return lines;
-}
-
-/**
- * Hints joined by " · " on at most maxLines lines, each hint whole ("from 5 s", never "from 5…"):
- * the hints that find no room are counted, "+2", since the tooltip and the table give them all.
- */
-function packHints(hints: string[], maxWidth: number, font: Font, maxLines: number): string[] {
-  const lines: string[] = [];
-  for (const [index, hint] of hints.entries()) {
-    const left = hints.length - index - 1;
-    // On the last line, keep room for the count of the hints after this one.
-    const reserve = lines.length === maxLines && left > 0 ? ` · +${left}` : "";
-    const last = lines.length - 1;
-    if (last >= 0 && fits(`${lines[last]} · ${hint}${reserve}`, maxWidth, font)) {
-      lines[last] = `${lines[last]} · ${hint}`;
-    } else if (lines.length < maxLines) {
-      lines.push(hint);
-    } else {
-      lines[last] = `${lines[last]} · +${left + 1}`;
-      break;
-    }
-  }
-  return lines.map((line) => ellipsize(line, maxWidth, font)).filter((line) => line !== "");
-}
 
 // ---------------------------------------------------------------------------------------------
 // What the layout says, as short and long text.
@@ -294,7 +115,37 @@ function plural(count: number, one: string, many = `${one}s`): string {
 function summary(layout: PlainStudioLayout): string {
   const sources = sortedLocations(layout).length;
   const groups = Object.keys(layout.episodeGroups ?? {}).length;
-  return `${describeCaster(layout.caster)} · ${sources} of ${LOCATION_COUNT} positions used · ${plural(groups, "episode group")}`;
+  const composition = compositionSummary(layout);
+  return `${describeCaster(layout.caster)} · ${sources} of ${LOCATION_COUNT} positions used · ${plural(groups, "episode group")}${composition ? ` · ${composition}` : ""}`;
+}
+
+/** The studio a layout makes (`caster: { new: ... }`), whose header the picture and the page show. */
+function declaredStudio(layout: PlainStudioLayout): LayoutStudio | undefined {
+  return isNewStudio(layout.caster) ? layout.caster.new : undefined;
+}
+
+/** Whether the studio runs: "On air" or "Stopped". */
+function studioStatus(studio: LayoutStudio): string {
+  return studio.running === true ? "On air" : "Stopped";
+}
+
+/**
+ * A new studio's header, after its status: name, type, output template, delay, domain, standby and
+ * what else it declares. No URL: the standby is named by its kind, as a source is.
+ */
+function studioFacts(studio: LayoutStudio): string[] {
+  const standby = standbyKind(studio);
+  const facts: (string | undefined)[] = [
+    studio.casterName === undefined ? "unnamed studio" : `"${studio.casterName}"`,
+    studioType(studio.normType),
+    templatePhrase(studio.casterTemplate),
+    studio.delaySeconds === undefined ? undefined : studio.delaySeconds === 0 ? "no delay" : `delay ${delayPhrase(studio.delaySeconds)}`,
+    studio.domainName === undefined ? undefined : `domain ${studio.domainName}`,
+    standby === undefined ? "no standby" : `standby ${standby}${studio.autoSwitchToStandby === true ? ", switched to by itself" : ""}`,
+    studio.channelMode === true ? "channel mode" : undefined,
+    studio.recording === undefined ? undefined : "recorded to OSS",
+  ];
+  return facts.filter((fact): fact is string => fact !== undefined);
 }
 
 interface TimedGroup {
@@ -332,10 +183,10 @@ interface Box {
   height: number;
 }
 
-/** The box of position RV01..RV99 (index 1..99), filled row by row from the top-left. */
+/** The box of the index-th declared source (from 0), ten to a row from the top-left. */
 function cellBox(index: number, gridTop: number): Box {
-  const column = (index - 1) % GRID_COLUMNS;
-  const row = Math.floor((index - 1) / GRID_COLUMNS);
+  const column = index % GRID_COLUMNS;
+  const row = Math.floor(index / GRID_COLUMNS);
   return {
     x: MARGIN + column * (CELL_WIDTH + CELL_GAP),
     y: gridTop + row * (CELL_HEIGHT + CELL_GAP),
@@ -344,12 +195,11 @@ function cellBox(index: number, gridTop: number): Box {
   };
 }
 
-function locationName(index: number): string {
-  return `RV${String(index).padStart(2, "0")}`;
-}
-
-function gridHeight(): number {
-  const rows = Math.ceil(LOCATION_COUNT / GRID_COLUMNS);
+/** The height of the source cards: one row per ten declared sources, one line when there are none. */
+function gridHeight(layout: PlainStudioLayout): number {
+  const count = sortedLocations(layout).length;
+  if (count === 0) return 18;
+  const rows = Math.ceil(count / GRID_COLUMNS);
   return rows * CELL_HEIGHT + (rows - 1) * CELL_GAP;
 }
 
@@ -405,31 +255,22 @@ function occupiedCell(location: string, source: LayoutSource, box: Box): Markup 
   );
 }
 
-function emptyCell(location: string, box: Box): Markup {
-  return element("g", { "data-location": location },
-    element("rect", {
-      "data-part": "cell", x: box.x, y: box.y, width: box.width, height: box.height, rx: CELL_RADIUS,
-      fill: "#f6f8fa", stroke: "#e1e4e8", "stroke-width": 1, "stroke-dasharray": "3 3",
-    }),
-    textElement({
-      x: box.x + box.width / 2, y: box.y + box.height / 2 + 4, "font-size": 11, fill: "#b1b8c0", "text-anchor": "middle",
-    }, location),
-  );
-}
-
+/**
+ * The declared sources only, in position order, ten to a row: a studio uses a few of its 99
+ * positions, and the summary says how many.
+ */
 function grid(layout: PlainStudioLayout, top: number): Markup {
   const sources = layout.sources ?? {};
-  const cells: Markup[] = [];
-  for (let index = 1; index <= LOCATION_COUNT; index++) {
-    const location = locationName(index);
-    const source = sources[location];
-    const box = cellBox(index, top);
-    cells.push(source ? occupiedCell(location, source, box) : emptyCell(location, box));
+  const locations = sortedLocations(layout);
+  if (locations.length === 0) {
+    return element("g", { "data-part": "grid" },
+      textElement({ x: MARGIN, y: top + 13, "font-size": 12, fill: MUTED, "data-part": "no-sources" }, "No sources in this file."));
   }
+  const cells = locations.map((location, index) => occupiedCell(location, sources[location], cellBox(index, top)));
   return element("g", { "data-part": "grid" }, joinMarkup(cells));
 }
 
-/** One swatch per kind, with how many sources are of it, then the empty position's. */
+/** One swatch per kind, with how many sources are of it. */
 function legend(layout: PlainStudioLayout, top: number): Markup {
   const counts = new Map<SourceProperty, number>();
   for (const source of Object.values(layout.sources ?? {})) {
@@ -437,14 +278,12 @@ function legend(layout: PlainStudioLayout, top: number): Markup {
     counts.set(property, (counts.get(property) ?? 0) + 1);
   }
   const font: Font = { size: 12 };
-  const entries: { label: string; swatch: Attributes }[] = [
-    ...(Object.keys(SOURCE_KINDS) as SourceProperty[]).map((property) => ({
-      label: `${SOURCE_KINDS[property]} (${counts.get(property) ?? 0})`,
-      swatch: { fill: KIND_STYLES[property].accent },
-    })),
-    { label: "empty position", swatch: { fill: "#f6f8fa", stroke: "#8c959f", "stroke-dasharray": "2 2" } },
-  ];
-  let x = MARGIN;
+  const heading = textElement({ x: MARGIN, y: top + 11, "font-size": SECTION_HEADING_FONT.size, "font-weight": "bold", fill: INK }, "Sources");
+  const entries: { label: string; swatch: Attributes }[] = (Object.keys(SOURCE_KINDS) as SourceProperty[]).map((property) => ({
+    label: `${SOURCE_KINDS[property]} (${counts.get(property) ?? 0})`,
+    swatch: { fill: KIND_STYLES[property].accent },
+  }));
+  let x = MARGIN + estimateTextWidth("Sources", SECTION_HEADING_FONT.size, true) + 24;
   const items: Markup[] = [];
   for (const entry of entries) {
     items.push(element("g", { "data-legend": entry.label },
@@ -453,7 +292,7 @@ function legend(layout: PlainStudioLayout, top: number): Markup {
     ));
     x += 18 + estimateTextWidth(entry.label, font.size) + 22;
   }
-  return element("g", { "data-part": "legend" }, joinMarkup(items));
+  return element("g", { "data-part": "legend" }, heading, joinMarkup(items));
 }
 
 const MINUTE = 60_000;
@@ -624,11 +463,11 @@ function timeline(layout: PlainStudioLayout, top: number): { markup: Markup; bot
     "Episode groups");
   if (groups.length === 0) {
     const line = textElement({ x: MARGIN, y: headingY + 24, "font-size": 12, fill: MUTED, "data-part": "no-groups" },
-      "No episode groups in this layout.");
+      "No episode groups in this file.");
     return { markup: element("g", { "data-part": "timeline" }, heading, line), bottom: headingY + 30 };
   }
   const note = textElement({ x: MARGIN, y: headingY + 20, "font-size": 11, fill: MUTED, "font-style": "italic", "data-part": "note" },
-    "Start times (UTC) are to scale. Items are drawn equally wide: the layout does not say how long each one plays.");
+    "Start times (UTC) are to scale. Items are drawn equally wide: the file does not say how long each one plays.");
   const geometry = timelineGeometry(groups);
   const axisY = headingY + 66;
   const rowsTop = axisY + 8;
@@ -660,6 +499,29 @@ function timeline(layout: PlainStudioLayout, top: number): { markup: Markup; bot
 }
 
 const TITLE_FONT: Font = { size: 20, bold: true };
+const STATUS_FONT: Font = { size: 11, bold: true };
+const STUDIO_FONT: Font = { size: 12.5 };
+const ON_AIR = "#c62828";
+
+/** The header line of a studio the layout makes: its status as a badge, then its facts. */
+function studioHeader(studio: LayoutStudio, baseline: number): Markup {
+  const status = studioStatus(studio).toUpperCase();
+  const badgeWidth = estimateTextWidth(status, STATUS_FONT.size, true) + 16;
+  const facts = studioFacts(studio).join(" · ");
+  const factsX = MARGIN + badgeWidth + 8;
+  return element("g", { "data-part": "studio", "data-running": String(studio.running === true) },
+    tooltip(`${studioStatus(studio)}: ${facts}`),
+    element("rect", {
+      "data-part": "status", x: MARGIN, y: baseline - 13, width: badgeWidth, height: 18, rx: 9,
+      fill: studio.running === true ? ON_AIR : MUTED,
+    }),
+    textElement({
+      x: MARGIN + badgeWidth / 2, y: baseline, "font-size": STATUS_FONT.size, "font-weight": "bold", fill: "#ffffff", "text-anchor": "middle",
+    }, status),
+    textElement({ x: factsX, y: baseline, "font-size": STUDIO_FONT.size, fill: INK, "data-part": "studio-facts" },
+      ellipsize(displayable(facts), SVG_WIDTH - MARGIN - factsX, STUDIO_FONT)),
+  );
+}
 
 /**
  * The layout as a standalone SVG: the 99 positions as a 10-column grid (RV01 top-left), each
@@ -674,10 +536,13 @@ export function renderSvg(layout: StudioLayoutDefinition, options: RenderOptions
 function studioPicture(layout: PlainStudioLayout, title: string, withHeading: boolean): Markup {
   const titleY = MARGIN + 18;
   const summaryY = titleY + 22;
-  const legendTop = withHeading ? summaryY + 16 : MARGIN;
+  const studio = declaredStudio(layout);
+  const studioY = summaryY + 26;
+  const legendTop = withHeading ? (studio ? studioY + 20 : summaryY + 16) : MARGIN;
   const gridTop = legendTop + 30;
-  const gridBottom = gridTop + gridHeight();
-  const section = timeline(layout, gridBottom + 28);
+  const gridBottom = gridTop + gridHeight(layout);
+  const screens = compositionSection(layout, { top: gridBottom + 28, left: MARGIN, width: SVG_WIDTH - 2 * MARGIN });
+  const section = timeline(layout, (screens?.bottom ?? gridBottom) + 28);
   const height = section.bottom + MARGIN;
   const label = `${title}: ${summary(layout)}`;
   return element("svg", {
@@ -696,9 +561,11 @@ function studioPicture(layout: PlainStudioLayout, title: string, withHeading: bo
         ellipsize(displayable(title), SVG_WIDTH - 2 * MARGIN, TITLE_FONT)),
       textElement({ x: MARGIN, y: summaryY, "font-size": 12.5, fill: MUTED, "data-part": "summary" },
         ellipsize(displayable(summary(layout)), SVG_WIDTH - 2 * MARGIN, { size: 12.5 })),
+      ...(studio ? [studioHeader(studio, studioY)] : []),
     ] : []),
     legend(layout, legendTop),
     grid(layout, gridTop),
+    ...(screens ? [screens.markup] : []),
     section.markup,
   );
 }
@@ -722,9 +589,19 @@ const PAGE_STYLE = `
   td.position, td.start { white-space: nowrap; font-variant-numeric: tabular-nums; }
   .kind { display: inline-block; padding: 0 8px; border-radius: 10px; color: #ffffff; font-size: 12px; white-space: nowrap; }
   .none, .written { color: ${MUTED}; }
+  .studio { margin: 0 0 16px; }
+  .status { display: inline-block; padding: 0 10px; margin-right: 6px; border-radius: 10px; color: #ffffff; font-size: 12px; font-weight: bold; text-transform: uppercase; }
   .written { display: block; font-size: 12px; }
   ol { margin: 0; padding-left: 20px; }
-`;
+${PAGE_STYLE_COMPOSITION}`;
+
+/** The page's line for a studio the layout makes: its status, then its facts. */
+function studioParagraph(studio: LayoutStudio): Markup {
+  return htmlElement("p", { class: "studio", "data-part": "studio", "data-running": String(studio.running === true) },
+    htmlElement("span", { class: "status", style: `background: ${studio.running === true ? ON_AIR : MUTED}` }, escapeXml(studioStatus(studio))),
+    escapeXml(studioFacts(studio).join(" · ")),
+  );
+}
 
 function htmlCell(className: string | undefined, content: Markup): Markup {
   return htmlElement("td", { class: className }, content);
@@ -737,7 +614,7 @@ function listOrNone(items: string[]): Markup {
 
 function sourcesTable(layout: PlainStudioLayout): Markup {
   const locations = sortedLocations(layout);
-  if (locations.length === 0) return htmlElement("p", { class: "none" }, escapeXml("No sources in this layout."));
+  if (locations.length === 0) return htmlElement("p", { class: "none" }, escapeXml("No sources in this file."));
   const rows = locations.map((location) => {
     const source = (layout.sources ?? {})[location];
     const property = sourcePropertyOf(source);
@@ -766,7 +643,7 @@ function groupSettings(group: LayoutEpisodeGroup): string[] {
 
 function groupsTable(layout: PlainStudioLayout): Markup {
   const groups = groupsByStartTime(layout);
-  if (groups.length === 0) return htmlElement("p", { class: "none" }, escapeXml("No episode groups in this layout."));
+  if (groups.length === 0) return htmlElement("p", { class: "none" }, escapeXml("No episode groups in this file."));
   const rows = groups.map(({ name, group, start }) => {
     const utc = formatUtc(start);
     // The file's own form too when it differs (another zone), so the reviewer can find it there.
@@ -810,9 +687,11 @@ export function renderHtml(definition: StudioLayoutDefinition, options: RenderOp
     "<main>",
     htmlElement("h1", {}, escapeXml(title)),
     htmlElement("p", { class: "summary" }, escapeXml(summary(layout))),
+    ...(declaredStudio(layout) ? [studioParagraph(declaredStudio(layout) as LayoutStudio)] : []),
     htmlElement("figure", {}, studioPicture(layout, title, false)),
     htmlElement("h2", { id: "sources" }, escapeXml("Sources")),
     sourcesTable(layout),
+    ...compositionTables(layout),
     htmlElement("h2", { id: "episode-groups" }, escapeXml("Episode groups")),
     groupsTable(layout),
     "</main>",

@@ -1,12 +1,21 @@
 import { z } from "zod";
-import { MAX_EPISODE_ITEMS } from "../spec/api-facts";
+import { COMPONENT_LOCATION_ID_PATTERN, COMPONENT_LOCATION_ID_RULE, MAX_EPISODE_ITEMS } from "../spec/api-facts";
+import { caster as casterKind, casterFields } from "../spec/kinds/caster";
+import { componentFields } from "../spec/kinds/caster-component";
 import { episodeGroupFields, episodeItemSchema } from "../spec/kinds/caster-episode-group";
+import { layoutFields as compositionFields } from "../spec/kinds/caster-layout";
+import { SCENES } from "../spec/kinds/caster-scene-binding";
 import { casterIdSchema, LOCATION_ID_PATTERN, SOURCE_PROPERTIES, SourceProperty, videoResourceFields } from "../spec/kinds/caster-video-resource";
 
 /**
- * The studio layout file, built from the very zod fields the two resources check their inputs
- * with: a layout that validates here is accepted by the resources, and the JSON Schema generated
- * from it (studio-layout.schema.json) cannot disagree with either.
+ * The studio file (historically "studio layout file", hence the names below), built from the very
+ * zod fields the resources check their inputs with: a file that validates here is accepted by the
+ * resources, and the JSON Schema generated from it (studio-layout.schema.json) cannot disagree
+ * with them.
+ *
+ * Naming: the *file* is a studio file; a *layout* inside it (`layouts:`) is what the Live API calls
+ * a layout, one screen composition (CasterLayout). Identifiers named `Layout…` that predate the
+ * `layouts` section (LayoutSource, StudioLayoutDefinition, loadLayout) mean the whole file.
  */
 
 // The position is the source's key in the file, and the studio is the layout's `caster`.
@@ -28,14 +37,6 @@ export const GROUP_NAME_RULE = "use 1 to 40 lower-case letters, digits and hyphe
 /** A stack config key, optionally with its namespace: `casterId` or `my-project:casterId`. */
 export const CONFIG_KEY_PATTERN = /^(?:[A-Za-z][A-Za-z0-9_.-]*:)?[A-Za-z][A-Za-z0-9_.-]*$/;
 export const CONFIG_KEY_RULE = "use a stack config key such as casterId or my-project:casterId.";
-
-export const layoutCasterSchema = z.union([
-  z.strictObject({ casterId: casterIdSchema }).describe("an existing studio, by its ID"),
-  z.strictObject({
-    config: z.string().regex(CONFIG_KEY_PATTERN, { error: CONFIG_KEY_RULE })
-      .describe("the stack config key that holds the studio's ID, e.g. casterId (set with `pulumi config set casterId ...`)"),
-  }).describe("the studio whose ID is in the stack's config"),
-]).describe("the production studio: { casterId: <ID> } or { config: <stack config key> }");
 
 /**
  * A URL kept out of the repository: `{ secret: mainCameraUrl }` stands for the stack's secret
@@ -62,6 +63,37 @@ function withSecretReferences<T extends Record<string, z.ZodType>>(fields: T, na
   return Object.fromEntries(Object.entries(fields).map(([name, field]) => [name, names.includes(name) ? urlOrSecret(field) : field])) as T;
 }
 
+// A studio the file makes: the Caster kind's properties, less the ClientToken, which is always
+// derived (from the project, stack and the component's name for its studio).
+const { clientToken: _studioClientToken, clientTokenScope: _studioScope, ...studioFields } = casterFields;
+/** A new studio's properties in a layout: a Caster's, less the ClientToken. */
+export const layoutStudioFields = studioFields;
+
+type StudioFieldSpecs = typeof casterKind.fields;
+/** The studio's URL properties that may be signed (secretWhenSigned in the kind's spec). */
+export type SecretCapableStudioProperty = {
+  [K in keyof StudioFieldSpecs]: StudioFieldSpecs[K] extends { secretWhenSigned: true } ? K : never;
+}[keyof StudioFieldSpecs];
+/** The URL properties of a new studio that a layout may give as a {@link SecretReference}: those the kind stores as a secret when signed. */
+export const SECRET_CAPABLE_STUDIO_PROPERTIES = Object.entries(casterKind.fields)
+  .filter(([, field]) => "secretWhenSigned" in field)
+  .map(([name]) => name) as SecretCapableStudioProperty[];
+
+/** The key of `caster:` that declares a studio made by the file: `caster: { new: { normType: 1, ... } }`. */
+export const NEW_STUDIO_KEY = "new" as const;
+
+export const layoutStudioSchema = z.strictObject(withSecretReferences(layoutStudioFields, SECRET_CAPABLE_STUDIO_PROPERTIES))
+  .describe("a new studio, made and managed by this layout: the Caster resource's properties (normType, casterTemplate, domainName, running, ...)");
+
+export const layoutCasterSchema = z.union([
+  z.strictObject({ casterId: casterIdSchema }).describe("an existing studio, by its ID"),
+  z.strictObject({
+    config: z.string().regex(CONFIG_KEY_PATTERN, { error: CONFIG_KEY_RULE })
+      .describe("the stack config key that holds the studio's ID, e.g. casterId (set with `pulumi config set casterId ...`)"),
+  }).describe("the studio whose ID is in the stack's config"),
+  z.strictObject({ new: layoutStudioSchema }).describe("a new studio that this layout makes and manages, with its configuration"),
+]).describe("the production studio: { casterId: <ID> } or { config: <stack config key> } for an existing one, or { new: { normType, casterTemplate, ... } } for one this layout makes");
+
 const layoutItemSchema = z.strictObject({
   itemName: episodeItemSchema.shape.itemName,
   vodUrl: urlOrSecret(episodeItemSchema.shape.vodUrl),
@@ -75,6 +107,51 @@ export const layoutEpisodeGroupSchema = z.strictObject({
   items: z.array(layoutItemSchema).min(1).max(MAX_EPISODE_ITEMS).describe(layoutEpisodeGroupFields.items.description ?? "the episodes"),
 }).describe("a scheduled carousel playlist of VOD files: startTime, repeatNum and items");
 
+// Layouts, components and scenes: what is on screen --------------------------------------------
+
+// A layout's studio is the file's: the CasterLayout kind's properties, less casterId.
+const { casterId: _compositionCasterId, ...fileLayoutEntryFields } = compositionFields;
+/** A layout's properties in a studio file: a CasterLayout's, less casterId (videoLayers, audioLayers). */
+export const fileLayoutFields = fileLayoutEntryFields;
+
+// A component's position is its key in the file, and its studio the file's.
+const { casterId: _componentCasterId, locationId: _componentLocation, ...fileComponentEntryFields } = componentFields;
+/** A component's properties in a studio file: a CasterComponent's, less casterId and locationId. */
+export const fileComponentFields = fileComponentEntryFields;
+
+/**
+ * A layout's name: as a group's, lower-case, so that its child (`<file>-layout-<name>`) reads as
+ * written and a reviewer can say it aloud: pip, split, full-camera.
+ */
+export const LAYOUT_NAME_PATTERN = GROUP_NAME_PATTERN;
+export const LAYOUT_NAME_RULE = "use 1 to 40 lower-case letters, digits and hyphens, starting and ending with a letter or digit, e.g. pip or split.";
+
+/** The scenes, as the file names them: `pgm` and `pvw`, the CasterSceneBinding kind's scenes. */
+export const SCENE_KEYS = SCENES.map((scene) => scene.toLowerCase() as Lowercase<(typeof SCENES)[number]>);
+export type SceneKey = (typeof SCENE_KEYS)[number];
+/** The kind's name of a scene key: pgm → PGM. */
+export function sceneOfKey(key: SceneKey): (typeof SCENES)[number] {
+  return key.toUpperCase() as (typeof SCENES)[number];
+}
+
+export const fileLayoutSchema = z.strictObject(fileLayoutFields)
+  .describe("a layout: the video layers (which source, where, how large) from bottom to top, and the audio layers");
+
+export const fileComponentSchema = z.strictObject(fileComponentFields)
+  .describe("an overlay at this component position: its componentType and the property of that name (text, image or caption), and its geometry");
+
+export const fileSceneSchema = z.strictObject({
+  layout: z.string().regex(LAYOUT_NAME_PATTERN, { error: LAYOUT_NAME_RULE })
+    .describe("the layout the scene shows, by its name in layouts"),
+  components: z.array(z.string().regex(COMPONENT_LOCATION_ID_PATTERN, { error: COMPONENT_LOCATION_ID_RULE }), { error: "give a list of component positions, e.g. [RC01, RC02]." })
+    .optional()
+    .describe("the components shown over the layout, bottom to top, by their positions in components (RC01..RC99)"),
+}).describe("what the scene shows: a layout by name and the components over it by position; declared whole, as SetCasterSceneConfig replaces it whole");
+
+export const fileScenesSchema = z.strictObject(Object.fromEntries(SCENE_KEYS.map((key) => [key, fileSceneSchema.optional()
+  .describe(key === "pgm" ? "the program output, what goes on air" : "the preview")])) as Record<SceneKey, z.ZodOptional<typeof fileSceneSchema>>)
+  .describe("what the studio's scenes show: pgm (on air) and pvw (the preview); scenes exist on a started studio only");
+
 export const studioLayoutSchema = z.strictObject({
   $schema: z.string().optional().describe("the JSON Schema of this file, for editors"),
   caster: layoutCasterSchema.optional(),
@@ -83,9 +160,22 @@ export const studioLayoutSchema = z.strictObject({
     .describe("the video sources, keyed by layout position RV01 to RV99"),
   episodeGroups: z.record(z.string().regex(GROUP_NAME_PATTERN), layoutEpisodeGroupSchema).nullable().optional()
     .describe("the episode groups, keyed by a name that identifies each group, e.g. evening-loop"),
-}).describe("An ApsaraVideo Live production studio's layout: its video sources by position and its episode groups.");
+  layouts: z.record(z.string().regex(LAYOUT_NAME_PATTERN), fileLayoutSchema).nullable().optional()
+    .describe("the layouts (screen compositions), keyed by a name of yours, e.g. pip"),
+  components: z.record(z.string().regex(COMPONENT_LOCATION_ID_PATTERN), fileComponentSchema).nullable().optional()
+    .describe("the components (text, image and caption overlays), keyed by component position RC01 to RC99"),
+  scenes: fileScenesSchema.nullable().optional(),
+}).describe("An ApsaraVideo Live production studio as one file: the studio, its video sources by position, its episode groups, its layouts, components and what its scenes show.");
 
-export type LayoutCaster = z.infer<typeof layoutCasterSchema>;
+const plainStudioSchema = z.strictObject(layoutStudioFields);
+/** A new studio with every URL as text (secret references read, or shown by name). */
+export type LayoutStudio = z.infer<typeof plainStudioSchema>;
+/** A new studio as the file gives it: its signable URLs may be secret references. */
+export type LayoutStudioDefinition = OrSecret<LayoutStudio, SecretCapableStudioProperty>;
+/** The studio of a layout, with any URL of a new one as text. */
+export type LayoutCaster = { casterId: string } | { config: string } | { new: LayoutStudio };
+/** The studio of a layout as the file gives it. */
+export type LayoutCasterDefinition = { casterId: string } | { config: string } | { new: LayoutStudioDefinition };
 const plainSourceSchema = z.strictObject(layoutSourceFields);
 const plainEpisodeGroupSchema = z.strictObject(layoutEpisodeGroupFields);
 /** A source with every URL as text (secret references read, or shown by name). */
@@ -99,16 +189,31 @@ export type LayoutEpisodeGroupDefinition = Omit<OrSecret<LayoutEpisodeGroup, (ty
   items: { itemName: string; vodUrl: string | SecretReference }[];
 };
 
-/** A studio layout as the file gives it. */
-export interface StudioLayoutDefinition {
+/** A layout (one screen composition) of a studio file. */
+export type FileLayout = z.infer<typeof fileLayoutSchema>;
+/** A component (an overlay) of a studio file. */
+export type FileComponent = z.infer<typeof fileComponentSchema>;
+/** What one scene shows. */
+export type FileScene = z.infer<typeof fileSceneSchema>;
+export type FileScenes = Partial<Record<SceneKey, FileScene>>;
+
+/** What is on screen: the sections a file's layouts, components and scenes are in. They hold no URL. */
+interface Composition {
+  layouts?: Record<string, FileLayout> | null;
+  components?: Record<string, FileComponent> | null;
+  scenes?: FileScenes | null;
+}
+
+/** A studio file as the file gives it. */
+export interface StudioLayoutDefinition extends Composition {
   $schema?: string;
-  caster?: LayoutCaster;
+  caster?: LayoutCasterDefinition;
   sources?: Record<string, LayoutSourceDefinition> | null;
   episodeGroups?: Record<string, LayoutEpisodeGroupDefinition> | null;
 }
 
-/** A layout with its secret references as text, for a picture or a summary that must not read secrets. */
-export interface PlainStudioLayout {
+/** A studio file with its secret references as text, for a picture or a summary that must not read secrets. */
+export interface PlainStudioLayout extends Composition {
   caster?: LayoutCaster;
   sources?: Record<string, LayoutSource> | null;
   episodeGroups?: Record<string, LayoutEpisodeGroup> | null;
@@ -124,13 +229,23 @@ export function withSecretsAsText(layout: StudioLayoutDefinition): PlainStudioLa
   const mapValues = <T>(entries: Record<string, T> | null | undefined, map: (entry: T) => unknown) =>
     entries ? Object.fromEntries(Object.entries(entries).map(([key, entry]) => [key, map(entry)])) : entries;
   return {
-    caster: layout.caster,
+    caster: layout.caster !== undefined && isNewStudio(layout.caster)
+      ? { new: Object.fromEntries(Object.entries(layout.caster.new).map(([key, value]) => [key, text(value)])) }
+      : layout.caster,
     sources: mapValues(layout.sources, (source) => Object.fromEntries(Object.entries(source).map(([key, value]) => [key, text(value)]))),
     episodeGroups: mapValues(layout.episodeGroups, (group) => ({
       ...Object.fromEntries(Object.entries(group).map(([key, value]) => [key, text(value)])),
       items: group.items.map((item) => ({ itemName: item.itemName, vodUrl: text(item.vodUrl) })),
     })),
+    layouts: layout.layouts,
+    components: layout.components,
+    scenes: layout.scenes,
   } as PlainStudioLayout;
+}
+
+/** Whether the layout's `caster` declares a studio the file makes. */
+export function isNewStudio<T extends object>(caster: T | undefined): caster is Extract<T, { new: unknown }> {
+  return typeof caster === "object" && caster !== null && NEW_STUDIO_KEY in caster;
 }
 
 /** What a source plays, as a reviewer reads it; the kind is the one source property that is set. */

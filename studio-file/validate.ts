@@ -1,11 +1,22 @@
 import { checkInputs, CheckFailure, describeValue, InputSpec } from "../common/check";
+import { isUnknown } from "../common/unknowns";
+import { COMPONENT_LOCATION_ID_PATTERN, COMPONENT_LOCATION_ID_RULE } from "../spec/api-facts";
+import { caster as casterKind } from "../spec/kinds/caster";
+import { casterComponent } from "../spec/kinds/caster-component";
+import { casterLayout } from "../spec/kinds/caster-layout";
 import {
   importIdOfThisStudio, LOCATION_ID_PATTERN, LOCATION_ID_RULE, SOURCE_PROPERTIES, videoResourceFields, videoResourceSpec,
 } from "../spec/kinds/caster-video-resource";
 import {
   CONFIG_KEY_PATTERN,
   CONFIG_KEY_RULE,
+  fileComponentFields,
+  fileLayoutFields,
+  fileSceneSchema,
   GROUP_NAME_PATTERN,
+  LAYOUT_NAME_PATTERN,
+  LAYOUT_NAME_RULE,
+  SCENE_KEYS,
   isSecretReference,
   SECRET_CAPABLE_GROUP_PROPERTIES,
   SECRET_CAPABLE_SOURCE_PROPERTIES,
@@ -13,6 +24,9 @@ import {
   layoutCasterSchema,
   layoutEpisodeGroupFields,
   layoutSourceFields,
+  layoutStudioFields,
+  NEW_STUDIO_KEY,
+  SECRET_CAPABLE_STUDIO_PROPERTIES,
   StudioLayoutDefinition,
   studioLayoutSchema,
 } from "./schema";
@@ -31,20 +45,29 @@ export interface PathProblem {
 }
 
 const TOP_LEVEL_KEYS = Object.keys(studioLayoutSchema.shape);
-const CASTER_KEYS = ["casterId", "config"];
+const CASTER_KEYS = ["casterId", "config", NEW_STUDIO_KEY];
+const CASTER_FORMS = "{ casterId: <studio ID> } or { config: <stack config key> } for an existing studio, or { new: { normType, casterTemplate, ... } } for one this layout makes";
 
-/** How each section of a layout is keyed and checked. */
-interface Section {
-  name: "sources" | "episodeGroups";
-  keyPattern: RegExp;
-  keyRule: string;
-  /** What an entry is, for messages: "a source", "an episode group". */
+/** How one entry of a layout (a source, a group, a new studio) is checked. */
+interface EntryCheck {
+  /** What an entry is, for messages: "a source", "an episode group", "a studio". */
   entry: string;
-  /** What an entry must hold, for the message about an empty one. */
-  needs: string;
   spec: InputSpec<Record<string, unknown>>;
   /** URL properties that may be `{ secret: <key> }`, each with a stand-in of the right shape for the checks. */
   secretStandIns: Record<string, string>;
+  /** Whether its `items` carry a `vodUrl` each that may be a secret reference (an episode group's). */
+  itemsWithSecrets?: boolean;
+}
+
+/** How each section of a layout is keyed and checked. */
+interface Section extends EntryCheck {
+  name: "sources" | "episodeGroups" | "layouts" | "components";
+  keyPattern: RegExp;
+  keyRule: string;
+  /** What an entry must hold, for the message about an empty one. */
+  needs: string;
+  /** How the section is keyed, with an example entry: "position (RV01: { resourceName, ... })". */
+  keyedBy: string;
 }
 
 /**
@@ -66,6 +89,7 @@ const SECTIONS: Section[] = [
     keyRule: LOCATION_ID_RULE,
     entry: "a source",
     needs: `resourceName and one of ${SOURCE_PROPERTIES.join(", ")}`,
+    keyedBy: "position (RV01: { resourceName, ... })",
     secretStandIns: { liveStreamUrl: STAND_IN.stream, vodUrl: STAND_IN.file, imageUrl: STAND_IN.image } satisfies Record<(typeof SECRET_CAPABLE_SOURCE_PROPERTIES)[number], string>,
     // The resource's own rules, less what the layout supplies itself (casterId, locationId).
     spec: { fields: layoutSourceFields, rules: videoResourceSpec.rules } as unknown as InputSpec<Record<string, unknown>>,
@@ -76,25 +100,187 @@ const SECTIONS: Section[] = [
     keyRule: GROUP_NAME_RULE,
     entry: "an episode group",
     needs: "startTime and items",
+    keyedBy: "group name (evening-loop: { startTime, items })",
     secretStandIns: { callbackUrl: STAND_IN.web, sideOutputUrl: STAND_IN.stream } satisfies Record<(typeof SECRET_CAPABLE_GROUP_PROPERTIES)[number], string>,
+    itemsWithSecrets: true,
     // The studio always comes from `caster`, so the domain and callback default from its config.
     spec: { fields: layoutEpisodeGroupFields, rules: [] } as unknown as InputSpec<Record<string, unknown>>,
   },
+  {
+    name: "layouts",
+    keyPattern: LAYOUT_NAME_PATTERN,
+    keyRule: LAYOUT_NAME_RULE,
+    entry: "a layout",
+    needs: "videoLayers (and audioLayers)",
+    keyedBy: "layout name (pip: { videoLayers: [...] })",
+    secretStandIns: {},
+    // The CasterLayout kind's fields and rules, less casterId: the studio is the file's.
+    spec: { fields: fileLayoutFields, rules: casterLayout.rules } as unknown as InputSpec<Record<string, unknown>>,
+  },
+  {
+    name: "components",
+    keyPattern: COMPONENT_LOCATION_ID_PATTERN,
+    keyRule: COMPONENT_LOCATION_ID_RULE,
+    entry: "a component",
+    needs: "componentType, geometry and the text, image or caption it shows",
+    keyedBy: "component position (RC01: { componentType: text, geometry, text })",
+    secretStandIns: {},
+    // The CasterComponent kind's fields and rules, less casterId and locationId (its key).
+    spec: { fields: fileComponentFields, rules: casterComponent.rules } as unknown as InputSpec<Record<string, unknown>>,
+  },
 ];
+
+/** A new studio (`caster: { new: ... }`): the Caster kind's fields and rules, less the ClientToken. */
+const NEW_STUDIO: EntryCheck = {
+  entry: "a studio",
+  spec: { fields: layoutStudioFields, rules: casterKind.rules } as unknown as InputSpec<Record<string, unknown>>,
+  // Each signable URL stands in as the first stand-in its own schema takes.
+  secretStandIns: Object.fromEntries(SECRET_CAPABLE_STUDIO_PROPERTIES.map((name) => [name, standInFor(name, layoutStudioFields[name])])),
+};
+
+/** What a new studio must hold: its required properties, as the kind has them. */
+const NEW_STUDIO_NEEDS = Object.entries(layoutStudioFields)
+  .filter(([, schema]) => !schema.safeParse(undefined).success)
+  .map(([name]) => name);
+
+function standInFor(name: string, schema: { safeParse(value: unknown): { success: boolean } }): string {
+  const standIn = [STAND_IN.web, STAND_IN.stream, STAND_IN.image, STAND_IN.file].find((candidate) => schema.safeParse(candidate).success);
+  if (standIn === undefined) throw new Error(`pulumi-alicloud-caster: no stand-in URL fits the studio's ${name}; please report this.`);
+  return standIn;
+}
 
 /** Every problem of a parsed layout; none means it is a valid {@link StudioLayoutDefinition}. */
 export function findLayoutProblems(value: unknown): PathProblem[] {
   if (!isPlainObject(value)) {
-    return [{ path: [], message: `a layout is a mapping with caster, sources and episodeGroups, got ${kindOf(value)}.` }];
+    return [{ path: [], message: `a studio file is a mapping with caster, sources, episodeGroups, layouts, components and scenes, got ${kindOf(value)}.` }];
   }
-  const problems: PathProblem[] = unknownKeyProblems(value, [], TOP_LEVEL_KEYS, "a layout key");
+  const problems: PathProblem[] = unknownKeyProblems(value, [], TOP_LEVEL_KEYS, "a key of a studio file");
   if (value.$schema !== undefined && typeof value.$schema !== "string") {
     problems.push({ path: ["$schema"], message: `$schema ${describeValue(value.$schema)} must be the schema's path or URL, as text.` });
   }
   if (value.caster !== undefined) problems.push(...casterProblems(value.caster));
   for (const section of SECTIONS) problems.push(...sectionProblems(value[section.name], section));
+  problems.push(...scenesProblems(value.scenes));
   problems.push(...importIdProblems(value));
+  problems.push(...referenceProblems(value));
   return problems;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Scenes, and what layouts, components and scenes refer to
+
+/** The scenes section: pgm and pvw, each checked as the file's scene schema has it. */
+function scenesProblems(scenes: unknown): PathProblem[] {
+  if (scenes === undefined || scenes === null) return [];
+  if (!isPlainObject(scenes)) {
+    return [{ path: ["scenes"], message: `scenes is a mapping of ${SCENE_KEYS.join(" and ")} (pgm: { layout: pip, components: [RC01] }), got ${kindOf(scenes)}.` }];
+  }
+  const problems = unknownKeyProblems(scenes, ["scenes"], SCENE_KEYS, "a scene (pgm is the program output, on air; pvw the preview)");
+  for (const key of SCENE_KEYS) {
+    if (!(key in scenes)) continue;
+    const scene = scenes[key];
+    const path = ["scenes", key];
+    if (scene === null || scene === undefined) {
+      problems.push({ path, atKey: true, message: `scenes.${key} is empty: give it the layout it shows (layout: <name>) and its components, or remove it.` });
+    } else if (!isPlainObject(scene)) {
+      problems.push({ path, message: `scenes.${key} must be a mapping { layout: <name>, components: [RC01, ...] }, got ${kindOf(scene)}.` });
+    } else {
+      const spec = { fields: fileSceneSchema.shape, rules: [] } as unknown as InputSpec<Record<string, unknown>>;
+      problems.push(...entryProblems(scene, path, { entry: "a scene", spec, secretStandIns: {} }));
+    }
+  }
+  return problems;
+}
+
+/**
+ * What the sections refer to, checked across them: a layer's or a caption's source is a source of
+ * the file (the API takes a layout only over positions that hold sources); a scene's layout and
+ * components are the file's, each component once; and scenes, which StartCaster makes, need a
+ * studio that runs. A value not yet known (a program's Output) is skipped; a value of the wrong
+ * form is its section's problem, reported there.
+ */
+function referenceProblems(file: Record<string, unknown>): PathProblem[] {
+  const problems: PathProblem[] = [];
+  const sources = keysOf(file.sources, LOCATION_ID_PATTERN);
+  const layouts = keysOf(file.layouts, LAYOUT_NAME_PATTERN);
+  const components = keysOf(file.components, COMPONENT_LOCATION_ID_PATTERN);
+  const notASource = (path: (string | number)[], locationId: unknown, why: string) => {
+    if (typeof locationId !== "string" || !LOCATION_ID_PATTERN.test(locationId) || sources.includes(locationId)) return;
+    problems.push({
+      path,
+      message: `${String(path[path.length - 1])} ${describeValue(locationId)} is not a source of this file: ${why}; ${addOrUse("sources", locationId, sources)}.`,
+    });
+  };
+  for (const [name, layout] of entriesOf(file.layouts)) {
+    if (!isPlainObject(layout)) continue;
+    for (const list of ["videoLayers", "audioLayers"] as const) {
+      const layers = layout[list];
+      if (!Array.isArray(layers)) continue;
+      layers.forEach((layer, index) => {
+        if (isPlainObject(layer) && !isUnknown(layer.locationId)) {
+          notASource(["layouts", name, list, index, "locationId"], layer.locationId, "the API takes a layout only over positions that hold sources");
+        }
+      });
+    }
+  }
+  for (const [position, component] of entriesOf(file.components)) {
+    if (!isPlainObject(component) || !isPlainObject(component.caption)) continue;
+    if (!isUnknown(component.caption.sourceLocationId)) {
+      notASource(["components", position, "caption", "sourceLocationId"], component.caption.sourceLocationId, "a caption captions one of the studio's sources");
+    }
+  }
+  if (!isPlainObject(file.scenes)) return problems;
+  const bound = SCENE_KEYS.filter((key) => isPlainObject((file.scenes as Record<string, unknown>)[key]));
+  for (const key of bound) {
+    const scene = (file.scenes as Record<string, Record<string, unknown>>)[key];
+    if (typeof scene.layout === "string" && LAYOUT_NAME_PATTERN.test(scene.layout) && !layouts.includes(scene.layout)) {
+      problems.push({
+        path: ["scenes", key, "layout"],
+        message: `layout ${describeValue(scene.layout)} is not a layout of this file; ${addOrUse("layouts", scene.layout, layouts)}.`,
+      });
+    }
+    if (!Array.isArray(scene.components)) continue;
+    scene.components.forEach((position: unknown, index: number) => {
+      if (typeof position !== "string" || !COMPONENT_LOCATION_ID_PATTERN.test(position)) return;
+      const path = ["scenes", key, "components", index];
+      const first = (scene.components as unknown[]).indexOf(position);
+      if (first !== index) {
+        problems.push({ path, message: `components[${index}] ${describeValue(position)} is listed twice (first as components[${first}]): a scene shows a component once; remove one.` });
+      } else if (!components.includes(position)) {
+        problems.push({ path, message: `components[${index}] ${describeValue(position)} is not a component of this file; ${addOrUse("components", position, components)}.` });
+      }
+    });
+  }
+  if (bound.length > 0) problems.push(...studioRunsProblems(file.caster));
+  return problems;
+}
+
+/** Scenes exist on a started studio only: a studio the file makes must run (an existing one is the owner's to start). */
+function studioRunsProblems(caster: unknown): PathProblem[] {
+  if (!isPlainObject(caster) || !isPlainObject(caster[NEW_STUDIO_KEY])) return [];
+  const running = (caster[NEW_STUDIO_KEY] as Record<string, unknown>).running;
+  if (running === true || isUnknown(running)) return [];
+  return [{
+    path: ["scenes"],
+    atKey: true,
+    message: `scenes are bound only on a started studio (StartCaster makes its PGM and PVW scenes), and caster.new.running is ${running === undefined ? "not set" : describeValue(running)}: set caster.new.running: true, or remove scenes.`,
+  }];
+}
+
+/** A section's keys of the right form (a misspelt one is the section's own problem, and no target). */
+function keysOf(section: unknown, pattern: RegExp): string[] {
+  return isPlainObject(section) ? Object.keys(section).filter((key) => pattern.test(key)) : [];
+}
+
+function entriesOf(section: unknown): [string, unknown][] {
+  return isPlainObject(section) ? Object.entries(section) : [];
+}
+
+/** "add sources.RV05, or use one of RV01, RV02", or, with none declared, "add sources.RV05 (the file declares no sources)". */
+function addOrUse(section: string, key: string, keys: string[]): string {
+  if (keys.length === 0) return `add ${section}.${key} (the file declares no ${section})`;
+  const sorted = [...keys].sort();
+  return `add ${section}.${key}, or use ${sorted.length === 1 ? sorted[0] : `one of ${sorted.join(", ")}`}`;
 }
 
 /**
@@ -130,26 +316,43 @@ export function asValidLayout(value: unknown): StudioLayoutDefinition {
 }
 
 function casterProblems(caster: unknown): PathProblem[] {
-  if (layoutCasterSchema.safeParse(caster).success) return [];
   if (!isPlainObject(caster)) {
-    return [{ path: ["caster"], message: `caster must be { casterId: <studio ID> } or { config: <stack config key> }, got ${kindOf(caster)}.` }];
+    return [{ path: ["caster"], message: `caster must be ${CASTER_FORMS}, got ${kindOf(caster)}.` }];
   }
-  const misspelt = unknownKeyProblems(caster, ["caster"], CASTER_KEYS, "a caster key (casterId: the studio's ID, or config: a stack config key holding it)");
+  const misspelt = unknownKeyProblems(caster, ["caster"], CASTER_KEYS,
+    "a caster key (casterId: an existing studio's ID, config: a stack config key holding it, or new: a studio this layout makes)");
   if (misspelt.length > 0) return misspelt;
   const keys = Object.keys(caster);
   if (keys.length !== 1) {
-    return [{ path: ["caster"], message: "caster takes one of casterId and config, not both and not neither: keep the one that says where the studio's ID is." }];
+    return [{
+      path: ["caster"],
+      message: `caster takes one of ${CASTER_KEYS.join(", ")}, not several and not none: keep the one that says which studio this is (${CASTER_FORMS}).`,
+    }];
   }
+  if (keys[0] === NEW_STUDIO_KEY) return newStudioProblems(caster[NEW_STUDIO_KEY]);
+  if (layoutCasterSchema.safeParse(caster).success) return [];
   const field = layoutCasterSchema.options[keys[0] === "casterId" ? 0 : 1].shape;
   const failures = checkInputs({ fields: field, rules: [] } as unknown as InputSpec<Record<string, unknown>>, caster, "caster");
   return failures.map((failure) => ({ path: ["caster", failure.property], message: withYamlHint(failure.reason, caster[failure.property]) }));
+}
+
+/** A studio the layout makes: checked as the Caster resource checks its inputs, rules across its fields included. */
+function newStudioProblems(studio: unknown): PathProblem[] {
+  const path = ["caster", NEW_STUDIO_KEY];
+  if (studio === null || studio === undefined) {
+    return [{ path, atKey: true, message: `caster.new is empty: give the new studio its ${NEW_STUDIO_NEEDS.join(" and ")} (and any settings), or use casterId or config for an existing studio.` }];
+  }
+  if (!isPlainObject(studio)) {
+    return [{ path, message: `caster.new must be a mapping of the new studio's properties (${NEW_STUDIO_NEEDS.join(", ")}, ...), got ${kindOf(studio)}.` }];
+  }
+  return entryProblems(studio, path, NEW_STUDIO);
 }
 
 function sectionProblems(entries: unknown, section: Section): PathProblem[] {
   // Left empty (`sources:`), a section has nothing in it.
   if (entries === undefined || entries === null) return [];
   if (!isPlainObject(entries)) {
-    return [{ path: [section.name], message: `${section.name} is a mapping keyed by ${section.name === "sources" ? "position (RV01: { resourceName, ... })" : "group name (evening-loop: { startTime, items })"}, got ${kindOf(entries)}.` }];
+    return [{ path: [section.name], message: `${section.name} is a mapping keyed by ${section.keyedBy}, got ${kindOf(entries)}.` }];
   }
   const problems: PathProblem[] = [];
   for (const [key, entry] of Object.entries(entries)) {
@@ -165,20 +368,26 @@ function sectionProblems(entries: unknown, section: Section): PathProblem[] {
       problems.push({ path, message: `${section.name}.${key} must be a mapping of its properties (${section.needs}), got ${kindOf(entry)}.` });
       continue;
     }
-    // checkInputs passes over __-keys, which Pulumi adds to a resource's inputs; a file has none.
-    const reserved = Object.keys(entry).filter((name) => name.startsWith("__"));
-    problems.push(...reserved.map((name) => ({ path: [...path, name], atKey: true, message: `${name} is not a property of ${section.entry}; remove it.` })));
-    const { checkable, secretProblems, standIns } = setSecretsAside(entry, path, section);
-    problems.push(...secretProblems);
-    for (const failure of checkInputs(section.spec, checkable, section.entry)) {
-      problems.push(entryProblem(path, failure, entry, section, standIns));
-    }
+    problems.push(...entryProblems(entry, path, section));
   }
   return problems;
 }
 
-function entryProblem(path: string[], failure: CheckFailure, entry: Record<string, unknown>, section: Section, standIns: Map<string, string>): PathProblem {
-  const misspelt = !(failure.property in section.spec.fields);
+/** An entry's problems: its properties and the rules across them, checked as its resource checks its inputs. */
+function entryProblems(entry: Record<string, unknown>, path: string[], check: EntryCheck): PathProblem[] {
+  // checkInputs passes over __-keys, which Pulumi adds to a resource's inputs; a file has none.
+  const reserved = Object.keys(entry).filter((name) => name.startsWith("__"));
+  const problems: PathProblem[] = reserved.map((name) => ({ path: [...path, name], atKey: true, message: `${name} is not a property of ${check.entry}; remove it.` }));
+  const { checkable, secretProblems, standIns } = setSecretsAside(entry, path, check);
+  problems.push(...secretProblems);
+  for (const failure of checkInputs(check.spec, checkable, check.entry)) {
+    problems.push(entryProblem(path, failure, entry, check, standIns));
+  }
+  return problems;
+}
+
+function entryProblem(path: string[], failure: CheckFailure, entry: Record<string, unknown>, check: EntryCheck, standIns: Map<string, string>): PathProblem {
+  const misspelt = !(failure.property in check.spec.fields);
   const where = failure.path ?? [failure.property];
   const received = where.reduce<unknown>((inner, key) => (inner as Record<string | number, unknown> | undefined)?.[key], entry);
   let message = withYamlHint(failure.reason, received);
@@ -190,7 +399,7 @@ function entryProblem(path: string[], failure: CheckFailure, entry: Record<strin
  * Secret references, checked for their key and replaced by stand-ins, so the entry goes through the
  * resource's checks like any other; `standIns` maps each stand-in back to its key for messages.
  */
-function setSecretsAside(entry: Record<string, unknown>, path: string[], section: Section) {
+function setSecretsAside(entry: Record<string, unknown>, path: string[], check: EntryCheck) {
   const checkable: Record<string, unknown> = { ...entry };
   const secretProblems: PathProblem[] = [];
   const standIns = new Map<string, string>();
@@ -209,10 +418,10 @@ function setSecretsAside(entry: Record<string, unknown>, path: string[], section
     }
     return standIn;
   };
-  for (const [name, standIn] of Object.entries(section.secretStandIns)) {
+  for (const [name, standIn] of Object.entries(check.secretStandIns)) {
     if (name in entry) checkable[name] = setAside(entry[name], [name], standIn);
   }
-  if (section.name === "episodeGroups" && Array.isArray(entry.items)) {
+  if (check.itemsWithSecrets && Array.isArray(entry.items)) {
     checkable.items = entry.items.map((item, index) =>
       typeof item === "object" && item !== null && "vodUrl" in item
         ? { ...item, vodUrl: setAside((item as { vodUrl: unknown }).vodUrl, ["items", index, "vodUrl"], STAND_IN.file) }

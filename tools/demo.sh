@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The README's demo: builds the package, gets the Pulumi engine, starts the Live API emulator,
-# runs `pulumi up` of the example studio (Pulumi.yaml) against it, prints the stack outputs, and
-# stops the emulator. State (Pulumi's and the emulator's) stays in .pulumi-demo/, so a second
-# run shows that nothing changed.
+# runs `pulumi up` of the example studio (Pulumi.yaml: the studio itself, its sources and its
+# group) against it, prints the stack outputs, and stops the emulator. State (Pulumi's and the
+# emulator's) stays in .pulumi-demo/, so a second run shows that nothing changed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo="$PWD"
@@ -31,13 +31,10 @@ done
 [ -n "$endpoint" ] || { echo "the emulator did not start"; cat "$WORK_DIR/emulator.log"; exit 1; }
 echo "   $endpoint"
 
-caster_id="$(node tools/demo-caster.js "$endpoint")"
-echo "== studio $caster_id"
-
+# The studio itself is in the layout file (caster: { new: ... }): `pulumi up` makes it.
 stack=demo
 config_file="$WORK_DIR/Pulumi.$stack.yaml"
 pulumi stack select --create "$stack" --non-interactive >/dev/null
-pulumi config set --config-file "$config_file" casterId "$caster_id"
 # The camera's signed push URL, which the layout file names as { secret: mainCameraUrl }.
 pulumi config set --config-file "$config_file" --secret mainCameraUrl \
   "rtmp://push.example.com/studio/main-camera?auth_key=1767225600-0-0-5f2b6c1d8e9a4b3c7d0e1f2a3b4c5d6e"

@@ -73,9 +73,12 @@ export function setCasterConfig(account: AccountState, input: CasterConfigInput,
       throw errors.casterRunning(caster.casterId, "its DomainName can change only while it is stopped (StopCaster first)");
     }
   }
-  // SET_CASTER_CONFIG_PAGE, ChannelEnable: enabling channels "Existing layouts are discarded". Layouts are not
-  // emulated; the scenes' references to them are what is discarded.
-  if (enablingChannels) for (const scene of Object.values(caster.scenes)) scene.layoutId = "";
+  // SET_CASTER_CONFIG_PAGE, ChannelEnable: enabling channels "Existing layouts are discarded": the studio's layouts
+  // go, and so do the scenes' references to them.
+  if (enablingChannels) {
+    caster.layouts = {};
+    for (const scene of Object.values(caster.scenes)) scene.layoutId = "";
+  }
 
   caster.casterName = input.casterName ?? "";
   caster.config = config;

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { errors } from "../errors";
 import { apiTime, newCasterId } from "./ids";
-import { AccountState, CasterConfigRecord, CasterRecord } from "./state";
+import { AccountState, CasterConfigRecord, CasterRecord, SceneAudioRecord } from "./state";
 
 /** Studio IDs are `LIVEPRODUCER_POST-cn-…` today; studios from before that carry a UUID. */
 const CASTER_ID_PATTERN = /^(LIVEPRODUCER_(POST|PRE)-[a-z]{2}-[0-9a-z]{6,32}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
@@ -81,6 +81,8 @@ export function createCaster(
     },
     videoResources: {},
     scenes: {},
+    layouts: {},
+    components: {},
   };
   account.casters[casterId] = caster;
   account.casterClientTokens[input.clientToken] = { casterId, fingerprint };
@@ -134,13 +136,24 @@ export function emptyConfig(): CasterConfigRecord {
 }
 
 /**
- * A studio as an older state file holds it (before SetCasterConfig and scenes were emulated)
- * brought to today's record: the settings it lacks are cleared ones, its creation template
- * becomes its transcoding template, and it has no scenes.
+ * A studio as an older state file holds it (before SetCasterConfig, scenes, layouts and
+ * components were emulated) brought to today's record: the settings it lacks are cleared ones,
+ * its creation template becomes its transcoding template, it has no scenes (or its scenes have
+ * the default audio), no layouts and no components.
  */
 export function upgradeCaster(stored: CasterRecord & { casterTemplate?: string }): CasterRecord {
   const { casterTemplate, ...caster } = stored;
   const config = { ...emptyConfig(), ...caster.config };
   if (!stored.config?.transcode) config.transcode = { casterTemplate: casterTemplate ?? "", liveTemplateIds: [] };
-  return { ...caster, startTime: caster.startTime ?? "", scenes: caster.scenes ?? {}, config };
+  const scenes = Object.fromEntries(Object.entries(caster.scenes ?? {}).map(([id, scene]) =>
+    [id, { ...scene, layoutId: scene.layoutId ?? "", componentIds: scene.componentIds ?? [], audio: scene.audio ?? defaultSceneAudio() }]));
+  return { ...caster, startTime: caster.startTime ?? "", scenes, layouts: caster.layouts ?? {}, components: caster.components ?? {}, config };
+}
+
+/**
+ * A new scene's audio: audio follows video, no mix of its own (UpdateCasterSceneAudio's page:
+ * FollowEnable "默认启用音频跟随", audio-follows-video is the default).
+ */
+export function defaultSceneAudio(): SceneAudioRecord {
+  return { followEnable: 1, mixList: [], audioLayers: [] };
 }

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { errors } from "../errors";
-import { findCaster } from "./casters";
+import { defaultSceneAudio, findCaster } from "./casters";
 import { apiTime, newResourceId } from "./ids";
 import { AccountState, CasterRecord, SceneRecord } from "./state";
 
@@ -42,7 +42,7 @@ export function startCaster(account: AccountState, casterId: string, nowMs: numb
     if (!scenesOf(caster).some((scene) => scene.outputType === outputType)) {
       const sceneId = newResourceId();
       caster.scenes[sceneId] = {
-        sceneId, sceneName, outputType, status: 0, layoutId: "", componentIds: [],
+        sceneId, sceneName, outputType, status: 0, layoutId: "", componentIds: [], audio: defaultSceneAudio(),
         streamUrl: "", rtmpUrl: "", rtsUrl: "", streamInfos: [],
       };
     }

@@ -52,6 +52,114 @@ export interface CasterRecord {
   videoResources: Record<string, VideoResourceRecord>;
   /** The PVW and PGM scenes, created by the first StartCaster; keyed by SceneId. */
   scenes: Record<string, SceneRecord>;
+  /** AddCasterLayout's layouts, keyed by LayoutId, in creation order. */
+  layouts: Record<string, LayoutRecord>;
+  /** AddCasterComponent's components (text, image, caption overlays), keyed by ComponentId. */
+  components: Record<string, ComponentRecord>;
+}
+
+/**
+ * A layout: the video sources on screen, bottom to top (BlendList), each with its video layer,
+ * and the sources heard (MixList), each with its audio layer. There is always one layer per
+ * list entry, in the list's order.
+ */
+export interface LayoutRecord {
+  layoutId: string;
+  blendList: string[];
+  mixList: string[];
+  videoLayers: VideoLayerRecord[];
+  audioLayers: AudioLayerRecord[];
+}
+
+export interface VideoLayerRecord {
+  /** none or fit. */
+  fillMode: string;
+  /** 0 to 1; 0 keeps the source's size. */
+  heightNormalized: number;
+  widthNormalized: number;
+  /** [x, y], each 0 to 1, measured from positionRefer. */
+  positionNormalized: [number, number];
+  positionRefer: string;
+  /** Milliseconds, 0 to 5000. */
+  fixedDelayDuration: number;
+}
+
+export interface AudioLayerRecord {
+  /** 0 to 10; 1 keeps the volume. */
+  volumeRate: number;
+  /** leftChannel, rightChannel or all. */
+  validChannel: string;
+  fixedDelayDuration: number;
+}
+
+/** A scene's audio (UpdateCasterSceneAudio): audio-follows-video, or its own mix. */
+export interface SceneAudioRecord {
+  /** 1 audio follows video (the default), 0 the mix below. */
+  followEnable: number;
+  mixList: string[];
+  /** One per mixList entry; `filter` is the JSON text as sent (not read back by the API). */
+  audioLayers: (AudioLayerRecord & { filter: string })[];
+}
+
+export interface ComponentRecord {
+  componentId: string;
+  componentName: string;
+  /** text, image or caption. */
+  componentType: string;
+  /** RC01 to RC99 (a caption may name its source's RV position instead). */
+  locationId: string;
+  effect: string;
+  /** cover or background; sent, never read back. */
+  layerOrder: string;
+  layer: ComponentLayerRecord;
+  /** The content of the component's type; the others are null. */
+  text: TextContentRecord | null;
+  image: { materialId: string } | null;
+  caption: CaptionContentRecord | null;
+  /** HtmlLayerContent as sent; never read back. */
+  html: string;
+}
+
+export interface ComponentLayerRecord {
+  heightNormalized: number;
+  widthNormalized: number;
+  positionRefer: string;
+  positionNormalized: [number, number];
+  /** 0 (transparent) to 255 (opaque). */
+  transparency: number;
+}
+
+export interface TextContentRecord {
+  text: string;
+  color: string;
+  fontName: string;
+  sizeNormalized: number;
+  borderWidthNormalized: number;
+  borderColor: string;
+}
+
+export interface CaptionContentRecord {
+  /** The video source captioned (RV01 to RV99). */
+  locationId: string;
+  sourceLan: string;
+  targetLan: string;
+  showSourceLan: boolean;
+  color: string;
+  fontName: string;
+  sizeNormalized: number;
+  borderWidthNormalized: number;
+  borderColor: string;
+  ptsOffset: number;
+  wordsCount: number;
+  wordCountPerLine: number;
+  wordSpaceNormalized: number;
+  lineSpaceNormalized: number;
+  /** Sent, never read back (AddCasterComponent's caption keys). */
+  truncation: boolean;
+  sourceLanPerLineWordCount: number;
+  targetLanPerLineWordCount: number;
+  sourceLanReservePages: number;
+  targetLanReservePages: number;
 }
 
 /**
@@ -105,8 +213,11 @@ export interface SceneRecord {
   outputType: number;
   /** 0 stopped, 1 started. */
   status: number;
+  /** What the scene shows (SetCasterSceneConfig): a layout, "" for none, and components bottom to top. */
   layoutId: string;
   componentIds: string[];
+  /** UpdateCasterSceneAudio's settings. */
+  audio: SceneAudioRecord;
   /** Playback URLs, made when the scene starts, on the studio's domain at that time. */
   streamUrl: string;
   rtmpUrl: string;

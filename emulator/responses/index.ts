@@ -1,7 +1,10 @@
 import { Action, operationSpec, OperationSpec } from "../../spec/live-api";
 import * as casters from "./casters";
+import * as components from "./components";
 import * as episodeGroups from "./episode-groups";
+import * as layouts from "./layouts";
 import { OperationHandler } from "./operation";
+import * as sceneConfig from "./scene-config";
 import * as videoResources from "./video-resources";
 
 /**
@@ -26,6 +29,19 @@ const HANDLERS: Partial<Record<Action, { handler: OperationHandler; notes: strin
   AddCasterEpisodeGroupContent: { handler: episodeGroups.AddCasterEpisodeGroupContent, notes: "one JSON `Content` with `Items: [{ItemName, VodUrl}]`" },
   DeleteCasterEpisodeGroup: { handler: episodeGroups.DeleteCasterEpisodeGroup, notes: "`InvalidProgram.NotFound`" },
   DescribeCasterProgram: { handler: episodeGroups.DescribeCasterProgram, notes: "episode groups' items as episodes; paged (PageSize 1–100, default 10)" },
+  AddCasterLayout: { handler: layouts.AddCasterLayout, notes: "`BlendList.N` and `MixList.N` required (`MissingBlendList`, `MissingMixList`); every position a video source's; a layer per list entry, defaults for those left out" },
+  ModifyCasterLayout: { handler: layouts.ModifyCasterLayout, notes: "changes what is sent; a layer keeps its settings while its position stays in the list" },
+  DeleteCasterLayout: { handler: layouts.DeleteCasterLayout, notes: "`InvalidLayout.NotFound`; scenes showing it show no layout" },
+  DescribeCasterLayouts: { handler: layouts.DescribeCasterLayouts, notes: "numbers, not the request's strings; filter LayoutId" },
+  AddCasterComponent: { handler: components.AddCasterComponent, notes: "text, image or caption, with its content; one component per position (`DuplicateLocationID`)" },
+  ModifyCasterComponent: { handler: components.ModifyCasterComponent, notes: "a JSON setting sent replaces that setting; `InvalidComponent.NotFound`" },
+  DeleteCasterComponent: { handler: components.DeleteCasterComponent, notes: "scenes showing it show it no more" },
+  DescribeCasterComponents: { handler: components.DescribeCasterComponents, notes: "typed objects, only the content of the component's type; filter ComponentId" },
+  SetCasterSceneConfig: { handler: sceneConfig.SetCasterSceneConfig, notes: "replaces the layout and the components; the scene must be started (`IncorrectSceneStatus`)" },
+  UpdateCasterSceneConfig: { handler: sceneConfig.UpdateCasterSceneConfig, notes: "replaces the layout, and the components when sent; the scene must be started" },
+  DeleteCasterSceneConfig: { handler: sceneConfig.DeleteCasterSceneConfig, notes: "Type Component, Layout or All; the scene must be started (`IncorrectSceneStatus.Idle`)" },
+  DescribeCasterSceneAudio: { handler: sceneConfig.DescribeCasterSceneAudio, notes: "FollowEnable 1 and no mix until UpdateCasterSceneAudio" },
+  UpdateCasterSceneAudio: { handler: sceneConfig.UpdateCasterSceneAudio, notes: "changes what is sent; Filter checked, not read back" },
 };
 
 export interface ServedOperation {

@@ -67,6 +67,50 @@ export class RequestParams {
     return value.toLowerCase() === "true";
   }
 
+  /**
+   * `BlendList.1`, `BlendList.2`, … as the SDKs flatten a list of values: the values in order,
+   * or undefined when none is sent. The SDKs number a list from 1 without gaps; a gap
+   * (`BlendList.1`, `BlendList.3`) or an index such as `BlendList.01` is malformed.
+   */
+  values(prefix: string): string[] | undefined {
+    const entries = this.indexed(prefix, /^$/).map(([index, , value]) => [index, value] as const);
+    if (entries.length === 0) return undefined;
+    entries.sort((a, b) => a[0] - b[0]);
+    entries.forEach(([index], position) => {
+      if (index !== position + 1) throw errors.invalidParameter(`${prefix}.${position + 1} is missing: a list is numbered ${prefix}.1, ${prefix}.2, … without gaps`);
+    });
+    return entries.map(([, value]) => value);
+  }
+
+  /**
+   * `VideoLayer.1.FillMode`, `VideoLayer.1.PositionNormalized.2`, … as the SDKs flatten a list of
+   * objects: by index (from 1), the fields sent under it (`FillMode`, `PositionNormalized.2`).
+   */
+  objects(prefix: string): Map<number, Record<string, string>> {
+    const byIndex = new Map<number, Record<string, string>>();
+    for (const [index, field, value] of this.indexed(prefix, /^\..+$/)) {
+      const fields = byIndex.get(index) ?? {};
+      fields[field.slice(1)] = value;
+      byIndex.set(index, fields);
+    }
+    return byIndex;
+  }
+
+  /** Every non-empty `prefix.<index><rest>` whose rest matches: [index, rest, value]. */
+  private indexed(prefix: string, rest: RegExp): [number, string, string][] {
+    const found: [number, string, string][] = [];
+    for (const [key, value] of Object.entries(this.raw)) {
+      if (!key.startsWith(`${prefix}.`) || value === "") continue;
+      const match = /^(\d+)(.*)$/.exec(key.slice(prefix.length + 1));
+      if (!match || !rest.test(match[2])) continue;
+      if (!/^[1-9]\d{0,3}$/.test(match[1])) {
+        throw errors.invalidParameter(`${key}: a list's index is a number from 1, as ${prefix}.1`);
+      }
+      found.push([Number(match[1]), match[2], value]);
+    }
+    return found;
+  }
+
   /** `Tag.1.Key`, `Tag.1.Value`, … as pop-core flattens a list of objects. */
   list(prefix: string, fields: string[]): Record<string, string>[] {
     const items: Record<string, string>[] = [];

@@ -69,6 +69,33 @@ describe("studio (Caster) provider", () => {
     expect(live.undeclaredParameters()).toEqual([]);
   });
 
+  test("tags, sync groups, the standby image and the switch threshold are sent, read back, and kept when undeclared", async () => {
+    const inputs = await checked({
+      domainName: "live.example.com", tags: { team: "news", env: "prod" }, standbyImageId: "card01", autoSwitchToStandby: true, standbySwitchAfterSeconds: 5,
+    });
+    const created = await provider.create(inputs);
+    const sources: string[] = [];
+    for (const locationId of ["RV01", "RV02"]) {
+      const reply = await live.client.call<{ ResourceId: string }>("AddCasterVideoResource", {
+        CasterId: created.id, LocationId: locationId, ResourceName: locationId, LiveStreamUrl: `rtmp://push.example.com/live/${locationId}`,
+      });
+      sources.push(reply.ResourceId);
+    }
+    const synced = { ...inputs, syncGroups: [{ mode: 0 as const, hostResourceId: sources[0], resourceIds: [sources[1]] }] };
+    const outs = (await provider.update(created.id, created.outs as CasterOutputs, synced)).outs as CasterOutputs;
+    expect(outs).toMatchObject({
+      tags: { team: "news", env: "prod" }, standbyImageId: "card01", autoSwitchToStandby: true, standbySwitchAfterSeconds: 5,
+      syncGroups: [{ mode: 0, hostResourceId: sources[0], resourceIds: [sources[1]] }],
+    });
+    // Left out of the program, each stays as the studio has it.
+    const { syncGroups: _groups, standbyImageId: _image, standbySwitchAfterSeconds: _threshold, ...undeclared } = synced;
+    const kept = (await provider.update(created.id, outs, { ...undeclared, delaySeconds: 2 })).outs as CasterOutputs;
+    expect(kept).toMatchObject({ delaySeconds: 2, standbyImageId: "card01", standbySwitchAfterSeconds: 5, syncGroups: outs.syncGroups });
+    const streamerWithoutHost = await provider.check({}, { ...inputs, syncGroups: [{ mode: 0, resourceIds: [sources[1]] }] });
+    expect(streamerWithoutHost.failures?.[0]).toMatchObject({ property: "syncGroups", reason: expect.stringContaining("hostResourceId") });
+    expect(live.undeclaredParameters()).toEqual([]);
+  });
+
   test("a console change to one setting is a one-property diff; an update puts it back and keeps every other setting", async () => {
     const inputs = await checked({ domainName: "live.example.com", callbackUrl: "https://hooks.example.com/a", delaySeconds: 3 });
     const created = await provider.create(inputs);
@@ -102,6 +129,19 @@ describe("studio (Caster) provider", () => {
     expect(studios().length).toBe(before + 1);
   });
 
+  test("made again under the same name with another casterName or template (after a destroy): a new studio, no IdempotentParameterMismatch", async () => {
+    const first = await checked({ casterName: "First", domainName: "live.example.com" });
+    const created = await provider.create(first);
+    await provider.delete(created.id, created.outs as CasterOutputs);
+    // The same resource (project, stack, name), declared again with another name and template.
+    const { clientToken: _derived, ...declared } = first;
+    const again = await provider.check({}, { ...declared, casterName: "Second", casterTemplate: "lp_hd" });
+    expect(again.failures).toEqual([]);
+    const made = await provider.create(again.inputs as CasterInputs);
+    expect(made.id).not.toBe(created.id);
+    expect(made.outs).toMatchObject({ casterName: "Second", casterTemplate: "lp_hd" });
+  });
+
   test("a change that needs a stop is refused on air at preview, naming the way out; allowed, it stops, changes and restarts", async () => {
     const inputs = await checked({ domainName: "live.example.com", running: true });
     const created = await provider.create(inputs);
@@ -125,6 +165,25 @@ describe("studio (Caster) provider", () => {
     expect(studios()).not.toContain(created.id);
     await expect(provider.delete(created.id, created.outs as CasterOutputs)).resolves.toBeUndefined();
     expect(await provider.read(created.id, created.outs as CasterOutputs)).toEqual({});
+  });
+
+  test("allowStopOnAir alone is a change the state alone takes (a destroy reads it there): no call, and delete follows it", async () => {
+    const inputs = await checked({ domainName: "live.example.com", running: true });
+    const created = await provider.create(inputs);
+    const outs = created.outs as CasterOutputs;
+    const allowed = { ...inputs, allowStopOnAir: true };
+    expect(await provider.diff(created.id, outs, allowed)).toEqual({ changes: true, replaces: [], deleteBeforeReplace: false });
+    live.emulator.clearCalls();
+    const stored = (await provider.update(created.id, outs, allowed)).outs as CasterOutputs;
+    expect(live.emulator.calls()).toEqual([]);
+    expect(stored).toEqual({ ...outs, allowStopOnAir: true });
+    expect(await provider.diff(created.id, stored, allowed)).toMatchObject({ changes: false });
+    // Taken out of the program again: taken out of the state, so deleting it on air is refused again.
+    const withdrawn = (await provider.update(created.id, stored, inputs)).outs as CasterOutputs;
+    expect(withdrawn).toEqual(outs);
+    await expect(provider.delete(created.id, withdrawn)).rejects.toThrow(/on air/);
+    await provider.delete(created.id, stored);
+    expect(studios()).not.toContain(created.id);
   });
 
   test("bad input: every problem at once, each naming the property, the value and what is allowed", async () => {

@@ -1,11 +1,13 @@
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { isUnknown } from "../../common/unknowns";
-import { caster as kind, CasterInputs, CONFIG_PROPERTIES, RecordingConfig } from "../../spec/kinds/caster";
+import { caster, caster as kind, CasterInputs, changesNeedingStop as needingStop, CONFIG_PROPERTIES, RecordingConfig } from "../../spec/kinds/caster";
 import { LiveApiError, UserFacingError } from "../client/errors";
 import { LiveClient, ParamValue } from "../client/live-client";
-import { clientTokenFor } from "../episode-group/client-token";
+import { clientTokenFor } from "../shared/client-token";
+import { comparable, FieldSpec, replacedOnChange } from "../../spec/kinds/kind";
 import { kindProvider } from "../kind-provider";
 import { liveClient } from "../runtime";
+import { diffProperties } from "../shared/diff";
 
 /** What the provider stores for a studio: the inputs as the API has them, and its run state. */
 export interface CasterOutputs extends CasterInputs {
@@ -25,6 +27,7 @@ interface ApiCaster {
   NormType?: number;
   ResourceGroupId?: string;
   Status?: number;
+  Tags?: { tag?: { TagKey: string; TagValue: string }[] };
 }
 
 /** DescribeCasterConfig's reply, as the spec gives it. */
@@ -54,12 +57,60 @@ interface ApiCasterConfig {
   SyncGroupsConfig?: { SyncGroup?: { HostResourceId?: string; Mode?: number; ResourceIds?: { ResourceId?: string[] } }[] };
 }
 
-/** The properties whose change the API takes only while the studio is stopped (SetCasterConfig's page: DomainName, ChannelEnable). */
+/** The declared changes that need the studio stopped, in words for messages. */
 function changesNeedingStop(olds: Partial<CasterInputs>, news: Partial<CasterInputs>): string[] {
-  const needs: string[] = [];
-  if (news.channelMode === true && olds.channelMode !== true) needs.push("channelMode (turning it on)");
-  if (news.domainName !== undefined && olds.domainName !== undefined && news.domainName !== olds.domainName) needs.push("domainName");
-  return needs;
+  return needingStop(olds, news).map((name) => ((caster.fields[name] as FieldSpec).needsStop === "turning on" ? `${name} (turning it on)` : name));
+}
+
+/** The properties CreateCaster sends: the same ClientToken with other values of them is IdempotentParameterMismatch. */
+const CREATE_PROPERTIES = ["casterName", "casterTemplate", "chargeType", "normType", "resourceGroupId", "tags"] as const;
+
+/** The ClientToken of a studio: from its resource (project, stack, name) and every value CreateCaster sends. */
+function derivedClientToken(inputs: CasterInputs): string {
+  const createInputs = {
+    ...Object.fromEntries(CREATE_PROPERTIES.map((name) => [name, inputs[name] ?? null])),
+    chargeType: inputs.chargeType ?? "PostPaid",
+    // Key order of the caller's object must not change the token.
+    tags: inputs.tags ? Object.entries(inputs.tags).sort(([a], [b]) => a.localeCompare(b)) : null,
+  };
+  return clientTokenFor(inputs.clientTokenScope ?? "", createInputs, "studio");
+}
+
+/** CreateCaster: idempotent by ClientToken, so a lost reply is sent again and answered with the same studio. */
+async function createStudio(client: LiveClient, inputs: CasterInputs, clientToken: string): Promise<string> {
+  const { CasterId: casterId } = await client.call<{ CasterId: string }>("CreateCaster", {
+    CasterName: inputs.casterName,
+    CasterTemplate: inputs.casterTemplate,
+    ChargeType: inputs.chargeType ?? "PostPaid",
+    ClientToken: clientToken,
+    NormType: inputs.normType,
+    ResourceGroupId: inputs.resourceGroupId,
+    ...Object.fromEntries(Object.entries(inputs.tags ?? {}).flatMap(([key, value], index) => [[`Tag.${index + 1}.Key`, key], [`Tag.${index + 1}.Value`, value]])),
+  });
+  return casterId;
+}
+
+/**
+ * What an unfinished create of these (checked) inputs made, for the recovery of a killed `pulumi
+ * up`: CreateCaster sent again with the same ClientToken and parameters answers with the studio
+ * the killed request made (if that request never landed, it makes it now). Nothing else is sent:
+ * the recovery hands the studio to the stack, and `pulumi up` applies the program to it.
+ * Undefined when the inputs carry no token or the stack's state has that studio (`owned`).
+ */
+export async function madeByUnfinishedCreate(inputs: CasterInputs, owned: ReadonlySet<string>): Promise<{ id: string; description: string } | undefined> {
+  if (!inputs.clientToken) return undefined;
+  const casterId = await createStudio(liveClient(), inputs, inputs.clientToken);
+  if (owned.has(casterId)) return undefined;
+  return { id: casterId, description: `studio ${casterId} (ClientToken ${inputs.clientToken})` };
+}
+
+/**
+ * Whether the change is of allowStopOnAir alone. It changes nothing on the studio, but a destroy
+ * (which runs no program) reads it from the state: so it is a change, applied by storing it.
+ */
+function onlyAllowStopOnAirChanged(olds: CasterOutputs, news: CasterInputs): boolean {
+  const { changed } = diffProperties(comparable(kind, olds, news), comparable(kind, news), replacedOnChange(kind));
+  return changed.length === 1 && changed[0] === "allowStopOnAir";
 }
 
 /** The Caster dynamic provider: the kind's spec, and how a studio is made, configured, started and read back. */
@@ -80,25 +131,17 @@ export const casterProvider = kindProvider<CasterInputs, CasterOutputs>(kind, {
         }],
       };
     }
-    const createInputs = ["normType", "chargeType", "resourceGroupId"].map((name) => inputs[name]);
+    const createInputs = CREATE_PROPERTIES.map((name) => inputs[name]);
     if (inputs.clientToken === undefined && !isUnknown(inputs.clientTokenScope) && !createInputs.some(isUnknown)) {
-      inputs.clientToken = clientTokenFor(String(inputs.clientTokenScope ?? ""), { normType: inputs.normType, chargeType: inputs.chargeType ?? "PostPaid", resourceGroupId: inputs.resourceGroupId ?? null }, "studio");
+      inputs.clientToken = derivedClientToken(inputs);
     }
     return { inputs, failures: [] };
   },
 
   async create(inputs) {
     const client = liveClient();
-    const clientToken = inputs.clientToken ?? clientTokenFor(inputs.clientTokenScope ?? "", { normType: inputs.normType }, "studio");
-    // Idempotent by ClientToken: a lost reply is sent again and answered with the same studio.
-    const { CasterId: casterId } = await client.call<{ CasterId: string }>("CreateCaster", {
-      CasterName: inputs.casterName,
-      CasterTemplate: inputs.casterTemplate,
-      ChargeType: inputs.chargeType ?? "PostPaid",
-      ClientToken: clientToken,
-      NormType: inputs.normType,
-      ResourceGroupId: inputs.resourceGroupId,
-    });
+    const clientToken = inputs.clientToken ?? derivedClientToken(inputs);
+    const casterId = await createStudio(client, inputs, clientToken);
     await configure(client, casterId, inputs);
     if (inputs.running) await start(client, casterId);
     return { id: casterId, outs: await readBack(client, casterId, { ...inputs, clientToken }) };
@@ -110,6 +153,10 @@ export const casterProvider = kindProvider<CasterInputs, CasterOutputs>(kind, {
   },
 
   async update(id, olds, news) {
+    if (onlyAllowStopOnAirChanged(olds, news)) {
+      const { allowStopOnAir: _old, ...kept } = olds;
+      return { outs: news.allowStopOnAir === undefined ? kept : { ...kept, allowStopOnAir: news.allowStopOnAir } };
+    }
     const client = liveClient();
     const onAir = olds.status === 1;
     const needs = changesNeedingStop(olds, news);
@@ -139,12 +186,12 @@ export const casterProvider = kindProvider<CasterInputs, CasterOutputs>(kind, {
   },
 });
 
+
 /**
  * SetCasterConfig replaces the whole configuration: a parameter left out clears that setting. So
  * the call always carries all of it: each setting the program declares, and for each one it does
  * not, what the studio has now (read just before, so a console change to an undeclared setting
- * survives). Settings this package does not model (sync groups, the standby image ID, the switch
- * threshold) are sent back as the studio has them.
+ * survives).
  */
 async function configure(client: LiveClient, casterId: string, desired: CasterInputs): Promise<void> {
   const now = await client.call<ApiCasterConfig>("DescribeCasterConfig", { CasterId: casterId });
@@ -165,13 +212,13 @@ async function configure(client: LiveClient, casterId: string, desired: CasterIn
     UrgentLiveStreamUrl: pick("standbyLiveStreamUrl"),
     UrgentMaterialId: pick("standbyMaterialId"),
     UrgentImageUrl: pick("standbyImageUrl"),
-    UrgentImageId: now.UrgentImageId || undefined,
+    UrgentImageId: pick("standbyImageId"),
     AutoSwitchUrgentOn: pick("autoSwitchToStandby"),
-    AutoSwitchUrgentConfig: now.AutoSwitchUrgentConfig || undefined,
+    AutoSwitchUrgentConfig: switchConfigParam(pick("standbySwitchAfterSeconds"), now.AutoSwitchUrgentConfig),
     ProgramName: pick("programName"),
     ProgramEffect: pick("programEffect"),
     ChannelEnable: pick("channelMode") ? 1 : 0,
-    SyncGroupsConfig: syncGroupsParam(now),
+    SyncGroupsConfig: syncGroupsParam(pick("syncGroups")),
   };
   await client.call("SetCasterConfig", params);
 }
@@ -189,14 +236,25 @@ function recordConfigParam(recording: RecordingConfig) {
   };
 }
 
-function syncGroupsParam(config: ApiCasterConfig): string | undefined {
-  const groups = config.SyncGroupsConfig?.SyncGroup ?? [];
-  if (groups.length === 0) return undefined;
-  return JSON.stringify(groups.map((group) => ({
-    mode: group.Mode,
-    hostResourceId: group.HostResourceId || undefined,
-    resourceIds: group.ResourceIds?.ResourceId ?? [],
-  })));
+function syncGroupsParam(groups: CasterInputs["syncGroups"]): string | undefined {
+  if (!groups || groups.length === 0) return undefined;
+  return JSON.stringify(groups.map((group) => ({ mode: group.mode, hostResourceId: group.hostResourceId, resourceIds: group.resourceIds })));
+}
+
+/** AutoSwitchUrgentConfig `{"eofThres": seconds}`: the declared threshold, or the studio's whole setting as it has it. */
+function switchConfigParam(seconds: number | undefined, current: string | undefined): string | undefined {
+  if (seconds !== undefined) return JSON.stringify({ eofThres: seconds });
+  return current || undefined;
+}
+
+function switchThreshold(text: string | undefined): number | undefined {
+  if (!text) return undefined;
+  try {
+    const value = (JSON.parse(text) as { eofThres?: unknown }).eofThres;
+    return typeof value === "number" ? value : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The configuration's settings, as the kind names them, from DescribeCasterConfig. */
@@ -226,7 +284,14 @@ function configFromApi(config: ApiCasterConfig): Partial<CasterInputs> {
     standbyLiveStreamUrl: text(config.UrgentLiveStreamUrl),
     standbyMaterialId: text(config.UrgentMaterialId),
     standbyImageUrl: text(config.UrgentImageUrl),
+    standbyImageId: text(config.UrgentImageId),
+    standbySwitchAfterSeconds: switchThreshold(config.AutoSwitchUrgentConfig),
     autoSwitchToStandby: config.AutoSwitchUrgentOn === "true",
+    syncGroups: (config.SyncGroupsConfig?.SyncGroup ?? []).map((group) => ({
+      mode: (group.Mode === 0 ? 0 : 1) as 0 | 1,
+      ...(group.HostResourceId ? { hostResourceId: group.HostResourceId } : {}),
+      resourceIds: group.ResourceIds?.ResourceId ?? [],
+    })),
     programName: text(config.ProgramName),
     programEffect: (config.ProgramEffect === 1 ? 1 : 0) as 0 | 1,
     channelMode: config.ChannelEnable === 1,
@@ -288,6 +353,7 @@ async function readStudio(client: LiveClient, casterId: string, kept: Partial<Ca
     casterTemplate: (config.TranscodeConfig?.CasterTemplate || item.CasterTemplate || kept.casterTemplate) as CasterInputs["casterTemplate"],
     chargeType: "PostPaid",
     resourceGroupId: item.ResourceGroupId || kept.resourceGroupId,
+    tags: item.Tags?.tag?.length ? Object.fromEntries(item.Tags.tag.map((tag) => [tag.TagKey, tag.TagValue])) : undefined,
     ...configFromApi(config),
     running: status === 1,
     status,

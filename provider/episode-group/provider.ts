@@ -8,7 +8,7 @@ import { requestParams } from "../../spec/kinds/kind";
 import { kindProvider } from "../kind-provider";
 import { listingCache, liveClient, sessionMap } from "../runtime";
 import { describeStudioConfig, EpisodeGroupOutputs, programEpisodeIds, StudioConfig } from "./api";
-import { deriveClientToken } from "./client-token";
+import { deriveClientToken } from "../shared/client-token";
 
 /** Listings shared by the groups of one studio: its config, and the episodes of its program. */
 const studioConfigs = listingCache<StudioConfig>();

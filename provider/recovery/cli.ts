@@ -5,15 +5,16 @@ import * as path from "node:path";
 import { createInterface } from "node:readline/promises";
 import { parseArgs } from "node:util";
 import { UserFacingError } from "../client/errors";
-import { Checkpoint, findUnfinishedCreates } from "./recover";
+import { Checkpoint, findUnfinishedCreates, withCreatesAdopted } from "./recover";
 import { consoleOutput, Output } from "../../common/cli-output";
 
 /**
  * caster-recover: the recovery of an interrupted `pulumi up` (killed, crashed, machine lost).
  * The engine records a create before it calls the provider and its result after, so a create
  * in flight when the run ended is a pending operation in the state: what it made on the studio
- * is in no state. This finds and deletes exactly that, then clears the pending operations, so
- * that the next `pulumi up` ends in the declared studio even when the program changed meanwhile.
+ * is in no state. This finds and deletes exactly that (a studio itself is kept and handed to the
+ * stack), then clears the pending operations, so that the next `pulumi up` ends in the declared
+ * studio even when the program changed meanwhile.
  */
 
 const USAGE = `Usage: caster-recover [--stack NAME] [--cwd DIR] [--config-file FILE] [--dry-run | --yes]
@@ -22,17 +23,23 @@ After an interrupted \`pulumi up\` of a stack (and after no other run of it is i
   1. pulumi stack export --show-secrets          reads its unfinished creates (kept in memory only);
                                                  a file backend's metadata file that the kill left
                                                  empty is removed (Pulumi would fail on it: "EOF")
-  2. lists what each unfinished create of a CasterVideoResource or CasterEpisodeGroup made on the
-     studio: a source at its location with exactly its settings that the state does not hold, and
-     for a group, the ClientToken that finds it; what the state holds, and a source that was being
-     adopted (importId), are never touched
-  3. asks before it deletes them (--yes: without asking; needed when not on a terminal)
+  2. lists what each unfinished create of a CasterVideoResource, CasterEpisodeGroup or Caster made:
+     a source at its location with exactly its settings that the state does not hold, and for a
+     group or a studio, the ClientToken that finds it; what the state holds, and a source that was
+     being adopted (importId), are never touched
+  3. asks before it deletes sources and groups (--yes: without asking; needed when not on a terminal)
   4. pulumi cancel                               ends the killed run's lock (undoes nothing)
-  5. deletes them (a group is found by sending its ClientToken again)
+  5. deletes them (a group is found by sending its ClientToken again); a studio is found the same
+     way (CreateCaster with its ClientToken) and kept, not deleted:
+     pulumi stack export | pulumi stack import   the stack takes it over: its unfinished create is
+                                                 completed with the studio's ID (secrets stay
+                                                 encrypted; nothing is written to disk)
   6. pulumi refresh --clear-pending-creates      forgets the unfinished creates, reads the rest
-Then run \`pulumi up\`. Credentials come from the environment, as for pulumi up; the endpoint and
-region from the stack config the killed run used (--config-file: a stack config file other than
-Pulumi.<stack>.yaml, as for pulumi). --dry-run stops after step 2 and changes nothing on the
+                                                 (and each studio taken over)
+Then run \`pulumi up\`: it applies the program to the studio taken over (configures, starts,
+renames it, or replaces or deletes it when the program says so). Credentials come from the
+environment, as for pulumi up; the endpoint and region from the stack config the killed run used
+(--config-file: a stack config file other than Pulumi.<stack>.yaml, as for pulumi). --dry-run stops after step 2 and changes nothing on the
 studio or in the stack (it does remove an empty metadata file of step 1: nothing can be read past it).
 
 A source has no ClientToken: "made by the killed run" means "at its location, with its settings,
@@ -96,7 +103,8 @@ export async function main(argv: string[], output: Output = consoleOutput, io: R
       output.out(`- ${create.urn}: ${create.made ? `made ${create.made}; ${dryRun ? "would delete it" : "to delete"}.` : create.note ? `${create.note}.` : "made nothing on the studio."}`);
     }
     if (dryRun) return 0;
-    const toDelete = listed.filter((create) => !create.leftAlone && (create.made || create.note));
+    const toDelete = listed.filter((create) => !create.leftAlone && !create.adopts && (create.made || create.note));
+    const toAdopt = listed.filter((create) => create.adopts);
     if (toDelete.length > 0 && !options.yes) {
       const question = `Delete what these ${toDelete.length} unfinished creates made (each listed above)?`;
       if (!io.confirm) throw new UserFacingError(`${question} Nobody to ask here: run again with --yes to delete them, or --dry-run to only list.`);
@@ -106,10 +114,26 @@ export async function main(argv: string[], output: Output = consoleOutput, io: R
     // No lock is no error: the killed run may have been cancelled already.
     const cancel = pulumi(["cancel", "--yes", ...stackArgs], true);
     output.out(cancel.status === 0 ? "caster-recover: the killed run's lock is removed." : `caster-recover: no run cancelled (${firstLine(cancel.stderr)}).`);
-    for (const create of toDelete.length > 0 ? await findUnfinishedCreates(checkpoint) : []) {
+    const adopted = new Map<string, string>();
+    for (const create of toDelete.length + toAdopt.length > 0 ? await findUnfinishedCreates(checkpoint) : []) {
+      if (create.adoptId) {
+        adopted.set(create.urn, create.adoptId);
+        continue;
+      }
       if (!create.made || !create.remove) continue;
       await create.remove();
       output.out(`- ${create.urn}: made ${create.made}; deleted.`);
+    }
+    if (adopted.size > 0) {
+      // `pulumi refresh --import-pending-creates` drops such a create instead (Pulumi 3.248): the state is completed here.
+      const encrypted = pulumi(["stack", "export", ...stackArgs], true);
+      if (encrypted.status !== 0) throw new UserFacingError(`pulumi stack export failed:\n${encrypted.stderr.trim()}`);
+      const completed = JSON.stringify(withCreatesAdopted(parseCheckpoint(encrypted.stdout), adopted));
+      const imported = spawnSync("pulumi", ["stack", "import", ...stackArgs, "--non-interactive"], { cwd: options.cwd, input: completed, encoding: "utf8", maxBuffer: 1 << 30 });
+      if (imported.status !== 0) throw new UserFacingError(`pulumi stack import of the studios taken over failed:\n${imported.stderr.trim()}`);
+      for (const create of listed.filter((item) => adopted.has(item.urn))) {
+        output.out(`- ${create.urn}: made studio ${adopted.get(create.urn)}; kept: the stack has taken it over.`);
+      }
     }
     const configFile = options["config-file"] ? ["--config-file", options["config-file"]] : [];
     const refresh = pulumi(["refresh", "--clear-pending-creates", "--yes", "--skip-preview", ...stackArgs, ...configFile]);

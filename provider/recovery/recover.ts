@@ -1,6 +1,8 @@
 import { UserFacingError } from "../client/errors";
 import { configureProvider } from "../runtime";
+import { CasterInputs } from "../../spec/kinds/caster";
 import { EpisodeGroupInputs } from "../../spec/kinds/caster-episode-group";
+import { madeByUnfinishedCreate as studioMadeBy } from "../caster/provider";
 import { episodeGroupProvider, madeByUnfinishedCreate as groupMadeBy } from "../episode-group/provider";
 import { VideoResourceInputs } from "../../spec/kinds/caster-video-resource";
 import { madeByUnfinishedCreate as sourceMadeBy, videoResourceProvider } from "../video-resource/provider";
@@ -8,6 +10,7 @@ import { madeByUnfinishedCreate as sourceMadeBy, videoResourceProvider } from ".
 /** The types this package's resources have in a stack's state. */
 export const VIDEO_SOURCE_TYPE = "pulumi-nodejs:dynamic/alicloud-caster:CasterVideoResource";
 export const EPISODE_GROUP_TYPE = "pulumi-nodejs:dynamic/alicloud-caster:CasterEpisodeGroup";
+export const CASTER_TYPE = "pulumi-nodejs:dynamic/alicloud-caster:Caster";
 
 /** A resource as `pulumi stack export` gives it. */
 export interface StateResource {
@@ -43,28 +46,36 @@ export interface UnfinishedCreate {
   note?: string;
   /** Never deleted: what it touched existed before it (a source being adopted with importId). */
   leftAlone?: boolean;
+  /** Kept, and handed to the stack under this ID (a studio): `pulumi up` then applies the program to it. */
+  adoptId?: string;
+  /** A studio, which is kept (adopted), never deleted. */
+  adopts?: boolean;
 }
 
 /**
  * Finds what the unfinished creates of a killed `pulumi up` made on the studio. Their inputs are
  * in the state (pending operations); a source is found at its location with exactly those
- * settings, a group by its ClientToken. What the state already has is never touched, nor is a
- * source that an unfinished create was adopting (importId): it existed before. Each create's
+ * settings, a group and a studio by their ClientToken. What the state already has is never
+ * touched, nor is a source that an unfinished create was adopting (importId): it existed before.
+ * A studio is not deleted but adopted (adoptId): deleting one and making it again under the same
+ * ClientToken could be answered with the deleted one, and `pulumi up` can apply any program to it
+ * (configure and start it, rename it, or replace or delete it if the program says so). Each create's
  * provider is configured with the stack config the killed run gave it (the inputs the state
  * holds for that provider); credentials come from the environment, as for any run.
  *
- * A dry run makes no call that changes anything: a group can only be found by sending its
- * ClientToken again, which would make it if the killed request never landed, so a dry run only
- * says what a real run would send.
+ * A dry run makes no call that changes anything: a group or a studio can only be found by
+ * sending its ClientToken again, which would make it if the killed request never landed, so a dry
+ * run only says what a real run would send.
  */
 export async function findUnfinishedCreates(checkpoint: Checkpoint, options: { dryRun?: boolean } = {}): Promise<UnfinishedCreate[]> {
   const resources = checkpoint.deployment.resources ?? [];
   const pending = (checkpoint.deployment.pending_operations ?? []).filter(
-    (operation) => operation.type === "creating" && [VIDEO_SOURCE_TYPE, EPISODE_GROUP_TYPE].includes(operation.resource.type),
+    (operation) => operation.type === "creating" && [VIDEO_SOURCE_TYPE, EPISODE_GROUP_TYPE, CASTER_TYPE].includes(operation.resource.type),
   );
   const owned = (type: string) => new Set(resources.filter((r) => r.type === type && r.id).map((r) => r.id as string));
   const ownedSources = owned(VIDEO_SOURCE_TYPE);
   const ownedGroups = owned(EPISODE_GROUP_TYPE);
+  const ownedStudios = owned(CASTER_TYPE);
 
   const found: UnfinishedCreate[] = [];
   // By provider (each its own endpoint and region), and one create at a time: two unfinished
@@ -83,6 +94,19 @@ export async function findUnfinishedCreates(checkpoint: Checkpoint, options: { d
         const made = await sourceMadeBy(inputs as unknown as VideoResourceInputs, ownedSources);
         if (made) ownedSources.add(made.id);
         found.push({ urn: resource.urn, made: made?.description, remove: made && (() => videoResourceProvider.delete(made.id)) });
+      } else if (resource.type === CASTER_TYPE) {
+        if (options.dryRun) {
+          found.push({
+            urn: resource.urn,
+            adopts: true,
+            note: `a real run sends its ClientToken ${String(inputs.clientToken)} again to find its studio, and keeps that studio: ` +
+              "the stack takes it over, and pulumi up applies the program to it",
+          });
+          continue;
+        }
+        const made = await studioMadeBy(inputs as unknown as CasterInputs, ownedStudios);
+        if (made) ownedStudios.add(made.id);
+        found.push({ urn: resource.urn, made: made?.description, adopts: true, adoptId: made?.id });
       } else if (options.dryRun) {
         found.push({
           urn: resource.urn,
@@ -96,6 +120,37 @@ export async function findUnfinishedCreates(checkpoint: Checkpoint, options: { d
     }
   }
   return found;
+}
+
+/**
+ * The state with each adopted pending create (URN → the ID found for it) completed: moved from the
+ * pending operations to the resources, with that ID, its inputs as the killed run sent them and,
+ * until the refresh that follows reads the object, those inputs as its outputs (they carry the
+ * provider that refresh, update and delete need). It has no dependents in the state (they could
+ * not be made without its ID), so it goes last; a dependency the state no longer holds is dropped.
+ * Secrets stay as the export wrote them (ciphertext).
+ */
+export function withCreatesAdopted<T extends Checkpoint>(checkpoint: T, adopted: ReadonlyMap<string, string>): T {
+  const resources = [...(checkpoint.deployment.resources ?? [])];
+  const pending: PendingOperation[] = [];
+  for (const operation of checkpoint.deployment.pending_operations ?? []) {
+    const id = operation.type === "creating" ? adopted.get(operation.resource.urn) : undefined;
+    if (!id) {
+      pending.push(operation);
+      continue;
+    }
+    const held = new Set(resources.map((resource) => resource.urn));
+    const resource = { ...operation.resource } as StateResource & { dependencies?: string[]; propertyDependencies?: Record<string, string[]> };
+    resource.id = id;
+    resource.outputs = { ...(resource.inputs ?? {}) };
+    if (resource.dependencies) resource.dependencies = resource.dependencies.filter((urn) => held.has(urn));
+    if (resource.propertyDependencies) {
+      resource.propertyDependencies = Object.fromEntries(Object.entries(resource.propertyDependencies)
+        .map(([name, urns]) => [name, urns.filter((urn) => held.has(urn))]));
+    }
+    resources.push(resource);
+  }
+  return { ...checkpoint, deployment: { ...checkpoint.deployment, resources, pending_operations: pending } };
 }
 
 /** The stack config the killed run gave a dynamic provider, as the state stores it. */

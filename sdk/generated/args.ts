@@ -39,6 +39,13 @@ export interface CasterArgs {
    */
   resourceGroupId?: pulumi.Input<string>;
   /**
+   * The studio's tags, `{ key: value }` (CreateCaster's Tag.N.Key / Tag.N.Value), keys and values
+   * up to 128 characters.
+   * @default none. Changing it replaces the studio (the Caster operations set tags only when a
+   * studio is made).
+   */
+  tags?: pulumi.Input<Record<string, string>>;
+  /**
    * The streaming domain the studio outputs on; StartCaster needs one. Changing it needs the studio
    * stopped.
    * @default not managed: the studio's own value is kept. Modified in place.
@@ -70,14 +77,14 @@ export interface CasterArgs {
    * `daobo-lsd`, `daobo-lld`, `daobo-lud`, `daobo-lhd`.
    * @default not managed: the studio's own value is kept. Modified in place.
    */
-  liveTemplates?: pulumi.Input<"lsd" | "lld" | "lud" | "lhd" | "daobo-lsd" | "daobo-lld" | "daobo-lud" | "daobo-lhd"[]>;
+  liveTemplates?: pulumi.Input<pulumi.Input<"lsd" | "lld" | "lud" | "lhd" | "daobo-lsd" | "daobo-lld" | "daobo-lud" | "daobo-lhd">[]>;
   /**
    * Recording of the output to OSS: `{ ossEndpoint, ossBucket, formats: [{ format: m3u8|flv|mp4,
    * ossObjectPrefix?, sliceOssObjectPrefix?, cycleDurationSeconds? }] }`; m3u8 needs
    * `sliceOssObjectPrefix`.
    * @default not managed: the studio's own value is kept. Modified in place.
    */
-  recording?: pulumi.Input<{ ossEndpoint: string; ossBucket: string; formats: { format: "m3u8" | "flv" | "mp4"; ossObjectPrefix?: string; sliceOssObjectPrefix?: string; cycleDurationSeconds?: number }[] }>;
+  recording?: pulumi.Input<{ ossEndpoint: pulumi.Input<string>; ossBucket: pulumi.Input<string>; formats: pulumi.Input<pulumi.Input<{ format: pulumi.Input<"m3u8" | "flv" | "mp4">; ossObjectPrefix?: pulumi.Input<string>; sliceOssObjectPrefix?: pulumi.Input<string>; cycleDurationSeconds?: pulumi.Input<number> }>[]> }>;
   /**
    * A live stream the studio can switch to in an emergency (UrgentLiveStreamUrl). A signed URL is
    * stored as a secret.
@@ -96,11 +103,29 @@ export interface CasterArgs {
    */
   standbyImageUrl?: pulumi.Input<string>;
   /**
+   * A media-library image the studio can switch to in an emergency (UrgentImageId).
+   * @default not managed: the studio's own value is kept. Modified in place.
+   */
+  standbyImageId?: pulumi.Input<string>;
+  /**
+   * How many seconds the program's input may break off before the studio switches to standby by
+   * itself (AutoSwitchUrgentConfig's eofThres).
+   * @default not managed: the studio's own value is kept. Modified in place.
+   */
+  standbySwitchAfterSeconds?: pulumi.Input<number>;
+  /**
    * Whether the studio switches to its standby source by itself when the program's input breaks off
    * (AutoSwitchUrgentOn).
    * @default not managed: the studio's own value is kept. Modified in place.
    */
   autoSwitchToStandby?: pulumi.Input<boolean>;
+  /**
+   * Groups of sources kept in sync (SyncGroupsConfig): `{ mode: 0 (streamer: the sources follow
+   * `hostResourceId`) or 1 (conference), resourceIds: [...] }`, with the sources' `resourceId`
+   * outputs.
+   * @default not managed: the studio's own value is kept. Modified in place.
+   */
+  syncGroups?: pulumi.Input<pulumi.Input<{ mode: pulumi.Input<0 | 1>; hostResourceId?: pulumi.Input<string>; resourceIds: pulumi.Input<pulumi.Input<string>[]> }>[]>;
   /**
    * The name of the studio's program (its schedule).
    * @default not managed: the studio's own value is kept. Modified in place.
@@ -126,8 +151,9 @@ export interface CasterArgs {
   /**
    * Allows a change that needs the studio stopped (turning channel mode on, changing the domain,
    * deleting or replacing it) while it is on air: the studio is stopped, changed, and started
-   * again. Without it such a change is refused and the studio stays on air.
-   * @default false. Not compared: it matters only when the studio is made.
+   * again. Without it such a change is refused and the studio stays on air. A destroy that is
+   * refused still deletes what is inside the studio first (the engine deletes dependents first).
+   * @default false. Modified in place (stored only: no API call).
    */
   allowStopOnAir?: pulumi.Input<boolean>;
   /**
@@ -228,6 +254,133 @@ export interface CasterVideoResourceArgs {
    * @default none: a new source is added. Not compared: it matters only when the source is made.
    */
   importId?: pulumi.Input<string>;
+}
+
+/**
+ * The inputs of a {@link CasterLayout}.
+ *
+ * A layout of a production studio: which sources are on screen, where, at what size, in which
+ * order, and which are heard. Scenes show a layout (CasterSceneBinding).
+ */
+export interface CasterLayoutArgs {
+  /**
+   * The production studio's ID.
+   * Changing it replaces the layout.
+   */
+  casterId: pulumi.Input<string>;
+  /**
+   * The picture, bottom to top: each layer shows the source at `locationId`, at `position` [x, y]
+   * (0–1, measured from `anchor`: topLeft (default), topCenter, topRight, leftCenter, center,
+   * rightCenter, bottomLeft, bottomCenter, bottomRight), `widthNormalized` / `heightNormalized` of
+   * the screen (0–1; 0 or left out keeps the source's size), `fillMode` `fit` to fill that box. The
+   * API's BlendList is this list's locations, in this order.
+   * Modified in place.
+   */
+  videoLayers: pulumi.Input<pulumi.Input<{ locationId: pulumi.Input<string>; widthNormalized?: pulumi.Input<number>; heightNormalized?: pulumi.Input<number>; position: pulumi.Input<[number, number]>; anchor?: pulumi.Input<"topLeft" | "topCenter" | "topRight" | "leftCenter" | "center" | "rightCenter" | "bottomLeft" | "bottomCenter" | "bottomRight">; fillMode?: pulumi.Input<"none" | "fit">; fixedDelayDuration?: pulumi.Input<number> }>[]>;
+  /**
+   * What is heard: each layer mixes the source at `locationId` in, at `volumeRate` (0–10, default
+   * 1) on `validChannel` (default `all`). The API's MixList is this list's locations, in this
+   * order.
+   * @default every video layer's source, at volume 1 on all channels (the API needs a MixList).
+   * Modified in place.
+   */
+  audioLayers?: pulumi.Input<pulumi.Input<{ locationId: pulumi.Input<string>; volumeRate?: pulumi.Input<number>; validChannel?: pulumi.Input<"leftChannel" | "rightChannel" | "all">; fixedDelayDuration?: pulumi.Input<number> }>[]>;
+}
+
+/**
+ * The inputs of a {@link CasterComponent}.
+ *
+ * An overlay of a production studio: a text, an image or a caption at a component position
+ * RC01–RC99, with its geometry and effect. Scenes show components over their layout
+ * (CasterSceneBinding).
+ */
+export interface CasterComponentArgs {
+  /**
+   * The production studio's ID.
+   * Changing it replaces the component, the old one deleted first.
+   */
+  casterId: pulumi.Input<string>;
+  /**
+   * The component position, `RC01` to `RC99`. A position holds one component.
+   * Changing it replaces the component, the old one deleted first (so that a swap never collides).
+   */
+  locationId: pulumi.Input<string>;
+  /**
+   * The component's name in the console.
+   * @default its ComponentId. Modified in place.
+   */
+  componentName?: pulumi.Input<string>;
+  /**
+   * What the component shows: `text`, `image` or `caption`; set the property of the same name.
+   * Modified in place.
+   */
+  componentType: pulumi.Input<"text" | "image" | "caption">;
+  /**
+   * Where it is: `position` [x, y] (0–1) from `anchor` (default topLeft), `widthNormalized` /
+   * `heightNormalized` (0–1), `transparency` 0–255 (default 255, opaque). The API's ComponentLayer.
+   * Modified in place.
+   */
+  geometry: pulumi.Input<{ position: pulumi.Input<[number, number]>; anchor?: pulumi.Input<"topLeft" | "topCenter" | "topRight" | "leftCenter" | "center" | "rightCenter" | "bottomLeft" | "bottomCenter" | "bottomRight">; widthNormalized?: pulumi.Input<number>; heightNormalized?: pulumi.Input<number>; transparency?: pulumi.Input<number> }>;
+  /**
+   * How it moves: `none`, `animateH` (scrolls across), `animateV` (scrolls up).
+   * @default none. Modified in place.
+   */
+  effect?: pulumi.Input<"none" | "animateH" | "animateV">;
+  /**
+   * Over the picture (`cover`) or under it (`background`). Set only when the component is added:
+   * the API does not report it.
+   * @default cover. Changing it replaces the component, the old one deleted first
+   * (ModifyCasterComponent cannot change it).
+   */
+  layerOrder?: pulumi.Input<"cover" | "background">;
+  /**
+   * A text component's text and style: `{ text, fontName?, sizeNormalized?, color? (0xRRGGBB),
+   * borderColor?, borderWidthNormalized? }`; left out, the style is the API's: KaiTi, 0xff0000,
+   * size 0, no border.
+   * @default none. Modified in place.
+   */
+  text?: pulumi.Input<{ text: pulumi.Input<string>; fontName?: pulumi.Input<string>; sizeNormalized?: pulumi.Input<number>; color?: pulumi.Input<string>; borderColor?: pulumi.Input<string>; borderWidthNormalized?: pulumi.Input<number> }>;
+  /**
+   * An image component's media-library image: `{ materialId }`.
+   * @default none. Modified in place.
+   */
+  image?: pulumi.Input<{ materialId: pulumi.Input<string> }>;
+  /**
+   * A caption component: which source is captioned (`sourceLocationId`), from and to which language
+   * (`cn`, `en`, `es`, `ru`), and its text style.
+   * @default none. Modified in place.
+   */
+  caption?: pulumi.Input<{ sourceLocationId?: pulumi.Input<string>; sourceLanguage?: pulumi.Input<"cn" | "en" | "es" | "ru">; targetLanguage?: pulumi.Input<"cn" | "en" | "es" | "ru">; showSourceLanguage?: pulumi.Input<boolean>; fontName?: pulumi.Input<string>; sizeNormalized?: pulumi.Input<number>; color?: pulumi.Input<string>; borderColor?: pulumi.Input<string>; borderWidthNormalized?: pulumi.Input<number> }>;
+}
+
+/**
+ * The inputs of a {@link CasterSceneBinding}.
+ *
+ * What a scene of a started studio shows: one layout and the components over it
+ * (SetCasterSceneConfig). Declared whole: the API replaces a scene's binding as a whole.
+ */
+export interface CasterSceneBindingArgs {
+  /**
+   * The production studio's ID. The studio must have been started (`running: true`): StartCaster
+   * makes its scenes.
+   * Changing it replaces the scene binding, the old one deleted first.
+   */
+  casterId: pulumi.Input<string>;
+  /**
+   * Which scene: `PGM`, the program output that goes on air, or `PVW`, the preview.
+   * Changing it replaces the scene binding, the old one deleted first.
+   */
+  scene: pulumi.Input<"PGM" | "PVW">;
+  /**
+   * The layout the scene shows (a CasterLayout's `layoutId`).
+   * Modified in place.
+   */
+  layoutId: pulumi.Input<string>;
+  /**
+   * The components shown over the layout, bottom to top (CasterComponents' `componentId`s).
+   * @default none. Modified in place.
+   */
+  componentIds?: pulumi.Input<pulumi.Input<string>[]>;
 }
 
 /**

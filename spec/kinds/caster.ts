@@ -5,7 +5,7 @@ import { clientTokenSchema, clientTokenScopeField } from "../fields/client-token
 import { nameSchema } from "../fields/name";
 import { wholeNumber } from "../fields/numbers";
 import { urlSchema } from "../fields/url";
-import { KindSpec, schemasOf } from "./kind";
+import { FieldSpec, KindSpec, schemasOf } from "./kind";
 
 /**
  * A production studio (CreateCaster), its configuration (SetCasterConfig, read back through
@@ -39,9 +39,17 @@ const recordingSchema = z.strictObject({
     ossObjectPrefix: z.string().max(255, { error: "use at most 255 bytes." }).optional(),
     sliceOssObjectPrefix: z.string().max(255, { error: "use at most 255 bytes." }).optional(),
     cycleDurationSeconds: wholeNumber(0, undefined, "use whole seconds, 0 or more.").optional(),
-  }, { error: "each format is { format, ossObjectPrefix?, sliceOssObjectPrefix?, cycleDurationSeconds? }." }))
+  }, {
+    error: (issue) => issue.code === "unrecognized_keys"
+      ? `a format has only format, ossObjectPrefix, sliceOssObjectPrefix and cycleDurationSeconds; remove ${issue.keys.join(", ")}.`
+      : "give each format as { format, ossObjectPrefix?, sliceOssObjectPrefix?, cycleDurationSeconds? }.",
+  }))
     .min(1, { error: "give at least one format." }),
-}, { error: "recording is { ossEndpoint, ossBucket, formats }." });
+}, {
+  error: (issue) => issue.code === "unrecognized_keys"
+    ? `recording has only ossEndpoint, ossBucket and formats; remove ${issue.keys.join(", ")}.`
+    : "give recording as { ossEndpoint, ossBucket, formats }.",
+});
 
 const fields = {
   casterName: {
@@ -82,6 +90,16 @@ const fields = {
     api: "ResourceGroupId",
     whenOmitted: "not compared",
   },
+  tags: {
+    schema: z.record(z.string().min(1, { error: "use a key of 1 to 128 characters." }).max(128, { error: "use a key of 1 to 128 characters." }), z.string().max(128, { error: "use a value of at most 128 characters." }), { error: "give tags as { key: value }." }).optional()
+      .describe("the studio's tags, { key: value }"),
+    doc: "The studio's tags, `{ key: value }` (CreateCaster's Tag.N.Key / Tag.N.Value), keys and values up to 128 characters.",
+    default: "none",
+    onChange: "replace",
+    onChangeNote: "the Caster operations set tags only when a studio is made",
+    whenOmitted: "not compared",
+    sdkType: "Record<string, string>",
+  },
   domainName: {
     schema: z.string().regex(/^(?=.{1,253}$)([A-Za-z0-9-]{1,63}\.)+[A-Za-z]{2,63}$/, { error: "use the studio's streaming domain, e.g. live.example.com." })
       .optional().describe("the studio's streaming domain"),
@@ -90,6 +108,8 @@ const fields = {
     onChange: "update",
     api: "DomainName",
     whenOmitted: "not compared",
+    // SetCasterConfig's page: "Configure the domain name before you start the production studio."
+    needsStop: "any change",
   },
   callbackUrl: {
     schema: urlSchema(["http:", "https:"], "use an http(s) URL.").optional().describe("the studio's callback URL"),
@@ -173,9 +193,37 @@ const fields = {
     whenOmitted: "not compared",
     secretWhenSigned: true,
   },
+  standbyImageId: {
+    schema: z.string().regex(ASSET_ID_PATTERN, { error: "use a media-library image ID." }).optional().describe("the standby image asset"),
+    doc: "A media-library image the studio can switch to in an emergency (UrgentImageId).",
+    default: "not managed: the studio's own value is kept",
+    onChange: "update",
+    api: "UrgentImageId",
+    whenOmitted: "not compared",
+  },
+  standbySwitchAfterSeconds: {
+    schema: z.number().positive({ error: "use a number of seconds above 0." }).optional()
+      .describe("how long an interruption lasts before the switch"),
+    doc: "How many seconds the program's input may break off before the studio switches to standby by itself (AutoSwitchUrgentConfig's eofThres).",
+    default: "not managed: the studio's own value is kept",
+    onChange: "update",
+    whenOmitted: "not compared",
+  },
   autoSwitchToStandby: {
     schema: z.boolean({ error: "use true or false." }).optional().describe("whether the studio switches to standby by itself"),
     doc: "Whether the studio switches to its standby source by itself when the program's input breaks off (AutoSwitchUrgentOn).",
+    default: "not managed: the studio's own value is kept",
+    onChange: "update",
+    whenOmitted: "not compared",
+  },
+  syncGroups: {
+    schema: z.array(z.strictObject({
+      mode: z.union([z.literal(0), z.literal(1)], { error: "use 0 (streamer: the sources follow the host) or 1 (conference: all in step)." }),
+      hostResourceId: z.string().min(1).optional(),
+      resourceIds: z.array(z.string().min(1)).min(1, { error: "give at least one source's resourceId." }),
+    }, { error: "each sync group is { mode, resourceIds, hostResourceId? }." })).optional()
+      .describe("groups of sources played in sync"),
+    doc: "Groups of sources kept in sync (SyncGroupsConfig): `{ mode: 0 (streamer: the sources follow `hostResourceId`) or 1 (conference), resourceIds: [...] }`, with the sources' `resourceId` outputs.",
     default: "not managed: the studio's own value is kept",
     onChange: "update",
     whenOmitted: "not compared",
@@ -202,6 +250,8 @@ const fields = {
     default: "not managed: the studio's own value is kept",
     onChange: "update",
     whenOmitted: "not compared",
+    // SetCasterConfig's page, ChannelEnable: "To enable Channel for the first time, the production studio must be stopped."
+    needsStop: "turning on",
   },
   running: {
     schema: z.boolean({ error: "use true to start the studio (on air) or false to stop it." }).optional()
@@ -213,9 +263,11 @@ const fields = {
   },
   allowStopOnAir: {
     schema: z.boolean({ error: "use true or false." }).optional(),
-    doc: "Allows a change that needs the studio stopped (turning channel mode on, changing the domain, deleting or replacing it) while it is on air: the studio is stopped, changed, and started again. Without it such a change is refused and the studio stays on air.",
+    doc: "Allows a change that needs the studio stopped (turning channel mode on, changing the domain, deleting or replacing it) while it is on air: the studio is stopped, changed, and started again. Without it such a change is refused and the studio stays on air. A destroy that is refused still deletes what is inside the studio first (the engine deletes dependents first).",
     default: "false",
-    onChange: "ignore",
+    onChange: "update",
+    onChangeNote: "stored only: no API call",
+    whenOmitted: false,
   },
   clientToken: {
     schema: clientTokenSchema,
@@ -234,7 +286,8 @@ export type RecordingConfig = z.infer<typeof recordingSchema>;
 /** The settings of the configuration a studio keeps when the program leaves them out. */
 export const CONFIG_PROPERTIES = [
   "domainName", "callbackUrl", "sideOutputUrl", "sideOutputUrls", "delaySeconds", "liveTemplates", "recording",
-  "standbyLiveStreamUrl", "standbyMaterialId", "standbyImageUrl", "autoSwitchToStandby", "programName", "programEffect", "channelMode",
+  "standbyLiveStreamUrl", "standbyMaterialId", "standbyImageUrl", "standbyImageId", "standbySwitchAfterSeconds", "autoSwitchToStandby",
+  "syncGroups", "programName", "programEffect", "channelMode",
 ] as const satisfies readonly (keyof Fields)[];
 
 /** A carousel studio (NormType 6) has no video sources and plays no standby; m3u8 needs its segments' name. */
@@ -249,11 +302,26 @@ const m3u8NeedsSegmentNames: CrossFieldRule<CasterInputs> = (known) => {
   };
 };
 
+/** Streamer mode follows its host: a group in mode 0 names it. */
+const streamerNeedsHost: CrossFieldRule<CasterInputs> = (known) => {
+  const index = (known.syncGroups ?? []).findIndex((group) => group.mode === 0 && !group.hostResourceId);
+  if (index === -1) return undefined;
+  return {
+    property: "syncGroups",
+    path: ["syncGroups", index, "hostResourceId"],
+    reason: `syncGroups[${index}] is in streamer mode (0), which follows a host: set its hostResourceId to the host source's resourceId, or use mode 1 (conference).`,
+  };
+};
+
 /** Only one standby source at a time. */
 const oneStandby: CrossFieldRule<CasterInputs> = (known) => {
-  const given = (["standbyLiveStreamUrl", "standbyMaterialId", "standbyImageUrl"] as const).filter((name) => known[name] !== undefined);
+  const given = (["standbyLiveStreamUrl", "standbyMaterialId", "standbyImageUrl", "standbyImageId"] as const).filter((name) => known[name] !== undefined);
   if (given.length < 2) return undefined;
-  return { property: given[1], reason: `a studio has one standby source, but ${given.join(" and ")} are both set; keep one.` };
+  return {
+    property: given[1],
+    reason: `a studio has one standby source, but ${given.join(" and ")} are ${given.length === 2 ? "both" : "all"} set (${given
+      .map((name) => `${name}=${describeValue(known[name])}`).join(", ")}); keep one.`,
+  };
 };
 
 export const caster: KindSpec<Fields> = {
@@ -283,9 +351,18 @@ export const caster: KindSpec<Fields> = {
   id: ["casterId"],
   goneCodes: ["InvalidCaster.NotFound"],
   deleteBeforeReplace: false,
-  rules: [m3u8NeedsSegmentNames, oneStandby],
+  rules: [m3u8NeedsSegmentNames, oneStandby, streamerNeedsHost],
   studioFile: { section: "caster", doc: "the studio itself: an existing one by ID, or a new one with its configuration" },
 };
 
 export const casterFields = schemasOf(caster);
+
+/** The declared changes the API takes only while the studio is stopped (the fields marked `needsStop`). */
+export function changesNeedingStop(olds: Partial<CasterInputs>, news: Partial<CasterInputs>): (keyof CasterInputs)[] {
+  return (Object.entries(caster.fields) as [keyof CasterInputs, FieldSpec][]).filter(([name, field]) => {
+    if (field.needsStop === "turning on") return news[name] === true && olds[name] !== true;
+    if (field.needsStop === "any change") return news[name] !== undefined && olds[name] !== undefined && news[name] !== olds[name];
+    return false;
+  }).map(([name]) => name);
+}
 export const casterSpec = { fields: casterFields, rules: caster.rules };

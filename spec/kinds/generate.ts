@@ -3,6 +3,9 @@ import { FieldSpec, KindSpec } from "./kind";
 import { casterEpisodeGroup } from "./caster-episode-group";
 import { casterVideoResource } from "./caster-video-resource";
 import { caster } from "./caster";
+import { casterComponent } from "./caster-component";
+import { casterLayout } from "./caster-layout";
+import { casterSceneBinding } from "./caster-scene-binding";
 
 /**
  * What the kinds' specs generate: the SDK's `Args` interfaces (sdk/generated/args.ts) and the
@@ -11,7 +14,7 @@ import { caster } from "./caster";
  */
 
 /** Every kind, in the order the README and the SDK present them. */
-export const KINDS: KindSpec[] = [caster, casterVideoResource, casterEpisodeGroup];
+export const KINDS: KindSpec[] = [caster, casterVideoResource, casterLayout, casterComponent, casterSceneBinding, casterEpisodeGroup];
 
 const GENERATED_BANNER = "// Generated from spec/kinds by `npm run docs`; edit the kind's spec, not this file.";
 
@@ -42,6 +45,8 @@ export function propertyTable(kind: KindSpec): string {
     "|---|---|---|---|",
     ...userFields(kind).map(([name, field]) =>
       `| \`${name}\` | ${cell(field.doc)} | ${cell(field.default ?? "required")} | ${changeWords(kind, field)} |`),
+    "",
+    `In a studio file: the \`${kind.studioFile.section}\` section, ${kind.studioFile.doc}.`,
   ].join("\n");
 }
 
@@ -71,7 +76,7 @@ function propertyDoc(kind: KindSpec, field: FieldSpec): string[] {
 
 function changeWords(kind: KindSpec, field: FieldSpec): string {
   const noun = kind.noun;
-  if (field.onChange === "update") return "modified in place";
+  if (field.onChange === "update") return `modified in place${field.onChangeNote ? ` (${field.onChangeNote})` : ""}`;
   if (field.onChange === "ignore") return `not compared: it matters only when the ${noun} is made`;
   const how = kind.deleteBeforeReplace ? ", the old one deleted first" : "";
   return `changing it replaces the ${noun}${how}${field.onChangeNote ? ` (${field.onChangeNote})` : ""}`;
@@ -109,6 +114,11 @@ function isOptional(schema: z.ZodType): boolean {
   return (schema as unknown as { def: { type: string } }).def.type === "optional";
 }
 
+/** A nested value's type: an Input of it, so that an Output may stand in its place. */
+function nested(schema: z.ZodType): string {
+  return `pulumi.Input<${tsType(schema)}>`;
+}
+
 /** The TypeScript type a zod schema accepts, for the SDK's inputs. */
 export function tsType(schema: z.ZodType): string {
   const def = (schema as unknown as { def: Record<string, unknown> & { type: string } }).def;
@@ -127,11 +137,14 @@ export function tsType(schema: z.ZodType): string {
       return Object.values(def.entries as Record<string, string>).map((value) => JSON.stringify(value)).join(" | ");
     case "union":
       return (def.options as z.ZodType[]).map(tsType).join(" | ");
+    case "tuple":
+      return `[${(def.items as z.ZodType[]).map(tsType).join(", ")}]`;
     case "array":
-      return `${tsType(def.element as z.ZodType)}[]`;
+      return `${nested(def.element as z.ZodType)}[]`;
     case "object": {
+      // Inside a list or an object, each value may be an Output too (a source's locationId, a layout's layoutId).
       const shape = def.shape as Record<string, z.ZodType>;
-      return `{ ${Object.entries(shape).map(([key, value]) => `${key}${isOptional(value) ? "?" : ""}: ${tsType(value)}`).join("; ")} }`;
+      return `{ ${Object.entries(shape).map(([key, value]) => `${key}${isOptional(value) ? "?" : ""}: ${nested(value)}`).join("; ")} }`;
     }
     default:
       throw new Error(`no TypeScript type for a zod ${def.type}: give the field an sdkType`);

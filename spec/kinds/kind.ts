@@ -74,6 +74,11 @@ export interface FieldSpec {
   secretWhenSigned?: true;
   /** Not a user's property: the SDK fills it in (not in `Args`, not in the README). */
   internal?: true;
+  /**
+   * The API takes this change only while the object is stopped: `"turning on"` (a one-way switch
+   * set to true) or `"any change"` of a declared value.
+   */
+  needsStop?: "turning on" | "any change";
 }
 
 export interface OutputSpec {
@@ -129,10 +134,16 @@ export function requestParams(kind: KindSpec, action: Action, values: object): R
   const operation = OPERATIONS[action] as OperationSpec;
   const params: Record<string, string | number | boolean | undefined> = {};
   for (const [name, field] of Object.entries(kind.fields)) {
-    if (!field.api || !declaresParameter(operation, field.itemApi ? `${field.api}.N.${Object.values(field.itemApi)[0]}` : field.api)) continue;
+    if (!field.api) continue;
+    const listOfValues = !field.itemApi && innerType(field.schema) === "array";
+    const declaredAs = field.itemApi ? `${field.api}.N.${Object.values(field.itemApi)[0]}` : listOfValues ? `${field.api}.N` : field.api;
+    if (!declaresParameter(operation, declaredAs)) continue;
     if (field.onlyWith && !field.onlyWith.some((other) => props[other])) continue;
     const value = field.onChange === "ignore" || field.whenOmitted === "not compared" ? props[name] : normalValue(field, name, props);
-    if (field.itemApi && Array.isArray(value)) {
+    if (listOfValues) {
+      // `ComponentId.1`, `ComponentId.2`, … as the SDKs flatten a repeated parameter.
+      (Array.isArray(value) ? value : []).forEach((item, index) => { params[`${field.api}.${index + 1}`] = item as string; });
+    } else if (field.itemApi && Array.isArray(value)) {
       value.forEach((item: Record<string, unknown>, index) => {
         for (const [property, api] of Object.entries(field.itemApi as Record<string, string>)) {
           params[`${field.api}.${index + 1}.${api}`] = item[property] as string;
@@ -163,7 +174,8 @@ export function propertiesFromReply(kind: KindSpec, item: Record<string, unknown
 }
 
 /** The Pulumi ID of an object: its ID properties joined by ":". */
-export function formatId(kind: KindSpec, props: Record<string, unknown>): string {
+export function formatId(kind: KindSpec, values: object): string {
+  const props = values as Record<string, unknown>;
   return kind.id.map((name) => String(props[name])).join(":");
 }
 

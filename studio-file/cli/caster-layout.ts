@@ -1,127 +1,19 @@
-import { writeFileSync } from "node:fs";
-import { extname } from "node:path";
-import { parseArgs } from "node:util";
-import { formatChanges, diffLayouts } from "../diff";
-import { studioLayoutJsonSchemaText } from "../json-schema";
-import { formatProblem, LoadedLayout, readLayoutFile } from "../load";
-import { renderHtml, renderSvg } from "../render";
 import { consoleOutput, Output } from "../../common/cli-output";
+import { main as casterStudio } from "./caster-studio";
 
 /**
- * caster-layout: the layout file's checks for a pull-request pipeline, runnable without Pulumi,
- * credentials or network.
+ * caster-layout: the command's name before `layouts` became a section of the studio file (a layout
+ * is one screen composition inside it). It runs `caster-studio`, the same commands with the same
+ * output, after a one-line note on stderr, which a pipeline's redirected stdout never holds.
  */
-
-const USAGE = `Usage: caster-layout <command> ...
-
-  validate FILE...             check layout files; prints every problem as file:line:column property: message
-  render FILE --out PATH       draw the studio: PATH ending in .svg gives an SVG, .html a self-contained page
-  diff OLD NEW                 what changes on air from OLD to NEW, in plain words (Markdown, for a PR comment);
-                               OLD may be /dev/null for a new layout
-  schema                       print the layout's JSON Schema
-
-Exit status: 0 done, 1 a layout has problems, 2 wrong usage or a file that cannot be written.`;
 
 export type { Output };
 
-class UsageError extends Error {}
+export const DEPRECATION_NOTE =
+  "caster-layout: deprecated, renamed caster-studio (the same commands and output); use `caster-studio`. caster-layout will be removed in a future major release.";
 
-/** Runs one command; returns the exit status. */
+/** Runs one command of caster-studio as caster-layout; returns the exit status. */
 export function main(argv: string[], output: Output = consoleOutput): number {
-  const [command, ...rest] = argv;
-  if (rest.includes("--help") || rest.includes("-h")) {
-    output.out(USAGE);
-    return 0;
-  }
-  try {
-    switch (command) {
-      case "validate":
-        return validate(rest, output);
-      case "render":
-        return render(rest, output);
-      case "diff":
-        return diff(rest, output);
-      case "schema":
-        output.out(studioLayoutJsonSchemaText().trimEnd());
-        return 0;
-      case "help":
-      case "--help":
-      case "-h":
-        output.out(USAGE);
-        return 0;
-      default:
-        throw new UsageError(command === undefined ? "no command given." : `unknown command ${JSON.stringify(command)}.`);
-    }
-  } catch (error) {
-    if (!(error instanceof UsageError) && !isArgumentError(error)) throw error;
-    output.err(`caster-layout: ${(error as Error).message}\n\n${USAGE}`);
-    return 2;
-  }
-}
-
-function validate(args: string[], output: Output): number {
-  const { positionals: files } = parseArgs({ args, allowPositionals: true, strict: true });
-  if (files.length === 0) throw new UsageError("validate needs at least one FILE.");
-  let failed = false;
-  for (const file of files) {
-    const loaded = readLayoutFile(file);
-    if (loaded.layout === undefined) {
-      failed = true;
-      for (const problem of loaded.problems) output.out(formatProblem(problem));
-    } else {
-      output.err(`${file}: valid (${count(Object.keys(loaded.layout.sources ?? {}).length, "source")}, ${count(Object.keys(loaded.layout.episodeGroups ?? {}).length, "episode group")})`);
-    }
-  }
-  return failed ? 1 : 0;
-}
-
-function render(args: string[], output: Output): number {
-  const { positionals, values } = parseArgs({
-    args,
-    allowPositionals: true,
-    strict: true,
-    options: { out: { type: "string", short: "o" }, title: { type: "string" } },
-  });
-  if (positionals.length !== 1) throw new UsageError("render takes one FILE.");
-  if (!values.out) throw new UsageError("render needs --out PATH (.svg or .html).");
-  const format = extname(values.out).toLowerCase();
-  if (format !== ".svg" && format !== ".html" && format !== ".htm") {
-    throw new UsageError(`--out ${values.out}: use a path ending in .svg (a picture) or .html (a self-contained page).`);
-  }
-  const loaded = readLayoutFile(positionals[0]);
-  if (!reportProblems(loaded, output)) return 1;
-  const title = values.title ?? positionals[0];
-  try {
-    writeFileSync(values.out, format === ".svg" ? renderSvg(loaded.layout!, { title }) : renderHtml(loaded.layout!, { title }));
-  } catch (error) {
-    output.err(`caster-layout: cannot write ${values.out}: ${(error as Error).message}`);
-    return 2;
-  }
-  output.err(`wrote ${values.out}`);
-  return 0;
-}
-
-function diff(args: string[], output: Output): number {
-  const { positionals } = parseArgs({ args, allowPositionals: true, strict: true });
-  if (positionals.length !== 2) throw new UsageError("diff takes OLD and NEW.");
-  const [before, after] = positionals.map(readLayoutFile);
-  const beforeValid = reportProblems(before, output);
-  const afterValid = reportProblems(after, output);
-  if (!beforeValid || !afterValid) return 1;
-  output.out(formatChanges(diffLayouts(before.layout!, after.layout!), { before: positionals[0], after: positionals[1] }));
-  return 0;
-}
-
-/** On stderr: diff's and render's stdout is their result, often redirected to a file. */
-function reportProblems(loaded: LoadedLayout, output: Output): boolean {
-  for (const problem of loaded.problems) output.err(formatProblem(problem));
-  return loaded.layout !== undefined;
-}
-
-function count(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? "" : "s"}`;
-}
-
-function isArgumentError(error: unknown): boolean {
-  return typeof (error as { code?: unknown })?.code === "string" && (error as { code: string }).code.startsWith("ERR_PARSE_ARGS");
+  output.err(DEPRECATION_NOTE);
+  return casterStudio(argv, output, "caster-layout");
 }

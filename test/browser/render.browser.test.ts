@@ -1,5 +1,5 @@
 /// <reference lib="dom" />
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -176,10 +176,11 @@ describeWithChromium("the studio layout page in Chromium", (executablePath) => {
         cells: parsed.querySelectorAll("g[data-location]").length,
       };
     }), [svg, renderSvg({}), hostile]);
+    // Only the declared positions are drawn: no grid of empty boxes.
+    expect(results.map((result) => result.cells)).toEqual([Object.keys(layout.sources!).length, 0, 1]);
     for (const result of results) {
       expect(result.errors).toEqual([]);
       expect(result.root).toBe("http://www.w3.org/2000/svg svg");
-      expect(result.cells).toBe(99);
     }
   });
 
@@ -233,7 +234,7 @@ describeWithChromium("the studio layout page in Chromium", (executablePath) => {
         texts: Array.from(svgElement.querySelectorAll("text")).map((text) => ({ text: text.textContent, box: box(text) })),
       };
     });
-    expect(cells).toHaveLength(99);
+    expect(cells).toHaveLength(Object.keys(layout.sources!).length);
     for (const [index, a] of cells.entries()) {
       for (const b of cells.slice(index + 1)) expect(overlap(a, b)).toBe(false);
     }
@@ -247,7 +248,7 @@ describeWithChromium("the studio layout page in Chromium", (executablePath) => {
       const { left, top, right, bottom } = entry.getBoundingClientRect();
       return { label: entry.getAttribute("data-legend"), box: { left, top, right, bottom } };
     }));
-    expect(entries).toHaveLength(6);
+    expect(entries).toHaveLength(5);
     for (const [index, a] of entries.entries()) {
       for (const b of entries.slice(index + 1)) expect(overlap(a.box, b.box)).toBe(false);
     }
@@ -334,6 +335,201 @@ describeWithChromium("the studio layout page in Chromium", (executablePath) => {
         width: document.documentElement.getBoundingClientRect().width,
       }));
       expect(root).toEqual({ name: "svg", errors: 0, width: Number(/width="(\d+)"/.exec(svg)![1]) });
+    } finally {
+      await svgPage.close();
+    }
+  });
+});
+
+/**
+ * The screen as Chromium draws it (issue 13): for a known file, each drawn box, read back from the
+ * page with getBoundingClientRect, is where its normalized position, size and anchor put it in its
+ * frame, within 2 px, at the size the page shows the picture (scaled to fit the page's width). The
+ * page and a screenshot go to test/artifacts, and so does a screenshot of the example studio's
+ * picture that the README shows.
+ */
+const screenFile: StudioLayoutDefinition = {
+  caster: { new: { casterName: "Screen test", normType: 1, casterTemplate: "lp_hd", domainName: "live.example.com", running: true } },
+  sources: {
+    RV01: { resourceName: "Main camera", liveStreamUrl: `rtmp://push.example.com/live/main?auth_key=1767225600-0-0-${SECRET}` },
+    RV02: { resourceName: "Guest camera", liveStreamUrl: "rtmp://push.example.com/live/guest" },
+    RV03: { resourceName: "Station logo", imageUrl: "https://media.example.com/logo.png" },
+  },
+  layouts: {
+    pip: {
+      videoLayers: [
+        { locationId: "RV01", position: [0, 0], widthNormalized: 1, heightNormalized: 1, fillMode: "fit" },
+        { locationId: "RV02", position: [0.95, 0.95], anchor: "bottomRight", widthNormalized: 0.3, heightNormalized: 0.3 },
+        { locationId: "RV03", position: [0.5, 0.05], anchor: "topCenter", widthNormalized: 0.2, heightNormalized: 0.1 },
+      ],
+    },
+    quad: {
+      videoLayers: [
+        { locationId: "RV01", position: [0.5, 0.5], anchor: "bottomRight", widthNormalized: 0.5, heightNormalized: 0.5 },
+        { locationId: "RV02", position: [0.5, 0.5], anchor: "topLeft", widthNormalized: 0.5, heightNormalized: 0.5 },
+        { locationId: "RV03", position: [0.75, 0.25], anchor: "center" },
+      ],
+    },
+  },
+  components: {
+    RC01: { componentName: "Lower third", componentType: "text", geometry: { position: [0.05, 0.8], widthNormalized: 0.6, heightNormalized: 0.1 }, text: { text: "Live from Hangzhou", color: "0xffffff", sizeNormalized: 0.06 } },
+    RC02: { componentName: "Logo", componentType: "image", geometry: { position: [0.97, 0.04], anchor: "topRight", widthNormalized: 0.12, heightNormalized: 0.12 }, image: { materialId: "logo01" } },
+    RC03: { componentType: "caption", geometry: { position: [0.5, 0.98], anchor: "bottomCenter", widthNormalized: 0.8, heightNormalized: 0.08 }, caption: { sourceLocationId: "RV01", targetLanguage: "en" } },
+  },
+  scenes: { pgm: { layout: "pip", components: ["RC01", "RC02"] }, pvw: { layout: "quad", components: ["RC03"] } },
+};
+
+/** Where each box should be, as shares of its frame: [left, top, width, height]. */
+const EXPECTED: Record<string, Record<string, [number, number, number, number]>> = {
+  pip: {
+    "layer RV01": [0, 0, 1, 1],
+    "layer RV02": [0.65, 0.65, 0.3, 0.3],
+    "layer RV03": [0.4, 0.05, 0.2, 0.1],
+    "component RC01": [0.05, 0.8, 0.6, 0.1],
+    "component RC02": [0.85, 0.04, 0.12, 0.12],
+  },
+  quad: {
+    "layer RV01": [0, 0, 0.5, 0.5],
+    "layer RV02": [0.5, 0.5, 0.5, 0.5],
+    // Size 0: the source's own size, drawn at a third of the screen, centred on (0.75, 0.25).
+    "layer RV03": [0.75 - 1 / 6, 0.25 - 1 / 6, 1 / 3, 1 / 3],
+    "component RC03": [0.1, 0.9, 0.8, 0.08],
+  },
+};
+
+/** Pixels of slack: the drawing is written to a tenth of a pixel and then scaled. */
+const GEOMETRY_TOLERANCE = 2;
+
+describeWithChromium("the studio's screen in Chromium: boxes where the file puts them (issue 13)", (executablePath) => {
+  let browser: Browser;
+  let page: Page;
+  let workDir: string;
+  const html = renderHtml(screenFile, { title: "screen.yaml" });
+
+  beforeAll(async () => {
+    workDir = mkdtempSync(path.join(os.tmpdir(), "studio-screen-"));
+    const pageFile = path.join(workDir, "studio-screen.html");
+    writeFileSync(pageFile, html);
+    browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+    page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+    await page.goto(pathToFileURL(pageFile).href, { waitUntil: "load" });
+    await page.evaluate(() => document.fonts.ready.then(() => undefined));
+    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    await page.setViewportSize({ width: 1280, height });
+    mkdirSync(ARTIFACTS, { recursive: true });
+    writeFileSync(path.join(ARTIFACTS, "studio-screen.html"), html);
+    await page.screenshot({ path: path.join(ARTIFACTS, "studio-screen.png"), fullPage: true });
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    if (workDir) rmSync(workDir, { recursive: true, force: true });
+  });
+
+  /** Each frame's box and the boxes drawn in it, as the page lays them out. */
+  async function drawnBoxes() {
+    return page.evaluate(() => {
+      const box = (element: Element) => {
+        const { left, top, width, height } = element.getBoundingClientRect();
+        return { left, top, width, height };
+      };
+      return Array.from(document.querySelectorAll("figure g[data-view]")).map((view) => ({
+        layout: view.getAttribute("data-view")!,
+        scenes: view.getAttribute("data-scenes")!,
+        frame: box(view.querySelector("[data-part=screen]")!),
+        boxes: Object.fromEntries([
+          ...Array.from(view.querySelectorAll("g[data-layer]")).map((layer) => [`layer ${layer.getAttribute("data-layer")}`, box(layer.querySelector("[data-part=layer-box]")!)]),
+          ...Array.from(view.querySelectorAll("g[data-component]")).map((component) => [`component ${component.getAttribute("data-component")}`, box(component.querySelector("[data-part=component-box]")!)]),
+        ]),
+      }));
+    });
+  }
+
+  test("the picture is scaled to the page, and each frame keeps the studio's 16:9", async () => {
+    const views = await drawnBoxes();
+    expect(views.map((view) => `${view.layout}:${view.scenes}`)).toEqual(["pip:pgm", "quad:pvw"]);
+    const figure = await page.evaluate(() => document.querySelector("figure svg")!.getBoundingClientRect().width);
+    expect(figure).toBeLessThan(1420); // drawn smaller than the SVG's own size: the check below is in the page's pixels
+    for (const view of views) expect(view.frame.width / view.frame.height).toBeCloseTo(16 / 9, 2);
+  });
+
+  test("every video layer and component is at its normalized position and size, from its anchor, within 2 px", async () => {
+    for (const view of await drawnBoxes()) {
+      expect(Object.keys(view.boxes).sort()).toEqual(Object.keys(EXPECTED[view.layout]).sort());
+      for (const [name, [x, y, width, height]] of Object.entries(EXPECTED[view.layout])) {
+        const drawn = view.boxes[name];
+        const expected = {
+          left: view.frame.left + x * view.frame.width,
+          top: view.frame.top + y * view.frame.height,
+          width: width * view.frame.width,
+          height: height * view.frame.height,
+        };
+        for (const key of ["left", "top", "width", "height"] as const) {
+          if (Math.abs(drawn[key] - expected[key]) > GEOMETRY_TOLERANCE) {
+            throw new Error(`${view.layout} ${name}: ${key} is ${drawn[key].toFixed(1)} px, the file puts it at ${expected[key].toFixed(1)} px`);
+          }
+        }
+      }
+    }
+  });
+
+  test("a text component is drawn as its text, at its size, where it is seen, over the layers", async () => {
+    const text = await page.evaluate(() => {
+      const frame = document.querySelector("figure g[data-view=pip] [data-part=screen]")!.getBoundingClientRect();
+      const element = document.querySelector("figure g[data-view=pip] g[data-component=RC01] [data-part=component-text]")!;
+      const shown = element.getBoundingClientRect();
+      const atCentre = document.elementFromPoint(shown.left + shown.width / 2, shown.top + shown.height / 2);
+      return {
+        content: element.textContent,
+        fontSize: parseFloat(getComputedStyle(element).fontSize),
+        fill: getComputedStyle(element).fill,
+        frameHeight: frame.height,
+        frameLeft: frame.left,
+        left: shown.left,
+        seen: atCentre === element,
+      };
+    });
+    expect(text.content).toBe("Live from Hangzhou");
+    // The font size in the page is the file's share of the screen's height, as the page scales it.
+    const scale = text.frameHeight / ((1420 - 48 - 32) / 2 * 9 / 16);
+    expect(Math.abs(text.fontSize * scale - 0.06 * text.frameHeight)).toBeLessThanOrEqual(GEOMETRY_TOLERANCE);
+    expect(text.fill).toBe("rgb(255, 255, 255)");
+    expect(Math.abs(text.left - (text.frameLeft + 0.05 * (text.frameHeight * 16 / 9)))).toBeLessThanOrEqual(GEOMETRY_TOLERANCE);
+    expect(text.seen).toBe(true);
+  });
+
+  test("PGM and PVW are marked on the frames they show, and no URL or signature is on the page", async () => {
+    const badges = await page.evaluate(() => Array.from(document.querySelectorAll("figure g[data-scene]")).map((badge) => ({
+      scene: badge.getAttribute("data-scene"),
+      view: badge.closest("g[data-view]")!.getAttribute("data-view"),
+      text: badge.textContent,
+    })));
+    expect(badges).toEqual([{ scene: "pgm", view: "pip", text: "PGM · ON AIR" }, { scene: "pvw", view: "quad", text: "PVW · PREVIEW" }]);
+    const pageText = await page.locator("body").innerText();
+    expect(pageText).not.toContain(SECRET);
+    // No URL (the studio's streaming domain is a setting of its own, shown as written).
+    expect(pageText).not.toMatch(/[a-z]+:\/\/|(push|media)\.example\.com/);
+  });
+
+  test("the example studio's picture (the README's) opens as an image, its frames and boxes inside it", async () => {
+    const svgPage = await browser.newPage({ viewport: { width: 1420, height: 1000 } });
+    try {
+      const example = readFileSync(path.resolve(__dirname, "../../examples/studio/studio.svg"), "utf8");
+      await svgPage.setContent(`<!DOCTYPE html><html><body style="margin:0">${example}</body></html>`);
+      const height = await svgPage.evaluate(() => document.documentElement.scrollHeight);
+      await svgPage.setViewportSize({ width: 1420, height });
+      await svgPage.screenshot({ path: path.join(ARTIFACTS, "example-studio.png") });
+      const { views, outside } = await svgPage.evaluate(() => {
+        const svgBox = document.querySelector("svg")!.getBoundingClientRect();
+        const views = Array.from(document.querySelectorAll("g[data-view]")).map((view) => view.getAttribute("data-view"));
+        const outside = Array.from(document.querySelectorAll("text")).filter((text) => {
+          const shown = text.getBoundingClientRect();
+          return shown.left < svgBox.left - 0.5 || shown.right > svgBox.right + 0.5 || shown.bottom > svgBox.bottom + 0.5;
+        }).map((text) => text.textContent);
+        return { views, outside };
+      });
+      expect(views).toEqual(["pip", "split"]);
+      expect(outside).toEqual([]);
     } finally {
       await svgPage.close();
     }

@@ -10,7 +10,11 @@ const group = {
   items: [{ itemName: "Opening", vodUrl: "https://media.example.com/opening.mp4" }],
 };
 
-type Case = [description: string, kind: "sources" | "episodeGroups", args: Record<string, unknown>, property: string];
+const studio = { casterName: "Evening show", normType: 1, casterTemplate: "lp_sd" };
+const rtmpRelays = (count: number) => Array.from({ length: count }, (_, index) => `rtmp://relay.example.com/app/out${index + 1}`);
+const recording = { ossEndpoint: "oss-cn-shanghai.aliyuncs.com", ossBucket: "shows", formats: [{ format: "mp4" }] };
+
+type Case = [description: string, kind: "sources" | "episodeGroups" | "studios", args: Record<string, unknown>, property: string];
 
 function manyItems(count: number) {
   return Array.from({ length: count }, (_, index) => ({ itemName: `Part ${index + 1}`, vodUrl: `https://media.example.com/${index + 1}.mp4` }));
@@ -99,10 +103,60 @@ const CASES: Case[] = [
   ["an output URL with no host", "episodeGroups", { ...group, sideOutputUrl: "rtmp://" }, "sideOutputUrl"],
   ["101 items", "episodeGroups", { ...group, items: manyItems(101) }, "items"],
   ["1000 items", "episodeGroups", { ...group, items: manyItems(1000) }, "items"],
+  // Issue 12: the studio itself (Caster).
+  ["a studio of norm type 2", "studios", { ...studio, normType: 2 }, "normType"],
+  ["a norm type as text", "studios", { ...studio, normType: "1" }, "normType"],
+  ["no norm type", "studios", { ...studio, normType: undefined }, "normType"],
+  ["a 4K template", "studios", { ...studio, casterTemplate: "lp_4k" }, "casterTemplate"],
+  ["no template", "studios", { ...studio, casterTemplate: undefined }, "casterTemplate"],
+  ["prepaid billing", "studios", { ...studio, chargeType: "PrePaid" }, "chargeType"],
+  ["a resource group by name", "studios", { ...studio, resourceGroupId: "default" }, "resourceGroupId"],
+  ["a domain with spaces (studio)", "studios", { ...studio, domainName: "live example com" }, "domainName"],
+  ["a domain given as a URL", "studios", { ...studio, domainName: "https://live.example.com" }, "domainName"],
+  ["a studio callback over FTP", "studios", { ...studio, callbackUrl: "ftp://hooks.example.com/caster" }, "callbackUrl"],
+  ["a studio callback that is no URL", "studios", { ...studio, callbackUrl: "hooks" }, "callbackUrl"],
+  ["a relay over HTTP", "studios", { ...studio, sideOutputUrl: "http://relay.example.com/app/out" }, "sideOutputUrl"],
+  ["21 relays", "studios", { ...studio, sideOutputUrls: rtmpRelays(21) }, "sideOutputUrls"],
+  ["a relay list with an HTTPS URL", "studios", { ...studio, sideOutputUrls: [...rtmpRelays(2), "https://relay.example.com/app/x"] }, "sideOutputUrls"],
+  ["relays as one string", "studios", { ...studio, sideOutputUrls: "rtmp://relay.example.com/app/out" }, "sideOutputUrls"],
+  ["a delay of 301 s", "studios", { ...studio, delaySeconds: 301 }, "delaySeconds"],
+  ["a delay of -1 s", "studios", { ...studio, delaySeconds: -1 }, "delaySeconds"],
+  ["a delay as text", "studios", { ...studio, delaySeconds: "3" }, "delaySeconds"],
+  ["a live template that does not exist", "studios", { ...studio, liveTemplates: ["lhd", "l4k"] }, "liveTemplates"],
+  ["recording without a bucket", "studios", { ...studio, recording: { ossEndpoint: recording.ossEndpoint, formats: recording.formats } }, "recording"],
+  ["recording without formats", "studios", { ...studio, recording: { ...recording, formats: [] } }, "recording"],
+  ["recording m3u8 without its segments' name", "studios", { ...studio, recording: { ...recording, formats: [{ format: "m3u8" }] } }, "recording"],
+  ["recording as AVI", "studios", { ...studio, recording: { ...recording, formats: [{ format: "avi" }] } }, "recording"],
+  ["recording with a misspelt field", "studios", { ...studio, recording: { ...recording, bucket: "shows" } }, "recording"],
+  ["a standby stream over FTP", "studios", { ...studio, standbyLiveStreamUrl: "ftp://push.example.com/live/backup" }, "standbyLiveStreamUrl"],
+  ["a standby stream with a space", "studios", { ...studio, standbyLiveStreamUrl: "rtmp://push.example.com/live/back up" }, "standbyLiveStreamUrl"],
+  ["a standby GIF", "studios", { ...studio, standbyImageUrl: "https://media.example.com/standby.gif" }, "standbyImageUrl"],
+  ["a standby asset ID with spaces", "studios", { ...studio, standbyMaterialId: "asset one" }, "standbyMaterialId"],
+  ["a standby image ID with a slash", "studios", { ...studio, standbyImageId: "cards/standby" }, "standbyImageId"],
+  ["a switch after 0 s", "studios", { ...studio, standbySwitchAfterSeconds: 0 }, "standbySwitchAfterSeconds"],
+  ["tags as a list", "studios", { ...studio, tags: ["news"] }, "tags"],
+  ["a tag value of 129 characters", "studios", { ...studio, tags: { team: "n".repeat(129) } }, "tags"],
+  ["a sync group in mode 2", "studios", { ...studio, syncGroups: [{ mode: 2, resourceIds: ["r1"] }] }, "syncGroups"],
+  ["a streamer sync group without its host", "studios", { ...studio, syncGroups: [{ mode: 0, resourceIds: ["r1"] }] }, "syncGroups"],
+  ["a sync group of no sources", "studios", { ...studio, syncGroups: [{ mode: 1, resourceIds: [] }] }, "syncGroups"],
+  ["two standbys at once", "studios", { ...studio, standbyLiveStreamUrl: "rtmp://push.example.com/live/backup", standbyImageUrl: "https://media.example.com/standby.png" }, "standbyImageUrl"],
+  ["three standbys at once", "studios", { ...studio, standbyLiveStreamUrl: "rtmp://push.example.com/live/backup", standbyMaterialId: "asset1", standbyImageUrl: "https://media.example.com/standby.png" }, "standbyMaterialId"],
+  ["automatic standby as text", "studios", { ...studio, autoSwitchToStandby: "yes" }, "autoSwitchToStandby"],
+  ["a program effect of 2", "studios", { ...studio, programEffect: 2 }, "programEffect"],
+  ["a program name on two lines", "studios", { ...studio, programName: "Evening\nshow" }, "programName"],
+  ["channel mode as text", "studios", { ...studio, channelMode: "on" }, "channelMode"],
+  ["running as text", "studios", { ...studio, running: "yes" }, "running"],
+  ["running as 1", "studios", { ...studio, running: 1 }, "running"],
+  ["allowStopOnAir as text", "studios", { ...studio, allowStopOnAir: "true" }, "allowStopOnAir"],
+  ["a studio token of 65 characters", "studios", { ...studio, clientToken: "t".repeat(65) }, "clientToken"],
+  ["a studio token that is not ASCII", "studios", { ...studio, clientToken: "演播室" }, "clientToken"],
+  ["a studio name of 129 characters", "studios", { ...studio, casterName: "n".repeat(129) }, "casterName"],
+  ["a studio name with an ANSI escape", "studios", { ...studio, casterName: "\u001b[31mStudio\u001b[0m" }, "casterName"],
+  ["a misspelt studio property", "studios", { ...studio, delay: 3 }, "delay"],
 ];
 
 /** A message helps when it names the property and the value received and says what to do. */
-const SAYS_WHAT_TO_DO = /\b(use|give|set|remove|keep|shorten)\b/;
+const SAYS_WHAT_TO_DO = /\b(use|give|set|add|remove|keep|shorten)\b/;
 
 describe("bad input is refused in preview, before any call", () => {
   let live: EmulatorFixture;
@@ -115,11 +169,19 @@ describe("bad input is refused in preview, before any call", () => {
     await Promise.all(
       Array.from({ length: 4 }, async (_, worker) => {
         const stack = await PulumiStack.create(`bad-input-${worker}`, { env: live.env });
+        // What each config key holds now, so that only a key that changes is set.
+        const held: Record<string, string> = {};
+        const declare = async (key: string, value: Record<string, unknown>) => {
+          if (held[key] === JSON.stringify(value)) return;
+          await stack.setConfigObject(key, value);
+          held[key] = JSON.stringify(value);
+        };
         try {
           for (let next = queue.shift(); next; next = queue.shift()) {
             const [description, kind, args] = next;
-            await stack.setConfigObject("sources", kind === "sources" ? { bad: args } : {});
-            await stack.setConfigObject("episodeGroups", kind === "episodeGroups" ? { bad: args } : {});
+            await declare("sources", kind === "sources" ? { bad: args } : {});
+            await declare("episodeGroups", kind === "episodeGroups" ? { bad: args } : {});
+            await declare("studios", kind === "studios" ? { bad: args } : {});
             const preview = await stack.preview();
             results.set(description, preview.code === 0 ? "(preview succeeded)" : preview.output);
           }

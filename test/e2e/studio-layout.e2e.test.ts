@@ -1,3 +1,4 @@
+import { DEMO_ACCOUNT } from "../../emulator";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { stringify } from "yaml";
@@ -164,15 +165,16 @@ describe("StudioLayout through pulumi up", () => {
 });
 
 /** The example studio, as the demo and a copied template run it: both its projects, through the real engine. */
+/** The sources of examples/studio/studio.yaml, as `<position> <name>`. */
+const EXAMPLE_SOURCES = ["RV01 Main camera", "RV02 Intro reel", "RV03 Station logo", "RV04 Guest camera"];
+
 describe("the example studio", () => {
   const repo = path.join(__dirname, "..", "..");
   let live: EmulatorFixture;
-  let casterId: string;
   const stacks: PulumiStack[] = [];
 
   beforeAll(async () => {
     live = await startEmulatorFixture();
-    casterId = await live.createCaster();
   });
 
   afterAll(async () => {
@@ -180,15 +182,19 @@ describe("the example studio", () => {
     await live?.close();
   });
 
-  test("the root Pulumi.yaml (the demo's project) applies examples/studio/studio.yaml, and a second run changes nothing", async () => {
+  /** The studios of the emulator's demo account. */
+  const studios = () => Object.keys(live.emulator.state().accounts[DEMO_ACCOUNT.uid]?.casters ?? {});
+
+  test("the root Pulumi.yaml (the demo's project) makes the studio of examples/studio/studio.yaml from nothing and fills it; a second run changes nothing", async () => {
     const stack = await PulumiStack.create("demo", { projectDir: repo, env: live.env });
     stacks.push(stack);
-    await stack.setConfig("casterId", casterId);
     await stack.setConfig("mainCameraUrl", "rtmp://push.example.com/studio/main-camera?auth_key=1767225600-0-0-feedface", { secret: true });
+    expect(studios()).toEqual([]);
     expect((await stack.up()).code).toBe(0);
-    expect(live.sources(casterId).map((source) => `${source.locationId} ${source.resourceName}`).sort()).toEqual(
-      ["RV01 Main camera", "RV02 Intro reel", "RV03 Station logo"],
-    );
+    // The file declares the studio: the up made exactly one, and the sources are in it.
+    expect(studios()).toHaveLength(1);
+    const casterId = studios()[0];
+    expect(live.sources(casterId).map((source) => `${source.locationId} ${source.resourceName}`).sort()).toEqual(EXAMPLE_SOURCES);
     expect((await stack.preview(["--expect-no-changes"])).code).toBe(0);
     expect(stack.stateFileText()).not.toContain("feedface");
 
@@ -200,19 +206,22 @@ describe("the example studio", () => {
     expect((await stack.up()).code).toBe(0);
     expect(live.mutatingCalls()).toEqual(["ModifyCasterVideoResource"]);
     expect(live.sources(casterId).find((source) => source.locationId === "RV01")?.resourceName).toBe("Main camera");
+    expect(studios()).toHaveLength(1);
   });
 
   test("examples/studio as a project of its own previews the same studio", async () => {
     const stack = await PulumiStack.create("template", { projectDir: path.join(repo, "examples", "studio"), env: live.env });
     stacks.push(stack);
-    await stack.setConfig("casterId", casterId);
     await stack.setConfig("mainCameraUrl", "rtmp://push.example.com/studio/main-camera?auth_key=1767225600-0-0-feedface", { secret: true });
     const preview = await stack.preview();
     expect(preview.code).toBe(0);
-    for (const child of ["studio-RV01", "studio-RV02", "studio-RV03", "studio-evening-loop"]) expect(preview.output).toContain(child);
+    for (const child of ["studio-studio", "studio-RV01", "studio-RV02", "studio-RV03", "studio-evening-loop", "studio-layout-pip", "studio-RC01", "studio-pgm", "studio-pvw"]) {
+      expect(preview.output).toContain(child);
+    }
     // The template refreshes before every operation too, so that a console change drifts back.
     expect(fs.readFileSync(path.join(repo, "examples", "studio", "Pulumi.yaml"), "utf8")).toMatch(/^options:\n {2}refresh: always$/m);
-    expect(preview.output).toContain("6 to create");
+    // The stack, the component, the studio, 4 sources, the group, 2 layouts, 3 components and 2 scene bindings.
+    expect(preview.output).toContain("15 to create");
   });
 });
 

@@ -5,7 +5,7 @@ import * as path from "node:path";
 import { parse } from "yaml";
 
 /**
- * The example pipeline's review steps, run as written (bash, git, the caster-layout command) in a
+ * The example pipeline's review steps, run as written (bash, git, the caster-studio command) in a
  * repository shaped like the example: a pull request that moves a source must end with a comment
  * file that says so, and a bad layout must fail the validate step.
  */
@@ -22,8 +22,8 @@ function reviewStep(name: string): string {
   const workflow = parse(fs.readFileSync(WORKFLOW, "utf8")) as { jobs: { review: { steps: Step[] } } };
   const step = workflow.jobs.review.steps.find((candidate) => candidate.name === name);
   if (!step?.run) throw new Error(`the review job has no step "${name}" with a run script`);
-  // The runner would take caster-layout from the repository's node_modules through npx; here it is this package's.
-  return step.run.replace(/\bnpx caster-layout\b/g, path.join(REPO, "node_modules", ".bin", "caster-layout"));
+  // The runner would take caster-studio from the repository's node_modules through npx; here it is this package's.
+  return step.run.replace(/\bnpx caster-studio\b/g, path.join(REPO, "bin", "caster-studio.js"));
 }
 
 describe("the example's pull-request pipeline", () => {
@@ -76,7 +76,13 @@ describe("the example's pull-request pipeline", () => {
     checkout(false);
     const summary = runStep("Summarise what changes on air");
     expect(summary.status).toBe(0);
-    expect(fs.readFileSync(path.join(repo, "layout-diff.md"), "utf8")).toContain("Source added at RV01");
+    const comment = fs.readFileSync(path.join(repo, "layout-diff.md"), "utf8");
+    // The example makes its studio: it comes first, then what is added in it.
+    expect(comment).toContain('- A new studio is made: "Demo studio", a general studio, output lp_sd (standard definition).');
+    expect(comment.indexOf("A new studio is made")).toBeLessThan(comment.indexOf("Source added at RV01"));
+    // The studio, 4 sources, the group, 2 layouts, 3 components and the 2 scenes' bindings.
+    expect(comment).toContain("13 added.");
+    expect(comment).toContain('- PGM now shows layout "pip", with RC01 "Lower third" and RC02 "Logo" over it (bottom to top).');
   });
 
   test("a bad layout fails the validate step with the problem's place", () => {

@@ -1,18 +1,38 @@
 import * as pulumi from "@pulumi/pulumi";
 import {
-  CasterEpisodeGroup, CasterEpisodeGroupArgs, CasterVideoResource, CasterVideoResourceArgs, StudioLayout,
+  Caster, CasterArgs, CasterEpisodeGroup, CasterEpisodeGroupArgs, CasterVideoResource, CasterVideoResourceArgs, StudioLayout,
 } from "pulumi-alicloud-caster";
 
 /**
- * Declares the video sources given in config `sources` and the episode groups in config
- * `episodeGroups` (name → args each). With `casterIdFrom: output`,
- * each source's casterId comes from a resource created in the same run, so that during the first
- * preview it is not yet known. With `layoutFile`, a StudioLayout named "studio" applies that file.
+ * Declares the studios given in config `studios`, the video sources given in config `sources`
+ * and the episode groups in config `episodeGroups` (name → args each). A source's or group's
+ * `casterId: "studio:<name>"` is the casterId output of the studio `<name>` of `studios`. With
+ * `casterIdFrom: output`, each source's casterId comes from a resource created in the same run, so
+ * that during the first preview it is not yet known. With `layoutFile`, a StudioLayout named
+ * "studio" applies that file.
  */
 const config = new pulumi.Config();
+const studioArgs = config.getObject<Record<string, CasterArgs>>("studios") ?? {};
 const sources = config.getObject<Record<string, CasterVideoResourceArgs>>("sources") ?? {};
 const episodeGroups = config.getObject<Record<string, CasterEpisodeGroupArgs>>("episodeGroups") ?? {};
 const casterIdFromOutput = config.get("casterIdFrom") === "output";
+
+const studios: Record<string, Caster> = {};
+for (const [name, args] of Object.entries(studioArgs)) {
+  studios[name] = new Caster(name, args);
+}
+
+const STUDIO_REFERENCE = "studio:";
+/** A casterId as given, or for `studio:<name>` the casterId output of that declared studio. */
+function resolveCasterId<T>(casterId: T): T | pulumi.Output<string> {
+  if (typeof casterId !== "string" || !casterId.startsWith(STUDIO_REFERENCE)) return casterId;
+  const name = casterId.slice(STUDIO_REFERENCE.length);
+  const studio = studios[name];
+  if (!studio) {
+    throw new Error(`casterId ${JSON.stringify(casterId)} names no studio of config "studios" (it declares ${Object.keys(studios).join(", ") || "none"}).`);
+  }
+  return studio.casterId;
+}
 
 // For studios too large to pass as config: `generatedStudios` (caster IDs) × `sourcesPerStudio`.
 const generatedStudios = config.getObject<string[]>("generatedStudios") ?? [];
@@ -42,13 +62,15 @@ class PassThrough extends pulumi.dynamic.Resource {
 
 const created: Record<string, CasterVideoResource> = {};
 for (const [name, args] of Object.entries(sources)) {
-  const casterId = casterIdFromOutput ? new PassThrough(`${name}-studio`, args.casterId as string).value : args.casterId;
+  const casterId = casterIdFromOutput && !String(args.casterId).startsWith(STUDIO_REFERENCE)
+    ? new PassThrough(`${name}-studio`, args.casterId as string).value
+    : resolveCasterId(args.casterId);
   created[name] = new CasterVideoResource(name, { ...args, casterId });
 }
 
 const groups: Record<string, CasterEpisodeGroup> = {};
 for (const [name, args] of Object.entries(episodeGroups)) {
-  groups[name] = new CasterEpisodeGroup(name, args);
+  groups[name] = new CasterEpisodeGroup(name, { ...args, casterId: resolveCasterId(args.casterId) });
 }
 
 const layoutFile = config.get("layoutFile");
@@ -65,3 +87,10 @@ export const layoutProgramIds = layout?.programIds;
 
 export const programIds = Object.fromEntries(Object.entries(groups).map(([name, group]) => [name, group.programId]));
 export const resourceIds = Object.fromEntries(Object.entries(created).map(([name, source]) => [name, source.resourceId]));
+
+// Only with studios declared, so that the programs without one keep their outputs.
+const hasStudios = Object.keys(studios).length > 0;
+export const studioIds = hasStudios ? Object.fromEntries(Object.entries(studios).map(([name, studio]) => [name, studio.casterId])) : undefined;
+export const sceneIds = hasStudios
+  ? Object.fromEntries(Object.entries(studios).map(([name, studio]) => [name, { pvw: studio.pvwSceneId, pgm: studio.pgmSceneId }]))
+  : undefined;

@@ -17,7 +17,7 @@ const scope = "caster-demo-studio/prod/evening";
 describe("ClientToken derivation", () => {
   test("is the same in another process (as after an interrupted pulumi up)", () => {
     const script = `
-      const { deriveClientToken } = require(${JSON.stringify(path.resolve(__dirname, "../../dist/provider/episode-group/client-token"))});
+      const { deriveClientToken } = require(${JSON.stringify(path.resolve(__dirname, "../../dist/provider/shared/client-token"))});
       process.stdout.write(deriveClientToken(${JSON.stringify(scope)}, ${JSON.stringify(inputs)}));`;
     const other = execFileSync(process.execPath, ["-e", script], { encoding: "utf8" });
     expect(other).toBe(deriveClientToken(scope, inputs));

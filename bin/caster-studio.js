@@ -1,0 +1,11 @@
+#!/usr/bin/env node
+// The `caster-studio` command: a committed entry point, so the bin link exists before the first build.
+let cli;
+try {
+  cli = require("../dist/studio-file/cli/caster-studio");
+} catch (error) {
+  if (error.code !== "MODULE_NOT_FOUND") throw error;
+  console.error("caster-studio: the package is not built; run `npm run build` in its folder.");
+  process.exit(2);
+}
+process.exitCode = cli.main(process.argv.slice(2));

@@ -1,0 +1,136 @@
+import { configureForFixture, EmulatorFixture, startEmulatorFixture } from "../../test/helpers/emulator-fixture";
+import { DEMO_ACCOUNT } from "../../emulator";
+import { LayoutInputs } from "../../spec/kinds/caster-layout";
+import { ComponentInputs } from "../../spec/kinds/caster-component";
+import { componentProvider, ComponentOutputs } from "../component/provider";
+import { sceneBindingProvider, SceneBindingOutputs } from "../scene/provider";
+import { layoutProvider as provider, LayoutOutputs } from "./provider";
+
+/** Layouts, components and scene bindings against the emulator: real HTTP, real signatures, the emulator's own rules. */
+describe("on-screen providers: layout, component, scene binding", () => {
+  let live: EmulatorFixture;
+  let casterId: string;
+
+  beforeAll(async () => {
+    live = await startEmulatorFixture();
+    configureForFixture(live);
+    casterId = await live.createCaster();
+    const config = await live.client.call<{ DomainName: string }>("DescribeCasterConfig", { CasterId: casterId });
+    await live.client.call("SetCasterConfig", { CasterId: casterId, DomainName: config.DomainName || "live.example.com", TranscodeConfig: '{"CasterTemplate":"lp_sd"}' });
+    for (const [locationId, name] of [["RV01", "Main camera"], ["RV02", "Guest"]]) {
+      await live.client.call("AddCasterVideoResource", { CasterId: casterId, LocationId: locationId, ResourceName: name, LiveStreamUrl: `rtmp://push.example.com/live/${locationId}` });
+    }
+  });
+  afterAll(() => live.close());
+
+  const account = () => live.emulator.state().accounts[DEMO_ACCOUNT.uid];
+  const layoutsOfStudio = () => Object.keys(account()?.casters[casterId]?.layouts ?? {});
+  const pictureInPicture = (): LayoutInputs => ({
+    casterId,
+    videoLayers: [
+      { locationId: "RV01", position: [0, 0], widthNormalized: 1, heightNormalized: 1, fillMode: "fit" },
+      { locationId: "RV02", position: [0.95, 0.95], anchor: "bottomRight", widthNormalized: 0.3, heightNormalized: 0.3 },
+    ],
+  });
+
+  test("a layout is made, read back in full with the API's defaults, and those defaults are no change", async () => {
+    const inputs = pictureInPicture();
+    const created = await provider.create(inputs);
+    const outs = created.outs as LayoutOutputs;
+    expect(created.id).toBe(`${casterId}:${outs.layoutId}`);
+    expect(outs.videoLayers[1]).toEqual({ locationId: "RV02", position: [0.95, 0.95], anchor: "bottomRight", widthNormalized: 0.3, heightNormalized: 0.3, fillMode: "none", fixedDelayDuration: 0 });
+    // Left out, every video layer's source is heard at volume 1.
+    expect(outs.audioLayers).toEqual([
+      { locationId: "RV01", volumeRate: 1, validChannel: "all", fixedDelayDuration: 0 },
+      { locationId: "RV02", volumeRate: 1, validChannel: "all", fixedDelayDuration: 0 },
+    ]);
+    const read = await provider.read(created.id, outs);
+    expect(await provider.diff(created.id, read.props as LayoutOutputs, inputs)).toEqual({ changes: false, replaces: [], deleteBeforeReplace: false });
+    // A moved layer is a change in place.
+    const moved = { ...inputs, videoLayers: [inputs.videoLayers[0], { ...inputs.videoLayers[1], position: [0.05, 0.95] as [number, number] }] };
+    expect(await provider.diff(created.id, outs, moved)).toEqual({ changes: true, replaces: [], deleteBeforeReplace: false });
+    const updated = (await provider.update(created.id, outs, moved)).outs as LayoutOutputs;
+    expect(updated.videoLayers[1].position).toEqual([0.05, 0.95]);
+    expect(live.undeclaredParameters()).toEqual([]);
+  });
+
+  test("a lost AddCasterLayout reply makes one layout, not two", async () => {
+    const before = layoutsOfStudio().length;
+    live.emulator.setFaults({ rates: { AddCasterLayout: { lostResponse: 1 } } });
+    const calls = () => live.emulator.calls().filter((call) => call.action === "AddCasterLayout").length;
+    const sent = calls();
+    const creating = provider.create({ ...pictureInPicture(), videoLayers: [pictureInPicture().videoLayers[0]] });
+    while (calls() === sent) await new Promise((resolve) => setTimeout(resolve, 20));
+    live.emulator.setFaults({ rates: {} });
+    const created = await creating;
+    expect(layoutsOfStudio().length).toBe(before + 1);
+    expect(layoutsOfStudio()).toContain((created.outs as LayoutOutputs).layoutId);
+  });
+
+  test("bad layers fail the check: every problem, each at its place", async () => {
+    const result = await provider.check({}, {
+      casterId,
+      videoLayers: [
+        { locationId: "RV1", position: [0, 1.5] },
+        { locationId: "RV02", position: [0, 0], fillMode: "fit", widthNormalized: 0.5 },
+        { locationId: "RV02", position: [0, 0], anchor: "middle" },
+      ],
+    });
+    expect(result.failures?.map((failure) => failure.reason)).toEqual([
+      expect.stringContaining("videoLayers[0].locationId \"RV1\""),
+      expect.stringContaining("videoLayers[0].position[1] 1.5"),
+      expect.stringContaining("videoLayers[2].anchor \"middle\""),
+    ]);
+    const fit = await provider.check({}, { casterId, videoLayers: [{ locationId: "RV01", position: [0, 0], fillMode: "fit", widthNormalized: 0.5 }] });
+    expect(fit.failures).toEqual([expect.objectContaining({ property: "videoLayers", reason: expect.stringContaining("fillMode fit without both sizes") })]);
+    const twice = await provider.check({}, { casterId, videoLayers: [{ locationId: "RV01", position: [0, 0] }, { locationId: "RV01", position: [0.5, 0] }] });
+    expect(twice.failures?.[0].reason).toContain("both take RV01");
+  });
+
+  test("a text overlay is made at its position, read back, modified in place; a second one at the position is refused", async () => {
+    const inputs: ComponentInputs = {
+      casterId,
+      locationId: "RC01",
+      componentType: "text",
+      text: { text: "Live from Hangzhou", color: "0xffffff", sizeNormalized: 0.05 },
+      geometry: { position: [0.05, 0.85], widthNormalized: 0.6, heightNormalized: 0.1 },
+    };
+    const created = await componentProvider.create(inputs);
+    const outs = created.outs as ComponentOutputs;
+    expect(outs).toMatchObject({ componentType: "text", text: { text: "Live from Hangzhou", color: "0xffffff", sizeNormalized: 0.05 } });
+    const read = await componentProvider.read(created.id, outs);
+    expect(await componentProvider.diff(created.id, read.props as ComponentOutputs, inputs)).toMatchObject({ changes: false });
+    const retitled = { ...inputs, text: { ...inputs.text!, text: "Back after the break" } };
+    expect(await componentProvider.diff(created.id, outs, retitled)).toEqual({ changes: true, replaces: [], deleteBeforeReplace: false });
+    expect((await componentProvider.update(created.id, outs, retitled)).outs).toMatchObject({ text: { text: "Back after the break" } });
+    await expect(componentProvider.create({ ...inputs, componentType: "image", text: undefined, image: { materialId: "logo01" } }))
+      .rejects.toThrow(/DuplicateLocationID/);
+    const wrongContent = await componentProvider.check({}, { ...inputs, componentType: "image" });
+    expect(wrongContent.failures?.map((failure) => failure.property)).toEqual(["image"]);
+  });
+
+  test("a scene binding needs a started studio; then PGM shows the layout and the components, and deleting clears it", async () => {
+    const layout = (await provider.create(pictureInPicture())).outs as LayoutOutputs;
+    const logo = (await componentProvider.create({
+      casterId, locationId: "RC02", componentType: "image", image: { materialId: "logo01" }, geometry: { position: [0.9, 0.05], anchor: "topRight", widthNormalized: 0.1 },
+    })).outs as ComponentOutputs;
+    const binding = { casterId, scene: "PGM" as const, layoutId: layout.layoutId, componentIds: [logo.componentId] };
+    await expect(sceneBindingProvider.create(binding)).rejects.toThrow(/has no PGM scene yet: StartCaster makes a studio's scenes/);
+
+    await live.client.call("StartCaster", { CasterId: casterId });
+    const created = await sceneBindingProvider.create(binding);
+    expect(created.id).toBe(`${casterId}:PGM`);
+    const scenes = await live.client.call<{ SceneList: { Scene: { OutputType: string; LayoutId: string; ComponentIds: { componentId: string[] } }[] } }>(
+      "DescribeCasterScenes", { CasterId: casterId });
+    const pgm = scenes.SceneList.Scene.find((scene) => scene.OutputType === "1");
+    expect(pgm).toMatchObject({ LayoutId: layout.layoutId, ComponentIds: { componentId: [logo.componentId] } });
+    const outs = created.outs as SceneBindingOutputs;
+    expect(await sceneBindingProvider.diff(created.id, outs, binding)).toMatchObject({ changes: false });
+    expect(await sceneBindingProvider.diff(created.id, outs, { ...binding, componentIds: [] })).toMatchObject({ changes: true, replaces: [] });
+
+    await sceneBindingProvider.delete(created.id, outs);
+    const after = await live.client.call<{ SceneList: { Scene: { OutputType: string; LayoutId?: string }[] } }>("DescribeCasterScenes", { CasterId: casterId });
+    expect(after.SceneList.Scene.find((scene) => scene.OutputType === "1")?.LayoutId ?? "").toBe("");
+    expect(live.undeclaredParameters()).toEqual([]);
+  });
+});

@@ -1,0 +1,80 @@
+import { casterSceneBinding as kind, SceneBindingInputs } from "../../spec/kinds/caster-scene-binding";
+import { LiveApiError, UserFacingError } from "../client/errors";
+import { LiveClient } from "../client/live-client";
+import { formatId, kindProvider, parseId } from "../kind-provider";
+import { liveClient } from "../runtime";
+
+/** What the provider stores for a scene binding. */
+export interface SceneBindingOutputs extends SceneBindingInputs {
+  sceneId: string;
+}
+
+/** One item of DescribeCasterScenes. */
+interface ApiScene {
+  SceneId: string;
+  OutputType?: string | number;
+  LayoutId?: string;
+  ComponentIds?: { componentId?: string[] };
+}
+
+/** DescribeCasterScenes' OutputType: 0 the preview (PVW), 1 the program output (PGM). */
+const OUTPUT_TYPE = { PVW: "0", PGM: "1" } as const;
+
+/** The CasterSceneBinding dynamic provider: SetCasterSceneConfig replaces a scene's layout and components as a whole. */
+export const sceneBindingProvider = kindProvider<SceneBindingInputs, SceneBindingOutputs>(kind, {
+  async create(inputs) {
+    const outs = await bind(liveClient(), inputs);
+    return { id: formatId(kind, outs), outs };
+  },
+
+  async read(id, props) {
+    const { casterId, scene } = parseId(kind, id);
+    const found = await findScene(liveClient(), casterId, scene as SceneBindingInputs["scene"]);
+    if (!found) return {};
+    return { id, props: { ...props, ...bindingOf(found), casterId, scene } };
+  },
+
+  async update(_id, _olds, news) {
+    return { outs: await bind(liveClient(), news) };
+  },
+
+  normalize(props) {
+    return { ...props, componentIds: props.componentIds ?? [] };
+  },
+
+  async deleteParams(id, props) {
+    const { casterId } = parseId(kind, id);
+    return { CasterId: casterId, SceneId: props.sceneId, Type: "All" };
+  },
+});
+
+/** Binds the scene: its layout and components, bottom to top, in one SetCasterSceneConfig. */
+async function bind(client: LiveClient, inputs: SceneBindingInputs): Promise<SceneBindingOutputs> {
+  const scene = await findScene(client, inputs.casterId, inputs.scene);
+  if (!scene) {
+    throw new UserFacingError(
+      `studio ${inputs.casterId} has no ${inputs.scene} scene yet: StartCaster makes a studio's scenes. ` +
+        "Set running: true on its Caster (and let this binding depend on it), then run `pulumi up` again.",
+    );
+  }
+  const params: Record<string, string> = { CasterId: inputs.casterId, SceneId: scene.SceneId, LayoutId: inputs.layoutId };
+  (inputs.componentIds ?? []).forEach((componentId, index) => { params[`ComponentId.${index + 1}`] = componentId; });
+  await client.call("SetCasterSceneConfig", params);
+  const after = await findScene(client, inputs.casterId, inputs.scene);
+  return { ...inputs, ...(after ? bindingOf(after) : {}), sceneId: scene.SceneId };
+}
+
+function bindingOf(scene: ApiScene): Pick<SceneBindingOutputs, "sceneId" | "layoutId" | "componentIds"> {
+  return { sceneId: scene.SceneId, layoutId: scene.LayoutId ?? "", componentIds: scene.ComponentIds?.componentId ?? [] };
+}
+
+/** The studio's scene of that kind; undefined when the studio, or its scenes, do not exist. */
+async function findScene(client: LiveClient, casterId: string, scene: SceneBindingInputs["scene"]): Promise<ApiScene | undefined> {
+  try {
+    const reply = await client.call<{ SceneList?: { Scene?: ApiScene[] } }>("DescribeCasterScenes", { CasterId: casterId });
+    return (reply.SceneList?.Scene ?? []).find((item) => String(item.OutputType) === OUTPUT_TYPE[scene]);
+  } catch (error) {
+    if (error instanceof LiveApiError && error.code === "InvalidCaster.NotFound") return undefined;
+    throw error;
+  }
+}

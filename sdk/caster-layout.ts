@@ -1,0 +1,38 @@
+import * as pulumi from "@pulumi/pulumi";
+import { casterLayout } from "../spec/kinds/caster-layout";
+import type { CasterLayoutArgs } from "./generated/args";
+import { kindInputs } from "./kind-inputs";
+import { serializedProvider } from "./serialized-provider";
+
+export type { CasterLayoutArgs };
+
+/**
+ * A layout of a production studio: which sources are on screen, where, at what size, bottom to
+ * top, and which are heard. A layer's `locationId` may be a source's own output
+ * (`camera.locationId`), which also makes the layout wait for that source: the API takes a
+ * layout only over positions that hold sources.
+ *
+ * @example
+ * new CasterLayout("picture-in-picture", {
+ *   casterId: studio.casterId,
+ *   videoLayers: [
+ *     { locationId: camera.locationId, position: [0, 0], widthNormalized: 1, heightNormalized: 1, fillMode: "fit" },
+ *     { locationId: guest.locationId, position: [0.95, 0.95], anchor: "bottomRight", widthNormalized: 0.3, heightNormalized: 0.3 },
+ *   ],
+ * });
+ */
+export class CasterLayout extends pulumi.dynamic.Resource {
+  /** The API's LayoutId: what a scene binding shows. */
+  declare public readonly layoutId: pulumi.Output<string>;
+  declare public readonly casterId: pulumi.Output<string>;
+  declare public readonly videoLayers: pulumi.Output<unknown[]>;
+  declare public readonly audioLayers: pulumi.Output<unknown[]>;
+
+  constructor(name: string, args: CasterLayoutArgs, opts?: pulumi.CustomResourceOptions) {
+    super(serializedProvider(casterLayout.provider), name, kindInputs(casterLayout, args), opts, "alicloud-caster", casterLayout.type);
+    // Taken from the ID (<casterId>:<layoutId>), it stays known in the preview of an update, where every
+    // output of a dynamic resource is unknown: as an output, a moved layer made the preview show
+    // each scene binding that refers to the layout as changing too.
+    this.layoutId = this.id.apply((id) => id.slice(id.indexOf(":") + 1));
+  }
+}

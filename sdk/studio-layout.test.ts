@@ -1,0 +1,220 @@
+import * as pulumi from "@pulumi/pulumi";
+import { StudioLayout } from "./studio-layout";
+
+/**
+ * The component's wiring, with Pulumi's mocks in place of the engine: which children it declares,
+ * under which parent, and what each child is given. What the resources then do is the providers'
+ * (and the end-to-end tests').
+ */
+
+interface Declared {
+  type: string;
+  name: string;
+  inputs: Record<string, unknown>;
+}
+
+const STUDIO_ID = "LIVEPRODUCER_POST-cn-mockstudio";
+const declared: Declared[] = [];
+/** Each resource's dependsOn, as URNs, by name: what the engine orders creation and deletion by. */
+const dependencies = new Map<string, string[]>();
+
+pulumi.runtime.setMocks(
+  {
+    newResource(args) {
+      declared.push({ type: args.type, name: args.name, inputs: args.inputs });
+      if (args.type.endsWith(":Caster")) return { id: STUDIO_ID, state: { ...args.inputs, casterId: STUDIO_ID, status: 1, pvwSceneId: "pvw-1", pgmSceneId: "pgm-1" } };
+      // A layout's and a component's Pulumi ID is `<casterId>:<API ID>`, as their kinds' specs have it.
+      const apiId = args.type.endsWith(":CasterLayout") ? `${args.name}-layout` : args.type.endsWith(":CasterComponent") ? `${args.name}-component` : undefined;
+      if (apiId) return { id: `${args.inputs.casterId}:${apiId}`, state: { ...args.inputs, layoutId: apiId, componentId: apiId } };
+      return {
+        id: `${args.name}-id`,
+        state: {
+          ...args.inputs, resourceId: `${args.name}-resource`, programId: `${args.name}-program`,
+          layoutId: `${args.name}-layout`, componentId: `${args.name}-component`, sceneId: `${args.name}-scene`,
+        },
+      };
+    },
+    call: (args) => args.inputs,
+  },
+  "project",
+  "stack",
+  false,
+);
+// The mocks do not pass a resource's dependsOn on: read it from the registration itself.
+type Registration = { getName(): string; getDependenciesList(): string[] };
+const monitor = (require("@pulumi/pulumi/runtime/settings") as { getMonitor(): { registerResource(req: Registration, callback: unknown): void } }).getMonitor();
+const register = monitor.registerResource.bind(monitor);
+monitor.registerResource = (req, callback) => {
+  dependencies.set(req.getName(), req.getDependenciesList());
+  register(req, callback);
+};
+pulumi.runtime.setAllConfig({ "project:hookUrl": "https://hooks.example.com/studio?auth_key=1767225600-0-0-feedface" }, ["project:hookUrl"]);
+
+const value = <T>(output: pulumi.Output<T>): Promise<T> => new Promise((resolve) => output.apply(resolve));
+const urnOf = (resource: pulumi.Resource): Promise<string> => value(resource.urn);
+
+const camera = { resourceName: "Main camera", liveStreamUrl: "rtmp://push.example.com/live/main" };
+const night = { startTime: "2030-12-24T23:00:00Z", items: [{ itemName: "Replay", vodUrl: "https://media.example.com/replay.ts" }] };
+
+describe("StudioLayout with a studio the layout makes (caster: new)", () => {
+  let layout: StudioLayout;
+  beforeAll(() => {
+    declared.length = 0;
+    layout = new StudioLayout("show", {
+      layout: {
+        caster: { new: { casterName: "Evening show", normType: 1, casterTemplate: "lp_sd", domainName: "live.example.com", callbackUrl: { secret: "hookUrl" }, running: true } },
+        sources: { RV01: camera },
+        episodeGroups: { night },
+      },
+    });
+  });
+
+  test("declares the studio as a child, <name>-studio, with its properties and its URL secret read from the stack", async () => {
+    expect(layout.studio).toBeDefined();
+    expect(await urnOf(layout.studio!)).toMatch(/StudioLayout\$pulumi-nodejs:dynamic\/alicloud-caster:Caster::show-studio$/);
+    // Let the mocks see every declaration.
+    await value(layout.resourceIds);
+    const studio = declared.find((resource) => resource.name === "show-studio")!;
+    expect(studio.type).toBe("pulumi-nodejs:dynamic/alicloud-caster:Caster");
+    expect(studio.inputs).toMatchObject({ casterName: "Evening show", normType: 1, casterTemplate: "lp_sd", domainName: "live.example.com", running: true });
+    // Sent as a secret: the engine keeps it as ciphertext in state.
+    expect(studio.inputs.callbackUrl).toEqual({
+      [pulumi.runtime.specialSigKey]: pulumi.runtime.specialSecretSig,
+      value: "https://hooks.example.com/studio?auth_key=1767225600-0-0-feedface",
+    });
+    expect(studio.inputs.clientTokenScope).toBe("project/stack/show-studio");
+  });
+
+  test("makes every source and group in it: each takes the studio's casterId output", async () => {
+    await value(layout.programIds);
+    const source = declared.find((resource) => resource.name === "show-RV01")!;
+    const group = declared.find((resource) => resource.name === "show-night")!;
+    expect(source.inputs.casterId).toBe(STUDIO_ID);
+    expect(group.inputs.casterId).toBe(STUDIO_ID);
+    // A child of the component, as the studio is.
+    expect(await urnOf(layout.sources.RV01)).toMatch(/StudioLayout\$pulumi-nodejs:dynamic\/alicloud-caster:CasterVideoResource::show-RV01$/);
+  });
+
+  test("exposes the studio's outputs", async () => {
+    expect(await value(layout.casterId)).toBe(STUDIO_ID);
+    expect(await value(layout.pgmSceneId)).toBe("pgm-1");
+    expect(await value(layout.pvwSceneId)).toBe("pvw-1");
+  });
+});
+
+describe("StudioLayout with an existing studio", () => {
+  test("declares no studio, and its scene outputs are undefined", async () => {
+    declared.length = 0;
+    const layout = new StudioLayout("existing", { layout: { caster: { casterId: STUDIO_ID }, sources: { RV01: camera } } });
+    expect(layout.studio).toBeUndefined();
+    expect(await value(layout.casterId)).toBe(STUDIO_ID);
+    expect(await value(layout.pgmSceneId)).toBeUndefined();
+    await value(layout.resourceIds);
+    expect(declared.map((resource) => resource.name).sort()).toEqual(["existing", "existing-RV01"]);
+  });
+
+  test("refuses a studio given twice: a new one in the layout and a casterId argument", () => {
+    expect(() => new StudioLayout("twice", {
+      layout: { caster: { new: { normType: 1, casterTemplate: "lp_sd" } } },
+      casterId: STUDIO_ID,
+    })).toThrow('StudioLayout "twice": the studio is given twice, as the casterId argument and as the layout\'s caster; keep one of them.');
+  });
+});
+
+describe("StudioLayout with layouts, components and scenes (issue 13)", () => {
+  const guest = { resourceName: "Guest camera", liveStreamUrl: "rtmp://push.example.com/live/guest" };
+  const reel = { resourceName: "Intro reel", vodUrl: "https://media.example.com/intro.mp4" };
+  const pip = {
+    videoLayers: [
+      { locationId: "RV01", position: [0, 0] as [number, number], widthNormalized: 1, heightNormalized: 1, fillMode: "fit" as const },
+      { locationId: "RV02", position: [0.95, 0.95] as [number, number], anchor: "bottomRight" as const, widthNormalized: 0.3, heightNormalized: 0.3 },
+    ],
+    audioLayers: [{ locationId: "RV01" }],
+  };
+  const lowerThird = {
+    componentName: "Lower third", componentType: "text" as const,
+    geometry: { position: [0.05, 0.8] as [number, number], widthNormalized: 0.6, heightNormalized: 0.1 },
+    text: { text: "Live from Hangzhou", color: "0xffffff" },
+  };
+  const subtitles = {
+    componentType: "caption" as const,
+    geometry: { position: [0.5, 0.95] as [number, number], anchor: "bottomCenter" as const, widthNormalized: 0.8, heightNormalized: 0.08 },
+    caption: { sourceLocationId: "RV02", targetLanguage: "en" as const },
+  };
+  let layout: StudioLayout;
+  const byName = (name: string) => declared.find((resource) => resource.name === name)!;
+  const urnsOf = (...resources: pulumi.Resource[]) => Promise.all(resources.map(urnOf));
+
+  beforeAll(async () => {
+    declared.length = 0;
+    layout = new StudioLayout("show", {
+      layout: {
+        caster: { new: { casterName: "Evening show", normType: 1, casterTemplate: "lp_sd", domainName: "live.example.com", running: true } },
+        sources: { RV01: camera, RV02: guest, RV03: reel },
+        layouts: { pip, full: { videoLayers: [{ locationId: "RV01", position: [0, 0], widthNormalized: 1, heightNormalized: 1 }] } },
+        components: { RC01: lowerThird, RC02: subtitles },
+        scenes: { pgm: { layout: "pip", components: ["RC01", "RC02"] }, pvw: { layout: "full" } },
+      },
+    });
+    await Promise.all([value(layout.layoutIds), value(layout.componentIds), value(layout.boundSceneIds)]);
+  });
+
+  test("declares a layout per name, a component per position and a binding per scene, children named for a reviewer", async () => {
+    expect(declared.map((resource) => resource.name).sort()).toEqual([
+      "show", "show-RC01", "show-RC02", "show-RV01", "show-RV02", "show-RV03",
+      "show-layout-full", "show-layout-pip", "show-pgm", "show-pvw", "show-studio",
+    ]);
+    expect(await urnOf(layout.layouts.pip)).toMatch(/StudioLayout\$pulumi-nodejs:dynamic\/alicloud-caster:CasterLayout::show-layout-pip$/);
+    expect(await urnOf(layout.components.RC01)).toMatch(/StudioLayout\$pulumi-nodejs:dynamic\/alicloud-caster:CasterComponent::show-RC01$/);
+    expect(await urnOf(layout.sceneBindings.pgm!)).toMatch(/StudioLayout\$pulumi-nodejs:dynamic\/alicloud-caster:CasterSceneBinding::show-pgm$/);
+  });
+
+  test("each child takes the file's entry as its inputs, in the studio the file makes", () => {
+    expect(byName("show-layout-pip").inputs).toMatchObject({ casterId: STUDIO_ID, videoLayers: pip.videoLayers, audioLayers: pip.audioLayers });
+    expect(byName("show-RC01").inputs).toMatchObject({ casterId: STUDIO_ID, locationId: "RC01", ...lowerThird });
+    expect(byName("show-RC02").inputs).toMatchObject({ casterId: STUDIO_ID, locationId: "RC02", componentType: "caption" });
+  });
+
+  test("a scene binding shows its layout's and components' API IDs, bottom to top, on its scene", () => {
+    expect(byName("show-pgm").inputs).toMatchObject({
+      casterId: STUDIO_ID, scene: "PGM", layoutId: "show-layout-pip-layout", componentIds: ["show-RC01-component", "show-RC02-component"],
+    });
+    expect(byName("show-pvw").inputs).toMatchObject({ casterId: STUDIO_ID, scene: "PVW", layoutId: "show-layout-full-layout", componentIds: [] });
+  });
+
+  /** What a child waits for: the resources given as dependsOn, and those whose outputs it takes (the studio's casterId, a layout's layoutId). */
+  const waitsFor = (name: string) => [...(dependencies.get(name) ?? [])].sort();
+  const sorted = async (...resources: pulumi.Resource[]) => (await urnsOf(...resources)).sort();
+
+  test("a layout waits for the sources it shows, a caption for its source, a binding for the studio (started first)", async () => {
+    const { studio, sources, layouts, components } = layout;
+    expect(waitsFor("show-layout-pip")).toEqual(await sorted(studio!, sources.RV01, sources.RV02));
+    expect(waitsFor("show-layout-full")).toEqual(await sorted(studio!, sources.RV01));
+    expect(waitsFor("show-RC02")).toEqual(await sorted(studio!, sources.RV02));
+    expect(waitsFor("show-RC01")).toEqual(await sorted(studio!));
+    expect(waitsFor("show-pgm")).toEqual(await sorted(studio!, layouts.pip, components.RC01, components.RC02));
+    expect(waitsFor("show-pvw")).toEqual(await sorted(studio!, layouts.full));
+  });
+
+  test("exposes the IDs: layouts by name, components by position, bound scenes by scene", async () => {
+    expect(await value(layout.layoutIds)).toEqual({ full: "show-layout-full-layout", pip: "show-layout-pip-layout" });
+    expect(await value(layout.componentIds)).toEqual({ RC01: "show-RC01-component", RC02: "show-RC02-component" });
+    expect(await value(layout.boundSceneIds)).toEqual({ pgm: "show-pgm-scene", pvw: "show-pvw-scene" });
+  });
+
+  test("with an existing studio, a binding waits for nothing but its layout and components", async () => {
+    declared.length = 0;
+    const existing = new StudioLayout("on-air", {
+      layout: { caster: { casterId: STUDIO_ID }, sources: { RV01: camera }, layouts: { full: { videoLayers: [pip.videoLayers[0]] } }, scenes: { pgm: { layout: "full" } } },
+    });
+    await value(existing.boundSceneIds);
+    expect(waitsFor("on-air-pgm")).toEqual(await sorted(existing.layouts.full));
+    expect(byName("on-air-pgm").inputs).toMatchObject({ casterId: STUDIO_ID, scene: "PGM", layoutId: "on-air-layout-full-layout" });
+  });
+
+  test("a scene whose layout the file lacks fails the program before any resource, with where and why", () => {
+    expect(() => new StudioLayout("broken", {
+      layout: { caster: { casterId: STUDIO_ID }, sources: { RV01: camera }, scenes: { pgm: { layout: "split", components: ["RC09"] } } },
+    })).toThrow(/StudioLayout "broken": the studio file has 2 problems:\nlayout scenes\.pgm\.layout: layout "split" is not a layout of this file[\s\S]*\nlayout scenes\.pgm\.components\[0\]: components\[0\] "RC09" is not a component of this file/);
+  });
+});

@@ -1,0 +1,157 @@
+import { z } from "zod";
+import { CrossFieldRule } from "../../common/check";
+import {
+  ASSET_ID_PATTERN, CAPTION_LANGUAGES, TEXT_STYLE_DEFAULTS, COLOR_PATTERN, COMPONENT_EFFECTS, COMPONENT_LAYER_ORDERS, COMPONENT_LOCATION_ID_PATTERN,
+  COMPONENT_LOCATION_ID_RULE, COMPONENT_TYPES, LOCATION_ID_PATTERN, LOCATION_ID_RULE, MAX_TRANSPARENCY, POSITION_REFERS,
+} from "../api-facts";
+import { nameSchema } from "../fields/name";
+import { wholeNumber } from "../fields/numbers";
+import { casterIdSchema } from "./caster-video-resource";
+import { KindSpec, schemasOf } from "./kind";
+
+/**
+ * A component: an overlay a scene shows over its layout, a text, an image or a caption, at a
+ * component position RC01–RC99 (one per position) with its own geometry and effect
+ * (AddCasterComponent, https://www.alibabacloud.com/help/en/live/developer-reference/api-addcastercomponent).
+ */
+
+const normalized = (what: string) =>
+  z.number({ error: `use a number from 0 to 1: ${what} as a share of the screen.` })
+    .min(0, { error: `use a number from 0 to 1: ${what} as a share of the screen.` })
+    .max(1, { error: `use a number from 0 to 1: ${what} as a share of the screen.` });
+const color = z.string().regex(COLOR_PATTERN, { error: "use a colour as 0xRRGGBB, e.g. 0xffffff for white." });
+
+export const componentGeometrySchema = z.strictObject({
+  position: z.tuple([normalized("x"), normalized("y")], { error: "use [x, y], each from 0 to 1." }),
+  anchor: z.enum(POSITION_REFERS, { error: `use one of ${POSITION_REFERS.join(", ")}.` }).optional(),
+  widthNormalized: normalized("the width").optional(),
+  heightNormalized: normalized("the height").optional(),
+  transparency: wholeNumber(0, MAX_TRANSPARENCY, `use 0 (invisible) to ${MAX_TRANSPARENCY} (opaque).`).optional(),
+}, { error: "geometry is { position: [x, y], anchor?, widthNormalized?, heightNormalized?, transparency? }." });
+
+const textStyle = {
+  fontName: z.string().min(1).optional(),
+  sizeNormalized: normalized("the text size").optional(),
+  color: color.optional(),
+  borderColor: color.optional(),
+  borderWidthNormalized: normalized("the border width").optional(),
+};
+
+export const textSchema = z.strictObject({
+  text: z.string().min(1, { error: "give the text to show." }),
+  ...textStyle,
+}, { error: "text is { text, fontName?, sizeNormalized?, color?, borderColor?, borderWidthNormalized? }." });
+
+export const imageSchema = z.strictObject({
+  materialId: z.string().regex(ASSET_ID_PATTERN, { error: "use the image's media-library asset ID." }),
+}, { error: "image is { materialId }." });
+
+export const captionSchema = z.strictObject({
+  sourceLocationId: z.string().regex(LOCATION_ID_PATTERN, { error: LOCATION_ID_RULE }).optional(),
+  sourceLanguage: z.enum(CAPTION_LANGUAGES, { error: `use one of ${CAPTION_LANGUAGES.join(", ")}.` }).optional(),
+  targetLanguage: z.enum(CAPTION_LANGUAGES, { error: `use one of ${CAPTION_LANGUAGES.join(", ")}.` }).optional(),
+  showSourceLanguage: z.boolean().optional(),
+  ...textStyle,
+}, { error: "caption is { sourceLocationId?, sourceLanguage?, targetLanguage?, showSourceLanguage?, fontName?, sizeNormalized?, color?, ... }." });
+
+const fields = {
+  casterId: { schema: casterIdSchema, doc: "The production studio's ID.", onChange: "replace", api: "CasterId" },
+  locationId: {
+    schema: z.string().regex(COMPONENT_LOCATION_ID_PATTERN, { error: COMPONENT_LOCATION_ID_RULE }).describe("the component position, RC01 to RC99"),
+    doc: "The component position, `RC01` to `RC99`. A position holds one component.",
+    onChange: "replace",
+    onChangeNote: "so that a swap never collides",
+    api: "LocationId",
+  },
+  componentName: {
+    schema: nameSchema("the component a name", 128).optional(),
+    doc: "The component's name in the console.",
+    default: "its ComponentId",
+    onChange: "update",
+    api: "ComponentName",
+    whenOmitted: "not compared",
+  },
+  componentType: {
+    schema: z.enum(COMPONENT_TYPES, { error: `use one of ${COMPONENT_TYPES.join(", ")}.` }).describe("text, image or caption"),
+    doc: "What the component shows: `text`, `image` or `caption`; set the property of the same name.",
+    onChange: "update",
+    api: "ComponentType",
+  },
+  geometry: {
+    schema: componentGeometrySchema.describe("where the component is and how large"),
+    doc: "Where it is: `position` [x, y] (0–1) from `anchor` (default topLeft), `widthNormalized` / `heightNormalized` (0–1), `transparency` 0–255 (default 255, opaque). The API's ComponentLayer.",
+    onChange: "update",
+  },
+  effect: {
+    schema: z.enum(COMPONENT_EFFECTS, { error: `use one of ${COMPONENT_EFFECTS.join(", ")}.` }).optional(),
+    doc: "How it moves: `none`, `animateH` (scrolls across), `animateV` (scrolls up).",
+    default: "none",
+    onChange: "update",
+    api: "Effect",
+    whenOmitted: "none",
+  },
+  layerOrder: {
+    schema: z.enum(COMPONENT_LAYER_ORDERS, { error: `use cover (over the picture) or background.` }).optional(),
+    doc: "Over the picture (`cover`) or under it (`background`). Set only when the component is added: the API does not report it.",
+    default: "cover",
+    onChange: "replace",
+    onChangeNote: "ModifyCasterComponent cannot change it",
+    api: "LayerOrder",
+  },
+  text: {
+    schema: textSchema.optional(),
+    doc: `A text component's text and style: \`{ text, fontName?, sizeNormalized?, color? (0xRRGGBB), borderColor?, borderWidthNormalized? }\`; left out, the style is the API's: ${TEXT_STYLE_DEFAULTS.fontName}, ${TEXT_STYLE_DEFAULTS.color}, size 0, no border.`,
+    default: "none",
+    onChange: "update",
+  },
+  image: { schema: imageSchema.optional(), doc: "An image component's media-library image: `{ materialId }`.", default: "none", onChange: "update" },
+  caption: {
+    schema: captionSchema.optional(),
+    doc: "A caption component: which source is captioned (`sourceLocationId`), from and to which language (`cn`, `en`, `es`, `ru`), and its text style.",
+    default: "none",
+    onChange: "update",
+  },
+} as const;
+
+type Fields = typeof fields;
+export type ComponentInputs = z.infer<z.ZodObject<{ -readonly [K in keyof Fields]: Fields[K]["schema"] }>>;
+
+/** The content property named by componentType is set, and no other. */
+const contentOfItsType: CrossFieldRule<ComponentInputs> = (known, unknown) => {
+  if (known.componentType === undefined) return undefined;
+  const type = known.componentType;
+  if (known[type] === undefined && !unknown.has(type)) {
+    return { property: type, reason: `a ${type} component needs its ${type} property; set ${type}.` };
+  }
+  const other = COMPONENT_TYPES.find((name) => name !== type && known[name] !== undefined);
+  if (other) return { property: other, reason: `${other} is set, but componentType is ${type}; remove ${other}, or set componentType to ${other}.` };
+  return undefined;
+};
+
+export const casterComponent: KindSpec<Fields> = {
+  type: "CasterComponent",
+  provider: "component",
+  noun: "component",
+  doc: "An overlay of a production studio: a text, an image or a caption at a component position RC01–RC99, with its geometry and effect. Scenes show components over their layout (CasterSceneBinding).",
+  example: [
+    'new CasterComponent("lower-third", {',
+    "  casterId: studio.casterId,",
+    '  locationId: "RC01",',
+    '  componentType: "text",',
+    '  text: { text: "Live from Hangzhou", color: "0xffffff", sizeNormalized: 0.05 },',
+    '  geometry: { position: [0.05, 0.85], widthNormalized: 0.6, heightNormalized: 0.1 },',
+    "});",
+  ].join("\n"),
+  fields,
+  outputs: {
+    componentId: { doc: "The API's ComponentId.", sdkType: "string", api: "ComponentId" },
+  },
+  operations: { create: "AddCasterComponent", read: "DescribeCasterComponents", update: "ModifyCasterComponent", delete: "DeleteCasterComponent" },
+  id: ["casterId", "componentId"],
+  goneCodes: ["InvalidComponent.NotFound", "InvalidCaster.NotFound"],
+  deleteBeforeReplace: true,
+  rules: [contentOfItsType],
+  studioFile: { section: "components", doc: "a map from a component position (RC01–RC99) to the overlay there" },
+};
+
+export const componentFields = schemasOf(casterComponent);

@@ -1,0 +1,136 @@
+import { z } from "zod";
+import { CrossFieldRule, describeValue } from "../../common/check";
+import { AUDIO_CHANNELS, FILL_MODES, LOCATION_ID_PATTERN, LOCATION_ID_RULE, MAX_FIXED_DELAY_MS, MAX_VOLUME_RATE, POSITION_REFERS } from "../api-facts";
+import { wholeNumber } from "../fields/numbers";
+import { casterIdSchema } from "./caster-video-resource";
+import { KindSpec, schemasOf } from "./kind";
+
+/**
+ * A layout: the screen composition a scene shows. Video layers (which source, where, how large,
+ * anchored where, fit or not) from bottom to top, and audio layers (which source is heard, on
+ * which channel, how loud).
+ *
+ * The pages, by the names the comments give them:
+ * - ADD: https://www.alibabacloud.com/help/en/live/developer-reference/api-live-2016-11-01-addcasterlayout
+ * - SCALE: https://www.alibabacloud.com/help/en/live/how-do-i-scale-a-video-layer ("Valid values: 0–1"; 0 does not scale)
+ * - ORDER: https://www.alibabacloud.com/help/faq-detail/61823.htm (BlendList "overlaid from bottom to top"; the
+ *   layers "consistent with and in the same order as those specified in the BlendList parameter")
+ */
+
+export { AUDIO_CHANNELS, FILL_MODES, POSITION_REFERS };
+
+const normalized = (what: string) =>
+  z.number({ error: `use a number from 0 to 1: ${what} as a share of the screen.` })
+    .min(0, { error: `use a number from 0 to 1: ${what} as a share of the screen.` })
+    .max(1, { error: `use a number from 0 to 1: ${what} as a share of the screen.` });
+
+export const videoLayerSchema = z.strictObject({
+  locationId: z.string().regex(LOCATION_ID_PATTERN, { error: LOCATION_ID_RULE }),
+  widthNormalized: normalized("the width").optional(),
+  heightNormalized: normalized("the height").optional(),
+  position: z.tuple([normalized("x"), normalized("y")], { error: "use [x, y], each from 0 to 1, e.g. [0.5, 0.5]." }),
+  anchor: z.enum(POSITION_REFERS, { error: `use one of ${POSITION_REFERS.join(", ")}.` }).optional(),
+  fillMode: z.enum(FILL_MODES, { error: "use none (keep the source's shape) or fit (fill the layer's box)." }).optional(),
+  fixedDelayDuration: wholeNumber(0, MAX_FIXED_DELAY_MS, `use whole milliseconds from 0 to ${MAX_FIXED_DELAY_MS}.`).optional(),
+}, { error: (issue) => issue.code === "unrecognized_keys"
+  ? `a video layer has locationId, widthNormalized, heightNormalized, position, anchor, fillMode and fixedDelayDuration; remove ${issue.keys.join(", ")}.`
+  : "each video layer is { locationId, position: [x, y], widthNormalized?, heightNormalized?, anchor?, fillMode? }." });
+
+export const audioLayerSchema = z.strictObject({
+  locationId: z.string().regex(LOCATION_ID_PATTERN, { error: LOCATION_ID_RULE }),
+  volumeRate: z.number().min(0, { error: `use a volume from 0 (mute) to ${MAX_VOLUME_RATE}; 1 keeps it.` })
+    .max(MAX_VOLUME_RATE, { error: `use a volume from 0 (mute) to ${MAX_VOLUME_RATE}; 1 keeps it.` }).optional(),
+  validChannel: z.enum(AUDIO_CHANNELS, { error: `use one of ${AUDIO_CHANNELS.join(", ")}.` }).optional(),
+  fixedDelayDuration: wholeNumber(0, MAX_FIXED_DELAY_MS, `use whole milliseconds from 0 to ${MAX_FIXED_DELAY_MS}.`).optional(),
+}, { error: (issue) => issue.code === "unrecognized_keys"
+  ? `an audio layer has locationId, volumeRate, validChannel and fixedDelayDuration; remove ${issue.keys.join(", ")}.`
+  : "each audio layer is { locationId, volumeRate?, validChannel? }." });
+
+export type VideoLayer = z.infer<typeof videoLayerSchema>;
+export type AudioLayer = z.infer<typeof audioLayerSchema>;
+
+const fields = {
+  casterId: {
+    schema: casterIdSchema,
+    doc: "The production studio's ID.",
+    onChange: "replace",
+    api: "CasterId",
+  },
+  videoLayers: {
+    schema: z.array(videoLayerSchema, { error: "give a list of video layers." })
+      .min(1, { error: "give at least one video layer: a layout shows something." })
+      .describe("the video layers, bottom to top"),
+    doc: "The picture, bottom to top: each layer shows the source at `locationId`, at `position` [x, y] (0–1, measured from `anchor`: topLeft (default), topCenter, topRight, leftCenter, center, rightCenter, bottomLeft, bottomCenter, bottomRight), `widthNormalized` / `heightNormalized` of the screen (0–1; 0 or left out keeps the source's size), `fillMode` `fit` to fill that box. The API's BlendList is this list's locations, in this order.",
+    onChange: "update",
+  },
+  audioLayers: {
+    schema: z.array(audioLayerSchema, { error: "give a list of audio layers." }).optional()
+      .describe("the sources that are heard"),
+    doc: "What is heard: each layer mixes the source at `locationId` in, at `volumeRate` (0–10, default 1) on `validChannel` (default `all`). The API's MixList is this list's locations, in this order.",
+    default: "every video layer's source, at volume 1 on all channels (the API needs a MixList)",
+    onChange: "update",
+  },
+} as const;
+
+type Fields = typeof fields;
+export type LayoutInputs = z.infer<z.ZodObject<{ -readonly [K in keyof Fields]: Fields[K]["schema"] }>>;
+
+/** "fit" fills the layer's box, so the box needs a size. */
+const fitNeedsASize: CrossFieldRule<LayoutInputs> = (known) => {
+  const index = (known.videoLayers ?? []).findIndex((layer) => layer.fillMode === "fit" && !(layer.widthNormalized && layer.heightNormalized));
+  if (index === -1) return undefined;
+  return {
+    property: "videoLayers",
+    path: ["videoLayers", index, "fillMode"],
+    reason: `videoLayers[${index}] ${describeValue(known.videoLayers?.[index])} has fillMode fit without both sizes: fit fills the layer's box, so give it widthNormalized and heightNormalized above 0 (up to 1), or use fillMode none.`,
+  };
+};
+
+/** A source shown twice in one picture is one layer too many: the API's BlendList names a location once. */
+const eachSourceOnce: CrossFieldRule<LayoutInputs> = (known) => {
+  for (const list of ["videoLayers", "audioLayers"] as const) {
+    const seen = new Map<string, number>();
+    for (const [index, layer] of (known[list] ?? []).entries()) {
+      const first = seen.get(layer.locationId);
+      if (first !== undefined) {
+        return {
+          property: list,
+          path: [list, index, "locationId"],
+          reason: `${list}[${index}] and ${list}[${first}] both take ${layer.locationId}; a source is one layer of a layout: remove one, or use another position.`,
+        };
+      }
+      seen.set(layer.locationId, index);
+    }
+  }
+  return undefined;
+};
+
+export const casterLayout: KindSpec<Fields> = {
+  type: "CasterLayout",
+  provider: "layout",
+  noun: "layout",
+  doc: "A layout of a production studio: which sources are on screen, where, at what size, in which order, and which are heard. Scenes show a layout (CasterSceneBinding).",
+  example: [
+    'new CasterLayout("picture-in-picture", {',
+    "  casterId: studio.casterId,",
+    "  videoLayers: [",
+    '    { locationId: "RV01", position: [0, 0], widthNormalized: 1, heightNormalized: 1, fillMode: "fit" },',
+    '    { locationId: "RV02", position: [0.95, 0.95], anchor: "bottomRight", widthNormalized: 0.3, heightNormalized: 0.3 },',
+    "  ],",
+    '  audioLayers: [{ locationId: "RV01" }],',
+    "});",
+  ].join("\n"),
+  fields,
+  outputs: {
+    layoutId: { doc: "The API's LayoutId.", sdkType: "string", api: "LayoutId" },
+  },
+  operations: { create: "AddCasterLayout", read: "DescribeCasterLayouts", update: "ModifyCasterLayout", delete: "DeleteCasterLayout" },
+  id: ["casterId", "layoutId"],
+  goneCodes: ["InvalidLayout.NotFound", "InvalidCaster.NotFound"],
+  deleteBeforeReplace: false,
+  rules: [fitNeedsASize, eachSourceOnce],
+  studioFile: { section: "layouts", doc: "a map from a layout's name to its video and audio layers" },
+};
+
+export const layoutFields = schemasOf(casterLayout);
+export const layoutSpec = { fields: layoutFields, rules: casterLayout.rules };
