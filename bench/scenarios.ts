@@ -1,5 +1,6 @@
 import RPCClient from "@alicloud/pop-core";
 import * as fs from "node:fs";
+import { API_VERSION } from "../spec/live-api";
 import { DEMO_ACCOUNT } from "../emulator/gateway/accounts";
 import { LiveClient } from "../provider/client/live-client";
 import { episodeGroupProvider } from "../provider/episode-group/provider";
@@ -166,7 +167,7 @@ export async function pulumiRun(
 export function terraformStyleBaseline(bench: Bench, scenario: string, casterId: string, count: number): Promise<ScenarioResult> {
   const rpc = new RPCClient({
     endpoint: bench.emulator.url,
-    apiVersion: "2016-11-01",
+    apiVersion: API_VERSION,
     accessKeyId: DEMO_ACCOUNT.accessKeyId,
     accessKeySecret: DEMO_ACCOUNT.accessKeySecret,
   });

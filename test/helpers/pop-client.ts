@@ -1,3 +1,4 @@
+import { API_VERSION } from "../../spec/live-api";
 import RPCClient from "@alicloud/pop-core";
 
 export interface PopReply {
@@ -7,7 +8,7 @@ export interface PopReply {
 
 /** pop-core as a user would use it, answering with the status and body instead of throwing. */
 export function popClient(endpoint: string, accessKeyId = "emulator-demo-key", accessKeySecret = "emulator-demo-secret") {
-  const client = new RPCClient({ endpoint, apiVersion: "2016-11-01", accessKeyId, accessKeySecret });
+  const client = new RPCClient({ endpoint, apiVersion: API_VERSION, accessKeyId, accessKeySecret });
   return async (action: string, params: Record<string, unknown> = {}): Promise<PopReply> => {
     try {
       // pop-core would send undefined as the text "undefined".

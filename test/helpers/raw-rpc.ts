@@ -1,3 +1,4 @@
+import { API_VERSION } from "../../spec/live-api";
 import { randomUUID } from "node:crypto";
 import { sign } from "../../emulator/gateway/signature";
 
@@ -30,7 +31,7 @@ export async function rawCall(url: string, action: string, call: RawCall = {}): 
   const params: Record<string, string> = {
     Action: action,
     Format: "JSON",
-    Version: "2016-11-01",
+    Version: API_VERSION,
     AccessKeyId: call.accessKeyId ?? "emulator-demo-key",
     SignatureMethod: "HMAC-SHA1",
     SignatureVersion: "1.0",
