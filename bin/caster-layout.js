@@ -8,4 +8,10 @@ try {
   console.error("caster-layout: the package is not built; run `npm run build` in its folder.");
   process.exit(2);
 }
-process.exitCode = cli.main(process.argv.slice(2));
+// A number, or (export, which calls the API) a promise of one.
+Promise.resolve(cli.main(process.argv.slice(2))).then((code) => {
+  process.exitCode = code;
+}, (error) => {
+  console.error(error);
+  process.exitCode = 1;
+});

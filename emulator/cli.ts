@@ -4,11 +4,21 @@ import { parseArgs } from "node:util";
 import { FaultPlan, validatePlan } from "./faults";
 import { loadAccountsFile } from "./gateway/accounts";
 import { startEmulator } from "./server";
+import RPCClient from "@alicloud/pop-core";
+import { randomUUID } from "node:crypto";
+import { API_VERSION } from "../spec/live-api";
+import { DEMO_ACCOUNT } from "./gateway/accounts";
 
-const USAGE = `Usage: npm run emulator -- [--port PORT] [--state FILE] [--accounts FILE] [--ingest-endpoints N]
-                            [--faults JSON|@FILE] [--fault-seed N] [--latency-ms N] [--quiet]
+const USAGE = `Usage: caster-emulator [--host HOST] [--port PORT] [--state FILE] [--accounts FILE] [--ingest-endpoints N]
+                      [--faults JSON|@FILE] [--fault-seed N] [--latency-ms N] [--quiet]
+       caster-emulator create-studio --endpoint URL [--name NAME] [--norm-type 1|6] [--template TEMPLATE]
 
-  --port PORT            TCP port on 127.0.0.1 (default: a free port)
+Starts a local emulator of the ApsaraVideo Live API (the Caster operations), or makes a studio in
+a running one to try things with; its ID is printed on stdout. In this repository: npm run emulator -- ...
+
+  --host HOST            address to listen on (default: 127.0.0.1, this machine only; 0.0.0.0 serves
+                         your network too, without TLS and with the demo key: only where you trust it)
+  --port PORT            TCP port (default: a free port)
   --state FILE           keep the studios in FILE across restarts (default: in memory)
   --accounts FILE        JSON array of {"accessKeyId", "accessKeySecret", "uid"} (default: the demo account)
   --ingest-endpoints N   video sources a new studio can take (default: 99)
@@ -16,11 +26,21 @@ const USAGE = `Usage: npm run emulator -- [--port PORT] [--state FILE] [--accoun
                          '{"*": {"internalError": 0.05, "serviceUnavailable": 0.05, "throttling": 0.05, "lostResponse": 0.05}}'
   --fault-seed N         seed of the fault sequence (default: 0)
   --latency-ms N         milliseconds added to every call (default: 0)
-  --quiet                do not log one line per call`;
+  --quiet                do not log one line per call
 
-async function main(): Promise<void> {
+create-studio:
+  --endpoint URL         the emulator's URL, as the start line prints it (default: $ALICLOUD_CASTER_ENDPOINT)
+  --name NAME            the studio's name (default: Try-out studio)
+  --norm-type 1|6        1 a general studio (default), 6 a carousel (playlist) studio
+  --template TEMPLATE    its output template, e.g. lp_sd (default: lp_sd)
+  The key is $ALIBABA_CLOUD_ACCESS_KEY_ID / $ALIBABA_CLOUD_ACCESS_KEY_SECRET, else the demo account's.`;
+
+async function main(argv: string[]): Promise<void> {
+  if (argv[0] === "create-studio") return createStudio(argv.slice(1));
   const { values } = parseArgs({
+    args: argv,
     options: {
+      host: { type: "string" },
       port: { type: "string" },
       state: { type: "string" },
       accounts: { type: "string" },
@@ -29,7 +49,7 @@ async function main(): Promise<void> {
       "fault-seed": { type: "string" },
       "latency-ms": { type: "string" },
       quiet: { type: "boolean", default: false },
-      help: { type: "boolean", default: false },
+      help: { type: "boolean", short: "h", default: false },
     },
   });
   if (values.help) {
@@ -45,6 +65,7 @@ async function main(): Promise<void> {
 
   const emulator = await startEmulator({
     faults,
+    host: values.host,
     port,
     stateFile: values.state,
     accounts: values.accounts ? loadAccountsFile(values.accounts) : undefined,
@@ -52,12 +73,54 @@ async function main(): Promise<void> {
     log: values.quiet ? undefined : (line) => console.log(line),
   });
   console.log(`Live API emulator listening on ${emulator.url} (state: ${emulator.storeDescription})`);
+  if (!values.quiet) {
+    console.log(`  try it: ALICLOUD_CASTER_ENDPOINT=${emulator.url} ALIBABA_CLOUD_ACCESS_KEY_ID=${DEMO_ACCOUNT.accessKeyId} ALIBABA_CLOUD_ACCESS_KEY_SECRET=${DEMO_ACCOUNT.accessKeySecret}`);
+    console.log(`  a studio: caster-emulator create-studio --endpoint ${emulator.url}`);
+  }
 
   const stop = () => {
     emulator.close().finally(() => process.exit(0));
   };
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
+}
+
+/** CreateCaster, signed as any client signs it, against a running emulator: the studio's ID on stdout. */
+async function createStudio(argv: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      endpoint: { type: "string" },
+      name: { type: "string", default: "Try-out studio" },
+      "norm-type": { type: "string", default: "1" },
+      template: { type: "string", default: "lp_sd" },
+      help: { type: "boolean", short: "h", default: false },
+    },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    return;
+  }
+  const endpoint = values.endpoint ?? process.env.ALICLOUD_CASTER_ENDPOINT;
+  if (!endpoint) throw new Error("create-studio needs --endpoint URL (the URL the emulator's start line prints), or ALICLOUD_CASTER_ENDPOINT.");
+  const normType = values["norm-type"];
+  if (normType !== "1" && normType !== "6") throw new Error(`--norm-type takes 1 (a general studio) or 6 (a carousel studio); got ${JSON.stringify(normType)}.`);
+  const client = new RPCClient({
+    endpoint,
+    apiVersion: API_VERSION,
+    accessKeyId: process.env.ALIBABA_CLOUD_ACCESS_KEY_ID ?? DEMO_ACCOUNT.accessKeyId,
+    accessKeySecret: process.env.ALIBABA_CLOUD_ACCESS_KEY_SECRET ?? DEMO_ACCOUNT.accessKeySecret,
+  });
+  let reply: { CasterId: string };
+  try {
+    reply = await client.request<{ CasterId: string }>("CreateCaster", {
+      CasterName: values.name, NormType: normType, CasterTemplate: values.template, ChargeType: "PostPaid", ClientToken: randomUUID(),
+    }, { method: "POST" });
+  } catch (error) {
+    const failure = error as { code?: string; message: string };
+    throw new Error(`CreateCaster at ${endpoint} failed: ${failure.code ? `${failure.code}: ` : ""}${failure.message}`);
+  }
+  console.log(reply.CasterId);
 }
 
 function faultPlan(spec: string | undefined, seed: string | undefined, latency: string | undefined): FaultPlan | undefined {
@@ -87,7 +150,7 @@ function wholeNumber(flag: string, text: string, min: number, max: number): numb
   return value;
 }
 
-main().catch((error: Error) => {
+main(process.argv.slice(2)).catch((error: Error) => {
   console.error(`emulator: ${error.message}\n\n${USAGE}`);
   process.exit(2);
 });

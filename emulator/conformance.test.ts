@@ -1,5 +1,6 @@
 import { OPERATIONS as SPEC, OperationSpec } from "../spec/live-api";
 import { replyProblems } from "../spec/conformance";
+import { toApiTime } from "../spec/api-facts";
 import { EmulatorFixture, startEmulatorFixture } from "../test/helpers/emulator-fixture";
 import { LiveApiError } from "../provider/client/errors";
 import { OPERATIONS as SERVED } from "./responses";
@@ -117,7 +118,15 @@ describe("the emulator conforms to the spec", () => {
       Items: [{ ItemName: "Loop", VodUrl: "https://media.example.com/b.mp4" }],
     });
     await run("AddCasterEpisodeGroupContent", { ClientToken: "conformance-content", Content: content });
+    // An episode with every field filled in, tomorrow on the emulator's clock, listed with the groups' items.
+    const tomorrow = Date.now() + clockOffsetMs + 24 * 3_600_000;
+    const { EpisodeId } = await run("AddCasterEpisode", {
+      CasterId, EpisodeName: "News", EpisodeType: "Resource", ResourceId, "ComponentId.1": text, "ComponentId.2": image,
+      StartTime: toApiTime(tomorrow), EndTime: toApiTime(tomorrow + 3_600_000), SwitchType: "ContentFirst",
+    });
+    await run("ModifyCasterEpisode", { CasterId, EpisodeId, EpisodeName: "Evening news", SwitchType: "TimeFirst" });
     await run("DescribeCasterProgram", { CasterId, PageNum: 1, PageSize: 100 });
+    await run("DeleteCasterEpisode", { CasterId, EpisodeId });
     await run("DeleteCasterEpisodeGroup", { ProgramId });
     await run("DeleteCasterVideoResource", { CasterId, ResourceId });
     await run("StopCaster", { CasterId });

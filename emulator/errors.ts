@@ -130,6 +130,13 @@ export const errors = {
     new ApiError(400, "UnexpectedLocationID", `LocationId ${JSON.stringify(locationId)} is invalid: ${rule}`),
   duplicateComponentLocation: (locationId: string, occupant: string) =>
     new ApiError(400, "DuplicateLocationID", `LocationId ${locationId} is already used by component ${occupant}${retryLater}`),
+  // Episodes: IncorrectStartTime is in DeleteCasterEpisode's error table
+  // (https://www.alibabacloud.com/help/en/live/developer-reference/api-live-2016-11-01-deletecasterepisode); its
+  // description and status are not in the stored copy: 400 is assumed, as for the other codes of a bad value.
+  incorrectStartTime: (detail: string) => new ApiError(400, "IncorrectStartTime", `${detail}${retryLater}`),
+  // No stored page gives an unknown episode's code or status (the table is cut): chosen after InvalidLayout.NotFound (LIMITATIONS).
+  episodeNotFound: (episodeId: string) =>
+    new ApiError(404, "InvalidEpisode.NotFound", `Episode ${episodeId} is not found${retryLater}`),
   throttledByApi: () => new ApiError(400, "Throttling", "Request was denied due to request throttling."),
   internalError: () => new ApiError(500, "InternalError", "The request processing has failed due to some unknown error, please try again later."),
   serviceUnavailable: () => new ApiError(503, "ServiceUnavailable", "The request has failed due to a temporary failure of the server."),

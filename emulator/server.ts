@@ -17,8 +17,13 @@ import { StateStore } from "./store/store";
 import { AccountThrottle } from "./throttle";
 
 export interface EmulatorOptions {
-  /** TCP port on 127.0.0.1. @default 0 (a free port) */
+  /** TCP port. @default 0 (a free port) */
   port?: number;
+  /**
+   * The address to listen on: `0.0.0.0` (or `::`) serves other machines and containers too, with
+   * no TLS and the demo account's published key, so only on a network you trust. @default 127.0.0.1
+   */
+  host?: string;
   /** JSON file that keeps the state across restarts. @default none: state lives in memory */
   stateFile?: string;
   /** Access keys the emulator accepts. @default the demo account (DEMO_ACCOUNT) */
@@ -198,12 +203,15 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
-    server.listen(options.port ?? 0, "127.0.0.1", () => resolve());
+    server.listen(options.port ?? 0, options.host ?? "127.0.0.1", () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
+  const host = options.host ?? "127.0.0.1";
+  // A wildcard address is no address to call: the URL names this machine's loopback.
+  const reachableHost = host === "0.0.0.0" || host === "::" ? "127.0.0.1" : host.includes(":") ? `[${host}]` : host;
 
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://${reachableHost}:${port}`,
     storeDescription: store.description,
     port,
     calls: () => calls.map((call) => ({ ...call, params: { ...call.params } })),

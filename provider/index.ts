@@ -9,11 +9,12 @@ import { casterProvider } from "./caster/provider";
 import { componentProvider } from "./component/provider";
 import { layoutProvider } from "./layout/provider";
 import { sceneBindingProvider } from "./scene/provider";
+import { episodeProvider } from "./episode/provider";
 import { episodeGroupProvider } from "./episode-group/provider";
 import { checkResultForEngine } from "./shared/engine-check";
 import { videoResourceProvider } from "./video-resource/provider";
 
-export type ProviderKind = "video" | "episodes" | "studio" | "layout" | "component" | "scene";
+export type ProviderKind = "video" | "episodes" | "studio" | "layout" | "component" | "scene" | "episode";
 
 const implementations: Record<ProviderKind, Omit<dynamic.ResourceProvider, "configure">> = {
   video: videoResourceProvider,
@@ -22,6 +23,7 @@ const implementations: Record<ProviderKind, Omit<dynamic.ResourceProvider, "conf
   layout: layoutProvider,
   component: componentProvider,
   scene: sceneBindingProvider,
+  episode: episodeProvider,
 };
 
 /** Runs one method of one provider: the single entry point of the serialized provider. */
@@ -47,7 +49,23 @@ export async function run(kind: ProviderKind, method: string, args: unknown[]): 
   }
 }
 
-export { videoResourceProvider, episodeGroupProvider, casterProvider, layoutProvider, componentProvider, sceneBindingProvider };
+const METHODS = ["configure", "check", "diff", "create", "read", "update", "delete"] as const;
+const byKind = new Map<string, dynamic.ResourceProvider>();
+
+/**
+ * The provider of a kind as the engine's dynamic-provider plugin takes it from the stored text
+ * (`require("pulumi-alicloud-caster/provider").providerFor(kind)`): each method runs {@link run}.
+ */
+export function providerFor(kind: ProviderKind): dynamic.ResourceProvider {
+  let provider = byKind.get(kind);
+  if (!provider) {
+    provider = Object.fromEntries(METHODS.map((method) => [method, (...args: unknown[]) => run(kind, method, args)])) as unknown as dynamic.ResourceProvider;
+    byKind.set(kind, provider);
+  }
+  return provider;
+}
+
+export { videoResourceProvider, episodeGroupProvider, casterProvider, layoutProvider, componentProvider, sceneBindingProvider, episodeProvider };
 export { LiveClient } from "./client/live-client";
 export { ConfigProblemError, LiveApiError, MissingCredentialsError, UserFacingError } from "./client/errors";
 export { resolveSettings, DEFAULT_ENDPOINT, ENDPOINT_CONFIG_KEY, KNOWN_CONFIG_KEYS } from "./client/settings";

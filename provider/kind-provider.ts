@@ -1,9 +1,9 @@
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { checkInputs } from "../common/check";
 import { comparable, formatId, inputSchemas, KindSpec, parseId, replacedOnChange, requestParams } from "../spec/kinds/kind";
-import { LiveApiError } from "./client/errors";
+import { LiveApiError, UserFacingError } from "./client/errors";
 import { liveClient } from "./runtime";
-import { diffProperties } from "./shared/diff";
+import { diffProperties, PropertyChanges } from "./shared/diff";
 
 /**
  * How a kind behaves where the API makes it differ: creating (a lost reply, a ClientToken),
@@ -23,6 +23,11 @@ export interface KindHooks<Inputs, Outputs> {
    * that a default the API fills in is no change. Sees values that may still be unknown.
    */
   normalize?(props: Record<string, unknown>): Record<string, unknown>;
+  /**
+   * Properties whose change replaces the object although the kind modifies them in place, for a
+   * change the modify operation cannot express (an episode's last component removed).
+   */
+  replaces?(olds: Outputs, news: Inputs): string[];
   /** The delete operation's parameters, where the ID alone does not give them (a scene's SceneId). */
   deleteParams?(id: string, props: Outputs): Promise<Record<string, string | undefined>>;
   /** Before the delete operation: may refuse (a studio on air) or prepare (stop it). */
@@ -36,7 +41,6 @@ export interface KindHooks<Inputs, Outputs> {
  */
 export function kindProvider<Inputs extends object, Outputs extends object>(kind: KindSpec, hooks: KindHooks<Inputs, Outputs>) {
   const check = { fields: inputSchemas(kind), rules: kind.rules };
-  const replaced = replacedOnChange(kind);
   return {
     async check(olds: Record<string, unknown>, news: Record<string, unknown>): Promise<dynamic.CheckResult> {
       const failures = checkInputs(check, news);
@@ -45,8 +49,9 @@ export function kindProvider<Inputs extends object, Outputs extends object>(kind
     },
 
     async diff(_id: string, olds: Outputs, news: Inputs): Promise<dynamic.DiffResult> {
-      const normal = (props: object) => (hooks.normalize ? hooks.normalize(props as Record<string, unknown>) : props);
-      const { changed, replaces } = diffProperties(comparable(kind, normal(olds), news), comparable(kind, normal(news)), replaced);
+      const { changed, replaces: byKind } = differences(kind, hooks.normalize, olds, news);
+      const byHook = (hooks.replaces?.(olds, news) ?? []).filter((name) => changed.includes(name) && !byKind.includes(name));
+      const replaces = [...byKind, ...byHook];
       return { changes: changed.length > 0, replaces, deleteBeforeReplace: replaces.length > 0 && kind.deleteBeforeReplace };
     },
 
@@ -56,6 +61,12 @@ export function kindProvider<Inputs extends object, Outputs extends object>(kind
     },
     async read(id: string, props: Outputs): Promise<dynamic.ReadResult> {
       const result = await hooks.read(id, props);
+      // A `get` (the resource class's get(name, id)) knows nothing of the object but its ID: that it
+      // does not exist is an error to say, where a refresh of a known object drops it.
+      const known = Object.keys(kind.fields).some((name) => (props as Record<string, unknown> | undefined)?.[name] !== undefined);
+      if (!result.id && !known) {
+        throw new UserFacingError(`${kind.type}.get: there is no ${kind.noun} ${id} (the Pulumi ID has the form ${kind.id.map((name) => `<${name}>`).join(":")}); check the ID with ${kind.operations.read}.`);
+      }
       return result.props ? { ...result, props: withoutUndefined(result.props) } : result;
     },
     async update(id: string, olds: Outputs, news: Inputs): Promise<dynamic.UpdateResult> {
@@ -80,6 +91,22 @@ export function kindProvider<Inputs extends object, Outputs extends object>(kind
       }
     },
   };
+}
+
+/**
+ * Where an object (its properties as the provider stores them: `olds`) differs from the declared
+ * inputs (`news`), compared as diff compares them: each in the kind's normal form, after the
+ * kind's `normalize`. Adopting an existing object (importId) compares what it found so, and sends
+ * the modify operation only when something differs.
+ */
+export function differences(
+  kind: KindSpec,
+  normalize: ((props: Record<string, unknown>) => Record<string, unknown>) | undefined,
+  olds: object,
+  news: object,
+): PropertyChanges {
+  const normal = (props: object) => (normalize ? normalize(props as Record<string, unknown>) : props);
+  return diffProperties(comparable(kind, normal(olds), news), comparable(kind, normal(news)), replacedOnChange(kind));
 }
 
 /**

@@ -57,7 +57,11 @@ export function sessionMap<K, V>(): Map<K, V> {
 export function liveClient(): LiveClient {
   if (!client) {
     const settings = resolveSettings(config);
-    client = new LiveClient(fixedCredentials ? { ...settings, credentials: fixedCredentials } : settings);
+    // Inside Pulumi's host, a retry is said while it waits (on stderr, which the CLI shows), not
+    // left as silent seconds; a program or a test running the providers keeps its output.
+    client = new LiveClient(fixedCredentials ? { ...settings, credentials: fixedCredentials } : settings, {
+      onRetry: insideProviderHost() ? (notice) => void process.stderr.write(`pulumi-alicloud-caster: ${notice}\n`) : undefined,
+    });
   }
   return client;
 }
@@ -73,10 +77,14 @@ const ENGINE_CHECK_INTERVAL_MS = 1_000;
  * argument: when that port refuses connections (twice, a second apart), nobody is left to answer,
  * and the process exits. Only inside Pulumi's dynamic-provider host, never in a program or a test.
  */
+/** Whether this process is Pulumi's dynamic-provider host (its script is `@pulumi/pulumi/cmd/dynamic-provider`). */
+function insideProviderHost(): boolean {
+  return /[\\/]cmd[\\/]dynamic-provider([\\/]index(\.js)?)?$/.test(process.argv[1] ?? "");
+}
+
 function endWithEngine(): void {
-  if (watchingEngine) return;
-  const [script, ...args] = process.argv.slice(1);
-  if (!/[\\/]cmd[\\/]dynamic-provider([\\/]index(\.js)?)?$/.test(script ?? "")) return;
+  if (watchingEngine || !insideProviderHost()) return;
+  const [, ...args] = process.argv.slice(1);
   // The address is the last argument; flags such as --logtostderr, -v=9 or --tracing come first.
   const match = /^(?:([\w.-]+)|\[([0-9a-f:]+)\]):(\d+)$/i.exec(args[args.length - 1] ?? "");
   if (!match) return;

@@ -1,5 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
-import { serializedProvider } from "./serialized-provider";
+import { casterEpisodeGroup } from "../spec/kinds/caster-episode-group";
+import { timeText } from "./time";
+import { everyPropertyUnset } from "./kind-inputs";
+import { CasterResource } from "./serialized-provider";
 import { warnAboutCredentialsInConfig } from "./settings-warnings";
 import { isSignedUrl, secretIfSigned } from "./secrets";
 import type { CasterEpisodeGroupArgs } from "./generated/args";
@@ -28,7 +31,7 @@ export interface EpisodeItemArgs {
  *   ],
  * });
  */
-export class CasterEpisodeGroup extends pulumi.dynamic.Resource {
+export class CasterEpisodeGroup extends CasterResource {
   /** The API's ProgramId: the group's ID. */
   declare public readonly programId: pulumi.Output<string>;
   /** The API's ItemIds, in item order. */
@@ -46,11 +49,19 @@ export class CasterEpisodeGroup extends pulumi.dynamic.Resource {
   /** Whether the studio listed the items after creation; refresh relies on it (see the README). */
   declare public readonly listedInProgram: pulumi.Output<boolean>;
 
+  /**
+   * Reads the episode group with this ProgramId (the API cannot describe a group: its outputs are only what refresh can tell) into this program without managing it: its outputs are what the API reports, and
+   * nothing is changed or deleted. Pulumi's `get`, as every resource class has.
+   */
+  public static get(name: string, id: pulumi.Input<pulumi.ID>, opts?: pulumi.CustomResourceOptions): CasterEpisodeGroup {
+    return new CasterEpisodeGroup(name, everyPropertyUnset(casterEpisodeGroup) as unknown as CasterEpisodeGroupArgs, { ...opts, id });
+  }
+
   constructor(name: string, args: CasterEpisodeGroupArgs, opts?: pulumi.CustomResourceOptions) {
     warnAboutCredentialsInConfig();
     const startTime = timeText(args.startTime);
     super(
-      serializedProvider("episodes"),
+      "episodes",
       name,
       {
         programId: undefined,
@@ -82,12 +93,4 @@ export class CasterEpisodeGroup extends pulumi.dynamic.Resource {
       }
     });
   }
-}
-
-/** A Date as ISO 8601 text; pulumi.output() alone would turn a Date into an empty object. */
-function timeText(value: pulumi.Input<string | Date>): pulumi.Output<string> {
-  if (value instanceof Date) return pulumi.output(value.toISOString());
-  return pulumi
-    .output(value as pulumi.Input<string>)
-    .apply((text) => ((text as unknown) instanceof Date ? (text as unknown as Date).toISOString() : text));
 }

@@ -1,8 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import { casterLayout } from "../spec/kinds/caster-layout";
 import type { CasterLayoutArgs } from "./generated/args";
-import { kindInputs } from "./kind-inputs";
-import { serializedProvider } from "./serialized-provider";
+import { kindInputs, everyPropertyUnset } from "./kind-inputs";
+import { CasterResource } from "./serialized-provider";
 
 export type { CasterLayoutArgs };
 
@@ -21,15 +21,23 @@ export type { CasterLayoutArgs };
  *   ],
  * });
  */
-export class CasterLayout extends pulumi.dynamic.Resource {
+export class CasterLayout extends CasterResource {
   /** The API's LayoutId: what a scene binding shows. */
   declare public readonly layoutId: pulumi.Output<string>;
   declare public readonly casterId: pulumi.Output<string>;
   declare public readonly videoLayers: pulumi.Output<unknown[]>;
   declare public readonly audioLayers: pulumi.Output<unknown[]>;
 
+  /**
+   * Reads the layout with this Pulumi ID, `<casterId>:<layoutId>` into this program without managing it: its outputs are what the API reports, and
+   * nothing is changed or deleted. Pulumi's `get`, as every resource class has.
+   */
+  public static get(name: string, id: pulumi.Input<pulumi.ID>, opts?: pulumi.CustomResourceOptions): CasterLayout {
+    return new CasterLayout(name, everyPropertyUnset(casterLayout) as unknown as CasterLayoutArgs, { ...opts, id });
+  }
+
   constructor(name: string, args: CasterLayoutArgs, opts?: pulumi.CustomResourceOptions) {
-    super(serializedProvider(casterLayout.provider), name, kindInputs(casterLayout, args), opts, "alicloud-caster", casterLayout.type);
+    super(casterLayout.provider, name, kindInputs(casterLayout, args), opts, "alicloud-caster", casterLayout.type);
     // Taken from the ID (<casterId>:<layoutId>), it stays known in the preview of an update, where every
     // output of a dynamic resource is unknown: as an output, a moved layer made the preview show
     // each scene binding that refers to the layout as changing too.

@@ -1,8 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import { casterSceneBinding } from "../spec/kinds/caster-scene-binding";
 import type { CasterSceneBindingArgs } from "./generated/args";
-import { kindInputs } from "./kind-inputs";
-import { serializedProvider } from "./serialized-provider";
+import { kindInputs, everyPropertyUnset } from "./kind-inputs";
+import { CasterResource } from "./serialized-provider";
 
 export type { CasterSceneBindingArgs };
 
@@ -20,13 +20,21 @@ export type { CasterSceneBindingArgs };
  *   componentIds: [lowerThird.componentId],
  * }, { dependsOn: [studio] });
  */
-export class CasterSceneBinding extends pulumi.dynamic.Resource {
+export class CasterSceneBinding extends CasterResource {
   /** The scene's ID (SceneId). */
   declare public readonly sceneId: pulumi.Output<string>;
   declare public readonly layoutId: pulumi.Output<string>;
   declare public readonly componentIds: pulumi.Output<string[]>;
 
+  /**
+   * Reads what a scene shows, by the Pulumi ID `<casterId>:PGM` or `<casterId>:PVW` into this program without managing it: its outputs are what the API reports, and
+   * nothing is changed or deleted. Pulumi's `get`, as every resource class has.
+   */
+  public static get(name: string, id: pulumi.Input<pulumi.ID>, opts?: pulumi.CustomResourceOptions): CasterSceneBinding {
+    return new CasterSceneBinding(name, everyPropertyUnset(casterSceneBinding) as unknown as CasterSceneBindingArgs, { ...opts, id });
+  }
+
   constructor(name: string, args: CasterSceneBindingArgs, opts?: pulumi.CustomResourceOptions) {
-    super(serializedProvider(casterSceneBinding.provider), name, kindInputs(casterSceneBinding, args), opts, "alicloud-caster", casterSceneBinding.type);
+    super(casterSceneBinding.provider, name, kindInputs(casterSceneBinding, args), opts, "alicloud-caster", casterSceneBinding.type);
   }
 }

@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
-import { serializedProvider } from "./serialized-provider";
+import { everyPropertyUnset } from "./kind-inputs";
+import { CasterResource } from "./serialized-provider";
 import { warnAboutCredentialsInConfig } from "./settings-warnings";
 import { secretIfSigned } from "./secrets";
 import { casterVideoResource } from "../spec/kinds/caster-video-resource";
@@ -19,7 +20,7 @@ export type { CasterVideoResourceArgs };
  *   liveStreamUrl: "rtmp://push.example.com/live/main-camera",
  * });
  */
-export class CasterVideoResource extends pulumi.dynamic.Resource {
+export class CasterVideoResource extends CasterResource {
   /** The API's ResourceId of the source. */
   declare public readonly resourceId: pulumi.Output<string>;
   declare public readonly casterId: pulumi.Output<string>;
@@ -38,10 +39,18 @@ export class CasterVideoResource extends pulumi.dynamic.Resource {
   declare public readonly ptsCallbackInterval: pulumi.Output<number>;
   declare public readonly fixedDelayDuration: pulumi.Output<number>;
 
+  /**
+   * Reads the video source with this Pulumi ID, `<casterId>:<resourceId>` into this program without managing it: its outputs are what the API reports, and
+   * nothing is changed or deleted. Pulumi's `get`, as every resource class has.
+   */
+  public static get(name: string, id: pulumi.Input<pulumi.ID>, opts?: pulumi.CustomResourceOptions): CasterVideoResource {
+    return new CasterVideoResource(name, everyPropertyUnset(casterVideoResource) as unknown as CasterVideoResourceArgs, { ...opts, id });
+  }
+
   constructor(name: string, args: CasterVideoResourceArgs, opts?: pulumi.CustomResourceOptions) {
     warnAboutCredentialsInConfig();
     super(
-      serializedProvider("video"),
+      "video",
       name,
       {
         resourceId: undefined,

@@ -2,7 +2,8 @@ import * as pulumi from "@pulumi/pulumi";
 import { caster } from "../spec/kinds/caster";
 import type { CasterArgs } from "./generated/args";
 import { isSignedUrl, secretIfSigned } from "./secrets";
-import { serializedProvider } from "./serialized-provider";
+import { everyPropertyUnset } from "./kind-inputs";
+import { CasterResource } from "./serialized-provider";
 import { warnAboutCredentialsInConfig } from "./settings-warnings";
 
 export type { CasterArgs };
@@ -23,7 +24,7 @@ export type { CasterArgs };
  * });
  * new CasterVideoResource("camera", { casterId: studio.casterId, ... });
  */
-export class Caster extends pulumi.dynamic.Resource {
+export class Caster extends CasterResource {
   /** The studio's ID (CasterId); sources, groups and scenes refer to it. */
   declare public readonly casterId: pulumi.Output<string>;
   /** The API's Status: 0 idle, 1 streaming. */
@@ -39,11 +40,19 @@ export class Caster extends pulumi.dynamic.Resource {
   declare public readonly delaySeconds: pulumi.Output<number>;
   declare public readonly domainName: pulumi.Output<string | undefined>;
 
+  /**
+   * Reads the studio with this ID (its CasterId) into this program without managing it: its outputs are what the API reports, and
+   * nothing is changed or deleted. Pulumi's `get`, as every resource class has.
+   */
+  public static get(name: string, id: pulumi.Input<pulumi.ID>, opts?: pulumi.CustomResourceOptions): Caster {
+    return new Caster(name, everyPropertyUnset(caster) as unknown as CasterArgs, { ...opts, id });
+  }
+
   constructor(name: string, args: CasterArgs, opts?: pulumi.CustomResourceOptions) {
     warnAboutCredentialsInConfig();
     const urls = Object.entries(caster.fields).filter(([, field]) => "secretWhenSigned" in field).map(([property]) => property);
     super(
-      serializedProvider(caster.provider),
+      caster.provider,
       name,
       {
         casterId: undefined,

@@ -8,6 +8,8 @@ export type { CasterComponentArgs } from "./caster-component";
 export { CasterSceneBinding } from "./caster-scene-binding";
 export type { CasterSceneBindingArgs } from "./caster-scene-binding";
 export type { CasterVideoResourceArgs } from "./caster-video-resource";
+export { CasterEpisode } from "./caster-episode";
+export type { CasterEpisodeArgs } from "./caster-episode";
 export { CasterEpisodeGroup } from "./caster-episode-group";
 export type { CasterEpisodeGroupArgs, EpisodeItemArgs } from "./caster-episode-group";
 export { isSignedUrl } from "./secrets";

@@ -15,3 +15,11 @@ export function kindInputs(kind: KindSpec, args: object): pulumi.Inputs {
     .map(([name]) => [name, secretIfSigned(given[name] as pulumi.Input<string>)]);
   return { ...outputs, ...given, ...Object.fromEntries(secrets) };
 }
+
+/**
+ * Every property of a kind, unset: the arguments of a `get`. The engine resolves a resource's
+ * outputs by the names of its inputs, so a read that names none would give back none of them.
+ */
+export function everyPropertyUnset(kind: KindSpec): Record<string, undefined> {
+  return Object.fromEntries(Object.keys(kind.fields).map((name) => [name, undefined]));
+}

@@ -1,33 +1,27 @@
-import type * as pulumi from "@pulumi/pulumi";
-
-const shims = new Map<string, pulumi.dynamic.ResourceProvider>();
+import * as pulumi from "@pulumi/pulumi";
 
 /**
- * The provider object Pulumi serializes into every resource's state. It captures nothing but the
- * provider's kind: each method requires the implementation by package name when it runs, so the
- * stored text is about 2 KB, holds no schema and no client, and works on any machine that has
- * the package installed (a teammate's, CI's) when it runs refresh or destroy.
- *
- * One object per kind, because Pulumi caches the serialized text by object identity. The one-letter
- * names are deliberate: Pulumi's serializer wraps each method in ~190 bytes of its own, and every
- * byte here is stored twice with every resource (inputs and outputs).
+ * The provider text Pulumi stores with every resource of a kind (twice: in its inputs and its
+ * outputs). The engine's dynamic-provider plugin does nothing with it but
+ * `requireFromString(text).handler()`, so it is written here, not produced by Pulumi's closure
+ * serializer (which wraps every method in ~190 bytes of its own and made 2 KB of it): one line
+ * that requires the implementation by package name when it runs, so refresh and destroy work on
+ * any machine that has the package installed (a teammate's, CI's), and no schema, client or path
+ * of the machine that ran `up` is in state.
  */
-export function serializedProvider(kind: string): pulumi.dynamic.ResourceProvider {
-  let shim = shims.get(kind);
-  if (!shim) {
-    const k = kind;
-    // r(method, args): run the method of this kind's provider, required by package name.
-    const r = (m: string, a: unknown[]) => require("pulumi-alicloud-caster/provider").run(k, m, a);
-    shim = {
-      configure: (...a: unknown[]) => r("configure", a),
-      check: (...a: unknown[]) => r("check", a),
-      diff: (...a: unknown[]) => r("diff", a),
-      create: (...a: unknown[]) => r("create", a),
-      read: (...a: unknown[]) => r("read", a),
-      update: (...a: unknown[]) => r("update", a),
-      delete: (...a: unknown[]) => r("delete", a),
-    } as pulumi.dynamic.ResourceProvider;
-    shims.set(kind, shim);
+export function storedProviderText(kind: string): string {
+  return `exports.handler=()=>require("pulumi-alicloud-caster/provider").providerFor(${JSON.stringify(kind)})`;
+}
+
+/**
+ * A resource of this package: a dynamic resource (the engine's `pulumi-nodejs` provider, type
+ * `pulumi-nodejs:dynamic/alicloud-caster:<Type>`) whose stored provider is {@link storedProviderText}.
+ * It is what `pulumi.dynamic.Resource` makes, less the closure serialization.
+ */
+export abstract class CasterResource extends pulumi.CustomResource {
+  /** As `pulumi.dynamic.Resource`'s, with the provider's kind in place of the provider object. */
+  constructor(kind: string, name: string, props: pulumi.Inputs, opts: pulumi.CustomResourceOptions | undefined, module: string, type: string) {
+    if ("__provider" in props) throw new Error("a resource of pulumi-alicloud-caster must not define the __provider key");
+    super(`pulumi-nodejs:dynamic/${module}:${type}`, name, { ...props, __provider: storedProviderText(kind) }, opts);
   }
-  return shim;
 }

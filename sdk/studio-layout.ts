@@ -1,13 +1,14 @@
 import * as pulumi from "@pulumi/pulumi";
 import { Caster, CasterArgs } from "./caster";
 import { CasterComponent, CasterComponentArgs } from "./caster-component";
+import { CasterEpisode, CasterEpisodeArgs } from "./caster-episode";
 import { CasterEpisodeGroup, CasterEpisodeGroupArgs } from "./caster-episode-group";
 import { CasterLayout, CasterLayoutArgs } from "./caster-layout";
 import { CasterSceneBinding } from "./caster-scene-binding";
 import { CasterVideoResource, CasterVideoResourceArgs } from "./caster-video-resource";
-import { LayoutError, loadLayout } from "../studio-file/load";
+import { formatProblem, LayoutError, loadLayout } from "../studio-file/load";
 import {
-  FileComponent, FileLayout, FileScenes, isNewStudio, isSecretReference, LayoutEpisodeGroup, LayoutSource, LayoutStudio, SCENE_KEYS, SceneKey,
+  FileAdopt, FileComponent, FileEpisode, FileLayout, FileScenes, isNewStudio, isSecretReference, LayoutEpisodeGroup, LayoutSource, LayoutStudio, SCENE_KEYS, SceneKey,
   sceneOfKey, SecretCapableStudioProperty, SecretReference,
 } from "../studio-file/schema";
 
@@ -36,6 +37,20 @@ export interface StudioLayoutInput {
   components?: Record<string, Inputs<FileComponent>> | null;
   /** What the scenes show, by name and position: known when the program runs, since they decide which resources refer to which. */
   scenes?: FileScenes | null;
+  /** The schedule's episodes, by name; each source and component by its position in the file, known when the program runs. */
+  episodes?: Record<string, Omit<Inputs<FileEpisode>, "startTime" | "endTime" | "locationId" | "components"> & {
+    locationId?: string;
+    components?: string[];
+    startTime: pulumi.Input<string | Date>;
+    endTime: pulumi.Input<string | Date>;
+  }> | null;
+  /** The time zone the schedule is read in (validate, diff, render); not sent to the API. */
+  timeZone?: string;
+  /**
+   * What the first `pulumi up` takes over instead of making new: existing objects' IDs, keyed as
+   * the sections are (`caster` only with `caster: { new: … }`). Each becomes its child's importId.
+   */
+  adopt?: FileAdopt | null;
 }
 
 /** The inputs of a {@link StudioLayout}. */
@@ -52,8 +67,10 @@ export interface StudioLayoutArgs {
    */
   casterId?: pulumi.Input<string>;
   /**
-   * Earlier names of children, by position or group name, so that resources declared before the
-   * layout are taken over rather than replaced: `{ RV01: [{ name: "main-camera", parent: pulumi.rootStackResource }] }`.
+   * Earlier names of children, so that resources declared before the layout are taken over rather
+   * than replaced. Keyed by the child's name after `<name>-`: a position (`RV01`, `RC01`), a group's
+   * name, `layout-<name>`, `pgm` / `pvw`, or `episode-<name>`:
+   * `{ RV01: [{ name: "main-camera", parent: pulumi.rootStackResource }] }`.
    * @default none
    */
   aliases?: Record<string, pulumi.Input<string | pulumi.Alias>[]>;
@@ -110,6 +127,10 @@ export class StudioLayout extends pulumi.ComponentResource {
   public readonly componentIds: pulumi.Output<Record<string, string>>;
   /** The SceneId of each scene the file binds, by scene (`pgm`, `pvw`). */
   public readonly boundSceneIds: pulumi.Output<Record<string, string>>;
+  /** The schedule's episodes, by name. */
+  public readonly episodes: Readonly<Record<string, CasterEpisode>>;
+  /** Each episode's API EpisodeId, by name. */
+  public readonly episodeIds: pulumi.Output<Record<string, string>>;
 
   constructor(name: string, args: StudioLayoutArgs, opts?: pulumi.ComponentResourceOptions) {
     // A bad layout or a missing studio fails the program before any resource, even this one, is declared.
@@ -121,6 +142,8 @@ export class StudioLayout extends pulumi.ComponentResource {
     if ("declared" in studioGiven) {
       // Its casterId is every child's, so each source and group is made in it once it exists.
       const studioArgs = secrets.read(studioGiven.declared, "caster.new") as unknown as CasterArgs;
+      // Adopted, the studio's importId is its CasterId.
+      if (layout.adopt?.caster) studioArgs.importId = layout.adopt.caster;
       this.studio = new Caster(`${name}-studio`, studioArgs, { parent: this });
       this.casterId = this.studio.casterId;
       this.pvwSceneId = this.studio.pvwSceneId;
@@ -133,9 +156,15 @@ export class StudioLayout extends pulumi.ComponentResource {
     }
 
     const childOptions = (key: string): pulumi.CustomResourceOptions => ({ parent: this, aliases: args.aliases?.[key] });
+    // The `adopt` section: each child it names takes over that existing object (its importId, with
+    // the studio's ID where the kind's ID carries one). It matters only when the child is made.
+    const adopt = layout.adopt ?? {};
+    const casterId = this.casterId;
+    const adopted = (ids: Record<string, string> | null | undefined, key: string): { importId?: pulumi.Input<string> } =>
+      ids?.[key] !== undefined ? { importId: pulumi.interpolate`${casterId}:${ids[key]}` } : {};
     const sources: Record<string, CasterVideoResource> = {};
     for (const [location, source] of Object.entries(layout.sources ?? {})) {
-      const args = { ...secrets.read(source, `sources.${location}`), casterId: this.casterId, locationId: location } as CasterVideoResourceArgs;
+      const args = { ...adopted(adopt.sources, location), ...secrets.read(source, `sources.${location}`), casterId: this.casterId, locationId: location } as CasterVideoResourceArgs;
       sources[location] = new CasterVideoResource(`${name}-${location}`, args, childOptions(location));
     }
     const episodeGroups: Record<string, CasterEpisodeGroup> = {};
@@ -144,7 +173,9 @@ export class StudioLayout extends pulumi.ComponentResource {
       const items = Array.isArray(definition.items)
         ? definition.items.map((item, index) => (isPlainObject(item) ? secrets.read(item, `episodeGroups.${group}.items[${index}]`) : item))
         : definition.items;
-      const args = { ...secrets.read(definition, `episodeGroups.${group}`), items, casterId: this.casterId } as unknown as CasterEpisodeGroupArgs;
+      // A group's ID is its ProgramId alone.
+      const importId = adopt.episodeGroups?.[group];
+      const args = { ...secrets.read(definition, `episodeGroups.${group}`), items, casterId: this.casterId, ...(importId !== undefined ? { importId } : {}) } as unknown as CasterEpisodeGroupArgs;
       episodeGroups[group] = new CasterEpisodeGroup(`${name}-${group}`, args, childOptions(group));
     }
     this.sources = sources;
@@ -162,14 +193,14 @@ export class StudioLayout extends pulumi.ComponentResource {
         .map((layer) => (isPlainObject(layer) ? layer.locationId : undefined));
       // Layers given as an Output name their positions only later: then the layout waits for every source.
       const waitsFor = Array.isArray(definition.videoLayers) ? sourcesAt(shown) : Object.values(sources);
-      const layoutArgs = { ...definition, casterId: this.casterId } as CasterLayoutArgs;
-      layouts[layoutName] = new CasterLayout(`${name}-layout-${layoutName}`, layoutArgs, { parent: this, dependsOn: waitsFor });
+      const layoutArgs = { ...definition, casterId: this.casterId, ...adopted(adopt.layouts, layoutName) } as CasterLayoutArgs;
+      layouts[layoutName] = new CasterLayout(`${name}-layout-${layoutName}`, layoutArgs, { ...childOptions(`layout-${layoutName}`), dependsOn: waitsFor });
     }
     const components: Record<string, CasterComponent> = {};
     for (const [location, definition] of Object.entries(layout.components ?? {})) {
       const caption = isPlainObject(definition.caption) ? definition.caption.sourceLocationId : undefined;
-      const componentArgs = { ...definition, casterId: this.casterId, locationId: location } as CasterComponentArgs;
-      components[location] = new CasterComponent(`${name}-${location}`, componentArgs, { parent: this, dependsOn: sourcesAt([caption]) });
+      const componentArgs = { ...definition, casterId: this.casterId, locationId: location, ...adopted(adopt.components, location) } as CasterComponentArgs;
+      components[location] = new CasterComponent(`${name}-${location}`, componentArgs, { ...childOptions(location), dependsOn: sourcesAt([caption]) });
     }
     // Scenes exist once the studio is started: a binding waits for the studio this file makes.
     const sceneBindings: Partial<Record<SceneKey, CasterSceneBinding>> = {};
@@ -181,20 +212,42 @@ export class StudioLayout extends pulumi.ComponentResource {
         scene: sceneOfKey(key),
         layoutId: layouts[scene.layout].layoutId,
         componentIds: pulumi.all((scene.components ?? []).map((location) => components[location].componentId)),
-      }, { parent: this, dependsOn: this.studio ? [this.studio] : [] });
+      }, { ...childOptions(key), dependsOn: this.studio ? [this.studio] : [] });
     }
     this.layouts = layouts;
     this.components = components;
     this.sceneBindings = sceneBindings;
+
+    // The schedule: an episode switches to a source of the file, by its ID (taken from the source's
+    // Pulumi ID, so it stays known in a preview), with components of the file, and waits for them.
+    const episodes: Record<string, CasterEpisode> = {};
+    for (const [episodeName, definition] of Object.entries(layout.episodes ?? {})) {
+      const { locationId, components: shown, ...rest } = definition;
+      const source = locationId !== undefined ? sources[locationId] : undefined;
+      const overlays = (shown ?? []).map((position) => components[position]);
+      const episodeArgs: CasterEpisodeArgs = {
+        ...rest,
+        casterId: this.casterId,
+        resourceId: source?.id.apply((id) => id.slice(id.indexOf(":") + 1)),
+        componentIds: overlays.length > 0 ? overlays.map((component) => component.componentId) : undefined,
+        ...adopted(adopt.episodes, episodeName),
+      };
+      episodes[episodeName] = new CasterEpisode(`${name}-episode-${episodeName}`, episodeArgs, {
+        ...childOptions(`episode-${episodeName}`),
+        dependsOn: [...(source ? [source] : []), ...overlays],
+      });
+    }
+    this.episodes = episodes;
 
     this.resourceIds = outputsBy(sources, (source) => source.resourceId);
     this.programIds = outputsBy(episodeGroups, (group) => group.programId);
     this.layoutIds = outputsBy(layouts, (child) => child.layoutId);
     this.componentIds = outputsBy(components, (child) => child.componentId);
     this.boundSceneIds = outputsBy(sceneBindings as Record<string, CasterSceneBinding>, (binding) => binding.sceneId);
-    if ([sources, episodeGroups, layouts, components, sceneBindings].every((children) => Object.keys(children).length === 0)) {
+    this.episodeIds = outputsBy(episodes, (episode) => episode.episodeId);
+    if ([sources, episodeGroups, layouts, components, sceneBindings, episodes].every((children) => Object.keys(children).length === 0)) {
       // Declarative, so an empty layout empties the studio; a file emptied by mistake should be noticed.
-      void pulumi.log.warn("the studio file has no sources, episode groups, layouts, components or scenes: any this component made before are deleted.", this);
+      void pulumi.log.warn("the studio file has no sources, episode groups, layouts, components, scenes or episodes: any this component made before are deleted.", this);
     }
     this.registerOutputs({
       casterId: this.casterId,
@@ -205,6 +258,7 @@ export class StudioLayout extends pulumi.ComponentResource {
       layoutIds: this.layoutIds,
       componentIds: this.componentIds,
       boundSceneIds: this.boundSceneIds,
+      episodeIds: this.episodeIds,
     });
   }
 }
@@ -232,7 +286,10 @@ class SecretReader {
 /** As a RunError, so that the user sees the list of problems rather than a stack trace. */
 function checkedLayout(name: string, layout: StudioLayoutArgs["layout"]): StudioLayoutInput {
   try {
-    return loadLayout(layout, "layout") as StudioLayoutInput;
+    return loadLayout(layout, "layout", {
+      // A schedule's warnings (an episode that has started) are printed, and the program goes on.
+      onWarning: (warning) => void pulumi.log.warn(`StudioLayout "${name}": ${formatProblem(warning)}`),
+    }) as StudioLayoutInput;
   } catch (error) {
     if (error instanceof LayoutError) throw new pulumi.RunError(`StudioLayout "${name}": ${error.message}`);
     throw error;

@@ -4,9 +4,9 @@
  * (a limit no page documents) says so, and is listed in emulator/README.md's LIMITATIONS.
  */
 
-/** A layout position of a video source: `RV01` to `RV99`, always two digits (AddCasterVideoResource's LocationId). */
+/** A video source's position: `RV01` to `RV99`, always two digits (AddCasterVideoResource's LocationId). */
 export const LOCATION_ID_PATTERN = /^RV(0[1-9]|[1-9][0-9])$/;
-export const LOCATION_ID_RULE = "use a layout position from RV01 to RV99, always two digits (RV07, not RV7).";
+export const LOCATION_ID_RULE = "use a source position from RV01 to RV99, always two digits (RV07, not RV7).";
 
 /** A media-library asset's ID (MaterialId, ImageId): the form the media library gives. */
 export const ASSET_ID_PATTERN = /^[0-9A-Za-z_-]{1,64}$/;
@@ -63,6 +63,25 @@ export function toApiTime(moment: number | string | Date): string {
   const ms = typeof moment === "number" ? moment : typeof moment === "string" ? Date.parse(moment) : moment.getTime();
   return new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
 }
+
+/*
+ * Episodes: the studio's schedule (https://www.alibabacloud.com/help/en/live/developer-reference/api-live-2016-11-01-addcasterepisode).
+ */
+/** EpisodeType: "Resource" switches to a video source (with components, if given), "Component" shows components. */
+export const EPISODE_TYPES = ["Resource", "Component"] as const;
+/**
+ * SwitchType: "TimeFirst" switches at the end time; "ContentFirst" lets the source's content finish first. The page:
+ * it "takes effect only when the EpisodeType parameter is set to Resource", and "must be set to TimeFirst when the
+ * video" source is a live stream (the stored copy is cut there; a live stream has no end to wait for).
+ */
+export const SWITCH_TYPES = ["TimeFirst", "ContentFirst"] as const;
+/** DescribeCasterProgram's Status: 0 not played yet, 1 playing, 2 played (the page's valid values). */
+export const EPISODE_STATUS = { notPlayed: 0, playing: 1, played: 2 } as const;
+/**
+ * How far ahead of now an episode must start for `pulumi up` to reach it in time. The API refuses a start that has
+ * passed (IncorrectStartTime); this package's margin, not a documented figure.
+ */
+export const MIN_EPISODE_LEAD_SECONDS = 60;
 
 /*
  * Layouts, components and scenes. The pages, by the names the comments below give them:
@@ -131,3 +150,16 @@ export const CAPTION_LANGUAGES = ["cn", "en", "es", "ru"] as const;
 export const TEXT_STYLE_DEFAULTS = { color: "0xff0000", fontName: "KaiTi", sizeNormalized: 0, borderWidthNormalized: 0, borderColor: "" } as const;
 /** A caption's languages when left out (CaptionLayerContent): from Chinese, no translation. */
 export const CAPTION_DEFAULTS = { sourceLanguage: "cn", targetLanguage: "", showSourceLanguage: false } as const;
+
+/*
+ * What a layer or a component has where a setting is left out: the providers write these out, so that a default the
+ * API fills in is no change; the emulator applies them; the studio file draws and words them.
+ */
+/** VideoLayer.N left out, each ADD_LAYOUT's "default value": at [0, 0] from topLeft, size 0 (the source's own), FillMode none, no delay. */
+export const VIDEO_LAYER_DEFAULTS = { position: [0, 0], anchor: "topLeft", widthNormalized: 0, heightNormalized: 0, fillMode: "none", fixedDelayDuration: 0 } as const;
+/** AudioLayer.N left out (ADD_LAYOUT, SCENE_AUDIO): VolumeRate 1.0 (the volume kept), ValidChannel all, no delay. */
+export const AUDIO_LAYER_DEFAULTS = { volumeRate: 1, validChannel: "all", fixedDelayDuration: 0 } as const;
+/** ComponentLayer left out: PositionRefer topLeft (ADD_LAYOUT), Transparency 255 (DESCRIBE_COMPONENTS); position and sizes 0, as a video layer's (assumed, LIMITATIONS). */
+export const COMPONENT_LAYER_DEFAULTS = { position: [0, 0], anchor: "topLeft", widthNormalized: 0, heightNormalized: 0, transparency: MAX_TRANSPARENCY } as const;
+/** A component's Effect left out, none (ADD_COMPONENT), and its LayerOrder, cover (no page gives it: assumed, LIMITATIONS). */
+export const COMPONENT_DEFAULTS = { effect: "none", layerOrder: "cover" } as const;

@@ -286,6 +286,43 @@ export const OPERATIONS = {
     reply: {},
     errors: [],
   },
+  AddCasterEpisode: {
+    // "4 for each account" (https://www.alibabacloud.com/help/en/live/developer-reference/api-live-2016-11-01-addcasterepisode).
+    qps: 4,
+    // No ClientToken: a second call makes a second episode (found after a lost reply by lookup, provider/episode).
+    idempotency: "unsafe",
+    // Required on the page: CasterId, EpisodeType, StartTime, EndTime, SwitchType. ComponentId.N lists components
+    // bottom to top; ResourceId is the video source an episode of type Resource switches to.
+    params: [
+      s("CasterId", true), s("ComponentId.N"), s("EndTime", true), s("EpisodeName"), s("EpisodeType", true), s("ResourceId"),
+      s("StartTime", true), s("SwitchType", true),
+    ],
+    reply: { EpisodeId: "str" },
+    // The page's error table is not in the stored copy; these are the codes its sibling DeleteCasterEpisode lists
+    // (IncorrectStartTime) and the studio/source/component lookups every Caster operation shares.
+    errors: ["IncorrectStartTime", "InvalidCaster.NotFound", "InvalidResource.NotFound", "InvalidComponent.NotFound"],
+  },
+  ModifyCasterEpisode: {
+    // "4 calls per second" (https://www.alibabacloud.com/help/en/live/developer-reference/api-live-2016-11-01-modifycasterepisode).
+    qps: 4,
+    // It sets what it is given: the same call twice ends in the same episode. "The episode type cannot be modified."
+    idempotency: "safe",
+    params: [
+      s("CasterId", true), s("ComponentId.N"), s("EndTime"), s("EpisodeId", true), s("EpisodeName"), s("ResourceId"), s("StartTime"),
+      s("SwitchType"),
+    ],
+    reply: { CasterId: "str", EpisodeId: "str" },
+    errors: ["IncorrectStartTime", "InvalidCaster.NotFound", "InvalidEpisode.NotFound", "InvalidResource.NotFound", "InvalidComponent.NotFound"],
+  },
+  DeleteCasterEpisode: {
+    // "The queries per second (QPS) limit for a single user is 4" (https://www.alibabacloud.com/help/en/live/developer-reference/api-live-2016-11-01-deletecasterepisode).
+    qps: 4,
+    idempotency: "safe",
+    params: [s("CasterId", true), s("EpisodeId", true)],
+    reply: { CasterId: "str", EpisodeId: "str" },
+    // The page's table as far as the stored copy reads (it is cut after "IncorrectEpisod"); the NotFound codes as for the others.
+    errors: ["MissingParameter", "InvalidUserId.Malformed", "InvalidCasterId.Malformed", "IncorrectStartTime", "InvalidCaster.NotFound", "InvalidEpisode.NotFound"],
+  },
   DescribeCasterProgram: {
     qps: 4,
     idempotency: "safe",

@@ -1,4 +1,6 @@
-import { MAX_TRANSPARENCY, POSITION_REFERS, TEXT_STYLE_DEFAULTS, CAPTION_DEFAULTS } from "../spec/api-facts";
+import {
+  AUDIO_LAYER_DEFAULTS, CAPTION_DEFAULTS, COMPONENT_LAYER_DEFAULTS, POSITION_REFERS, TEXT_STYLE_DEFAULTS, VIDEO_LAYER_DEFAULTS,
+} from "../spec/api-facts";
 import { AudioLayer, VideoLayer } from "../spec/kinds/caster-layout";
 import { isNewStudio, FileComponent, FileLayout, LayoutCaster, SCENE_KEYS, SceneKey, PlainStudioLayout } from "./schema";
 
@@ -21,8 +23,8 @@ export const ANCHOR_FACTORS: Record<(typeof POSITION_REFERS)[number], [number, n
   bottomRight: [1, 1],
 };
 
-/** What a layer or component leaves out is what the kinds' docs give as the API's default. */
-export const DEFAULT_ANCHOR = POSITION_REFERS[0]; // topLeft: "measured from anchor: topLeft (default)"
+/** What a layer or component leaves out is the API's default (spec/api-facts.ts); a layer's and a component's anchor are the same. */
+export const DEFAULT_ANCHOR = VIDEO_LAYER_DEFAULTS.anchor;
 
 /**
  * A layer of size 0 (or left out) keeps its source's own size, which the file cannot know (it is the
@@ -47,8 +49,8 @@ export interface ScreenBox {
 
 /** The box a position, anchor and size make: the anchor point of the box is at the position. */
 export function screenBox(geometry: { position: readonly number[]; anchor?: string; widthNormalized?: number; heightNormalized?: number }): ScreenBox {
-  const declaredWidth = geometry.widthNormalized ?? 0;
-  const declaredHeight = geometry.heightNormalized ?? 0;
+  const declaredWidth = geometry.widthNormalized ?? VIDEO_LAYER_DEFAULTS.widthNormalized;
+  const declaredHeight = geometry.heightNormalized ?? VIDEO_LAYER_DEFAULTS.heightNormalized;
   let width = declaredWidth;
   let height = declaredHeight;
   let size: ScreenBox["size"] = "declared";
@@ -64,7 +66,7 @@ export function screenBox(geometry: { position: readonly number[]; anchor?: stri
   return { x: geometry.position[0] - ax * width, y: geometry.position[1] - ay * height, width, height, size };
 }
 
-/** A video layer with every default written out (the kind's docs: topLeft, size 0, fillMode none, no delay). */
+/** A video layer with every default written out (VIDEO_LAYER_DEFAULTS: topLeft, size 0, fillMode none, no delay). */
 export type NormalVideoLayer = Required<VideoLayer>;
 export type NormalAudioLayer = Required<AudioLayer>;
 
@@ -72,11 +74,11 @@ export function normalVideoLayer(layer: VideoLayer): NormalVideoLayer {
   return {
     locationId: layer.locationId,
     position: [layer.position[0], layer.position[1]],
-    anchor: layer.anchor ?? DEFAULT_ANCHOR,
-    widthNormalized: layer.widthNormalized ?? 0,
-    heightNormalized: layer.heightNormalized ?? 0,
-    fillMode: layer.fillMode ?? "none",
-    fixedDelayDuration: layer.fixedDelayDuration ?? 0,
+    anchor: layer.anchor ?? VIDEO_LAYER_DEFAULTS.anchor,
+    widthNormalized: layer.widthNormalized ?? VIDEO_LAYER_DEFAULTS.widthNormalized,
+    heightNormalized: layer.heightNormalized ?? VIDEO_LAYER_DEFAULTS.heightNormalized,
+    fillMode: layer.fillMode ?? VIDEO_LAYER_DEFAULTS.fillMode,
+    fixedDelayDuration: layer.fixedDelayDuration ?? VIDEO_LAYER_DEFAULTS.fixedDelayDuration,
   };
 }
 
@@ -85,20 +87,20 @@ export function normalAudioLayers(layout: FileLayout): NormalAudioLayer[] {
   const layers: AudioLayer[] = layout.audioLayers ?? layout.videoLayers.map((layer) => ({ locationId: layer.locationId }));
   return layers.map((layer) => ({
     locationId: layer.locationId,
-    volumeRate: layer.volumeRate ?? 1,
-    validChannel: layer.validChannel ?? "all",
-    fixedDelayDuration: layer.fixedDelayDuration ?? 0,
+    volumeRate: layer.volumeRate ?? AUDIO_LAYER_DEFAULTS.volumeRate,
+    validChannel: layer.validChannel ?? AUDIO_LAYER_DEFAULTS.validChannel,
+    fixedDelayDuration: layer.fixedDelayDuration ?? AUDIO_LAYER_DEFAULTS.fixedDelayDuration,
   }));
 }
 
-/** A component's geometry, written out: topLeft, size 0, opaque. */
+/** A component's geometry, written out (COMPONENT_LAYER_DEFAULTS: topLeft, size 0, opaque). */
 export function normalGeometry(geometry: FileComponent["geometry"]): Required<FileComponent["geometry"]> {
   return {
     position: [geometry.position[0], geometry.position[1]],
-    anchor: geometry.anchor ?? DEFAULT_ANCHOR,
-    widthNormalized: geometry.widthNormalized ?? 0,
-    heightNormalized: geometry.heightNormalized ?? 0,
-    transparency: geometry.transparency ?? MAX_TRANSPARENCY,
+    anchor: geometry.anchor ?? COMPONENT_LAYER_DEFAULTS.anchor,
+    widthNormalized: geometry.widthNormalized ?? COMPONENT_LAYER_DEFAULTS.widthNormalized,
+    heightNormalized: geometry.heightNormalized ?? COMPONENT_LAYER_DEFAULTS.heightNormalized,
+    transparency: geometry.transparency ?? COMPONENT_LAYER_DEFAULTS.transparency,
   };
 }
 

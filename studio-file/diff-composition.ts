@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from "node:util";
-import { MAX_TRANSPARENCY } from "../spec/api-facts";
+import { COMPONENT_DEFAULTS, MAX_TRANSPARENCY } from "../spec/api-facts";
 import { casterComponent } from "../spec/kinds/caster-component";
 import { casterLayout } from "../spec/kinds/caster-layout";
 import { casterSceneBinding } from "../spec/kinds/caster-scene-binding";
@@ -301,8 +301,8 @@ function normalComponent(component: FileComponent) {
   return {
     componentType: component.componentType,
     geometry: normalGeometry(component.geometry),
-    effect: component.effect ?? "none",
-    layerOrder: component.layerOrder ?? "cover",
+    effect: component.effect ?? COMPONENT_DEFAULTS.effect,
+    layerOrder: component.layerOrder ?? COMPONENT_DEFAULTS.layerOrder,
     text: component.text ? { text: component.text.text, ...textStyle(component.text) } : undefined,
     image: component.image ? { materialId: component.image.materialId } : undefined,
     caption: component.caption

@@ -5,12 +5,14 @@ import { casterEpisodeGroup } from "../spec/kinds/caster-episode-group";
 import { casterVideoResource, isFile } from "../spec/kinds/caster-video-resource";
 import { comparable, FieldSpec, replacedOnChange } from "../spec/kinds/kind";
 import { compositionChanges, hasComposition } from "./diff-composition";
+import { hasEpisodes, scheduleChanges } from "./diff-schedule";
 import {
   isNewStudio, LayoutCaster, LayoutEpisodeGroup, LayoutSource, LayoutStudio, PlainStudioLayout, SOURCE_KINDS, sourcePropertyOf,
   StudioLayoutDefinition, withSecretsAsText,
 } from "./schema";
 import {
-  capitalize, clock, delayPhrase, describeCaster, duration, joinAnd, quote, repeatPhrase, sentence, standbyKind, studioType, templatePhrase,
+  capitalize, clock, delayPhrase, describeCaster, duration, isUtcZone, joinAnd, momentPhrase, quote, repeatPhrase, sentence, standbyKind, studioType,
+  templatePhrase,
 } from "./words";
 
 /**
@@ -57,7 +59,8 @@ type Groups = Record<string, LayoutEpisodeGroup>;
 
 /**
  * What changes on air from `before` to `after`: the studio first, then sources by position, groups
- * by name, layouts by name, components by position, and what PGM and PVW show (diff-composition.ts).
+ * by name, layouts by name, components by position, what PGM and PVW show (diff-composition.ts),
+ * and the schedule's episodes in the order they start (diff-schedule.ts).
  */
 export function diffLayouts(layoutBefore: StudioLayoutDefinition, layoutAfter: StudioLayoutDefinition): LayoutChange[] {
   // A URL kept in a stack secret is compared, and shown, by its key: this tool never reads secrets.
@@ -65,14 +68,24 @@ export function diffLayouts(layoutBefore: StudioLayoutDefinition, layoutAfter: S
   const after = withSecretsAsText(layoutAfter);
   const studio = studioChanges(before, after);
   const studioMoves = studio.studioMoves;
-  const studioChangesWithComposition = studio.changes.map((change) => studioMoves && hasComposition(after)
-    ? { ...change, details: [...change.details, "Its layouts, components and scene bindings are made again there too."] }
+  const studioChangesWithComposition = studio.changes.map((change) => studioMoves && (hasComposition(after) || hasEpisodes(after))
+    ? { ...change, details: [...change.details, ...madeAgainThere(after)] }
     : change);
+  const sources = bySubject(sourceChanges(before.sources ?? {}, after.sources ?? {}, studioMoves));
+  const composition = compositionChanges(before, after, studioMoves);
+  const replaced = (changes: LayoutChange[], prefix: string) =>
+    new Set(changes.filter((change) => change.action === "replace").map((change) => change.subject.slice(prefix.length)));
   const changes = [
     ...studioChangesWithComposition,
-    ...bySubject(sourceChanges(before.sources ?? {}, after.sources ?? {}, studioMoves)),
-    ...bySubject(groupChanges(before.episodeGroups ?? {}, after.episodeGroups ?? {})),
-    ...compositionChanges(before, after, studioMoves),
+    ...sources,
+    ...bySubject(groupChanges(before.episodeGroups ?? {}, after.episodeGroups ?? {}, after.timeZone ?? before.timeZone)),
+    ...composition,
+    // The schedule last: it shows the sources and components above, by their positions.
+    ...scheduleChanges(before, after, {
+      studioMoves,
+      replacedSources: replaced(sources, ""),
+      replacedComponents: replaced(composition.filter((change) => change.subject.startsWith("component ")), "component "),
+    }),
   ];
   // Names and item names are free text too: nothing that looks like a signature leaves this module.
   return changes.map(redactChange);
@@ -108,12 +121,21 @@ function sameCaster(before: LayoutCaster | undefined, after: LayoutCaster | unde
   return describeCaster(before) === describeCaster(after);
 }
 
-/** A file with no studio, no sources, no groups and nothing on screen: what `/dev/null` reads as. */
+/** A file with no studio, no sources, no groups, nothing on screen and no episode: what `/dev/null` reads as. */
 function isNothing(layout: PlainStudioLayout): boolean {
   return layout.caster === undefined
     && Object.keys(layout.sources ?? {}).length === 0
     && Object.keys(layout.episodeGroups ?? {}).length === 0
-    && !hasComposition(layout);
+    && !hasComposition(layout)
+    && !hasEpisodes(layout);
+}
+
+/** What else is made again on the studio everything moves to. */
+function madeAgainThere(after: PlainStudioLayout): string[] {
+  return [
+    ...(hasComposition(after) ? ["Its layouts, components and scene bindings are made again there too."] : []),
+    ...(hasEpisodes(after) ? ["Its episodes are made again there too; the API refuses to add one that has started already."] : []),
+  ];
 }
 
 
@@ -591,16 +613,17 @@ function ptsPhrase(before: number, after: number): string {
 // ---------------------------------------------------------------------------------------------
 // Episode groups
 
-function groupChanges(before: Groups, after: Groups): LayoutChange[] {
+/** `zone`: the file's timeZone, in which times are given besides UTC. */
+function groupChanges(before: Groups, after: Groups, zone?: string): LayoutChange[] {
   const removed = Object.keys(before).filter((name) => !(name in after)).sort();
   const added = Object.keys(after).filter((name) => !(name in before)).sort();
   const renames = pairRenames(removed, added, before, after);
   const renamed = new Set(renames.flatMap(({ from, to }) => [from, to]));
   const changes: LayoutChange[] = renames.map(({ from, to }) => groupRenameChange(from, to));
-  for (const name of removed.filter((n) => !renamed.has(n))) changes.push(removeGroupChange(name, before[name]));
-  for (const name of added.filter((n) => !renamed.has(n))) changes.push(addGroupChange(name, after[name]));
+  for (const name of removed.filter((n) => !renamed.has(n))) changes.push(removeGroupChange(name, before[name], zone));
+  for (const name of added.filter((n) => !renamed.has(n))) changes.push(addGroupChange(name, after[name], zone));
   for (const name of Object.keys(after).filter((n) => n in before)) {
-    const change = groupReplace(name, before[name], after[name]);
+    const change = groupReplace(name, before[name], after[name], zone);
     if (change) changes.push(change);
   }
   return changes;
@@ -633,28 +656,28 @@ function groupRenameChange(from: string, to: string): LayoutChange {
   };
 }
 
-function addGroupChange(name: string, group: LayoutEpisodeGroup): LayoutChange {
+function addGroupChange(name: string, group: LayoutEpisodeGroup, zone?: string): LayoutChange {
   return {
     subject: groupSubject(name),
     action: "add",
-    summary: `Episode group ${quote(name)} added: ${groupOutline(group)}.`,
+    summary: `Episode group ${quote(name)} added: ${groupOutline(group, zone)}.`,
     details: [...group.items.map((item, index) => `Item ${index + 1}: ${quote(item.itemName)}, ${displayValue(item.vodUrl)}.`), ...groupSettings(group)],
   };
 }
 
-function removeGroupChange(name: string, group: LayoutEpisodeGroup): LayoutChange {
+function removeGroupChange(name: string, group: LayoutEpisodeGroup, zone?: string): LayoutChange {
   return {
     subject: groupSubject(name),
     action: "remove",
-    summary: `Episode group ${quote(name)} removed: it had ${groupOutline(group)}.`,
+    summary: `Episode group ${quote(name)} removed: it had ${groupOutline(group, zone)}.`,
     details: [],
   };
 }
 
 /** "3 items from 2026-12-24 20:00 UTC, looping" */
-function groupOutline(group: LayoutEpisodeGroup): string {
+function groupOutline(group: LayoutEpisodeGroup, zone?: string): string {
   const count = group.items.length === 1 ? "1 item" : `${group.items.length} items`;
-  return `${count} from ${displayTime(group.startTime)}, ${(group.repeatNum ?? 0) === -1 ? "looping" : "played once"}`;
+  return `${count} from ${displayTime(group.startTime, zone)}, ${(group.repeatNum ?? 0) === -1 ? "looping" : "played once"}`;
 }
 
 const GROUP_SETTING_NAMES = {
@@ -672,8 +695,8 @@ function groupSettings(group: LayoutEpisodeGroup): string[] {
   return lines;
 }
 
-function groupReplace(name: string, before: LayoutEpisodeGroup, after: LayoutEpisodeGroup): LayoutChange | undefined {
-  const { reasons, details } = groupDifferences(before, after);
+function groupReplace(name: string, before: LayoutEpisodeGroup, after: LayoutEpisodeGroup, zone?: string): LayoutChange | undefined {
+  const { reasons, details } = groupDifferences(before, after, zone);
   if (reasons.length === 0) return undefined;
   return {
     subject: groupSubject(name),
@@ -688,12 +711,12 @@ function groupReplace(name: string, before: LayoutEpisodeGroup, after: LayoutEpi
  * what exactly changes. Compared as the provider compares: start times as instants, repeatNum with
  * its default, and a studio default left out of the new layout not compared at all.
  */
-function groupDifferences(before: LayoutEpisodeGroup, after: LayoutEpisodeGroup): { reasons: string[]; details: string[] } {
+function groupDifferences(before: LayoutEpisodeGroup, after: LayoutEpisodeGroup, zone?: string): { reasons: string[]; details: string[] } {
   const reasons: string[] = [];
   const details: string[] = [];
   const oldStart = toApiTime(before.startTime);
   const newStart = toApiTime(after.startTime);
-  if (oldStart !== newStart) reasons.push(`its start time moves from ${displayTime(before.startTime)} to ${displayTime(after.startTime)}`);
+  if (oldStart !== newStart) reasons.push(`its start time moves from ${displayTime(before.startTime, zone)} to ${displayTime(after.startTime, zone)}`);
   const oldRepeat = before.repeatNum ?? 0;
   const newRepeat = after.repeatNum ?? 0;
   if (oldRepeat !== newRepeat) reasons.push(newRepeat === -1 ? "it now loops" : "it now plays once, no longer looping");
@@ -813,8 +836,12 @@ function displayValue(value: string): string {
   return masked === value ? value : `${masked} (signed URL)`;
 }
 
-/** "2026-12-24 20:00 UTC": one zone for every time, so two times can be compared at a glance. */
-function displayTime(value: string): string {
+/**
+ * "2026-12-24 20:00 UTC": one zone for every time, so two times can be compared at a glance; with
+ * the file's timeZone, in that zone too: "2026-12-25 04:00 Asia/Shanghai (20:00 UTC)".
+ */
+function displayTime(value: string, zone?: string): string {
+  if (zone !== undefined && !isUtcZone(zone)) return momentPhrase(Date.parse(value), zone);
   const [date, time] = toApiTime(value).replace(/Z$/, "").split("T");
   return `${date} ${time.replace(/:00$/, "")} UTC`;
 }
@@ -847,12 +874,16 @@ const ACTION_WORDS: Record<LayoutChangeAction, string> = {
  * The changes as a pull-request comment. Plain enough to read in a terminal too: URLs go in code
  * spans so that a masked signature's *** is never read as emphasis and nothing is auto-linked.
  */
-export function formatChanges(changes: LayoutChange[], options: { before?: string; after?: string } = {}): string {
+export function formatChanges(changes: LayoutChange[], options: { before?: string; after?: string; adopting?: number } = {}): string {
   const lines: string[] = [];
   const count = changes.length === 1 ? "1 change" : `${changes.length} changes`;
   lines.push(changes.length === 0 ? "### Studio file" : `### Studio file: ${count} on air`, "");
   if (options.before !== undefined || options.after !== undefined) {
     lines.push(`Comparing ${options.before ?? "the old file"} with ${options.after ?? "the new file"}.`, "");
+  }
+  if (options.adopting) {
+    const objects = options.adopting === 1 ? "1 existing object" : `${options.adopting} existing objects`;
+    lines.push(`The first \`pulumi up\` adopts ${objects} (adopt section): it takes them over instead of making new ones.`, "");
   }
   if (changes.length === 0) {
     lines.push("No change on air.");
@@ -864,6 +895,14 @@ export function formatChanges(changes: LayoutChange[], options: { before?: strin
     for (const detail of change.details) lines.push(`  - ${markdownLine(detail)}`);
   }
   return lines.join("\n") + "\n";
+}
+
+/** How many existing objects a file's `adopt` section takes over (its studio and every entry of its sections). */
+export function adoptedObjects(layout: StudioLayoutDefinition): number {
+  const adopt = layout.adopt;
+  if (!adopt) return 0;
+  const sections = [adopt.sources, adopt.layouts, adopt.components, adopt.episodes, adopt.episodeGroups];
+  return (adopt.caster ? 1 : 0) + sections.reduce((total, ids) => total + Object.keys(ids ?? {}).length, 0);
 }
 
 /** "1 added, 2 replaced, 1 updated in place" */

@@ -1,37 +1,58 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
-import { COMPONENT_TYPES } from "../spec/api-facts";
-import { SOURCE_PROPERTIES } from "../spec/kinds/caster-video-resource";
-import { fileComponentSchema, fileSceneSchema, layoutSourceSchema, studioLayoutSchema } from "./schema";
+import {
+  AUDIO_LAYER_DEFAULTS, CAPTION_DEFAULTS, COMPONENT_DEFAULTS, COMPONENT_LAYER_DEFAULTS, COMPONENT_LOCATION_ID_RULE, COMPONENT_TYPES,
+  IMAGE_FILE_EXTENSIONS, LIVE_STREAM_PROTOCOLS, LOCATION_ID_RULE, TEXT_STYLE_DEFAULTS, VIDEO_LAYER_DEFAULTS, VOD_FILE_EXTENSIONS,
+} from "../spec/api-facts";
+import { ISO_TIME_WITH_ZONE } from "../spec/fields/iso-time";
+import { NAME_PATTERN } from "../spec/fields/name";
+import { CONTROL_CHARACTERS } from "../spec/fields/text";
+import { caster as casterKind } from "../spec/kinds/caster";
+import { captionSchema, casterComponent, componentGeometrySchema, textSchema } from "../spec/kinds/caster-component";
+import { casterEpisode } from "../spec/kinds/caster-episode";
+import { casterEpisodeGroup, startTimeSchema } from "../spec/kinds/caster-episode-group";
+import { audioLayerSchema, casterLayout, videoLayerSchema } from "../spec/kinds/caster-layout";
+import { casterVideoResource, FILE_ONLY_PROPERTIES, isFile, SOURCE_PROPERTIES } from "../spec/kinds/caster-video-resource";
+import { FieldSpec, KindSpec } from "../spec/kinds/kind";
+import {
+  ADOPT_SECTIONS, EPISODE_KEY_RULE, fileAdoptSchema, fileComponentSchema, fileEpisodeSchema, fileSceneSchema, GROUP_NAME_RULE, LAYOUT_NAME_RULE,
+  layoutSourceSchema, layoutStudioSchema, NEW_STUDIO_KEY, SCENE_KEYS, studioLayoutSchema,
+} from "./schema";
 
 /** Where the package ships the schema; editors reach it as node_modules/pulumi-alicloud-caster/<this>. */
 export const SCHEMA_FILE = "studio-layout.schema.json";
 
+type Json = Record<string, unknown>;
+
 /**
  * The layout's JSON Schema, generated from the resources' zod schemas. Draft 7, the newest draft
  * every common editor plugin (yaml-language-server among them) understands.
+ *
+ * zod writes what its schemas declare (types, ranges, regexes, enums, descriptions); what it cannot
+ * write is added here from the same sources, so that an editor flags what `caster-studio validate`
+ * refuses wherever a JSON Schema can say so:
+ * - each URL's protocols and file types, as a `pattern` read off its zod check, which is asked
+ *   which of the API's protocols and file types (spec/api-facts.ts) it takes; a start or end
+ *   time's form, ISO_TIME_WITH_ZONE;
+ * - the rules across fields, as `if`/`then` chains rather than `oneOf`, so that an editor names the
+ *   property that breaks one instead of "Matches multiple schemas";
+ * - what applies when a property is left out (`default`, and in the hover text), from the kinds'
+ *   field specs and the API's layer and text defaults;
+ * - the messages `validate` gives, as the keywords yaml-language-server shows instead of its own
+ *   (`patternErrorMessage`, `errorMessage`, `markdownDescription`); other tools ignore them.
  */
 export function studioLayoutJsonSchema(): Record<string, unknown> {
   const schema = z.toJSONSchema(studioLayoutSchema, {
     target: "draft-7",
     unrepresentable: "any",
     override: ({ zodSchema, jsonSchema }) => {
-      // "Exactly one source property" is a rule across fields that zod cannot express as a schema.
-      if (zodSchema === layoutSourceSchema) jsonSchema.oneOf = SOURCE_PROPERTIES.map((name) => ({ required: [name] }));
-      // A component sets the content its componentType names, and no other (the kind's rule).
-      if (zodSchema === fileComponentSchema) {
-        jsonSchema.oneOf = COMPONENT_TYPES.map((type) => ({
-          properties: { componentType: { const: type } },
-          required: [type],
-          not: { anyOf: COMPONENT_TYPES.filter((other) => other !== type).map((other) => ({ required: [other] })) },
-        }));
-      }
-      // A scene shows a component once.
-      if (zodSchema === fileSceneSchema) {
-        const components = (jsonSchema.properties as Record<string, Record<string, unknown>> | undefined)?.components;
-        if (components) components.uniqueItems = true;
-      }
+      const json = jsonSchema as Json;
+      const zod = zodSchema as unknown as z.ZodType;
+      carryMessages(zod, json);
+      carryStringRules(zod, json);
+      carryDefaults(zod, json);
+      CROSS_FIELD_RULES.get(defOf(zod))?.(json);
     },
   });
   return { $id: `https://unpkg.com/pulumi-alicloud-caster/${SCHEMA_FILE}`, title: "Studio file", ...schema };
@@ -47,4 +68,469 @@ export function writeSchemaFile(root: string): string {
   const path = join(root, SCHEMA_FILE);
   writeFileSync(path, studioLayoutJsonSchemaText());
   return path;
+}
+
+// zod's internals, as far as they are read here ---------------------------------------------------
+
+interface CheckDef {
+  check: string;
+  format?: string;
+  pattern?: RegExp;
+  error?: unknown;
+}
+
+function defOf(schema: z.ZodType): { type: string; checks?: { _zod: { def: CheckDef } }[]; error?: unknown } {
+  return schema._zod.def as never;
+}
+
+function checksOf(schema: z.ZodType): CheckDef[] {
+  return (defOf(schema).checks ?? []).map((check) => check._zod.def);
+}
+
+/** The schema inside `.optional()` and `.nullable()`. */
+function unwrap(schema: z.ZodType): z.ZodType {
+  return schema instanceof z.ZodOptional || schema instanceof z.ZodNullable ? unwrap(schema.unwrap() as z.ZodType) : schema;
+}
+
+/** A zod message that does not depend on the value (`{ error: "use …" }`), or undefined. */
+function fixedMessage(error: unknown): string | undefined {
+  if (typeof error !== "function") return undefined;
+  const text = (issue: object) => {
+    try {
+      const said = (error as (issue: object) => unknown)(issue);
+      return typeof said === "string" ? said : (said as { message?: unknown } | undefined)?.message;
+    } catch {
+      return undefined;
+    }
+  };
+  const first = text({ code: "invalid_type", input: undefined, keys: [], path: [] });
+  const second = text({ code: "invalid_value", input: "\u0007 something else", keys: ["x"], path: [] });
+  return typeof first === "string" && first === second ? first : undefined;
+}
+
+/** zod's first message about `value`. */
+function messageFor(schema: z.ZodType, value: unknown): string {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) throw new Error(`pulumi-alicloud-caster: ${JSON.stringify(value)} was expected to fail its schema; please report this.`);
+  return parsed.error.issues[0].message;
+}
+
+// Messages ------------------------------------------------------------------------------------------
+
+/** A name's rule: its zod message says what is wrong with the very name, so it is written here once. */
+const NAME_RULE = "use one line of visible text: no line breaks, tabs, escapes or other control characters, and not only spaces.";
+
+/**
+ * The messages validate gives for a wrong value, for an editor to show instead of its own ("String
+ * does not match the pattern of …"): a regex's message, and an enum's, a literal's or a type's.
+ * Objects keep the editor's own messages, which name the missing or unknown property.
+ */
+function carryMessages(schema: z.ZodType, json: Json): void {
+  const def = defOf(schema);
+  if (def.type === "string") {
+    const regex = checksOf(schema).find((check) => check.format === "regex" && check.pattern?.source === json.pattern);
+    if (regex?.pattern?.source === NAME_PATTERN.source) json.patternErrorMessage = NAME_RULE;
+    else if (regex && fixedMessage(regex.error) !== undefined) json.patternErrorMessage = fixedMessage(regex.error);
+  }
+  if (def.type === "object" || def.type === "record") return;
+  const message = fixedMessage(def.error);
+  if (message === undefined) return;
+  // A union of literals (normType: 1 or 6) reads as one list of values, as an enum does.
+  if (def.type === "union" && Array.isArray(json.anyOf) && json.anyOf.every((option: Json) => "const" in option && Object.keys(option).every((key) => key === "const" || key === "type"))) {
+    const values = (json.anyOf as Json[]).map((option) => option.const);
+    delete json.anyOf;
+    const types = [...new Set(values.map((value) => typeof value))];
+    json.type = types.length === 1 ? types[0] : types;
+    json.enum = values;
+  }
+  if (def.type === "union" && json.anyOf !== undefined) return;
+  json.errorMessage = message;
+}
+
+/** The keys of each section, as validate words their rule. */
+const KEY_RULES: Record<keyof typeof ADOPT_SECTIONS, string> = {
+  sources: LOCATION_ID_RULE,
+  episodeGroups: GROUP_NAME_RULE,
+  layouts: LAYOUT_NAME_RULE,
+  components: COMPONENT_LOCATION_ID_RULE,
+  episodes: EPISODE_KEY_RULE,
+};
+
+/** Each section's map, and adopt's, with the rule of its keys (`propertyNames`). */
+const KEYED_SECTIONS = new Map<z.ZodType, string>(Object.entries(KEY_RULES).flatMap(([section, rule]) => [
+  [unwrap(studioLayoutSchema.shape[section as keyof typeof KEY_RULES]), rule],
+  [unwrap(fileAdoptSchema.shape[section as keyof typeof KEY_RULES]), rule],
+]));
+
+// URLs and times --------------------------------------------------------------------------------
+
+/** A URL field's rule, as its zod check has it. */
+export interface UrlRule {
+  protocols: string[];
+  /** The file types its path must end in; undefined: any path. */
+  extensions?: string[];
+  /** What validate says of a URL that breaks the rule. */
+  message: string;
+}
+
+/**
+ * The protocols and file types the API's URLs take (spec/api-facts.ts): every URL field of the kinds
+ * takes some of these, and nothing else (a field that took more would fail the generation).
+ */
+const KNOWN_PROTOCOLS: readonly string[] = LIVE_STREAM_PROTOCOLS;
+const KNOWN_EXTENSIONS: readonly string[] = [...VOD_FILE_EXTENSIONS, ...IMAGE_FILE_EXTENSIONS];
+const probeUrl = (protocol: string, extension = "") => `${protocol}//media.example.com/path/file${extension}`;
+
+/**
+ * The URL rule of a zod string schema with a check of its own (spec/fields/url.ts), read off by
+ * asking it which of the known protocols and file types it takes; undefined when it takes no URL.
+ */
+export function urlRuleOf(schema: z.ZodType): UrlRule | undefined {
+  if (defOf(schema).type !== "string" || !checksOf(schema).some((check) => check.check === "custom")) return undefined;
+  const accepts = (value: string) => schema.safeParse(value).success;
+  const protocols = KNOWN_PROTOCOLS.filter((protocol) => ["", ...KNOWN_EXTENSIONS].some((extension) => accepts(probeUrl(protocol, extension))));
+  if (protocols.length === 0) return undefined;
+  const anyPath = protocols.every((protocol) => accepts(probeUrl(protocol)));
+  const extensions = anyPath ? undefined : KNOWN_EXTENSIONS.filter((extension) => protocols.some((protocol) => accepts(probeUrl(protocol, extension))));
+  const example = extensions?.[0] ?? "";
+  // The pattern can only say what was asked: a field that takes another protocol or file type, or
+  // some protocols only with some types, needs this function taught first.
+  const unknown = [probeUrl("x-other:", example), ...(extensions ? [probeUrl(protocols[0], ".x-other")] : [])].filter(accepts);
+  const partial = protocols.flatMap((protocol) => (extensions ?? [""]).map((extension) => probeUrl(protocol, extension))).filter((url) => !accepts(url));
+  if (unknown.length > 0 || partial.length > 0) {
+    throw new Error(`pulumi-alicloud-caster: a URL field takes ${[...unknown, ...partial].join(", ")} against what its JSON Schema pattern would say; teach studio-file/json-schema.ts.`);
+  }
+  return { protocols, extensions, message: messageFor(schema, probeUrl("x-other:", example)) };
+}
+
+/** `mp4` → `[mM][pP]4`: the URL check reads the scheme and the file type in any case. */
+function anyCase(text: string): string {
+  return text.replace(/[a-z]/gi, (letter) => `[${letter.toLowerCase()}${letter.toUpperCase()}]`);
+}
+
+/**
+ * The rule as a pattern (ECMAScript, as JSON Schema's, with or without the `u` flag): one of the
+ * protocols (any case), a host after `//` (after any `user@`, not only a port), a path that ends in
+ * one of the file types (any case) before any query or fragment (a `\` starts the path as the URL
+ * parser reads http(s)), and no whitespace or control character anywhere. A URL the URL parser
+ * would still refuse is validate's to find.
+ */
+export function urlPattern(rule: Pick<UrlRule, "protocols" | "extensions">): string {
+  const scheme = `(?:${rule.protocols.map((protocol) => anyCase(protocol.replace(/:$/, ""))).join("|")})`;
+  const noBlank = `(?![\\s\\S]*[\\s${CONTROL_CHARACTERS}])`;
+  // As url.ts reads the host: what stands between `//` and the first / ? or # after any `user@`.
+  const authority = "//(?:[^/?#]*@)?(?!(?::\\d*)?(?:[/?#]|$))[^/?#@]*";
+  const rest = rule.extensions
+    ? `[/\\\\][^?#]*(?:${rule.extensions.map((extension) => anyCase(extension.replace(/\./g, "\\."))).join("|")})(?:[?#][\\s\\S]*)?`
+    : "(?:[/\\\\?#][\\s\\S]*)?";
+  return `^${noBlank}${scheme}:${authority}${rest}$`;
+}
+
+/** A time with its zone, in a group or an episode: its form; whether the date exists is validate's. */
+const TIME_PATTERN = ISO_TIME_WITH_ZONE.source;
+
+function carryStringRules(schema: z.ZodType, json: Json): void {
+  if (defOf(schema) === defOf(startTimeSchema)) {
+    json.pattern = TIME_PATTERN;
+    json.patternErrorMessage = messageFor(startTimeSchema, "2030-12-24T20:00:00");
+    return;
+  }
+  const rule = urlRuleOf(schema);
+  if (!rule) return;
+  json.pattern = urlPattern(rule);
+  json.patternErrorMessage = rule.message;
+}
+
+// Defaults --------------------------------------------------------------------------------------
+
+/** What applies when a property is left out: a value, with a note on what it means. */
+export interface LeftOut {
+  value: unknown;
+  note?: string;
+}
+
+/**
+ * A field spec's default as a value where it is one: `whenOmitted` (what the API reports), else
+ * `default` when it reads as a number or a boolean ("0", "false", "0 (the end of the file)") or
+ * names one of an enum's values ("cover"); both only when the field's schema takes the value.
+ * Words ("none", "the studio's DomainName (needs casterId)") are the README's: they speak of the
+ * resource's inputs, which in a file may not apply.
+ */
+export function leftOutOf(field: FieldSpec): LeftOut | undefined {
+  const takes = (value: unknown) => value !== undefined && field.schema.safeParse(value).success;
+  if (field.whenOmitted !== undefined && field.whenOmitted !== "not compared" && takes(field.whenOmitted)) return { value: field.whenOmitted };
+  const [, text, note] = /^(\S+)(?: \((.*)\))?$/.exec(field.default ?? "") ?? [];
+  if (text === undefined) return undefined;
+  const inner = unwrap(field.schema);
+  const value = /^(-?\d+(\.\d+)?|true|false)$/.test(text) ? JSON.parse(text)
+    : inner instanceof z.ZodEnum && (inner.options as unknown[]).includes(text) ? text
+      : inner instanceof z.ZodLiteral && inner.values.has(text as never) ? text : undefined;
+  return takes(value) ? { value, note } : undefined;
+}
+
+const KINDS: KindSpec[] = [casterKind, casterVideoResource, casterEpisodeGroup, casterLayout, casterComponent, casterEpisode];
+
+/** Each field schema of the kinds, with what applies when it is left out. */
+const FIELD_DEFAULTS = new Map<z.ZodType, LeftOut>(KINDS.flatMap((kind) => Object.values(kind.fields)
+  .map((field) => [field.schema, leftOutOf(field)] as const)
+  .filter((entry): entry is readonly [z.ZodType, LeftOut] => entry[1] !== undefined)));
+
+/** The API's defaults inside a layer, a component's geometry, its text and its caption (spec/api-facts.ts). */
+const OBJECT_DEFAULTS = new Map<object, Record<string, unknown>>([
+  [defOf(videoLayerSchema), VIDEO_LAYER_DEFAULTS],
+  [defOf(audioLayerSchema), AUDIO_LAYER_DEFAULTS],
+  [defOf(componentGeometrySchema), COMPONENT_LAYER_DEFAULTS],
+  [defOf(textSchema), TEXT_STYLE_DEFAULTS],
+  [defOf(captionSchema), { ...TEXT_STYLE_DEFAULTS, ...CAPTION_DEFAULTS }],
+  [defOf(fileComponentSchema), COMPONENT_DEFAULTS],
+]);
+
+function describeLeftOut(json: Json, leftOut: LeftOut): void {
+  json.default = leftOut.value;
+  const value = typeof leftOut.value === "string" ? leftOut.value : JSON.stringify(leftOut.value);
+  const said = `Default: \`${value}\`${leftOut.note ? ` (${leftOut.note})` : ""}.`;
+  json.markdownDescription = typeof json.description === "string" ? `${json.description}\n\n${said}` : said;
+}
+
+function carryDefaults(schema: z.ZodType, json: Json): void {
+  const leftOut = FIELD_DEFAULTS.get(schema);
+  if (leftOut) describeLeftOut(json, leftOut);
+  const defaults = OBJECT_DEFAULTS.get(defOf(schema));
+  if (!defaults || !(schema instanceof z.ZodObject)) return;
+  const properties = (json.properties ?? {}) as Record<string, Json>;
+  const required = (json.required ?? []) as string[];
+  for (const [name, value] of Object.entries(defaults)) {
+    const field = schema.shape[name] as z.ZodType | undefined;
+    if (!field || !properties[name] || required.includes(name) || !field.safeParse(value).success) continue;
+    // Kept apart from the field's own JSON, which another object may share.
+    properties[name] = { ...properties[name] };
+    if (properties[name].default === undefined) describeLeftOut(properties[name], { value });
+  }
+}
+
+// Rules across fields ---------------------------------------------------------------------------
+
+/** `name` must not be set here; `message` is what an editor shows at its key. */
+function forbid(name: string, message: string): Json {
+  return { properties: { [name]: false }, errorMessage: message };
+}
+
+/** A property set to this value: the condition of an `if`. */
+function isSetTo(name: string, value: unknown): Json {
+  return { required: [name], properties: { [name]: { const: value } } };
+}
+
+/**
+ * A source plays exactly one thing, and only a file has offsets and repeats: a chain of `if`s over
+ * SOURCE_PROPERTIES in order. The first one set forbids the later ones (each reported at its key,
+ * as validate reports the second), and, unless it is a file, the file settings; none set is
+ * reported at the position. A `oneOf` would say "Matches multiple schemas" instead.
+ */
+function sourceRule(index = 0): Json {
+  const list = SOURCE_PROPERTIES.join(", ");
+  if (index === SOURCE_PROPERTIES.length) {
+    return { required: [SOURCE_PROPERTIES[0]], errorMessage: `no source is set; set exactly one of ${list}.` };
+  }
+  const property = SOURCE_PROPERTIES[index];
+  const forbidden = [
+    ...SOURCE_PROPERTIES.slice(index + 1).map((other) => forbid(other, `a source plays one thing, but ${property} and ${other} are both set; keep exactly one of ${list}.`)),
+    ...(isFile({ [property]: true })
+      ? []
+      : FILE_ONLY_PROPERTIES.map((setting) => forbid(setting, `${setting} applies only to files (vodUrl or materialId), not to ${property}; remove it.`))),
+  ];
+  return { if: { required: [property] }, then: { allOf: forbidden }, else: sourceRule(index + 1) };
+}
+
+/** A component sets the content its componentType names, and no other (the CasterComponent kind's rule). */
+function componentRule(): Json[] {
+  return COMPONENT_TYPES.map((type) => ({
+    if: isSetTo("componentType", type),
+    then: {
+      allOf: [
+        { required: [type], errorMessage: `a ${type} component needs its ${type} property; set ${type}.` },
+        ...COMPONENT_TYPES.filter((other) => other !== type)
+          .map((other) => forbid(other, `${other} is set, but componentType is ${type}; remove ${other}, or set componentType to ${other}.`)),
+      ],
+    },
+  }));
+}
+
+/**
+ * The CasterEpisode kind's rules: a Resource episode has a source (locationId); a Component episode
+ * has none, shows at least one component, and does not wait for content (ContentFirst).
+ */
+function episodeRule(): Json {
+  const needsComponents = "a Component episode shows components: give components (at least one), or switch to a source with episodeType Resource.";
+  return {
+    if: { required: ["locationId"] },
+    then: {
+      properties: {
+        episodeType: { const: "Resource", errorMessage: "a Component episode shows components only: remove the source (locationId), or use episodeType Resource." },
+      },
+    },
+    else: {
+      if: isSetTo("episodeType", "Resource"),
+      then: { required: ["locationId"], errorMessage: "a Resource episode switches to a video source: give locationId, the position of one of this file's sources (RV01 to RV99)." },
+      else: {
+        allOf: [
+          { required: ["components"], errorMessage: needsComponents },
+          // `contains: {}`: at least one item, said in the words above (minItems has no message of its own).
+          { properties: { components: { contains: {}, errorMessage: needsComponents } } },
+          {
+            properties: {
+              switchType: {
+                const: "TimeFirst",
+                errorMessage: "switchType ContentFirst waits for a source's content to finish, and a Component episode has no source: use TimeFirst, or leave switchType out.",
+              },
+            },
+          },
+        ],
+      },
+    },
+  };
+}
+
+/** "fit" fills the layer's box, so the box needs a size (the CasterLayout kind's rule). */
+function fitRule(): Json {
+  return {
+    if: isSetTo("fillMode", "fit"),
+    then: {
+      allOf: [
+        {
+          required: ["widthNormalized", "heightNormalized"],
+          errorMessage: "this layer has fillMode fit without both sizes: fit fills the layer's box, so give it widthNormalized and heightNormalized above 0 (up to 1), or use fillMode none.",
+        },
+        { properties: { widthNormalized: { exclusiveMinimum: 0 }, heightNormalized: { exclusiveMinimum: 0 } } },
+      ],
+    },
+  };
+}
+
+/** A studio's standby sources (the Caster kind's oneStandby): one at a time. */
+const STANDBY_PROPERTIES = ["standbyLiveStreamUrl", "standbyMaterialId", "standbyImageUrl", "standbyImageId"] as const;
+
+function oneStandbyRule(index = 0): Json {
+  if (index === STANDBY_PROPERTIES.length - 1) return {};
+  const property = STANDBY_PROPERTIES[index];
+  return {
+    if: { required: [property] },
+    then: {
+      allOf: STANDBY_PROPERTIES.slice(index + 1)
+        .map((other) => forbid(other, `a studio has one standby source, but ${property} and ${other} are both set; keep one.`)),
+    },
+    else: oneStandbyRule(index + 1),
+  };
+}
+
+/** The schema of each item of a list field of the Caster kind (recording's formats, syncGroups). */
+function casterListItem(field: "syncGroups"): z.ZodType;
+function casterListItem(field: "recording", list: "formats"): z.ZodType;
+function casterListItem(field: "syncGroups" | "recording", list?: "formats"): z.ZodType {
+  const outer = unwrap(casterKind.fields[field].schema);
+  const array = list && outer instanceof z.ZodObject ? unwrap(outer.shape[list] as z.ZodType) : outer;
+  if (!(array instanceof z.ZodArray)) throw new Error(`pulumi-alicloud-caster: the studio's ${field} is not a list as studio-file/json-schema.ts expects; please report this.`);
+  return array.element as z.ZodType;
+}
+
+/** The studio file's own rules across sections. */
+function fileRules(): Json[] {
+  const adoptSections = Object.keys(ADOPT_SECTIONS) as (keyof typeof ADOPT_SECTIONS)[];
+  return [
+    // The studio is adopted only where the file makes one: adopt.caster needs caster: { new: … }.
+    {
+      if: { required: ["adopt"], properties: { adopt: { type: "object", required: ["caster"] } } },
+      then: {
+        required: ["caster"],
+        properties: { caster: { required: [NEW_STUDIO_KEY], errorMessage: ADOPTS_A_NEW_STUDIO } },
+        errorMessage: ADOPTS_A_NEW_STUDIO,
+      },
+    },
+    // A studio the file makes new has nothing in it to take over, unless it is adopted itself.
+    {
+      if: {
+        required: ["caster", "adopt"],
+        properties: {
+          caster: { required: [NEW_STUDIO_KEY] },
+          adopt: { type: "object", anyOf: [{ not: { required: ["caster"] } }, { properties: { caster: { type: "null" } } }] },
+        },
+      },
+      then: {
+        properties: {
+          adopt: {
+            properties: Object.fromEntries(adoptSections.map((section) => [section, {
+              additionalProperties: false,
+              errorMessage: `this takes over an existing ${ADOPT_SECTIONS[section].noun}, but the studio this file makes is new and has none: add adopt.caster with the existing studio's CasterId, or remove it.`,
+            }])),
+          },
+        },
+      },
+    },
+    // Scenes exist on a started studio only: a studio the file makes must run.
+    {
+      if: {
+        required: ["caster", "scenes"],
+        properties: {
+          caster: { required: [NEW_STUDIO_KEY], properties: { [NEW_STUDIO_KEY]: { type: "object" } } },
+          scenes: { type: "object", anyOf: SCENE_KEYS.map((key) => ({ required: [key], properties: { [key]: { type: "object" } } })) },
+        },
+      },
+      then: {
+        properties: {
+          caster: {
+            properties: {
+              [NEW_STUDIO_KEY]: {
+                required: ["running"],
+                properties: { running: { const: true, errorMessage: SCENES_NEED_A_RUNNING_STUDIO } },
+                errorMessage: SCENES_NEED_A_RUNNING_STUDIO,
+              },
+            },
+          },
+        },
+      },
+    },
+  ];
+}
+
+const ADOPTS_A_NEW_STUDIO = "adopt.caster takes over a studio that this file makes (caster: { new: … }): remove adopt.caster, or declare the studio as caster: { new: { … } }.";
+const SCENES_NEED_A_RUNNING_STUDIO = "scenes are bound only on a started studio (StartCaster makes its PGM and PVW scenes): set caster.new.running: true, or remove scenes.";
+
+/**
+ * The rules across fields, by the zod schema whose JSON carries them (by its definition, which a
+ * copy made by `.describe()` shares).
+ */
+const CROSS_FIELD_RULES = new Map<object, (json: Json) => void>(([
+  [layoutSourceSchema, (json) => Object.assign(json, sourceRule())],
+  [fileComponentSchema, (json) => { json.allOf = componentRule(); }],
+  [fileEpisodeSchema, (json) => {
+    Object.assign(json, episodeRule());
+    uniqueComponents(json);
+  }],
+  // A scene, and an episode, show a component once.
+  [fileSceneSchema, (json) => uniqueComponents(json)],
+  [videoLayerSchema, (json) => Object.assign(json, fitRule())],
+  [layoutStudioSchema, (json) => Object.assign(json, oneStandbyRule())],
+  [casterListItem("recording", "formats"), (json) => Object.assign(json, {
+    if: isSetTo("format", "m3u8"),
+    then: {
+      required: ["sliceOssObjectPrefix"],
+      properties: { sliceOssObjectPrefix: { minLength: 1 } },
+      errorMessage: "m3u8 needs sliceOssObjectPrefix, the name of its TS segments (e.g. \"record/{AppName}/{StreamName}/{UnixTimestamp}_{Sequence}\"); add it.",
+    },
+  })],
+  [casterListItem("syncGroups"), (json) => Object.assign(json, {
+    if: isSetTo("mode", 0),
+    then: {
+      required: ["hostResourceId"],
+      errorMessage: "a sync group in streamer mode (0) follows a host: set its hostResourceId to the host source's resourceId, or use mode 1 (conference).",
+    },
+  })],
+  [studioLayoutSchema, (json) => { json.allOf = fileRules(); }],
+  ...[...KEYED_SECTIONS].map(([record, rule]) => [record, (json: Json) => {
+    if (json.propertyNames && typeof json.propertyNames === "object") json.propertyNames = { ...json.propertyNames, patternErrorMessage: rule };
+  }] as [z.ZodType, (json: Json) => void]),
+] as [z.ZodType, (json: Json) => void][]).map(([schema, rule]) => [defOf(schema), rule]));
+
+function uniqueComponents(json: Json): void {
+  const components = (json.properties as Record<string, Json> | undefined)?.components;
+  if (components) components.uniqueItems = true;
 }

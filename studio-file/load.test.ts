@@ -30,7 +30,7 @@ describe("parseLayout", () => {
   });
 
   test("an empty file is an empty studio", () => {
-    expect(parseLayout("", "empty.yaml")).toEqual({ file: "empty.yaml", layout: {}, problems: [] });
+    expect(parseLayout("", "empty.yaml")).toEqual({ file: "empty.yaml", layout: {}, problems: [], warnings: [] });
   });
 
   test("every problem is listed, in file order, each at the line and column of the value at fault", () => {
@@ -65,7 +65,7 @@ describe("parseLayout", () => {
     expect(problemsOf(text)).toEqual(["studio.yaml:1:1 Sources: Sources is not a key of a studio file: use sources."]);
     const fixed = text.replace("Sources", "sources");
     expect(problemsOf(fixed)).toEqual([
-      'studio.yaml:2:3 sources.RV1: "RV1" is not allowed as a key of sources: use a layout position from RV01 to RV99, always two digits (RV07, not RV7).',
+      'studio.yaml:2:3 sources.RV1: "RV1" is not allowed as a key of sources: use a source position from RV01 to RV99, always two digits (RV07, not RV7).',
       'studio.yaml:3:5 sources.RV1.resourcename: resourcename "Guest" is given, but resourcename is not a property of a source: use resourceName.',
       // Left out: pointed at the entry that lacks it.
       "studio.yaml:2:3 sources.RV1.resourceName: resourceName is required: set it to the source's display name, 1 to 128 characters.",
@@ -314,7 +314,7 @@ describe("parseLayout", () => {
   });
 
   test("a byte-order mark does not shift the columns", () => {
-    expect(problemsOf("\uFEFFstudio: 1\n")).toEqual(["studio.yaml:1:1 studio: studio is not a key of a studio file; remove it, or use one of $schema, caster, sources, episodeGroups, layouts, components, scenes."]);
+    expect(problemsOf("\uFEFFstudio: 1\n")).toEqual(["studio.yaml:1:1 studio: studio is not a key of a studio file; remove it, or use one of $schema, caster, sources, episodeGroups, layouts, components, scenes, episodes, timeZone, adopt."]);
   });
 
   test("a signed URL's signature never reaches a message, a YAML syntax error's included", () => {
@@ -344,10 +344,10 @@ describe("loadLayout", () => {
       sources: { RV01: { resourceName: "Cam", liveStreamUrl: pending } },
       episodeGroups: { night: { startTime: new Date("2030-12-24T23:00:00Z"), items: Promise.resolve([]) } },
     };
-    expect(checkLayoutObject(layout, "layout")).toEqual({ file: "layout", layout, problems: [] });
+    expect(checkLayoutObject(layout, "layout")).toEqual({ file: "layout", layout, problems: [], warnings: [] });
     // Known values beside them are still checked.
     expect(checkLayoutObject({ sources: { RV1: { resourceName: "Cam", liveStreamUrl: pending } } }, "layout").problems.map(formatProblem)).toEqual([
-      'layout sources.RV1: "RV1" is not allowed as a key of sources: use a layout position from RV01 to RV99, always two digits (RV07, not RV7).',
+      'layout sources.RV1: "RV1" is not allowed as a key of sources: use a source position from RV01 to RV99, always two digits (RV07, not RV7).',
     ]);
   });
 

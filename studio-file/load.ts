@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { isMap, isNode, isPair, isScalar, isSeq, LineCounter, Node, parseDocument, YAMLError } from "yaml";
 import { redactSignatures } from "../common/redact";
 import { UNKNOWN } from "../common/unknowns";
-import { asValidLayout, findLayoutProblems, PathProblem } from "./validate";
+import { asValidLayout, checkLayout, CheckOptions, PathProblem } from "./validate";
 import { StudioLayoutDefinition } from "./schema";
 
 /** A problem in a layout, where an editor or a CI log can jump to it. */
@@ -14,16 +14,26 @@ export interface LayoutProblem {
   /** Where in the layout: sources.RV02.vodUrl, episodeGroups.night.items[1].vodUrl. */
   property: string;
   message: string;
+  /** A warning does not refuse the file (an episode that started already); absent, the problem is an error. */
+  severity?: "warning";
 }
 
+/**
+ * A layout read and checked: the layout when it has no problems; its warnings either way (an
+ * episode that started already, say), which do not refuse it, for a command to print and a
+ * program to log.
+ */
 export type LoadedLayout =
-  | { file: string; layout: StudioLayoutDefinition; problems: [] }
-  | { file: string; layout?: undefined; problems: LayoutProblem[] };
+  | { file: string; layout: StudioLayoutDefinition; problems: []; warnings: LayoutProblem[] }
+  | { file: string; layout?: undefined; problems: LayoutProblem[]; warnings: LayoutProblem[] };
 
-/** `file:line:column property: message`, the form editors and CI logs link. */
+/** What loading takes besides the file: the moment the schedule is checked against (`now`, default Date.now()). */
+export type LoadOptions = CheckOptions;
+
+/** `file:line:column property: message` (`... property: warning: message` for a warning), the form editors and CI logs link. */
 export function formatProblem(problem: LayoutProblem): string {
   const where = problem.line === undefined ? problem.file : `${problem.file}:${problem.line}:${problem.column}`;
-  return `${where} ${problem.property || "(file)"}: ${problem.message}`;
+  return `${where} ${problem.property || "(file)"}: ${problem.severity === "warning" ? "warning: " : ""}${problem.message}`;
 }
 
 /** Thrown by {@link loadLayout}: every problem of the layout, one per line. */
@@ -35,7 +45,7 @@ export class LayoutError extends Error {
 }
 
 /** Parses a layout's text (YAML, or JSON, which YAML reads too) and checks it. `file` only names it in problems. */
-export function parseLayout(text: string, file: string): LoadedLayout {
+export function parseLayout(text: string, file: string, options: LoadOptions = {}): LoadedLayout {
   const lineCounter = new LineCounter();
   // A byte-order mark would shift every column of the first line.
   const source = text.startsWith("\uFEFF") ? text.slice(1) : text;
@@ -56,14 +66,14 @@ export function parseLayout(text: string, file: string): LoadedLayout {
   }
   // Only keys listed twice still leave a document worth checking: report its other problems too.
   if (document.errors.some((error) => error.code !== "DUPLICATE_KEY") || document.warnings.length > 0 || olderYaml) {
-    return { file, problems: sortByPlace(syntaxProblems) };
+    return { file, problems: sortByPlace(syntaxProblems), warnings: [] };
   }
   const value: unknown = document.toJS({ maxAliasCount: 100 }) ?? {};
-  const problems = [
-    ...syntaxProblems,
-    ...findLayoutProblems(value).map((problem) => at(offsetOf(document.contents, problem), propertyPath(problem.path), problem.message)),
-  ];
-  return problems.length > 0 ? { file, problems: sortByPlace(problems) } : { file, layout: asValidLayout(value), problems: [] };
+  const checked = checkLayout(value, options);
+  const placed = (problem: PathProblem) => at(offsetOf(document.contents, problem), propertyPath(problem.path), problem.message);
+  const problems = [...syntaxProblems, ...checked.problems.map(placed)];
+  const warnings = sortByPlace(checked.warnings.map((warning): LayoutProblem => ({ ...placed(warning), severity: "warning" })));
+  return problems.length > 0 ? { file, problems: sortByPlace(problems), warnings } : { file, layout: asValidLayout(value), problems: [], warnings };
 }
 
 /** The YAML library's messages that a layout's author needs in the layout's own terms. */
@@ -92,15 +102,15 @@ function describeYamlError(
   return undefined;
 }
 /** Reads and checks a layout file. */
-export function readLayoutFile(path: string): LoadedLayout {
+export function readLayoutFile(path: string, options: LoadOptions = {}): LoadedLayout {
   let text: string;
   try {
     text = readFileSync(path, "utf8");
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message;
-    return { file: path, problems: [{ file: path, property: "", message: `cannot read the file: ${reason}.` }] };
+    return { file: path, problems: [{ file: path, property: "", message: `cannot read the file: ${reason}.` }], warnings: [] };
   }
-  return parseLayout(text, path);
+  return parseLayout(text, path, options);
 }
 
 /**
@@ -108,18 +118,28 @@ export function readLayoutFile(path: string): LoadedLayout {
  * URL from `config.requireSecret`, say): those are checked by the resources once known, as any
  * value unknown at preview is.
  */
-export function checkLayoutObject(value: unknown, name: string): LoadedLayout {
-  const problems = findLayoutProblems(asCheckable(value)).map((problem): LayoutProblem => ({
-    file: name,
-    property: propertyPath(problem.path),
-    message: problem.message,
-  }));
-  return problems.length > 0 ? { file: name, problems } : { file: name, layout: value as StudioLayoutDefinition, problems: [] };
+export function checkLayoutObject(value: unknown, name: string, options: LoadOptions = {}): LoadedLayout {
+  const checked = checkLayout(asCheckable(value), options);
+  const named = (problem: PathProblem): LayoutProblem => ({ file: name, property: propertyPath(problem.path), message: problem.message });
+  const problems = checked.problems.map(named);
+  const warnings = checked.warnings.map((warning): LayoutProblem => ({ ...named(warning), severity: "warning" }));
+  return problems.length > 0 ? { file: name, problems, warnings } : { file: name, layout: value as StudioLayoutDefinition, problems: [], warnings };
 }
 
-/** A file path or an object: the layout, or a {@link LayoutError} with every problem. */
-export function loadLayout(layout: string | object, name = "layout"): StudioLayoutDefinition {
-  const loaded = typeof layout === "string" ? readLayoutFile(layout) : checkLayoutObject(layout, name);
+/** What {@link loadLayout} takes besides the layout. */
+export interface LoadLayoutOptions extends LoadOptions {
+  /** Called with each warning, which does not refuse the layout: a program logs it (pulumi.log.warn). */
+  onWarning?: (warning: LayoutProblem) => void;
+}
+
+/**
+ * A file path or an object: the layout, or a {@link LayoutError} with every problem. Warnings go to
+ * `options.onWarning` (ignored without one), whether or not the layout has problems.
+ */
+export function loadLayout(layout: string | object, name = "layout", options: LoadLayoutOptions = {}): StudioLayoutDefinition {
+  const { onWarning, ...checkOptions } = options;
+  const loaded = typeof layout === "string" ? readLayoutFile(layout, checkOptions) : checkLayoutObject(layout, name, checkOptions);
+  if (onWarning) loaded.warnings.forEach((warning) => onWarning(warning));
   if (loaded.layout === undefined) throw new LayoutError(loaded.problems);
   return loaded.layout;
 }

@@ -5,6 +5,7 @@ import {
 } from "./markup";
 import { compositionSection, compositionTables, compositionSummary, PAGE_STYLE_COMPOSITION } from "./render-screen";
 import {
+  FileEpisode,
   isNewStudio,
   LayoutEpisodeGroup,
   LayoutSource,
@@ -16,13 +17,18 @@ import {
   StudioLayoutDefinition,
   withSecretsAsText,
 } from "./schema";
-import { delayPhrase, describeCaster, duration, repeatPhrase, standbyKind, studioType, templatePhrase } from "./words";
+import {
+  delayPhrase, describeCaster, duration, isUtcZone, momentParts, repeatPhrase, spanParts, standbyKind, studioType, templatePhrase, zonedParts,
+  zoneOffset,
+} from "./words";
 
 /**
  * A picture of a studio file for a pull-request reviewer: the declared sources in a compact row of
  * cards, each layout drawn as the screen shows it (video layers at their positions and sizes,
- * components over them, PGM and PVW marked; render-screen.ts), and the episode groups on a time
- * line, as a standalone SVG or a self-contained HTML page; for a studio the file makes
+ * components over them, PGM and PVW marked; render-screen.ts), and the schedule on one time line
+ * (episodes as bars from their start to their end, episode groups as a marker at their start with
+ * their items), labelled in UTC and in the file's timeZone or the zone asked for, as a standalone
+ * SVG or a self-contained HTML page; for a studio the file makes
  * (`caster: { new: ... }`), a header line with its status and settings.
  *
  * Pure: the file in, text out. It expects a valid file (one that validate.ts's
@@ -34,6 +40,11 @@ import { delayPhrase, describeCaster, duration, repeatPhrase, standbyKind, studi
 export interface RenderOptions {
   /** The heading, e.g. the studio file's name. @default "Studio file" */
   title?: string;
+  /**
+   * The IANA zone the schedule's times are shown in besides UTC, e.g. Asia/Shanghai; "UTC" shows
+   * UTC only. @default the file's timeZone, else UTC only
+   */
+  zone?: string;
 }
 
 const DEFAULT_TITLE = "Studio file";
@@ -116,7 +127,9 @@ function summary(layout: PlainStudioLayout): string {
   const sources = sortedLocations(layout).length;
   const groups = Object.keys(layout.episodeGroups ?? {}).length;
   const composition = compositionSummary(layout);
-  return `${describeCaster(layout.caster)} · ${sources} of ${LOCATION_COUNT} positions used · ${plural(groups, "episode group")}${composition ? ` · ${composition}` : ""}`;
+  const episodes = Object.keys(layout.episodes ?? {}).length;
+  return `${describeCaster(layout.caster)} · ${sources} of ${LOCATION_COUNT} positions used · ${plural(groups, "episode group")}`
+    + `${composition ? ` · ${composition}` : ""}${episodes > 0 ? ` · ${plural(episodes, "episode")}` : ""}`;
 }
 
 /** The studio a layout makes (`caster: { new: ... }`), whose header the picture and the page show. */
@@ -330,35 +343,62 @@ function axisTicks(from: number, to: number, maxTicks: number): AxisTicks {
 }
 
 interface TimelineGeometry {
-  /** Where time is drawn: the first group's start at axisStart, the last group's at axisEnd. */
+  /** Where time is drawn: the earliest start at axisStart, the latest start or end at axisEnd. */
   axisStart: number;
   axisEnd: number;
   from: number;
   to: number;
   trackStart: number;
   trackEnd: number;
-  /** Whether all groups start at the same time: then that time is the axis's only tick. */
+  /** Whether all groups start at the same time, and there is no episode: then that time is the axis's only tick. */
   oneStartTime: boolean;
 }
 
-function timelineGeometry(groups: TimedGroup[]): TimelineGeometry {
-  const trackStart = MARGIN + TIMELINE_LABEL_WIDTH;
+/**
+ * How the timeline is drawn. A file with groups only, shown in UTC only, keeps the picture it had
+ * before episodes were part of the file; with episodes, or a zone, the label column is wider,
+ * for the times of the zone and of UTC.
+ */
+interface TimelineMode {
+  /** The zone shown besides UTC; undefined: UTC only. */
+  zone?: string;
+  labelWidth: number;
+  rowHeight: number;
+  /** Whether the file has episodes: the section is its schedule. */
+  withEpisodes: boolean;
+}
+
+function timelineMode(layout: PlainStudioLayout, zone: string | undefined): TimelineMode {
+  const withEpisodes = Object.keys(layout.episodes ?? {}).length > 0;
+  if (!withEpisodes && zone === undefined) return { labelWidth: TIMELINE_LABEL_WIDTH, rowHeight: TIMELINE_ROW_HEIGHT, withEpisodes };
+  return { zone, labelWidth: SCHEDULE_LABEL_WIDTH, rowHeight: zone === undefined ? TIMELINE_ROW_HEIGHT : SCHEDULE_ROW_HEIGHT, withEpisodes };
+}
+
+/** The label column of a schedule: room for "2030-12-24 20:00–21:30 Asia/Shanghai". */
+const SCHEDULE_LABEL_WIDTH = 280;
+/** A row of a schedule shown in a zone: the name, the zone's times, UTC's. */
+const SCHEDULE_ROW_HEIGHT = 54;
+
+function timelineGeometry(groups: TimedGroup[], episodes: TimedEpisode[], mode: TimelineMode): TimelineGeometry {
+  const trackStart = MARGIN + mode.labelWidth;
   const trackEnd = SVG_WIDTH - MARGIN;
-  const from = groups[0].start;
+  const starts = [...groups.map((group) => group.start), ...episodes.map((episode) => episode.start)];
+  const from = Math.min(...starts);
+  const last = Math.max(...groups.map((group) => group.start), ...episodes.map((episode) => episode.end));
   // A single start time, or a few seconds apart, still gets an hour's axis to draw ticks on.
-  const to = Math.max(groups[groups.length - 1].start, from + HOUR);
+  const to = Math.max(last, from + HOUR);
   const axisStart = trackStart + 12;
   const width = trackEnd - axisStart;
   // The longest axis that still leaves every group room for its items at full width, within bounds:
-  // time is easier to read spread out, item names with room.
-  let axisLength = width * MAX_AXIS_SHARE;
+  // time is easier to read spread out, item names with room. An episode ends on the axis.
+  let axisLength = width * (episodes.length > 0 && groups.length === 0 ? 1 : MAX_AXIS_SHARE);
   for (const { start, group } of groups) {
     const share = (start - from) / (to - from);
     const needed = ITEMS_INDENT + group.items.length * SEGMENT_MAX_WIDTH + END_NOTE_WIDTH;
     if (share > 0) axisLength = Math.min(axisLength, (width - needed) / share);
   }
   axisLength = Math.max(axisLength, width * MIN_AXIS_SHARE);
-  const oneStartTime = groups[groups.length - 1].start === from;
+  const oneStartTime = episodes.length === 0 && groups[groups.length - 1].start === from;
   return { axisStart, axisEnd: axisStart + axisLength, from, to, trackStart, trackEnd, oneStartTime };
 }
 
@@ -369,34 +409,66 @@ function timeToX(time: number, geometry: TimelineGeometry): number {
 
 const TICK_FONT: Font = { size: 10.5 };
 
-function timeAxis(geometry: TimelineGeometry, axisY: number, bottom: number): Markup {
+/** The axis, its ticks labelled in UTC and, with a zone, in that zone too (above UTC), each row named at its left. */
+function timeAxis(geometry: TimelineGeometry, axisY: number, bottom: number, zone?: string): Markup {
   const maxTicks = Math.max(2, Math.floor((geometry.axisEnd - geometry.axisStart) / MIN_TICK_SPACING) + 1);
+  // With a zone, ticks fall on its round times (its offset where the axis starts).
+  const shift = zoneOffset(geometry.from, zone);
+  const shifted = axisTicks(geometry.from + shift, geometry.to + shift, maxTicks);
   // One start time gets one tick: ticks past it would suggest the hour the axis spans is a duration.
   const { times, withTime } = geometry.oneStartTime
     ? { times: [geometry.from], withTime: true }
-    : axisTicks(geometry.from, geometry.to, maxTicks);
+    : { times: shifted.times.map((time) => time - shift), withTime: shifted.withTime };
   const parts: Markup[] = [
     element("line", { x1: geometry.trackStart, y1: axisY, x2: geometry.trackEnd, y2: axisY, stroke: RULE, "stroke-width": 1 }),
   ];
+  const label = (x: number, y: number, text: string) => textElement({ x, y, "font-size": TICK_FONT.size, fill: MUTED, "text-anchor": "middle" }, text);
   let previousDate = "";
+  let previousZoneDate = "";
+  const zoneLabels: Markup[] = [];
   for (const time of times) {
     const x = timeToX(time, geometry);
     const iso = new Date(time).toISOString();
     const date = iso.slice(0, 10);
-    // Below a day, ticks show the time, and the date where it changes, as a clock would be read.
-    const upper = withTime ? iso.slice(11, 16) : "";
-    const lower = !withTime || date !== previousDate ? date : "";
-    previousDate = date;
     parts.push(
       element("line", { x1: x, y1: axisY, x2: x, y2: bottom, stroke: "#eaeef2", "stroke-width": 1 }),
       element("line", { x1: x, y1: axisY - 4, x2: x, y2: axisY, stroke: FAINT, "stroke-width": 1 }),
     );
-    if (upper !== "") parts.push(textElement({ x, y: axisY - 8, "font-size": TICK_FONT.size, fill: MUTED, "text-anchor": "middle" }, upper));
-    if (lower !== "") {
-      parts.push(textElement({ x, y: axisY - (upper === "" ? 8 : 21), "font-size": TICK_FONT.size, fill: MUTED, "text-anchor": "middle" }, lower));
+    if (zone === undefined) {
+      // Below a day, ticks show the time, and the date where it changes, as a clock would be read.
+      const upper = withTime ? iso.slice(11, 16) : "";
+      const lower = !withTime || date !== previousDate ? date : "";
+      previousDate = date;
+      if (upper !== "") parts.push(label(x, axisY - 8, upper));
+      if (lower !== "") parts.push(label(x, axisY - (upper === "" ? 8 : 21), lower));
+      continue;
     }
+    // In the zone: its time, and its date where it changes; in UTC likewise, below it.
+    const zoned = zonedParts(time, zone);
+    const utc = zonedParts(time);
+    if (withTime) {
+      zoneLabels.push(label(x, axisY - 34, zoned.time));
+      if (zoned.date !== previousZoneDate) zoneLabels.push(label(x, axisY - 47, zoned.date));
+      parts.push(label(x, axisY - 8, utc.time));
+      if (utc.date !== previousDate) parts.push(label(x, axisY - 21, utc.date));
+    } else {
+      zoneLabels.push(label(x, axisY - 34, zoned.date));
+      parts.push(label(x, axisY - 8, utc.time === "00:00" ? utc.date : `${utc.date} ${utc.time}`));
+    }
+    previousDate = utc.date;
+    previousZoneDate = zoned.date;
   }
-  return element("g", { "data-part": "axis" }, joinMarkup(parts));
+  const axis = element("g", { "data-part": "axis" }, joinMarkup(parts));
+  if (zone === undefined) return axis;
+  // Clear of the first tick's label, which may reach left of the track by half its width.
+  const caption = (y: number, text: string) => textElement({
+    x: geometry.trackStart - 52, y, "font-size": TICK_FONT.size, "font-weight": "bold", fill: FAINT, "text-anchor": "end",
+  }, text);
+  return joinMarkup([
+    axis,
+    element("g", { "data-part": "axis-zone", "data-zone": zone }, caption(axisY - 34, zone), joinMarkup(zoneLabels)),
+    element("g", { "data-part": "axis-utc" }, caption(axisY - 8, "UTC")),
+  ]);
 }
 
 const GROUP_NAME_FONT: Font = { size: 12, bold: true };
@@ -411,9 +483,25 @@ function itemLabel(name: string, maxWidth: number): string {
   return shortened && Array.from(label).length - 1 < MIN_LABEL_CHARACTERS ? "" : label;
 }
 
-function timelineRow(entry: TimedGroup, top: number, geometry: TimelineGeometry): Markup {
+/**
+ * A row's label column: its name, then its time, as the row's mode shows it: in UTC (one line), or
+ * in the zone and in UTC (two).
+ */
+function rowLabel(name: string, times: { zoned?: string; utc: string }, top: number, mode: TimelineMode, part: string): Markup[] {
+  const lines = times.zoned === undefined ? [times.utc] : [times.zoned, times.utc];
+  const [nameY, ...timeYs] = lines.length === 1 ? [19, 34] : [17, 31, 44];
+  const width = mode.labelWidth - 20;
+  return [
+    textElement({ x: MARGIN + 10, y: top + nameY, "font-size": GROUP_NAME_FONT.size, "font-weight": "bold", fill: INK, "data-part": part },
+      ellipsize(displayable(name), width, GROUP_NAME_FONT)),
+    ...lines.map((line, index) => textElement({ x: MARGIN + 10, y: top + timeYs[index], "font-size": GROUP_TIME_FONT.size, fill: MUTED },
+      ellipsize(line, width, GROUP_TIME_FONT))),
+  ];
+}
+
+function timelineRow(entry: TimedGroup, top: number, geometry: TimelineGeometry, mode: TimelineMode): Markup {
   const { name, group, start } = entry;
-  const middle = top + TIMELINE_ROW_HEIGHT / 2;
+  const middle = top + mode.rowHeight / 2;
   const startX = timeToX(start, geometry);
   const loops = group.repeatNum === -1;
   const segmentsStart = startX + ITEMS_INDENT;
@@ -438,11 +526,11 @@ function timelineRow(entry: TimedGroup, top: number, geometry: TimelineGeometry)
       tooltip(`${name} starts again after its last item, forever (repeatNum -1)`),
       textElement({ x: endX, y: middle + 4, "font-size": 11.5, "font-weight": "bold", fill: TIMELINE_ACCENT }, "↻ loops"))
     : textElement({ x: endX, y: middle + 4, "font-size": 11, fill: FAINT }, "once");
+  const legacy = mode.labelWidth === TIMELINE_LABEL_WIDTH && mode.zone === undefined;
+  const startsAt = legacy ? formatUtc(start) : momentText(start, mode.zone);
   return element("g", { "data-group": name, "data-start": new Date(start).toISOString() },
-    tooltip(`${name}: starts ${formatUtc(start)}, ${describeRepeat(group)}, ${plural(group.items.length, "item")}`),
-    textElement({ x: MARGIN + 10, y: top + 19, "font-size": GROUP_NAME_FONT.size, "font-weight": "bold", fill: INK, "data-part": "group-name" },
-      ellipsize(displayable(name), TIMELINE_LABEL_WIDTH - 20, GROUP_NAME_FONT)),
-    textElement({ x: MARGIN + 10, y: top + 34, "font-size": GROUP_TIME_FONT.size, fill: MUTED }, formatUtc(start)),
+    tooltip(`${name}: starts ${startsAt}, ${describeRepeat(group)}, ${plural(group.items.length, "item")}`),
+    ...rowLabel(name, legacy ? { utc: formatUtc(start) } : momentParts(start, mode.zone), top, mode, "group-name"),
     ...segments,
     endNote,
     element("path", {
@@ -453,38 +541,150 @@ function timelineRow(entry: TimedGroup, top: number, geometry: TimelineGeometry)
   );
 }
 
+/** "2030-12-24 20:00 Asia/Shanghai (12:00 UTC)" */
+function momentText(ms: number, zone?: string): string {
+  const { zoned, utc } = momentParts(ms, zone);
+  return zoned === undefined ? utc : `${zoned} (${utc})`;
+}
+
+/** "2030-12-24 20:00–21:00 Asia/Shanghai (12:00–13:00 UTC)" */
+function spanText(start: number, end: number, zone?: string): string {
+  const { zoned, utc } = spanParts(start, end, zone);
+  return zoned === undefined ? utc : `${zoned} (${utc})`;
+}
+
+// Episodes ------------------------------------------------------------------------------------
+
+interface TimedEpisode {
+  name: string;
+  episode: FileEpisode;
+  /** ms since the epoch. */
+  start: number;
+  end: number;
+}
+
+/** The episodes in the order they start; together, by name. */
+function episodesByStartTime(layout: PlainStudioLayout): TimedEpisode[] {
+  return Object.entries(layout.episodes ?? {})
+    .map(([name, episode]) => ({ name, episode, start: Date.parse(episode.startTime), end: Date.parse(episode.endTime) }))
+    .sort((a, b) => a.start - b.start || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+/** The names of an episode's components, bottom to top: their componentName, else position and type. */
+function componentNames(layout: PlainStudioLayout, episode: FileEpisode): string[] {
+  return (episode.components ?? []).map((position) => {
+    const component = layout.components?.[position];
+    return component?.componentName ?? (component ? `${position} (${component.componentType})` : position);
+  });
+}
+
+/** The source an episode switches to, if any, and whether it has one (a Component episode has none). */
+function episodeSource(layout: PlainStudioLayout, episode: FileEpisode): LayoutSource | undefined {
+  return episode.locationId === undefined ? undefined : layout.sources?.[episode.locationId];
+}
+
+/** What is on air: "Main camera (live stream) + Lower third, Logo", or the components alone: "Lower third, Logo". */
+function onAirWords(layout: PlainStudioLayout, episode: FileEpisode): string {
+  const components = componentNames(layout, episode);
+  if (episode.locationId === undefined) return components.join(", ");
+  const source = episodeSource(layout, episode);
+  const shown = source ? `${source.resourceName} (${kindOf(source)})` : episode.locationId;
+  return components.length === 0 ? shown : `${shown} + ${components.join(", ")}`;
+}
+
+/** How the episode ends, in words, for its tooltip and its table row. */
+function switchWords(episode: FileEpisode): string {
+  if (episode.locationId === undefined) return "ends at its end time";
+  return episode.switchType === "ContentFirst" ? "lets its content finish, then switches (ContentFirst)" : "switches at its end time (TimeFirst)";
+}
+
+const COMPONENT_EPISODE_STYLE = { accent: MUTED, tint: "#eef1f4" };
+const BAR_FONT: Font = { size: 11 };
+
+function episodeRow(entry: TimedEpisode, top: number, geometry: TimelineGeometry, mode: TimelineMode, layout: PlainStudioLayout): Markup {
+  const { name, episode, start, end } = entry;
+  const middle = top + mode.rowHeight / 2;
+  const x = timeToX(start, geometry);
+  const width = Math.max(timeToX(end, geometry) - x, 2);
+  const source = episodeSource(layout, episode);
+  const style = source ? KIND_STYLES[sourcePropertyOf(source)] : COMPONENT_EPISODE_STYLE;
+  const text = `${episode.episodeName}: ${onAirWords(layout, episode)}`;
+  // In the bar when it has room; else beside it, where the row is free.
+  const inside = ellipsize(displayable(text), width - 12, BAR_FONT);
+  const fitsInside = inside !== "" && (inside === displayable(text) || Array.from(inside).length - 1 >= Math.min(12, Array.from(text).length));
+  const roomAfter = geometry.trackEnd - (x + width) - 8;
+  const roomBefore = x - geometry.trackStart - 8;
+  const whole = estimateTextWidth(displayable(text), BAR_FONT.size);
+  const label = fitsInside
+    ? textElement({ x: x + 6, y: middle + 4, "font-size": BAR_FONT.size, fill: INK, "data-part": "on-air" }, inside)
+    : whole <= roomAfter || (whole > roomBefore && roomAfter >= roomBefore)
+      ? textElement({ x: x + width + 6, y: middle + 4, "font-size": BAR_FONT.size, fill: INK, "data-part": "on-air" }, ellipsize(displayable(text), roomAfter, BAR_FONT))
+      : textElement({ x: x - 6, y: middle + 4, "font-size": BAR_FONT.size, fill: INK, "text-anchor": "end", "data-part": "on-air" }, ellipsize(displayable(text), roomBefore, BAR_FONT));
+  const type = episode.locationId === undefined ? "Component" : "Resource";
+  return element("g", { "data-episode": name, "data-type": type, "data-start": new Date(start).toISOString(), "data-end": new Date(end).toISOString() },
+    tooltip(`${name} "${episode.episodeName}": ${spanText(start, end, mode.zone)}; shows ${onAirWords(layout, episode)}; ${switchWords(episode)}`),
+    ...rowLabel(name, spanParts(start, end, mode.zone), top, mode, "episode-name"),
+    element("rect", {
+      "data-part": "bar", x, y: middle - SEGMENT_HEIGHT / 2, width, height: SEGMENT_HEIGHT, rx: 4,
+      fill: style.tint, stroke: style.accent, "stroke-width": 1.5,
+    }),
+    label,
+  );
+}
+
 const SECTION_HEADING_FONT: Font = { size: 15, bold: true };
 
-/** The episode groups' section, from `top`; returns its markup and where it ends. */
-function timeline(layout: PlainStudioLayout, top: number): { markup: Markup; bottom: number } {
+type TimelineRowEntry = { kind: "group"; entry: TimedGroup } | { kind: "episode"; entry: TimedEpisode };
+
+/**
+ * The schedule's section, from `top`: episode groups and episodes on one time axis, in the order
+ * they start; returns its markup and where it ends.
+ */
+function timeline(layout: PlainStudioLayout, top: number, zone: string | undefined): { markup: Markup; bottom: number } {
   const groups = groupsByStartTime(layout);
+  const episodes = episodesByStartTime(layout);
+  const mode = timelineMode(layout, zone);
   const headingY = top + 16;
   const heading = textElement({ x: MARGIN, y: headingY, "font-size": SECTION_HEADING_FONT.size, "font-weight": "bold", fill: INK },
-    "Episode groups");
-  if (groups.length === 0) {
+    mode.withEpisodes ? "Schedule" : "Episode groups");
+  if (groups.length === 0 && episodes.length === 0) {
     const line = textElement({ x: MARGIN, y: headingY + 24, "font-size": 12, fill: MUTED, "data-part": "no-groups" },
       "No episode groups in this file.");
     return { markup: element("g", { "data-part": "timeline" }, heading, line), bottom: headingY + 30 };
   }
-  const note = textElement({ x: MARGIN, y: headingY + 20, "font-size": 11, fill: MUTED, "font-style": "italic", "data-part": "note" },
-    "Start times (UTC) are to scale. Items are drawn equally wide: the file does not say how long each one plays.");
-  const geometry = timelineGeometry(groups);
-  const axisY = headingY + 66;
+  const zoneWords = mode.zone === undefined ? "UTC" : `${mode.zone} and UTC`;
+  const noteText = !mode.withEpisodes
+    ? mode.zone === undefined
+      ? "Start times (UTC) are to scale. Items are drawn equally wide: the file does not say how long each one plays."
+      : `Start times (${zoneWords}) are to scale. Items are drawn equally wide: the file does not say how long each one plays.`
+    : `Times (${zoneWords}) are to scale: an episode is a bar from its start to its end.`
+      + (groups.length > 0 ? " A group's items are drawn equally wide after its start: the file does not say how long each one plays." : "");
+  const note = textElement({ x: MARGIN, y: headingY + 20, "font-size": 11, fill: MUTED, "font-style": "italic", "data-part": "note" }, noteText);
+  const geometry = timelineGeometry(groups, episodes, mode);
+  const axisY = headingY + 66 + (mode.zone === undefined ? 0 : 26);
   const rowsTop = axisY + 8;
-  const bottom = rowsTop + groups.length * TIMELINE_ROW_HEIGHT;
-  const rowTop = (index: number) => rowsTop + index * TIMELINE_ROW_HEIGHT;
+  const entries: TimelineRowEntry[] = [
+    ...groups.map((entry) => ({ kind: "group" as const, entry })),
+    ...episodes.map((entry) => ({ kind: "episode" as const, entry })),
+  ].sort((a, b) => a.entry.start - b.entry.start || (a.kind === b.kind ? 0 : a.kind === "episode" ? -1 : 1)
+    || (a.entry.name < b.entry.name ? -1 : a.entry.name > b.entry.name ? 1 : 0));
+  const bottom = rowsTop + entries.length * mode.rowHeight;
+  const rowTop = (index: number) => rowsTop + index * mode.rowHeight;
   // Every other row shaded, so a row's items are easy to follow from its name.
-  const stripes = groups.map((_, index) => element("rect", {
-    x: MARGIN, y: rowTop(index), width: SVG_WIDTH - 2 * MARGIN, height: TIMELINE_ROW_HEIGHT, fill: index % 2 === 0 ? "#f6f8fa" : "#ffffff",
+  const stripes = entries.map((_, index) => element("rect", {
+    x: MARGIN, y: rowTop(index), width: SVG_WIDTH - 2 * MARGIN, height: mode.rowHeight, fill: index % 2 === 0 ? "#f6f8fa" : "#ffffff",
   }));
-  const rows = groups.map((group, index) => timelineRow(group, rowTop(index), geometry));
-  // Each start marker is tied to its time on the axis by a dashed guide.
-  const guides = groups.map((group, index) => {
-    const x = timeToX(group.start, geometry);
-    return element("line", {
-      x1: x, y1: axisY, x2: x, y2: rowTop(index) + TIMELINE_ROW_HEIGHT / 2 - 7,
+  const rows = entries.map((row, index) => row.kind === "group"
+    ? timelineRow(row.entry, rowTop(index), geometry, mode)
+    : episodeRow(row.entry, rowTop(index), geometry, mode, layout));
+  // Each group's start marker is tied to its time on the axis by a dashed guide.
+  const guides = entries.flatMap((row, index) => {
+    if (row.kind !== "group") return [];
+    const x = timeToX(row.entry.start, geometry);
+    return [element("line", {
+      x1: x, y1: axisY, x2: x, y2: rowTop(index) + mode.rowHeight / 2 - 7,
       stroke: TIMELINE_ACCENT, "stroke-width": 1, "stroke-dasharray": "2 3", opacity: 0.6,
-    });
+    })];
   });
   const track = element("rect", {
     "data-part": "track", x: geometry.trackStart, y: axisY, width: geometry.trackEnd - geometry.trackStart, height: bottom - axisY,
@@ -493,7 +693,7 @@ function timeline(layout: PlainStudioLayout, top: number): { markup: Markup; bot
   return {
     markup: element("g", { "data-part": "timeline" },
       // Drawn bottom-up: guides and tick lines pass under the items of the rows they cross.
-      heading, note, track, joinMarkup(stripes), timeAxis(geometry, axisY, bottom), joinMarkup(guides), joinMarkup(rows)),
+      heading, note, track, joinMarkup(stripes), timeAxis(geometry, axisY, bottom, mode.zone), joinMarkup(guides), joinMarkup(rows)),
     bottom,
   };
 }
@@ -529,11 +729,18 @@ function studioHeader(studio: LayoutStudio, baseline: number): Markup {
  * time line. Long texts are shortened with an ellipsis and given in full in tooltips.
  */
 export function renderSvg(layout: StudioLayoutDefinition, options: RenderOptions = {}): string {
-  return `${studioPicture(withSecretsAsText(layout), options.title ?? DEFAULT_TITLE, true)}\n`;
+  const plain = withSecretsAsText(layout);
+  return `${studioPicture(plain, options.title ?? DEFAULT_TITLE, true, displayZone(plain, options))}\n`;
+}
+
+/** The zone the schedule is shown in besides UTC: the option's, else the file's; undefined for UTC only. */
+function displayZone(layout: PlainStudioLayout, options: RenderOptions): string | undefined {
+  const zone = options.zone ?? layout.timeZone;
+  return isUtcZone(zone) ? undefined : zone;
 }
 
 /** The picture; without its heading for the HTML page, which has the same heading in HTML. */
-function studioPicture(layout: PlainStudioLayout, title: string, withHeading: boolean): Markup {
+function studioPicture(layout: PlainStudioLayout, title: string, withHeading: boolean, zone: string | undefined): Markup {
   const titleY = MARGIN + 18;
   const summaryY = titleY + 22;
   const studio = declaredStudio(layout);
@@ -542,7 +749,7 @@ function studioPicture(layout: PlainStudioLayout, title: string, withHeading: bo
   const gridTop = legendTop + 30;
   const gridBottom = gridTop + gridHeight(layout);
   const screens = compositionSection(layout, { top: gridBottom + 28, left: MARGIN, width: SVG_WIDTH - 2 * MARGIN });
-  const section = timeline(layout, (screens?.bottom ?? gridBottom) + 28);
+  const section = timeline(layout, (screens?.bottom ?? gridBottom) + 28, zone);
   const height = section.bottom + MARGIN;
   const label = `${title}: ${summary(layout)}`;
   return element("svg", {
@@ -641,18 +848,21 @@ function groupSettings(group: LayoutEpisodeGroup): string[] {
   return settings;
 }
 
-function groupsTable(layout: PlainStudioLayout): Markup {
+function groupsTable(layout: PlainStudioLayout, zone: string | undefined): Markup {
   const groups = groupsByStartTime(layout);
   if (groups.length === 0) return htmlElement("p", { class: "none" }, escapeXml("No episode groups in this file."));
   const rows = groups.map(({ name, group, start }) => {
     const utc = formatUtc(start);
-    // The file's own form too when it differs (another zone), so the reviewer can find it there.
+    // The time in the zone the schedule is read in, and the file's own form when it differs
+    // (another zone), so the reviewer can find it there.
+    const zoned = momentParts(start, zone).zoned;
+    const inZone = zoned === undefined ? [] : [htmlElement("span", { class: "written" }, escapeXml(zoned))];
     const written = new Date(start).toISOString().replace(".000Z", "Z") === group.startTime ? [] : [
       htmlElement("span", { class: "written" }, escapeXml(`written ${group.startTime}`)),
     ];
     return htmlElement("tr", { "data-group": name },
       htmlCell(undefined, escapeXml(name)),
-      htmlCell("start", joinMarkup([escapeXml(utc), ...written], "")),
+      htmlCell("start", joinMarkup([escapeXml(utc), ...inZone, ...written], "")),
       htmlCell(undefined, escapeXml(describeRepeat(group))),
       htmlCell(undefined, htmlElement("ol", {}, ...group.items.map((item) => htmlElement("li", {}, escapeXml(item.itemName))))),
       htmlCell(undefined, listOrNone(groupSettings(group))),
@@ -665,6 +875,26 @@ function groupsTable(layout: PlainStudioLayout): Markup {
   );
 }
 
+/** The episodes in the order they start: when (in the zone and UTC), what is on air, how each ends. */
+function episodesTable(layout: PlainStudioLayout, zone: string | undefined): Markup {
+  const episodes = episodesByStartTime(layout);
+  const rows = episodes.map(({ name, episode, start, end }) => {
+    const { zoned, utc } = spanParts(start, end, zone);
+    return htmlElement("tr", { "data-episode": name },
+      htmlCell(undefined, joinMarkup([escapeXml(name), htmlElement("span", { class: "written" }, escapeXml(episode.episodeName))], "")),
+      htmlCell("start", joinMarkup(zoned === undefined ? [escapeXml(utc)] : [escapeXml(zoned), htmlElement("span", { class: "written" }, escapeXml(utc))], "")),
+      htmlCell(undefined, escapeXml(episode.locationId === undefined ? "components" : `source ${episode.locationId}`)),
+      htmlCell(undefined, escapeXml(onAirWords(layout, episode))),
+      htmlCell(undefined, escapeXml(switchWords(episode))),
+    );
+  });
+  return htmlElement("table", { "data-part": "episodes" },
+    htmlElement("thead", {}, htmlElement("tr", {},
+      ...["Episode", "When", "Shows", "On air", "Ends"].map((heading) => htmlElement("th", {}, escapeXml(heading))))),
+    htmlElement("tbody", {}, joinMarkup(rows)),
+  );
+}
+
 /**
  * The layout as a self-contained HTML page: the SVG of {@link renderSvg}, then tables of the
  * sources and episode groups. It loads nothing (its content security policy forbids it) and
@@ -673,6 +903,10 @@ function groupsTable(layout: PlainStudioLayout): Markup {
 export function renderHtml(definition: StudioLayoutDefinition, options: RenderOptions = {}): string {
   const layout = withSecretsAsText(definition);
   const title = options.title ?? DEFAULT_TITLE;
+  const zone = displayZone(layout, options);
+  const episodes = Object.keys(layout.episodes ?? {}).length > 0
+    ? [htmlElement("h2", { id: "episodes" }, escapeXml("Episodes")), episodesTable(layout, zone)]
+    : [];
   return [
     "<!DOCTYPE html>",
     "<html lang=\"en\">",
@@ -688,12 +922,13 @@ export function renderHtml(definition: StudioLayoutDefinition, options: RenderOp
     htmlElement("h1", {}, escapeXml(title)),
     htmlElement("p", { class: "summary" }, escapeXml(summary(layout))),
     ...(declaredStudio(layout) ? [studioParagraph(declaredStudio(layout) as LayoutStudio)] : []),
-    htmlElement("figure", {}, studioPicture(layout, title, false)),
+    htmlElement("figure", {}, studioPicture(layout, title, false, zone)),
     htmlElement("h2", { id: "sources" }, escapeXml("Sources")),
     sourcesTable(layout),
     ...compositionTables(layout),
+    ...episodes,
     htmlElement("h2", { id: "episode-groups" }, escapeXml("Episode groups")),
-    groupsTable(layout),
+    groupsTable(layout, zone),
     "</main>",
     "</body>",
     "</html>",

@@ -2,10 +2,12 @@ import { z } from "zod";
 import { COMPONENT_LOCATION_ID_PATTERN, COMPONENT_LOCATION_ID_RULE, MAX_EPISODE_ITEMS } from "../spec/api-facts";
 import { caster as casterKind, casterFields } from "../spec/kinds/caster";
 import { componentFields } from "../spec/kinds/caster-component";
+import { episodeFields } from "../spec/kinds/caster-episode";
 import { episodeGroupFields, episodeItemSchema } from "../spec/kinds/caster-episode-group";
 import { layoutFields as compositionFields } from "../spec/kinds/caster-layout";
 import { SCENES } from "../spec/kinds/caster-scene-binding";
 import { casterIdSchema, LOCATION_ID_PATTERN, SOURCE_PROPERTIES, SourceProperty, videoResourceFields } from "../spec/kinds/caster-video-resource";
+import { OBJECT_ID_PATTERN } from "../spec/fields/import-id";
 
 /**
  * The studio file (historically "studio layout file", hence the names below), built from the very
@@ -23,8 +25,9 @@ const { casterId: _sourceCasterId, locationId: _locationId, ...sourceFields } = 
 /** A source's properties in a layout: a CasterVideoResource's, less casterId and locationId. */
 export const layoutSourceFields = sourceFields;
 
-// The studio comes from `caster`; the ClientToken is always derived, from the group's name.
-const { casterId: _groupCasterId, clientToken: _clientToken, clientTokenScope: _scope, ...groupFields } = episodeGroupFields;
+// The studio comes from `caster`; the ClientToken is always derived, from the group's name; an
+// existing group is adopted by the `adopt` section.
+const { casterId: _groupCasterId, clientToken: _clientToken, clientTokenScope: _scope, importId: _groupImportId, ...groupFields } = episodeGroupFields;
 /** An episode group's properties in a layout: a CasterEpisodeGroup's, less casterId and the ClientToken. */
 export const layoutEpisodeGroupFields = groupFields;
 
@@ -65,7 +68,7 @@ function withSecretReferences<T extends Record<string, z.ZodType>>(fields: T, na
 
 // A studio the file makes: the Caster kind's properties, less the ClientToken, which is always
 // derived (from the project, stack and the component's name for its studio).
-const { clientToken: _studioClientToken, clientTokenScope: _studioScope, ...studioFields } = casterFields;
+const { clientToken: _studioClientToken, clientTokenScope: _studioScope, importId: _studioImportId, ...studioFields } = casterFields;
 /** A new studio's properties in a layout: a Caster's, less the ClientToken. */
 export const layoutStudioFields = studioFields;
 
@@ -110,12 +113,12 @@ export const layoutEpisodeGroupSchema = z.strictObject({
 // Layouts, components and scenes: what is on screen --------------------------------------------
 
 // A layout's studio is the file's: the CasterLayout kind's properties, less casterId.
-const { casterId: _compositionCasterId, ...fileLayoutEntryFields } = compositionFields;
+const { casterId: _compositionCasterId, importId: _layoutImportId, ...fileLayoutEntryFields } = compositionFields;
 /** A layout's properties in a studio file: a CasterLayout's, less casterId (videoLayers, audioLayers). */
 export const fileLayoutFields = fileLayoutEntryFields;
 
 // A component's position is its key in the file, and its studio the file's.
-const { casterId: _componentCasterId, locationId: _componentLocation, ...fileComponentEntryFields } = componentFields;
+const { casterId: _componentCasterId, locationId: _componentLocation, importId: _componentImportId, ...fileComponentEntryFields } = componentFields;
 /** A component's properties in a studio file: a CasterComponent's, less casterId and locationId. */
 export const fileComponentFields = fileComponentEntryFields;
 
@@ -152,6 +155,63 @@ export const fileScenesSchema = z.strictObject(Object.fromEntries(SCENE_KEYS.map
   .describe(key === "pgm" ? "the program output, what goes on air" : "the preview")])) as Record<SceneKey, z.ZodOptional<typeof fileSceneSchema>>)
   .describe("what the studio's scenes show: pgm (on air) and pvw (the preview); scenes exist on a started studio only");
 
+// The schedule: episodes ----------------------------------------------------------------------
+
+// An episode's studio is the file's; its source is a position of the file (locationId) and its
+// components are positions of the file's components, which the file's resources turn into IDs.
+const { casterId: _episodeCasterId, resourceId: _episodeResourceId, componentIds: _episodeComponentIds, importId: _episodeImportId, ...fileEpisodeEntryFields } = episodeFields;
+/** An episode's properties in a studio file: a CasterEpisode's, less casterId, resourceId and componentIds. */
+export const fileEpisodeFields = fileEpisodeEntryFields;
+
+/** An episode's name in the file, as a group's: its child is `<file>-episode-<name>`. */
+export const EPISODE_KEY_PATTERN = GROUP_NAME_PATTERN;
+export const EPISODE_KEY_RULE = "use 1 to 40 lower-case letters, digits and hyphens, starting and ending with a letter or digit, e.g. evening-news.";
+
+export const fileEpisodeSchema = z.strictObject({
+  ...fileEpisodeFields,
+  components: z.array(z.string().regex(COMPONENT_LOCATION_ID_PATTERN, { error: COMPONENT_LOCATION_ID_RULE }), { error: "give a list of component positions, e.g. [RC01, RC02]." })
+    .optional()
+    .describe("the components shown, bottom to top, by their positions in components (RC01..RC99): over the source, or alone when there is no locationId"),
+}).describe("an episode of the schedule: from startTime to endTime the studio shows the source at locationId (with components over it) or the components alone");
+
+/** An IANA time zone the reviewer reads the schedule in, e.g. Asia/Shanghai. */
+export const timeZoneSchema = z.string().refine((zone) => {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}, { error: "use an IANA time zone such as Asia/Shanghai, Europe/Berlin or UTC." })
+  .describe("the time zone the schedule is shown in besides UTC (render, diff, validate), an IANA name such as Asia/Shanghai");
+
+// Adopting: what the first `pulumi up` takes over ------------------------------------------------
+
+/** The sections of `adopt`, each keyed as the file's section of that name, with what its IDs are. */
+export const ADOPT_SECTIONS = {
+  sources: { keyPattern: LOCATION_ID_PATTERN, id: "ResourceId", noun: "source", foundWith: "DescribeCasterVideoResources" },
+  layouts: { keyPattern: LAYOUT_NAME_PATTERN, id: "LayoutId", noun: "layout", foundWith: "DescribeCasterLayouts" },
+  components: { keyPattern: COMPONENT_LOCATION_ID_PATTERN, id: "ComponentId", noun: "component", foundWith: "DescribeCasterComponents" },
+  episodes: { keyPattern: EPISODE_KEY_PATTERN, id: "EpisodeId", noun: "episode", foundWith: "DescribeCasterProgram" },
+  episodeGroups: { keyPattern: GROUP_NAME_PATTERN, id: "ProgramId", noun: "episode group", foundWith: "AddCasterEpisodeGroup's reply" },
+} as const;
+export type AdoptSection = keyof typeof ADOPT_SECTIONS;
+
+/** An object's ID as the API gives it, the form of the kinds' importIds (less the studio). */
+function adoptedIdSchema(section: AdoptSection) {
+  const { id, noun, foundWith } = ADOPT_SECTIONS[section];
+  return z.string().regex(OBJECT_ID_PATTERN, { error: `use the ${noun}'s ${id} as ${foundWith} gives it: 1 to 64 letters, digits, - or _.` })
+    .describe(`the existing ${noun}'s ${id}`);
+}
+
+export const fileAdoptSchema = z.strictObject({
+  caster: casterIdSchema.optional()
+    .describe("the existing studio that caster: { new: ... } declares, by its CasterId: taken over instead of made"),
+  ...(Object.fromEntries(Object.entries(ADOPT_SECTIONS).map(([section, { keyPattern, noun }]) => [section,
+    z.record(z.string().regex(keyPattern), adoptedIdSchema(section as AdoptSection)).nullable().optional()
+      .describe(`the existing ${noun}s taken over, keyed as in ${section}`)])) as Record<AdoptSection, z.ZodOptional<z.ZodNullable<z.ZodRecord<z.ZodString, z.ZodString>>>>),
+}).describe("the existing objects' IDs, keyed as the file's sections are: caster (with caster: { new: ... }), sources, layouts, components, episodes, episodeGroups");
+
 export const studioLayoutSchema = z.strictObject({
   $schema: z.string().optional().describe("the JSON Schema of this file, for editors"),
   caster: layoutCasterSchema.optional(),
@@ -165,7 +225,12 @@ export const studioLayoutSchema = z.strictObject({
   components: z.record(z.string().regex(COMPONENT_LOCATION_ID_PATTERN), fileComponentSchema).nullable().optional()
     .describe("the components (text, image and caption overlays), keyed by component position RC01 to RC99"),
   scenes: fileScenesSchema.nullable().optional(),
-}).describe("An ApsaraVideo Live production studio as one file: the studio, its video sources by position, its episode groups, its layouts, components and what its scenes show.");
+  episodes: z.record(z.string().regex(EPISODE_KEY_PATTERN, { error: EPISODE_KEY_RULE }), fileEpisodeSchema).nullable().optional()
+    .describe("the schedule's episodes, keyed by a name of yours, e.g. evening-news"),
+  timeZone: timeZoneSchema.optional(),
+  adopt: fileAdoptSchema.nullable().optional()
+    .describe("what the first `pulumi up` takes over instead of making new (written by `caster-studio export`); remove it once that has run"),
+}).describe("An ApsaraVideo Live production studio as one file: the studio, its video sources by position, its episode groups, its layouts, components, what its scenes show, and its schedule of episodes.");
 
 const plainStudioSchema = z.strictObject(layoutStudioFields);
 /** A new studio with every URL as text (secret references read, or shown by name). */
@@ -195,6 +260,10 @@ export type FileLayout = z.infer<typeof fileLayoutSchema>;
 export type FileComponent = z.infer<typeof fileComponentSchema>;
 /** What one scene shows. */
 export type FileScene = z.infer<typeof fileSceneSchema>;
+/** What the first `pulumi up` adopts: existing objects' IDs, keyed as the file's sections are. */
+export type FileAdopt = z.infer<typeof fileAdoptSchema>;
+/** An episode of a studio file's schedule. */
+export type FileEpisode = z.infer<typeof fileEpisodeSchema>;
 export type FileScenes = Partial<Record<SceneKey, FileScene>>;
 
 /** What is on screen: the sections a file's layouts, components and scenes are in. They hold no URL. */
@@ -202,6 +271,11 @@ interface Composition {
   layouts?: Record<string, FileLayout> | null;
   components?: Record<string, FileComponent> | null;
   scenes?: FileScenes | null;
+  /** The schedule; it holds no URL either. */
+  episodes?: Record<string, FileEpisode> | null;
+  timeZone?: string;
+  /** What the first `pulumi up` takes over; IDs only. */
+  adopt?: FileAdopt | null;
 }
 
 /** A studio file as the file gives it. */
@@ -240,6 +314,9 @@ export function withSecretsAsText(layout: StudioLayoutDefinition): PlainStudioLa
     layouts: layout.layouts,
     components: layout.components,
     scenes: layout.scenes,
+    episodes: layout.episodes,
+    timeZone: layout.timeZone,
+    adopt: layout.adopt,
   } as PlainStudioLayout;
 }
 

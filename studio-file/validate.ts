@@ -1,16 +1,23 @@
-import { checkInputs, CheckFailure, describeValue, InputSpec } from "../common/check";
+import { checkInputs, CheckFailure, CrossFieldRule, describeValue, InputSpec } from "../common/check";
 import { isUnknown } from "../common/unknowns";
-import { COMPONENT_LOCATION_ID_PATTERN, COMPONENT_LOCATION_ID_RULE } from "../spec/api-facts";
+import { COMPONENT_LOCATION_ID_PATTERN, COMPONENT_LOCATION_ID_RULE, MIN_EPISODE_LEAD_SECONDS } from "../spec/api-facts";
 import { caster as casterKind } from "../spec/kinds/caster";
 import { casterComponent } from "../spec/kinds/caster-component";
+import { casterEpisode, EpisodeInputs } from "../spec/kinds/caster-episode";
 import { casterLayout } from "../spec/kinds/caster-layout";
 import {
   importIdOfThisStudio, LOCATION_ID_PATTERN, LOCATION_ID_RULE, SOURCE_PROPERTIES, videoResourceFields, videoResourceSpec,
 } from "../spec/kinds/caster-video-resource";
 import {
+  ADOPT_SECTIONS,
+  AdoptSection,
+  fileAdoptSchema,
   CONFIG_KEY_PATTERN,
   CONFIG_KEY_RULE,
+  EPISODE_KEY_PATTERN,
+  EPISODE_KEY_RULE,
   fileComponentFields,
+  fileEpisodeSchema,
   fileLayoutFields,
   fileSceneSchema,
   GROUP_NAME_PATTERN,
@@ -29,12 +36,16 @@ import {
   SECRET_CAPABLE_STUDIO_PROPERTIES,
   StudioLayoutDefinition,
   studioLayoutSchema,
+  timeZoneSchema,
 } from "./schema";
+import { duration, momentPhrase, spanPhrase } from "./words";
 
 /**
  * Checks a layout's content. Sources and groups go through the resources' own checkInputs, so a
  * layout problem reads exactly as the resource's preview error would, and every problem is found
- * in one pass.
+ * in one pass. The schedule is checked as one timeline across the file too, against `now`: what
+ * would fail `pulumi up` is a problem, what it leaves as it is (an episode that started already)
+ * a warning.
  */
 
 /** One problem, placed by its path in the layout; `atKey` points at the key itself (a misspelt or extra key). */
@@ -42,6 +53,24 @@ export interface PathProblem {
   path: (string | number)[];
   atKey?: boolean;
   message: string;
+}
+
+/** What the checks take besides the file. */
+export interface CheckOptions {
+  /**
+   * The moment the schedule is checked against, in ms since the epoch: an episode must start at
+   * least MIN_EPISODE_LEAD_SECONDS after it. @default Date.now()
+   */
+  now?: number;
+}
+
+/**
+ * A file's problems, which refuse it, and its warnings, which do not: an episode that started
+ * already, a carousel and an episode that both switch the studio.
+ */
+export interface LayoutCheck {
+  problems: PathProblem[];
+  warnings: PathProblem[];
 }
 
 const TOP_LEVEL_KEYS = Object.keys(studioLayoutSchema.shape);
@@ -61,13 +90,15 @@ interface EntryCheck {
 
 /** How each section of a layout is keyed and checked. */
 interface Section extends EntryCheck {
-  name: "sources" | "episodeGroups" | "layouts" | "components";
+  name: "sources" | "episodeGroups" | "layouts" | "components" | "episodes";
   keyPattern: RegExp;
   keyRule: string;
   /** What an entry must hold, for the message about an empty one. */
   needs: string;
   /** How the section is keyed, with an example entry: "position (RV01: { resourceName, ... })". */
   keyedBy: string;
+  /** The spec as it reads in this file, when its messages need more than the entry (the schedule's zone). */
+  specFor?: (file: Record<string, unknown>) => InputSpec<Record<string, unknown>>;
 }
 
 /**
@@ -128,6 +159,19 @@ const SECTIONS: Section[] = [
     // The CasterComponent kind's fields and rules, less casterId and locationId (its key).
     spec: { fields: fileComponentFields, rules: casterComponent.rules } as unknown as InputSpec<Record<string, unknown>>,
   },
+  {
+    name: "episodes",
+    keyPattern: EPISODE_KEY_PATTERN,
+    keyRule: EPISODE_KEY_RULE,
+    entry: "an episode",
+    needs: "episodeName, startTime, endTime and its source (locationId) or components",
+    keyedBy: "episode name (evening-news: { episodeName, locationId, startTime, endTime })",
+    secretStandIns: {},
+    // The CasterEpisode kind's fields and rules, less casterId, with the file's locationId and
+    // `components` (positions) where the kind takes resourceId and componentIds (IDs).
+    spec: episodeSpec(undefined),
+    specFor: (file) => episodeSpec(zoneOf(file)),
+  },
 ];
 
 /** A new studio (`caster: { new: ... }`): the Caster kind's fields and rules, less the ClientToken. */
@@ -149,21 +193,32 @@ function standInFor(name: string, schema: { safeParse(value: unknown): { success
   return standIn;
 }
 
-/** Every problem of a parsed layout; none means it is a valid {@link StudioLayoutDefinition}. */
-export function findLayoutProblems(value: unknown): PathProblem[] {
+/** Every problem of a parsed layout; none means it is a valid {@link StudioLayoutDefinition}. Its warnings: {@link checkLayout}. */
+export function findLayoutProblems(value: unknown, options: CheckOptions = {}): PathProblem[] {
+  return checkLayout(value, options).problems;
+}
+
+/** A parsed layout's problems (none: a valid {@link StudioLayoutDefinition}) and its warnings. */
+export function checkLayout(value: unknown, options: CheckOptions = {}): LayoutCheck {
   if (!isPlainObject(value)) {
-    return [{ path: [], message: `a studio file is a mapping with caster, sources, episodeGroups, layouts, components and scenes, got ${kindOf(value)}.` }];
+    return {
+      problems: [{ path: [], message: `a studio file is a mapping with caster, sources, episodeGroups, layouts, components, scenes and episodes, got ${kindOf(value)}.` }],
+      warnings: [],
+    };
   }
   const problems: PathProblem[] = unknownKeyProblems(value, [], TOP_LEVEL_KEYS, "a key of a studio file");
   if (value.$schema !== undefined && typeof value.$schema !== "string") {
     problems.push({ path: ["$schema"], message: `$schema ${describeValue(value.$schema)} must be the schema's path or URL, as text.` });
   }
   if (value.caster !== undefined) problems.push(...casterProblems(value.caster));
-  for (const section of SECTIONS) problems.push(...sectionProblems(value[section.name], section));
+  for (const section of SECTIONS) problems.push(...sectionProblems(value[section.name], section, value));
   problems.push(...scenesProblems(value.scenes));
+  problems.push(...timeZoneProblems(value.timeZone));
   problems.push(...importIdProblems(value));
   problems.push(...referenceProblems(value));
-  return problems;
+  problems.push(...adoptProblems(value));
+  const timeline = timelineProblems(value, options.now ?? Date.now());
+  return { problems: [...problems, ...timeline.problems], warnings: timeline.warnings };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -228,6 +283,21 @@ function referenceProblems(file: Record<string, unknown>): PathProblem[] {
     if (!isUnknown(component.caption.sourceLocationId)) {
       notASource(["components", position, "caption", "sourceLocationId"], component.caption.sourceLocationId, "a caption captions one of the studio's sources");
     }
+  }
+  for (const [name, episode] of entriesOf(file.episodes)) {
+    if (!isPlainObject(episode)) continue;
+    if (!isUnknown(episode.locationId)) {
+      notASource(["episodes", name, "locationId"], episode.locationId, "an episode switches the studio to one of its sources");
+    }
+    if (!Array.isArray(episode.components)) continue;
+    episode.components.forEach((position: unknown, index: number) => {
+      // A component listed twice is the kind's rule's to report (eachComponentOnce).
+      if (typeof position !== "string" || !COMPONENT_LOCATION_ID_PATTERN.test(position) || components.includes(position)) return;
+      problems.push({
+        path: ["episodes", name, "components", index],
+        message: `components[${index}] ${describeValue(position)} is not a component of this file: an episode shows the studio's components; ${addOrUse("components", position, components)}.`,
+      });
+    });
   }
   if (!isPlainObject(file.scenes)) return problems;
   const bound = SCENE_KEYS.filter((key) => isPlainObject((file.scenes as Record<string, unknown>)[key]));
@@ -304,6 +374,78 @@ function importIdProblems(layout: Record<string, unknown>): PathProblem[] {
 }
 
 /**
+ * The `adopt` section: what the first `pulumi up` takes over instead of making new. Each key names
+ * an entry the file declares, in the section of the same name; each ID has the form the API gives;
+ * the studio is adopted only where the file makes one (`caster: { new: … }`: an existing studio
+ * given by casterId or config is not managed by the file), and a studio the file makes new has
+ * nothing to take over unless it is itself adopted.
+ */
+function adoptProblems(file: Record<string, unknown>): PathProblem[] {
+  const adopt = file.adopt;
+  if (adopt === undefined || adopt === null || isUnknown(adopt)) return [];
+  if (!isPlainObject(adopt)) {
+    return [{ path: ["adopt"], message: `adopt is a mapping of what the first \`pulumi up\` takes over (caster, ${ADOPT_SECTION_NAMES.join(", ")}), got ${kindOf(adopt)}.` }];
+  }
+  const problems = unknownKeyProblems(adopt, ["adopt"], ["caster", ...ADOPT_SECTION_NAMES], "a section of adopt");
+  const newStudio = isPlainObject(file.caster) && NEW_STUDIO_KEY in file.caster;
+  if (adopt.caster !== undefined && adopt.caster !== null && !isUnknown(adopt.caster)) {
+    if (!newStudio) {
+      problems.push({
+        path: ["adopt", "caster"],
+        atKey: true,
+        message: `adopt.caster ${describeValue(adopt.caster)} takes over a studio that this file makes (caster: { new: … }), but this file's studio is ${file.caster === undefined ? "not declared in it" : "an existing one (casterId or config), which the file does not manage"}: remove adopt.caster, or declare the studio as caster: { new: { … } }.`,
+      });
+    } else {
+      const parsed = fileAdoptSchema.shape.caster.safeParse(adopt.caster);
+      if (!parsed.success) problems.push({ path: ["adopt", "caster"], message: `adopt.caster ${describeValue(adopt.caster)} is not allowed: ${parsed.error.issues[0].message}` });
+    }
+  }
+  const studioIsNew = newStudio && (adopt.caster === undefined || adopt.caster === null);
+  for (const section of ADOPT_SECTION_NAMES) {
+    const entries = adopt[section];
+    if (entries === undefined || entries === null || isUnknown(entries)) continue;
+    const { keyPattern, noun, id } = ADOPT_SECTIONS[section];
+    if (!isPlainObject(entries)) {
+      problems.push({ path: ["adopt", section], message: `adopt.${section} is a mapping from a key of ${section} to the existing ${noun}'s ${id}, got ${kindOf(entries)}.` });
+      continue;
+    }
+    const declared = keysOf(file[section], keyPattern);
+    const idSchema = fileAdoptSchema.shape[section].unwrap().unwrap().valueType;
+    for (const [key, value] of Object.entries(entries)) {
+      const path = ["adopt", section, key];
+      if (!declared.includes(key)) {
+        problems.push({ path, atKey: true, message: `${key} is not ${article(noun)} ${noun} of this file: adopt takes over what the file declares; ${addOrUse(section, key, declared)}.` });
+      } else if (studioIsNew) {
+        problems.push({
+          path,
+          atKey: true,
+          message: `adopt.${section}.${key} takes over an existing ${noun}, but the studio this file makes is new and has none: add adopt.caster with the existing studio's CasterId, or remove adopt.${section}.${key}.`,
+        });
+      }
+      if (isUnknown(value)) continue;
+      const parsed = idSchema.safeParse(value);
+      if (!parsed.success) {
+        const rule = typeof value === "string" ? parsed.error.issues[0].message
+          : `use the ${noun}'s ${id} as text${typeof value === "number" || typeof value === "boolean" ? `; in YAML, quote it: "${String(value)}"` : ""}.`;
+        problems.push({ path, message: `${key} ${describeValue(value)} is not allowed: ${rule}` });
+      } else if (section === "sources" && isPlainObject(file.sources) && isPlainObject(file.sources[key]) && (file.sources[key] as Record<string, unknown>).importId !== undefined) {
+        problems.push({
+          path,
+          message: `sources.${key} is adopted twice, here and by its importId ${describeValue((file.sources[key] as Record<string, unknown>).importId)}: give its ID once; remove sources.${key}.importId.`,
+        });
+      }
+    }
+  }
+  return problems;
+}
+
+const ADOPT_SECTION_NAMES = Object.keys(ADOPT_SECTIONS) as AdoptSection[];
+
+function article(noun: string): string {
+  return /^[aeiou]/.test(noun) ? "an" : "a";
+}
+
+/**
  * Narrows a layout that {@link findLayoutProblems} passed. The layout's own zod schema must agree
  * (it is what the JSON Schema is made from); if it does not, that is a bug here, not in the file.
  */
@@ -348,13 +490,14 @@ function newStudioProblems(studio: unknown): PathProblem[] {
   return entryProblems(studio, path, NEW_STUDIO);
 }
 
-function sectionProblems(entries: unknown, section: Section): PathProblem[] {
+function sectionProblems(entries: unknown, section: Section, file: Record<string, unknown>): PathProblem[] {
   // Left empty (`sources:`), a section has nothing in it.
   if (entries === undefined || entries === null) return [];
   if (!isPlainObject(entries)) {
     return [{ path: [section.name], message: `${section.name} is a mapping keyed by ${section.keyedBy}, got ${kindOf(entries)}.` }];
   }
   const problems: PathProblem[] = [];
+  const check: EntryCheck = section.specFor ? { ...section, spec: section.specFor(file) } : section;
   for (const [key, entry] of Object.entries(entries)) {
     const path = [section.name, key];
     if (!section.keyPattern.test(key)) {
@@ -368,7 +511,7 @@ function sectionProblems(entries: unknown, section: Section): PathProblem[] {
       problems.push({ path, message: `${section.name}.${key} must be a mapping of its properties (${section.needs}), got ${kindOf(entry)}.` });
       continue;
     }
-    problems.push(...entryProblems(entry, path, section));
+    problems.push(...entryProblems(entry, path, check));
   }
   return problems;
 }
@@ -459,4 +602,160 @@ function kindOf(value: unknown): string {
   if (value === null || value === undefined) return "nothing";
   if (Array.isArray(value)) return "a list";
   return `${typeof value} ${describeValue(value)}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The schedule: episodes, each checked as the CasterEpisode kind checks its inputs, then the
+// timeline across them
+
+/** The file's timeZone when it is a valid one (else it is its own problem, and times are given in UTC only). */
+function zoneOf(file: Record<string, unknown>): string | undefined {
+  return timeZoneSchema.safeParse(file.timeZone).success ? (file.timeZone as string) : undefined;
+}
+
+function timeZoneProblems(zone: unknown): PathProblem[] {
+  if (zone === undefined || isUnknown(zone)) return [];
+  const spec = { fields: { timeZone: timeZoneSchema }, rules: [] } as unknown as InputSpec<Record<string, unknown>>;
+  return checkInputs(spec, { timeZone: zone }, "a studio file").map((failure) => ({ path: ["timeZone"], message: withYamlHint(failure.reason, zone) }));
+}
+
+/** An episode entry's fields, and the kind's rules read in the file's terms, with times in the file's zone. */
+function episodeSpec(zone: string | undefined): InputSpec<Record<string, unknown>> {
+  return {
+    fields: fileEpisodeSchema.shape,
+    rules: casterEpisode.rules.map((rule) => fileEpisodeRule(rule, zone)),
+  } as unknown as InputSpec<Record<string, unknown>>;
+}
+
+/**
+ * A rule of the CasterEpisode kind, applied to a file's episode: the file names its components by
+ * position in `components` where the kind has `componentIds`, and its source by position only
+ * (`locationId`; the kind also takes `resourceId`, which a file never holds). Its failures are
+ * said back in the file's terms.
+ */
+function fileEpisodeRule(rule: CrossFieldRule<EpisodeInputs>, zone: string | undefined): CrossFieldRule<Record<string, unknown>> {
+  return (known, unknown) => {
+    const { components, ...rest } = known;
+    const asKind = { ...rest, ...(components !== undefined ? { componentIds: components } : {}) } as Partial<EpisodeInputs>;
+    const unknownAsKind = new Set([...unknown].map((name) => (name === "components" ? "componentIds" : name)));
+    const failure = rule(asKind, unknownAsKind);
+    return failure === undefined ? undefined : inFileTerms(failure, known, zone);
+  };
+}
+
+const KIND_PROPERTY_IN_FILE: Record<string, string> = { componentIds: "components", resourceId: "locationId" };
+
+function inFileTerms(failure: CheckFailure, known: Record<string, unknown>, zone: string | undefined): CheckFailure {
+  const property = KIND_PROPERTY_IN_FILE[failure.property] ?? failure.property;
+  const path = failure.path?.map((key) => (typeof key === "string" ? KIND_PROPERTY_IN_FILE[key] ?? key : key));
+  const [start, end] = [Date.parse(String(known.startTime)), Date.parse(String(known.endTime))];
+  if (failure.property === "endTime" && typeof known.startTime === "string" && typeof known.endTime === "string" && end <= start) {
+    // The timeline's own words: both times in the file's zone and in UTC.
+    return {
+      property,
+      reason: `the episode ends at ${momentPhrase(end, zone)}, ${end === start ? "the moment it starts" : `before it starts, at ${momentPhrase(start, zone)}`}: an episode ends after it starts; move endTime later or startTime earlier.`,
+    };
+  }
+  const reason = failure.reason
+    .replace("give resourceId (a CasterVideoResource's resourceId) or locationId (RV01 to RV99)", "give locationId, the position of one of this file's sources (RV01 to RV99)")
+    .replace(/\bcomponentIds\b/g, "components");
+  return { ...failure, property, ...(path ? { path } : {}), reason };
+}
+
+/** An episode whose times are known and valid, placed on the timeline. */
+interface TimedEpisode {
+  name: string;
+  entry: Record<string, unknown>;
+  /** ms since the epoch. */
+  start: number;
+  end: number;
+}
+
+/** A time the field's own schema accepts (its problem is the field's otherwise), in ms since the epoch. */
+function validTime(value: unknown): number | undefined {
+  if (typeof value !== "string" || !fileEpisodeSchema.shape.startTime.safeParse(value).success) return undefined;
+  return Date.parse(value);
+}
+
+/**
+ * One timeline across the file, checked before anything is applied: no two episodes on air at
+ * once, none that starts too soon to be made in time (an error) or has started already (a
+ * warning: one already made stays as it is), no live stream waited for to end (ContentFirst),
+ * and no carousel (an episode group) starting while an episode is on air (a warning). Every
+ * message gives the times involved in the file's zone and in UTC.
+ */
+function timelineProblems(file: Record<string, unknown>, now: number): LayoutCheck {
+  const zone = zoneOf(file);
+  const span = (episode: TimedEpisode) => spanPhrase(episode.start, episode.end, zone);
+  const at = (ms: number) => momentPhrase(ms, zone);
+  const problems: PathProblem[] = [];
+  const warnings: PathProblem[] = [];
+  const timed: TimedEpisode[] = [];
+  for (const [name, entry] of entriesOf(file.episodes)) {
+    if (!isPlainObject(entry) || !EPISODE_KEY_PATTERN.test(name)) continue;
+    const start = validTime(entry.startTime);
+    const end = validTime(entry.endTime);
+    if (start !== undefined) {
+      const lead = start - now;
+      if (lead < 0) {
+        const until = end === undefined ? "" : end > now ? ` and is on air until ${at(end)}` : ` and ended at ${at(end)}`;
+        warnings.push({
+          path: ["episodes", name, "startTime"],
+          message: `episode ${describeValue(name)} started at ${at(start)}${until}; it is now ${at(now)}. `
+            + "An episode already made stays as it is, but the API refuses to add one that starts in the past: "
+            + `if this one is new, \`pulumi up\` fails on it; move it later${end !== undefined && end <= now ? ", or remove it (it has been played)" : ""}.`,
+        });
+      } else if (lead < MIN_EPISODE_LEAD_SECONDS * 1000) {
+        // A warning, not an error: the file cannot tell a new episode from one made before, and a
+        // deploy in the minute before a made episode starts must not fail on it.
+        warnings.push({
+          path: ["episodes", name, "startTime"],
+          message: `episode ${describeValue(name)} starts ${lead < 1000 ? "now" : `in ${duration(Math.floor(lead / 1000) * 1000)}`}, at ${at(start)}; if it is new or moved, by the time \`pulumi up\` reaches it, it will have started and the API refuses it: `
+            + `move it later, at least ${MIN_EPISODE_LEAD_SECONDS} s from when \`pulumi up\` runs.`,
+        });
+      }
+    }
+    if (start !== undefined && end !== undefined && end > start) {
+      timed.push({ name, entry, start, end });
+      problems.push(...liveStreamWaitedFor(file, name, entry, span({ name, entry, start, end })));
+    }
+  }
+  timed.sort((a, b) => a.start - b.start || a.end - b.end || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  // Each overlap once, at the start of the episode that starts later.
+  for (const [index, later] of timed.entries()) {
+    for (const earlier of timed.slice(0, index)) {
+      if (earlier.end <= later.start) continue;
+      problems.push({
+        path: ["episodes", later.name, "startTime"],
+        message: `episode ${describeValue(later.name)}, ${span(later)}, overlaps episode ${describeValue(earlier.name)}, ${span(earlier)}: `
+          + `the studio is on one episode at a time; start ${describeValue(later.name)} at ${at(earlier.end)} or later, or end ${describeValue(earlier.name)} by ${at(later.start)}.`,
+      });
+    }
+  }
+  for (const [group, entry] of entriesOf(file.episodeGroups)) {
+    if (!isPlainObject(entry) || !GROUP_NAME_PATTERN.test(group)) continue;
+    const start = validTime(entry.startTime);
+    if (start === undefined) continue;
+    for (const episode of timed.filter((candidate) => candidate.start <= start && start < candidate.end)) {
+      warnings.push({
+        path: ["episodes", episode.name],
+        atKey: true,
+        message: `episode ${describeValue(episode.name)}, ${span(episode)}, is on air when episode group ${describeValue(group)} starts, at ${at(start)}: `
+          + `the carousel and the episode would both switch the studio; end the episode by ${at(start)}, or move the group's startTime out of it.`,
+      });
+    }
+  }
+  return { problems, warnings };
+}
+
+/** ContentFirst waits for the source's content to end, and a live stream has none (the API takes TimeFirst only for one). */
+function liveStreamWaitedFor(file: Record<string, unknown>, name: string, entry: Record<string, unknown>, span: string): PathProblem[] {
+  if (entry.switchType !== "ContentFirst" || typeof entry.locationId !== "string" || !isPlainObject(file.sources)) return [];
+  const source = file.sources[entry.locationId];
+  if (!isPlainObject(source) || source.liveStreamUrl === undefined) return [];
+  const named = typeof source.resourceName === "string" ? ` ${describeValue(source.resourceName)}` : "";
+  return [{
+    path: ["episodes", name, "switchType"],
+    message: `switchType "ContentFirst" waits for the source's content to end, but episode ${describeValue(name)}, ${span}, shows ${entry.locationId}${named}, a live stream, which has no end: use TimeFirst, or leave switchType out.`,
+  }];
 }

@@ -83,6 +83,7 @@ export function createCaster(
     scenes: {},
     layouts: {},
     components: {},
+    episodes: {},
   };
   account.casters[casterId] = caster;
   account.casterClientTokens[input.clientToken] = { casterId, fingerprint };
@@ -136,10 +137,10 @@ export function emptyConfig(): CasterConfigRecord {
 }
 
 /**
- * A studio as an older state file holds it (before SetCasterConfig, scenes, layouts and
- * components were emulated) brought to today's record: the settings it lacks are cleared ones,
+ * A studio as an older state file holds it (before SetCasterConfig, scenes, layouts, components
+ * and episodes were emulated) brought to today's record: the settings it lacks are cleared ones,
  * its creation template becomes its transcoding template, it has no scenes (or its scenes have
- * the default audio), no layouts and no components.
+ * the default audio), no layouts, no components and no episodes.
  */
 export function upgradeCaster(stored: CasterRecord & { casterTemplate?: string }): CasterRecord {
   const { casterTemplate, ...caster } = stored;
@@ -147,7 +148,8 @@ export function upgradeCaster(stored: CasterRecord & { casterTemplate?: string }
   if (!stored.config?.transcode) config.transcode = { casterTemplate: casterTemplate ?? "", liveTemplateIds: [] };
   const scenes = Object.fromEntries(Object.entries(caster.scenes ?? {}).map(([id, scene]) =>
     [id, { ...scene, layoutId: scene.layoutId ?? "", componentIds: scene.componentIds ?? [], audio: scene.audio ?? defaultSceneAudio() }]));
-  return { ...caster, startTime: caster.startTime ?? "", scenes, layouts: caster.layouts ?? {}, components: caster.components ?? {}, config };
+  return { ...caster, startTime: caster.startTime ?? "", scenes, layouts: caster.layouts ?? {}, components: caster.components ?? {},
+    episodes: caster.episodes ?? {}, config };
 }
 
 /**

@@ -7,7 +7,9 @@ import {
   ASSET_ID_PATTERN,
   CAPTION_LANGUAGES,
   COLOR_PATTERN,
+  COMPONENT_DEFAULTS,
   COMPONENT_EFFECTS,
+  COMPONENT_LAYER_DEFAULTS,
   COMPONENT_LAYER_ORDERS,
   COMPONENT_LOCATION_ID_PATTERN,
   COMPONENT_LOCATION_ID_RULE,
@@ -69,8 +71,8 @@ export function addComponent(account: AccountState, input: AddComponentInput): C
     componentName: componentName(input.componentName) ?? componentId,
     componentType,
     locationId: input.locationId,
-    effect: input.effect === undefined ? "none" : oneOf("Effect", input.effect, COMPONENT_EFFECTS),
-    layerOrder: input.layerOrder === undefined ? "cover" : oneOf("LayerOrder", input.layerOrder, COMPONENT_LAYER_ORDERS),
+    effect: input.effect === undefined ? COMPONENT_DEFAULTS.effect : oneOf("Effect", input.effect, COMPONENT_EFFECTS),
+    layerOrder: input.layerOrder === undefined ? COMPONENT_DEFAULTS.layerOrder : oneOf("LayerOrder", input.layerOrder, COMPONENT_LAYER_ORDERS),
     layer: readComponentLayer(input.componentLayer),
     text: null,
     image: null,
@@ -110,12 +112,17 @@ export function modifyComponent(account: AccountState, input: ComponentInput & {
   return component;
 }
 
-/** A scene that shows the component shows it no more (the pages are silent on a component in use; LIMITATIONS). */
+/**
+ * A scene that shows the component shows it no more (the pages are silent on a component in use; LIMITATIONS);
+ * an episode that shows it no longer lists it either, the same choice (assumed; a Component episode may so be
+ * left with none, and stays on the schedule).
+ */
 export function deleteComponent(account: AccountState, casterId: string, componentId: string): void {
   const caster = findCaster(account, casterId);
   findComponent(caster, componentId);
   delete caster.components[componentId];
   for (const scene of Object.values(caster.scenes)) scene.componentIds = scene.componentIds.filter((id) => id !== componentId);
+  for (const episode of Object.values(caster.episodes)) episode.componentIds = episode.componentIds.filter((id) => id !== componentId);
 }
 
 /** DescribeCasterComponents: all, or the one ComponentId names (an unknown one is an empty list). */
@@ -127,6 +134,20 @@ export function findComponent(caster: CasterRecord, componentId: string): Compon
   const component = caster.components[componentId];
   if (!component) throw errors.componentNotFound(componentId);
   return component;
+}
+
+/**
+ * ComponentId.N as SetCasterSceneConfig and the episode operations take them: each one of the
+ * studio's components (else InvalidComponent.NotFound), named once (else InvalidParameter.Malformed).
+ */
+export function checkComponents(caster: CasterRecord, componentIds: string[]): string[] {
+  componentIds.forEach((componentId, index) => {
+    findComponent(caster, componentId);
+    if (componentIds.indexOf(componentId) !== index) {
+      throw errors.invalidParameter(`ComponentId.${index + 1} names component ${componentId} a second time`);
+    }
+  });
+  return componentIds;
 }
 
 /**
@@ -177,7 +198,14 @@ function setContent(caster: CasterRecord, component: ComponentRecord, type: Comp
  */
 function readComponentLayer(text: string): ComponentLayerRecord {
   const value = jsonObject("ComponentLayer", text, ["HeightNormalized", "WidthNormalized", "PositionRefer", "PositionNormalized", "Transparency"]);
-  const layer: ComponentLayerRecord = { heightNormalized: 0, widthNormalized: 0, positionRefer: "topLeft", positionNormalized: [0, 0], transparency: MAX_TRANSPARENCY };
+  const defaults = COMPONENT_LAYER_DEFAULTS;
+  const layer: ComponentLayerRecord = {
+    heightNormalized: defaults.heightNormalized,
+    widthNormalized: defaults.widthNormalized,
+    positionRefer: defaults.anchor,
+    positionNormalized: [...defaults.position],
+    transparency: defaults.transparency,
+  };
   if (value.HeightNormalized !== undefined) layer.heightNormalized = number("ComponentLayer.HeightNormalized", value.HeightNormalized, 0, MAX_NORMALIZED);
   if (value.WidthNormalized !== undefined) layer.widthNormalized = number("ComponentLayer.WidthNormalized", value.WidthNormalized, 0, MAX_NORMALIZED);
   if (value.PositionRefer !== undefined) layer.positionRefer = oneOf("ComponentLayer.PositionRefer", string("ComponentLayer.PositionRefer", value.PositionRefer), POSITION_REFERS);

@@ -2,12 +2,14 @@ import { errors } from "../errors";
 import { AudioLayerRecord, CasterRecord, VideoLayerRecord } from "./state";
 import {
   AUDIO_CHANNELS,
+  AUDIO_LAYER_DEFAULTS,
   FILL_MODES,
   LOCATION_ID_PATTERN,
   MAX_FIXED_DELAY_MS,
   MAX_NORMALIZED,
   MAX_VOLUME_RATE,
   POSITION_REFERS,
+  VIDEO_LAYER_DEFAULTS,
 } from "../../spec/api-facts";
 
 /**
@@ -27,12 +29,20 @@ export type SentLayers = Map<number, Record<string, string>>;
 export function defaultVideoLayer(): VideoLayerRecord {
   // ADD_LAYOUT: FillMode none, HeightNormalized and WidthNormalized 0 (the source's own size), PositionNormalized [0,0],
   // PositionRefer topLeft, FixedDelayDuration 0 — each "default value" of the page.
-  return { fillMode: "none", heightNormalized: 0, widthNormalized: 0, positionNormalized: [0, 0], positionRefer: "topLeft", fixedDelayDuration: 0 };
+  const defaults = VIDEO_LAYER_DEFAULTS;
+  return {
+    fillMode: defaults.fillMode,
+    heightNormalized: defaults.heightNormalized,
+    widthNormalized: defaults.widthNormalized,
+    positionNormalized: [...defaults.position],
+    positionRefer: defaults.anchor,
+    fixedDelayDuration: defaults.fixedDelayDuration,
+  };
 }
 
 export function defaultAudioLayer(): AudioLayerRecord {
   // ADD_LAYOUT: VolumeRate 1.0 keeps the volume, ValidChannel all, FixedDelayDuration 0.
-  return { volumeRate: 1, validChannel: "all", fixedDelayDuration: 0 };
+  return { ...AUDIO_LAYER_DEFAULTS };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { ApiError, errors } from "../errors";
 import { findCaster } from "./casters";
-import { findComponent } from "./components";
+import { checkComponents } from "./components";
 import { buildAudioLayers, checkSourceLocations, defaultAudioLayer, oneOf, SentLayers } from "./layers";
 import { findLayout } from "./layouts";
 import { AccountState, CasterRecord, SceneAudioRecord, SceneRecord } from "./state";
@@ -116,16 +116,6 @@ function startedScene(caster: CasterRecord, sceneId: string, notStarted: (detail
   return scene;
 }
 
-/** ComponentId.N: each one of the studio's components, named once. */
-function checkComponents(caster: CasterRecord, componentIds: string[]): string[] {
-  componentIds.forEach((componentId, index) => {
-    findComponent(caster, componentId);
-    if (componentIds.indexOf(componentId) !== index) {
-      throw errors.invalidParameter(`ComponentId.${index + 1} names component ${componentId} a second time`);
-    }
-  });
-  return componentIds;
-}
 
 /**
  * SCENE_AUDIO, AudioLayer.N.Filter: a JSON object of 0/1 switches, `{"enableAgc":0,"enableAns":1}`:

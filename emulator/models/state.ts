@@ -56,6 +56,29 @@ export interface CasterRecord {
   layouts: Record<string, LayoutRecord>;
   /** AddCasterComponent's components (text, image, caption overlays), keyed by ComponentId. */
   components: Record<string, ComponentRecord>;
+  /** AddCasterEpisode's episodes, the studio's schedule, keyed by EpisodeId (a studio's episodes go with it). */
+  episodes: Record<string, EpisodeRecord>;
+}
+
+/**
+ * An episode of the studio's schedule (AddCasterEpisode): from startTime to endTime the studio
+ * shows a video source (Resource, with components over it) or components (Component). Its Status
+ * is not stored: DescribeCasterProgram works it out from the clock.
+ */
+export interface EpisodeRecord {
+  episodeId: string;
+  episodeName: string;
+  /** Resource or Component; it never changes (ModifyCasterEpisode cannot change it). */
+  episodeType: string;
+  /** The video source of a Resource episode; "" for a Component episode. */
+  resourceId: string;
+  /** ComponentId.N, bottom to top. */
+  componentIds: string[];
+  /** UTC, `yyyy-MM-ddTHH:mm:ssZ`, as sent. */
+  startTime: string;
+  endTime: string;
+  /** TimeFirst or ContentFirst. */
+  switchType: string;
 }
 
 /**

@@ -115,6 +115,10 @@ export function modifyVideoResource(account: AccountState, input: ModifyVideoRes
   return record;
 }
 
+/**
+ * Allowed while layouts or episodes name the source (the pages are silent on a source in use): a layout keeps the
+ * position and an episode keeps the ResourceId, as they were (assumed; LIMITATIONS).
+ */
 export function deleteVideoResource(account: AccountState, casterId: string, resourceId: string): void {
   const caster = findCaster(account, casterId);
   if (!caster.videoResources[resourceId]) throw errors.resourceNotFound(resourceId);

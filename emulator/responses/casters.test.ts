@@ -2,41 +2,29 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { redactSignatures } from "../../common/redact";
-import { popClient, PopReply } from "../../test/helpers/pop-client";
+import { popClient } from "../../test/helpers/pop-client";
+import { expectError, PopCall, startPacedEmulator } from "../../test/helpers/paced-emulator";
 import { DEMO_ACCOUNT } from "../gateway/accounts";
 import { RunningEmulator, startEmulator } from "../server";
 
 /** SetCasterConfig, StartCaster, StopCaster and what they show, over HTTP with real signatures. */
 describe("emulator studio configuration and lifecycle", () => {
+  // Every call a second later on the emulator's clock, so that no QPS limit is reached (test/helpers/paced-emulator.ts).
   let emulator: RunningEmulator;
-  let call: ReturnType<typeof popClient>;
-  let other: ReturnType<typeof popClient>;
+  let call: PopCall;
+  let other: PopCall;
+  let state: () => string;
   let casterId: string;
   let resourceId: string;
   let token = 0;
-  // Every call a second later on the emulator's clock, so that no QPS limit is reached.
-  let clockOffsetMs = 0;
 
-  const accounts = [
-    { accessKeyId: "emulator-demo-key", accessKeySecret: "emulator-demo-secret", uid: DEMO_ACCOUNT.uid },
-    { accessKeyId: "other-key", accessKeySecret: "other-secret", uid: "2000000000000002" },
-  ];
-  const paced = (client: ReturnType<typeof popClient>) => (action: string, params: Record<string, unknown> = {}) => {
-    clockOffsetMs += 1100;
-    return client(action, params);
-  };
-  const state = () => JSON.stringify(emulator.state());
-  const expectError = (reply: PopReply, status: number, code: string) =>
-    expect({ status: reply.status, code: reply.body.Code }).toEqual({ status, code });
   const config = async () => (await call("DescribeCasterConfig", { CasterId: casterId })).body;
   /** What a studio needs to start: a domain and a transcoding template. */
   const startable = { DomainName: "live.example.org", TranscodeConfig: JSON.stringify({ CasterTemplate: "lp_hd", LiveTemplate: ["lld", "lsd"] }) };
   const set = (params: Record<string, unknown>) => call("SetCasterConfig", { CasterId: casterId, ...params });
 
   beforeAll(async () => {
-    emulator = await startEmulator({ clock: () => Date.now() + clockOffsetMs, accounts });
-    call = paced(popClient(emulator.url));
-    other = paced(popClient(emulator.url, "other-key", "other-secret"));
+    ({ emulator, call, other, state } = await startPacedEmulator());
   });
   afterAll(() => emulator.close());
   beforeEach(async () => {

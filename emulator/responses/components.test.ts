@@ -1,28 +1,17 @@
-import { popClient, PopReply } from "../../test/helpers/pop-client";
+import { expectError, PopCall, startPacedEmulator } from "../../test/helpers/paced-emulator";
 import { DEMO_ACCOUNT } from "../gateway/accounts";
-import { RunningEmulator, startEmulator } from "../server";
+import { RunningEmulator } from "../server";
 
 /** AddCasterComponent, ModifyCasterComponent, DeleteCasterComponent and DescribeCasterComponents over HTTP, with real signatures. */
 describe("emulator components", () => {
+  // Every call a second later on the emulator's clock (no QPS limit reached), from ten minutes back (test/helpers/paced-emulator.ts).
   let emulator: RunningEmulator;
-  let call: ReturnType<typeof popClient>;
-  let other: ReturnType<typeof popClient>;
+  let call: PopCall;
+  let other: PopCall;
+  let state: () => string;
   let casterId: string;
   let token = 0;
-  // Every call a second later on the emulator's clock (no QPS limit reached), from ten minutes back.
-  let now = Date.now() - 10 * 60_000;
 
-  const accounts = [
-    { accessKeyId: "emulator-demo-key", accessKeySecret: "emulator-demo-secret", uid: DEMO_ACCOUNT.uid },
-    { accessKeyId: "other-key", accessKeySecret: "other-secret", uid: "2000000000000002" },
-  ];
-  const paced = (client: ReturnType<typeof popClient>) => (action: string, params: Record<string, unknown> = {}) => {
-    now += 1100;
-    return client(action, params);
-  };
-  const state = () => JSON.stringify(emulator.state());
-  const expectError = (reply: PopReply, status: number, code: string) =>
-    expect({ status: reply.status, code: reply.body.Code }).toEqual({ status, code });
   const json = (value: unknown) => JSON.stringify(value);
   /** The pages' own examples (AddCasterComponent), numbers written as strings. */
   const layer = '{"HeightNormalized":"1","PositionRefer":"topRight","WidthNormalized":"0","PositionNormalized":["0.1","0.2"]}';
@@ -34,9 +23,7 @@ describe("emulator components", () => {
   const component = async (componentId: string) => (await components({ ComponentId: componentId })).Components.Component[0];
 
   beforeAll(async () => {
-    emulator = await startEmulator({ clock: () => now, accounts });
-    call = paced(popClient(emulator.url));
-    other = paced(popClient(emulator.url, "other-key", "other-secret"));
+    ({ emulator, call, other, state } = await startPacedEmulator());
   });
   afterAll(() => emulator.close());
   beforeEach(async () => {

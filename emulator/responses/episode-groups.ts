@@ -1,9 +1,9 @@
 import { errors } from "../errors";
-import { findCaster } from "../models/casters";
-import { addEpisodeGroup, deleteEpisodeGroup, EpisodeGroupInput, studioEpisodeGroups } from "../models/episode-groups";
+import { addEpisodeGroup, deleteEpisodeGroup, EpisodeGroupInput } from "../models/episode-groups";
 import { EpisodeGroupRecord } from "../models/state";
 import { OperationHandler } from "./operation";
 
+/** Episode groups (carousel playlists). DescribeCasterProgram, which lists their items with the episodes, is in episodes.ts. */
 export const AddCasterEpisodeGroup: OperationHandler = (call) => {
   const p = call.params;
   const input: EpisodeGroupInput = {
@@ -58,60 +58,8 @@ export const DeleteCasterEpisodeGroup: OperationHandler = (call) => {
   return {};
 };
 
-/** The studio's carousel program: one episode per item of each group on the studio's domain. */
-export const DescribeCasterProgram: OperationHandler = (call) => {
-  const p = call.params;
-  const casterId = p.required("CasterId");
-  const filter = {
-    episodeId: p.optional("EpisodeId"),
-    episodeType: p.optional("EpisodeType"),
-    status: p.optionalInteger("Status"),
-    startTime: p.optional("StartTime"),
-    endTime: p.optional("EndTime"),
-  };
-  const pageNum = p.optionalInteger("PageNum") ?? 1;
-  const pageSize = p.optionalInteger("PageSize") ?? 10;
-  if (pageNum < 1 || pageSize < 1 || pageSize > 100) {
-    throw errors.invalidParameter("PageNum must be 1 or more and PageSize 1 to 100");
-  }
-  const { caster, groups } = call.backend.read(call.uid, (account) => {
-    const studio = findCaster(account, casterId);
-    return { caster: studio, groups: studioEpisodeGroups(account, studio) };
-  });
-  const episodes = groups
-    .flatMap((group) => episodesOf(group, call.nowMs))
-    .filter((episode) =>
-      (filter.episodeId === undefined || episode.EpisodeId === filter.episodeId) &&
-      (filter.episodeType === undefined || episode.EpisodeType === filter.episodeType) &&
-      (filter.status === undefined || episode.Status === filter.status) &&
-      (filter.startTime === undefined || episode.StartTime >= filter.startTime) &&
-      (filter.endTime === undefined || episode.StartTime <= filter.endTime));
-  return {
-    CasterId: caster.casterId,
-    ProgramName: caster.config.programName,
-    ProgramEffect: groups.length > 0 ? 1 : 0,
-    Total: episodes.length,
-    Episodes: { Episode: episodes.slice((pageNum - 1) * pageSize, pageNum * pageSize) },
-  };
-};
-
 function created(group: EpisodeGroupRecord) {
   return { ProgramId: group.programId, ItemIds: { ItemId: group.items.map((item) => item.itemId) } };
-}
-
-function episodesOf(group: EpisodeGroupRecord, nowMs: number) {
-  return group.items.map((item) => ({
-    EpisodeId: item.itemId,
-    EpisodeName: item.itemName,
-    EpisodeType: "Resource",
-    ResourceId: "",
-    ComponentIds: { ComponentId: [] as string[] },
-    StartTime: group.startTime,
-    EndTime: "",
-    // Item durations are not known without the files: an item is "playing" from its group's start on.
-    Status: nowMs < Date.parse(group.startTime) ? 0 : 1,
-    SwitchType: "TimeFirst",
-  }));
 }
 
 function parseContent(text: string): Record<string, unknown> {

@@ -2,6 +2,7 @@ import { Action, operationSpec, OperationSpec } from "../../spec/live-api";
 import * as casters from "./casters";
 import * as components from "./components";
 import * as episodeGroups from "./episode-groups";
+import * as episodes from "./episodes";
 import * as layouts from "./layouts";
 import { OperationHandler } from "./operation";
 import * as sceneConfig from "./scene-config";
@@ -28,7 +29,10 @@ const HANDLERS: Partial<Record<Action, { handler: OperationHandler; notes: strin
   AddCasterEpisodeGroup: { handler: episodeGroups.AddCasterEpisodeGroup, notes: "at most 100 items (an assumption, see LIMITATIONS)" },
   AddCasterEpisodeGroupContent: { handler: episodeGroups.AddCasterEpisodeGroupContent, notes: "one JSON `Content` with `Items: [{ItemName, VodUrl}]`" },
   DeleteCasterEpisodeGroup: { handler: episodeGroups.DeleteCasterEpisodeGroup, notes: "`InvalidProgram.NotFound`" },
-  DescribeCasterProgram: { handler: episodeGroups.DescribeCasterProgram, notes: "episode groups' items as episodes; paged (PageSize 1–100, default 10)" },
+  AddCasterEpisode: { handler: episodes.AddCasterEpisode, notes: "no ClientToken: a second call is a second episode; StartTime after now and EndTime after it (`IncorrectStartTime`); a Resource episode names one of the studio's sources, a Component episode at least one component" },
+  ModifyCasterEpisode: { handler: episodes.ModifyCasterEpisode, notes: "changes what is sent; EpisodeType cannot change; a start moved into the past is `IncorrectStartTime`; `InvalidEpisode.NotFound`" },
+  DeleteCasterEpisode: { handler: episodes.DeleteCasterEpisode, notes: "whatever its status; `InvalidEpisode.NotFound`" },
+  DescribeCasterProgram: { handler: episodes.DescribeCasterProgram, notes: "the studio's episodes and its episode groups' items, by StartTime; Status from the clock; filters EpisodeId, EpisodeType, Status, a StartTime–EndTime range (overlapping); paged (PageSize 1–100, default 10)" },
   AddCasterLayout: { handler: layouts.AddCasterLayout, notes: "`BlendList.N` and `MixList.N` required (`MissingBlendList`, `MissingMixList`); every position a video source's; a layer per list entry, defaults for those left out" },
   ModifyCasterLayout: { handler: layouts.ModifyCasterLayout, notes: "changes what is sent; a layer keeps its settings while its position stays in the list" },
   DeleteCasterLayout: { handler: layouts.DeleteCasterLayout, notes: "`InvalidLayout.NotFound`; scenes showing it show no layout" },

@@ -1,29 +1,18 @@
-import { popClient, PopReply } from "../../test/helpers/pop-client";
-import { DEMO_ACCOUNT } from "../gateway/accounts";
-import { RunningEmulator, startEmulator } from "../server";
+import { popClient } from "../../test/helpers/pop-client";
+import { expectError, PopCall, startPacedEmulator } from "../../test/helpers/paced-emulator";
+import { RunningEmulator } from "../server";
 
 /** AddCasterLayout, ModifyCasterLayout, DeleteCasterLayout and DescribeCasterLayouts over HTTP, with real signatures. */
 describe("emulator layouts", () => {
+  // The emulator's clock: every paced call a second later, so that no QPS limit is reached (test/helpers/paced-emulator.ts).
   let emulator: RunningEmulator;
-  let call: ReturnType<typeof popClient>;
-  let other: ReturnType<typeof popClient>;
+  let call: PopCall;
+  let other: PopCall;
+  let state: () => string;
+  let advanceClock: (ms: number) => void;
   let casterId: string;
   let token = 0;
-  // The emulator's clock: every paced call a second later, so that no QPS limit is reached. It starts
-  // ten minutes back, so that hundreds of calls stay within the 15 minutes a Timestamp may differ.
-  let now = Date.now() - 10 * 60_000;
 
-  const accounts = [
-    { accessKeyId: "emulator-demo-key", accessKeySecret: "emulator-demo-secret", uid: DEMO_ACCOUNT.uid },
-    { accessKeyId: "other-key", accessKeySecret: "other-secret", uid: "2000000000000002" },
-  ];
-  const paced = (client: ReturnType<typeof popClient>) => (action: string, params: Record<string, unknown> = {}) => {
-    now += 1100;
-    return client(action, params);
-  };
-  const state = () => JSON.stringify(emulator.state());
-  const expectError = (reply: PopReply, status: number, code: string) =>
-    expect({ status: reply.status, code: reply.body.Code }).toEqual({ status, code });
   const add = (params: Record<string, unknown>) => call("AddCasterLayout", { CasterId: casterId, ...params });
   const modify = (layoutId: string, params: Record<string, unknown>) => call("ModifyCasterLayout", { CasterId: casterId, LayoutId: layoutId, ...params });
   const layouts = async (params: Record<string, unknown> = {}) => (await call("DescribeCasterLayouts", { CasterId: casterId, ...params })).body;
@@ -32,9 +21,7 @@ describe("emulator layouts", () => {
   const defaultAudioLayer = { VolumeRate: 1, ValidChannel: "all", FixedDelayDuration: 0 };
 
   beforeAll(async () => {
-    emulator = await startEmulator({ clock: () => now, accounts });
-    call = paced(popClient(emulator.url));
-    other = paced(popClient(emulator.url, "other-key", "other-secret"));
+    ({ emulator, call, other, state, advanceClock } = await startPacedEmulator());
   });
   afterAll(() => emulator.close());
   beforeEach(async () => {
@@ -238,11 +225,11 @@ describe("emulator layouts", () => {
 
   test("the 11th AddCasterLayout of an account within a second is Throttling.User; DescribeCasterLayouts takes 15", async () => {
     const unpaced = popClient(emulator.url);
-    now += 2000;
+    advanceClock(2000);
     for (let n = 1; n <= 10; n++) expect((await unpaced("AddCasterLayout", { CasterId: casterId, "BlendList.1": "RV01", "MixList.1": "RV01" })).status).toBe(200);
     expectError(await unpaced("AddCasterLayout", { CasterId: casterId, "BlendList.1": "RV01", "MixList.1": "RV01" }), 400, "Throttling.User");
     for (let n = 1; n <= 15; n++) expect((await unpaced("DescribeCasterLayouts", { CasterId: casterId })).status).toBe(200);
     expectError(await unpaced("DescribeCasterLayouts", { CasterId: casterId }), 400, "Throttling.User");
-    now += 2000;
+    advanceClock(2000);
   });
 });

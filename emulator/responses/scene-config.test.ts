@@ -1,7 +1,8 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { popClient, PopReply } from "../../test/helpers/pop-client";
+import { popClient } from "../../test/helpers/pop-client";
+import { expectError, PopCall, startPacedEmulator } from "../../test/helpers/paced-emulator";
 import { DEMO_ACCOUNT } from "../gateway/accounts";
 import { RunningEmulator, startEmulator } from "../server";
 
@@ -11,29 +12,18 @@ import { RunningEmulator, startEmulator } from "../server";
  * and layouts, components and scenes across a restart. Over HTTP, with real signatures.
  */
 describe("emulator scene configuration", () => {
+  // Every call a second later on the emulator's clock (no QPS limit reached), from ten minutes back (test/helpers/paced-emulator.ts).
   let emulator: RunningEmulator;
-  let call: ReturnType<typeof popClient>;
-  let other: ReturnType<typeof popClient>;
+  let call: PopCall;
+  let other: PopCall;
+  let state: () => string;
   let casterId: string;
   let pvw: string;
   let pgm: string;
   let layoutId: string;
   let components: string[];
   let token = 0;
-  // Every call a second later on the emulator's clock (no QPS limit reached), from ten minutes back.
-  let now = Date.now() - 10 * 60_000;
 
-  const accounts = [
-    { accessKeyId: "emulator-demo-key", accessKeySecret: "emulator-demo-secret", uid: DEMO_ACCOUNT.uid },
-    { accessKeyId: "other-key", accessKeySecret: "other-secret", uid: "2000000000000002" },
-  ];
-  const paced = (client: ReturnType<typeof popClient>) => (action: string, params: Record<string, unknown> = {}) => {
-    now += 1100;
-    return client(action, params);
-  };
-  const state = () => JSON.stringify(emulator.state());
-  const expectError = (reply: PopReply, status: number, code: string) =>
-    expect({ status: reply.status, code: reply.body.Code }).toEqual({ status, code });
   const set = (params: Record<string, unknown>) => call("SetCasterSceneConfig", { CasterId: casterId, SceneId: pvw, ...params });
   const update = (params: Record<string, unknown>) => call("UpdateCasterSceneConfig", { CasterId: casterId, SceneId: pvw, LayoutId: layoutId, ...params });
   const scene = async (sceneId = pvw) => (await call("DescribeCasterScenes", { CasterId: casterId, SceneId: sceneId })).body.SceneList.Scene[0];
@@ -64,9 +54,7 @@ describe("emulator scene configuration", () => {
   }
 
   beforeAll(async () => {
-    emulator = await startEmulator({ clock: () => now, accounts });
-    call = paced(popClient(emulator.url));
-    other = paced(popClient(emulator.url, "other-key", "other-secret"));
+    ({ emulator, call, other, state } = await startPacedEmulator());
   });
   afterAll(() => emulator.close());
   beforeEach(async () => {

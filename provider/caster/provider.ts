@@ -5,8 +5,8 @@ import { LiveApiError, UserFacingError } from "../client/errors";
 import { LiveClient, ParamValue } from "../client/live-client";
 import { clientTokenFor } from "../shared/client-token";
 import { comparable, FieldSpec, replacedOnChange } from "../../spec/kinds/kind";
-import { kindProvider } from "../kind-provider";
-import { liveClient } from "../runtime";
+import { differences, kindProvider } from "../kind-provider";
+import { liveClient, sessionMap } from "../runtime";
 import { diffProperties } from "../shared/diff";
 
 /** What the provider stores for a studio: the inputs as the API has them, and its run state. */
@@ -140,6 +140,7 @@ export const casterProvider = kindProvider<CasterInputs, CasterOutputs>(kind, {
 
   async create(inputs) {
     const client = liveClient();
+    if (inputs.importId) return { id: inputs.importId, outs: await adopt(client, inputs) };
     const clientToken = inputs.clientToken ?? derivedClientToken(inputs);
     const casterId = await createStudio(client, inputs, clientToken);
     await configure(client, casterId, inputs);
@@ -186,6 +187,54 @@ export const casterProvider = kindProvider<CasterInputs, CasterOutputs>(kind, {
   },
 });
 
+/** The studios adopted by resources of this process: two declarations never take one studio. */
+const adoptedStudios = sessionMap<string, true>();
+
+/** Properties compared with the studio that no call sets: the run state (StartCaster / StopCaster) and what is stored only. */
+const NOT_CONFIGURATION = new Set(["running", "allowStopOnAir"]);
+
+/**
+ * Brings an existing studio under management (importId, its CasterId), then makes it what the
+ * program declares. What CreateCaster sets (normType, ...) cannot change without a new studio, so
+ * a difference there is refused. The configuration is compared, as diff compares it, with what
+ * SetCasterConfig would send (DescribeCasters and DescribeCasterConfig), and the run state with
+ * `running`: SetCasterConfig, StopCaster and StartCaster are sent only for what differs (a change
+ * that needs the studio stopped while it is on air, only with allowStopOnAir), so a studio that
+ * already matches is taken over with no call that changes anything. Every refusal comes before
+ * any such call.
+ */
+async function adopt(client: LiveClient, inputs: CasterInputs): Promise<CasterOutputs> {
+  const casterId = inputs.importId as string;
+  const found = await readStudio(client, casterId, inputs);
+  if (!found) {
+    throw new UserFacingError(`importId ${casterId}: the account has no studio ${casterId} in region ${client.settings.regionId}. Check the ID with DescribeCasters (or the console's list of production studios), or remove importId to make a new studio.`);
+  }
+  const key = `${client.settings.endpoint} ${casterId}`;
+  if (adoptedStudios.has(key)) {
+    throw new UserFacingError(`importId ${casterId}: another resource of this program already manages that studio; remove one of the two.`);
+  }
+  const { changed, replaces } = differences(kind, undefined, found, inputs);
+  if (replaces.length > 0) {
+    const what = replaces.map((name) => `${name} is ${JSON.stringify(found[name as keyof CasterOutputs])}, not ${JSON.stringify(inputs[name as keyof CasterInputs])}`);
+    throw new UserFacingError(`importId ${casterId}: that studio's ${what.join(", and its ")}; only a new studio could change that. Declare it as the studio has it, or remove importId to make a new studio.`);
+  }
+  const reconfigure = changed.some((name) => !NOT_CONFIGURATION.has(name));
+  const onAir = found.status === 1;
+  const needs = reconfigure ? changesNeedingStop(found, inputs) : [];
+  const stopFirst = onAir && needs.length > 0;
+  if (stopFirst && inputs.allowStopOnAir !== true) {
+    throw new UserFacingError(`importId ${casterId}: changing ${needs.join(" and ")} needs the studio stopped, and it is on air. Set allowStopOnAir: true, or declare it as the studio has it.`);
+  }
+  adoptedStudios.set(key, true);
+  const shouldRun = inputs.running === true;
+  const startIt = shouldRun && (!onAir || stopFirst);
+  const stop = stopFirst || (!shouldRun && onAir);
+  if (!reconfigure && !startIt && !stop) return found;
+  if (stop) await client.call("StopCaster", { CasterId: casterId });
+  if (reconfigure) await configure(client, casterId, inputs);
+  if (startIt) await start(client, casterId);
+  return readBack(client, casterId, inputs);
+}
 
 /**
  * SetCasterConfig replaces the whole configuration: a parameter left out clears that setting. So
@@ -340,7 +389,7 @@ async function readBack(client: LiveClient, casterId: string, applied: CasterInp
  * DescribeCasterConfig for each setting, DescribeCasterScenes for its scenes while it has them.
  * Undefined when the API says it does not exist.
  */
-async function readStudio(client: LiveClient, casterId: string, kept: Partial<CasterInputs>): Promise<CasterOutputs | undefined> {
+export async function readStudio(client: LiveClient, casterId: string, kept: Partial<CasterInputs>): Promise<CasterOutputs | undefined> {
   const item = await describeCaster(client, casterId);
   if (!item) return undefined;
   const config = await client.call<ApiCasterConfig>("DescribeCasterConfig", { CasterId: casterId });
@@ -361,6 +410,7 @@ async function readStudio(client: LiveClient, casterId: string, kept: Partial<Ca
     allowStopOnAir: kept.allowStopOnAir,
     clientToken: kept.clientToken,
     clientTokenScope: kept.clientTokenScope,
+    importId: kept.importId,
   };
   return Object.fromEntries(Object.entries(state).filter(([, value]) => value !== undefined)) as CasterOutputs;
 }

@@ -35,6 +35,20 @@ describe("LiveClient under faults", () => {
     expect(client.stats.requests.DescribeCasters).toBe(10 + injected);
   });
 
+  test("each retry is told before its wait: the operation, the code, which retry, the wait and the budget left", async () => {
+    const emulator = await startEmulator({ faults: { rates: { DescribeCasters: { throttling: 1 } } } });
+    const notices: string[] = [];
+    const client = new LiveClient(
+      { endpoint: emulator.url, regionId: "cn-shanghai", timeoutMs: 5000, credentials: { accessKeyId: "emulator-demo-key", accessKeySecret: "emulator-demo-secret" } },
+      { retry: { maxAttempts: 3, baseDelayMs: 100, maxDelayMs: 100 }, random: () => 1, onRetry: (notice) => notices.push(notice) },
+    );
+    await expect(client.call("DescribeCasters", {})).rejects.toMatchObject({ code: "Throttling" });
+    expect(notices).toEqual([
+      expect.stringMatching(/^DescribeCasters: Throttling, retry 1 of 2 in 0\.1 s \(gives up \d+ s from now\)$/),
+      expect.stringMatching(/^DescribeCasters: Throttling, retry 2 of 2 in 0\.1 s \(gives up \d+ s from now\)$/),
+    ]);
+  });
+
   test("a client error fails at once, without a retry", async () => {
     const emulator = await startEmulator();
     const client = clientFor(emulator.url);

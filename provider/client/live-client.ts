@@ -27,6 +27,8 @@ export interface ClientOptions {
   sleep?: (ms: number) => Promise<void>;
   /** The clock of the retry budget. */
   now?: () => number;
+  /** Told of each retry before its wait, in words: `AddCasterLayout: Throttling.User, retry 3 in 2.1 s (gives up 118 s from now)`. */
+  onRetry?: (notice: string) => void;
 }
 
 /**
@@ -42,6 +44,7 @@ export class LiveClient {
   private readonly random: () => number;
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly now: () => number;
+  private readonly onRetry: (notice: string) => void;
   private readonly credentials: CredentialSource;
 
   constructor(readonly settings: ClientSettings, options: ClientOptions = {}) {
@@ -56,6 +59,7 @@ export class LiveClient {
     this.random = options.random ?? Math.random;
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
     this.now = options.now ?? Date.now;
+    this.onRetry = options.onRetry ?? (() => undefined);
   }
 
   /**
@@ -90,7 +94,10 @@ export class LiveClient {
         if (attempt >= this.retry.maxAttempts || left <= 0) throw error.afterRetries(attempt, elapsed);
         this.stats.retries++;
         // The last wait ends at the budget, so that the whole budget is used, not cut short.
-        await this.sleep(Math.min(backoffDelayMs(attempt, this.retry, this.random), left));
+        const wait = Math.min(backoffDelayMs(attempt, this.retry, this.random), left);
+        const of = Number.isFinite(this.retry.maxAttempts) ? ` of ${this.retry.maxAttempts - 1}` : "";
+        this.onRetry(`${action}: ${error.code}, retry ${attempt}${of} in ${(wait / 1000).toFixed(1)} s (gives up ${Math.ceil(left / 1000)} s from now)`);
+        await this.sleep(wait);
       }
     }
   }

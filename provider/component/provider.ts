@@ -1,11 +1,11 @@
 import { isDeepStrictEqual } from "node:util";
-import { CAPTION_DEFAULTS, MAX_TRANSPARENCY, TEXT_STYLE_DEFAULTS } from "../../spec/api-facts";
+import { CAPTION_DEFAULTS, COMPONENT_DEFAULTS, COMPONENT_LAYER_DEFAULTS, TEXT_STYLE_DEFAULTS } from "../../spec/api-facts";
 import { casterComponent as kind, ComponentInputs } from "../../spec/kinds/caster-component";
-import { LiveApiError } from "../client/errors";
+import { LiveApiError, UserFacingError } from "../client/errors";
 import { LiveClient, ParamValue } from "../client/live-client";
-import { formatId, kindProvider, parseId } from "../kind-provider";
+import { differences, formatId, kindProvider, parseId } from "../kind-provider";
 import { listingCache, liveClient, sessionMap } from "../runtime";
-import { addOnce } from "../shared/add-once";
+import { addOnce, claimOnce } from "../shared/add-once";
 
 /** What the provider stores for a component. */
 export interface ComponentOutputs extends ComponentInputs {
@@ -15,7 +15,7 @@ export interface ComponentOutputs extends ComponentInputs {
 type Style = { BorderColor?: string; BorderWidthNormalized?: number; Color?: string; FontName?: string; SizeNormalized?: number };
 
 /** One item of DescribeCasterComponents, as the spec gives it. */
-interface ApiComponent {
+export interface ApiComponent {
   ComponentId: string;
   ComponentName?: string;
   ComponentType?: string;
@@ -35,6 +35,10 @@ const claimed = sessionMap<string, true>();
 export const componentProvider = kindProvider<ComponentInputs, ComponentOutputs>(kind, {
   async create(inputs) {
     const client = liveClient();
+    if (inputs.importId) {
+      const adopted = await adopt(client, inputs);
+      return { id: formatId(kind, adopted), outs: adopted };
+    }
     const key = listingKey(client, inputs.casterId);
     const wanted = comparableContent(inputs);
     // AddCasterComponent has no ClientToken: after a lost reply, the component at the position with this content is the one made.
@@ -47,7 +51,7 @@ export const componentProvider = kindProvider<ComponentInputs, ComponentOutputs>
         LocationId: inputs.locationId,
         LayerOrder: inputs.layerOrder,
       })).ComponentId,
-      claim: (id) => (claimed.has(`${key} ${id}`) ? false : (claimed.set(`${key} ${id}`, true), true)),
+      claim: (id) => claimOnce(claimed, `${key} ${id}`),
     });
     const outs = await readBack(client, inputs.casterId, componentId, inputs);
     return { id: formatId(kind, outs), outs };
@@ -67,14 +71,56 @@ export const componentProvider = kindProvider<ComponentInputs, ComponentOutputs>
     return { outs: await readBack(client, casterId, componentId, news) };
   },
 
-  normalize(props) {
-    return typeof props.geometry === "object" && props.geometry !== null ? { ...props, ...comparableContent(props as ComponentInputs) } : props;
-  },
+  normalize: normalContent,
 
   changed(props) {
     if (props.casterId) studioComponents.changed(listingKey(liveClient(), props.casterId));
   },
 });
+
+/** The settings with every default written out, where they are known (a preview may not know them yet). */
+function normalContent(props: Record<string, unknown>): Record<string, unknown> {
+  return typeof props.geometry === "object" && props.geometry !== null ? { ...props, ...comparableContent(props as ComponentInputs) } : props;
+}
+
+/**
+ * Brings an existing component under management (importId), then makes it what the program
+ * declares: its settings are compared as diff compares them (layerOrder, which the API does not
+ * report, taken as declared), and ModifyCasterComponent is sent only when they differ, so a
+ * component that already matches is taken over with no call that changes anything. Every refusal
+ * comes before any such call.
+ */
+async function adopt(client: LiveClient, inputs: ComponentInputs): Promise<ComponentOutputs> {
+  const { casterId, componentId } = parseId(kind, inputs.importId as string);
+  if (casterId !== inputs.casterId) {
+    throw new UserFacingError(`importId ${inputs.importId} names studio ${casterId}, but casterId is ${inputs.casterId}; they must match.`);
+  }
+  let items: ApiComponent[] | undefined;
+  try {
+    items = await listComponents(client, casterId, studioComponents.moment());
+  } catch (error) {
+    if (!(error instanceof LiveApiError && error.code === "InvalidCaster.NotFound")) throw error;
+  }
+  const item = items?.find((candidate) => candidate.ComponentId === componentId);
+  if (!item) {
+    const atPosition = items?.find((candidate) => candidate.LocationId === inputs.locationId);
+    const hint = items === undefined ? ` (the account has no studio ${casterId})`
+      : atPosition ? ` (the component at ${inputs.locationId} is ${atPosition.ComponentId}: importId "${formatId(kind, { casterId, componentId: atPosition.ComponentId })}")` : "";
+    throw new UserFacingError(`importId ${inputs.importId}: studio ${casterId} has no component ${componentId}${hint}. Check the ID with DescribeCasterComponents, or remove importId to add a new component.`);
+  }
+  if (item.LocationId !== inputs.locationId) {
+    throw new UserFacingError(`importId ${inputs.importId}: that component sits at ${item.LocationId}, but locationId is ${inputs.locationId}. A component cannot move; set locationId to ${item.LocationId}.`);
+  }
+  const key = `${listingKey(client, casterId)} ${componentId}`;
+  if (!claimOnce(claimed, key)) {
+    throw new UserFacingError(`importId ${inputs.importId}: another resource of this program already manages that component; remove one of the two.`);
+  }
+  // What the component has, and nothing of the inputs but what the API cannot report.
+  const found: ComponentOutputs = { ...fromApi(item), casterId, componentId, layerOrder: inputs.layerOrder };
+  if (differences(kind, normalContent, found, inputs).changed.length === 0) return { ...inputs, ...found };
+  await change(client, casterId, "ModifyCasterComponent", { ComponentId: componentId, ...componentParams(inputs) });
+  return readBack(client, casterId, componentId, inputs);
+}
 
 /** AddCasterComponent / ModifyCasterComponent parameters: the settings as JSON in upper camel case, as the pages ask. */
 function componentParams(inputs: ComponentInputs): Record<string, ParamValue> {
@@ -83,13 +129,13 @@ function componentParams(inputs: ComponentInputs): Record<string, ParamValue> {
     CasterId: inputs.casterId,
     ComponentName: inputs.componentName,
     ComponentType: inputs.componentType,
-    Effect: inputs.effect ?? "none",
+    Effect: inputs.effect ?? COMPONENT_DEFAULTS.effect,
     ComponentLayer: JSON.stringify({
-      HeightNormalized: String(geometry.heightNormalized ?? 0),
-      WidthNormalized: String(geometry.widthNormalized ?? 0),
-      PositionRefer: geometry.anchor ?? "topLeft",
+      HeightNormalized: String(geometry.heightNormalized ?? COMPONENT_LAYER_DEFAULTS.heightNormalized),
+      WidthNormalized: String(geometry.widthNormalized ?? COMPONENT_LAYER_DEFAULTS.widthNormalized),
+      PositionRefer: geometry.anchor ?? COMPONENT_LAYER_DEFAULTS.anchor,
       PositionNormalized: [String(geometry.position[0]), String(geometry.position[1])],
-      Transparency: String(geometry.transparency ?? MAX_TRANSPARENCY),
+      Transparency: String(geometry.transparency ?? COMPONENT_LAYER_DEFAULTS.transparency),
     }),
     TextLayerContent: inputs.text ? JSON.stringify(dropUndefined({ Text: inputs.text.text, ...styleParams(inputs.text) })) : undefined,
     ImageLayerContent: inputs.image ? JSON.stringify({ MaterialId: inputs.image.materialId }) : undefined,
@@ -120,13 +166,13 @@ function comparableContent(inputs: ComponentInputs) {
   const geometry = inputs.geometry;
   return {
     componentType: inputs.componentType,
-    effect: inputs.effect ?? "none",
+    effect: inputs.effect ?? COMPONENT_DEFAULTS.effect,
     geometry: {
       position: [geometry.position[0], geometry.position[1]],
-      anchor: geometry.anchor ?? "topLeft",
-      widthNormalized: geometry.widthNormalized ?? 0,
-      heightNormalized: geometry.heightNormalized ?? 0,
-      transparency: geometry.transparency ?? MAX_TRANSPARENCY,
+      anchor: geometry.anchor ?? COMPONENT_LAYER_DEFAULTS.anchor,
+      widthNormalized: geometry.widthNormalized ?? COMPONENT_LAYER_DEFAULTS.widthNormalized,
+      heightNormalized: geometry.heightNormalized ?? COMPONENT_LAYER_DEFAULTS.heightNormalized,
+      transparency: geometry.transparency ?? COMPONENT_LAYER_DEFAULTS.transparency,
     },
     text: inputs.componentType === "text" && inputs.text ? { ...TEXT_STYLE_DEFAULTS, ...meaningful(inputs.text) } : undefined,
     image: inputs.componentType === "image" ? meaningful(inputs.image) : undefined,
@@ -137,9 +183,9 @@ function comparableContent(inputs: ComponentInputs) {
 }
 
 /** A listed component's settings, as the kind names them. */
-function fromApi(item: ApiComponent): ComponentInputs {
+export function fromApi(item: ApiComponent): ComponentInputs {
   const layer = item.ComponentLayer ?? {};
-  const position = layer.PositionNormalizeds?.Position ?? [0, 0];
+  const position: readonly number[] = layer.PositionNormalizeds?.Position ?? COMPONENT_LAYER_DEFAULTS.position;
   const style = (content: Style) => ({
     fontName: content.FontName || undefined,
     sizeNormalized: content.SizeNormalized || undefined,
@@ -155,13 +201,13 @@ function fromApi(item: ApiComponent): ComponentInputs {
     locationId: item.LocationId ?? "",
     componentName: item.ComponentName || undefined,
     componentType: type,
-    effect: (item.Effect || "none") as ComponentInputs["effect"],
+    effect: (item.Effect || COMPONENT_DEFAULTS.effect) as ComponentInputs["effect"],
     geometry: {
-      position: [Number(position[0] ?? 0), Number(position[1] ?? 0)] as [number, number],
-      anchor: (layer.PositionRefer || "topLeft") as NonNullable<ComponentInputs["geometry"]["anchor"]>,
-      widthNormalized: Number(layer.WidthNormalized ?? 0),
-      heightNormalized: Number(layer.HeightNormalized ?? 0),
-      transparency: Number(layer.Transparency ?? MAX_TRANSPARENCY),
+      position: [Number(position[0] ?? COMPONENT_LAYER_DEFAULTS.position[0]), Number(position[1] ?? COMPONENT_LAYER_DEFAULTS.position[1])] as [number, number],
+      anchor: (layer.PositionRefer || COMPONENT_LAYER_DEFAULTS.anchor) as NonNullable<ComponentInputs["geometry"]["anchor"]>,
+      widthNormalized: Number(layer.WidthNormalized ?? COMPONENT_LAYER_DEFAULTS.widthNormalized),
+      heightNormalized: Number(layer.HeightNormalized ?? COMPONENT_LAYER_DEFAULTS.heightNormalized),
+      transparency: Number(layer.Transparency ?? COMPONENT_LAYER_DEFAULTS.transparency),
     },
     text: type === "text" && text ? dropUndefined({ text: text.Text ?? "", ...style(text) }) : undefined,
     image: type === "image" && item.ImageLayerContent?.MaterialId ? { materialId: item.ImageLayerContent.MaterialId } : undefined,
@@ -218,4 +264,29 @@ async function readBack(client: LiveClient, casterId: string, componentId: strin
   if (!item) throw new Error(`component ${componentId} was accepted by studio ${casterId} but is not listed by DescribeCasterComponents; run pulumi refresh and try again.`);
   // LayerOrder is not in the reply: what was applied is kept.
   return { ...inputs, ...fromApi(item), casterId, componentId, layerOrder: inputs.layerOrder };
+}
+
+/**
+ * What an unfinished create of these (checked) inputs made, for the recovery of a killed `pulumi
+ * up`: AddCasterComponent has no ClientToken, and a position holds one component, so the
+ * component at the position with exactly this content, which the stack's state does not have
+ * (`owned`, Pulumi IDs), is the one it made. Undefined when there is none.
+ */
+export async function madeByUnfinishedCreate(
+  inputs: ComponentInputs,
+  owned: ReadonlySet<string>,
+): Promise<{ id: string; props: ComponentOutputs; description: string } | undefined> {
+  const wanted = comparableContent(inputs);
+  const items = await listComponents(liveClient(), inputs.casterId, studioComponents.moment());
+  const made = items.find((item) => item.LocationId === inputs.locationId
+    && !owned.has(formatId(kind, { casterId: inputs.casterId, componentId: item.ComponentId }))
+    && isDeepStrictEqual(comparableContent(fromApi(item)), wanted));
+  if (!made) return undefined;
+  const props: ComponentOutputs = { ...inputs, ...fromApi(made), casterId: inputs.casterId, componentId: made.ComponentId, layerOrder: inputs.layerOrder };
+  return {
+    id: formatId(kind, props),
+    props,
+    // A component added without a name is named by its ID.
+    description: `${made.ComponentType ?? ""} component${made.ComponentName && made.ComponentName !== made.ComponentId ? ` "${made.ComponentName}"` : ""} at ${made.LocationId} (${made.ComponentId})`,
+  };
 }

@@ -52,3 +52,27 @@ export async function programEpisodeIds(client: LiveClient, casterId: string, re
     if (episodes.length < PROGRAM_PAGE_SIZE || pageNum * PROGRAM_PAGE_SIZE >= page.Total) return ids;
   }
 }
+
+/** One entry of a studio's program, as far as adopting a group needs it. */
+export interface ProgramEntry {
+  EpisodeId: string;
+  EpisodeName?: string;
+  StartTime?: string;
+  EndTime?: string;
+}
+
+/** Every entry of the studio's program (its episodes and its groups' items), page by page, in the order listed. */
+export async function programEntries(client: LiveClient, casterId: string, regionId?: string): Promise<ProgramEntry[]> {
+  const entries: ProgramEntry[] = [];
+  for (let pageNum = 1; ; pageNum++) {
+    const page = await client.call<{ Total: number; Episodes?: { Episode?: ProgramEntry[] } }>("DescribeCasterProgram", {
+      CasterId: casterId,
+      PageNum: pageNum,
+      PageSize: PROGRAM_PAGE_SIZE,
+      RegionId: regionId,
+    });
+    const episodes = page.Episodes?.Episode ?? [];
+    entries.push(...episodes);
+    if (episodes.length < PROGRAM_PAGE_SIZE || pageNum * PROGRAM_PAGE_SIZE >= page.Total) return entries;
+  }
+}

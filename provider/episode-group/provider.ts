@@ -1,5 +1,5 @@
 import type * as dynamic from "@pulumi/pulumi/dynamic";
-import { LiveApiError } from "../client/errors";
+import { LiveApiError, UserFacingError } from "../client/errors";
 import { LiveClient } from "../client/live-client";
 import { isUnknown } from "../../common/unknowns";
 import { toApiTime } from "../../spec/api-facts";
@@ -7,7 +7,7 @@ import { casterEpisodeGroup as kind, CREATE_PROPERTIES, EpisodeGroupInputs } fro
 import { requestParams } from "../../spec/kinds/kind";
 import { kindProvider } from "../kind-provider";
 import { listingCache, liveClient, sessionMap } from "../runtime";
-import { describeStudioConfig, EpisodeGroupOutputs, programEpisodeIds, StudioConfig } from "./api";
+import { describeStudioConfig, EpisodeGroupOutputs, programEntries, programEpisodeIds, ProgramEntry, StudioConfig } from "./api";
 import { deriveClientToken } from "../shared/client-token";
 
 /** Listings shared by the groups of one studio: its config, and the episodes of its program. */
@@ -44,15 +44,11 @@ export const episodeGroupProvider = kindProvider(kind, {
 
   async create(inputs: EpisodeGroupInputs): Promise<dynamic.CreateResult> {
     const client = liveClient();
-    const studio = inputs.casterId ? await studioConfig(client, inputs.casterId, inputs.regionId) : {};
-    const group = {
-      ...inputs,
-      clientToken: inputs.clientToken ?? deriveClientToken(inputs.clientTokenScope ?? "", inputs),
-      domainName: inputs.domainName ?? studio.DomainName ?? "",
-      callbackUrl: inputs.callbackUrl ?? studio.CallbackUrl ?? "",
-      sideOutputUrl: inputs.sideOutputUrl ?? studio.SideOutputUrl ?? "",
-      repeatNum: inputs.repeatNum ?? 0,
-    };
+    if (inputs.importId) {
+      const adopted = await adopt(client, inputs);
+      return { id: adopted.programId, outs: adopted };
+    }
+    const group = await groupToSend(client, inputs);
     let reply: { ProgramId: string; ItemIds?: { ItemId?: string[] } };
     try {
       reply = await client.call("AddCasterEpisodeGroup", requestParams(kind, "AddCasterEpisodeGroup", group));
@@ -86,6 +82,64 @@ export const episodeGroupProvider = kindProvider(kind, {
     if (props.casterId) studioPrograms.changed(listingKey(liveClient(), props.casterId));
   },
 });
+
+/** The group as AddCasterEpisodeGroup takes it: what is left out comes from the studio's config, the token is derived. */
+async function groupToSend(client: LiveClient, inputs: EpisodeGroupInputs) {
+  const studio = inputs.casterId ? await studioConfig(client, inputs.casterId, inputs.regionId) : {};
+  return {
+    ...inputs,
+    clientToken: inputs.clientToken ?? deriveClientToken(inputs.clientTokenScope ?? "", inputs),
+    domainName: inputs.domainName ?? studio.DomainName ?? "",
+    callbackUrl: inputs.callbackUrl ?? studio.CallbackUrl ?? "",
+    sideOutputUrl: inputs.sideOutputUrl ?? studio.SideOutputUrl ?? "",
+    repeatNum: inputs.repeatNum ?? 0,
+  };
+}
+
+/** The programs adopted by resources of this process: two declarations never take one group. */
+const adoptedGroups = sessionMap<string, true>();
+
+/**
+ * Brings an existing group under management (importId, its ProgramId). The API has no call that
+ * describes a group by its ProgramId, nor one that modifies it: the group is taken as declared,
+ * with no call that changes anything. As cautious as read: its items are recorded (and refresh may
+ * later call it gone) only when the studio's program lists, at the declared start, exactly one run
+ * of items named as declared; otherwise `listedInProgram` is false and refresh keeps it.
+ */
+async function adopt(client: LiveClient, inputs: EpisodeGroupInputs): Promise<EpisodeGroupOutputs> {
+  const programId = inputs.importId as string;
+  const key = `${client.settings.endpoint} ${programId}`;
+  if (adoptedGroups.has(key)) {
+    throw new UserFacingError(`importId ${programId}: another resource of this program already manages that episode group; remove one of the two.`);
+  }
+  const group = await groupToSend(client, inputs);
+  const itemIds = inputs.casterId ? await listedItems(client, inputs.casterId, group) : [];
+  adoptedGroups.set(key, true);
+  return { ...group, programId, itemIds, listedInProgram: itemIds.length > 0 };
+}
+
+/**
+ * The ItemIds of the group's items as the studio's program lists them: entries at the group's
+ * start with no end (as a group's items are listed), named as its items, in item order. Empty
+ * when there is no such run, or more than one (another group with the same start and names).
+ */
+async function listedItems(client: LiveClient, casterId: string, group: EpisodeGroupInputs): Promise<string[]> {
+  let entries: ProgramEntry[];
+  try {
+    entries = await programEntries(client, casterId, group.regionId);
+  } catch (error) {
+    if (error instanceof LiveApiError && error.code === "InvalidCaster.NotFound") return [];
+    throw error;
+  }
+  const names = group.items.map((item) => item.itemName);
+  const runs: string[][] = [];
+  for (let start = 0; start + names.length <= entries.length; start++) {
+    const run = entries.slice(start, start + names.length);
+    const matches = run.every((entry, index) => entry.StartTime === group.startTime && !entry.EndTime && entry.EpisodeName === names[index]);
+    if (matches) runs.push(run.map((entry) => entry.EpisodeId));
+  }
+  return runs.length === 1 ? runs[0] : [];
+}
 
 /**
  * The groups this process has checked, by what they would create: two declarations of one

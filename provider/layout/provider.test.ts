@@ -116,6 +116,11 @@ describe("on-screen providers: layout, component, scene binding", () => {
     })).outs as ComponentOutputs;
     const binding = { casterId, scene: "PGM" as const, layoutId: layout.layoutId, componentIds: [logo.componentId] };
     await expect(sceneBindingProvider.create(binding)).rejects.toThrow(/has no PGM scene yet: StartCaster makes a studio's scenes/);
+    const twice = await sceneBindingProvider.check({}, { ...binding, componentIds: [logo.componentId, logo.componentId] });
+    expect(twice.failures).toEqual([expect.objectContaining({
+      property: "componentIds",
+      reason: `componentIds[1] "${logo.componentId}" is listed twice (first as componentIds[0]): a scene shows a component once; remove one.`,
+    })]);
 
     await live.client.call("StartCaster", { CasterId: casterId });
     const created = await sceneBindingProvider.create(binding);

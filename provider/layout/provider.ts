@@ -1,10 +1,11 @@
 import { isDeepStrictEqual } from "node:util";
+import { AUDIO_LAYER_DEFAULTS, VIDEO_LAYER_DEFAULTS } from "../../spec/api-facts";
 import { AudioLayer, casterLayout as kind, LayoutInputs, VideoLayer } from "../../spec/kinds/caster-layout";
-import { LiveApiError } from "../client/errors";
+import { LiveApiError, UserFacingError } from "../client/errors";
 import { LiveClient, ParamValue } from "../client/live-client";
-import { formatId, kindProvider, parseId } from "../kind-provider";
+import { differences, formatId, kindProvider, parseId } from "../kind-provider";
 import { listingCache, liveClient, sessionMap } from "../runtime";
-import { addOnce } from "../shared/add-once";
+import { addOnce, claimOnce } from "../shared/add-once";
 
 /** What the provider stores for a layout. */
 export interface LayoutOutputs extends LayoutInputs {
@@ -12,7 +13,7 @@ export interface LayoutOutputs extends LayoutInputs {
 }
 
 /** One item of DescribeCasterLayouts, as the spec gives it: numbers, where the request took text. */
-interface ApiLayout {
+export interface ApiLayout {
   LayoutId: string;
   BlendList?: { LocationId?: string[] };
   MixList?: { LocationId?: string[] };
@@ -35,6 +36,10 @@ const claimed = sessionMap<string, true>();
 export const layoutProvider = kindProvider<LayoutInputs, LayoutOutputs>(kind, {
   async create(inputs) {
     const client = liveClient();
+    if (inputs.importId) {
+      const adopted = await adopt(client, inputs);
+      return { id: formatId(kind, adopted as unknown as Record<string, unknown>), outs: adopted };
+    }
     const key = listingKey(client, inputs.casterId);
     const wanted = comparableLayers(inputs);
     // AddCasterLayout has no ClientToken: a lost reply is resolved by looking the layout up.
@@ -43,7 +48,7 @@ export const layoutProvider = kindProvider<LayoutInputs, LayoutOutputs>(kind, {
       idOf: (layout) => layout.LayoutId,
       matches: (layout) => isDeepStrictEqual(comparableLayers(layersFromApi(layout)), wanted),
       add: async () => (await change<{ LayoutId: string }>(client, inputs.casterId, "AddCasterLayout", layoutParams(inputs))).LayoutId,
-      claim: (id) => (claimed.has(`${key} ${id}`) ? false : (claimed.set(`${key} ${id}`, true), true)),
+      claim: (id) => claimOnce(claimed, `${key} ${id}`),
     });
     const outs = await readBack(client, inputs.casterId, layoutId, inputs);
     return { id: formatId(kind, outs as unknown as Record<string, unknown>), outs };
@@ -64,17 +69,57 @@ export const layoutProvider = kindProvider<LayoutInputs, LayoutOutputs>(kind, {
     return { outs: await readBack(client, casterId, layoutId, news) };
   },
 
-  normalize(props) {
-    const layers = props as Pick<LayoutInputs, "videoLayers" | "audioLayers">;
-    const known = Array.isArray(layers.videoLayers) && layers.videoLayers.every((layer) => Array.isArray(layer?.position))
-      && (layers.audioLayers === undefined || Array.isArray(layers.audioLayers));
-    return known ? { ...props, ...comparableLayers(layers) } : props;
-  },
+  normalize: normalLayers,
 
   changed(props) {
     if (props.casterId) studioLayouts.changed(listingKey(liveClient(), props.casterId));
   },
 });
+
+/** The layers with every default written out, where they are known (a preview may not know them yet). */
+function normalLayers(props: Record<string, unknown>): Record<string, unknown> {
+  const layers = props as Pick<LayoutInputs, "videoLayers" | "audioLayers">;
+  const known = Array.isArray(layers.videoLayers) && layers.videoLayers.every((layer) => Array.isArray(layer?.position))
+    && (layers.audioLayers === undefined || Array.isArray(layers.audioLayers));
+  return known ? { ...props, ...comparableLayers(layers) } : props;
+}
+
+/**
+ * Brings an existing layout under management (importId), then makes it what the program declares:
+ * its layers are compared as diff compares them, and ModifyCasterLayout is sent only when they
+ * differ, so a layout that already matches is taken over with no call that changes anything.
+ * Every refusal comes before any such call.
+ */
+async function adopt(client: LiveClient, inputs: LayoutInputs): Promise<LayoutOutputs> {
+  const { casterId, layoutId } = parseId(kind, inputs.importId as string);
+  if (casterId !== inputs.casterId) {
+    throw new UserFacingError(`importId ${inputs.importId} names studio ${casterId}, but casterId is ${inputs.casterId}; they must match.`);
+  }
+  const layouts = await listLayoutsOrNone(client, casterId);
+  const layout = layouts?.find((item) => item.LayoutId === layoutId);
+  if (!layout) {
+    const others = layouts === undefined ? ` (the account has no studio ${casterId})` : layouts.length > 0 ? ` (its layouts are ${layouts.map((item) => item.LayoutId).join(", ")})` : " (it has no layouts)";
+    throw new UserFacingError(`importId ${inputs.importId}: studio ${casterId} has no layout ${layoutId}${others}. Check the ID with DescribeCasterLayouts, or remove importId to add a new layout.`);
+  }
+  const key = `${listingKey(client, casterId)} ${layoutId}`;
+  if (!claimOnce(claimed, key)) {
+    throw new UserFacingError(`importId ${inputs.importId}: another resource of this program already manages that layout; remove one of the two.`);
+  }
+  const found: LayoutOutputs = { ...inputs, casterId, layoutId, ...layersFromApi(layout) };
+  if (differences(kind, normalLayers, found, inputs).changed.length === 0) return found;
+  await change(client, casterId, "ModifyCasterLayout", { LayoutId: layoutId, ...layoutParams(inputs) });
+  return readBack(client, casterId, layoutId, inputs);
+}
+
+/** The studio's layouts, freshly listed; undefined when the studio does not exist. */
+async function listLayoutsOrNone(client: LiveClient, casterId: string): Promise<ApiLayout[] | undefined> {
+  try {
+    return await listLayouts(client, casterId, studioLayouts.moment());
+  } catch (error) {
+    if (error instanceof LiveApiError && error.code === "InvalidCaster.NotFound") return undefined;
+    throw error;
+  }
+}
 
 /**
  * AddCasterLayout / ModifyCasterLayout parameters: BlendList.N and MixList.N are the layers'
@@ -86,20 +131,20 @@ export function layoutParams(inputs: LayoutInputs): Record<string, ParamValue> {
   inputs.videoLayers.forEach((layer, index) => {
     const n = index + 1;
     params[`BlendList.${n}`] = layer.locationId;
-    params[`VideoLayer.${n}.FillMode`] = layer.fillMode ?? "none";
-    params[`VideoLayer.${n}.HeightNormalized`] = String(layer.heightNormalized ?? 0);
-    params[`VideoLayer.${n}.WidthNormalized`] = String(layer.widthNormalized ?? 0);
+    params[`VideoLayer.${n}.FillMode`] = layer.fillMode ?? VIDEO_LAYER_DEFAULTS.fillMode;
+    params[`VideoLayer.${n}.HeightNormalized`] = String(layer.heightNormalized ?? VIDEO_LAYER_DEFAULTS.heightNormalized);
+    params[`VideoLayer.${n}.WidthNormalized`] = String(layer.widthNormalized ?? VIDEO_LAYER_DEFAULTS.widthNormalized);
     params[`VideoLayer.${n}.PositionNormalized.1`] = String(layer.position[0]);
     params[`VideoLayer.${n}.PositionNormalized.2`] = String(layer.position[1]);
-    params[`VideoLayer.${n}.PositionRefer`] = layer.anchor ?? "topLeft";
-    params[`VideoLayer.${n}.FixedDelayDuration`] = String(layer.fixedDelayDuration ?? 0);
+    params[`VideoLayer.${n}.PositionRefer`] = layer.anchor ?? VIDEO_LAYER_DEFAULTS.anchor;
+    params[`VideoLayer.${n}.FixedDelayDuration`] = String(layer.fixedDelayDuration ?? VIDEO_LAYER_DEFAULTS.fixedDelayDuration);
   });
   audioLayersOf(inputs).forEach((layer, index) => {
     const n = index + 1;
     params[`MixList.${n}`] = layer.locationId;
-    params[`AudioLayer.${n}.VolumeRate`] = String(layer.volumeRate ?? 1);
-    params[`AudioLayer.${n}.ValidChannel`] = layer.validChannel ?? "all";
-    params[`AudioLayer.${n}.FixedDelayDuration`] = String(layer.fixedDelayDuration ?? 0);
+    params[`AudioLayer.${n}.VolumeRate`] = String(layer.volumeRate ?? AUDIO_LAYER_DEFAULTS.volumeRate);
+    params[`AudioLayer.${n}.ValidChannel`] = layer.validChannel ?? AUDIO_LAYER_DEFAULTS.validChannel;
+    params[`AudioLayer.${n}.FixedDelayDuration`] = String(layer.fixedDelayDuration ?? AUDIO_LAYER_DEFAULTS.fixedDelayDuration);
   });
   return params;
 }
@@ -114,24 +159,24 @@ export function comparableLayers(inputs: Pick<LayoutInputs, "videoLayers" | "aud
   return {
     videoLayers: inputs.videoLayers.map((layer): Required<VideoLayer> => ({
       locationId: layer.locationId,
-      widthNormalized: layer.widthNormalized ?? 0,
-      heightNormalized: layer.heightNormalized ?? 0,
+      widthNormalized: layer.widthNormalized ?? VIDEO_LAYER_DEFAULTS.widthNormalized,
+      heightNormalized: layer.heightNormalized ?? VIDEO_LAYER_DEFAULTS.heightNormalized,
       position: [layer.position[0], layer.position[1]],
-      anchor: layer.anchor ?? "topLeft",
-      fillMode: layer.fillMode ?? "none",
-      fixedDelayDuration: layer.fixedDelayDuration ?? 0,
+      anchor: layer.anchor ?? VIDEO_LAYER_DEFAULTS.anchor,
+      fillMode: layer.fillMode ?? VIDEO_LAYER_DEFAULTS.fillMode,
+      fixedDelayDuration: layer.fixedDelayDuration ?? VIDEO_LAYER_DEFAULTS.fixedDelayDuration,
     })),
     audioLayers: audioLayersOf(inputs).map((layer): Required<AudioLayer> => ({
       locationId: layer.locationId,
-      volumeRate: layer.volumeRate ?? 1,
-      validChannel: layer.validChannel ?? "all",
-      fixedDelayDuration: layer.fixedDelayDuration ?? 0,
+      volumeRate: layer.volumeRate ?? AUDIO_LAYER_DEFAULTS.volumeRate,
+      validChannel: layer.validChannel ?? AUDIO_LAYER_DEFAULTS.validChannel,
+      fixedDelayDuration: layer.fixedDelayDuration ?? AUDIO_LAYER_DEFAULTS.fixedDelayDuration,
     })),
   };
 }
 
 /** A listed layout's layers, as the kind names them, every value written out. */
-function layersFromApi(layout: ApiLayout): Pick<LayoutInputs, "videoLayers" | "audioLayers"> {
+export function layersFromApi(layout: ApiLayout): Pick<LayoutInputs, "videoLayers" | "audioLayers"> {
   const blend = layout.BlendList?.LocationId ?? [];
   const mix = layout.MixList?.LocationId ?? [];
   const video = layout.VideoLayers?.VideoLayer ?? [];
@@ -139,24 +184,24 @@ function layersFromApi(layout: ApiLayout): Pick<LayoutInputs, "videoLayers" | "a
   return {
     videoLayers: blend.map((locationId, index) => {
       const layer = video[index] ?? {};
-      const position = layer.PositionNormalizeds?.Position ?? [0, 0];
+      const position: readonly number[] = layer.PositionNormalizeds?.Position ?? VIDEO_LAYER_DEFAULTS.position;
       return {
         locationId,
-        widthNormalized: Number(layer.WidthNormalized ?? 0),
-        heightNormalized: Number(layer.HeightNormalized ?? 0),
-        position: [Number(position[0] ?? 0), Number(position[1] ?? 0)] as [number, number],
-        anchor: (layer.PositionRefer || "topLeft") as VideoLayer["anchor"],
-        fillMode: (layer.FillMode || "none") as VideoLayer["fillMode"],
-        fixedDelayDuration: Number(layer.FixedDelayDuration ?? 0),
+        widthNormalized: Number(layer.WidthNormalized ?? VIDEO_LAYER_DEFAULTS.widthNormalized),
+        heightNormalized: Number(layer.HeightNormalized ?? VIDEO_LAYER_DEFAULTS.heightNormalized),
+        position: [Number(position[0] ?? VIDEO_LAYER_DEFAULTS.position[0]), Number(position[1] ?? VIDEO_LAYER_DEFAULTS.position[1])] as [number, number],
+        anchor: (layer.PositionRefer || VIDEO_LAYER_DEFAULTS.anchor) as VideoLayer["anchor"],
+        fillMode: (layer.FillMode || VIDEO_LAYER_DEFAULTS.fillMode) as VideoLayer["fillMode"],
+        fixedDelayDuration: Number(layer.FixedDelayDuration ?? VIDEO_LAYER_DEFAULTS.fixedDelayDuration),
       };
     }),
     audioLayers: mix.map((locationId, index) => {
       const layer = audio[index] ?? {};
       return {
         locationId,
-        volumeRate: Number(layer.VolumeRate ?? 1),
-        validChannel: (layer.ValidChannel || "all") as AudioLayer["validChannel"],
-        fixedDelayDuration: Number(layer.FixedDelayDuration ?? 0),
+        volumeRate: Number(layer.VolumeRate ?? AUDIO_LAYER_DEFAULTS.volumeRate),
+        validChannel: (layer.ValidChannel || AUDIO_LAYER_DEFAULTS.validChannel) as AudioLayer["validChannel"],
+        fixedDelayDuration: Number(layer.FixedDelayDuration ?? AUDIO_LAYER_DEFAULTS.fixedDelayDuration),
       };
     }),
   };
@@ -195,4 +240,24 @@ async function readBack(client: LiveClient, casterId: string, layoutId: string, 
   const layout = await findLayout(client, casterId, layoutId, studioLayouts.moment());
   if (!layout) throw new Error(`layout ${layoutId} was accepted by studio ${casterId} but is not listed by DescribeCasterLayouts; run pulumi refresh and try again.`);
   return { ...inputs, casterId, layoutId, ...layersFromApi(layout) };
+}
+
+/**
+ * What an unfinished create of these (checked) inputs made, for the recovery of a killed `pulumi
+ * up`: AddCasterLayout has no ClientToken, so the layout is found by lookup, a layout of the
+ * studio with exactly these layers that the stack's state does not have (`owned`, Pulumi IDs).
+ * Undefined when there is none: the killed request never landed.
+ */
+export async function madeByUnfinishedCreate(
+  inputs: LayoutInputs,
+  owned: ReadonlySet<string>,
+): Promise<{ id: string; props: LayoutOutputs; description: string } | undefined> {
+  const wanted = comparableLayers(inputs);
+  const layouts = await listLayouts(liveClient(), inputs.casterId, studioLayouts.moment());
+  const made = layouts.find((layout) => !owned.has(formatId(kind, { casterId: inputs.casterId, layoutId: layout.LayoutId }))
+    && isDeepStrictEqual(comparableLayers(layersFromApi(layout)), wanted));
+  if (!made) return undefined;
+  const props: LayoutOutputs = { ...inputs, casterId: inputs.casterId, layoutId: made.LayoutId, ...layersFromApi(made) };
+  const shown = props.videoLayers.map((layer) => layer.locationId).join(", ");
+  return { id: formatId(kind, props as unknown as Record<string, unknown>), props, description: `layout ${made.LayoutId} (video layers ${shown})` };
 }

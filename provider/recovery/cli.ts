@@ -25,7 +25,7 @@ After an interrupted \`pulumi up\` of a stack (and after no other run of it is i
                                                  empty is removed (Pulumi would fail on it: "EOF")
   2. lists what each unfinished create of a CasterVideoResource, CasterEpisodeGroup or Caster made:
      a source at its location with exactly its settings that the state does not hold, and for a
-     group or a studio, the ClientToken that finds it; what the state holds, and a source that was
+     group or a studio, the ClientToken that finds it; what the state holds, and anything that was
      being adopted (importId), are never touched
   3. asks before it deletes sources and groups (--yes: without asking; needed when not on a terminal)
   4. pulumi cancel                               ends the killed run's lock (undoes nothing)

@@ -6,11 +6,31 @@ import { madeByUnfinishedCreate as studioMadeBy } from "../caster/provider";
 import { episodeGroupProvider, madeByUnfinishedCreate as groupMadeBy } from "../episode-group/provider";
 import { VideoResourceInputs } from "../../spec/kinds/caster-video-resource";
 import { madeByUnfinishedCreate as sourceMadeBy, videoResourceProvider } from "../video-resource/provider";
+import { componentProvider, madeByUnfinishedCreate as componentMadeBy } from "../component/provider";
+import { episodeProvider, madeByUnfinishedCreate as episodeMadeBy } from "../episode/provider";
+import { layoutProvider, madeByUnfinishedCreate as layoutMadeBy } from "../layout/provider";
 
 /** The types this package's resources have in a stack's state. */
 export const VIDEO_SOURCE_TYPE = "pulumi-nodejs:dynamic/alicloud-caster:CasterVideoResource";
 export const EPISODE_GROUP_TYPE = "pulumi-nodejs:dynamic/alicloud-caster:CasterEpisodeGroup";
 export const CASTER_TYPE = "pulumi-nodejs:dynamic/alicloud-caster:Caster";
+export const LAYOUT_TYPE = "pulumi-nodejs:dynamic/alicloud-caster:CasterLayout";
+export const COMPONENT_TYPE = "pulumi-nodejs:dynamic/alicloud-caster:CasterComponent";
+export const EPISODE_TYPE = "pulumi-nodejs:dynamic/alicloud-caster:CasterEpisode";
+
+/**
+ * The kinds whose create has no ClientToken and is found by lookup: an object of the studio with
+ * exactly the inputs' content that the state does not have. Found without a change, so a dry run
+ * finds them too; recovery deletes them. (Sources are found by lookup as well, at their position.)
+ */
+const FOUND_BY_LOOKUP: Record<string, {
+  madeBy: (inputs: never, owned: ReadonlySet<string>) => Promise<{ id: string; props: object; description: string } | undefined>;
+  remove: (id: string, props: never) => Promise<void>;
+}> = {
+  [LAYOUT_TYPE]: { madeBy: layoutMadeBy, remove: layoutProvider.delete },
+  [COMPONENT_TYPE]: { madeBy: componentMadeBy, remove: componentProvider.delete },
+  [EPISODE_TYPE]: { madeBy: episodeMadeBy, remove: episodeProvider.delete },
+};
 
 /** A resource as `pulumi stack export` gives it. */
 export interface StateResource {
@@ -44,7 +64,7 @@ export interface UnfinishedCreate {
   remove?: () => Promise<void>;
   /** Why it is left alone, or what a real run would do, when there is nothing to remove. */
   note?: string;
-  /** Never deleted: what it touched existed before it (a source being adopted with importId). */
+  /** Never deleted: what it touched existed before it (an object being adopted with importId). */
   leftAlone?: boolean;
   /** Kept, and handed to the stack under this ID (a studio): `pulumi up` then applies the program to it. */
   adoptId?: string;
@@ -56,7 +76,7 @@ export interface UnfinishedCreate {
  * Finds what the unfinished creates of a killed `pulumi up` made on the studio. Their inputs are
  * in the state (pending operations); a source is found at its location with exactly those
  * settings, a group and a studio by their ClientToken. What the state already has is never
- * touched, nor is a source that an unfinished create was adopting (importId): it existed before.
+ * touched, nor is an object that an unfinished create was adopting (importId): it existed before.
  * A studio is not deleted but adopted (adoptId): deleting one and making it again under the same
  * ClientToken could be answered with the deleted one, and `pulumi up` can apply any program to it
  * (configure and start it, rename it, or replace or delete it if the program says so). Each create's
@@ -70,12 +90,14 @@ export interface UnfinishedCreate {
 export async function findUnfinishedCreates(checkpoint: Checkpoint, options: { dryRun?: boolean } = {}): Promise<UnfinishedCreate[]> {
   const resources = checkpoint.deployment.resources ?? [];
   const pending = (checkpoint.deployment.pending_operations ?? []).filter(
-    (operation) => operation.type === "creating" && [VIDEO_SOURCE_TYPE, EPISODE_GROUP_TYPE, CASTER_TYPE].includes(operation.resource.type),
+    (operation) => operation.type === "creating"
+      && [VIDEO_SOURCE_TYPE, EPISODE_GROUP_TYPE, CASTER_TYPE, ...Object.keys(FOUND_BY_LOOKUP)].includes(operation.resource.type),
   );
   const owned = (type: string) => new Set(resources.filter((r) => r.type === type && r.id).map((r) => r.id as string));
   const ownedSources = owned(VIDEO_SOURCE_TYPE);
   const ownedGroups = owned(EPISODE_GROUP_TYPE);
   const ownedStudios = owned(CASTER_TYPE);
+  const ownedByLookup = Object.fromEntries(Object.keys(FOUND_BY_LOOKUP).map((type) => [type, owned(type)]));
 
   const found: UnfinishedCreate[] = [];
   // By provider (each its own endpoint and region), and one create at a time: two unfinished
@@ -86,11 +108,15 @@ export async function findUnfinishedCreates(checkpoint: Checkpoint, options: { d
     configureProvider(storedProviderConfig(resources, providerReference));
     for (const { resource } of operations) {
       const inputs = revealed(withoutEngineKeys(resource.inputs ?? {})) as Record<string, unknown>;
-      if (resource.type === VIDEO_SOURCE_TYPE) {
-        if (inputs.importId) {
-          found.push({ urn: resource.urn, leftAlone: true, note: `was adopting ${String(inputs.importId)} (importId), which existed before it: left as it is` });
-          continue;
-        }
+      const lookup = FOUND_BY_LOOKUP[resource.type];
+      if (inputs.importId) {
+        // Adopting makes nothing (a studio adopted is never sent to CreateCaster): what it touched existed before.
+        found.push({ urn: resource.urn, leftAlone: true, note: `was adopting ${String(inputs.importId)} (importId), which existed before it: left as it is` });
+      } else if (lookup) {
+        const made = await lookup.madeBy(inputs as never, ownedByLookup[resource.type]);
+        if (made) ownedByLookup[resource.type].add(made.id);
+        found.push({ urn: resource.urn, made: made?.description, remove: made && (() => lookup.remove(made.id, made.props as never)) });
+      } else if (resource.type === VIDEO_SOURCE_TYPE) {
         const made = await sourceMadeBy(inputs as unknown as VideoResourceInputs, ownedSources);
         if (made) ownedSources.add(made.id);
         found.push({ urn: resource.urn, made: made?.description, remove: made && (() => videoResourceProvider.delete(made.id)) });

@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from "node:util";
 import { casterSceneBinding as kind, SceneBindingInputs } from "../../spec/kinds/caster-scene-binding";
 import { LiveApiError, UserFacingError } from "../client/errors";
 import { LiveClient } from "../client/live-client";
@@ -10,7 +11,7 @@ export interface SceneBindingOutputs extends SceneBindingInputs {
 }
 
 /** One item of DescribeCasterScenes. */
-interface ApiScene {
+export interface ApiScene {
   SceneId: string;
   OutputType?: string | number;
   LayoutId?: string;
@@ -18,12 +19,13 @@ interface ApiScene {
 }
 
 /** DescribeCasterScenes' OutputType: 0 the preview (PVW), 1 the program output (PGM). */
-const OUTPUT_TYPE = { PVW: "0", PGM: "1" } as const;
+export const OUTPUT_TYPE = { PVW: "0", PGM: "1" } as const;
 
 /** The CasterSceneBinding dynamic provider: SetCasterSceneConfig replaces a scene's layout and components as a whole. */
 export const sceneBindingProvider = kindProvider<SceneBindingInputs, SceneBindingOutputs>(kind, {
   async create(inputs) {
-    const outs = await bind(liveClient(), inputs);
+    // A scene that already shows exactly this (a studio file exported from a live studio) is taken as it is.
+    const outs = await bind(liveClient(), inputs, { unlessShown: true });
     return { id: formatId(kind, outs), outs };
   },
 
@@ -48,14 +50,21 @@ export const sceneBindingProvider = kindProvider<SceneBindingInputs, SceneBindin
   },
 });
 
-/** Binds the scene: its layout and components, bottom to top, in one SetCasterSceneConfig. */
-async function bind(client: LiveClient, inputs: SceneBindingInputs): Promise<SceneBindingOutputs> {
+/**
+ * Binds the scene: its layout and components, bottom to top, in one SetCasterSceneConfig; with
+ * `unlessShown`, none when the scene already shows exactly that layout and those components.
+ */
+async function bind(client: LiveClient, inputs: SceneBindingInputs, options: { unlessShown?: boolean } = {}): Promise<SceneBindingOutputs> {
   const scene = await findScene(client, inputs.casterId, inputs.scene);
   if (!scene) {
     throw new UserFacingError(
       `studio ${inputs.casterId} has no ${inputs.scene} scene yet: StartCaster makes a studio's scenes. ` +
         "Set running: true on its Caster (and let this binding depend on it), then run `pulumi up` again.",
     );
+  }
+  const shown = bindingOf(scene);
+  if (options.unlessShown && shown.layoutId === inputs.layoutId && isDeepStrictEqual(shown.componentIds, inputs.componentIds ?? [])) {
+    return { ...inputs, ...shown };
   }
   const params: Record<string, string> = { CasterId: inputs.casterId, SceneId: scene.SceneId, LayoutId: inputs.layoutId };
   (inputs.componentIds ?? []).forEach((componentId, index) => { params[`ComponentId.${index + 1}`] = componentId; });
@@ -64,7 +73,7 @@ async function bind(client: LiveClient, inputs: SceneBindingInputs): Promise<Sce
   return { ...inputs, ...(after ? bindingOf(after) : {}), sceneId: scene.SceneId };
 }
 
-function bindingOf(scene: ApiScene): Pick<SceneBindingOutputs, "sceneId" | "layoutId" | "componentIds"> {
+export function bindingOf(scene: ApiScene): Pick<SceneBindingOutputs, "sceneId" | "layoutId" | "componentIds"> {
   return { sceneId: scene.SceneId, layoutId: scene.LayoutId ?? "", componentIds: scene.ComponentIds?.componentId ?? [] };
 }
 

@@ -31,3 +31,10 @@ export async function addOnce<T>(steps: {
     }
   }
 }
+
+/** Claims `key` in this session's `claimed` map: true the first time, false once another resource holds it. */
+export function claimOnce(claimed: Map<string, true>, key: string): boolean {
+  if (claimed.has(key)) return false;
+  claimed.set(key, true);
+  return true;
+}

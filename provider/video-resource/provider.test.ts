@@ -90,8 +90,12 @@ describe("video source provider", () => {
 
   test("a source whose studio is gone reads as gone and deletes as done", async () => {
     const id = "LIVEPRODUCER_POST-cn-removed1234:e5542d98-b08c-46bf-83e9-5b09d08c1234";
-    expect(await provider.read(id, {} as VideoResourceOutputs)).toEqual({});
+    // A refresh reads with what the state holds.
+    const held = { casterId: "LIVEPRODUCER_POST-cn-removed1234", resourceId: "e5542d98-b08c-46bf-83e9-5b09d08c1234", resourceName: "Main camera", locationId: "RV01", liveStreamUrl: "rtmp://a.example.com/x/y" };
+    expect(await provider.read(id, held as VideoResourceOutputs)).toEqual({});
     await expect(provider.delete(id)).resolves.toBeUndefined();
+    // A get (CasterVideoResource.get) knows only the ID: that there is no such source is said.
+    await expect(provider.read(id, {} as VideoResourceOutputs)).rejects.toThrow(`CasterVideoResource.get: there is no source ${id}`);
   });
 
   test("a taken location fails with a message that names the source there and the way out", async () => {

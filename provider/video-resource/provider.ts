@@ -61,7 +61,7 @@ function sourceParams(inputs: VideoResourceInputs): Record<string, ParamValue> {
 }
 
 /** What the provider stores for a source the API listed. */
-function outputsFromApi(casterId: string, item: ApiVideoResource, applied: Partial<VideoResourceInputs>): VideoResourceOutputs {
+export function outputsFromApi(casterId: string, item: ApiVideoResource, applied: Partial<VideoResourceInputs>): VideoResourceOutputs {
   return stateFromReply(kind, item, { ...applied, casterId }) as unknown as VideoResourceOutputs;
 }
 
@@ -119,7 +119,11 @@ async function add(client: LiveClient, inputs: VideoResourceInputs): Promise<Vid
   }
 }
 
-/** Brings an existing source under management, then makes it what the program declares. */
+/**
+ * Brings an existing source under management, then makes it what the program declares: a source
+ * that already matches is taken over with no call that changes anything (ModifyCasterVideoResource
+ * only when it differs). Every refusal comes before any such call.
+ */
 async function adopt(client: LiveClient, inputs: VideoResourceInputs): Promise<VideoResourceOutputs> {
   const { casterId, resourceId } = parseId(kind, inputs.importId as string);
   if (casterId !== inputs.casterId) {
@@ -135,6 +139,7 @@ async function adopt(client: LiveClient, inputs: VideoResourceInputs): Promise<V
   if (!claim(client, casterId, resourceId)) {
     throw new Error(`importId ${inputs.importId}: another resource of this program already manages that source; remove one of the two.`);
   }
+  if (matchesInputs(item, inputs)) return outputsFromApi(casterId, item, inputs);
   await change(client, casterId, "ModifyCasterVideoResource", { ResourceId: resourceId, ...sourceParams(inputs) });
   return readBack(client, casterId, resourceId, inputs);
 }

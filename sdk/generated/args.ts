@@ -163,6 +163,17 @@ export interface CasterArgs {
    * the studio is made.
    */
   clientToken?: pulumi.Input<string>;
+  /**
+   * Adopt an existing studio instead of making one: `<casterId>` (from DescribeCasters, or the
+   * console). What only a new studio could change (`normType`, `chargeType`, and `resourceGroupId`
+   * and `tags` when declared) must already be as declared; its configuration is compared with what
+   * SetCasterConfig would send, and its run state with `running`: SetCasterConfig, StartCaster or
+   * StopCaster is sent only for what differs, so a studio that already matches is taken over with
+   * no call that changes anything. Pulumi's own `import` option cannot serve a dynamic provider
+   * (the engine reads imported resources without their provider code), so this takes its place.
+   * @default none: a new studio is made. Not compared: it matters only when the studio is made.
+   */
+  importId?: pulumi.Input<string>;
 }
 
 /**
@@ -247,8 +258,10 @@ export interface CasterVideoResourceArgs {
    */
   fixedDelayDuration?: pulumi.Input<number>;
   /**
-   * Adopt an existing source of the same studio instead of adding one: `<casterId>:<resourceId>`.
-   * The source is then modified to match these inputs. Pulumi's own `import` option cannot serve a
+   * Adopt an existing source of the same studio instead of making one: `<casterId>:<resourceId>`
+   * (from DescribeCasterVideoResources). It must sit at `locationId`; it is modified to match these
+   * inputs only where it differs (ModifyCasterVideoResource), so a source that already matches is
+   * taken over with no call that changes anything. Pulumi's own `import` option cannot serve a
    * dynamic provider (the engine reads imported resources without their provider code), so this
    * takes its place.
    * @default none: a new source is added. Not compared: it matters only when the source is made.
@@ -285,6 +298,16 @@ export interface CasterLayoutArgs {
    * Modified in place.
    */
   audioLayers?: pulumi.Input<pulumi.Input<{ locationId: pulumi.Input<string>; volumeRate?: pulumi.Input<number>; validChannel?: pulumi.Input<"leftChannel" | "rightChannel" | "all">; fixedDelayDuration?: pulumi.Input<number> }>[]>;
+  /**
+   * Adopt an existing layout of the same studio instead of making one: `<casterId>:<layoutId>`
+   * (from DescribeCasterLayouts). Its layers are compared with these, every default written out,
+   * and ModifyCasterLayout is sent only when they differ, so a layout that already matches is taken
+   * over with no call that changes anything. Pulumi's own `import` option cannot serve a dynamic
+   * provider (the engine reads imported resources without their provider code), so this takes its
+   * place.
+   * @default none: a new layout is added. Not compared: it matters only when the layout is made.
+   */
+  importId?: pulumi.Input<string>;
 }
 
 /**
@@ -351,6 +374,18 @@ export interface CasterComponentArgs {
    * @default none. Modified in place.
    */
   caption?: pulumi.Input<{ sourceLocationId?: pulumi.Input<string>; sourceLanguage?: pulumi.Input<"cn" | "en" | "es" | "ru">; targetLanguage?: pulumi.Input<"cn" | "en" | "es" | "ru">; showSourceLanguage?: pulumi.Input<boolean>; fontName?: pulumi.Input<string>; sizeNormalized?: pulumi.Input<number>; color?: pulumi.Input<string>; borderColor?: pulumi.Input<string>; borderWidthNormalized?: pulumi.Input<number> }>;
+  /**
+   * Adopt an existing component of the same studio instead of making one:
+   * `<casterId>:<componentId>` (from DescribeCasterComponents). It must sit at `locationId`; its
+   * settings are compared with these, defaults written out, and ModifyCasterComponent is sent only
+   * when they differ, so a component that already matches is taken over with no call that changes
+   * anything. `layerOrder`, which the API does not report, is taken as declared. Pulumi's own
+   * `import` option cannot serve a dynamic provider (the engine reads imported resources without
+   * their provider code), so this takes its place.
+   * @default none: a new component is added. Not compared: it matters only when the component is
+   * made.
+   */
+  importId?: pulumi.Input<string>;
 }
 
 /**
@@ -452,4 +487,93 @@ export interface CasterEpisodeGroupArgs {
    * compared: it matters only when the episode group is made.
    */
   clientToken?: pulumi.Input<string>;
+  /**
+   * Adopt an existing episode group instead of making one: `<programId>` (from
+   * AddCasterEpisodeGroup's reply, or the console). The API has no call that describes a group by
+   * its ProgramId, nor one that modifies it: the group is taken over as declared, and nothing is
+   * compared or sent (declare its start, repeat and items as they are: a later change replaces it).
+   * When `casterId` is given and the studio's program lists the declared items at the declared
+   * start, their ItemIds are recorded, so that refresh can later tell that it is gone; otherwise
+   * refresh keeps it. Pulumi's own `import` option cannot serve a dynamic provider (the engine
+   * reads imported resources without their provider code), so this takes its place.
+   * @default none: a new episode group is added. Not compared: it matters only when the episode
+   * group is made.
+   */
+  importId?: pulumi.Input<string>;
+}
+
+/**
+ * The inputs of a {@link CasterEpisode}.
+ *
+ * An episode of a production studio's schedule: from its start to its end time the studio shows a
+ * video source (with components over it) or a set of components (AddCasterEpisode).
+ */
+export interface CasterEpisodeArgs {
+  /**
+   * The production studio's ID.
+   * Changing it replaces the episode.
+   */
+  casterId: pulumi.Input<string>;
+  /**
+   * The episode's name, as the schedule shows it (one line, at most 128 characters).
+   * Modified in place.
+   */
+  episodeName: pulumi.Input<string>;
+  /**
+   * `Resource` switches the studio to a video source (`resourceId` or `locationId`), with
+   * `componentIds` over it if given; `Component` shows `componentIds` only.
+   * @default Resource when a source is given, else Component. Changing it replaces the episode
+   * (ModifyCasterEpisode cannot change an episode's type).
+   */
+  episodeType?: pulumi.Input<"Resource" | "Component">;
+  /**
+   * The video source the episode switches to, by its ID (a CasterVideoResource's `resourceId`).
+   * Give this or `locationId` for a Resource episode.
+   * @default the source at `locationId`. Modified in place.
+   */
+  resourceId?: pulumi.Input<string>;
+  /**
+   * The video source the episode switches to, by its position (RV01–RV99); the provider looks up
+   * its ID. Give this or `resourceId` for a Resource episode.
+   * @default the position of `resourceId`. Modified in place.
+   */
+  locationId?: pulumi.Input<string>;
+  /**
+   * The components shown, bottom to top (CasterComponents' `componentId`s): over the source for a
+   * Resource episode (they switch with it), alone for a Component episode (at least one).
+   * @default none. Modified in place.
+   */
+  componentIds?: pulumi.Input<pulumi.Input<string>[]>;
+  /**
+   * When the episode starts: an ISO 8601 time with its zone (`2026-12-24T20:00:00Z`,
+   * `2026-12-25T04:00:00+08:00`) whose date and time exist, or a Date; sent as UTC to the second.
+   * The API refuses a start that has passed.
+   * Modified in place.
+   */
+  startTime: pulumi.Input<string | Date>;
+  /**
+   * When the episode ends: an ISO 8601 time with its zone (`2026-12-24T20:00:00Z`,
+   * `2026-12-25T04:00:00+08:00`) whose date and time exist, or a Date; sent as UTC to the second;
+   * after `startTime`.
+   * Modified in place.
+   */
+  endTime: pulumi.Input<string | Date>;
+  /**
+   * How the episode ends: `TimeFirst` switches at `endTime`; `ContentFirst` lets a file finish
+   * first. A Resource episode's only (the API ignores it for Component), and a live stream takes
+   * TimeFirst only.
+   * @default TimeFirst. Modified in place.
+   */
+  switchType?: pulumi.Input<"TimeFirst" | "ContentFirst">;
+  /**
+   * Adopt an existing episode of the same studio instead of making one: `<casterId>:<episodeId>`
+   * (from DescribeCasterProgram). Its name, type, source, components, times and switch type are
+   * compared with these, and ModifyCasterEpisode is sent only when they differ, so an episode that
+   * already matches is taken over with no call that changes anything. Its type cannot be modified:
+   * an episode of another type is refused. Pulumi's own `import` option cannot serve a dynamic
+   * provider (the engine reads imported resources without their provider code), so this takes its
+   * place.
+   * @default none: a new episode is added. Not compared: it matters only when the episode is made.
+   */
+  importId?: pulumi.Input<string>;
 }

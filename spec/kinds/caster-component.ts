@@ -6,6 +6,7 @@ import {
 } from "../api-facts";
 import { nameSchema } from "../fields/name";
 import { wholeNumber } from "../fields/numbers";
+import { importIdField, importIdOfThisStudioRule } from "../fields/import-id";
 import { casterIdSchema } from "./caster-video-resource";
 import { KindSpec, schemasOf } from "./kind";
 
@@ -111,6 +112,15 @@ const fields = {
     default: "none",
     onChange: "update",
   },
+  importId: importIdField({
+    noun: "component",
+    form: "<casterId>:<componentId>",
+    example: "LIVEPRODUCER_POST-cn-0pp1czt1234:9b1c4d2e-7f3a-4e8b-8c1d-2a3b4c5d1234",
+    withStudio: true,
+    foundWith: "DescribeCasterComponents",
+    adopting: "It must sit at `locationId`; its settings are compared with these, defaults written out, and ModifyCasterComponent is sent only when they differ, so a component that already matches is taken over with no call that changes anything. `layerOrder`, which the API does not report, is taken as declared.",
+    default: "none: a new component is added",
+  }),
 } as const;
 
 type Fields = typeof fields;
@@ -150,7 +160,7 @@ export const casterComponent: KindSpec<Fields> = {
   id: ["casterId", "componentId"],
   goneCodes: ["InvalidComponent.NotFound", "InvalidCaster.NotFound"],
   deleteBeforeReplace: true,
-  rules: [contentOfItsType],
+  rules: [contentOfItsType, importIdOfThisStudioRule<ComponentInputs>("component", "componentId")],
   studioFile: { section: "components", doc: "a map from a component position (RC01–RC99) to the overlay there" },
 };
 

@@ -3,6 +3,7 @@ import { CrossFieldRule } from "../../common/check";
 import { MAX_CLIENT_TOKEN_LENGTH, MAX_EPISODE_ITEMS, MAX_ITEM_NAME_LENGTH } from "../api-facts";
 import { ISO_TIME_WITH_ZONE, isoTimeFieldProblem } from "../fields/iso-time";
 import { clientTokenSchema, clientTokenScopeField } from "../fields/client-token";
+import { importIdField } from "../fields/import-id";
 import { nameSchema } from "../fields/name";
 import { urlSchema } from "../fields/url";
 import { casterIdSchema, vodUrlSchema } from "./caster-video-resource";
@@ -122,6 +123,15 @@ const fields = {
     api: "ClientToken",
   },
   clientTokenScope: clientTokenScopeField,
+  importId: importIdField({
+    noun: "episode group",
+    form: "<programId>",
+    example: "5D3E8A1B-7C2F-4E6D-9A0B-1C2D3E4F1234",
+    withStudio: false,
+    foundWith: "AddCasterEpisodeGroup's reply, or the console",
+    adopting: "The API has no call that describes a group by its ProgramId, nor one that modifies it: the group is taken over as declared, and nothing is compared or sent (declare its start, repeat and items as they are: a later change replaces it). When `casterId` is given and the studio's program lists the declared items at the declared start, their ItemIds are recorded, so that refresh can later tell that it is gone; otherwise refresh keeps it.",
+    default: "none: a new episode group is added",
+  }),
 } as const;
 
 type Fields = typeof fields;

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { CrossFieldRule, describeValue } from "../../common/check";
 import { AUDIO_CHANNELS, FILL_MODES, LOCATION_ID_PATTERN, LOCATION_ID_RULE, MAX_FIXED_DELAY_MS, MAX_VOLUME_RATE, POSITION_REFERS } from "../api-facts";
 import { wholeNumber } from "../fields/numbers";
+import { importIdField, importIdOfThisStudioRule } from "../fields/import-id";
 import { casterIdSchema } from "./caster-video-resource";
 import { KindSpec, schemasOf } from "./kind";
 
@@ -70,6 +71,15 @@ const fields = {
     default: "every video layer's source, at volume 1 on all channels (the API needs a MixList)",
     onChange: "update",
   },
+  importId: importIdField({
+    noun: "layout",
+    form: "<casterId>:<layoutId>",
+    example: "LIVEPRODUCER_POST-cn-0pp1czt1234:3f2a9c1e-55d0-4b7e-9a51-0c2b8e7d1234",
+    withStudio: true,
+    foundWith: "DescribeCasterLayouts",
+    adopting: "Its layers are compared with these, every default written out, and ModifyCasterLayout is sent only when they differ, so a layout that already matches is taken over with no call that changes anything.",
+    default: "none: a new layout is added",
+  }),
 } as const;
 
 type Fields = typeof fields;
@@ -128,7 +138,7 @@ export const casterLayout: KindSpec<Fields> = {
   id: ["casterId", "layoutId"],
   goneCodes: ["InvalidLayout.NotFound", "InvalidCaster.NotFound"],
   deleteBeforeReplace: false,
-  rules: [fitNeedsASize, eachSourceOnce],
+  rules: [fitNeedsASize, eachSourceOnce, importIdOfThisStudioRule<LayoutInputs>("layout", "layoutId")],
   studioFile: { section: "layouts", doc: "a map from a layout's name to its video and audio layers" },
 };
 

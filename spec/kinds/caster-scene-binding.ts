@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CrossFieldRule, describeValue } from "../../common/check";
 import { casterIdSchema } from "./caster-video-resource";
 import { KindSpec, schemasOf } from "./kind";
 
@@ -48,6 +49,23 @@ const fields = {
 type Fields = typeof fields;
 export type SceneBindingInputs = z.infer<z.ZodObject<{ -readonly [K in keyof Fields]: Fields[K]["schema"] }>>;
 
+/** A scene shows a component once: a component twice in SetCasterSceneConfig's ComponentId.N is refused (as the emulator does: LIMITATIONS). */
+const eachComponentOnce: CrossFieldRule<SceneBindingInputs> = (known) => {
+  const seen = new Map<string, number>();
+  for (const [index, componentId] of (known.componentIds ?? []).entries()) {
+    const first = seen.get(componentId);
+    if (first !== undefined) {
+      return {
+        property: "componentIds",
+        path: ["componentIds", index],
+        reason: `componentIds[${index}] ${describeValue(componentId)} is listed twice (first as componentIds[${first}]): a scene shows a component once; remove one.`,
+      };
+    }
+    seen.set(componentId, index);
+  }
+  return undefined;
+};
+
 export const casterSceneBinding: KindSpec<Fields> = {
   type: "CasterSceneBinding",
   provider: "scene",
@@ -71,7 +89,7 @@ export const casterSceneBinding: KindSpec<Fields> = {
   // it keeps points at layouts and components that are deleted next, which clears it.
   goneCodes: ["InvalidCaster.NotFound", "InvalidScene.NotFound", "IncorrectSceneStatus.Idle"],
   deleteBeforeReplace: true,
-  rules: [],
+  rules: [eachComponentOnce],
   studioFile: { section: "scenes", doc: "PGM and PVW, each with its layout and components" },
 };
 

@@ -28,7 +28,7 @@ describe("video source inputs", () => {
   test.each([
     ["casterId", { casterId: "" }, /casterId "" is not allowed: use the studio's ID/],
     ["casterId", { casterId: undefined }, /casterId is required/],
-    ["locationId", { locationId: "RV00" }, /locationId "RV00" is not allowed: use a layout position from RV01 to RV99/],
+    ["locationId", { locationId: "RV00" }, /locationId "RV00" is not allowed: use a source position from RV01 to RV99/],
     ["locationId", { locationId: "rv01" }, /locationId "rv01" is not allowed/],
     ["resourceName", { resourceName: "x".repeat(129) }, /shorten it to at most 128 characters/],
     ["resourceName", { resourceName: 7 }, /resourceName must be a string, got number 7/],

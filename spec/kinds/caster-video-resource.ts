@@ -15,7 +15,8 @@ import {
 import { nameSchema } from "../fields/name";
 import { urlSchema } from "../fields/url";
 import { wholeNumber } from "../fields/numbers";
-import { KindSpec, parseId, schemasOf } from "./kind";
+import { importIdField, importIdOfThisStudioRule } from "../fields/import-id";
+import { KindSpec, schemasOf } from "./kind";
 
 /** A video source of a studio: a live stream, a file, a media asset or an image at a layout position. */
 
@@ -152,18 +153,15 @@ const fields = {
     onChangeNote: "the API cannot modify it",
     api: "FixedDelayDuration",
   },
-  importId: {
-    schema: z
-      .string()
-      .regex(/^[A-Za-z0-9_-]{1,64}:[A-Za-z0-9_-]{1,64}$/, {
-        error: "use <casterId>:<resourceId> of the existing source, e.g. LIVEPRODUCER_POST-cn-0pp1czt1234:e5542d98-b08c-46bf-83e9-5b09d08c1234.",
-      })
-      .optional()
-      .describe("an existing source to adopt, <casterId>:<resourceId>"),
-    doc: "Adopt an existing source of the same studio instead of adding one: `<casterId>:<resourceId>`. The source is then modified to match these inputs. Pulumi's own `import` option cannot serve a dynamic provider (the engine reads imported resources without their provider code), so this takes its place.",
+  importId: importIdField({
+    noun: "source",
+    form: "<casterId>:<resourceId>",
+    example: "LIVEPRODUCER_POST-cn-0pp1czt1234:e5542d98-b08c-46bf-83e9-5b09d08c1234",
+    withStudio: true,
+    foundWith: "DescribeCasterVideoResources",
+    adopting: "It must sit at `locationId`; it is modified to match these inputs only where it differs (ModifyCasterVideoResource), so a source that already matches is taken over with no call that changes anything.",
     default: "none: a new source is added",
-    onChange: "ignore",
-  },
+  }),
 } as const;
 
 type Fields = typeof fields;
@@ -207,16 +205,7 @@ const fileSettingsOnlyForFiles: CrossFieldRule<VideoResourceInputs> = (known, un
  * fails here, at preview, rather than at create. Silent while either is unknown (or invalid,
  * which is reported on its own).
  */
-export const importIdOfThisStudio: CrossFieldRule<VideoResourceInputs> = (known) => {
-  if (known.importId === undefined || known.casterId === undefined) return undefined;
-  const { casterId: studio } = parseId(casterVideoResource, known.importId);
-  if (studio === known.casterId) return undefined;
-  return {
-    property: "importId",
-    reason: `importId ${describeValue(known.importId)} names studio ${studio}, but casterId is ${describeValue(known.casterId)}: `
-      + `use "${known.casterId}:<resourceId>" to adopt a source of this studio, or set casterId to ${studio}.`,
-  };
-};
+export const importIdOfThisStudio: CrossFieldRule<VideoResourceInputs> = importIdOfThisStudioRule("source", "resourceId");
 
 /** Whether a source plays a file (vodUrl or materialId), the only kind with offsets and repeats. */
 export function isFile(props: { vodUrl?: unknown; materialId?: unknown }): boolean {

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { CrossFieldRule, describeValue } from "../../common/check";
 import { ASSET_ID_PATTERN, IMAGE_FILE_EXTENSIONS, LIVE_STREAM_PROTOCOLS, MAX_CLIENT_TOKEN_LENGTH } from "../api-facts";
 import { clientTokenSchema, clientTokenScopeField } from "../fields/client-token";
+import { importIdField } from "../fields/import-id";
 import { nameSchema } from "../fields/name";
 import { wholeNumber } from "../fields/numbers";
 import { urlSchema } from "../fields/url";
@@ -277,6 +278,15 @@ const fields = {
     api: "ClientToken",
   },
   clientTokenScope: clientTokenScopeField,
+  importId: importIdField({
+    noun: "studio",
+    form: "<casterId>",
+    example: "LIVEPRODUCER_POST-cn-0pp1czt1234",
+    withStudio: false,
+    foundWith: "DescribeCasters, or the console",
+    adopting: "What only a new studio could change (`normType`, `chargeType`, and `resourceGroupId` and `tags` when declared) must already be as declared; its configuration is compared with what SetCasterConfig would send, and its run state with `running`: SetCasterConfig, StartCaster or StopCaster is sent only for what differs, so a studio that already matches is taken over with no call that changes anything.",
+    default: "none: a new studio is made",
+  }),
 } as const;
 
 type Fields = typeof fields;

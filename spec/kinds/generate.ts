@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { FieldSpec, KindSpec } from "./kind";
+import { casterEpisode } from "./caster-episode";
 import { casterEpisodeGroup } from "./caster-episode-group";
 import { casterVideoResource } from "./caster-video-resource";
 import { caster } from "./caster";
@@ -14,7 +15,7 @@ import { casterSceneBinding } from "./caster-scene-binding";
  */
 
 /** Every kind, in the order the README and the SDK present them. */
-export const KINDS: KindSpec[] = [caster, casterVideoResource, casterLayout, casterComponent, casterSceneBinding, casterEpisodeGroup];
+export const KINDS: KindSpec[] = [caster, casterVideoResource, casterLayout, casterComponent, casterSceneBinding, casterEpisodeGroup, casterEpisode];
 
 const GENERATED_BANNER = "// Generated from spec/kinds by `npm run docs`; edit the kind's spec, not this file.";
 

@@ -13,7 +13,7 @@ export const DEPRECATION_NOTE =
   "caster-layout: deprecated, renamed caster-studio (the same commands and output); use `caster-studio`. caster-layout will be removed in a future major release.";
 
 /** Runs one command of caster-studio as caster-layout; returns the exit status. */
-export function main(argv: string[], output: Output = consoleOutput): number {
+export function main(argv: string[], output: Output = consoleOutput): number | Promise<number> {
   output.err(DEPRECATION_NOTE);
   return casterStudio(argv, output, "caster-layout");
 }

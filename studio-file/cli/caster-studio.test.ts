@@ -48,7 +48,7 @@ describe("caster-studio validate", () => {
     const result = caster("validate", EXAMPLE, good);
     expect(result).toMatchObject({ code: 0, stdout: "" });
     expect(result.stderr).toContain(`${good}: valid (2 sources, 1 episode group)`);
-    expect(result.stderr).toContain(`${EXAMPLE}: valid (4 sources, 1 episode group, 2 layouts, 3 components, PGM and PVW bound)`);
+    expect(result.stderr).toContain(`${EXAMPLE}: valid (4 sources, 1 episode group, 2 layouts, 3 components, PGM and PVW bound, 4 episodes)`);
   });
 
   test("exits 1 and lists every problem of every file as file:line:column property: message", () => {
@@ -59,7 +59,7 @@ describe("caster-studio validate", () => {
     expect(result.code).toBe(1);
     const lines = result.stdout.trimEnd().split("\n");
     expect(lines).toEqual([
-      `${bad}:4:3 sources.RV2: "RV2" is not allowed as a key of sources: use a layout position from RV01 to RV99, always two digits (RV07, not RV7).`,
+      `${bad}:4:3 sources.RV2: "RV2" is not allowed as a key of sources: use a source position from RV01 to RV99, always two digits (RV07, not RV7).`,
       expect.stringMatching(new RegExp(`^${bad}:10:\\d+ episodeGroups\\.night\\.items\\[0\\]\\.vodUrl: items\\[0\\]\\.vodUrl "https://media\\.example\\.com/replay\\.mov" is not allowed`)),
       // A truncated file: each YAML syntax error the parser finds, at its place.
       expect.stringMatching(new RegExp(`^${broken}:1:\\d+ \\(file\\): `)),
@@ -264,6 +264,8 @@ describe("caster-studio usage", () => {
 
   test("--help after a command shows the usage; an output that cannot be written is said plainly", () => {
     expect(caster("validate", "--help")).toMatchObject({ code: 0, stdout: expect.stringContaining("Usage: caster-studio") });
+    expect(caster("--help").stdout).toContain("  export CASTER_ID             write an existing studio as a studio file");
+    expect(caster("export")).toMatchObject({ code: 2, stderr: expect.stringContaining("export takes one CASTER_ID") });
     expect(caster("render", EXAMPLE, "--out", path.join(dir, "missing", "studio.svg"))).toMatchObject({
       code: 2,
       stderr: expect.stringMatching(/^caster-studio: cannot write .*missing\/studio\.svg: ENOENT/),

@@ -218,11 +218,9 @@ describe("a studio (Caster) with the real CLI", () => {
     expect(destroy.code).not.toBe(0);
     expect(destroy.output).toMatch(/is on air: deleting it needs it stopped\. Run `pulumi up` with running: false \(or allowStopOnAir: true\) first/);
     expect(theStudio().status).toBe(1);
+    // The engine deletes what is in the studio before the studio itself, so the refusal comes last.
     expect(live.mutatingCalls()).not.toContain("StopCaster");
     expect(live.mutatingCalls()).not.toContain("DeleteCaster");
-    // The engine deletes what is in the studio before the studio itself, so the refusal comes last.
-    console.log(`refused destroy: ${live.mutatingCalls().length} calls that change something (${live.mutatingCalls().sort().join(", ")}); ` +
-      `${studios().length} studio left, on air`);
   });
 
   test("with allowStopOnAir: true (stored by an up that calls nothing on the studio), destroy stops the studio and leaves nothing", async () => {
@@ -312,8 +310,6 @@ describe("a studio's creation interrupted", () => {
     if (up.code !== 0) console.log(up.output);
     expect(up.code).toBe(0);
     const creates = live.emulator.calls().filter((call) => call.action === "CreateCaster");
-    console.log(`lost reply: ${creates.length} CreateCaster calls (${creates.filter((c) => c.fault === "LostResponse").length} replies lost), ` +
-      `${new Set(creates.map((c) => c.params.ClientToken)).size} ClientToken, ${studios().length} studio`);
     expect(creates[0].fault).toBe("LostResponse");
     expect(new Set(creates.map((call) => call.params.ClientToken)).size).toBe(1);
     await expectExactlyTheStudio();
@@ -348,9 +344,6 @@ describe("a studio's creation interrupted", () => {
     expect(leftovers.filter((entry) => /dynamic-provider/.test(entry))).toEqual([]);
     await stack.killLeftovers();
     live.emulator.setFaults({ rates: {} });
-    const refusals = live.emulator.calls().filter((call) => call.action === "SetCasterConfig" && call.fault === "ServiceUnavailable").length;
-    console.log(`killed (exit ${killed.code}) after 1 CreateCaster and ${refusals} SetCasterConfig refused; the account held ${studios().length} studio, ` +
-      `${studios()[0]?.status === 1 ? "on air" : "not started"}, in no state`);
     expect(succeeded("CreateCaster")).toHaveLength(1);
     expect(succeeded("SetCasterConfig")).toEqual([]);
     expect(studios()).toHaveLength(1);

@@ -50,7 +50,7 @@ describe("pulumi preview of video sources", () => {
   });
 
   test.each([
-    ["a location outside RV01-RV99", { locationId: "RV100" }, /locationId "RV100" is not allowed: use a layout position from RV01 to RV99/],
+    ["a location outside RV01-RV99", { locationId: "RV100" }, /locationId "RV100" is not allowed: use a source position from RV01 to RV99/],
     ["a one-digit location", { locationId: "RV7" }, /locationId "RV7" is not allowed: .*RV07, not RV7/],
     ["two sources at once", { vodUrl: "https://media.example.com/a.mp4" }, /liveStreamUrl and vodUrl are both set .*keep exactly one/],
     ["a file type the API refuses", { liveStreamUrl: undefined, vodUrl: "https://media.example.com/a.mkv" }, /vodUrl "https:\/\/media.example.com\/a.mkv" is not allowed: use an http\(s\) URL of an MP4, FLV or TS file/],

@@ -62,6 +62,8 @@ describe("pulumi up against a failing API", () => {
       ["InternalError", "ServiceUnavailable", "Throttling", "LostResponse"].map((f) => `${f} ${faults.filter((c) => c.fault === f).length}`).join(", ") + ")");
     expect(result.code).toBe(0);
     expect(faults.filter((call) => call.fault === "LostResponse" && call.action === "AddCasterVideoResource").length).toBeGreaterThan(0);
+    // Retries are said while they wait, not silent seconds.
+    expect(result.output).toMatch(/pulumi-alicloud-caster: \w+: (InternalError|ServiceUnavailable|Throttling\S*), retry 1 in \d+\.\d s \(gives up \d+ s from now\)/);
     expectExactly(live, casterId, studio);
     await expectConverged(stack, live);
   });

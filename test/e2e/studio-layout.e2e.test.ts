@@ -121,7 +121,7 @@ describe("StudioLayout through pulumi up", () => {
     live.emulator.clearCalls();
     const preview = await stack.preview();
     expect(preview.code).not.toBe(0);
-    expect(preview.output).toContain(`${layoutFile}:4:3 sources.RV7: "RV7" is not allowed as a key of sources: use a layout position from RV01 to RV99`);
+    expect(preview.output).toContain(`${layoutFile}:4:3 sources.RV7: "RV7" is not allowed as a key of sources: use a source position from RV01 to RV99`);
     expect(preview.output).toContain(`${layoutFile}:6:20 sources.RV7.liveStreamUrl: liveStreamUrl "ftp://guest.example.com/live" is not allowed`);
     expect(preview.output).not.toMatch(/\n\s+at .*\(/); // the problem list, not a stack trace
     expect(live.emulator.calls()).toEqual([]);
@@ -215,13 +215,13 @@ describe("the example studio", () => {
     await stack.setConfig("mainCameraUrl", "rtmp://push.example.com/studio/main-camera?auth_key=1767225600-0-0-feedface", { secret: true });
     const preview = await stack.preview();
     expect(preview.code).toBe(0);
-    for (const child of ["studio-studio", "studio-RV01", "studio-RV02", "studio-RV03", "studio-evening-loop", "studio-layout-pip", "studio-RC01", "studio-pgm", "studio-pvw"]) {
+    for (const child of ["studio-studio", "studio-RV01", "studio-RV02", "studio-RV03", "studio-evening-loop", "studio-layout-pip", "studio-RC01", "studio-pgm", "studio-pvw", "studio-episode-evening-news"]) {
       expect(preview.output).toContain(child);
     }
     // The template refreshes before every operation too, so that a console change drifts back.
     expect(fs.readFileSync(path.join(repo, "examples", "studio", "Pulumi.yaml"), "utf8")).toMatch(/^options:\n {2}refresh: always$/m);
-    // The stack, the component, the studio, 4 sources, the group, 2 layouts, 3 components and 2 scene bindings.
-    expect(preview.output).toContain("15 to create");
+    // The stack, the component, the studio, 4 sources, the group, 2 layouts, 3 components, 2 scene bindings and 4 episodes.
+    expect(preview.output).toContain("19 to create");
   });
 });
 

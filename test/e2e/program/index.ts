@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import {
-  Caster, CasterArgs, CasterEpisodeGroup, CasterEpisodeGroupArgs, CasterVideoResource, CasterVideoResourceArgs, StudioLayout,
+  Caster, CasterArgs, CasterComponent, CasterEpisode, CasterEpisodeGroup, CasterEpisodeGroupArgs, CasterLayout, CasterSceneBinding,
+  CasterVideoResource, CasterVideoResourceArgs, StudioLayout,
 } from "pulumi-alicloud-caster";
 
 /**
@@ -93,4 +94,14 @@ const hasStudios = Object.keys(studios).length > 0;
 export const studioIds = hasStudios ? Object.fromEntries(Object.entries(studios).map(([name, studio]) => [name, studio.casterId])) : undefined;
 export const sceneIds = hasStudios
   ? Object.fromEntries(Object.entries(studios).map(([name, studio]) => [name, { pvw: studio.pvwSceneId, pgm: studio.pgmSceneId }]))
+  : undefined;
+
+// `gets`: name → { type, id, outputs }: objects read with each class's get(), not managed; the outputs named.
+const GETTERS = { Caster, CasterVideoResource, CasterLayout, CasterComponent, CasterSceneBinding, CasterEpisode, CasterEpisodeGroup };
+const gets = config.getObject<Record<string, { type: keyof typeof GETTERS; id: string; outputs: string[] }>>("gets") ?? {};
+export const got = Object.keys(gets).length > 0
+  ? Object.fromEntries(Object.entries(gets).map(([name, { type, id, outputs }]) => {
+    const resource = (GETTERS[type] as unknown as { get(name: string, id: string): Record<string, pulumi.Output<unknown>> }).get(name, id);
+    return [name, pulumi.all(Object.fromEntries(outputs.map((output) => [output, resource[output]])))];
+  }))
   : undefined;

@@ -1,0 +1,89 @@
+import { errors } from "../errors";
+import { addEpisode, deleteEpisode, describeProgram, modifyEpisode, ProgramEntry } from "../models/episodes";
+import { OperationHandler } from "./operation";
+
+/**
+ * The studio's schedule: episodes (AddCasterEpisode, ModifyCasterEpisode, DeleteCasterEpisode) and
+ * the program that lists them with the episode groups' items (DescribeCasterProgram). The rules
+ * are in models/episodes.ts.
+ */
+
+export const AddCasterEpisode: OperationHandler = (call) => {
+  const p = call.params;
+  const input = {
+    casterId: p.required("CasterId"),
+    episodeType: p.required("EpisodeType"),
+    episodeName: p.optional("EpisodeName"),
+    resourceId: p.optional("ResourceId"),
+    componentIds: p.values("ComponentId"),
+    startTime: p.required("StartTime"),
+    endTime: p.required("EndTime"),
+    switchType: p.required("SwitchType"),
+  };
+  const episode = call.backend.change(call.uid, (account) => addEpisode(account, input, call.nowMs));
+  return { EpisodeId: episode.episodeId };
+};
+
+export const ModifyCasterEpisode: OperationHandler = (call) => {
+  const p = call.params;
+  const input = {
+    casterId: p.required("CasterId"),
+    episodeId: p.required("EpisodeId"),
+    episodeName: p.optional("EpisodeName"),
+    resourceId: p.optional("ResourceId"),
+    componentIds: p.values("ComponentId"),
+    startTime: p.optional("StartTime"),
+    endTime: p.optional("EndTime"),
+    switchType: p.optional("SwitchType"),
+  };
+  const episode = call.backend.change(call.uid, (account) => modifyEpisode(account, input, call.nowMs));
+  return { CasterId: input.casterId, EpisodeId: episode.episodeId };
+};
+
+export const DeleteCasterEpisode: OperationHandler = (call) => {
+  const casterId = call.params.required("CasterId");
+  const episodeId = call.params.required("EpisodeId");
+  call.backend.change(call.uid, (account) => deleteEpisode(account, casterId, episodeId));
+  return { CasterId: casterId, EpisodeId: episodeId };
+};
+
+/** The studio's episodes and its episode groups' items, filtered, then paged; Total counts what the filters let through. */
+export const DescribeCasterProgram: OperationHandler = (call) => {
+  const p = call.params;
+  const casterId = p.required("CasterId");
+  const filter = {
+    episodeId: p.optional("EpisodeId"),
+    episodeType: p.optional("EpisodeType"),
+    status: p.optionalInteger("Status"),
+    startTime: p.optional("StartTime"),
+    endTime: p.optional("EndTime"),
+  };
+  const pageNum = p.optionalInteger("PageNum") ?? 1;
+  const pageSize = p.optionalInteger("PageSize") ?? 10;
+  if (pageNum < 1 || pageSize < 1 || pageSize > 100) {
+    throw errors.invalidParameter("PageNum must be 1 or more and PageSize 1 to 100");
+  }
+  const { caster, scheduled, entries } = call.backend.read(call.uid, (account) => describeProgram(account, casterId, filter, call.nowMs));
+  return {
+    CasterId: caster.casterId,
+    ProgramName: caster.config.programName,
+    // 1 while the studio has an episode or an episode group, whatever SetCasterConfig's ProgramEffect (assumed, LIMITATIONS).
+    ProgramEffect: scheduled ? 1 : 0,
+    Total: entries.length,
+    Episodes: { Episode: entries.slice((pageNum - 1) * pageSize, pageNum * pageSize).map(describeEntry) },
+  };
+};
+
+function describeEntry(entry: ProgramEntry) {
+  return {
+    EpisodeId: entry.episodeId,
+    EpisodeName: entry.episodeName,
+    EpisodeType: entry.episodeType,
+    ResourceId: entry.resourceId,
+    ComponentIds: { ComponentId: entry.componentIds },
+    StartTime: entry.startTime,
+    EndTime: entry.endTime,
+    Status: entry.status,
+    SwitchType: entry.switchType,
+  };
+}

@@ -1,0 +1,313 @@
+import type * as dynamic from "@pulumi/pulumi/dynamic";
+import { isDeepStrictEqual } from "node:util";
+import { isUnknown } from "../../common/unknowns";
+import { toApiTime } from "../../spec/api-facts";
+import { casterEpisode as kind, EpisodeInputs, episodeTypeOf } from "../../spec/kinds/caster-episode";
+import { requestParams } from "../../spec/kinds/kind";
+import { LiveApiError, UserFacingError } from "../client/errors";
+import { LiveClient } from "../client/live-client";
+import { differences, formatId, kindProvider, parseId } from "../kind-provider";
+import { listingCache, liveClient, sessionMap } from "../runtime";
+import { addOnce, claimOnce } from "../shared/add-once";
+import { ApiVideoResource, describeVideoResources } from "../video-resource/api";
+
+/** What the provider stores for an episode. */
+export interface EpisodeOutputs extends EpisodeInputs {
+  episodeId: string;
+  episodeType: NonNullable<EpisodeInputs["episodeType"]>;
+  /**
+   * Whether DescribeCasterProgram listed the episode right after it was made. Only then does its
+   * absence later mean it is gone (the same caution as an episode group's).
+   */
+  listedInProgram: boolean;
+}
+
+/** One episode of DescribeCasterProgram, as the spec gives it. */
+export interface ApiEpisode {
+  EpisodeId: string;
+  EpisodeName?: string;
+  EpisodeType?: string;
+  ResourceId?: string;
+  StartTime?: string;
+  EndTime?: string;
+  SwitchType?: string;
+  Status?: number;
+  ComponentIds?: { ComponentId?: string[] };
+}
+
+const PROGRAM_PAGE_SIZE = 100;
+/** Refresh accepts a listing this recent. */
+const REFRESH_LISTING_REUSE_MS = 5_000;
+const studioPrograms = listingCache<ApiEpisode[]>();
+const studioSources = listingCache<ApiVideoResource[]>();
+/** The episodes resources of this process have made: two identical declarations never take one episode. */
+const claimed = sessionMap<string, true>();
+
+/** The CasterEpisode dynamic provider: the kind's spec, times as the API writes them, a source by ID or position. */
+export const episodeProvider = kindProvider<EpisodeInputs, EpisodeOutputs>(kind, {
+  check(news): dynamic.CheckResult {
+    const inputs = { ...news } as Record<string, unknown>;
+    // Compared and sent as the API writes times: UTC to the second.
+    for (const name of ["startTime", "endTime"]) {
+      if (inputs[name] !== undefined && !isUnknown(inputs[name])) inputs[name] = toApiTime(inputs[name] as string);
+    }
+    // The type follows from the source: written out, so that a change of it is seen (the API cannot modify it).
+    if (inputs.episodeType === undefined) inputs.episodeType = episodeTypeOf(inputs as Partial<EpisodeInputs>);
+    return { inputs, failures: [] };
+  },
+
+  async create(inputs) {
+    const client = liveClient();
+    if (inputs.importId) {
+      const adopted = await adopt(client, inputs);
+      return { id: formatId(kind, adopted), outs: adopted };
+    }
+    const key = listingKey(client, inputs.casterId);
+    const resourceId = await sourceIdOf(client, inputs);
+    const applied = { ...inputs, episodeType: episodeTypeOf(inputs), resourceId };
+    const wanted = comparableEpisode(applied);
+    // AddCasterEpisode has no ClientToken: after a lost reply, the new episode with exactly this content is the one made.
+    const episodeId = await addOnce({
+      list: () => listProgram(client, inputs.casterId, studioPrograms.moment()),
+      idOf: (episode) => episode.EpisodeId,
+      matches: (episode) => isDeepStrictEqual(comparableEpisode(fromApi(episode)), wanted),
+      add: async () => (await change<{ EpisodeId: string }>(client, inputs.casterId, "AddCasterEpisode", requestParams(kind, "AddCasterEpisode", applied))).EpisodeId,
+      claim: (id) => claimOnce(claimed, `${key} ${id}`),
+    });
+    const listed = await findEpisode(client, inputs.casterId, episodeId, studioPrograms.moment());
+    const outs: EpisodeOutputs = {
+      ...applied,
+      ...(listed ? fromApi(listed) : {}),
+      casterId: inputs.casterId,
+      locationId: inputs.locationId,
+      episodeId,
+      listedInProgram: listed !== undefined,
+    } as EpisodeOutputs;
+    return { id: formatId(kind, outs), outs };
+  },
+
+  /**
+   * An episode is reported gone only when its studio is gone, or when it was listed at creation
+   * and a fresh listing filtered by its EpisodeId does not have it: a wrong "gone" would make the
+   * next `pulumi up` add a second episode at the same time.
+   */
+  async read(id, props) {
+    const client = liveClient();
+    const { casterId, episodeId } = parseId(kind, id);
+    let episode: ApiEpisode | undefined;
+    try {
+      episode = await findEpisode(client, casterId, episodeId, studioPrograms.moment() - REFRESH_LISTING_REUSE_MS)
+        ?? await describeOne(client, casterId, episodeId);
+    } catch (error) {
+      if (error instanceof LiveApiError && error.code === "InvalidCaster.NotFound") return {};
+      throw error;
+    }
+    if (!episode) return props.listedInProgram === false ? { id, props } : {};
+    const read = fromApi(episode);
+    // A source declared by position is read back by position: the listed source's.
+    const locationId = props.locationId !== undefined ? await locationOf(client, casterId, read.resourceId) : undefined;
+    return { id, props: { ...props, ...read, casterId, episodeId, locationId, listedInProgram: true } };
+  },
+
+  async update(id, _olds, news) {
+    const client = liveClient();
+    const { casterId, episodeId } = parseId(kind, id);
+    const resourceId = await sourceIdOf(client, news);
+    const applied = { ...news, episodeType: episodeTypeOf(news), resourceId };
+    const params = requestParams(kind, "ModifyCasterEpisode", applied);
+    await change(client, casterId, "ModifyCasterEpisode", { ...params, EpisodeId: episodeId });
+    const listed = await findEpisode(client, casterId, episodeId, studioPrograms.moment());
+    return {
+      outs: { ...applied, ...(listed ? fromApi(listed) : {}), casterId, episodeId, locationId: news.locationId, listedInProgram: listed !== undefined },
+    };
+  },
+
+  normalize: normalEpisode,
+
+  // ModifyCasterEpisode keeps the components when none is sent: removing the last one makes the episode again.
+  replaces(olds, news) {
+    return (olds.componentIds ?? []).length > 0 && Array.isArray(news.componentIds ?? []) && (news.componentIds ?? []).length === 0
+      ? ["componentIds"]
+      : [];
+  },
+
+  changed(props) {
+    if (props.casterId) studioPrograms.changed(listingKey(liveClient(), props.casterId));
+  },
+});
+
+/** No components is an empty list, as the API lists it. */
+function normalEpisode(props: Record<string, unknown>): Record<string, unknown> {
+  return { ...props, componentIds: props.componentIds ?? [] };
+}
+
+/**
+ * Brings an existing episode under management (importId), then makes it what the program
+ * declares: its name, source, components, times and switch type are compared as diff compares
+ * them, and ModifyCasterEpisode is sent only when they differ, so an episode that already matches
+ * is taken over with no call that changes anything. Its type cannot be modified: one of another
+ * type is refused. Every refusal comes before any call that changes something.
+ */
+async function adopt(client: LiveClient, inputs: EpisodeInputs): Promise<EpisodeOutputs> {
+  const { casterId, episodeId } = parseId(kind, inputs.importId as string);
+  if (casterId !== inputs.casterId) {
+    throw new UserFacingError(`importId ${inputs.importId} names studio ${casterId}, but casterId is ${inputs.casterId}; they must match.`);
+  }
+  let episode: ApiEpisode | undefined;
+  try {
+    episode = await findEpisode(client, casterId, episodeId, studioPrograms.moment()) ?? await describeOne(client, casterId, episodeId);
+  } catch (error) {
+    if (!(error instanceof LiveApiError && error.code === "InvalidCaster.NotFound")) throw error;
+    throw new UserFacingError(`importId ${inputs.importId}: the account has no studio ${casterId}. Check the ID with DescribeCasters, or remove importId to add a new episode.`);
+  }
+  if (!episode) {
+    throw new UserFacingError(`importId ${inputs.importId}: studio ${casterId} has no episode ${episodeId}. Check the ID with DescribeCasterProgram, or remove importId to add a new episode.`);
+  }
+  if (!episode.EndTime) {
+    throw new UserFacingError(`importId ${inputs.importId}: ${episodeId} is an item of an episode group (it has no end time), not an episode. Adopt the group with a CasterEpisodeGroup's importId (its ProgramId), or use the ID of an episode.`);
+  }
+  const key = `${listingKey(client, casterId)} ${episodeId}`;
+  if (claimed.has(key)) {
+    throw new UserFacingError(`importId ${inputs.importId}: another resource of this program already manages that episode; remove one of the two.`);
+  }
+  const resourceId = await sourceIdOf(client, inputs);
+  const applied = { ...inputs, episodeType: episodeTypeOf(inputs), resourceId };
+  // What the episode has; a source declared by position is compared by its ID.
+  const found = { ...fromApi(episode), casterId, locationId: inputs.locationId, episodeId, listedInProgram: true } as EpisodeOutputs;
+  const { changed, replaces } = differences(kind, normalEpisode, found, applied);
+  if (replaces.length > 0) {
+    throw new UserFacingError(`importId ${inputs.importId}: that episode is of type ${found.episodeType}, but this one is ${applied.episodeType}; ModifyCasterEpisode cannot change an episode's type. Declare it as ${found.episodeType}, or remove importId to add a new episode.`);
+  }
+  if ((found.componentIds ?? []).length > 0 && (applied.componentIds ?? []).length === 0) {
+    throw new UserFacingError(`importId ${inputs.importId}: that episode shows components ${(found.componentIds ?? []).join(", ")}, and this one none; ModifyCasterEpisode cannot take an episode's last component away. Declare its components, or remove importId to add a new episode.`);
+  }
+  claimed.set(key, true);
+  if (changed.length === 0) return { ...applied, ...found };
+  await change(client, casterId, "ModifyCasterEpisode", { ...requestParams(kind, "ModifyCasterEpisode", applied), EpisodeId: episodeId });
+  const listed = await findEpisode(client, casterId, episodeId, studioPrograms.moment());
+  return { ...applied, ...(listed ? fromApi(listed) : {}), casterId, episodeId, locationId: inputs.locationId, listedInProgram: listed !== undefined } as EpisodeOutputs;
+}
+
+/** What is compared to find the episode a lost AddCasterEpisode made. */
+function comparableEpisode(episode: Partial<EpisodeInputs>) {
+  return {
+    episodeName: episode.episodeName ?? "",
+    episodeType: episode.episodeType,
+    resourceId: episode.episodeType === "Resource" ? episode.resourceId ?? "" : "",
+    componentIds: episode.componentIds ?? [],
+    startTime: episode.startTime,
+    endTime: episode.endTime,
+    switchType: episode.switchType ?? "TimeFirst",
+  };
+}
+
+/** A listed episode's properties, as the kind names them. */
+export function fromApi(episode: ApiEpisode): Partial<EpisodeInputs> & { episodeType: EpisodeOutputs["episodeType"] } {
+  const type = (episode.EpisodeType || "Resource") as EpisodeOutputs["episodeType"];
+  return Object.fromEntries(Object.entries({
+    episodeName: episode.EpisodeName || undefined,
+    episodeType: type,
+    resourceId: type === "Resource" ? episode.ResourceId || undefined : undefined,
+    componentIds: episode.ComponentIds?.ComponentId ?? [],
+    startTime: episode.StartTime,
+    endTime: episode.EndTime,
+    switchType: (episode.SwitchType || "TimeFirst") as EpisodeInputs["switchType"],
+  }).filter(([, value]) => value !== undefined)) as ReturnType<typeof fromApi>;
+}
+
+/** The source's ID: the declared one, or the one of the source at the declared position. */
+async function sourceIdOf(client: LiveClient, inputs: EpisodeInputs): Promise<string | undefined> {
+  if (episodeTypeOf(inputs) !== "Resource") return undefined;
+  if (inputs.resourceId !== undefined || inputs.locationId === undefined) return inputs.resourceId;
+  const sources = await listSources(client, inputs.casterId, studioSources.moment());
+  const source = sources.find((item) => item.LocationId === inputs.locationId);
+  if (!source) {
+    const taken = sources.map((item) => item.LocationId).sort();
+    throw new UserFacingError(
+      `episode "${inputs.episodeName}": studio ${inputs.casterId} has no source at ${inputs.locationId}` +
+        `${taken.length > 0 ? ` (its sources are at ${taken.join(", ")})` : " (it has no sources)"}: ` +
+        "add a CasterVideoResource at that position (and let this episode depend on it), or use another locationId.",
+    );
+  }
+  return source.ResourceId;
+}
+
+async function locationOf(client: LiveClient, casterId: string, resourceId: string | undefined): Promise<string | undefined> {
+  if (resourceId === undefined) return undefined;
+  const sources = await listSources(client, casterId, studioSources.moment() - REFRESH_LISTING_REUSE_MS);
+  return sources.find((item) => item.ResourceId === resourceId)?.LocationId;
+}
+
+async function change<T extends object>(client: LiveClient, casterId: string, action: string, params: Record<string, unknown>): Promise<T> {
+  try {
+    return await client.call<T>(action, params as Record<string, string>);
+  } finally {
+    studioPrograms.changed(listingKey(client, casterId));
+  }
+}
+
+function listingKey(client: LiveClient, casterId: string): string {
+  return `${client.settings.endpoint} ${casterId}`;
+}
+
+function listSources(client: LiveClient, casterId: string, requestedAfter: number): Promise<ApiVideoResource[]> {
+  return studioSources.read(listingKey(client, casterId), requestedAfter, () => describeVideoResources(client, casterId));
+}
+
+/** The studio's whole program, page by page, shared by every episode of the studio. */
+function listProgram(client: LiveClient, casterId: string, requestedAfter: number): Promise<ApiEpisode[]> {
+  return studioPrograms.read(listingKey(client, casterId), requestedAfter, async () => {
+    const episodes: ApiEpisode[] = [];
+    for (let pageNum = 1; ; pageNum++) {
+      const page = await client.call<{ Total?: number; Episodes?: { Episode?: ApiEpisode[] } }>("DescribeCasterProgram", {
+        CasterId: casterId, PageNum: pageNum, PageSize: PROGRAM_PAGE_SIZE,
+      });
+      const items = page.Episodes?.Episode ?? [];
+      episodes.push(...items);
+      if (items.length < PROGRAM_PAGE_SIZE || pageNum * PROGRAM_PAGE_SIZE >= (page.Total ?? 0)) return episodes;
+    }
+  });
+}
+
+async function findEpisode(client: LiveClient, casterId: string, episodeId: string, requestedAfter: number): Promise<ApiEpisode | undefined> {
+  return (await listProgram(client, casterId, requestedAfter)).find((episode) => episode.EpisodeId === episodeId);
+}
+
+/** One episode, asked for by its ID: the check before an episode missing from a listing is called gone. */
+async function describeOne(client: LiveClient, casterId: string, episodeId: string): Promise<ApiEpisode | undefined> {
+  const reply = await client.call<{ Episodes?: { Episode?: ApiEpisode[] } }>("DescribeCasterProgram", { CasterId: casterId, EpisodeId: episodeId });
+  return (reply.Episodes?.Episode ?? []).find((episode) => episode.EpisodeId === episodeId);
+}
+
+/**
+ * What an unfinished create of these (checked) inputs made, for the recovery of a killed `pulumi
+ * up`: AddCasterEpisode has no ClientToken, so the episode is found by lookup, an episode of the
+ * studio with exactly this content that the stack's state does not have (`owned`, Pulumi IDs).
+ * Undefined when there is none: the killed request never landed.
+ */
+export async function madeByUnfinishedCreate(
+  inputs: EpisodeInputs,
+  owned: ReadonlySet<string>,
+): Promise<{ id: string; props: EpisodeOutputs; description: string } | undefined> {
+  const client = liveClient();
+  let resourceId: string | undefined;
+  try {
+    resourceId = await sourceIdOf(client, inputs);
+  } catch (error) {
+    // No source at the position: the create could not have been sent.
+    if (error instanceof UserFacingError) return undefined;
+    throw error;
+  }
+  const applied = { ...inputs, episodeType: episodeTypeOf(inputs), resourceId };
+  const wanted = comparableEpisode(applied);
+  const made = (await listProgram(client, inputs.casterId, studioPrograms.moment()))
+    .find((episode) => !owned.has(formatId(kind, { casterId: inputs.casterId, episodeId: episode.EpisodeId }))
+      && isDeepStrictEqual(comparableEpisode(fromApi(episode)), wanted));
+  if (!made) return undefined;
+  const props = { ...applied, ...fromApi(made), casterId: inputs.casterId, episodeId: made.EpisodeId, listedInProgram: true } as EpisodeOutputs;
+  return {
+    id: formatId(kind, props),
+    props,
+    description: `episode "${made.EpisodeName ?? ""}" ${made.StartTime}–${made.EndTime} (${made.EpisodeId})`,
+  };
+}

@@ -1,0 +1,51 @@
+import * as pulumi from "@pulumi/pulumi";
+import { casterEpisode } from "../spec/kinds/caster-episode";
+import type { CasterEpisodeArgs } from "./generated/args";
+import { kindInputs, everyPropertyUnset } from "./kind-inputs";
+import { CasterResource } from "./serialized-provider";
+import { timeText } from "./time";
+
+export type { CasterEpisodeArgs };
+
+/**
+ * An episode of a production studio's schedule: from `startTime` to `endTime` the studio shows a
+ * video source (by `resourceId` or position `locationId`, with `componentIds` over it) or, with
+ * no source, the components alone. Times are ISO 8601 with a zone, or Dates; the API gets UTC.
+ *
+ * @example
+ * new CasterEpisode("evening-news", {
+ *   casterId: studio.casterId,
+ *   episodeName: "Evening news",
+ *   resourceId: mainCamera.resourceId,
+ *   componentIds: [lowerThird.componentId],
+ *   startTime: "2030-12-24T20:00:00+08:00",
+ *   endTime: "2030-12-24T21:00:00+08:00",
+ * });
+ */
+export class CasterEpisode extends CasterResource {
+  /** The API's EpisodeId. */
+  declare public readonly episodeId: pulumi.Output<string>;
+  /** The production studio's ID. */
+  declare public readonly casterId: pulumi.Output<string>;
+  /** Resource (a video source) or Component (components only). */
+  declare public readonly episodeType: pulumi.Output<string>;
+  /** When the episode starts, in the API's UTC form (yyyy-MM-ddTHH:mm:ssZ). */
+  declare public readonly startTime: pulumi.Output<string>;
+  /** When the episode ends, in the API's UTC form. */
+  declare public readonly endTime: pulumi.Output<string>;
+
+  /**
+   * Reads the episode with this Pulumi ID, `<casterId>:<episodeId>` into this program without managing it: its outputs are what the API reports, and
+   * nothing is changed or deleted. Pulumi's `get`, as every resource class has.
+   */
+  public static get(name: string, id: pulumi.Input<pulumi.ID>, opts?: pulumi.CustomResourceOptions): CasterEpisode {
+    return new CasterEpisode(name, everyPropertyUnset(casterEpisode) as unknown as CasterEpisodeArgs, { ...opts, id });
+  }
+
+  constructor(name: string, args: CasterEpisodeArgs, opts?: pulumi.CustomResourceOptions) {
+    const inputs = { ...args, startTime: timeText(args.startTime), endTime: timeText(args.endTime) };
+    super(casterEpisode.provider, name, kindInputs(casterEpisode, inputs), opts, "alicloud-caster", casterEpisode.type);
+    // Taken from the ID (<casterId>:<episodeId>), it stays known in the preview of an update.
+    this.episodeId = this.id.apply((id) => id.slice(id.indexOf(":") + 1));
+  }
+}
