@@ -1,4 +1,5 @@
 import { configureForFixture, EmulatorFixture, startEmulatorFixture } from "../../test/helpers/emulator-fixture";
+import { UNKNOWN } from "../../common/unknowns";
 import { EpisodeInputs } from "../../spec/kinds/caster-episode";
 import { componentProvider, ComponentOutputs } from "../component/provider";
 import { episodeProvider as provider, EpisodeOutputs } from "./provider";
@@ -129,6 +130,16 @@ describe("CasterEpisode provider", () => {
     const twice = await provider.check({}, { ...news(24), componentIds: [lowerThird, lowerThird] });
     expect(twice.failures).toEqual([expect.objectContaining({ property: "componentIds", reason: expect.stringContaining("componentIds[1] and componentIds[0]") })]);
     expect(live.emulator.calls().length).toBe(callsBefore);
+  });
+
+  test("a source not known yet in a preview (another resource's output) is no error: the episode is a Resource episode", async () => {
+    for (const source of [{ resourceId: UNKNOWN }, { locationId: UNKNOWN }]) {
+      const result = await provider.check({}, {
+        casterId, episodeName: "News", ...source, switchType: "ContentFirst", startTime: "2030-12-24T20:00:00Z", endTime: "2030-12-24T21:00:00Z",
+      });
+      expect(result.failures).toEqual([]);
+      expect(result.inputs).toMatchObject({ episodeType: "Resource" });
+    }
   });
 
   test("a position without a source is a clear error", async () => {

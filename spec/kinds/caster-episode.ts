@@ -114,6 +114,16 @@ export function episodeTypeOf(inputs: Partial<EpisodeInputs>): (typeof EPISODE_T
   return inputs.episodeType ?? (inputs.resourceId !== undefined || inputs.locationId !== undefined ? "Resource" : "Component");
 }
 
+/**
+ * The type a rule can rely on: undefined while the type itself is not known. A source that is not
+ * known yet (another resource's output, in a preview) is a source: the episode is a Resource one.
+ */
+function typeForRules(known: Partial<EpisodeInputs>, unknown: ReadonlySet<string>): (typeof EPISODE_TYPES)[number] | undefined {
+  if (unknown.has("episodeType")) return undefined;
+  if (known.episodeType === undefined && (unknown.has("resourceId") || unknown.has("locationId"))) return "Resource";
+  return episodeTypeOf(known);
+}
+
 const endsAfterItStarts: CrossFieldRule<EpisodeInputs> = (known) => {
   if (known.startTime === undefined || known.endTime === undefined) return undefined;
   if (Date.parse(known.endTime) > Date.parse(known.startTime)) return undefined;
@@ -126,7 +136,7 @@ const endsAfterItStarts: CrossFieldRule<EpisodeInputs> = (known) => {
 /** A Resource episode names one source; a Component episode names none and shows at least one component. */
 const sourceMatchesType: CrossFieldRule<EpisodeInputs> = (known, unknown) => {
   const sourceUnknown = unknown.has("resourceId") || unknown.has("locationId");
-  const type = unknown.has("episodeType") ? undefined : episodeTypeOf(known);
+  const type = typeForRules(known, unknown);
   if (known.resourceId !== undefined && known.locationId !== undefined) {
     return {
       property: "locationId",
@@ -149,7 +159,7 @@ const sourceMatchesType: CrossFieldRule<EpisodeInputs> = (known, unknown) => {
 };
 
 const contentFirstNeedsASource: CrossFieldRule<EpisodeInputs> = (known, unknown) => {
-  if (known.switchType !== "ContentFirst" || unknown.has("episodeType") || episodeTypeOf(known) !== "Component") return undefined;
+  if (known.switchType !== "ContentFirst" || typeForRules(known, unknown) !== "Component") return undefined;
   return { property: "switchType", reason: "switchType ContentFirst waits for a source's content to finish, and a Component episode has no source: use TimeFirst, or leave switchType out." };
 };
 
