@@ -1,5 +1,6 @@
 import * as fs from "node:fs";
 import type { CallRecord } from "../emulator";
+import { OPERATIONS } from "../spec/live-api";
 
 /** One scenario's figures, as the table and latest.json give them. */
 export interface ScenarioResult {
@@ -10,6 +11,11 @@ export interface ScenarioResult {
   floorSeconds: number;
   /** wallSeconds (less the engine's start-up, for pulumi runs) divided by floorSeconds. */
   ratio: number | null;
+  /**
+   * The least time the calls actually made allow, each operation at its own QPS: above
+   * floorSeconds when the provider's reads, not its creates, are the binding limit.
+   */
+  callBoundSeconds: number;
   /** Calls the emulator served, by operation. */
   apiCalls: Record<string, number>;
   /** Replies with a throttling code. */
@@ -20,8 +26,33 @@ export interface ScenarioResult {
   providerBytesPerResource?: number;
   stateFileBytes?: number;
   peakProviderRssMb?: number;
+  /** The file backend's checkpoints during a pulumi run, when the scenario counts them (bench/checkpoints.ts). */
+  checkpoints?: CheckpointProfile;
   /** Seconds since the scenario's start at which each create (or delete) succeeded. */
   timeline?: number[];
+}
+
+/** What the file backend spent on checkpoints in one `pulumi up`: its writes as inotify saw them, its CPU from the engine's profile. */
+export interface CheckpointProfile {
+  /** State files written, counted as renames onto the state file (each step writes the whole state when it starts and when it ends). */
+  writes: number;
+  /** Bytes of all of them together. */
+  bytesWritten: number;
+  /** The state file at the end, divided by the resources in it. */
+  stateBytesPerResource: number;
+  /** CPU seconds of the engine under SnapshotManager.saveSnapshot (serialize, verify, write), from `pulumi up --profiling`. */
+  saveCpuSeconds: number;
+  /** saveCpuSeconds per resource created. */
+  saveMsPerResource: number;
+  /** The engine's CPU seconds in all, from the same profile. */
+  engineCpuSeconds: number;
+}
+
+/** The slowest operation's calls ÷ its documented QPS: no client could make these calls faster. */
+export function callBoundSeconds(calls: CallRecord[]): number {
+  // A throttled call does no work and is not counted by the API's window; every other call is.
+  const counts = countByAction(calls.filter((call) => !call.code?.startsWith("Throttling")));
+  return Math.max(0, ...Object.entries(counts).map(([action, n]) => n / (OPERATIONS[action as keyof typeof OPERATIONS]?.qps ?? Infinity)));
 }
 
 export function countByAction(calls: CallRecord[]): Record<string, number> {

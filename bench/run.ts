@@ -6,19 +6,30 @@ import { parseArgs } from "node:util";
 import { PulumiStack } from "../test/helpers/pulumi-stack";
 import { timelineChart } from "./chart";
 import { EmulatorProcess } from "./emulator-process";
+import { fleetScenarios, printFleetTable } from "./fleet";
 import { ScenarioResult } from "./measure";
 import {
+  BENCH_PROGRAM,
   benchClient,
   Bench,
+  COMPONENT_QPS,
+  createComponentsInProcess,
+  createEpisodesInProcess,
   createGroupsInProcess,
+  createLayoutsInProcess,
   createSourcesInProcess,
   createStudio,
+  createStudiosInProcess,
   engineStartup,
   envFor,
+  EPISODE_QPS,
   GROUP_QPS,
-  groupInputs,
+  LAYOUT_QPS,
+  profiledPulumiUp,
   pulumiRun,
   SOURCE_QPS,
+  STUDIO_QPS,
+  studioWithSources,
   terraformStyleBaseline,
   writeJson,
 } from "./scenarios";
@@ -34,13 +45,24 @@ async function main(): Promise<void> {
       only: { type: "string" },
       // Where the JSON and SVG go (default bench/results); CI's smoke run writes to a temporary folder.
       results: { type: "string" },
+      // Only the fleet scenarios (bench/fleet.ts); a full or --quick run has them too, last.
+      fleet: { type: "boolean", default: false },
+      // The 990-source cases take about 8 minutes (in-process, pulumi up, and the checkpoint
+      // profile at that size): run on request, not on every full run.
+      "with-990": { type: "boolean", default: false },
     },
   });
   // --only TEXT runs the scenarios whose name contains TEXT (and what they need), for profiling.
   const selected = (scenario: string) => values.only === undefined || scenario.includes(values.only);
   const quick = values.quick ?? false;
+  // Asked for by name (--only "990 ...") is asked for too.
+  const with990 = (values["with-990"] ?? false) || (values.only?.includes("990") ?? false);
   const latencyMs = Number(values["latency-ms"]);
   const sources = quick ? 20 : 99;
+  // Each kind at a count whose floor is some 5-10 s in the full run (a few seconds' work is mostly latency, not pace).
+  const counts = quick
+    ? { studios: 5, layouts: 20, components: 20, episodes: 8, groups: 8 }
+    : { studios: 50, layouts: 99, components: 99, episodes: 40, groups: 20 };
 
   process.env.CASTER_TEST_PULUMI_BIN = execFileSync("bash", [path.join(ROOT, "tools/install-pulumi.sh")], {
     encoding: "utf8",
@@ -51,18 +73,38 @@ async function main(): Promise<void> {
   const bench: Bench = { emulator, client: benchClient(emulator.url) };
   const results: ScenarioResult[] = [];
   const stacks: PulumiStack[] = [];
+  // Pulumi's CPU profiles and execution traces of the profiled runs, kept for `go tool pprof` / `go tool trace`.
+  let profileDir: string | undefined;
+  const profiles = () => (profileDir ??= fs.mkdtempSync(path.join(os.tmpdir(), "caster-bench-profile-")));
   const report = (result: ScenarioResult) => {
     results.push(result);
     console.error(`  ${result.scenario}: ${result.wallSeconds} s`);
   };
-  const newStack = async (name: string) => {
-    const stack = await PulumiStack.create(name, { env: envFor(bench) });
+  const newStack = async (name: string, config: Record<string, unknown> = {}) => {
+    const stack = await PulumiStack.create(name, { env: envFor(bench), projectDir: BENCH_PROGRAM });
     stacks.push(stack);
+    for (const [key, value] of Object.entries(config)) {
+      await (typeof value === "object" ? stack.setConfigObject(key, value) : stack.setConfig(key, String(value)));
+    }
     return stack;
   };
+  const startupOnce = (() => {
+    let startup: Promise<number> | undefined;
+    return () => (startup ??= engineStartup(bench));
+  })();
 
   try {
-    console.error(`bench: emulator at ${emulator.url}, ${latencyMs} ms per call${quick ? ", quick" : ""}`);
+    // Fleet (bench/fleet.ts): several stacks on one account at once, with and without the shared limiter.
+    if (values.fleet) {
+      const fleet = await fleetScenarios(bench, { quick });
+      printFleetTable(fleet);
+      const dir = values.results === undefined ? DEFAULT_RESULTS : path.resolve(values.results);
+      fs.mkdirSync(dir, { recursive: true });
+      writeJson(path.join(dir, quick ? "fleet-quick.json" : "fleet.json"), { latencyMs, scenarios: fleet });
+      return;
+    }
+
+    console.error(`bench: emulator at ${emulator.url}, ${latencyMs} ms per call${quick ? ", quick" : ""}${with990 ? ", with the 990-source cases" : ""}`);
     if (selected(`${sources} sources, in-process`)) {
       report(await createSourcesInProcess(bench, `${sources} sources, in-process`, [await createStudio(bench, "in-process")], sources));
     }
@@ -70,89 +112,159 @@ async function main(): Promise<void> {
       report(await terraformStyleBaseline(bench, `${sources} sources, Terraform-style baseline`, await createStudio(bench, "baseline"), sources));
     }
 
-    const startup = await engineStartup(bench);
-    const stack = await newStack("bench-sources");
-    await stack.setConfigObject("generatedStudios", [await createStudio(bench, "pulumi")]);
-    await stack.setConfig("sourcesPerStudio", String(sources));
-    const sourcesStack = selected("pulumi") || selected(`${sources} sources`);
+    const sourcesStack = selected(`${sources} sources, pulumi`) || selected(`${sources} sources`) || selected(`pulumi`) ? await newStack("bench-sources", {
+      generatedStudios: [await createStudio(bench, "pulumi")],
+      sourcesPerStudio: sources,
+    }) : undefined;
     if (sourcesStack) {
-      report(await pulumiRun(bench, stack, `${sources} sources, pulumi up`, sources, sources / SOURCE_QPS, stack.upArgs(), {
+      const startup = await startupOnce();
+      report(await pulumiRun(bench, sourcesStack, `${sources} sources, pulumi up`, sources, sources / SOURCE_QPS, sourcesStack.upArgs(), {
         startupSeconds: startup,
         timelineAction: "AddCasterVideoResource",
       }));
-      report(await pulumiRun(bench, stack, `no-op pulumi up, ${sources} sources`, sources, 0, stack.upArgs()));
-      report(await pulumiRun(bench, stack, `pulumi preview, ${sources} sources`, sources, 0, stack.argsFor("preview")));
-      report(await pulumiRun(bench, stack, `pulumi refresh, ${sources} sources`, sources, 0, stack.argsFor("refresh")));
+      report(await pulumiRun(bench, sourcesStack, `no-op pulumi up, ${sources} sources`, sources, 0, sourcesStack.upArgs()));
+      report(await pulumiRun(bench, sourcesStack, `pulumi preview, ${sources} sources`, sources, 0, sourcesStack.argsFor("preview")));
+      report(await pulumiRun(bench, sourcesStack, `pulumi refresh, ${sources} sources`, sources, 0, sourcesStack.argsFor("refresh")));
+    }
+
+    // The other kinds, each against its own floor: in-process, then through `pulumi up` of bench/program.
+    const studiosScenario = `${counts.studios} studios (create + configure + start)`;
+    const kinds = [
+      { name: studiosScenario, count: counts.studios, qps: STUDIO_QPS, action: "StartCaster", config: () => ({ studios: counts.studios }) },
+      { name: `${counts.layouts} layouts`, count: counts.layouts, qps: LAYOUT_QPS, action: "AddCasterLayout", config: async () => ({ casterId: await studioWithSources(bench, "layouts-pulumi"), layouts: counts.layouts }) },
+      { name: `${counts.components} components`, count: counts.components, qps: COMPONENT_QPS, action: "AddCasterComponent", config: async () => ({ casterId: await studioWithSources(bench, "components-pulumi"), components: counts.components }) },
+      { name: `${counts.episodes} episodes`, count: counts.episodes, qps: EPISODE_QPS, action: "AddCasterEpisode", config: async () => ({ casterId: await studioWithSources(bench, "episodes-pulumi"), episodes: counts.episodes }) },
+      { name: `${counts.groups} episode groups`, count: counts.groups, qps: GROUP_QPS, action: "AddCasterEpisodeGroup", config: async () => ({ casterId: await createStudio(bench, "groups-pulumi"), episodeGroups: counts.groups }) },
+    ];
+    if (selected(`${studiosScenario}, in-process`)) report(await createStudiosInProcess(bench, `${studiosScenario}, in-process`, counts.studios));
+    if (selected(`${counts.layouts} layouts, in-process`)) {
+      report(await createLayoutsInProcess(bench, `${counts.layouts} layouts, in-process`, await studioWithSources(bench, "layouts-in-process"), counts.layouts));
+    }
+    if (selected(`${counts.components} components, in-process`)) {
+      report(await createComponentsInProcess(bench, `${counts.components} components, in-process`, await studioWithSources(bench, "components-in-process"), counts.components));
+    }
+    if (selected(`${counts.episodes} episodes, in-process`)) {
+      report(await createEpisodesInProcess(bench, `${counts.episodes} episodes, in-process`, await studioWithSources(bench, "episodes-in-process"), counts.episodes));
+    }
+    if (selected(`${counts.groups} episode groups, in-process`)) {
+      report(await createGroupsInProcess(bench, `${counts.groups} episode groups, in-process`, await createStudio(bench, "groups-in-process"), counts.groups));
+    }
+    // The quick run (CI's smoke test) proves that the program declares every kind with one `pulumi up`.
+    if (quick && selected("every kind, pulumi up")) {
+      const casterId = await studioWithSources(bench, "every-kind");
+      const stack = await newStack("bench-every-kind", { studios: 2, casterId, layouts: 5, components: 5, episodes: 3, episodeGroups: 3 });
+      report(await pulumiRun(bench, stack, "every kind (2 studios, 5 layouts, 5 components, 3 episodes, 3 groups), pulumi up", 18, 0, stack.upArgs()));
+    }
+    for (const kind of quick ? [] : kinds) {
+      const scenario = `${kind.name}, pulumi up`;
+      if (!selected(scenario)) continue;
+      const stack = await newStack("bench-kind", await kind.config());
+      report(await pulumiRun(bench, stack, scenario, kind.count, kind.count / kind.qps, stack.upArgs(), {
+        startupSeconds: await startupOnce(),
+        timelineAction: kind.action,
+      }));
     }
 
     if (!quick) {
-      const studios = async (prefix: string) => Promise.all(Array.from({ length: 10 }, (_, i) => createStudio(bench, `${prefix}-${i}`)));
-      if (selected("990 sources (10 studios), in-process")) {
-        report(await createSourcesInProcess(bench, "990 sources (10 studios), in-process", await studios("many-in-process"), 99));
-      }
-      if (selected("990 sources (10 studios), pulumi up")) {
-        const many = await newStack("bench-many");
-        await many.setConfigObject("generatedStudios", await studios("many-pulumi"));
-        await many.setConfig("sourcesPerStudio", "99");
-        report(await pulumiRun(bench, many, "990 sources (10 studios), pulumi up", 990, 990 / SOURCE_QPS, many.upArgs(), {
-          startupSeconds: startup,
-          timelineAction: "AddCasterVideoResource",
-        }));
-      }
-      if (selected("episode groups")) {
-        report(await createGroupsInProcess(bench, "20 episode groups, in-process", await createStudio(bench, "groups-in-process"), 20));
-        const groups = await newStack("bench-groups");
-      const groupStudio = await createStudio(bench, "groups-pulumi");
-      await groups.setConfigObject("episodeGroups", Object.fromEntries(
-        groupInputs(groupStudio, 20).map(({ clientTokenScope: _scope, ...args }, i) => [`group-${i + 1}`, args])));
-        report(await pulumiRun(bench, groups, "20 episode groups, pulumi up", 20, 20 / GROUP_QPS, groups.upArgs(), {
-          startupSeconds: startup,
-          timelineAction: "AddCasterEpisodeGroup",
-        }));
+      // State and checkpoints as the count grows: for each size, `pulumi up` as a user runs it
+      // (above for 99), the same with PULUMI_SKIP_CHECKPOINTS=true (the engine then writes the
+      // state once, at the end: the difference is what the checkpoints cost), and a profiled run.
+      const sizes = with990 ? [10, 99, 990] : [10, 99];
+      const studios = async (prefix: string, n: number) => Promise.all(Array.from({ length: n }, (_, i) => createStudio(bench, `${prefix}-${i}`)));
+      for (const size of sizes) {
+        const studioCount = Math.ceil(size / 99);
+        const perStudio = size / studioCount;
+        const label = size === 990 ? "990 sources (10 studios)" : `${size} sources`;
+        if (size === 990 && selected(`${label}, in-process`)) {
+          report(await createSourcesInProcess(bench, `${label}, in-process`, await studios("many-in-process", studioCount), perStudio));
+        }
+        if (size !== sources && selected(`${label}, pulumi up`)) {
+          const stack = await newStack("bench-size", { generatedStudios: await studios(`size-${size}`, studioCount), sourcesPerStudio: perStudio });
+          report(await pulumiRun(bench, stack, `${label}, pulumi up`, size, size / SOURCE_QPS, stack.upArgs(), {
+            startupSeconds: await startupOnce(),
+            timelineAction: "AddCasterVideoResource",
+          }));
+        }
+        if (selected(`${label}, pulumi up, checkpoints skipped`)) {
+          const stack = await newStack("bench-skip", { generatedStudios: await studios(`skip-${size}`, studioCount), sourcesPerStudio: perStudio });
+          stack.setEnv({ PULUMI_SKIP_CHECKPOINTS: "true" });
+          report(await pulumiRun(bench, stack, `${label}, pulumi up, checkpoints skipped`, size, size / SOURCE_QPS, stack.upArgs(), {
+            startupSeconds: await startupOnce(),
+            timelineAction: "AddCasterVideoResource",
+          }));
+        }
+        if (selected(`${label}, pulumi up, checkpoints profiled`)) {
+          const stack = await newStack("bench-profile", { generatedStudios: await studios(`profile-${size}`, studioCount), sourcesPerStudio: perStudio });
+          report(await profiledPulumiUp(bench, stack, `${label}, pulumi up, checkpoints profiled`, size, profiles()));
+        }
       }
 
-      if (sourcesStack) report(await pulumiRun(bench, stack, `pulumi destroy, ${sources} sources`, sources, sources / SOURCE_QPS, stack.argsFor("destroy"), {
-        startupSeconds: startup,
+      if (sourcesStack) report(await pulumiRun(bench, sourcesStack, `pulumi destroy, ${sources} sources`, sources, sources / SOURCE_QPS, sourcesStack.argsFor("destroy"), {
+        startupSeconds: await startupOnce(),
         timelineAction: "DeleteCasterVideoResource",
       }));
+    }
+
+    // Fleet (bench/fleet.ts), last: its parallel processes would load the machine under the scenarios above.
+    if (selected("fleet")) {
+      const fleet = await fleetScenarios(bench, { quick });
+      results.push(...fleet); // fleetScenarios reports each as it ends
+      printFleetTable(fleet);
     }
   } finally {
     await Promise.all(stacks.map((stack) => stack.remove()));
     emulator.stop();
   }
 
-  printTable(results);
+  const startup = results.find((result) => result.engineStartupSeconds !== undefined)?.engineStartupSeconds;
+  printTable(results, startup);
   const resultsDir = values.results === undefined ? DEFAULT_RESULTS : path.resolve(values.results);
   fs.mkdirSync(resultsDir, { recursive: true });
   const name = quick ? "quick" : values.only !== undefined ? "only" : "latest";
   writeJson(path.join(resultsDir, `${name}.json`), {
     machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version },
     latencyMs,
+    engineStartupSeconds: startup,
+    profiles: profileDir,
     scenarios: results,
   });
-  const creates = results.filter((result) => /^\d+ sources, (in-process|pulumi up|Terraform-style baseline)$/.test(result.scenario));
+  const creates = results.filter((result) => /^\d+ sources, (in-process|pulumi up|Terraform-style baseline)$/.test(result.scenario) && result.resources === sources);
   fs.writeFileSync(path.join(resultsDir, `${name}.svg`), timelineChart(creates, SOURCE_QPS, `Creating ${sources} video sources: AddCasterVideoResource calls completed`));
-  console.error(`bench: wrote ${path.relative(process.cwd(), path.join(resultsDir, name))}.json and ${name}.svg`);
+  console.error(`bench: wrote ${path.relative(process.cwd(), path.join(resultsDir, name))}.json and ${name}.svg${profileDir ? `; Pulumi's profiles are in ${profileDir}` : ""}`);
 }
 
-function printTable(results: ScenarioResult[]): void {
+function printTable(results: ScenarioResult[], startupSeconds: number | undefined): void {
   const rows = results.map((r) => [
     r.scenario,
     String(r.resources),
     r.wallSeconds.toFixed(2),
     r.floorSeconds.toFixed(2),
     r.ratio === null ? "-" : r.ratio.toFixed(2),
+    r.callBoundSeconds.toFixed(2),
     Object.entries(r.apiCalls).map(([action, n]) => `${action.replace("Caster", "")} ${n}`).join(", ") || "none",
     String(r.throttled),
     String(r.retries),
     r.providerBytesPerResource?.toString() ?? "-",
     r.stateFileBytes ? (r.stateFileBytes / 1024).toFixed(0) : "-",
+    r.stateFileBytes && r.resources ? Math.round(r.stateFileBytes / r.resources).toString() : "-",
     r.peakProviderRssMb?.toString() ?? "-",
   ]);
-  const header = ["scenario", "resources", "wall s", "floor s", "ratio", "API calls", "throttled", "retries", "provider B/res", "state KiB", "peak MB"];
+  const header = ["scenario", "resources", "wall s", "floor s", "ratio", "call bound s", "API calls", "throttled", "retries", "provider B/res", "state KiB", "state B/res", "peak MB"];
   console.log(`| ${header.join(" | ")} |`);
   console.log(`|${header.map(() => "---").join("|")}|`);
   for (const row of rows) console.log(`| ${row.join(" | ")} |`);
+  if (startupSeconds !== undefined) console.log(`\nEngine start-up (a pulumi up of bench/program with nothing to do), taken off the pulumi rows' ratios: ${startupSeconds.toFixed(2)} s`);
+
+  const profiled = results.filter((r) => r.checkpoints);
+  if (profiled.length > 0) {
+    const head = ["scenario", "resources", "checkpoint writes", "MB written", "state B/res", "saveSnapshot CPU s", "ms per resource", "engine CPU s"];
+    console.log(`\n| ${head.join(" | ")} |`);
+    console.log(`|${head.map(() => "---").join("|")}|`);
+    for (const r of profiled) {
+      const c = r.checkpoints!;
+      console.log(`| ${[r.scenario, r.resources, c.writes, (c.bytesWritten / 1e6).toFixed(1), c.stateBytesPerResource, c.saveCpuSeconds.toFixed(2), c.saveMsPerResource.toFixed(2), c.engineCpuSeconds.toFixed(2)].join(" | ")} |`);
+    }
+  }
 }
 
 main().catch((error: Error) => {

@@ -1,19 +1,38 @@
 import RPCClient from "@alicloud/pop-core";
+import type * as dynamic from "@pulumi/pulumi/dynamic";
 import * as fs from "node:fs";
+import * as path from "node:path";
 import { API_VERSION } from "../spec/live-api";
 import { DEMO_ACCOUNT } from "../emulator/gateway/accounts";
 import { LiveClient } from "../provider/client/live-client";
+import { casterProvider } from "../provider/caster/provider";
+import { componentProvider } from "../provider/component/provider";
+import { episodeProvider } from "../provider/episode/provider";
 import { episodeGroupProvider } from "../provider/episode-group/provider";
+import { layoutProvider } from "../provider/layout/provider";
 import { configureProvider, liveClient } from "../provider/runtime";
 import { videoResourceProvider } from "../provider/video-resource/provider";
 import { PulumiStack } from "../test/helpers/pulumi-stack";
+import { checkpointProfile, profiledUp } from "./checkpoints";
 import { EmulatorProcess } from "./emulator-process";
-import { countByAction, peakProviderMemory, retriedCount, ScenarioResult, throttledCount, timeline } from "./measure";
+import { componentInputs, episodeInputs, groupInputs, layoutInputs, sourceInputs, studioInputs } from "./program/inputs";
+import { callBoundSeconds, countByAction, peakProviderMemory, retriedCount, ScenarioResult, throttledCount, timeline } from "./measure";
 import { OPERATIONS } from "../spec/live-api";
 
 /** The API's limits the benchmarks are measured against (spec/live-api.ts). */
 export const SOURCE_QPS = OPERATIONS.AddCasterVideoResource.qps;
 export const GROUP_QPS = OPERATIONS.AddCasterEpisodeGroup.qps;
+export const LAYOUT_QPS = OPERATIONS.AddCasterLayout.qps;
+export const COMPONENT_QPS = OPERATIONS.AddCasterComponent.qps;
+export const EPISODE_QPS = OPERATIONS.AddCasterEpisode.qps;
+/**
+ * A studio is made by three writes, CreateCaster, SetCasterConfig and StartCaster, each limited
+ * on its own: studios made side by side overlap them, so the slowest of the three sets the floor.
+ */
+export const STUDIO_QPS = Math.min(OPERATIONS.CreateCaster.qps, OPERATIONS.SetCasterConfig.qps, OPERATIONS.StartCaster.qps);
+
+/** The program the pulumi scenarios run (bench/program), found from here as source or compiled. */
+export const BENCH_PROGRAM = path.resolve(__dirname, __dirname.includes("dist-bench") ? "../../bench/program" : "program");
 
 export interface Bench {
   emulator: EmulatorProcess;
@@ -37,25 +56,6 @@ export async function createStudio(bench: Bench, name: string): Promise<string> 
     CasterName: name,
   });
   return reply.CasterId;
-}
-
-export function sourceInputs(casterId: string, count: number, studio = 0) {
-  return Array.from({ length: count }, (_, i) => ({
-    casterId,
-    resourceName: `Studio ${studio} source ${i + 1}`,
-    locationId: `RV${String(i + 1).padStart(2, "0")}`,
-    imageUrl: `https://media.example.com/stills/${studio}/${i + 1}.png`,
-  }));
-}
-
-export function groupInputs(casterId: string, count: number) {
-  return Array.from({ length: count }, (_, i) => ({
-    casterId,
-    startTime: `2030-06-01T${String(i % 24).padStart(2, "0")}:00:00Z`,
-    repeatNum: -1 as const,
-    items: [{ itemName: `Group ${i + 1}`, vodUrl: `https://media.example.com/groups/${i + 1}.mp4` }],
-    clientTokenScope: `bench/${process.pid}/group-${i + 1}`,
-  }));
 }
 
 function configureInProcess(endpoint: string): void {
@@ -83,6 +83,7 @@ async function measured(
     wallSeconds: round(wallSeconds),
     floorSeconds: round(floorSeconds),
     ratio: floorSeconds > 0 ? round((wallSeconds - startupSeconds) / floorSeconds) : null,
+    callBoundSeconds: round(callBoundSeconds(calls)),
     apiCalls: countByAction(calls),
     throttled: throttledCount(calls),
     retries: retries ?? retriedCount(calls),
@@ -104,16 +105,71 @@ export function createSourcesInProcess(bench: Bench, scenario: string, studios: 
 
 export function createGroupsInProcess(bench: Bench, scenario: string, casterId: string, count: number): Promise<ScenarioResult> {
   configureInProcess(bench.emulator.url);
-  const inputs = groupInputs(casterId, count);
+  const inputs = groupInputs(casterId, count).map((args, i) => ({ ...args, clientTokenScope: `bench/${process.pid}/${Date.now()}/group-${i + 1}` }));
   return measured(bench, scenario, count, count / GROUP_QPS, "AddCasterEpisodeGroup", async () => {
-    await Promise.all(inputs.map(async (input) => episodeGroupProvider.create((await episodeGroupProvider.check({}, input)).inputs as never)));
+    await createAll(episodeGroupProvider, inputs);
+    return { retries: liveClient().stats.retries };
+  });
+}
+
+/** Checks and creates each input through a provider, all at once, as the engine would ask for them. */
+async function createAll(provider: dynamic.ResourceProvider, inputs: object[]): Promise<void> {
+  await Promise.all(inputs.map(async (input) => {
+    const checked = await provider.check!({}, input as Record<string, unknown>);
+    if (checked.failures && checked.failures.length > 0) throw new Error(`bench inputs refused: ${JSON.stringify(checked.failures)}`);
+    await provider.create!(checked.inputs);
+  }));
+}
+
+/** Studios made, configured and started (running: true) through the Caster provider's create(). */
+export function createStudiosInProcess(bench: Bench, scenario: string, count: number): Promise<ScenarioResult> {
+  configureInProcess(bench.emulator.url);
+  // The scope stands in for the project, stack and name that the SDK gives each studio's ClientToken.
+  const inputs = studioInputs(count).map((args, i) => ({ ...args, clientTokenScope: `bench/${process.pid}/${Date.now()}/studio-${i + 1}` }));
+  return measured(bench, scenario, count, count / STUDIO_QPS, "StartCaster", async () => {
+    await createAll(casterProvider, inputs);
+    return { retries: liveClient().stats.retries };
+  });
+}
+
+/** A new studio with image sources at RV01–RV04, which layouts and episodes show. */
+export async function studioWithSources(bench: Bench, name: string): Promise<string> {
+  const casterId = await createStudio(bench, name);
+  for (const input of sourceInputs(casterId, 4)) {
+    await bench.client.call("AddCasterVideoResource", {
+      CasterId: casterId, ResourceName: input.resourceName, LocationId: input.locationId, ImageUrl: input.imageUrl,
+    });
+  }
+  return casterId;
+}
+
+export function createLayoutsInProcess(bench: Bench, scenario: string, casterId: string, count: number): Promise<ScenarioResult> {
+  configureInProcess(bench.emulator.url);
+  return measured(bench, scenario, count, count / LAYOUT_QPS, "AddCasterLayout", async () => {
+    await createAll(layoutProvider, layoutInputs(casterId, count));
+    return { retries: liveClient().stats.retries };
+  });
+}
+
+export function createComponentsInProcess(bench: Bench, scenario: string, casterId: string, count: number): Promise<ScenarioResult> {
+  configureInProcess(bench.emulator.url);
+  return measured(bench, scenario, count, count / COMPONENT_QPS, "AddCasterComponent", async () => {
+    await createAll(componentProvider, componentInputs(casterId, count));
+    return { retries: liveClient().stats.retries };
+  });
+}
+
+export function createEpisodesInProcess(bench: Bench, scenario: string, casterId: string, count: number): Promise<ScenarioResult> {
+  configureInProcess(bench.emulator.url);
+  return measured(bench, scenario, count, count / EPISODE_QPS, "AddCasterEpisode", async () => {
+    await createAll(episodeProvider, episodeInputs(casterId, count));
     return { retries: liveClient().stats.retries };
   });
 }
 
 /** A `pulumi up` with nothing to do on a fresh stack: the engine's fixed start-up on this machine. */
 export async function engineStartup(bench: Bench): Promise<number> {
-  const stack = await PulumiStack.create("bench-startup", { env: envFor(bench) });
+  const stack = await PulumiStack.create("bench-startup", { env: envFor(bench), projectDir: BENCH_PROGRAM });
   try {
     const start = Date.now();
     const result = await stack.up();
@@ -201,4 +257,17 @@ function round(value: number): number {
 
 export function writeJson(file: string, value: unknown): void {
   fs.writeFileSync(file, JSON.stringify(value, null, 2) + "\n");
+}
+
+/**
+ * A `pulumi up` with the file backend's checkpoints counted and profiled (bench/checkpoints.ts).
+ * The profiling adds work, so the run's ratio is left out: only its checkpoint figures are results.
+ */
+export async function profiledPulumiUp(bench: Bench, stack: PulumiStack, scenario: string, resources: number, profileDir: string): Promise<ScenarioResult> {
+  let counted = { writes: 0, bytesWritten: 0 };
+  const result = await measured(bench, scenario, resources, 0, undefined, async () => {
+    counted = await profiledUp(stack, profileDir);
+    return {};
+  });
+  return { ...result, stateFileBytes: Buffer.byteLength(stack.stateFileText()), checkpoints: checkpointProfile(stack, resources, profileDir, counted) };
 }

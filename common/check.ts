@@ -104,6 +104,8 @@ export function describeValue(value: unknown): string {
 function describeIssue(name: string, value: unknown, issue: z.core.$ZodIssue, description?: string): string {
   // For a problem inside a list or object, name the exact place: items[1].vodUrl.
   const where = name + issue.path.map((key) => (typeof key === "number" ? `[${key}]` : `.${String(key)}`)).join("");
+  // A value that may be a credential (a key added where none belongs) is never quoted.
+  if (issue.code === "custom" && (issue as { params?: { conceal?: boolean } }).params?.conceal) return `${where} is not allowed: ${issue.message}`;
   const received = issue.path.reduce<unknown>((inner, key) => (inner as Record<PropertyKey, unknown> | undefined)?.[key], value);
   if (received === undefined) {
     return issue.path.length === 0

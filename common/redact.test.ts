@@ -86,7 +86,7 @@ describe("redactParameters: a request's parameters as a record may show them", (
     const params = {
       AccessKeySecret: "s1", accessKeySecret: "s2", access_key_secret: "s3",
       Signature: "s4", signature: "s5", SecurityToken: "s6", "security-token": "s7", security_token: "s8",
-      auth_key: "s9", Token: "s10", Password: "s11",
+      auth_key: "s9", Token: "s10", Password: "s11", OIDCToken: "s12", oidc_token: "s13",
     };
     expect(redactParameters(params)).toEqual(Object.fromEntries(Object.keys(params).map((key) => [key, "***"])));
     for (const name of Object.keys(params)) expect(isCredentialParameter(name)).toBe(true);

@@ -28,10 +28,11 @@ export const SIGNATURE_PARAMETERS = [
 
 /**
  * Request parameters whose whole value is a credential: the access key secret (which a request
- * should never carry), the request's own Signature and an STS SecurityToken, besides the signature
- * parameters above. Matched whatever their case, and with or without `-` and `_`.
+ * should never carry), the request's own Signature, an STS SecurityToken and the OIDC token that
+ * AssumeRoleWithOIDC exchanges for one, besides the signature parameters above. Matched whatever
+ * their case, and with or without `-` and `_`.
  */
-export const CREDENTIAL_PARAMETERS = ["AccessKeySecret", "Signature", "SecurityToken", ...SIGNATURE_PARAMETERS];
+export const CREDENTIAL_PARAMETERS = ["AccessKeySecret", "Signature", "SecurityToken", "OIDCToken", ...SIGNATURE_PARAMETERS];
 
 const MASK = "***";
 

@@ -1,6 +1,10 @@
+import RPCClient from "@alicloud/pop-core";
 import { ChildProcess, spawn, spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as https from "node:https";
 import * as path from "node:path";
 import { popClient } from "../test/helpers/pop-client";
+import { makeTestCertificate } from "../test/helpers/tls-certificate";
 
 /** The `caster-emulator` command, as an installed package's bin runs it (the committed entry point over dist/). */
 const BIN = path.resolve(__dirname, "../bin/caster-emulator.js");
@@ -47,10 +51,46 @@ describe("the caster-emulator command", () => {
     expect((await popClient(url)("DescribeCasters")).status).toBe(200);
   });
 
+  test("--sts and --tls-cert/--tls-key: roles to assume, and an HTTPS listener for Alibaba's credential library", async () => {
+    const certificate = makeTestCertificate();
+    const stsFile = path.join(certificate.directory, "sts.json");
+    fs.writeFileSync(stsFile, JSON.stringify({ roles: [{ arn: "acs:ram::1000000000000001:role/tryout" }] }));
+    try {
+      const emulator = await start(["--sts", stsFile, "--tls-cert", certificate.certFile, "--tls-key", path.join(certificate.directory, "emulator.key")]);
+      running.push(emulator.child);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const stsEndpoint = /over https on (127\.0\.0\.1:\d+)/.exec(emulator.output())?.[1];
+      expect(stsEndpoint).toBeDefined();
+      // The demo account's key assumes the role of its own account (trusted by default).
+      const sts = new RPCClient({ endpoint: emulator.url, apiVersion: "2015-04-01", accessKeyId: "emulator-demo-key", accessKeySecret: "emulator-demo-secret" });
+      const reply = (await sts.request("AssumeRole", { RoleArn: "acs:ram::1000000000000001:role/tryout", RoleSessionName: "try" }, { method: "POST" })) as { Credentials: { AccessKeyId: string } };
+      expect(reply.Credentials.AccessKeyId).toMatch(/^STS\./);
+      // The HTTPS listener answers with the certificate given, which a client trusting it accepts.
+      const status = await new Promise<number>((resolve, reject) => {
+        https.get(`https://${stsEndpoint}/_emulator/calls`, { ca: certificate.cert }, (response) => {
+          response.resume();
+          resolve(response.statusCode ?? 0);
+        }).on("error", reject);
+      });
+      expect(status).toBe(200);
+      const half = spawnSync(process.execPath, [BIN, "--tls-cert", certificate.certFile], { encoding: "utf8" });
+      expect(half.status).toBe(2);
+      expect(half.stderr).toContain("--tls-cert and --tls-key go together");
+      // A port for a listener that is not made is refused too, not silently left unused.
+      // (Before, it started and served without a listener on that port: the guard ends such a run.)
+      const portOnly = spawnSync(process.execPath, [BIN, "--tls-port", "8443", "--quiet"], { encoding: "utf8", timeout: 30_000 });
+      expect(portOnly.status).toBe(2);
+      expect(portOnly.stderr).toContain('--tls-port "8443" is the HTTPS listener\'s port, and there is none without a certificate: add --tls-cert FILE --tls-key FILE');
+      expect(portOnly.stderr).toContain("--tls-port PORT        the HTTPS listener's port, with --tls-cert and --tls-key only");
+    } finally {
+      fs.rmSync(certificate.directory, { recursive: true, force: true });
+    }
+  });
+
   test("the usage text names every flag and the subcommand; wrong usage exits 2", () => {
     const help = spawnSync(process.execPath, [BIN, "--help"], { encoding: "utf8" });
     expect(help.status).toBe(0);
-    for (const flag of ["--host", "--port", "--state", "--accounts", "--ingest-endpoints", "--faults", "--fault-seed", "--latency-ms", "--quiet", "create-studio", "--endpoint", "--name", "--norm-type", "--template"]) {
+    for (const flag of ["--host", "--port", "--state", "--accounts", "--ingest-endpoints", "--faults", "--fault-seed", "--latency-ms", "--quiet", "--sts", "--tls-cert", "--tls-key", "--tls-port", "create-studio", "--endpoint", "--name", "--norm-type", "--template"]) {
       expect(help.stdout).toContain(flag);
     }
     const wrong = spawnSync(process.execPath, [BIN, "create-studio", "--endpoint", "http://127.0.0.1:9", "--norm-type", "2"], { encoding: "utf8" });

@@ -3,6 +3,7 @@ import * as fs from "node:fs";
 import { parseArgs } from "node:util";
 import { FaultPlan, validatePlan } from "./faults";
 import { loadAccountsFile } from "./gateway/accounts";
+import { loadStsFile } from "./sts/identity";
 import { startEmulator } from "./server";
 import RPCClient from "@alicloud/pop-core";
 import { randomUUID } from "node:crypto";
@@ -11,6 +12,7 @@ import { DEMO_ACCOUNT } from "./gateway/accounts";
 
 const USAGE = `Usage: caster-emulator [--host HOST] [--port PORT] [--state FILE] [--accounts FILE] [--ingest-endpoints N]
                       [--faults JSON|@FILE] [--fault-seed N] [--latency-ms N] [--quiet]
+                      [--sts FILE --tls-cert FILE --tls-key FILE [--tls-port PORT]]
        caster-emulator create-studio --endpoint URL [--name NAME] [--norm-type 1|6] [--template TEMPLATE]
 
 Starts a local emulator of the ApsaraVideo Live API (the Caster operations), or makes a studio in
@@ -27,6 +29,13 @@ a running one to try things with; its ID is printed on stdout. In this repositor
   --fault-seed N         seed of the fault sequence (default: 0)
   --latency-ms N         milliseconds added to every call (default: 0)
   --quiet                do not log one line per call
+  --sts FILE             STS roles and OIDC providers, JSON {"roles": [{"arn", "trustedAccounts"?, "trustedOidcProviders"?,
+                         "maxSessionDurationSeconds"?, "externalId"?}], "oidcProviders": [{"arn", "issuerUrl", "clientIds"}]}
+                         for AssumeRole and AssumeRoleWithOIDC (see emulator/README.md)
+  --tls-cert FILE, --tls-key FILE
+                         a PEM certificate and key for an HTTPS listener (the STS endpoint: Alibaba's credential
+                         library calls STS over https only); the client trusts it with NODE_EXTRA_CA_CERTS=FILE
+  --tls-port PORT        the HTTPS listener's port, with --tls-cert and --tls-key only (default: a free port)
 
 create-studio:
   --endpoint URL         the emulator's URL, as the start line prints it (default: $ALICLOUD_CASTER_ENDPOINT)
@@ -49,6 +58,10 @@ async function main(argv: string[]): Promise<void> {
       "fault-seed": { type: "string" },
       "latency-ms": { type: "string" },
       quiet: { type: "boolean", default: false },
+      sts: { type: "string" },
+      "tls-cert": { type: "string" },
+      "tls-key": { type: "string" },
+      "tls-port": { type: "string" },
       help: { type: "boolean", short: "h", default: false },
     },
   });
@@ -56,6 +69,22 @@ async function main(argv: string[]): Promise<void> {
     console.log(USAGE);
     return;
   }
+  if ((values["tls-cert"] === undefined) !== (values["tls-key"] === undefined)) {
+    throw new Error("--tls-cert and --tls-key go together: give both, the certificate and its key (PEM files).");
+  }
+  // Without a certificate there is no HTTPS listener for the port to be of: saying nothing would
+  // leave a user waiting for STS on a port nobody listens on.
+  if (values["tls-port"] !== undefined && values["tls-cert"] === undefined) {
+    throw new Error(`--tls-port ${JSON.stringify(values["tls-port"])} is the HTTPS listener's port, and there is none without a certificate: add --tls-cert FILE --tls-key FILE, or leave out --tls-port.`);
+  }
+  const tls = values["tls-cert"] && values["tls-key"]
+    ? {
+      cert: fs.readFileSync(values["tls-cert"], "utf8"),
+      key: fs.readFileSync(values["tls-key"], "utf8"),
+      port: values["tls-port"] === undefined ? undefined : wholeNumber("--tls-port", values["tls-port"], 0, 65535),
+    }
+    : undefined;
+  const sts = values.sts ? loadStsFile(values.sts) : undefined;
   const port = values.port === undefined ? 0 : wholeNumber("--port", values.port, 0, 65535);
   const ingestEndpoints = values["ingest-endpoints"] === undefined
     ? undefined
@@ -70,9 +99,13 @@ async function main(argv: string[]): Promise<void> {
     stateFile: values.state,
     accounts: values.accounts ? loadAccountsFile(values.accounts) : undefined,
     ingestEndpoints,
+    roles: sts?.roles,
+    oidcProviders: sts?.oidcProviders,
+    tls,
     log: values.quiet ? undefined : (line) => console.log(line),
   });
   console.log(`Live API emulator listening on ${emulator.url} (state: ${emulator.storeDescription})`);
+  if (emulator.httpsHost) console.log(`  STS and the Live API over https on ${emulator.httpsHost}: connection.stsEndpoint or ALICLOUD_CASTER_STS_ENDPOINT=${emulator.httpsHost}`);
   if (!values.quiet) {
     console.log(`  try it: ALICLOUD_CASTER_ENDPOINT=${emulator.url} ALIBABA_CLOUD_ACCESS_KEY_ID=${DEMO_ACCOUNT.accessKeyId} ALIBABA_CLOUD_ACCESS_KEY_SECRET=${DEMO_ACCOUNT.accessKeySecret}`);
     console.log(`  a studio: caster-emulator create-studio --endpoint ${emulator.url}`);

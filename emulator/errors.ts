@@ -65,7 +65,15 @@ export const errors = {
   actionNotFound: (action: string) =>
     new ApiError(404, "InvalidAction.NotFound", `Specified api is not found, please check your url and method. Action: ${action}`),
   versionInvalid: (version: string) =>
-    new ApiError(400, "InvalidVersion", `Specified parameter Version is not valid: ${JSON.stringify(version)}; this product's version is 2016-11-01.`),
+    new ApiError(400, "InvalidVersion", `Specified parameter Version is not valid: ${JSON.stringify(version)}; the Live API's version is 2016-11-01, STS's 2015-04-01.`),
+  // Temporary credentials (STS): a temporary AccessKey without its token, with another token, or
+  // past its expiry (https://www.alibabacloud.com/help/doc-detail/42775.htm lists MissingSecurityToken;
+  // the InvalidSecurityToken.* codes are the RPC gateway's, as SDKs report them).
+  missingSecurityToken: () => new ApiError(400, "MissingSecurityToken", "SecurityToken is mandatory for this action."),
+  securityTokenMismatch: () =>
+    new ApiError(400, "InvalidSecurityToken.MismatchWithAccessKey", "Specified SecurityToken mismatch with the AccessKey."),
+  securityTokenExpired: (expiration: string) =>
+    new ApiError(400, "InvalidSecurityToken.Expired", `Specified SecurityToken is expired (it expired at ${expiration}); get new temporary credentials from STS.`),
   missingRequired: (name: string) => new ApiError(400, `Missing${name}`, `${name} is mandatory for this action.`),
   throttledByUser: (action: string, qps: number) =>
     new ApiError(400, "Throttling.User",

@@ -7,3 +7,4 @@ export type { CallRecord, EmulatorOptions, RunningEmulator } from "./server";
 export { DEMO_ACCOUNT } from "./gateway/accounts";
 export type { AccountKey } from "./gateway/accounts";
 export type { EmulatorState } from "./models/state";
+export type { EmulatorOidcProvider, EmulatorRole } from "./sts/identity";

@@ -1,4 +1,5 @@
 import * as http from "node:http";
+import * as https from "node:https";
 import { AddressInfo } from "node:net";
 import { redactParameters, redactSignatures } from "../common/redact";
 import { ApiError, errorBody, errors } from "./errors";
@@ -9,12 +10,15 @@ import { CasterDefaults } from "./models/casters";
 import { newRequestId } from "./models/ids";
 import { LiveBackend } from "./models/live-backend";
 import { EmulatorState } from "./models/state";
+import { EmulatorOidcProvider, EmulatorRole, SessionStore } from "./sts/identity";
+import { STS_ACTIONS, STS_VERSION, StsService } from "./sts/operations";
 import { OPERATIONS } from "./responses";
 import { RequestParams } from "./responses/params";
 import { FileStore } from "./store/file-store";
 import { MemoryStore } from "./store/memory-store";
 import { StateStore } from "./store/store";
 import { AccountThrottle } from "./throttle";
+import { API_VERSION } from "../spec/live-api";
 
 export interface EmulatorOptions {
   /** TCP port. @default 0 (a free port) */
@@ -36,6 +40,17 @@ export interface EmulatorOptions {
   clock?: () => number;
   /** Deliberate failures and latency, seeded. @default none */
   faults?: FaultPlan;
+  /** RAM roles that STS AssumeRole and AssumeRoleWithOIDC hand out temporary credentials for. @default none */
+  roles?: EmulatorRole[];
+  /** OIDC identity providers registered in RAM, for AssumeRoleWithOIDC. @default none */
+  oidcProviders?: EmulatorOidcProvider[];
+  /**
+   * A certificate and its key (PEM) for a second, HTTPS listener serving the same API. Alibaba's
+   * credential chain calls STS over https only (@alicloud/credentials builds `https://<stsEndpoint>`),
+   * so AssumeRole and OIDC against the emulator need it; the client trusts the certificate through
+   * NODE_EXTRA_CA_CERTS. @default no HTTPS listener
+   */
+  tls?: { cert: string; key: string; port?: number };
 }
 
 /** One call the emulator answered, as tests and the control endpoint see it. */
@@ -61,6 +76,12 @@ export interface CallRecord {
 export interface RunningEmulator {
   /** `http://127.0.0.1:PORT`: the endpoint to give the client. */
   url: string;
+  /**
+   * `127.0.0.1:PORT` of the HTTPS listener (with `tls`), which serves STS and the Live API alike:
+   * as it is, the STS endpoint to give Alibaba's credential chain (`connection.stsEndpoint`,
+   * ALICLOUD_CASTER_STS_ENDPOINT, a CLI profile's sts_endpoint); `https://<it>`, a Live API endpoint.
+   */
+  httpsHost?: string;
   /** Where the state is kept, in words. */
   storeDescription: string;
   port: number;
@@ -88,7 +109,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const clock = options.clock ?? Date.now;
   const store: StateStore = options.stateFile ? new FileStore(options.stateFile) : new MemoryStore();
   const backend = new LiveBackend(store);
-  const gateway = new Gateway(options.accounts ?? [DEMO_ACCOUNT], (action) => action in OPERATIONS);
+  const sessions = new SessionStore();
+  const gateway = new Gateway(
+    options.accounts ?? [DEMO_ACCOUNT],
+    (action) => (action in OPERATIONS ? API_VERSION : STS_ACTIONS.has(action) ? STS_VERSION : undefined),
+    sessions,
+    new Set([API_VERSION, STS_VERSION]),
+  );
+  const sts = new StsService(gateway, sessions, options.roles ?? [], options.oidcProviders ?? []);
   const throttle = new AccountThrottle();
   const casterDefaults: CasterDefaults = {
     ingestEndpoints: options.ingestEndpoints ?? 99,
@@ -114,6 +142,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     };
     calls.push(record);
     try {
+      if (STS_ACTIONS.has(params.Action ?? "")) {
+        // STS is another product on another host; the emulator serves it on its own listeners.
+        if (params.Version !== STS_VERSION) throw params.Version ? errors.versionInvalid(params.Version) : errors.missingRequired("Version");
+        const reply = sts.serve({ method, params }, nowMs);
+        record.uid = reply.uid;
+        log(`${record.at} ${record.action} 200`);
+        return { status: 200, body: { RequestId: requestId, ...reply.body } };
+      }
       const call = gateway.authenticate({ method, params }, nowMs);
       record.uid = call.key.uid;
       const operation = OPERATIONS[call.action];
@@ -173,7 +209,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     return { status: 404, body: { error: `no control endpoint ${method} ${CONTROL_PREFIX}${path}` } };
   }
 
-  const server = http.createServer((req, res) => {
+  const handle = (req: http.IncomingMessage, res: http.ServerResponse) => {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
     readBody(req)
       .then(async (body) => {
@@ -199,7 +235,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         res.writeHead(400, { "Content-Type": "application/json;charset=utf-8" });
         res.end(JSON.stringify(errorBody(errors.invalidParameter("the request body could not be read"), newRequestId())));
       });
-  });
+  };
+  const server = http.createServer(handle);
+  const secureServer = options.tls ? https.createServer({ cert: options.tls.cert, key: options.tls.key }, handle) : undefined;
 
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
@@ -207,22 +245,31 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   });
   const port = (server.address() as AddressInfo).port;
   const host = options.host ?? "127.0.0.1";
+  if (secureServer) {
+    await new Promise<void>((resolve, reject) => {
+      secureServer.once("error", reject);
+      secureServer.listen(options.tls?.port ?? 0, host, () => resolve());
+    });
+  }
   // A wildcard address is no address to call: the URL names this machine's loopback.
   const reachableHost = host === "0.0.0.0" || host === "::" ? "127.0.0.1" : host.includes(":") ? `[${host}]` : host;
 
   return {
     url: `http://${reachableHost}:${port}`,
+    httpsHost: secureServer ? `${reachableHost}:${(secureServer.address() as AddressInfo).port}` : undefined,
     storeDescription: store.description,
     port,
     calls: () => calls.map((call) => ({ ...call, params: { ...call.params } })),
     clearCalls: () => void (calls.length = 0),
     state: () => backend.snapshot(),
     setFaults: (plan) => faults.setPlan(plan),
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeAllConnections();
-      }),
+    close: async () => {
+      await Promise.all([server, secureServer].filter((listener) => listener !== undefined).map((listener) =>
+        new Promise<void>((resolve, reject) => {
+          listener.close((error) => (error ? reject(error) : resolve()));
+          listener.closeAllConnections();
+        })));
+    },
   };
 }
 

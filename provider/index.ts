@@ -4,7 +4,8 @@
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { UserFacingError } from "./client/errors";
-import { checkConfiguration, configSourceOf, configureProvider } from "./runtime";
+import { checkConfiguration, configSourceOf, configureProvider, withConnection } from "./runtime";
+import { Connection, connectionSchema } from "../spec/fields/connection";
 import { casterProvider } from "./caster/provider";
 import { componentProvider } from "./component/provider";
 import { layoutProvider } from "./layout/provider";
@@ -39,7 +40,7 @@ export async function run(kind: ProviderKind, method: string, args: unknown[]): 
   const handler = implementation[method];
   if (!handler) throw new Error(`pulumi-alicloud-caster's ${kind} provider has no method ${method}.`);
   try {
-    const result = await handler(...args);
+    const result = await withConnection(connectionOfCall(method, args), () => handler(...args));
     return method === "check" ? checkResultForEngine(result as dynamic.CheckResult, args[1]) : result;
   } catch (error) {
     // Pulumi's dynamic-provider host prints `${error}: ${error.stack}` for a failed read or delete
@@ -47,6 +48,19 @@ export async function run(kind: ProviderKind, method: string, args: unknown[]): 
     if (error instanceof UserFacingError) error.stack = "(reported on the resource)";
     throw error;
   }
+}
+
+/**
+ * The connection a provider call works through: the one declared in the new inputs (check, diff,
+ * create, update), else the one stored with the object (read, delete: refresh and destroy work
+ * from the state alone). A value that is not a valid connection (still unknown in a preview, or
+ * refused by check) is none.
+ */
+function connectionOfCall(method: string, args: unknown[]): Connection | undefined {
+  const position: Record<string, number> = { check: 1, diff: 2, create: 0, update: 2, read: 1, delete: 1 };
+  const props = args[position[method] ?? -1] as { connection?: unknown } | undefined;
+  const parsed = connectionSchema.safeParse(props?.connection);
+  return parsed.success ? (parsed.data as Connection | undefined) : undefined;
 }
 
 const METHODS = ["configure", "check", "diff", "create", "read", "update", "delete"] as const;

@@ -1,7 +1,11 @@
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { checkInputs } from "../common/check";
+import { Connection, connectionSchema } from "../spec/fields/connection";
+import { isUnknown } from "../common/unknowns";
 import { comparable, formatId, inputSchemas, KindSpec, parseId, replacedOnChange, requestParams } from "../spec/kinds/kind";
-import { LiveApiError, UserFacingError } from "./client/errors";
+import { CredentialSourceError } from "./client/connection-credentials";
+import { LiveApiError, MissingCredentialsError, UserFacingError } from "./client/errors";
+import { describeConnections, sameConnection } from "./shared/connection-words";
 import { liveClient } from "./runtime";
 import { diffProperties, PropertyChanges } from "./shared/diff";
 
@@ -41,6 +45,26 @@ export interface KindHooks<Inputs, Outputs> {
  */
 export function kindProvider<Inputs extends object, Outputs extends object>(kind: KindSpec, hooks: KindHooks<Inputs, Outputs>) {
   const check = { fields: inputSchemas(kind), rules: kind.rules };
+  /** Whether the object is found through the new inputs' connection (the call's: run() serves it). */
+  async function foundThroughNewConnection(id: string, olds: Outputs, news: Inputs): Promise<boolean> {
+    const after = (news as { connection?: unknown }).connection;
+    // Not known yet in a preview: the update checks it once it is.
+    if (isUnknown(after) || (after !== undefined && !connectionSchema.safeParse(after).success)) return true;
+    return Boolean((await hooks.read(id, olds)).id);
+  }
+
+  /** `inUpdate`: said by the update, after the engine may have applied other changes of the run. */
+  function connectionMovesError(id: string, olds: Outputs, news: Inputs, inUpdate: boolean): UserFacingError {
+    const { before, after } = describeConnections((olds as { connection?: Connection }).connection, (news as { connection?: Connection }).connection);
+    return new UserFacingError(
+      `${kind.type} ${id}: connection changed from ${before} to ${after}, and the ${kind.noun} is not found through the new one` +
+        // The preview could not use the new connection (or was skipped): the run has begun.
+        (inUpdate ? "; found only now, in the update, so other resources of this run may already be updated. " : ". ") +
+        `A connection says how an existing ${kind.noun} is reached; it does not move it to another account or region. ` +
+        `Set connection back to ${before}; or, to make a new ${kind.noun} where the new connection points and delete this one through the old, run \`pulumi up --replace <urn of this resource>\`.`,
+    );
+  }
+
   return {
     async check(olds: Record<string, unknown>, news: Record<string, unknown>): Promise<dynamic.CheckResult> {
       const failures = checkInputs(check, news);
@@ -48,31 +72,58 @@ export function kindProvider<Inputs extends object, Outputs extends object>(kind
       return hooks.check(news, olds ?? {});
     },
 
-    async diff(_id: string, olds: Outputs, news: Inputs): Promise<dynamic.DiffResult> {
+    async diff(id: string, olds: Outputs, news: Inputs): Promise<dynamic.DiffResult> {
       const { changed, replaces: byKind } = differences(kind, hooks.normalize, olds, news);
       const byHook = (hooks.replaces?.(olds, news) ?? []).filter((name) => changed.includes(name) && !byKind.includes(name));
       const replaces = [...byKind, ...byHook];
+      // A replacement creates through the new connection and deletes through the stored one: the
+      // object is not looked for where the new connection points, and nothing is lost.
+      if (changed.includes("connection") && replaces.length === 0) {
+        // Said in the preview already, where it can be: a connection that cannot be used here (no
+        // credentials in a preview job, no network to its endpoint) leaves it to the update, which
+        // always checks. Any other failure is the preview's to report.
+        const found = await foundThroughNewConnection(id, olds, news).catch((error: unknown) => {
+          if (cannotBeUsedHere(error)) return true;
+          throw error;
+        });
+        if (!found) throw connectionMovesError(id, olds, news, false);
+      }
       return { changes: changed.length > 0, replaces, deleteBeforeReplace: replaces.length > 0 && kind.deleteBeforeReplace };
     },
 
     async create(inputs: Inputs): Promise<dynamic.CreateResult> {
       const result = await hooks.create(inputs);
-      return { ...result, outs: withoutUndefined(result.outs) };
+      return { ...result, outs: withoutUndefined(withConnectionOf(result.outs, inputs)) };
     },
     async read(id: string, props: Outputs): Promise<dynamic.ReadResult> {
-      const result = await hooks.read(id, props);
+      const found = await hooks.read(id, props);
+      // The connection is stored with the object: refresh and destroy reach it with it.
+      const result = found.props ? { ...found, props: withConnectionOf(found.props, props) } : found;
       // A `get` (the resource class's get(name, id)) knows nothing of the object but its ID: that it
       // does not exist is an error to say, where a refresh of a known object drops it.
-      const known = Object.keys(kind.fields).some((name) => (props as Record<string, unknown> | undefined)?.[name] !== undefined);
+      // A get may give a connection (how to reach the object), which says nothing of the object itself.
+      const known = Object.keys(kind.fields).some((name) => name !== "connection" && (props as Record<string, unknown> | undefined)?.[name] !== undefined);
       if (!result.id && !known) {
         throw new UserFacingError(`${kind.type}.get: there is no ${kind.noun} ${id} (the Pulumi ID has the form ${kind.id.map((name) => `<${name}>`).join(":")}); check the ID with ${kind.operations.read}.`);
       }
       return result.props ? { ...result, props: withoutUndefined(result.props) } : result;
     },
     async update(id: string, olds: Outputs, news: Inputs): Promise<dynamic.UpdateResult> {
+      const before = (olds as { connection?: Connection }).connection;
+      const after = (news as { connection?: Connection }).connection;
+      if (!sameConnection(before, after)) {
+        // A connection says how an object is reached, not where it is: the object must be found
+        // through the new one (another profile or role of the same account, a VPC endpoint of the
+        // same region), or the change is refused. Moving an object to another account or region
+        // is a replacement the user asks for, never a side effect of a diff.
+        const found = await hooks.read(id, olds);
+        if (!found.id) throw connectionMovesError(id, olds, news, true);
+        const onlyConnection = differences(kind, hooks.normalize, { ...olds, connection: after }, news).changed.length === 0;
+        if (onlyConnection) return { outs: withoutUndefined({ ...(found.props ?? olds), connection: after }) };
+      }
       if (!hooks.update) throw new Error(`The API cannot modify a ${kind.type}: every change replaces it.`);
       const result = await hooks.update(id, olds, news);
-      return { ...result, outs: withoutUndefined(result.outs) };
+      return { ...result, outs: withoutUndefined(withConnectionOf(result.outs, news)) };
     },
 
     async delete(id: string, props?: Outputs): Promise<void> {
@@ -107,6 +158,24 @@ export function differences(
 ): PropertyChanges {
   const normal = (props: object) => (normalize ? normalize(props as Record<string, unknown>) : props);
   return diffProperties(comparable(kind, normal(olds), news), comparable(kind, normal(news)), replacedOnChange(kind));
+}
+
+/**
+ * Whether a failure says that a connection cannot be used where this runs, not that anything is
+ * wrong with it or the object: its credentials cannot be had here (a profile of another machine,
+ * no credentials in a preview job, an STS it cannot reach), or no reply came from its endpoint.
+ */
+function cannotBeUsedHere(error: unknown): boolean {
+  if (error instanceof CredentialSourceError || error instanceof MissingCredentialsError) return true;
+  return error instanceof LiveApiError && error.httpStatus === undefined;
+}
+
+/** The outputs with the connection they were reached through (the inputs' or the stored one), or none. */
+function withConnectionOf<T>(outs: T, source: object): T {
+  const connection = (source as { connection?: Connection }).connection;
+  const rest = { ...(outs as Record<string, unknown>) };
+  delete rest.connection;
+  return (connection === undefined ? rest : { ...rest, connection }) as T;
 }
 
 /**

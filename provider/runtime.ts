@@ -1,15 +1,22 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import * as net from "node:net";
+import { Connection, connectionKey } from "../spec/fields/connection";
 import { LiveClient } from "./client/live-client";
 import { checkConfigKeys, ConfigSource, Credentials, resolveSettings } from "./client/settings";
 import { CoalescedReader } from "./shared/coalesced-reader";
 
 /**
  * Process-wide state of the dynamic-provider process: the stack config handed to configure(),
- * and the one client built from it, shared by every resource the process serves.
+ * and one client per distinct connection (a resource's `connection`, or none: the stack's
+ * settings), each shared by every resource the process serves with that connection.
  */
 let config: ConfigSource | undefined;
 let fixedCredentials: Credentials | undefined;
-let client: LiveClient | undefined;
+const clients = new Map<string, LiveClient>();
+/** Each client's connection, as a key: listings are kept apart per account, not only per endpoint. */
+const scopes = new WeakMap<LiveClient, string>();
+/** The connection of the provider call being served (run() sets it from the call's inputs or state). */
+const currentConnection = new AsyncLocalStorage<Connection | undefined>();
 const listings: CoalescedReader<unknown>[] = [];
 const sessionMaps: Map<unknown, unknown>[] = [];
 
@@ -21,7 +28,7 @@ const sessionMaps: Map<unknown, unknown>[] = [];
 export function configureProvider(source: ConfigSource | undefined, credentials?: Credentials): void {
   config = source;
   fixedCredentials = credentials;
-  client = undefined;
+  clients.clear();
   for (const listing of listings) listing.forget();
   for (const map of sessionMaps) map.clear();
   endWithEngine();
@@ -53,18 +60,46 @@ export function sessionMap<K, V>(): Map<K, V> {
   return map;
 }
 
-/** The client, built on first use so that a preview with no credentials still checks and diffs. */
+/** Runs `work` with this connection as the one liveClient() serves (undefined: the stack's settings). */
+export function withConnection<T>(connection: Connection | undefined, work: () => T): T {
+  return currentConnection.run(connection, work);
+}
+
+/** The connection liveClient() serves now. */
+export function activeConnection(): Connection | undefined {
+  return currentConnection.getStore();
+}
+
+/**
+ * The client of the current call's connection, built on first use so that a preview with no
+ * credentials still checks and diffs. One client per distinct connection: one credential source
+ * (an assumed role is assumed once and renewed, not per call) and one set of rate limiters.
+ */
 export function liveClient(): LiveClient {
+  const connection = currentConnection.getStore();
+  const key = connectionKey(connection);
+  let client = clients.get(key);
   if (!client) {
-    const settings = resolveSettings(config);
+    const settings = resolveSettings(config, process.env, connection);
+    // Fixed credentials (benchmarks, tests) stand in for the environment's, not for what a connection names.
+    const namesCredentials = Boolean(connection?.profile || connection?.assumeRole);
     // Inside Pulumi's host, a retry is said while it waits (on stderr, which the CLI shows), not
     // left as silent seconds; a program or a test running the providers keeps its output.
-    client = new LiveClient(fixedCredentials ? { ...settings, credentials: fixedCredentials } : settings, {
+    client = new LiveClient(fixedCredentials && !namesCredentials ? { ...settings, credentials: fixedCredentials } : settings, {
       onRetry: insideProviderHost() ? (notice) => void process.stderr.write(`pulumi-alicloud-caster: ${notice}\n`) : undefined,
     });
+    clients.set(key, client);
+    scopes.set(client, key);
   }
   return client;
 }
+
+/** What keeps a client's listings apart from another connection's: its connection and endpoint. */
+export function clientScope(client: LiveClient): string {
+  return `${client.settings.endpoint} ${scopes.get(client) ?? ""}`;
+}
+
+export { connectionKey };
 
 let watchingEngine = false;
 const ENGINE_CHECK_INTERVAL_MS = 1_000;

@@ -1,10 +1,13 @@
 import * as pulumi from "@pulumi/pulumi";
 import { casterComponent } from "../spec/kinds/caster-component";
-import type { CasterComponentArgs } from "./generated/args";
+import type { CasterComponentArgs, CasterComponentOutputs } from "./generated/args";
 import { kindInputs, everyPropertyUnset } from "./kind-inputs";
 import { CasterResource } from "./serialized-provider";
 
 export type { CasterComponentArgs };
+
+/** The outputs, documented from the kind's spec (sdk/generated/args.ts). */
+export interface CasterComponent extends CasterComponentOutputs {}
 
 /**
  * An overlay of a production studio: a text, an image or a caption at a component position
@@ -20,17 +23,16 @@ export type { CasterComponentArgs };
  * });
  */
 export class CasterComponent extends CasterResource {
-  /** The API's ComponentId: what a scene binding shows. */
+  /** The API's ComponentId: what a scene binding shows. Taken from the ID, so known in a preview. */
   declare public readonly componentId: pulumi.Output<string>;
-  declare public readonly casterId: pulumi.Output<string>;
-  declare public readonly locationId: pulumi.Output<string>;
 
   /**
    * Reads the component with this Pulumi ID, `<casterId>:<componentId>` into this program without managing it: its outputs are what the API reports, and
-   * nothing is changed or deleted. Pulumi's `get`, as every resource class has.
+   * nothing is changed or deleted. Pulumi's `get`, as every resource class has; `connection` reaches
+   * an object of another account or region, as the resource's own `connection` does.
    */
-  public static get(name: string, id: pulumi.Input<pulumi.ID>, opts?: pulumi.CustomResourceOptions): CasterComponent {
-    return new CasterComponent(name, everyPropertyUnset(casterComponent) as unknown as CasterComponentArgs, { ...opts, id });
+  public static get(name: string, id: pulumi.Input<pulumi.ID>, opts?: pulumi.CustomResourceOptions, connection?: CasterComponentArgs["connection"]): CasterComponent {
+    return new CasterComponent(name, { ...everyPropertyUnset(casterComponent), connection } as unknown as CasterComponentArgs, { ...opts, id });
   }
 
   constructor(name: string, args: CasterComponentArgs, opts?: pulumi.CustomResourceOptions) {

@@ -4,8 +4,8 @@ import { timeText } from "./time";
 import { everyPropertyUnset } from "./kind-inputs";
 import { CasterResource } from "./serialized-provider";
 import { warnAboutCredentialsInConfig } from "./settings-warnings";
-import { isSignedUrl, secretIfSigned } from "./secrets";
-import type { CasterEpisodeGroupArgs } from "./generated/args";
+import { isSignedUrl, secretIfExternalId, secretIfSigned } from "./secrets";
+import type { CasterEpisodeGroupArgs, CasterEpisodeGroupOutputs } from "./generated/args";
 
 export type { CasterEpisodeGroupArgs };
 
@@ -16,6 +16,9 @@ export interface EpisodeItemArgs {
   /** The http(s) URL of an MP4, FLV or TS file. A signed URL, or one with a password, makes the item list a secret. */
   vodUrl: pulumi.Input<string>;
 }
+
+/** The outputs, documented from the kind's spec (sdk/generated/args.ts). */
+export interface CasterEpisodeGroup extends CasterEpisodeGroupOutputs {}
 
 /**
  * A scheduled carousel playlist of VOD files on a production studio (AddCasterEpisodeGroup).
@@ -32,29 +35,13 @@ export interface EpisodeItemArgs {
  * });
  */
 export class CasterEpisodeGroup extends CasterResource {
-  /** The API's ProgramId: the group's ID. */
-  declare public readonly programId: pulumi.Output<string>;
-  /** The API's ItemIds, in item order. */
-  declare public readonly itemIds: pulumi.Output<string[]>;
-  /** The ClientToken the group was created with. */
-  declare public readonly clientToken: pulumi.Output<string>;
-  declare public readonly casterId: pulumi.Output<string | undefined>;
-  declare public readonly domainName: pulumi.Output<string>;
-  declare public readonly callbackUrl: pulumi.Output<string>;
-  declare public readonly sideOutputUrl: pulumi.Output<string>;
-  /** The start time as sent: UTC, `yyyy-MM-ddTHH:mm:ssZ`. */
-  declare public readonly startTime: pulumi.Output<string>;
-  declare public readonly repeatNum: pulumi.Output<0 | -1>;
-  declare public readonly items: pulumi.Output<{ itemName: string; vodUrl: string }[]>;
-  /** Whether the studio listed the items after creation; refresh relies on it (see the README). */
-  declare public readonly listedInProgram: pulumi.Output<boolean>;
-
   /**
    * Reads the episode group with this ProgramId (the API cannot describe a group: its outputs are only what refresh can tell) into this program without managing it: its outputs are what the API reports, and
-   * nothing is changed or deleted. Pulumi's `get`, as every resource class has.
+   * nothing is changed or deleted. Pulumi's `get`, as every resource class has; `connection` reaches
+   * an object of another account or region, as the resource's own `connection` does.
    */
-  public static get(name: string, id: pulumi.Input<pulumi.ID>, opts?: pulumi.CustomResourceOptions): CasterEpisodeGroup {
-    return new CasterEpisodeGroup(name, everyPropertyUnset(casterEpisodeGroup) as unknown as CasterEpisodeGroupArgs, { ...opts, id });
+  public static get(name: string, id: pulumi.Input<pulumi.ID>, opts?: pulumi.CustomResourceOptions, connection?: CasterEpisodeGroupArgs["connection"]): CasterEpisodeGroup {
+    return new CasterEpisodeGroup(name, { ...everyPropertyUnset(casterEpisodeGroup), connection } as unknown as CasterEpisodeGroupArgs, { ...opts, id });
   }
 
   constructor(name: string, args: CasterEpisodeGroupArgs, opts?: pulumi.CustomResourceOptions) {
@@ -64,9 +51,7 @@ export class CasterEpisodeGroup extends CasterResource {
       "episodes",
       name,
       {
-        programId: undefined,
-        itemIds: undefined,
-        listedInProgram: undefined,
+        ...everyPropertyUnset(casterEpisodeGroup),
         ...args,
         startTime,
         callbackUrl: secretIfSigned(args.callbackUrl),
@@ -79,6 +64,7 @@ export class CasterEpisodeGroup extends CasterResource {
               ? pulumi.secret(items)
               : pulumi.output(items)),
         clientToken: args.clientToken,
+        connection: secretIfExternalId(args.connection),
         clientTokenScope: `${pulumi.getProject()}/${pulumi.getStack()}/${name}`,
       },
       // Filled in from the studio's config when left out, where they may carry a signature.

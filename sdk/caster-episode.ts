@@ -1,11 +1,14 @@
 import * as pulumi from "@pulumi/pulumi";
 import { casterEpisode } from "../spec/kinds/caster-episode";
-import type { CasterEpisodeArgs } from "./generated/args";
+import type { CasterEpisodeArgs, CasterEpisodeOutputs } from "./generated/args";
 import { kindInputs, everyPropertyUnset } from "./kind-inputs";
 import { CasterResource } from "./serialized-provider";
 import { timeText } from "./time";
 
 export type { CasterEpisodeArgs };
+
+/** The outputs, documented from the kind's spec (sdk/generated/args.ts). */
+export interface CasterEpisode extends CasterEpisodeOutputs {}
 
 /**
  * An episode of a production studio's schedule: from `startTime` to `endTime` the studio shows a
@@ -23,23 +26,16 @@ export type { CasterEpisodeArgs };
  * });
  */
 export class CasterEpisode extends CasterResource {
-  /** The API's EpisodeId. */
+  /** The API's EpisodeId. Taken from the ID, so known in a preview. */
   declare public readonly episodeId: pulumi.Output<string>;
-  /** The production studio's ID. */
-  declare public readonly casterId: pulumi.Output<string>;
-  /** Resource (a video source) or Component (components only). */
-  declare public readonly episodeType: pulumi.Output<string>;
-  /** When the episode starts, in the API's UTC form (yyyy-MM-ddTHH:mm:ssZ). */
-  declare public readonly startTime: pulumi.Output<string>;
-  /** When the episode ends, in the API's UTC form. */
-  declare public readonly endTime: pulumi.Output<string>;
 
   /**
    * Reads the episode with this Pulumi ID, `<casterId>:<episodeId>` into this program without managing it: its outputs are what the API reports, and
-   * nothing is changed or deleted. Pulumi's `get`, as every resource class has.
+   * nothing is changed or deleted. Pulumi's `get`, as every resource class has; `connection` reaches
+   * an object of another account or region, as the resource's own `connection` does.
    */
-  public static get(name: string, id: pulumi.Input<pulumi.ID>, opts?: pulumi.CustomResourceOptions): CasterEpisode {
-    return new CasterEpisode(name, everyPropertyUnset(casterEpisode) as unknown as CasterEpisodeArgs, { ...opts, id });
+  public static get(name: string, id: pulumi.Input<pulumi.ID>, opts?: pulumi.CustomResourceOptions, connection?: CasterEpisodeArgs["connection"]): CasterEpisode {
+    return new CasterEpisode(name, { ...everyPropertyUnset(casterEpisode), connection } as unknown as CasterEpisodeArgs, { ...opts, id });
   }
 
   constructor(name: string, args: CasterEpisodeArgs, opts?: pulumi.CustomResourceOptions) {

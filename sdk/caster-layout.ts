@@ -1,10 +1,13 @@
 import * as pulumi from "@pulumi/pulumi";
 import { casterLayout } from "../spec/kinds/caster-layout";
-import type { CasterLayoutArgs } from "./generated/args";
+import type { CasterLayoutArgs, CasterLayoutOutputs } from "./generated/args";
 import { kindInputs, everyPropertyUnset } from "./kind-inputs";
 import { CasterResource } from "./serialized-provider";
 
 export type { CasterLayoutArgs };
+
+/** The outputs, documented from the kind's spec (sdk/generated/args.ts). */
+export interface CasterLayout extends CasterLayoutOutputs {}
 
 /**
  * A layout of a production studio: which sources are on screen, where, at what size, bottom to
@@ -22,18 +25,16 @@ export type { CasterLayoutArgs };
  * });
  */
 export class CasterLayout extends CasterResource {
-  /** The API's LayoutId: what a scene binding shows. */
+  /** The API's LayoutId: what a scene binding shows. Taken from the ID, so known in a preview. */
   declare public readonly layoutId: pulumi.Output<string>;
-  declare public readonly casterId: pulumi.Output<string>;
-  declare public readonly videoLayers: pulumi.Output<unknown[]>;
-  declare public readonly audioLayers: pulumi.Output<unknown[]>;
 
   /**
    * Reads the layout with this Pulumi ID, `<casterId>:<layoutId>` into this program without managing it: its outputs are what the API reports, and
-   * nothing is changed or deleted. Pulumi's `get`, as every resource class has.
+   * nothing is changed or deleted. Pulumi's `get`, as every resource class has; `connection` reaches
+   * an object of another account or region, as the resource's own `connection` does.
    */
-  public static get(name: string, id: pulumi.Input<pulumi.ID>, opts?: pulumi.CustomResourceOptions): CasterLayout {
-    return new CasterLayout(name, everyPropertyUnset(casterLayout) as unknown as CasterLayoutArgs, { ...opts, id });
+  public static get(name: string, id: pulumi.Input<pulumi.ID>, opts?: pulumi.CustomResourceOptions, connection?: CasterLayoutArgs["connection"]): CasterLayout {
+    return new CasterLayout(name, { ...everyPropertyUnset(casterLayout), connection } as unknown as CasterLayoutArgs, { ...opts, id });
   }
 
   constructor(name: string, args: CasterLayoutArgs, opts?: pulumi.CustomResourceOptions) {

@@ -1,10 +1,13 @@
 import * as pulumi from "@pulumi/pulumi";
 import { casterSceneBinding } from "../spec/kinds/caster-scene-binding";
-import type { CasterSceneBindingArgs } from "./generated/args";
+import type { CasterSceneBindingArgs, CasterSceneBindingOutputs } from "./generated/args";
 import { kindInputs, everyPropertyUnset } from "./kind-inputs";
 import { CasterResource } from "./serialized-provider";
 
 export type { CasterSceneBindingArgs };
+
+/** The outputs, documented from the kind's spec (sdk/generated/args.ts). */
+export interface CasterSceneBinding extends CasterSceneBindingOutputs {}
 
 /**
  * What a scene of a started studio shows: one layout and the components over it, bottom to top.
@@ -21,17 +24,13 @@ export type { CasterSceneBindingArgs };
  * }, { dependsOn: [studio] });
  */
 export class CasterSceneBinding extends CasterResource {
-  /** The scene's ID (SceneId). */
-  declare public readonly sceneId: pulumi.Output<string>;
-  declare public readonly layoutId: pulumi.Output<string>;
-  declare public readonly componentIds: pulumi.Output<string[]>;
-
   /**
    * Reads what a scene shows, by the Pulumi ID `<casterId>:PGM` or `<casterId>:PVW` into this program without managing it: its outputs are what the API reports, and
-   * nothing is changed or deleted. Pulumi's `get`, as every resource class has.
+   * nothing is changed or deleted. Pulumi's `get`, as every resource class has; `connection` reaches
+   * an object of another account or region, as the resource's own `connection` does.
    */
-  public static get(name: string, id: pulumi.Input<pulumi.ID>, opts?: pulumi.CustomResourceOptions): CasterSceneBinding {
-    return new CasterSceneBinding(name, everyPropertyUnset(casterSceneBinding) as unknown as CasterSceneBindingArgs, { ...opts, id });
+  public static get(name: string, id: pulumi.Input<pulumi.ID>, opts?: pulumi.CustomResourceOptions, connection?: CasterSceneBindingArgs["connection"]): CasterSceneBinding {
+    return new CasterSceneBinding(name, { ...everyPropertyUnset(casterSceneBinding), connection } as unknown as CasterSceneBindingArgs, { ...opts, id });
   }
 
   constructor(name: string, args: CasterSceneBindingArgs, opts?: pulumi.CustomResourceOptions) {

@@ -2,11 +2,14 @@ import * as pulumi from "@pulumi/pulumi";
 import { everyPropertyUnset } from "./kind-inputs";
 import { CasterResource } from "./serialized-provider";
 import { warnAboutCredentialsInConfig } from "./settings-warnings";
-import { secretIfSigned } from "./secrets";
+import { secretIfExternalId, secretIfSigned } from "./secrets";
 import { casterVideoResource } from "../spec/kinds/caster-video-resource";
-import type { CasterVideoResourceArgs } from "./generated/args";
+import type { CasterVideoResourceArgs, CasterVideoResourceOutputs } from "./generated/args";
 
 export type { CasterVideoResourceArgs };
+
+/** The outputs, documented from the kind's spec (sdk/generated/args.ts). */
+export interface CasterVideoResource extends CasterVideoResourceOutputs {}
 
 /**
  * A video source of an ApsaraVideo Live production studio: a live stream, a file, a media asset or
@@ -21,30 +24,13 @@ export type { CasterVideoResourceArgs };
  * });
  */
 export class CasterVideoResource extends CasterResource {
-  /** The API's ResourceId of the source. */
-  declare public readonly resourceId: pulumi.Output<string>;
-  declare public readonly casterId: pulumi.Output<string>;
-  declare public readonly resourceName: pulumi.Output<string>;
-  declare public readonly locationId: pulumi.Output<string>;
-  declare public readonly liveStreamUrl: pulumi.Output<string | undefined>;
-  declare public readonly materialId: pulumi.Output<string | undefined>;
-  declare public readonly vodUrl: pulumi.Output<string | undefined>;
-  declare public readonly imageId: pulumi.Output<string | undefined>;
-  declare public readonly imageUrl: pulumi.Output<string | undefined>;
-  /** The FLV address the studio serves a live input at, when the API reports one. */
-  declare public readonly flvUrl: pulumi.Output<string | undefined>;
-  declare public readonly beginOffset: pulumi.Output<number>;
-  declare public readonly endOffset: pulumi.Output<number>;
-  declare public readonly repeatNum: pulumi.Output<number>;
-  declare public readonly ptsCallbackInterval: pulumi.Output<number>;
-  declare public readonly fixedDelayDuration: pulumi.Output<number>;
-
   /**
    * Reads the video source with this Pulumi ID, `<casterId>:<resourceId>` into this program without managing it: its outputs are what the API reports, and
-   * nothing is changed or deleted. Pulumi's `get`, as every resource class has.
+   * nothing is changed or deleted. Pulumi's `get`, as every resource class has; `connection` reaches
+   * an object of another account or region, as the resource's own `connection` does.
    */
-  public static get(name: string, id: pulumi.Input<pulumi.ID>, opts?: pulumi.CustomResourceOptions): CasterVideoResource {
-    return new CasterVideoResource(name, everyPropertyUnset(casterVideoResource) as unknown as CasterVideoResourceArgs, { ...opts, id });
+  public static get(name: string, id: pulumi.Input<pulumi.ID>, opts?: pulumi.CustomResourceOptions, connection?: CasterVideoResourceArgs["connection"]): CasterVideoResource {
+    return new CasterVideoResource(name, { ...everyPropertyUnset(casterVideoResource), connection } as unknown as CasterVideoResourceArgs, { ...opts, id });
   }
 
   constructor(name: string, args: CasterVideoResourceArgs, opts?: pulumi.CustomResourceOptions) {
@@ -53,10 +39,10 @@ export class CasterVideoResource extends CasterResource {
       "video",
       name,
       {
-        resourceId: undefined,
-        flvUrl: undefined,
+        ...everyPropertyUnset(casterVideoResource),
         ...args,
         ...secretsWhereSigned(args),
+        connection: secretIfExternalId(args.connection),
       },
       opts,
       "alicloud-caster",

@@ -21,3 +21,6 @@ export type {
   StudioLayoutDefinition, LayoutCaster, LayoutStudio, LayoutSource, LayoutEpisodeGroup, FileLayout, FileComponent, FileScene, FileScenes, SceneKey,
 } from "../studio-file/schema";
 export { studioLayoutJsonSchema } from "../studio-file/json-schema";
+export type {
+  CasterOutputs, CasterVideoResourceOutputs, CasterLayoutOutputs, CasterComponentOutputs, CasterSceneBindingOutputs, CasterEpisodeOutputs, CasterEpisodeGroupOutputs,
+} from "./generated/args";

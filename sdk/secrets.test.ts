@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { isSignedUrl, secretIfSigned } from "./secrets";
+import { isSignedUrl, secretIfExternalId, secretIfSigned } from "./secrets";
 
 /**
  * What the SDK stores as a secret is decided by the project's one masking rule
@@ -24,5 +24,19 @@ describe("secretIfSigned", () => {
     expect(isSignedUrl(url)).toBe(false);
     const output = pulumi.output(secretIfSigned(url));
     expect(await pulumi.isSecret(output)).toBe(false);
+  });
+});
+
+describe("secretIfExternalId", () => {
+  const roleArn = "acs:ram::2222222222222222:role/caster-deployer";
+
+  test("stores a connection with an external ID (the trust policy's shared secret) as a secret", async () => {
+    const output = pulumi.output(secretIfExternalId({ profile: "staging", assumeRole: { roleArn, externalId: "trust-policy-secret" } }));
+    expect(await pulumi.isSecret(output)).toBe(true);
+  });
+
+  test("leaves a connection without one readable, so that a review sees its change", async () => {
+    expect(await pulumi.isSecret(pulumi.output(secretIfExternalId({ profile: "staging", assumeRole: { roleArn } })))).toBe(false);
+    expect(secretIfExternalId(undefined)).toBeUndefined();
   });
 });

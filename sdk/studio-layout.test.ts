@@ -218,3 +218,34 @@ describe("StudioLayout with layouts, components and scenes (issue 13)", () => {
     })).toThrow(/StudioLayout "broken": the studio file has 2 problems:\nlayout scenes\.pgm\.layout: layout "split" is not a layout of this file[\s\S]*\nlayout scenes\.pgm\.components\[0\]: components\[0\] "RC09" is not a component of this file/);
   });
 });
+
+describe("StudioLayout with a connection (several accounts in one program)", () => {
+  const connection = { profile: "production", region: "cn-beijing" };
+
+  test("the file's connection: goes to every child, the studio it makes included", async () => {
+    declared.length = 0;
+    const layout = new StudioLayout("prod", {
+      layout: { connection, caster: { new: { normType: 1, casterTemplate: "lp_sd" } }, sources: { RV01: camera }, episodeGroups: { night } },
+    });
+    await value(layout.resourceIds);
+    await value(layout.programIds);
+    const children = declared.filter((resource) => resource.name.startsWith("prod-"));
+    expect(children.map((resource) => resource.name).sort()).toEqual(["prod-RV01", "prod-night", "prod-studio"]);
+    for (const child of children) expect(child.inputs.connection).toEqual(connection);
+  });
+
+  test("the connection argument does the same for an existing studio; a child of a layout without one has none", async () => {
+    declared.length = 0;
+    const given = new StudioLayout("staging", { layout: { sources: { RV01: camera } }, casterId: STUDIO_ID, connection: { profile: "staging" } });
+    const plain = new StudioLayout("plain", { layout: { sources: { RV01: camera } }, casterId: STUDIO_ID });
+    await value(given.resourceIds);
+    await value(plain.resourceIds);
+    expect(declared.find((resource) => resource.name === "staging-RV01")?.inputs.connection).toEqual({ profile: "staging" });
+    expect(declared.find((resource) => resource.name === "plain-RV01")?.inputs.connection).toBeUndefined();
+  });
+
+  test("refuses a connection given twice: in the file and as the argument", () => {
+    expect(() => new StudioLayout("both", { layout: { connection, sources: { RV01: camera } }, casterId: STUDIO_ID, connection: { profile: "staging" } }))
+      .toThrow('StudioLayout "both": the connection is given twice, as the connection argument and as the file\'s connection:; keep one of them.');
+  });
+});

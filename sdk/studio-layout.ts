@@ -7,45 +7,89 @@ import { CasterLayout, CasterLayoutArgs } from "./caster-layout";
 import { CasterSceneBinding } from "./caster-scene-binding";
 import { CasterVideoResource, CasterVideoResourceArgs } from "./caster-video-resource";
 import { formatProblem, LayoutError, loadLayout } from "../studio-file/load";
+import type { Connection } from "../spec/fields/connection";
 import {
   FileAdopt, FileComponent, FileEpisode, FileLayout, FileScenes, isNewStudio, isSecretReference, LayoutEpisodeGroup, LayoutSource, LayoutStudio, SCENE_KEYS, SceneKey,
   sceneOfKey, SecretCapableStudioProperty, SecretReference,
 } from "../studio-file/schema";
 
 type Inputs<T> = { [K in keyof T]: pulumi.Input<Exclude<T[K], undefined>> };
-type OrSecret<T, K extends keyof T> = Omit<T, K> & { [P in K]?: T[P] | SecretReference };
+/** A file entry's properties typed and documented as the resource's Args (sdk/generated/args.ts), so that an editor explains each one. */
+type AsArgs<Entry, Args> = Pick<Args, keyof Entry & keyof Args> & Omit<Inputs<Entry>, keyof Args>;
+/** `keyof Pick<…>` keeps each property's documentation, which a plain `P in K` would drop. */
+type OrSecret<T, K extends keyof T> = Omit<T, K> & { [P in keyof Pick<T, K>]?: T[P] | SecretReference };
 
 /**
  * A layout given as an object: the file's shape, where a program may also pass Outputs (a signed
  * URL from `config.requireSecret`, so it is never written in the repository) and Dates.
  */
 export interface StudioLayoutInput {
+  /** The JSON Schema an editor checks the file with (`node_modules/pulumi-alicloud-caster/studio-layout.schema.json`); not read by the component. */
   $schema?: string;
-  /** An existing studio (`casterId`, or the stack `config` key holding it), or a `new` one this layout makes. */
-  caster?: { casterId: string } | { config: string } | { new: OrSecret<Inputs<LayoutStudio>, SecretCapableStudioProperty> };
-  sources?: Record<string, OrSecret<Inputs<LayoutSource>, "liveStreamUrl" | "vodUrl" | "imageUrl">> | null;
+  /** An existing studio (`casterId`, or the stack `config` key holding it), or a `new` one this layout makes, with a {@link Caster}'s properties. */
+  caster?: { casterId: string } | { config: string } | { new: OrSecret<AsArgs<LayoutStudio, CasterArgs>, SecretCapableStudioProperty> };
+  /**
+   * The video sources, by layout position RV01–RV99, each with a {@link CasterVideoResource}'s
+   * properties; a URL may be `{ secret: <stack config key> }`.
+   * @default none
+   */
+  sources?: Record<string, OrSecret<AsArgs<LayoutSource, CasterVideoResourceArgs>, "liveStreamUrl" | "vodUrl" | "imageUrl">> | null;
+  /**
+   * The episode groups (scheduled VOD playlists), by a lower-case name of yours, each with a
+   * {@link CasterEpisodeGroup}'s properties; its ClientToken is derived from the name.
+   * @default none
+   */
   episodeGroups?: Record<
     string,
-    OrSecret<Omit<Inputs<LayoutEpisodeGroup>, "startTime" | "items">, "callbackUrl" | "sideOutputUrl"> & {
+    OrSecret<Omit<AsArgs<LayoutEpisodeGroup, CasterEpisodeGroupArgs>, "startTime" | "items">, "callbackUrl" | "sideOutputUrl"> & {
+      /** When the playlist starts: ISO 8601 with a zone, or a Date; sent as UTC. */
       startTime: pulumi.Input<string | Date>;
+      /** The VOD files played, in order; a `vodUrl` may be `{ secret: <stack config key> }`. */
       items: pulumi.Input<pulumi.Input<{ itemName: pulumi.Input<string>; vodUrl: pulumi.Input<string> | SecretReference }>[]>;
     }
   > | null;
-  /** The layouts (screen compositions), by name. */
-  layouts?: Record<string, Inputs<FileLayout>> | null;
-  /** The components (overlays), by component position RC01–RC99. */
-  components?: Record<string, Inputs<FileComponent>> | null;
-  /** What the scenes show, by name and position: known when the program runs, since they decide which resources refer to which. */
+  /**
+   * The layouts (screen compositions), by a lower-case name of yours, each with a
+   * {@link CasterLayout}'s properties.
+   * @default none
+   */
+  layouts?: Record<string, AsArgs<FileLayout, CasterLayoutArgs>> | null;
+  /**
+   * The components (overlays), by component position RC01–RC99, each with a
+   * {@link CasterComponent}'s properties.
+   * @default none
+   */
+  components?: Record<string, AsArgs<FileComponent, CasterComponentArgs>> | null;
+  /**
+   * What the scenes show (`pgm` on air, `pvw` the preview): a layout by name and components by
+   * position, known when the program runs, since they decide which resources refer to which.
+   * @default none: the scenes are not managed
+   */
   scenes?: FileScenes | null;
-  /** The schedule's episodes, by name; each source and component by its position in the file, known when the program runs. */
-  episodes?: Record<string, Omit<Inputs<FileEpisode>, "startTime" | "endTime" | "locationId" | "components"> & {
+  /**
+   * The schedule's episodes, by a lower-case name of yours, each with a {@link CasterEpisode}'s
+   * properties; its source and components by their positions in this file.
+   * @default none
+   */
+  episodes?: Record<string, Omit<AsArgs<FileEpisode, CasterEpisodeArgs>, "startTime" | "endTime" | "locationId" | "components"> & {
+    /** The source shown, by its position in `sources` (RV01–RV99); none for components alone. */
     locationId?: string;
+    /** The components shown, bottom to top, by their positions in `components` (RC01–RC99). */
     components?: string[];
+    /** When the episode starts: ISO 8601 with a zone, or a Date; sent as UTC. */
     startTime: pulumi.Input<string | Date>;
+    /** When it ends: ISO 8601 with a zone, or a Date; sent as UTC. */
     endTime: pulumi.Input<string | Date>;
   }> | null;
   /** The time zone the schedule is read in (validate, diff, render); not sent to the API. */
   timeZone?: string;
+  /**
+   * How everything in the file reaches Alibaba Cloud, when not with the stack's settings: a
+   * profile, a role to assume, a region, an endpoint (each child's `connection`). Names where
+   * credentials are, never holds them.
+   * @default the stack's settings
+   */
+  connection?: Connection;
   /**
    * What the first `pulumi up` takes over instead of making new: existing objects' IDs, keyed as
    * the sections are (`caster` only with `caster: { new: … }`). Each becomes its child's importId.
@@ -74,6 +118,13 @@ export interface StudioLayoutArgs {
    * @default none
    */
   aliases?: Record<string, pulumi.Input<string | pulumi.Alias>[]>;
+  /**
+   * How every child reaches Alibaba Cloud (see the `connection` of each resource): a staging and a
+   * production studio in two accounts or regions, in one program. Give it here or as the file's
+   * `connection:`, not both.
+   * @default the file's `connection:`, else the stack's settings
+   */
+  connection?: Connection;
 }
 
 /**
@@ -136,6 +187,12 @@ export class StudioLayout extends pulumi.ComponentResource {
     // A bad layout or a missing studio fails the program before any resource, even this one, is declared.
     const layout = checkedLayout(name, args.layout);
     const studioGiven = studioOf(name, layout.caster, args.casterId);
+    if (args.connection !== undefined && layout.connection !== undefined) {
+      throw new pulumi.RunError(`StudioLayout "${name}": the connection is given twice, as the connection argument and as the file's connection:; keep one of them.`);
+    }
+    // Every child goes through the one connection, so that the whole studio lives in one account and region.
+    const connection = args.connection ?? layout.connection;
+    const connected = connection !== undefined ? { connection } : {};
     super("alicloud-caster:index:StudioLayout", name, {}, opts);
     this.layout = layout;
     const secrets = new SecretReader(name);
@@ -144,6 +201,7 @@ export class StudioLayout extends pulumi.ComponentResource {
       const studioArgs = secrets.read(studioGiven.declared, "caster.new") as unknown as CasterArgs;
       // Adopted, the studio's importId is its CasterId.
       if (layout.adopt?.caster) studioArgs.importId = layout.adopt.caster;
+      if (connection !== undefined) studioArgs.connection = connection;
       this.studio = new Caster(`${name}-studio`, studioArgs, { parent: this });
       this.casterId = this.studio.casterId;
       this.pvwSceneId = this.studio.pvwSceneId;
@@ -164,7 +222,7 @@ export class StudioLayout extends pulumi.ComponentResource {
       ids?.[key] !== undefined ? { importId: pulumi.interpolate`${casterId}:${ids[key]}` } : {};
     const sources: Record<string, CasterVideoResource> = {};
     for (const [location, source] of Object.entries(layout.sources ?? {})) {
-      const args = { ...adopted(adopt.sources, location), ...secrets.read(source, `sources.${location}`), casterId: this.casterId, locationId: location } as CasterVideoResourceArgs;
+      const args = { ...adopted(adopt.sources, location), ...secrets.read(source, `sources.${location}`), casterId: this.casterId, locationId: location, ...connected } as CasterVideoResourceArgs;
       sources[location] = new CasterVideoResource(`${name}-${location}`, args, childOptions(location));
     }
     const episodeGroups: Record<string, CasterEpisodeGroup> = {};
@@ -175,7 +233,7 @@ export class StudioLayout extends pulumi.ComponentResource {
         : definition.items;
       // A group's ID is its ProgramId alone.
       const importId = adopt.episodeGroups?.[group];
-      const args = { ...secrets.read(definition, `episodeGroups.${group}`), items, casterId: this.casterId, ...(importId !== undefined ? { importId } : {}) } as unknown as CasterEpisodeGroupArgs;
+      const args = { ...secrets.read(definition, `episodeGroups.${group}`), items, casterId: this.casterId, ...(importId !== undefined ? { importId } : {}), ...connected } as unknown as CasterEpisodeGroupArgs;
       episodeGroups[group] = new CasterEpisodeGroup(`${name}-${group}`, args, childOptions(group));
     }
     this.sources = sources;
@@ -193,13 +251,13 @@ export class StudioLayout extends pulumi.ComponentResource {
         .map((layer) => (isPlainObject(layer) ? layer.locationId : undefined));
       // Layers given as an Output name their positions only later: then the layout waits for every source.
       const waitsFor = Array.isArray(definition.videoLayers) ? sourcesAt(shown) : Object.values(sources);
-      const layoutArgs = { ...definition, casterId: this.casterId, ...adopted(adopt.layouts, layoutName) } as CasterLayoutArgs;
+      const layoutArgs = { ...definition, casterId: this.casterId, ...adopted(adopt.layouts, layoutName), ...connected } as CasterLayoutArgs;
       layouts[layoutName] = new CasterLayout(`${name}-layout-${layoutName}`, layoutArgs, { ...childOptions(`layout-${layoutName}`), dependsOn: waitsFor });
     }
     const components: Record<string, CasterComponent> = {};
     for (const [location, definition] of Object.entries(layout.components ?? {})) {
       const caption = isPlainObject(definition.caption) ? definition.caption.sourceLocationId : undefined;
-      const componentArgs = { ...definition, casterId: this.casterId, locationId: location, ...adopted(adopt.components, location) } as CasterComponentArgs;
+      const componentArgs = { ...definition, casterId: this.casterId, locationId: location, ...adopted(adopt.components, location), ...connected } as CasterComponentArgs;
       components[location] = new CasterComponent(`${name}-${location}`, componentArgs, { ...childOptions(location), dependsOn: sourcesAt([caption]) });
     }
     // Scenes exist once the studio is started: a binding waits for the studio this file makes.
@@ -212,6 +270,7 @@ export class StudioLayout extends pulumi.ComponentResource {
         scene: sceneOfKey(key),
         layoutId: layouts[scene.layout].layoutId,
         componentIds: pulumi.all((scene.components ?? []).map((location) => components[location].componentId)),
+        ...connected,
       }, { ...childOptions(key), dependsOn: this.studio ? [this.studio] : [] });
     }
     this.layouts = layouts;
@@ -231,6 +290,7 @@ export class StudioLayout extends pulumi.ComponentResource {
         resourceId: source?.id.apply((id) => id.slice(id.indexOf(":") + 1)),
         componentIds: overlays.length > 0 ? overlays.map((component) => component.componentId) : undefined,
         ...adopted(adopt.episodes, episodeName),
+        ...connected,
       };
       episodes[episodeName] = new CasterEpisode(`${name}-episode-${episodeName}`, episodeArgs, {
         ...childOptions(`episode-${episodeName}`),

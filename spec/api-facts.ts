@@ -1,5 +1,5 @@
 /**
- * The Live API's facts that checks rely on, each written once: the provider's input checks, the
+ * The Live API's (and STS's) facts that checks rely on, each written once: the provider's input checks, the
  * emulator's rules and the studio file read these. Each says where it comes from; an assumption
  * (a limit no page documents) says so, and is listed in emulator/README.md's LIMITATIONS.
  */
@@ -163,3 +163,18 @@ export const AUDIO_LAYER_DEFAULTS = { volumeRate: 1, validChannel: "all", fixedD
 export const COMPONENT_LAYER_DEFAULTS = { position: [0, 0], anchor: "topLeft", widthNormalized: 0, heightNormalized: 0, transparency: MAX_TRANSPARENCY } as const;
 /** A component's Effect left out, none (ADD_COMPONENT), and its LayerOrder, cover (no page gives it: assumed, LIMITATIONS). */
 export const COMPONENT_DEFAULTS = { effect: "none", layerOrder: "cover" } as const;
+
+/*
+ * STS AssumeRole and RAM roles: the connection's `assumeRole` checks these, and the emulator's STS
+ * enforces the same. Source: the AssumeRole page, https://www.alibabacloud.com/help/en/ram/developer-reference/api-sts-2015-04-01-assumerole
+ * (RoleArn, RoleSessionName, DurationSeconds), and CreateRole,
+ * https://www.alibabacloud.com/help/en/ram/developer-reference/api-ram-2015-05-01-createrole (MaxSessionDuration).
+ */
+/** RoleArn: `acs:ram::<account UID>:role/<role name>`; the groups are the UID and the name. */
+export const ROLE_ARN_PATTERN = /^acs:ram::(\d+):role\/([\w.@+=,-]{1,64})$/i;
+/** RoleSessionName: 2 to 64 letters, digits, `.`, `@`, `-` or `_`. */
+export const ROLE_SESSION_NAME_PATTERN = /^[a-zA-Z0-9.@_-]{2,64}$/;
+/** DurationSeconds: at least 900, 3600 when left out, at most the role's MaxSessionDuration (itself at most 43,200). */
+export const STS_DURATION_SECONDS = { min: 900, default: 3600, max: 43_200 } as const;
+/** A role's MaxSessionDuration: 3600 to 43,200 seconds, 3600 when not set. */
+export const ROLE_MAX_SESSION_DURATION_SECONDS = { min: 3600, default: 3600, max: 43_200 } as const;

@@ -883,3 +883,28 @@ describe("diffLayouts: what is on screen (issue 13)", () => {
     ].join("\n"));
   });
 });
+
+describe("diffLayouts: the file's connection", () => {
+  test("a new connection is said first, as an update that moves nothing; the same one in another key order is no change", () => {
+    const before = layout({ sources: { RV01: camera }, connection: { profile: "staging" } });
+    const after = layout({ sources: { RV01: camera }, connection: { profile: "production", region: "cn-beijing" } });
+    const changes = diffLayouts(before, after);
+    expect(changes).toEqual([{
+      subject: "connection",
+      action: "update",
+      summary: 'Everything in the file is reached through {"profile":"production","region":"cn-beijing"} instead of {"profile":"staging"}.',
+      details: [expect.stringContaining("Nothing is moved")],
+    }]);
+    expect(diffLayouts(layout({ connection: { region: "cn-beijing", profile: "p" } }), layout({ connection: { profile: "p", region: "cn-beijing" } }))).toEqual([]);
+    expect(diffLayouts(layout({ connection: { profile: "p" } }), layout())[0].summary).toContain("none (the stack's settings)");
+  });
+
+  test("an external ID (a secret of the role's trust policy) is masked; a change of it alone still reads as a change", () => {
+    const role = (externalId: string) => ({ profile: "staging", assumeRole: { roleArn: "acs:ram::2222222222222222:role/caster-deployer", externalId } });
+    const [first] = diffLayouts(layout({ connection: { profile: "staging" } }), layout({ connection: role("trust-policy-secret-1") }));
+    expect(first.summary).toContain('"externalId":"***"');
+    const [second] = diffLayouts(layout({ connection: role("trust-policy-secret-1") }), layout({ connection: role("trust-policy-secret-2") }));
+    expect(second.summary).toContain("(another assumeRole.externalId)");
+    expect(JSON.stringify([first, second])).not.toContain("trust-policy-secret");
+  });
+});

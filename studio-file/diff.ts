@@ -1,3 +1,4 @@
+import { connectionKey, describeConnections } from "../spec/fields/connection";
 import { redactSignatures } from "../common/redact";
 import { toApiTime } from "../spec/api-facts";
 import { caster as casterKind, CasterInputs, changesNeedingStop as needingStop } from "../spec/kinds/caster";
@@ -76,6 +77,7 @@ export function diffLayouts(layoutBefore: StudioLayoutDefinition, layoutAfter: S
   const replaced = (changes: LayoutChange[], prefix: string) =>
     new Set(changes.filter((change) => change.action === "replace").map((change) => change.subject.slice(prefix.length)));
   const changes = [
+    ...connectionChanges(before, after),
     ...studioChangesWithComposition,
     ...sources,
     ...bySubject(groupChanges(before.episodeGroups ?? {}, after.episodeGroups ?? {}, after.timeZone ?? before.timeZone)),
@@ -89,6 +91,24 @@ export function diffLayouts(layoutBefore: StudioLayoutDefinition, layoutAfter: S
   ];
   // Names and item names are free text too: nothing that looks like a signature leaves this module.
   return changes.map(redactChange);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The connection
+
+/**
+ * A new `connection:` moves nothing: `pulumi up` reads every object through it and stores it, or
+ * fails when an object is not found there (another account or region). A reviewer sees it first.
+ */
+function connectionChanges(before: PlainStudioLayout, after: PlainStudioLayout): LayoutChange[] {
+  if (isNothing(before) || connectionKey(before.connection) === connectionKey(after.connection)) return [];
+  const shown = describeConnections(before.connection, after.connection);
+  return [{
+    subject: "connection",
+    action: "update",
+    summary: `Everything in the file is reached through ${shown.after} instead of ${shown.before}.`,
+    details: ["Nothing is moved: `pulumi up` checks that each object is found through the new connection, and fails, changing nothing, where it is not (another account or region)."],
+  }];
 }
 
 // ---------------------------------------------------------------------------------------------

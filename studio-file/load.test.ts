@@ -313,8 +313,19 @@ describe("parseLayout", () => {
     ]);
   });
 
+  test("a connection: section for the whole file; a secret put there is refused without being quoted, with the other problems", () => {
+    const loaded = parseLayout(lines("connection:", "  profile: production", "  region: cn-beijing", "sources: {}"), "studio.yaml");
+    expect(loaded.problems).toEqual([]);
+    expect(loaded.layout?.connection).toEqual({ profile: "production", region: "cn-beijing" });
+    const problems = problemsOf(lines("connection:", "  profile: production", "  accessKeySecret: do-not-print-me", "  region: Beijing"));
+    expect(problems).toHaveLength(2);
+    expect(problems.join("\n")).toMatch(/studio\.yaml:3:\d+ .*accessKeySecret.* a connection holds no credentials, since inputs are stored in the state/);
+    expect(problems.join("\n")).toMatch(/studio\.yaml:4:\d+ .*region.*use a region ID such as cn-shanghai/);
+    expect(problems.join("\n")).not.toContain("do-not-print-me");
+  });
+
   test("a byte-order mark does not shift the columns", () => {
-    expect(problemsOf("\uFEFFstudio: 1\n")).toEqual(["studio.yaml:1:1 studio: studio is not a key of a studio file; remove it, or use one of $schema, caster, sources, episodeGroups, layouts, components, scenes, episodes, timeZone, adopt."]);
+    expect(problemsOf("\uFEFFstudio: 1\n")).toEqual(["studio.yaml:1:1 studio: studio is not a key of a studio file; remove it, or use one of $schema, caster, sources, episodeGroups, layouts, components, scenes, episodes, timeZone, connection, adopt."]);
   });
 
   test("a signed URL's signature never reaches a message, a YAML syntax error's included", () => {

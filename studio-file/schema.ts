@@ -8,6 +8,7 @@ import { layoutFields as compositionFields } from "../spec/kinds/caster-layout";
 import { SCENES } from "../spec/kinds/caster-scene-binding";
 import { casterIdSchema, LOCATION_ID_PATTERN, SOURCE_PROPERTIES, SourceProperty, videoResourceFields } from "../spec/kinds/caster-video-resource";
 import { OBJECT_ID_PATTERN } from "../spec/fields/import-id";
+import { Connection, connectionSchema } from "../spec/fields/connection";
 
 /**
  * The studio file (historically "studio layout file", hence the names below), built from the very
@@ -21,13 +22,14 @@ import { OBJECT_ID_PATTERN } from "../spec/fields/import-id";
  */
 
 // The position is the source's key in the file, and the studio is the layout's `caster`.
-const { casterId: _sourceCasterId, locationId: _locationId, ...sourceFields } = videoResourceFields;
+// A file has one connection, for all it declares (its `connection:` section), not one per entry.
+const { casterId: _sourceCasterId, locationId: _locationId, connection: _sourceConnection, ...sourceFields } = videoResourceFields;
 /** A source's properties in a layout: a CasterVideoResource's, less casterId and locationId. */
 export const layoutSourceFields = sourceFields;
 
 // The studio comes from `caster`; the ClientToken is always derived, from the group's name; an
 // existing group is adopted by the `adopt` section.
-const { casterId: _groupCasterId, clientToken: _clientToken, clientTokenScope: _scope, importId: _groupImportId, ...groupFields } = episodeGroupFields;
+const { casterId: _groupCasterId, clientToken: _clientToken, clientTokenScope: _scope, importId: _groupImportId, connection: _groupConnection, ...groupFields } = episodeGroupFields;
 /** An episode group's properties in a layout: a CasterEpisodeGroup's, less casterId and the ClientToken. */
 export const layoutEpisodeGroupFields = groupFields;
 
@@ -68,7 +70,7 @@ function withSecretReferences<T extends Record<string, z.ZodType>>(fields: T, na
 
 // A studio the file makes: the Caster kind's properties, less the ClientToken, which is always
 // derived (from the project, stack and the component's name for its studio).
-const { clientToken: _studioClientToken, clientTokenScope: _studioScope, importId: _studioImportId, ...studioFields } = casterFields;
+const { clientToken: _studioClientToken, clientTokenScope: _studioScope, importId: _studioImportId, connection: _studioConnection, ...studioFields } = casterFields;
 /** A new studio's properties in a layout: a Caster's, less the ClientToken. */
 export const layoutStudioFields = studioFields;
 
@@ -113,12 +115,12 @@ export const layoutEpisodeGroupSchema = z.strictObject({
 // Layouts, components and scenes: what is on screen --------------------------------------------
 
 // A layout's studio is the file's: the CasterLayout kind's properties, less casterId.
-const { casterId: _compositionCasterId, importId: _layoutImportId, ...fileLayoutEntryFields } = compositionFields;
+const { casterId: _compositionCasterId, importId: _layoutImportId, connection: _layoutConnection, ...fileLayoutEntryFields } = compositionFields;
 /** A layout's properties in a studio file: a CasterLayout's, less casterId (videoLayers, audioLayers). */
 export const fileLayoutFields = fileLayoutEntryFields;
 
 // A component's position is its key in the file, and its studio the file's.
-const { casterId: _componentCasterId, locationId: _componentLocation, importId: _componentImportId, ...fileComponentEntryFields } = componentFields;
+const { casterId: _componentCasterId, locationId: _componentLocation, importId: _componentImportId, connection: _componentConnection, ...fileComponentEntryFields } = componentFields;
 /** A component's properties in a studio file: a CasterComponent's, less casterId and locationId. */
 export const fileComponentFields = fileComponentEntryFields;
 
@@ -159,7 +161,7 @@ export const fileScenesSchema = z.strictObject(Object.fromEntries(SCENE_KEYS.map
 
 // An episode's studio is the file's; its source is a position of the file (locationId) and its
 // components are positions of the file's components, which the file's resources turn into IDs.
-const { casterId: _episodeCasterId, resourceId: _episodeResourceId, componentIds: _episodeComponentIds, importId: _episodeImportId, ...fileEpisodeEntryFields } = episodeFields;
+const { casterId: _episodeCasterId, resourceId: _episodeResourceId, componentIds: _episodeComponentIds, importId: _episodeImportId, connection: _episodeConnection, ...fileEpisodeEntryFields } = episodeFields;
 /** An episode's properties in a studio file: a CasterEpisode's, less casterId, resourceId and componentIds. */
 export const fileEpisodeFields = fileEpisodeEntryFields;
 
@@ -228,6 +230,8 @@ export const studioLayoutSchema = z.strictObject({
   episodes: z.record(z.string().regex(EPISODE_KEY_PATTERN, { error: EPISODE_KEY_RULE }), fileEpisodeSchema).nullable().optional()
     .describe("the schedule's episodes, keyed by a name of yours, e.g. evening-news"),
   timeZone: timeZoneSchema.optional(),
+  connection: connectionSchema
+    .describe("how everything in this file reaches Alibaba Cloud, when not with the stack's settings: { profile, region, endpoint, assumeRole: { roleArn, sessionName, externalId, sessionExpiration }, stsEndpoint }; names where credentials are, never holds them"),
   adopt: fileAdoptSchema.nullable().optional()
     .describe("what the first `pulumi up` takes over instead of making new (written by `caster-studio export`); remove it once that has run"),
 }).describe("An ApsaraVideo Live production studio as one file: the studio, its video sources by position, its episode groups, its layouts, components, what its scenes show, and its schedule of episodes.");
@@ -274,6 +278,8 @@ interface Composition {
   /** The schedule; it holds no URL either. */
   episodes?: Record<string, FileEpisode> | null;
   timeZone?: string;
+  /** How everything in the file reaches Alibaba Cloud; names where credentials are, holds none. */
+  connection?: Connection;
   /** What the first `pulumi up` takes over; IDs only. */
   adopt?: FileAdopt | null;
 }
@@ -316,6 +322,7 @@ export function withSecretsAsText(layout: StudioLayoutDefinition): PlainStudioLa
     scenes: layout.scenes,
     episodes: layout.episodes,
     timeZone: layout.timeZone,
+    connection: layout.connection,
     adopt: layout.adopt,
   } as PlainStudioLayout;
 }

@@ -1,4 +1,5 @@
 import { checkInputs, CheckFailure, CrossFieldRule, describeValue, InputSpec } from "../common/check";
+import { connectionSchema } from "../spec/fields/connection";
 import { isUnknown } from "../common/unknowns";
 import { COMPONENT_LOCATION_ID_PATTERN, COMPONENT_LOCATION_ID_RULE, MIN_EPISODE_LEAD_SECONDS } from "../spec/api-facts";
 import { caster as casterKind } from "../spec/kinds/caster";
@@ -214,6 +215,7 @@ export function checkLayout(value: unknown, options: CheckOptions = {}): LayoutC
   for (const section of SECTIONS) problems.push(...sectionProblems(value[section.name], section, value));
   problems.push(...scenesProblems(value.scenes));
   problems.push(...timeZoneProblems(value.timeZone));
+  problems.push(...connectionProblems(value.connection));
   problems.push(...importIdProblems(value));
   problems.push(...referenceProblems(value));
   problems.push(...adoptProblems(value));
@@ -617,6 +619,13 @@ function timeZoneProblems(zone: unknown): PathProblem[] {
   if (zone === undefined || isUnknown(zone)) return [];
   const spec = { fields: { timeZone: timeZoneSchema }, rules: [] } as unknown as InputSpec<Record<string, unknown>>;
   return checkInputs(spec, { timeZone: zone }, "a studio file").map((failure) => ({ path: ["timeZone"], message: withYamlHint(failure.reason, zone) }));
+}
+
+/** The file's connection, checked as each resource checks its own; each problem where it is in the file. */
+function connectionProblems(connection: unknown): PathProblem[] {
+  if (connection === undefined || isUnknown(connection)) return [];
+  const spec = { fields: { connection: connectionSchema }, rules: [] } as unknown as InputSpec<Record<string, unknown>>;
+  return checkInputs(spec, { connection }, "a studio file").map((failure) => ({ path: failure.path ?? ["connection"], message: failure.reason }));
 }
 
 /** An episode entry's fields, and the kind's rules read in the file's terms, with times in the file's zone. */

@@ -2,12 +2,15 @@
 # Makes the pinned Pulumi CLI available without downloading any prebuilt binary.
 #
 # Prints, as its last line of standard output, a directory that holds `pulumi`,
-# `pulumi-language-nodejs` and `pulumi-resource-pulumi-nodejs`; put it first on PATH.
+# `pulumi-language-nodejs`, `pulumi-language-yaml` and `pulumi-resource-pulumi-nodejs`; put it
+# first on PATH.
 #
 #   1. A `pulumi` already on PATH is used when its version is the pinned major.minor and its
-#      Node.js language host sits beside it.
+#      Node.js and YAML language hosts sit beside it (as Pulumi's own installs have them).
 #   2. Otherwise the CLI is built from the Go module proxy into a cache folder outside the repo
-#      (PULUMI_CLI_CACHE, default ~/.cache/pulumi-alicloud-caster) and reused on later runs.
+#      (PULUMI_CLI_CACHE, default ~/.cache/pulumi-alicloud-caster) and reused on later runs. The
+#      YAML language host (github.com/pulumi/pulumi-yaml, its own module and release) is built
+#      beside it; a cache from before it was added gets only the YAML host built.
 #
 # Several runs may start at once (`npm test` and `npm run demo` both call it): they take turns on a
 # lock (flock, from util-linux), build in a private temporary folder each, and put every file into
@@ -24,6 +27,10 @@ RELEASE_COMMIT_TIME="20260624120734"
 RELEASE_COMMIT="a88168d865b7"
 LANGHOST_MODULE="github.com/pulumi/pulumi/sdk/nodejs/cmd/pulumi-language-nodejs/v3"
 LANGHOST_VERSION="v3.0.0-${RELEASE_COMMIT_TIME}-${RELEASE_COMMIT}"
+# Pulumi YAML's language host: a release of its own module, built with that module's own go.mod
+# and go.sum (`go install module@version`), which pin every dependency.
+YAML_LANGHOST_VERSION="${PULUMI_YAML_VERSION:-1.25.0}"
+YAML_LANGHOST_PACKAGE="github.com/pulumi/pulumi-yaml/cmd/pulumi-language-yaml"
 
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cache_root="${PULUMI_CLI_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/pulumi-alicloud-caster}"
@@ -67,7 +74,7 @@ version_fits() {
 # 1. A fitting pulumi on PATH, with its language host beside it.
 if on_path="$(command -v pulumi 2>/dev/null)"; then
   path_dir="$(dirname "$on_path")"
-  if [ "$path_dir" != "$bin_dir" ] && [ -x "$path_dir/pulumi-language-nodejs" ] \
+  if [ "$path_dir" != "$bin_dir" ] && [ -x "$path_dir/pulumi-language-nodejs" ] && [ -x "$path_dir/pulumi-language-yaml" ] \
      && version_fits "$(PULUMI_SKIP_UPDATE_CHECK=true "$on_path" version 2>/dev/null)"; then
     if [ -x "$path_dir/pulumi-resource-pulumi-nodejs" ]; then
       log "using $on_path"
@@ -82,6 +89,8 @@ fi
 own_langhost_dir="$repo_root/tools/pulumi-language-nodejs"
 own_langhost_stamp="own $(cat "$own_langhost_dir/main.go" "$own_langhost_dir/go.mod" "$own_langhost_dir/go.sum" | sha256sum | cut -c1-64)"
 stamp_file="$bin_dir/.language-host"
+yaml_stamp_file="$bin_dir/.language-host-yaml"
+yaml_stamp="pulumi-yaml v$YAML_LANGHOST_VERSION"
 version_flag="-X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=v$PULUMI_VERSION"
 
 # One run at a time from here on, per cache folder and version. The lock is held until this script
@@ -115,6 +124,37 @@ build_own_langhost() {
     -o "$dir/out/pulumi-language-nodejs" .) >&2
 }
 
+build_yaml_langhost() {
+  local dir="$1"
+  mkdir -p "$dir/out"
+  log "building Pulumi YAML's language host v$YAML_LANGHOST_VERSION (first run only; a few minutes)"
+  # Outside any module (the build folder has no go.mod), with no -mod flag: `go install` of a
+  # version builds that release exactly as its go.mod and go.sum pin it.
+  (cd "$dir" && GOFLAGS="" GOBIN="$dir/out" go install -trimpath \
+    -ldflags "-s -w -X github.com/pulumi/pulumi-yaml/pkg/version.Version=v$YAML_LANGHOST_VERSION" \
+    "$YAML_LANGHOST_PACKAGE@v$YAML_LANGHOST_VERSION") >&2
+}
+
+# Builds the YAML language host into the cache when it is missing or of another version; its
+# stamp is written after the binary, so a build killed halfway is done again.
+ensure_yaml_langhost() {
+  if [ -x "$bin_dir/pulumi-language-yaml" ] && [ "$(cat "$yaml_stamp_file" 2>/dev/null)" = "$yaml_stamp" ]; then
+    return 0
+  fi
+  command -v go >/dev/null || { log "Go is needed to build the YAML language host and is not on PATH"; exit 1; }
+  rm -f "$yaml_stamp_file"
+  local yaml_work
+  yaml_work="$(mktemp -d "$cache_root/.build-v$PULUMI_VERSION.XXXXXX")"
+  build_yaml_langhost "$yaml_work"
+  put_in_place move "$yaml_work/out/pulumi-language-yaml" "$bin_dir/pulumi-language-yaml" 0755
+  rm -rf "$yaml_work"
+  local staged
+  staged="$(mktemp "$bin_dir/.tmp-language-host-yaml.XXXXXX")"
+  echo "$yaml_stamp" > "$staged"
+  chmod 0644 "$staged"
+  mv -f "$staged" "$yaml_stamp_file"
+}
+
 cache_complete() {
   [ -x "$bin_dir/pulumi" ] && [ -x "$bin_dir/pulumi-language-nodejs" ] && [ -s "$stamp_file" ] \
     && version_fits "$(PULUMI_SKIP_UPDATE_CHECK=true "$bin_dir/pulumi" version 2>/dev/null)"
@@ -132,6 +172,7 @@ if cache_complete; then
     put_in_place move "$work/out/pulumi-language-nodejs" "$bin_dir/pulumi-language-nodejs" 0755
     write_stamp "$own_langhost_stamp"
   fi
+  ensure_yaml_langhost
   link_dynamic_provider_plugin "$bin_dir"
   log "using cached build in $bin_dir"
   echo "$bin_dir"
@@ -204,5 +245,6 @@ put_in_place move "$work/out/pulumi-language-nodejs" "$bin_dir/pulumi-language-n
 link_dynamic_provider_plugin "$bin_dir"
 write_stamp "$langhost_stamp"
 cd /
+ensure_yaml_langhost
 log "built $("$bin_dir/pulumi" version) into $bin_dir"
 echo "$bin_dir"

@@ -1,5 +1,6 @@
 import { timingSafeEqual } from "node:crypto";
 import { errors } from "../errors";
+import { SessionStore, sessionKey } from "../sts/identity";
 import { AccountKey } from "./accounts";
 import { NonceCache } from "./nonce-cache";
 import { sign, stringToSign } from "./signature";
@@ -31,7 +32,17 @@ export class Gateway {
   private readonly keys = new Map<string, AccountKey>();
   private readonly nonces = new NonceCache(REPLAY_WINDOW_MS);
 
-  constructor(keys: AccountKey[], private readonly knownActions: (action: string) => boolean) {
+  /**
+   * `versionOf` gives the API version an Action belongs to (2016-11-01 for the Live API,
+   * 2015-04-01 for STS), undefined for an Action no product here has. `sessions` holds the
+   * temporary credentials STS issued, which sign like a key of the role's account.
+   */
+  constructor(
+    keys: AccountKey[],
+    private readonly versionOf: (action: string) => string | undefined,
+    private readonly sessions: SessionStore = new SessionStore(),
+    private readonly versions: ReadonlySet<string> = new Set([API_VERSION]),
+  ) {
     for (const key of keys) this.keys.set(key.accessKeyId, key);
   }
 
@@ -40,13 +51,24 @@ export class Gateway {
     const action = p.Action;
     if (!action) throw errors.missingRequired("Action");
     if (!p.Version) throw errors.missingRequired("Version");
-    if (p.Version !== API_VERSION) throw errors.versionInvalid(p.Version);
-    if (!this.knownActions(action)) throw errors.actionNotFound(action);
+    if (!this.versions.has(p.Version)) throw errors.versionInvalid(p.Version);
+    if (this.versionOf(action) !== p.Version) throw errors.actionNotFound(action);
 
     if (!p.AccessKeyId) throw errors.missingRequired("AccessKeyId");
-    const key = this.keys.get(p.AccessKeyId);
+    const session = this.keys.has(p.AccessKeyId) ? undefined : this.sessions.find(p.AccessKeyId);
+    const key = this.keys.get(p.AccessKeyId) ?? (session && sessionKey(session));
     if (!key) throw errors.accessKeyNotFound();
     if (key.active === false) throw errors.accessKeyInactive();
+    if (session) {
+      // A temporary AccessKey works only with the SecurityToken issued with it, until it expires
+      // (https://www.alibabacloud.com/help/doc-detail/42775.htm: "MissingSecurityToken ... SecurityToken
+      // is mandatory"; https://www.alibabacloud.com/help/en/oss/support/0002-00000007 for an expired one).
+      if (!p.SecurityToken) throw errors.missingSecurityToken();
+      const sent = Buffer.from(p.SecurityToken);
+      const issued = Buffer.from(session.securityToken);
+      if (sent.length !== issued.length || !timingSafeEqual(sent, issued)) throw errors.securityTokenMismatch();
+      if (nowMs >= session.expiresAtMs) throw errors.securityTokenExpired(new Date(session.expiresAtMs).toISOString());
+    }
 
     if (!p.Timestamp) throw errors.missingRequired("Timestamp");
     if (!TIMESTAMP_PATTERN.test(p.Timestamp) || Number.isNaN(Date.parse(p.Timestamp))) {

@@ -213,7 +213,8 @@ async function adopt(client: LiveClient, inputs: CasterInputs): Promise<CasterOu
   if (adoptedStudios.has(key)) {
     throw new UserFacingError(`importId ${casterId}: another resource of this program already manages that studio; remove one of the two.`);
   }
-  const { changed, replaces } = differences(kind, undefined, found, inputs);
+  // The connection is how the studio was reached, not something it has: never a difference here.
+  const { changed, replaces } = differences(kind, undefined, { ...found, connection: inputs.connection }, inputs);
   if (replaces.length > 0) {
     const what = replaces.map((name) => `${name} is ${JSON.stringify(found[name as keyof CasterOutputs])}, not ${JSON.stringify(inputs[name as keyof CasterInputs])}`);
     throw new UserFacingError(`importId ${casterId}: that studio's ${what.join(", and its ")}; only a new studio could change that. Declare it as the studio has it, or remove importId to make a new studio.`);

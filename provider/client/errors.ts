@@ -84,7 +84,7 @@ export class ConfigProblemError extends UserFacingError {}
  * sign (every parameter of the request, an STS token among them), and any message may quote a
  * signed URL.
  */
-function safeMessage(message: string): string {
+export function safeMessage(message: string): string {
   const at = message.indexOf("server string to sign is:");
   const cut = at === -1 ? message : `${message.slice(0, at).trimEnd()} (the server's string to sign is left out: it repeats the request)`;
   return redactSignatures(cut);

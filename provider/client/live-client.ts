@@ -34,8 +34,9 @@ export interface ClientOptions {
 /**
  * The one place that talks to the Live API. Every call is a POST, so no credential, signature
  * or parameter is ever part of a URL; it waits for its slot under the operation's QPS, shared by
- * the whole process; transient failures are retried with backoff; every failure becomes a
- * LiveApiError.
+ * the whole process (or, with settings.rateLimitRedisUrl, by every process on that Redis that
+ * signs with the same access key ID for the same endpoint);
+ * transient failures are retried with backoff; every failure becomes a LiveApiError.
  */
 export class LiveClient {
   readonly stats: ClientStats = { requests: {}, throttled: 0, retries: 0 };
@@ -77,7 +78,7 @@ export class LiveClient {
     for (let attempt = 1; ; attempt++) {
       // Asked each time: an STS token may have been renewed since the last attempt.
       const credentials = await this.credentials.getCredentials();
-      const limiter = limiterFor(this.settings.endpoint, credentials.accessKeyId, action, traits.qps);
+      const limiter = limiterFor(this.settings.endpoint, credentials.accessKeyId, action, traits.qps, this.settings.rateLimitRedisUrl);
       await limiter.acquire();
       this.stats.requests[action] = (this.stats.requests[action] ?? 0) + 1;
       try {

@@ -1,5 +1,5 @@
 import { ConfigProblemError, MissingCredentialsError } from "./errors";
-import { credentialSource, DEFAULT_ENDPOINT, DEFAULT_REGION, resolveSettings } from "./settings";
+import { checkConfigKeys, credentialSource, DEFAULT_ENDPOINT, DEFAULT_REGION, resolveSettings } from "./settings";
 
 const config = (values: Record<string, string>) => ({ get: (key: string) => values[key], keys: () => Object.keys(values) });
 /** No profile file or CLI config of the developer's, and no ECS metadata lookup. */
@@ -72,5 +72,63 @@ describe("resolveSettings", () => {
     expect(attempt).toThrow(/alicloud-caster:speed is not a setting[\s\S]*pulumi config rm alicloud-caster:speed/);
     // Other namespaces are other packages' business.
     expect(() => resolveSettings(config({ "alicloud:profile": "x", "myproject:endpont": "y" }), isolated)).not.toThrow();
+  });
+});
+
+describe("alicloud-caster:rateLimitRedisUrl and ALICLOUD_CASTER_RATE_LIMIT_REDIS_URL", () => {
+  const KEY = "alicloud-caster:rateLimitRedisUrl";
+  const ENV = "ALICLOUD_CASTER_RATE_LIMIT_REDIS_URL";
+
+  test("a Redis URL without a password is taken from stack config; one with a password from the environment", () => {
+    expect(resolveSettings(config({ [KEY]: "redis://redis.internal:6379/2" }), isolated).rateLimitRedisUrl).toBe("redis://redis.internal:6379/2");
+    expect(resolveSettings(config({ [KEY]: "rediss://redis.internal" }), isolated).rateLimitRedisUrl).toBe("rediss://redis.internal");
+    // The environment is read at run time and stored nowhere: a password is fine there.
+    expect(resolveSettings(config({}), { ...isolated, [ENV]: "redis://user:s3cr3t-pw@redis.internal:6379" }).rateLimitRedisUrl)
+      .toBe("redis://user:s3cr3t-pw@redis.internal:6379");
+  });
+
+  test.each([
+    ["an empty user name", "redis://:s3cr3t-pw@redis.internal:6379", "redis://:***@redis.internal:6379"],
+    ["a user name", "redis://fleet:s3cr3t-pw@redis.internal:6379/0", "redis://fleet:***@redis.internal:6379/0"],
+    ["a query parameter", "rediss://redis.internal:6380?password=s3cr3t-pw", "rediss://redis.internal:6380?password=***"],
+  ])("a password in stack config (%s) is refused: it would be stored in the state; the error masks it and says to use the environment variable", (_, url, masked) => {
+    const error: Error = (() => {
+      try {
+        resolveSettings(config({ [KEY]: url }), isolated);
+      } catch (caught) {
+        return caught as Error;
+      }
+      throw new Error("accepted");
+    })();
+    expect(error).toBeInstanceOf(ConfigProblemError);
+    expect(error.message).toContain(`stack config key ${KEY} is ${masked}, a URL with a password`);
+    expect(error.message).toContain("copied into the Pulumi state");
+    expect(error.message).toContain(`pulumi config rm ${KEY}`);
+    expect(error.message).toContain(`export ${ENV}=`);
+    expect(error.message).not.toContain("s3cr3t-pw");
+  });
+
+  test("the runtime's configuration check refuses it too, before any call (the same check as resolveSettings)", () => {
+    expect(() => checkConfigKeys(config({ [KEY]: "redis://:s3cr3t-pw@redis.internal" }))).toThrow(ConfigProblemError);
+  });
+
+  test.each([
+    ["a typo in the scheme", "redsi://redis.internal:6379", "a redsi: URL"],
+    ["another scheme", "http://redis.internal:6379", "a http: URL"],
+    ["no scheme", "redis.internal:6379", "not a URL (no redis:// in front)"],
+    ["no host", "redis:///0", "a URL without a host"],
+    ["not a URL", "redis://redis.internal:port", "not a URL"],
+  ])("a value that is not a Redis URL (%s) is refused before anything is sent, naming the setting, what is allowed and the fix", (_, url, problem) => {
+    expect(() => resolveSettings(config({ [KEY]: url }), isolated)).toThrow(ConfigProblemError);
+    expect(() => resolveSettings(config({ [KEY]: url }), isolated))
+      .toThrow(`stack config key ${KEY} is ${JSON.stringify(url)}, ${problem}: it must be a Redis URL, redis://HOST[:PORT][/DB] or rediss://HOST[:PORT][/DB] (TLS)`);
+    expect(() => resolveSettings(config({ [KEY]: url }), isolated)).toThrow(`pulumi config set ${KEY} redis://HOST:PORT`);
+    expect(() => resolveSettings(config({}), { ...isolated, [ENV]: url }))
+      .toThrow(new RegExp(`environment variable ${ENV} is .*${problem.replace(/[.:/()]/g, "\\$&")}[\\s\\S]*set ${ENV} to such a URL, or unset it`));
+  });
+
+  test("a malformed URL's password is masked too", () => {
+    expect(() => resolveSettings(config({}), { ...isolated, [ENV]: "redsi://:s3cr3t-pw@redis.internal" }))
+      .toThrow(/environment variable ALICLOUD_CASTER_RATE_LIMIT_REDIS_URL is "redsi:\/\/:\*\*\*@redis.internal", a redsi: URL/);
   });
 });

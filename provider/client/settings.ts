@@ -1,5 +1,8 @@
 import type { DefaultCredentialsProvider } from "@alicloud/credentials";
 import { distance } from "fastest-levenshtein";
+import { hasSignature, redactSignatures } from "../../common/redact";
+import type { Connection } from "../../spec/fields/connection";
+import { connectionCredentials, nonEmpty } from "./connection-credentials";
 import { ConfigProblemError, MissingCredentialsError } from "./errors";
 
 /** The public Live API endpoint; the emulator's URL replaces it for offline work. */
@@ -13,8 +16,16 @@ export const CONFIG_NAMESPACE = "alicloud-caster";
 /** The stack config key of ours: the Live API endpoint, e.g. the emulator's URL. */
 export const ENDPOINT_CONFIG_KEY = `${CONFIG_NAMESPACE}:endpoint`;
 export const ENDPOINT_ENV = "ALICLOUD_CASTER_ENDPOINT";
+/**
+ * Opt-in: a Redis URL through which every process and machine that signs with one access key ID
+ * shares that key's QPS budget (provider/client/shared-rate-limiter.ts); without it each process
+ * limits only itself. A URL with a password is refused in stack config and belongs in the
+ * environment variable: stack config is copied into the state (see IGNORED_CREDENTIAL_CONFIG_KEYS).
+ */
+export const RATE_LIMIT_REDIS_URL_CONFIG_KEY = `${CONFIG_NAMESPACE}:rateLimitRedisUrl`;
+export const RATE_LIMIT_REDIS_URL_ENV = "ALICLOUD_CASTER_RATE_LIMIT_REDIS_URL";
 /** Every key of our namespace; anything else there is a typo that would silently do nothing. */
-export const KNOWN_CONFIG_KEYS: readonly string[] = [ENDPOINT_CONFIG_KEY];
+export const KNOWN_CONFIG_KEYS: readonly string[] = [ENDPOINT_CONFIG_KEY, RATE_LIMIT_REDIS_URL_CONFIG_KEY];
 
 /**
  * Credential keys that @pulumi/alicloud reads from stack config and this package deliberately
@@ -41,6 +52,8 @@ export interface ClientSettings {
   endpoint: string;
   regionId: string;
   timeoutMs: number;
+  /** The Redis through which processes that sign with one access key ID share its QPS budget; absent: this process's own limiter. */
+  rateLimitRedisUrl?: string;
 }
 
 /** Reads stack config the way a dynamic provider's configure() receives it. */
@@ -53,24 +66,35 @@ export interface ConfigSource {
 type Env = Record<string, string | undefined>;
 
 /**
- * Region and endpoint from stack config first, then the environment; credentials only from the
- * environment at run time, through Alibaba Cloud's default credential chain, never from stack
- * config (see IGNORED_CREDENTIAL_CONFIG_KEYS). Throws ConfigProblemError for a key of our
- * namespace that does not exist.
+ * Region and endpoint from a resource's connection first, then stack config, then the
+ * environment; credentials only at run time, from what the connection names (a profile, a role:
+ * connection-credentials.ts) or else the environment, through Alibaba Cloud's default credential
+ * chain, never from stack config (see IGNORED_CREDENTIAL_CONFIG_KEYS). Throws ConfigProblemError
+ * for a key of our namespace that does not exist.
  */
-export function resolveSettings(config: ConfigSource | undefined, env: Env = process.env): ClientSettings {
+export function resolveSettings(config: ConfigSource | undefined, env: Env = process.env, connection?: Connection): ClientSettings {
   checkConfigKeys(config);
   const fromConfig = (key: string) => nonEmpty(config?.get(key));
+  const configHasCredentials = Boolean(config && IGNORED_CREDENTIAL_CONFIG_KEYS.some((key) => fromConfig(key)));
+  const redisFromEnv = nonEmpty(env[RATE_LIMIT_REDIS_URL_ENV]);
+  // Config's value was checked with the keys; the variable's form is checked here, before any call.
+  if (!fromConfig(RATE_LIMIT_REDIS_URL_CONFIG_KEY) && redisFromEnv) checkRedisUrlForm(redisFromEnv, RATE_LIMIT_REDIS_URL_ENV);
   return {
-    credentials: credentialsFromEnvironment(env, Boolean(config && IGNORED_CREDENTIAL_CONFIG_KEYS.some((key) => fromConfig(key)))),
-    endpoint: fromConfig(ENDPOINT_CONFIG_KEY) ?? nonEmpty(env[ENDPOINT_ENV]) ?? DEFAULT_ENDPOINT,
-    regionId: fromConfig("alicloud:region") ?? nonEmpty(env.ALIBABA_CLOUD_REGION_ID) ?? nonEmpty(env.ALICLOUD_REGION) ?? DEFAULT_REGION,
+    credentials: connectionCredentials(connection, env, () => credentialsFromEnvironment(env, configHasCredentials)),
+    endpoint: connection?.endpoint ?? fromConfig(ENDPOINT_CONFIG_KEY) ?? nonEmpty(env[ENDPOINT_ENV]) ?? DEFAULT_ENDPOINT,
+    regionId: connection?.region ?? fromConfig("alicloud:region") ?? nonEmpty(env.ALIBABA_CLOUD_REGION_ID) ?? nonEmpty(env.ALICLOUD_REGION) ?? DEFAULT_REGION,
     timeoutMs: DEFAULT_TIMEOUT_MS,
+    rateLimitRedisUrl: fromConfig(RATE_LIMIT_REDIS_URL_CONFIG_KEY) ?? redisFromEnv,
   };
 }
 
-/** A misspelled key of ours (`alicloud-caster:endpont`) is an error, not a silent fall-back to the public endpoint. */
+/**
+ * A misspelled key of ours (`alicloud-caster:endpont`) is an error, not a silent fall-back to the
+ * public endpoint; so is a rateLimitRedisUrl that is not a Redis URL or that holds a password
+ * (checkRateLimitRedisConfig).
+ */
 export function checkConfigKeys(config: ConfigSource | undefined): void {
+  checkRateLimitRedisConfig(nonEmpty(config?.get(RATE_LIMIT_REDIS_URL_CONFIG_KEY)));
   const unknown = (config?.keys?.() ?? []).filter((key) => key.startsWith(`${CONFIG_NAMESPACE}:`) && !KNOWN_CONFIG_KEYS.includes(key));
   if (unknown.length === 0) return;
   // Two edits or fewer is a typo, not another word.
@@ -85,6 +109,66 @@ export function checkConfigKeys(config: ConfigSource | undefined): void {
             : `remove it with \`pulumi config rm ${key}\`.`);
       })
       .join("\n"),
+  );
+}
+
+/**
+ * The Redis URL of stack config: a Redis URL, and without a password, since the engine copies the
+ * whole stack config into the state (the provider's inputs) and every `pulumi stack export` would
+ * show it. The environment variable is read at run time and stored nowhere, so it may carry one.
+ */
+function checkRateLimitRedisConfig(url: string | undefined): void {
+  if (url === undefined) return;
+  checkRedisUrlForm(url, RATE_LIMIT_REDIS_URL_CONFIG_KEY);
+  if (!hasSignature(url) && !redisUrlPassword(url)) return;
+  throw new ConfigProblemError(
+    `stack config key ${RATE_LIMIT_REDIS_URL_CONFIG_KEY} is ${redactSignatures(url)}, a URL with a password: stack config is ` +
+      `copied into the Pulumi state, so the password would be stored there. Put the URL in the environment variable ` +
+      `${RATE_LIMIT_REDIS_URL_ENV} instead, which is read at run time and stored nowhere: ` +
+      `\`pulumi config rm ${RATE_LIMIT_REDIS_URL_CONFIG_KEY}\` and \`export ${RATE_LIMIT_REDIS_URL_ENV}='<the URL>'\` where pulumi runs ` +
+      `(or keep a URL without a password in stack config).`,
+  );
+}
+
+/** The password a Redis URL gives ioredis: in its userinfo (`redis://:pw@`, `redis://user:pw@`) or as `?password=`. */
+function redisUrlPassword(url: string): string | undefined {
+  try {
+    const parsed = new URL(url);
+    return parsed.password || parsed.searchParams.get("password") || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A Redis URL as ioredis reads it, `redis://` or `rediss://` (TLS) with a host, checked before
+ * anything is sent: a typo would otherwise show only as a failed connection after its timeout, or
+ * (ioredis reads a bare `host:port` or a path too) connect somewhere not meant.
+ */
+function checkRedisUrlForm(url: string, setting: string): void {
+  let parsed: URL | undefined;
+  try {
+    parsed = new URL(url);
+  } catch {
+    parsed = undefined;
+  }
+  const problem = !/^[a-z][a-z0-9+.-]*:\/\//i.test(url)
+    ? "not a URL (no redis:// in front)"
+    : !parsed
+      ? "not a URL"
+      : parsed.protocol !== "redis:" && parsed.protocol !== "rediss:"
+        ? `a ${parsed.protocol.replace(/:$/, "")}: URL`
+        : !parsed.hostname
+          ? "a URL without a host"
+          : undefined;
+  if (!problem) return;
+  const where = setting === RATE_LIMIT_REDIS_URL_ENV ? `environment variable ${setting}` : `stack config key ${setting}`;
+  const fix = setting === RATE_LIMIT_REDIS_URL_ENV
+    ? `set ${setting} to such a URL, or unset it to have each process limit only itself`
+    : `\`pulumi config set ${setting} redis://HOST:PORT\`, or \`pulumi config rm ${setting}\` to have each process limit only itself`;
+  throw new ConfigProblemError(
+    `${where} is ${JSON.stringify(redactSignatures(url))}, ${problem}: it must be a Redis URL, redis://HOST[:PORT][/DB] ` +
+      `or rediss://HOST[:PORT][/DB] (TLS), such as redis://127.0.0.1:6379. Correct it: ${fix}.`,
   );
 }
 
@@ -123,8 +207,4 @@ function credentialsFromEnvironment(env: Env, configHasCredentials: boolean): Cr
 export function credentialSource(credentials: Credentials | CredentialSource): CredentialSource {
   if ("getCredentials" in credentials) return credentials;
   return { getCredentials: async () => credentials };
-}
-
-function nonEmpty(value: string | undefined): string | undefined {
-  return value === undefined || value === "" ? undefined : value;
 }

@@ -4,7 +4,7 @@ import { casterComponent as kind, ComponentInputs } from "../../spec/kinds/caste
 import { LiveApiError, UserFacingError } from "../client/errors";
 import { LiveClient, ParamValue } from "../client/live-client";
 import { differences, formatId, kindProvider, parseId } from "../kind-provider";
-import { listingCache, liveClient, sessionMap } from "../runtime";
+import { clientScope, listingCache, liveClient, sessionMap } from "../runtime";
 import { addOnce, claimOnce } from "../shared/add-once";
 
 /** What the provider stores for a component. */
@@ -116,7 +116,7 @@ async function adopt(client: LiveClient, inputs: ComponentInputs): Promise<Compo
     throw new UserFacingError(`importId ${inputs.importId}: another resource of this program already manages that component; remove one of the two.`);
   }
   // What the component has, and nothing of the inputs but what the API cannot report.
-  const found: ComponentOutputs = { ...fromApi(item), casterId, componentId, layerOrder: inputs.layerOrder };
+  const found: ComponentOutputs = { ...fromApi(item), casterId, componentId, layerOrder: inputs.layerOrder, connection: inputs.connection };
   if (differences(kind, normalContent, found, inputs).changed.length === 0) return { ...inputs, ...found };
   await change(client, casterId, "ModifyCasterComponent", { ComponentId: componentId, ...componentParams(inputs) });
   return readBack(client, casterId, componentId, inputs);
@@ -240,7 +240,7 @@ async function change<T extends object>(client: LiveClient, casterId: string, ac
 }
 
 function listingKey(client: LiveClient, casterId: string): string {
-  return `${client.settings.endpoint} ${casterId}`;
+  return `${clientScope(client)} ${casterId}`;
 }
 
 function listComponents(client: LiveClient, casterId: string, requestedAfter: number): Promise<ApiComponent[]> {

@@ -6,7 +6,7 @@ import { toApiTime } from "../../spec/api-facts";
 import { casterEpisodeGroup as kind, CREATE_PROPERTIES, EpisodeGroupInputs } from "../../spec/kinds/caster-episode-group";
 import { requestParams } from "../../spec/kinds/kind";
 import { kindProvider } from "../kind-provider";
-import { listingCache, liveClient, sessionMap } from "../runtime";
+import { clientScope, listingCache, liveClient, sessionMap } from "../runtime";
 import { describeStudioConfig, EpisodeGroupOutputs, programEntries, programEpisodeIds, ProgramEntry, StudioConfig } from "./api";
 import { deriveClientToken } from "../shared/client-token";
 
@@ -177,7 +177,7 @@ export async function madeByUnfinishedCreate(
 }
 
 function listingKey(client: LiveClient, casterId: string): string {
-  return `${client.settings.endpoint} ${casterId}`;
+  return `${clientScope(client)} ${casterId}`;
 }
 
 function studioConfig(client: LiveClient, casterId: string, regionId?: string): Promise<StudioConfig> {

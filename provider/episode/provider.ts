@@ -7,7 +7,7 @@ import { requestParams } from "../../spec/kinds/kind";
 import { LiveApiError, UserFacingError } from "../client/errors";
 import { LiveClient } from "../client/live-client";
 import { differences, formatId, kindProvider, parseId } from "../kind-provider";
-import { listingCache, liveClient, sessionMap } from "../runtime";
+import { clientScope, listingCache, liveClient, sessionMap } from "../runtime";
 import { addOnce, claimOnce } from "../shared/add-once";
 import { ApiVideoResource, describeVideoResources } from "../video-resource/api";
 
@@ -173,7 +173,7 @@ async function adopt(client: LiveClient, inputs: EpisodeInputs): Promise<Episode
   const resourceId = await sourceIdOf(client, inputs);
   const applied = { ...inputs, episodeType: episodeTypeOf(inputs), resourceId };
   // What the episode has; a source declared by position is compared by its ID.
-  const found = { ...fromApi(episode), casterId, locationId: inputs.locationId, episodeId, listedInProgram: true } as EpisodeOutputs;
+  const found = { ...fromApi(episode), casterId, locationId: inputs.locationId, episodeId, listedInProgram: true, connection: inputs.connection } as EpisodeOutputs;
   const { changed, replaces } = differences(kind, normalEpisode, found, applied);
   if (replaces.length > 0) {
     throw new UserFacingError(`importId ${inputs.importId}: that episode is of type ${found.episodeType}, but this one is ${applied.episodeType}; ModifyCasterEpisode cannot change an episode's type. Declare it as ${found.episodeType}, or remove importId to add a new episode.`);
@@ -212,7 +212,7 @@ export function fromApi(episode: ApiEpisode): Partial<EpisodeInputs> & { episode
     startTime: episode.StartTime,
     endTime: episode.EndTime,
     switchType: (episode.SwitchType || "TimeFirst") as EpisodeInputs["switchType"],
-  }).filter(([, value]) => value !== undefined)) as ReturnType<typeof fromApi>;
+  }).filter(([, value]) => value !== undefined)) as unknown as ReturnType<typeof fromApi>;
 }
 
 /** The source's ID: the declared one, or the one of the source at the declared position. */
@@ -247,7 +247,7 @@ async function change<T extends object>(client: LiveClient, casterId: string, ac
 }
 
 function listingKey(client: LiveClient, casterId: string): string {
-  return `${client.settings.endpoint} ${casterId}`;
+  return `${clientScope(client)} ${casterId}`;
 }
 
 function listSources(client: LiveClient, casterId: string, requestedAfter: number): Promise<ApiVideoResource[]> {

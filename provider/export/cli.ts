@@ -2,6 +2,7 @@ import { writeFileSync } from "node:fs";
 import { Output } from "../../common/cli-output";
 import { LiveApiError, UserFacingError } from "../client/errors";
 import { LiveClient } from "../client/live-client";
+import { closeLimiters } from "../client/rate-limiter";
 import { ClientSettings, ConfigSource, ENDPOINT_CONFIG_KEY, resolveSettings } from "../client/settings";
 import { exportStudio, StudioExport } from "./export";
 import { StudioNotFound } from "./read";
@@ -30,6 +31,16 @@ const RETRY_BUDGET_MS = 30_000;
 
 /** Runs the export; returns the exit status: 0 written (warnings alone do not fail), 1 an error, 2 a file that cannot be written. */
 export async function runExport(request: ExportRequest, output: Output, command: string): Promise<number> {
+  try {
+    return await exportAndWrite(request, output, command);
+  } finally {
+    // With ALICLOUD_CASTER_RATE_LIMIT_REDIS_URL the shared limiter's Redis connection would keep
+    // the command running after its work is done.
+    await closeLimiters();
+  }
+}
+
+async function exportAndWrite(request: ExportRequest, output: Output, command: string): Promise<number> {
   const name = `${command} export`;
   let result: StudioExport;
   let settings: ClientSettings | undefined;

@@ -4,7 +4,7 @@ import { AudioLayer, casterLayout as kind, LayoutInputs, VideoLayer } from "../.
 import { LiveApiError, UserFacingError } from "../client/errors";
 import { LiveClient, ParamValue } from "../client/live-client";
 import { differences, formatId, kindProvider, parseId } from "../kind-provider";
-import { listingCache, liveClient, sessionMap } from "../runtime";
+import { clientScope, listingCache, liveClient, sessionMap } from "../runtime";
 import { addOnce, claimOnce } from "../shared/add-once";
 
 /** What the provider stores for a layout. */
@@ -216,7 +216,7 @@ async function change<T extends object>(client: LiveClient, casterId: string, ac
 }
 
 function listingKey(client: LiveClient, casterId: string): string {
-  return `${client.settings.endpoint} ${casterId}`;
+  return `${clientScope(client)} ${casterId}`;
 }
 
 function listLayouts(client: LiveClient, casterId: string, requestedAfter: number): Promise<ApiLayout[]> {

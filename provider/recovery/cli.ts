@@ -5,6 +5,7 @@ import * as path from "node:path";
 import { createInterface } from "node:readline/promises";
 import { parseArgs } from "node:util";
 import { UserFacingError } from "../client/errors";
+import { closeLimiters } from "../client/rate-limiter";
 import { Checkpoint, findUnfinishedCreates, withCreatesAdopted } from "./recover";
 import { consoleOutput, Output } from "../../common/cli-output";
 
@@ -145,6 +146,11 @@ export async function main(argv: string[], output: Output = consoleOutput, io: R
     output.err(`caster-recover: ${error instanceof Error ? error.message : String(error)}`);
     output.err("caster-recover: running it again is safe: what was deleted is gone, and what is left is found again.");
     return 1;
+  } finally {
+    // The providers' calls may have opened the shared limiter's Redis connection (the stack's
+    // alicloud-caster:rateLimitRedisUrl, or ALICLOUD_CASTER_RATE_LIMIT_REDIS_URL), which would keep
+    // the command running after its work is done.
+    await closeLimiters();
   }
 }
 

@@ -2,6 +2,10 @@ import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { hasSignature } from "../../common/redact";
 
 /**
+ * A check result as it may go to the engine. A connection's failure never names its property: a
+ * key the user put there by mistake may be a secret (`accessKeySecret`), and its reason, which
+ * names the place, never quotes such a value.
+ *
  * A check result as it may go to the engine. For a failure that names a property, the engine
  * prints that property's input value itself ("property liveStreamUrl value {...} has a
  * problem"), and it prints a secret in clear there. So a failure whose property holds something
@@ -14,7 +18,7 @@ export function checkResultForEngine(result: dynamic.CheckResult, inputs: unknow
   return {
     ...result,
     failures: result.failures.map((failure) =>
-      failure.property && holdsSecret(values[failure.property]) ? { ...failure, property: "" } : failure),
+      failure.property && (holdsSecret(values[failure.property]) || failure.property === "connection") ? { ...failure, property: "" } : failure),
   };
 }
 

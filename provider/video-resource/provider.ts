@@ -1,6 +1,6 @@
 import { LiveApiError, UserFacingError } from "../client/errors";
 import { LiveClient, ParamValue } from "../client/live-client";
-import { listingCache, liveClient } from "../runtime";
+import { clientScope, listingCache, liveClient } from "../runtime";
 import { formatId, kindProvider, parseId } from "../kind-provider";
 import { casterVideoResource as kind, VideoResourceInputs } from "../../spec/kinds/caster-video-resource";
 import { comparable, requestParams, stateFromReply } from "../../spec/kinds/kind";
@@ -184,7 +184,7 @@ function listSources(client: LiveClient, casterId: string, requestedAfter: numbe
 }
 
 function listingKey(client: LiveClient, casterId: string): string {
-  return `${client.settings.endpoint} ${casterId}`;
+  return `${clientScope(client)} ${casterId}`;
 }
 
 /** The source, or undefined when the API says that it, or its studio, does not exist. */

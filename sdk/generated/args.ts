@@ -174,6 +174,19 @@ export interface CasterArgs {
    * @default none: a new studio is made. Not compared: it matters only when the studio is made.
    */
   importId?: pulumi.Input<string>;
+  /**
+   * How this object is reached, when not with the stack's settings: `profile` (a profile of
+   * `~/.aliyun/config.json` or of the credentials file, `ALIBABA_CLOUD_CREDENTIALS_FILE` or
+   * `~/.alibabacloud/credentials`), `assumeRole` (`{ roleArn, sessionName?, externalId?,
+   * sessionExpiration? }`, assumed with the profile's or the environment's credentials), `region`,
+   * `endpoint` (the Live API's URL) and `stsEndpoint` (the STS host for `assumeRole`). Names where
+   * credentials are, never holds them: a key, secret or token here is refused, because inputs are
+   * stored in the state.
+   * @default the stack's settings: `alicloud:region`, `alicloud-caster:endpoint` and the
+   * credentials of the environment. Modified in place (the object is not moved: the preview and the
+   * update check that it is found through the new connection, and fail if not).
+   */
+  connection?: pulumi.Input<{ profile?: pulumi.Input<string>; region?: pulumi.Input<string>; endpoint?: pulumi.Input<string>; assumeRole?: pulumi.Input<{ roleArn: pulumi.Input<string>; sessionName?: pulumi.Input<string>; externalId?: pulumi.Input<string>; sessionExpiration?: pulumi.Input<number> }>; stsEndpoint?: pulumi.Input<string> }>;
 }
 
 /**
@@ -267,6 +280,19 @@ export interface CasterVideoResourceArgs {
    * @default none: a new source is added. Not compared: it matters only when the source is made.
    */
   importId?: pulumi.Input<string>;
+  /**
+   * How this object is reached, when not with the stack's settings: `profile` (a profile of
+   * `~/.aliyun/config.json` or of the credentials file, `ALIBABA_CLOUD_CREDENTIALS_FILE` or
+   * `~/.alibabacloud/credentials`), `assumeRole` (`{ roleArn, sessionName?, externalId?,
+   * sessionExpiration? }`, assumed with the profile's or the environment's credentials), `region`,
+   * `endpoint` (the Live API's URL) and `stsEndpoint` (the STS host for `assumeRole`). Names where
+   * credentials are, never holds them: a key, secret or token here is refused, because inputs are
+   * stored in the state.
+   * @default the stack's settings: `alicloud:region`, `alicloud-caster:endpoint` and the
+   * credentials of the environment. Modified in place (the object is not moved: the preview and the
+   * update check that it is found through the new connection, and fail if not).
+   */
+  connection?: pulumi.Input<{ profile?: pulumi.Input<string>; region?: pulumi.Input<string>; endpoint?: pulumi.Input<string>; assumeRole?: pulumi.Input<{ roleArn: pulumi.Input<string>; sessionName?: pulumi.Input<string>; externalId?: pulumi.Input<string>; sessionExpiration?: pulumi.Input<number> }>; stsEndpoint?: pulumi.Input<string> }>;
 }
 
 /**
@@ -308,6 +334,19 @@ export interface CasterLayoutArgs {
    * @default none: a new layout is added. Not compared: it matters only when the layout is made.
    */
   importId?: pulumi.Input<string>;
+  /**
+   * How this object is reached, when not with the stack's settings: `profile` (a profile of
+   * `~/.aliyun/config.json` or of the credentials file, `ALIBABA_CLOUD_CREDENTIALS_FILE` or
+   * `~/.alibabacloud/credentials`), `assumeRole` (`{ roleArn, sessionName?, externalId?,
+   * sessionExpiration? }`, assumed with the profile's or the environment's credentials), `region`,
+   * `endpoint` (the Live API's URL) and `stsEndpoint` (the STS host for `assumeRole`). Names where
+   * credentials are, never holds them: a key, secret or token here is refused, because inputs are
+   * stored in the state.
+   * @default the stack's settings: `alicloud:region`, `alicloud-caster:endpoint` and the
+   * credentials of the environment. Modified in place (the object is not moved: the preview and the
+   * update check that it is found through the new connection, and fail if not).
+   */
+  connection?: pulumi.Input<{ profile?: pulumi.Input<string>; region?: pulumi.Input<string>; endpoint?: pulumi.Input<string>; assumeRole?: pulumi.Input<{ roleArn: pulumi.Input<string>; sessionName?: pulumi.Input<string>; externalId?: pulumi.Input<string>; sessionExpiration?: pulumi.Input<number> }>; stsEndpoint?: pulumi.Input<string> }>;
 }
 
 /**
@@ -386,6 +425,19 @@ export interface CasterComponentArgs {
    * made.
    */
   importId?: pulumi.Input<string>;
+  /**
+   * How this object is reached, when not with the stack's settings: `profile` (a profile of
+   * `~/.aliyun/config.json` or of the credentials file, `ALIBABA_CLOUD_CREDENTIALS_FILE` or
+   * `~/.alibabacloud/credentials`), `assumeRole` (`{ roleArn, sessionName?, externalId?,
+   * sessionExpiration? }`, assumed with the profile's or the environment's credentials), `region`,
+   * `endpoint` (the Live API's URL) and `stsEndpoint` (the STS host for `assumeRole`). Names where
+   * credentials are, never holds them: a key, secret or token here is refused, because inputs are
+   * stored in the state.
+   * @default the stack's settings: `alicloud:region`, `alicloud-caster:endpoint` and the
+   * credentials of the environment. Modified in place (the object is not moved: the preview and the
+   * update check that it is found through the new connection, and fail if not).
+   */
+  connection?: pulumi.Input<{ profile?: pulumi.Input<string>; region?: pulumi.Input<string>; endpoint?: pulumi.Input<string>; assumeRole?: pulumi.Input<{ roleArn: pulumi.Input<string>; sessionName?: pulumi.Input<string>; externalId?: pulumi.Input<string>; sessionExpiration?: pulumi.Input<number> }>; stsEndpoint?: pulumi.Input<string> }>;
 }
 
 /**
@@ -416,6 +468,19 @@ export interface CasterSceneBindingArgs {
    * @default none. Modified in place.
    */
   componentIds?: pulumi.Input<pulumi.Input<string>[]>;
+  /**
+   * How this object is reached, when not with the stack's settings: `profile` (a profile of
+   * `~/.aliyun/config.json` or of the credentials file, `ALIBABA_CLOUD_CREDENTIALS_FILE` or
+   * `~/.alibabacloud/credentials`), `assumeRole` (`{ roleArn, sessionName?, externalId?,
+   * sessionExpiration? }`, assumed with the profile's or the environment's credentials), `region`,
+   * `endpoint` (the Live API's URL) and `stsEndpoint` (the STS host for `assumeRole`). Names where
+   * credentials are, never holds them: a key, secret or token here is refused, because inputs are
+   * stored in the state.
+   * @default the stack's settings: `alicloud:region`, `alicloud-caster:endpoint` and the
+   * credentials of the environment. Modified in place (the object is not moved: the preview and the
+   * update check that it is found through the new connection, and fail if not).
+   */
+  connection?: pulumi.Input<{ profile?: pulumi.Input<string>; region?: pulumi.Input<string>; endpoint?: pulumi.Input<string>; assumeRole?: pulumi.Input<{ roleArn: pulumi.Input<string>; sessionName?: pulumi.Input<string>; externalId?: pulumi.Input<string>; sessionExpiration?: pulumi.Input<number> }>; stsEndpoint?: pulumi.Input<string> }>;
 }
 
 /**
@@ -500,6 +565,19 @@ export interface CasterEpisodeGroupArgs {
    * group is made.
    */
   importId?: pulumi.Input<string>;
+  /**
+   * How this object is reached, when not with the stack's settings: `profile` (a profile of
+   * `~/.aliyun/config.json` or of the credentials file, `ALIBABA_CLOUD_CREDENTIALS_FILE` or
+   * `~/.alibabacloud/credentials`), `assumeRole` (`{ roleArn, sessionName?, externalId?,
+   * sessionExpiration? }`, assumed with the profile's or the environment's credentials), `region`,
+   * `endpoint` (the Live API's URL) and `stsEndpoint` (the STS host for `assumeRole`). Names where
+   * credentials are, never holds them: a key, secret or token here is refused, because inputs are
+   * stored in the state.
+   * @default the stack's settings: `alicloud:region`, `alicloud-caster:endpoint` and the
+   * credentials of the environment. Modified in place (the object is not moved: the preview and the
+   * update check that it is found through the new connection, and fail if not).
+   */
+  connection?: pulumi.Input<{ profile?: pulumi.Input<string>; region?: pulumi.Input<string>; endpoint?: pulumi.Input<string>; assumeRole?: pulumi.Input<{ roleArn: pulumi.Input<string>; sessionName?: pulumi.Input<string>; externalId?: pulumi.Input<string>; sessionExpiration?: pulumi.Input<number> }>; stsEndpoint?: pulumi.Input<string> }>;
 }
 
 /**
@@ -576,4 +654,606 @@ export interface CasterEpisodeArgs {
    * @default none: a new episode is added. Not compared: it matters only when the episode is made.
    */
   importId?: pulumi.Input<string>;
+  /**
+   * How this object is reached, when not with the stack's settings: `profile` (a profile of
+   * `~/.aliyun/config.json` or of the credentials file, `ALIBABA_CLOUD_CREDENTIALS_FILE` or
+   * `~/.alibabacloud/credentials`), `assumeRole` (`{ roleArn, sessionName?, externalId?,
+   * sessionExpiration? }`, assumed with the profile's or the environment's credentials), `region`,
+   * `endpoint` (the Live API's URL) and `stsEndpoint` (the STS host for `assumeRole`). Names where
+   * credentials are, never holds them: a key, secret or token here is refused, because inputs are
+   * stored in the state.
+   * @default the stack's settings: `alicloud:region`, `alicloud-caster:endpoint` and the
+   * credentials of the environment. Modified in place (the object is not moved: the preview and the
+   * update check that it is found through the new connection, and fail if not).
+   */
+  connection?: pulumi.Input<{ profile?: pulumi.Input<string>; region?: pulumi.Input<string>; endpoint?: pulumi.Input<string>; assumeRole?: pulumi.Input<{ roleArn: pulumi.Input<string>; sessionName?: pulumi.Input<string>; externalId?: pulumi.Input<string>; sessionExpiration?: pulumi.Input<number> }>; stsEndpoint?: pulumi.Input<string> }>;
+}
+
+/**
+ * The outputs of a {@link Caster}: the API's IDs and what it reports, and each input as the
+ * provider stored it.
+ */
+export interface CasterOutputs {
+  /**
+   * The studio's ID (CasterId), e.g. `LIVEPRODUCER_POST-cn-0pp1czt1234`.
+   */
+  readonly casterId: pulumi.Output<string>;
+  /**
+   * The API's Status: 0 idle, 1 streaming.
+   */
+  readonly status: pulumi.Output<number>;
+  /**
+   * The preview (PVW) scene's ID, once the studio has been started.
+   */
+  readonly pvwSceneId: pulumi.Output<string | undefined>;
+  /**
+   * The program (PGM) scene's ID, once the studio has been started.
+   */
+  readonly pgmSceneId: pulumi.Output<string | undefined>;
+  /**
+   * The program output's stream URL while the studio runs (a secret: it is signed).
+   */
+  readonly pgmStreamUrl: pulumi.Output<string | undefined>;
+  /**
+   * The studio's name in the console.
+   */
+  readonly casterName: pulumi.Output<string | undefined>;
+  /**
+   * 1 a general studio; 6 a carousel (playlist) studio, which plays episode groups and takes no
+   * video sources.
+   */
+  readonly normType: pulumi.Output<1 | 6>;
+  /**
+   * The output's resolution: `lp_ld`, `lp_sd`, `lp_hd`, `lp_ud` (low, standard, high, ultra
+   * definition), with `_v` for portrait. Sent at creation and as the transcoding template of the
+   * configuration.
+   */
+  readonly casterTemplate: pulumi.Output<"lp_ld" | "lp_sd" | "lp_hd" | "lp_ud" | "lp_ld_v" | "lp_sd_v" | "lp_hd_v" | "lp_ud_v">;
+  /**
+   * How the studio is billed: `PostPaid` (pay as you go), the only one CreateCaster takes.
+   */
+  readonly chargeType: pulumi.Output<"PostPaid" | undefined>;
+  /**
+   * The resource group the studio belongs to.
+   */
+  readonly resourceGroupId: pulumi.Output<string | undefined>;
+  /**
+   * The studio's tags, `{ key: value }` (CreateCaster's Tag.N.Key / Tag.N.Value), keys and values
+   * up to 128 characters.
+   */
+  readonly tags: pulumi.Output<Record<string, string> | undefined>;
+  /**
+   * The streaming domain the studio outputs on; StartCaster needs one. Changing it needs the studio
+   * stopped.
+   */
+  readonly domainName: pulumi.Output<string | undefined>;
+  /**
+   * The http(s) URL that receives the studio's events. A signed URL is stored as a secret.
+   */
+  readonly callbackUrl: pulumi.Output<string | undefined>;
+  /**
+   * An rtmp:// address the program output is relayed to. A signed URL is stored as a secret.
+   */
+  readonly sideOutputUrl: pulumi.Output<string | undefined>;
+  /**
+   * Up to 20 rtmp:// addresses the output is relayed to (SideOutputUrlList). A list with a signed
+   * URL is stored as a secret.
+   */
+  readonly sideOutputUrls: pulumi.Output<string[] | undefined>;
+  /**
+   * How long the output is held back, in seconds, 0 to 300 (Delay). 0 is no delay.
+   */
+  readonly delaySeconds: pulumi.Output<number | undefined>;
+  /**
+   * The live transcoding templates the output is also served in: `lsd`, `lld`, `lud`, `lhd`,
+   * `daobo-lsd`, `daobo-lld`, `daobo-lud`, `daobo-lhd`.
+   */
+  readonly liveTemplates: pulumi.Output<("lsd" | "lld" | "lud" | "lhd" | "daobo-lsd" | "daobo-lld" | "daobo-lud" | "daobo-lhd")[] | undefined>;
+  /**
+   * Recording of the output to OSS: `{ ossEndpoint, ossBucket, formats: [{ format: m3u8|flv|mp4,
+   * ossObjectPrefix?, sliceOssObjectPrefix?, cycleDurationSeconds? }] }`; m3u8 needs
+   * `sliceOssObjectPrefix`.
+   */
+  readonly recording: pulumi.Output<{ ossEndpoint: string; ossBucket: string; formats: ({ format: "m3u8" | "flv" | "mp4"; ossObjectPrefix?: string; sliceOssObjectPrefix?: string; cycleDurationSeconds?: number })[] } | undefined>;
+  /**
+   * A live stream the studio can switch to in an emergency (UrgentLiveStreamUrl). A signed URL is
+   * stored as a secret.
+   */
+  readonly standbyLiveStreamUrl: pulumi.Output<string | undefined>;
+  /**
+   * A media-library file the studio can switch to in an emergency (UrgentMaterialId).
+   */
+  readonly standbyMaterialId: pulumi.Output<string | undefined>;
+  /**
+   * An image the studio can switch to in an emergency (UrgentImageUrl). A signed URL is stored as a
+   * secret.
+   */
+  readonly standbyImageUrl: pulumi.Output<string | undefined>;
+  /**
+   * A media-library image the studio can switch to in an emergency (UrgentImageId).
+   */
+  readonly standbyImageId: pulumi.Output<string | undefined>;
+  /**
+   * How many seconds the program's input may break off before the studio switches to standby by
+   * itself (AutoSwitchUrgentConfig's eofThres).
+   */
+  readonly standbySwitchAfterSeconds: pulumi.Output<number | undefined>;
+  /**
+   * Whether the studio switches to its standby source by itself when the program's input breaks off
+   * (AutoSwitchUrgentOn).
+   */
+  readonly autoSwitchToStandby: pulumi.Output<boolean | undefined>;
+  /**
+   * Groups of sources kept in sync (SyncGroupsConfig): `{ mode: 0 (streamer: the sources follow
+   * `hostResourceId`) or 1 (conference), resourceIds: [...] }`, with the sources' `resourceId`
+   * outputs.
+   */
+  readonly syncGroups: pulumi.Output<({ mode: 0 | 1; hostResourceId?: string; resourceIds: string[] })[] | undefined>;
+  /**
+   * The name of the studio's program (its schedule).
+   */
+  readonly programName: pulumi.Output<string | undefined>;
+  /**
+   * 1 puts the studio's program (its schedule of episodes) in effect; 0 holds it.
+   */
+  readonly programEffect: pulumi.Output<0 | 1 | undefined>;
+  /**
+   * Channel mode (ChannelEnable). One-way: once on, the API cannot turn it off; turning it on needs
+   * the studio stopped and discards its layouts.
+   */
+  readonly channelMode: pulumi.Output<boolean | undefined>;
+  /**
+   * Whether the studio is started (StartCaster) or stopped (StopCaster). A started studio has its
+   * PVW and PGM scenes and is billed as running.
+   */
+  readonly running: pulumi.Output<boolean | undefined>;
+  /**
+   * Allows a change that needs the studio stopped (turning channel mode on, changing the domain,
+   * deleting or replacing it) while it is on air: the studio is stopped, changed, and started
+   * again. Without it such a change is refused and the studio stays on air. A destroy that is
+   * refused still deletes what is inside the studio first (the engine deletes dependents first).
+   */
+  readonly allowStopOnAir: pulumi.Output<boolean | undefined>;
+  /**
+   * The ClientToken of CreateCaster, printable ASCII, at most 64 characters: a retry, a lost reply
+   * or a killed `pulumi up` never makes a second studio.
+   */
+  readonly clientToken: pulumi.Output<string | undefined>;
+  /**
+   * Adopt an existing studio instead of making one: `<casterId>` (from DescribeCasters, or the
+   * console). What only a new studio could change (`normType`, `chargeType`, and `resourceGroupId`
+   * and `tags` when declared) must already be as declared; its configuration is compared with what
+   * SetCasterConfig would send, and its run state with `running`: SetCasterConfig, StartCaster or
+   * StopCaster is sent only for what differs, so a studio that already matches is taken over with
+   * no call that changes anything. Pulumi's own `import` option cannot serve a dynamic provider
+   * (the engine reads imported resources without their provider code), so this takes its place.
+   */
+  readonly importId: pulumi.Output<string | undefined>;
+  /**
+   * How this object is reached, when not with the stack's settings: `profile` (a profile of
+   * `~/.aliyun/config.json` or of the credentials file, `ALIBABA_CLOUD_CREDENTIALS_FILE` or
+   * `~/.alibabacloud/credentials`), `assumeRole` (`{ roleArn, sessionName?, externalId?,
+   * sessionExpiration? }`, assumed with the profile's or the environment's credentials), `region`,
+   * `endpoint` (the Live API's URL) and `stsEndpoint` (the STS host for `assumeRole`). Names where
+   * credentials are, never holds them: a key, secret or token here is refused, because inputs are
+   * stored in the state.
+   */
+  readonly connection: pulumi.Output<{ profile?: string; region?: string; endpoint?: string; assumeRole?: { roleArn: string; sessionName?: string; externalId?: string; sessionExpiration?: number }; stsEndpoint?: string } | undefined>;
+}
+
+/**
+ * The outputs of a {@link CasterVideoResource}: the API's IDs and what it reports, and each input
+ * as the provider stored it.
+ */
+export interface CasterVideoResourceOutputs {
+  /**
+   * The API's ResourceId of the source.
+   */
+  readonly resourceId: pulumi.Output<string>;
+  /**
+   * The FLV address the studio serves a live input at, when the API reports one.
+   */
+  readonly flvUrl: pulumi.Output<string | undefined>;
+  /**
+   * The production studio's ID, e.g. `LIVEPRODUCER_POST-cn-0pp1czt1234`.
+   */
+  readonly casterId: pulumi.Output<string>;
+  /**
+   * The source's display name in the studio, 1 to 128 characters on one line: not only spaces, no
+   * control characters (line breaks, tabs, ANSI escapes).
+   */
+  readonly resourceName: pulumi.Output<string>;
+  /**
+   * The layout position, `RV01` to `RV99` (always two digits). A position holds one source.
+   */
+  readonly locationId: pulumi.Output<string>;
+  /**
+   * A live stream's URL (rtmp, rtmps, http(s) FLV/HLS, artc or srt). A URL that carries a signature
+   * (`auth_key`, ...) or a password (`rtmp://user:password@host/...`) is stored as a secret.
+   */
+  readonly liveStreamUrl: pulumi.Output<string | undefined>;
+  /**
+   * A media-library asset's ID, for a file from the media library.
+   */
+  readonly materialId: pulumi.Output<string | undefined>;
+  /**
+   * The http(s) URL of an MP4, FLV or TS file that is not in the media library. A signed URL, or
+   * one with a password, is stored as a secret.
+   */
+  readonly vodUrl: pulumi.Output<string | undefined>;
+  /**
+   * An image asset's ID, for an image source.
+   */
+  readonly imageId: pulumi.Output<string | undefined>;
+  /**
+   * The http(s) URL of a JPG or PNG image (at most 10 MB), for an image source. A signed URL, or
+   * one with a password, is stored as a secret.
+   */
+  readonly imageUrl: pulumi.Output<string | undefined>;
+  /**
+   * Where playback of a file starts, in milliseconds from the first frame, 0 to 2147483647. Files
+   * only.
+   */
+  readonly beginOffset: pulumi.Output<number | undefined>;
+  /**
+   * Where playback of a file ends, in milliseconds: positive from the first frame, negative back
+   * from the last frame. Files only.
+   */
+  readonly endOffset: pulumi.Output<number | undefined>;
+  /**
+   * How often a file plays: 0 once, -1 loops forever, n > 0 repeats n times. Files only.
+   */
+  readonly repeatNum: pulumi.Output<number | undefined>;
+  /**
+   * The interval of PTS callbacks, in milliseconds, 0 to 2147483647.
+   */
+  readonly ptsCallbackInterval: pulumi.Output<number | undefined>;
+  /**
+   * A fixed delay for caption sync, in milliseconds, 0 to 5000. The API does not report it: what
+   * was applied is kept.
+   */
+  readonly fixedDelayDuration: pulumi.Output<number | undefined>;
+  /**
+   * Adopt an existing source of the same studio instead of making one: `<casterId>:<resourceId>`
+   * (from DescribeCasterVideoResources). It must sit at `locationId`; it is modified to match these
+   * inputs only where it differs (ModifyCasterVideoResource), so a source that already matches is
+   * taken over with no call that changes anything. Pulumi's own `import` option cannot serve a
+   * dynamic provider (the engine reads imported resources without their provider code), so this
+   * takes its place.
+   */
+  readonly importId: pulumi.Output<string | undefined>;
+  /**
+   * How this object is reached, when not with the stack's settings: `profile` (a profile of
+   * `~/.aliyun/config.json` or of the credentials file, `ALIBABA_CLOUD_CREDENTIALS_FILE` or
+   * `~/.alibabacloud/credentials`), `assumeRole` (`{ roleArn, sessionName?, externalId?,
+   * sessionExpiration? }`, assumed with the profile's or the environment's credentials), `region`,
+   * `endpoint` (the Live API's URL) and `stsEndpoint` (the STS host for `assumeRole`). Names where
+   * credentials are, never holds them: a key, secret or token here is refused, because inputs are
+   * stored in the state.
+   */
+  readonly connection: pulumi.Output<{ profile?: string; region?: string; endpoint?: string; assumeRole?: { roleArn: string; sessionName?: string; externalId?: string; sessionExpiration?: number }; stsEndpoint?: string } | undefined>;
+}
+
+/**
+ * The outputs of a {@link CasterLayout}: the API's IDs and what it reports, and each input as the
+ * provider stored it.
+ */
+export interface CasterLayoutOutputs {
+  /**
+   * The API's LayoutId.
+   */
+  readonly layoutId: pulumi.Output<string>;
+  /**
+   * The production studio's ID.
+   */
+  readonly casterId: pulumi.Output<string>;
+  /**
+   * The picture, bottom to top: each layer shows the source at `locationId`, at `position` [x, y]
+   * (0–1, measured from `anchor`: topLeft (default), topCenter, topRight, leftCenter, center,
+   * rightCenter, bottomLeft, bottomCenter, bottomRight), `widthNormalized` / `heightNormalized` of
+   * the screen (0–1; 0 or left out keeps the source's size), `fillMode` `fit` to fill that box. The
+   * API's BlendList is this list's locations, in this order.
+   */
+  readonly videoLayers: pulumi.Output<({ locationId: string; widthNormalized?: number; heightNormalized?: number; position: [number, number]; anchor?: "topLeft" | "topCenter" | "topRight" | "leftCenter" | "center" | "rightCenter" | "bottomLeft" | "bottomCenter" | "bottomRight"; fillMode?: "none" | "fit"; fixedDelayDuration?: number })[]>;
+  /**
+   * What is heard: each layer mixes the source at `locationId` in, at `volumeRate` (0–10, default
+   * 1) on `validChannel` (default `all`). The API's MixList is this list's locations, in this
+   * order.
+   */
+  readonly audioLayers: pulumi.Output<({ locationId: string; volumeRate?: number; validChannel?: "leftChannel" | "rightChannel" | "all"; fixedDelayDuration?: number })[] | undefined>;
+  /**
+   * Adopt an existing layout of the same studio instead of making one: `<casterId>:<layoutId>`
+   * (from DescribeCasterLayouts). Its layers are compared with these, every default written out,
+   * and ModifyCasterLayout is sent only when they differ, so a layout that already matches is taken
+   * over with no call that changes anything. Pulumi's own `import` option cannot serve a dynamic
+   * provider (the engine reads imported resources without their provider code), so this takes its
+   * place.
+   */
+  readonly importId: pulumi.Output<string | undefined>;
+  /**
+   * How this object is reached, when not with the stack's settings: `profile` (a profile of
+   * `~/.aliyun/config.json` or of the credentials file, `ALIBABA_CLOUD_CREDENTIALS_FILE` or
+   * `~/.alibabacloud/credentials`), `assumeRole` (`{ roleArn, sessionName?, externalId?,
+   * sessionExpiration? }`, assumed with the profile's or the environment's credentials), `region`,
+   * `endpoint` (the Live API's URL) and `stsEndpoint` (the STS host for `assumeRole`). Names where
+   * credentials are, never holds them: a key, secret or token here is refused, because inputs are
+   * stored in the state.
+   */
+  readonly connection: pulumi.Output<{ profile?: string; region?: string; endpoint?: string; assumeRole?: { roleArn: string; sessionName?: string; externalId?: string; sessionExpiration?: number }; stsEndpoint?: string } | undefined>;
+}
+
+/**
+ * The outputs of a {@link CasterComponent}: the API's IDs and what it reports, and each input as
+ * the provider stored it.
+ */
+export interface CasterComponentOutputs {
+  /**
+   * The API's ComponentId.
+   */
+  readonly componentId: pulumi.Output<string>;
+  /**
+   * The production studio's ID.
+   */
+  readonly casterId: pulumi.Output<string>;
+  /**
+   * The component position, `RC01` to `RC99`. A position holds one component.
+   */
+  readonly locationId: pulumi.Output<string>;
+  /**
+   * The component's name in the console.
+   */
+  readonly componentName: pulumi.Output<string | undefined>;
+  /**
+   * What the component shows: `text`, `image` or `caption`; set the property of the same name.
+   */
+  readonly componentType: pulumi.Output<"text" | "image" | "caption">;
+  /**
+   * Where it is: `position` [x, y] (0–1) from `anchor` (default topLeft), `widthNormalized` /
+   * `heightNormalized` (0–1), `transparency` 0–255 (default 255, opaque). The API's ComponentLayer.
+   */
+  readonly geometry: pulumi.Output<{ position: [number, number]; anchor?: "topLeft" | "topCenter" | "topRight" | "leftCenter" | "center" | "rightCenter" | "bottomLeft" | "bottomCenter" | "bottomRight"; widthNormalized?: number; heightNormalized?: number; transparency?: number }>;
+  /**
+   * How it moves: `none`, `animateH` (scrolls across), `animateV` (scrolls up).
+   */
+  readonly effect: pulumi.Output<"none" | "animateH" | "animateV" | undefined>;
+  /**
+   * Over the picture (`cover`) or under it (`background`). Set only when the component is added:
+   * the API does not report it.
+   */
+  readonly layerOrder: pulumi.Output<"cover" | "background" | undefined>;
+  /**
+   * A text component's text and style: `{ text, fontName?, sizeNormalized?, color? (0xRRGGBB),
+   * borderColor?, borderWidthNormalized? }`; left out, the style is the API's: KaiTi, 0xff0000,
+   * size 0, no border.
+   */
+  readonly text: pulumi.Output<{ text: string; fontName?: string; sizeNormalized?: number; color?: string; borderColor?: string; borderWidthNormalized?: number } | undefined>;
+  /**
+   * An image component's media-library image: `{ materialId }`.
+   */
+  readonly image: pulumi.Output<{ materialId: string } | undefined>;
+  /**
+   * A caption component: which source is captioned (`sourceLocationId`), from and to which language
+   * (`cn`, `en`, `es`, `ru`), and its text style.
+   */
+  readonly caption: pulumi.Output<{ sourceLocationId?: string; sourceLanguage?: "cn" | "en" | "es" | "ru"; targetLanguage?: "cn" | "en" | "es" | "ru"; showSourceLanguage?: boolean; fontName?: string; sizeNormalized?: number; color?: string; borderColor?: string; borderWidthNormalized?: number } | undefined>;
+  /**
+   * Adopt an existing component of the same studio instead of making one:
+   * `<casterId>:<componentId>` (from DescribeCasterComponents). It must sit at `locationId`; its
+   * settings are compared with these, defaults written out, and ModifyCasterComponent is sent only
+   * when they differ, so a component that already matches is taken over with no call that changes
+   * anything. `layerOrder`, which the API does not report, is taken as declared. Pulumi's own
+   * `import` option cannot serve a dynamic provider (the engine reads imported resources without
+   * their provider code), so this takes its place.
+   */
+  readonly importId: pulumi.Output<string | undefined>;
+  /**
+   * How this object is reached, when not with the stack's settings: `profile` (a profile of
+   * `~/.aliyun/config.json` or of the credentials file, `ALIBABA_CLOUD_CREDENTIALS_FILE` or
+   * `~/.alibabacloud/credentials`), `assumeRole` (`{ roleArn, sessionName?, externalId?,
+   * sessionExpiration? }`, assumed with the profile's or the environment's credentials), `region`,
+   * `endpoint` (the Live API's URL) and `stsEndpoint` (the STS host for `assumeRole`). Names where
+   * credentials are, never holds them: a key, secret or token here is refused, because inputs are
+   * stored in the state.
+   */
+  readonly connection: pulumi.Output<{ profile?: string; region?: string; endpoint?: string; assumeRole?: { roleArn: string; sessionName?: string; externalId?: string; sessionExpiration?: number }; stsEndpoint?: string } | undefined>;
+}
+
+/**
+ * The outputs of a {@link CasterSceneBinding}: the API's IDs and what it reports, and each input as
+ * the provider stored it.
+ */
+export interface CasterSceneBindingOutputs {
+  /**
+   * The scene's ID (SceneId).
+   */
+  readonly sceneId: pulumi.Output<string>;
+  /**
+   * The production studio's ID. The studio must have been started (`running: true`): StartCaster
+   * makes its scenes.
+   */
+  readonly casterId: pulumi.Output<string>;
+  /**
+   * Which scene: `PGM`, the program output that goes on air, or `PVW`, the preview.
+   */
+  readonly scene: pulumi.Output<"PGM" | "PVW">;
+  /**
+   * The layout the scene shows (a CasterLayout's `layoutId`).
+   */
+  readonly layoutId: pulumi.Output<string>;
+  /**
+   * The components shown over the layout, bottom to top (CasterComponents' `componentId`s).
+   */
+  readonly componentIds: pulumi.Output<string[] | undefined>;
+  /**
+   * How this object is reached, when not with the stack's settings: `profile` (a profile of
+   * `~/.aliyun/config.json` or of the credentials file, `ALIBABA_CLOUD_CREDENTIALS_FILE` or
+   * `~/.alibabacloud/credentials`), `assumeRole` (`{ roleArn, sessionName?, externalId?,
+   * sessionExpiration? }`, assumed with the profile's or the environment's credentials), `region`,
+   * `endpoint` (the Live API's URL) and `stsEndpoint` (the STS host for `assumeRole`). Names where
+   * credentials are, never holds them: a key, secret or token here is refused, because inputs are
+   * stored in the state.
+   */
+  readonly connection: pulumi.Output<{ profile?: string; region?: string; endpoint?: string; assumeRole?: { roleArn: string; sessionName?: string; externalId?: string; sessionExpiration?: number }; stsEndpoint?: string } | undefined>;
+}
+
+/**
+ * The outputs of a {@link CasterEpisodeGroup}: the API's IDs and what it reports, and each input as
+ * the provider stored it.
+ */
+export interface CasterEpisodeGroupOutputs {
+  /**
+   * The API's ProgramId: the group's ID.
+   */
+  readonly programId: pulumi.Output<string>;
+  /**
+   * The API's ItemIds, in item order.
+   */
+  readonly itemIds: pulumi.Output<string[]>;
+  /**
+   * Whether the studio listed the items after creation; refresh relies on it (see the README).
+   */
+  readonly listedInProgram: pulumi.Output<boolean>;
+  /**
+   * The production studio. When given, `domainName`, `callbackUrl` and `sideOutputUrl` default to
+   * its DescribeCasterConfig values (as the API page advises), and refresh can tell whether the
+   * group still exists.
+   */
+  readonly casterId: pulumi.Output<string | undefined>;
+  /**
+   * The studio's main streaming domain, e.g. `live.example.com`.
+   */
+  readonly domainName: pulumi.Output<string | undefined>;
+  /**
+   * The callback URL for playback events. Stored as a secret (the studio's may be signed).
+   */
+  readonly callbackUrl: pulumi.Output<string | undefined>;
+  /**
+   * A custom output (relay) URL. Stored as a secret (the studio's may be signed).
+   */
+  readonly sideOutputUrl: pulumi.Output<string | undefined>;
+  /**
+   * When the list starts: an ISO 8601 time with its zone (`2026-12-24T20:00:00Z`,
+   * `2026-12-25T04:00:00+08:00`) whose date and time exist (no February 30, no 24:00), or a Date.
+   * Sent as UTC to the second. A time in the past is allowed (the list starts at once) and gives a
+   * warning.
+   */
+  readonly startTime: pulumi.Output<string>;
+  /**
+   * 0 plays the list once, -1 loops it.
+   */
+  readonly repeatNum: pulumi.Output<0 | -1 | undefined>;
+  /**
+   * The episodes in playing order, 1 to 100 `{ itemName, vodUrl }` (item names follow a source
+   * name's rules; MP4, FLV or TS files). The API documents no limit; 100 is this package's: for a
+   * longer schedule, add groups that start when the previous one ends. A signed URL, or one with a
+   * password, makes the list a secret.
+   */
+  readonly items: pulumi.Output<{ itemName: string; vodUrl: string }[]>;
+  /**
+   * The region of the API calls.
+   */
+  readonly regionId: pulumi.Output<string | undefined>;
+  /**
+   * The ClientToken that makes the creation idempotent, printable ASCII, at most 64 characters.
+   * Used only when the group is created.
+   */
+  readonly clientToken: pulumi.Output<string | undefined>;
+  /**
+   * Adopt an existing episode group instead of making one: `<programId>` (from
+   * AddCasterEpisodeGroup's reply, or the console). The API has no call that describes a group by
+   * its ProgramId, nor one that modifies it: the group is taken over as declared, and nothing is
+   * compared or sent (declare its start, repeat and items as they are: a later change replaces it).
+   * When `casterId` is given and the studio's program lists the declared items at the declared
+   * start, their ItemIds are recorded, so that refresh can later tell that it is gone; otherwise
+   * refresh keeps it. Pulumi's own `import` option cannot serve a dynamic provider (the engine
+   * reads imported resources without their provider code), so this takes its place.
+   */
+  readonly importId: pulumi.Output<string | undefined>;
+  /**
+   * How this object is reached, when not with the stack's settings: `profile` (a profile of
+   * `~/.aliyun/config.json` or of the credentials file, `ALIBABA_CLOUD_CREDENTIALS_FILE` or
+   * `~/.alibabacloud/credentials`), `assumeRole` (`{ roleArn, sessionName?, externalId?,
+   * sessionExpiration? }`, assumed with the profile's or the environment's credentials), `region`,
+   * `endpoint` (the Live API's URL) and `stsEndpoint` (the STS host for `assumeRole`). Names where
+   * credentials are, never holds them: a key, secret or token here is refused, because inputs are
+   * stored in the state.
+   */
+  readonly connection: pulumi.Output<{ profile?: string; region?: string; endpoint?: string; assumeRole?: { roleArn: string; sessionName?: string; externalId?: string; sessionExpiration?: number }; stsEndpoint?: string } | undefined>;
+}
+
+/**
+ * The outputs of a {@link CasterEpisode}: the API's IDs and what it reports, and each input as the
+ * provider stored it.
+ */
+export interface CasterEpisodeOutputs {
+  /**
+   * The API's EpisodeId.
+   */
+  readonly episodeId: pulumi.Output<string>;
+  /**
+   * The production studio's ID.
+   */
+  readonly casterId: pulumi.Output<string>;
+  /**
+   * The episode's name, as the schedule shows it (one line, at most 128 characters).
+   */
+  readonly episodeName: pulumi.Output<string>;
+  /**
+   * `Resource` switches the studio to a video source (`resourceId` or `locationId`), with
+   * `componentIds` over it if given; `Component` shows `componentIds` only.
+   */
+  readonly episodeType: pulumi.Output<"Resource" | "Component" | undefined>;
+  /**
+   * The video source the episode switches to, by its ID (a CasterVideoResource's `resourceId`).
+   * Give this or `locationId` for a Resource episode.
+   */
+  readonly resourceId: pulumi.Output<string | undefined>;
+  /**
+   * The video source the episode switches to, by its position (RV01–RV99); the provider looks up
+   * its ID. Give this or `resourceId` for a Resource episode.
+   */
+  readonly locationId: pulumi.Output<string | undefined>;
+  /**
+   * The components shown, bottom to top (CasterComponents' `componentId`s): over the source for a
+   * Resource episode (they switch with it), alone for a Component episode (at least one).
+   */
+  readonly componentIds: pulumi.Output<string[] | undefined>;
+  /**
+   * When the episode starts: an ISO 8601 time with its zone (`2026-12-24T20:00:00Z`,
+   * `2026-12-25T04:00:00+08:00`) whose date and time exist, or a Date; sent as UTC to the second.
+   * The API refuses a start that has passed.
+   */
+  readonly startTime: pulumi.Output<string>;
+  /**
+   * When the episode ends: an ISO 8601 time with its zone (`2026-12-24T20:00:00Z`,
+   * `2026-12-25T04:00:00+08:00`) whose date and time exist, or a Date; sent as UTC to the second;
+   * after `startTime`.
+   */
+  readonly endTime: pulumi.Output<string>;
+  /**
+   * How the episode ends: `TimeFirst` switches at `endTime`; `ContentFirst` lets a file finish
+   * first. A Resource episode's only (the API ignores it for Component), and a live stream takes
+   * TimeFirst only.
+   */
+  readonly switchType: pulumi.Output<"TimeFirst" | "ContentFirst" | undefined>;
+  /**
+   * Adopt an existing episode of the same studio instead of making one: `<casterId>:<episodeId>`
+   * (from DescribeCasterProgram). Its name, type, source, components, times and switch type are
+   * compared with these, and ModifyCasterEpisode is sent only when they differ, so an episode that
+   * already matches is taken over with no call that changes anything. Its type cannot be modified:
+   * an episode of another type is refused. Pulumi's own `import` option cannot serve a dynamic
+   * provider (the engine reads imported resources without their provider code), so this takes its
+   * place.
+   */
+  readonly importId: pulumi.Output<string | undefined>;
+  /**
+   * How this object is reached, when not with the stack's settings: `profile` (a profile of
+   * `~/.aliyun/config.json` or of the credentials file, `ALIBABA_CLOUD_CREDENTIALS_FILE` or
+   * `~/.alibabacloud/credentials`), `assumeRole` (`{ roleArn, sessionName?, externalId?,
+   * sessionExpiration? }`, assumed with the profile's or the environment's credentials), `region`,
+   * `endpoint` (the Live API's URL) and `stsEndpoint` (the STS host for `assumeRole`). Names where
+   * credentials are, never holds them: a key, secret or token here is refused, because inputs are
+   * stored in the state.
+   */
+  readonly connection: pulumi.Output<{ profile?: string; region?: string; endpoint?: string; assumeRole?: { roleArn: string; sessionName?: string; externalId?: string; sessionExpiration?: number }; stsEndpoint?: string } | undefined>;
 }

@@ -8,6 +8,7 @@ import { nameSchema } from "../fields/name";
 import { wholeNumber } from "../fields/numbers";
 import { importIdField, importIdOfThisStudioRule } from "../fields/import-id";
 import { casterIdSchema } from "./caster-video-resource";
+import { connectionField } from "../fields/connection";
 import { KindSpec, schemasOf } from "./kind";
 
 /**
@@ -121,6 +122,7 @@ const fields = {
     adopting: "It must sit at `locationId`; its settings are compared with these, defaults written out, and ModifyCasterComponent is sent only when they differ, so a component that already matches is taken over with no call that changes anything. `layerOrder`, which the API does not report, is taken as declared.",
     default: "none: a new component is added",
   }),
+  connection: connectionField,
 } as const;
 
 type Fields = typeof fields;

@@ -7,6 +7,7 @@ import { importIdField } from "../fields/import-id";
 import { nameSchema } from "../fields/name";
 import { urlSchema } from "../fields/url";
 import { casterIdSchema, vodUrlSchema } from "./caster-video-resource";
+import { connectionField } from "../fields/connection";
 import { KindSpec, schemasOf } from "./kind";
 
 /** A scheduled carousel playlist of files (AddCasterEpisodeGroup). The API cannot modify one: every change replaces it. */
@@ -132,6 +133,7 @@ const fields = {
     adopting: "The API has no call that describes a group by its ProgramId, nor one that modifies it: the group is taken over as declared, and nothing is compared or sent (declare its start, repeat and items as they are: a later change replaces it). When `casterId` is given and the studio's program lists the declared items at the declared start, their ItemIds are recorded, so that refresh can later tell that it is gone; otherwise refresh keeps it.",
     default: "none: a new episode group is added",
   }),
+  connection: connectionField,
 } as const;
 
 type Fields = typeof fields;

@@ -7,6 +7,7 @@ import { importIdField, importIdOfThisStudioRule } from "../fields/import-id";
 import { nameSchema } from "../fields/name";
 import { startTimeSchema } from "./caster-episode-group";
 import { casterIdSchema } from "./caster-video-resource";
+import { connectionField } from "../fields/connection";
 import { KindSpec, schemasOf } from "./kind";
 
 /**
@@ -104,6 +105,7 @@ const fields = {
     adopting: "Its name, type, source, components, times and switch type are compared with these, and ModifyCasterEpisode is sent only when they differ, so an episode that already matches is taken over with no call that changes anything. Its type cannot be modified: an episode of another type is refused.",
     default: "none: a new episode is added",
   }),
+  connection: connectionField,
 } as const;
 
 type Fields = typeof fields;

@@ -4,6 +4,7 @@ import { AUDIO_CHANNELS, FILL_MODES, LOCATION_ID_PATTERN, LOCATION_ID_RULE, MAX_
 import { wholeNumber } from "../fields/numbers";
 import { importIdField, importIdOfThisStudioRule } from "../fields/import-id";
 import { casterIdSchema } from "./caster-video-resource";
+import { connectionField } from "../fields/connection";
 import { KindSpec, schemasOf } from "./kind";
 
 /**
@@ -80,6 +81,7 @@ const fields = {
     adopting: "Its layers are compared with these, every default written out, and ModifyCasterLayout is sent only when they differ, so a layout that already matches is taken over with no call that changes anything.",
     default: "none: a new layout is added",
   }),
+  connection: connectionField,
 } as const;
 
 type Fields = typeof fields;

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { CrossFieldRule, describeValue } from "../../common/check";
 import { casterIdSchema } from "./caster-video-resource";
+import { connectionField } from "../fields/connection";
 import { KindSpec, schemasOf } from "./kind";
 
 /**
@@ -44,6 +45,7 @@ const fields = {
     onChange: "update",
     api: "ComponentId",
   },
+  connection: connectionField,
 } as const;
 
 type Fields = typeof fields;

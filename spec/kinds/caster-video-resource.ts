@@ -16,6 +16,7 @@ import { nameSchema } from "../fields/name";
 import { urlSchema } from "../fields/url";
 import { wholeNumber } from "../fields/numbers";
 import { importIdField, importIdOfThisStudioRule } from "../fields/import-id";
+import { connectionField } from "../fields/connection";
 import { KindSpec, schemasOf } from "./kind";
 
 /** A video source of a studio: a live stream, a file, a media asset or an image at a layout position. */
@@ -162,6 +163,7 @@ const fields = {
     adopting: "It must sit at `locationId`; it is modified to match these inputs only where it differs (ModifyCasterVideoResource), so a source that already matches is taken over with no call that changes anything.",
     default: "none: a new source is added",
   }),
+  connection: connectionField,
 } as const;
 
 type Fields = typeof fields;

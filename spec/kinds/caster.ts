@@ -6,6 +6,7 @@ import { importIdField } from "../fields/import-id";
 import { nameSchema } from "../fields/name";
 import { wholeNumber } from "../fields/numbers";
 import { urlSchema } from "../fields/url";
+import { connectionField } from "../fields/connection";
 import { FieldSpec, KindSpec, schemasOf } from "./kind";
 
 /**
@@ -287,6 +288,7 @@ const fields = {
     adopting: "What only a new studio could change (`normType`, `chargeType`, and `resourceGroupId` and `tags` when declared) must already be as declared; its configuration is compared with what SetCasterConfig would send, and its run state with `running`: SetCasterConfig, StartCaster or StopCaster is sent only for what differs, so a studio that already matches is taken over with no call that changes anything.",
     default: "none: a new studio is made",
   }),
+  connection: connectionField,
 } as const;
 
 type Fields = typeof fields;

@@ -36,7 +36,38 @@ export function sdkArgsSource(kinds: KindSpec[] = KINDS): string {
     }
     lines.push("}", "");
   }
+  for (const kind of kinds) lines.push(...outputsInterface(kind));
   return `${lines.join("\n").trimEnd()}\n`;
+}
+
+/**
+ * `<Type>Outputs`: what a resource of the kind carries after a create, a refresh or a `get`, each
+ * with its doc comment; the SDK class merges it in (`interface <Type> extends <Type>Outputs`), so
+ * that an editor documents `source.resourceId` as it documents the inputs. Every property the
+ * program leaves out may be absent, so an optional input is an optional output.
+ */
+function outputsInterface(kind: KindSpec): string[] {
+  const lines = docComment([`The outputs of a {@link ${kind.type}}: the API's IDs and what it reports, and each input as the provider stored it.`], "");
+  lines.push(`export interface ${kind.type}Outputs {`);
+  for (const [name, output] of Object.entries(kind.outputs)) {
+    lines.push(...docComment([output.doc], "  "), `  readonly ${name}: pulumi.Output<${output.sdkType}>;`);
+  }
+  for (const [name, field] of userFields(kind)) {
+    if (name in kind.outputs) continue;
+    const type = storedType(field);
+    lines.push(...docComment([field.doc], "  "), `  readonly ${name}: pulumi.Output<${isOptional(field.schema) ? `${type} | undefined` : type}>;`);
+  }
+  lines.push("}", "");
+  return lines;
+}
+
+/** The type of a property as the provider stores it: the schema's, without the SDK's conveniences (a Date, an Output inside a list). */
+function storedType(field: FieldSpec): string {
+  try {
+    return tsType(field.schema, plain);
+  } catch {
+    return field.sdkType as string;
+  }
 }
 
 /** The README's table of a kind's properties. */
@@ -120,14 +151,19 @@ function nested(schema: z.ZodType): string {
   return `pulumi.Input<${tsType(schema)}>`;
 }
 
-/** The TypeScript type a zod schema accepts, for the SDK's inputs. */
-export function tsType(schema: z.ZodType): string {
+/** A nested value's type in an output: the value itself. */
+function plain(schema: z.ZodType): string {
+  return tsType(schema, plain);
+}
+
+/** The TypeScript type a zod schema accepts, for the SDK's inputs (each nested value through `inner`). */
+export function tsType(schema: z.ZodType, inner: (schema: z.ZodType) => string = nested): string {
   const def = (schema as unknown as { def: Record<string, unknown> & { type: string } }).def;
   switch (def.type) {
     case "optional":
     case "nullable":
     case "default":
-      return tsType(def.innerType as z.ZodType);
+      return tsType(def.innerType as z.ZodType, inner);
     case "string":
     case "number":
     case "boolean":
@@ -137,15 +173,24 @@ export function tsType(schema: z.ZodType): string {
     case "enum":
       return Object.values(def.entries as Record<string, string>).map((value) => JSON.stringify(value)).join(" | ");
     case "union":
-      return (def.options as z.ZodType[]).map(tsType).join(" | ");
+      return (def.options as z.ZodType[]).map((option) => tsType(option, inner)).join(" | ");
     case "tuple":
-      return `[${(def.items as z.ZodType[]).map(tsType).join(", ")}]`;
-    case "array":
-      return `${nested(def.element as z.ZodType)}[]`;
+      return `[${(def.items as z.ZodType[]).map((item) => tsType(item, inner)).join(", ")}]`;
+    case "array": {
+      const element = inner(def.element as z.ZodType);
+      return element.includes(" | ") && !element.startsWith("pulumi.Input<") ? `(${element})[]` : `${element}[]`;
+    }
     case "object": {
       // Inside a list or an object, each value may be an Output too (a source's locationId, a layout's layoutId).
       const shape = def.shape as Record<string, z.ZodType>;
-      return `{ ${Object.entries(shape).map(([key, value]) => `${key}${isOptional(value) ? "?" : ""}: ${nested(value)}`).join("; ")} }`;
+      return `{ ${Object.entries(shape).map(([key, value]) => `${key}${isOptional(value) ? "?" : ""}: ${inner(value)}`).join("; ")} }`;
+    }
+    case "custom": {
+      // A custom check that words its own message (connection.assumeRole.externalId, so as not to
+      // quote a secret) declares its JSON type in its meta, as the studio file's JSON schema reads it.
+      const declared = (schema.meta() as { type?: unknown } | undefined)?.type;
+      if (declared === "string" || declared === "number" || declared === "boolean") return declared;
+      throw new Error(`no TypeScript type for a zod custom without a meta type: give it .meta({ type }) or the field an sdkType`);
     }
     default:
       throw new Error(`no TypeScript type for a zod ${def.type}: give the field an sdkType`);

@@ -135,10 +135,12 @@ describe("the packed package in a new Pulumi project", () => {
     expect(section).toContain('"typescript": "^5');
   });
 
-  test("the tarball is lean: the built package, its commands, schema, README and licence", () => {
+  test("the tarball is lean: the built package, its commands, its component provider plugin, schema, README and licence", () => {
     const files = packed.files.map((file) => file.path).sort();
     const tops = [...new Set(files.map((file) => file.split("/")[0]))].sort();
-    expect(tops).toEqual(["LICENSE", "README.md", "bin", "dist", "package.json", "studio-layout.schema.json"]);
+    expect(tops).toEqual(["LICENSE", "README.md", "bin", "component-provider", "dist", "package.json", "studio-layout.schema.json"]);
+    // The plugin folder is its manifest and entry point; its code is in dist/.
+    expect(files.filter((file) => file.startsWith("component-provider/"))).toEqual(["component-provider/PulumiPlugin.yaml", "component-provider/index.js"]);
     expect(files).toEqual(expect.arrayContaining(["bin/caster-emulator.js", "bin/caster-studio.js", "bin/caster-recover.js", "dist/sdk/index.js", "dist/sdk/index.d.ts", "dist/provider/index.js"]));
     expect(files.filter((file) => /\.map$|\.test\.|(^|\/)(tools|test|tests|scripts|examples|bench)\//.test(file))).toEqual([]);
     const manifest = JSON.parse(fs.readFileSync(path.join(project, "node_modules", "pulumi-alicloud-caster", "package.json"), "utf8"));

@@ -25,7 +25,7 @@ describe("provider settings", () => {
     live.emulator.clearCalls();
     const preview = await stack.preview();
     expect(preview.code).not.toBe(0);
-    expect(preview.output).toContain("stack config key alicloud-caster:endpont is not a setting of pulumi-alicloud-caster (known: alicloud-caster:endpoint)");
+    expect(preview.output).toContain("stack config key alicloud-caster:endpont is not a setting of pulumi-alicloud-caster (known: alicloud-caster:endpoint, alicloud-caster:rateLimitRedisUrl)");
     expect(preview.output).toContain("did you mean alicloud-caster:endpoint?");
     expect(preview.output).not.toMatch(/\n\s+at /);
     expect(live.emulator.calls()).toEqual([]);

@@ -86,6 +86,7 @@ export class PulumiStack {
    * outlive the kill, as they do after a real `kill -9`, until `killLeftovers()`.
    */
   start(args: string[]): { result: Promise<CliResult>; kill: () => void } {
+    const startedAt = Date.now();
     const child = spawn("pulumi", args, { cwd: this.projectDir, env: this.env, stdio: ["ignore", "pipe", "pipe"], detached: true });
     const kill = () => {
       try {
@@ -107,7 +108,10 @@ export class PulumiStack {
         output += chunk;
       });
       child.on("error", reject);
-      child.on("close", (code) => resolve({ code: code ?? -1, stdout, stderr, output }));
+      child.on("close", (code) => {
+        recordCliRun(args, startedAt);
+        resolve({ code: code ?? -1, stdout, stderr, output });
+      });
     });
     return { result, kill };
   }
@@ -271,4 +275,16 @@ function safeRead(file: string): string {
   } catch {
     return "";
   }
+}
+
+/**
+ * With CASTER_TEST_CLI_LOG set to a file, each CLI run of the suite appends a line to it (the test
+ * file, the command, its seconds): the profile of where the suite's time goes (BENCHMARKS.md).
+ */
+function recordCliRun(args: string[], startedAt: number): void {
+  const log = process.env.CASTER_TEST_CLI_LOG;
+  if (!log) return;
+  const testPath = (globalThis as { expect?: { getState(): { testPath?: string } } }).expect?.getState().testPath ?? "";
+  const line = { suite: path.relative(path.join(__dirname, "..", ".."), testPath), command: args.slice(0, 1).join(" "), seconds: (Date.now() - startedAt) / 1000 };
+  fs.appendFileSync(log, `${JSON.stringify(line)}\n`);
 }

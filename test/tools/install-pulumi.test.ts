@@ -106,6 +106,8 @@ async function expectWorkingCli(binDir: string): Promise<void> {
   const languageHost = path.join(binDir, "pulumi-language-nodejs");
   expect(isExecutableFile(languageHost)).toBe(true);
   expect(await languageHostPort(languageHost)).toBeGreaterThan(0);
+  // Pulumi YAML's host, which runs YAML programs (test/e2e/yaml-program).
+  expect(await languageHostPort(path.join(binDir, "pulumi-language-yaml"))).toBeGreaterThan(0);
   expect(isExecutableFile(path.join(binDir, "pulumi-resource-pulumi-nodejs"))).toBe(true);
 }
 
@@ -151,6 +153,21 @@ describe("install-pulumi.sh run twice at once", () => {
     expect(fs.readFileSync(stampFile, "utf8").trim()).toBe(`own ${sha}`);
     // Put in place by a rename: a new file, not the old one written over.
     expect(fs.statSync(path.join(binDir, "pulumi-language-nodejs")).ino).not.toBe(before);
+    await expectWorkingCli(binDir);
+  }, 600_000);
+
+  test("on a cache from before the YAML language host: both succeed and only that host is built, once", async () => {
+    const binDir = path.join(cache, "pulumi-v3.248.0", "bin");
+    fs.rmSync(path.join(binDir, "pulumi-language-yaml"));
+    fs.rmSync(path.join(binDir, ".language-host-yaml"));
+    const cli = fs.statSync(path.join(binDir, "pulumi")).ino;
+
+    const runs = await twoRunsAtOnce(cache);
+    expect(runs.binDir).toBe(binDir);
+    if (HAS_FLOCK) expect(runsThatLogged(runs.stderrs, "building Pulumi YAML's language host")).toBe(1);
+    expect(runsThatLogged(runs.stderrs, "building the Pulumi CLI")).toBe(0);
+    expect(fs.statSync(path.join(binDir, "pulumi")).ino).toBe(cli);
+    expect(fs.readFileSync(path.join(binDir, ".language-host-yaml"), "utf8").trim()).toBe("pulumi-yaml v1.25.0");
     await expectWorkingCli(binDir);
   }, 600_000);
 });

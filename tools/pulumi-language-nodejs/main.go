@@ -7,8 +7,11 @@
 //
 // It implements what the engine needs to run a Node.js program: Run launches
 // @pulumi/pulumi/cmd/run from the program's node_modules with the arguments and environment that
-// the SDK reads. Plugin discovery answers "none": dynamic providers are found on PATH, and the
-// engine falls back to older behaviour for every method left unimplemented.
+// the SDK reads. RunPlugin launches a Node.js plugin (a folder with a PulumiPlugin.yaml of runtime
+// nodejs, such as this package's component provider, which Pulumi YAML programs use) through
+// @pulumi/pulumi/cmd/run-plugin, found from the plugin's own folder. Plugin discovery answers
+// "none": dynamic providers are found on PATH, and the engine falls back to older behaviour for
+// every method left unimplemented.
 //
 // The engine starts its plugins in process groups of their own, so a `kill -9` of the `pulumi` CLI
 // does not reach them. This host therefore ends by itself, and ends the Node.js program it runs,
@@ -21,6 +24,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"net"
 	"os"
 	"os/exec"
@@ -60,6 +64,14 @@ type languageHost struct {
 func main() {
 	flag.String("tracing", "", "ignored: accepted for compatibility with the engine")
 	flag.String("root", "", "ignored: accepted for compatibility with the engine")
+	// Older engines, such as the one inside the YAML language host that starts a plugin to read
+	// its schema, pass the runtime options of a PulumiPlugin.yaml as flags; they also come in each
+	// request's program info, which is where this host reads them.
+	flag.String("runtime", "nodejs", "ignored: accepted for compatibility with the engine")
+	flag.Bool("typescript", true, "ignored: read from the request's program info")
+	flag.String("tsconfig", "", "ignored: read from the request's program info")
+	flag.String("nodeargs", "", "ignored: read from the request's program info")
+	flag.String("packagemanager", "", "ignored: read from the request's program info")
 	flag.Parse()
 
 	engine := os.Getppid()
@@ -130,8 +142,8 @@ func endPrograms() {
 	}
 }
 
-// track records a started program; it reports false, after killing the program, when the host is
-// already ending.
+// track records a started program or plugin; it reports false, after killing the process, when
+// the host is already ending.
 func track(process *os.Process) bool {
 	programs.Lock()
 	defer programs.Unlock()
@@ -260,6 +272,7 @@ func (h *languageHost) Run(ctx context.Context, req *pulumirpc.RunRequest) (*pul
 }
 
 // runProgram is cmd.Run, with the process tracked while it runs so that endPrograms can end it.
+// It serves plugins as well as programs.
 func runProgram(cmd *exec.Cmd) error {
 	if err := cmd.Start(); err != nil {
 		return err
@@ -272,8 +285,14 @@ func runProgram(cmd *exec.Cmd) error {
 
 // resolveRunScript finds @pulumi/pulumi/cmd/run the way Node would from the program directory.
 func resolveRunScript(dir string) (string, error) {
+	return resolvePulumiModule(dir, "run")
+}
+
+// resolvePulumiModule finds @pulumi/pulumi/cmd/<command> by walking up from dir through its
+// node_modules folders, as Node's require.resolve does.
+func resolvePulumiModule(dir, command string) (string, error) {
 	for current := dir; ; current = filepath.Dir(current) {
-		candidate := filepath.Join(current, "node_modules", "@pulumi", "pulumi", "cmd", "run")
+		candidate := filepath.Join(current, "node_modules", "@pulumi", "pulumi", "cmd", command)
 		if _, err := os.Stat(candidate); err == nil {
 			return candidate, nil
 		}
@@ -298,4 +317,87 @@ func stringOption(info *pulumirpc.ProgramInfo, name string) string {
 		return ""
 	}
 	return info.GetOptions().GetFields()[name].GetStringValue()
+}
+
+// RunPlugin starts a Node.js plugin, such as a component provider, and streams its stdout and
+// stderr back to the engine, which reads the plugin's port from the first line of stdout. It
+// returns when the plugin exits, or is ended when the engine cancels the call (the engine's end
+// of the plugin).
+func (h *languageHost) RunPlugin(req *pulumirpc.RunPluginRequest, server pulumirpc.LanguageRuntime_RunPluginServer) error {
+	if kind := req.GetKind(); kind != "" && kind != "resource" {
+		return fmt.Errorf("this Node.js language host runs resource plugins only, not a %s plugin", kind)
+	}
+	info := req.GetInfo()
+	pluginDir := info.GetProgramDirectory()
+	if pluginDir == "" {
+		return errors.New("the engine named no plugin directory")
+	}
+	// Node resolves modules from a file's real path: a plugin in node_modules/<package> that is a
+	// link (npm's file: and workspace installs) must get the @pulumi/pulumi that its own code gets,
+	// or the SDK that serves the engine would be another copy than the one the plugin set up.
+	realDir, err := filepath.EvalSymlinks(pluginDir)
+	if err != nil {
+		return fmt.Errorf("plugin directory %s: %w", pluginDir, err)
+	}
+	runPluginPath, err := resolvePulumiModule(realDir, "run-plugin")
+	if err != nil {
+		return fmt.Errorf("%s: %w", pluginDir, err)
+	}
+
+	args := []string{runPluginPath, pluginDir}
+	args = append(args, req.GetArgs()...)
+	// The engine sends the whole environment the plugin should see.
+	env := req.GetEnv()
+	if len(env) == 0 {
+		env = os.Environ()
+	}
+	if tsconfig := stringOption(info, "tsconfig"); tsconfig != "" {
+		env = append(env, "PULUMI_NODEJS_TSCONFIG_PATH="+tsconfig)
+	}
+
+	stream := &pluginStream{server: server}
+	cmd := exec.CommandContext(server.Context(), "node", args...)
+	cmd.Dir = req.GetPwd()
+	cmd.Env = env
+	cmd.Stdout = stream.writer(func(b []byte) *pulumirpc.RunPluginResponse {
+		return &pulumirpc.RunPluginResponse{Output: &pulumirpc.RunPluginResponse_Stdout{Stdout: b}}
+	})
+	cmd.Stderr = stream.writer(func(b []byte) *pulumirpc.RunPluginResponse {
+		return &pulumirpc.RunPluginResponse{Output: &pulumirpc.RunPluginResponse_Stderr{Stderr: b}}
+	})
+	if err := runProgram(cmd); err != nil {
+		var exitErr *exec.ExitError
+		if errors.As(err, &exitErr) {
+			return fmt.Errorf("plugin %s exited with code %d", pluginDir, exitErr.ExitCode())
+		}
+		return fmt.Errorf("could not run node for plugin %s: %w", pluginDir, err)
+	}
+	return nil
+}
+
+// pluginStream sends a plugin's output to the engine. os/exec copies stdout and stderr in two
+// goroutines, and a gRPC stream must not be sent on from two goroutines at once.
+type pluginStream struct {
+	mu     sync.Mutex
+	server pulumirpc.LanguageRuntime_RunPluginServer
+}
+
+type pluginStreamWriter struct {
+	stream  *pluginStream
+	message func([]byte) *pulumirpc.RunPluginResponse
+}
+
+func (s *pluginStream) writer(message func([]byte) *pulumirpc.RunPluginResponse) io.Writer {
+	return &pluginStreamWriter{stream: s, message: message}
+}
+
+func (w *pluginStreamWriter) Write(p []byte) (int, error) {
+	// The message may be marshalled after Write returns, and the caller reuses p.
+	chunk := append([]byte(nil), p...)
+	w.stream.mu.Lock()
+	defer w.stream.mu.Unlock()
+	if err := w.stream.server.Send(w.message(chunk)); err != nil {
+		return 0, err
+	}
+	return len(p), nil
 }

@@ -98,10 +98,11 @@ export const sceneIds = hasStudios
 
 // `gets`: name → { type, id, outputs }: objects read with each class's get(), not managed; the outputs named.
 const GETTERS = { Caster, CasterVideoResource, CasterLayout, CasterComponent, CasterSceneBinding, CasterEpisode, CasterEpisodeGroup };
-const gets = config.getObject<Record<string, { type: keyof typeof GETTERS; id: string; outputs: string[] }>>("gets") ?? {};
+const gets = config.getObject<Record<string, { type: keyof typeof GETTERS; id: string; outputs: string[]; connection?: object }>>("gets") ?? {};
 export const got = Object.keys(gets).length > 0
-  ? Object.fromEntries(Object.entries(gets).map(([name, { type, id, outputs }]) => {
-    const resource = (GETTERS[type] as unknown as { get(name: string, id: string): Record<string, pulumi.Output<unknown>> }).get(name, id);
+  ? Object.fromEntries(Object.entries(gets).map(([name, { type, id, outputs, connection }]) => {
+    const getter = GETTERS[type] as unknown as { get(name: string, id: string, opts?: object, connection?: object): Record<string, pulumi.Output<unknown>> };
+    const resource = getter.get(name, id, undefined, connection);
     return [name, pulumi.all(Object.fromEntries(outputs.map((output) => [output, resource[output]])))];
   }))
   : undefined;

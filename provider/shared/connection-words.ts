@@ -1,0 +1,7 @@
+import { Connection, connectionKey } from "../../spec/fields/connection";
+export { describeConnection, describeConnections } from "../../spec/fields/connection";
+
+/** Whether two connections reach Alibaba Cloud the same way (the same settings, in any order). */
+export function sameConnection(a: Connection | undefined, b: Connection | undefined): boolean {
+  return connectionKey(a) === connectionKey(b);
+}
