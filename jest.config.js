@@ -6,7 +6,7 @@ module.exports = {
   globalSetup: "<rootDir>/test/helpers/global-setup.ts",
   // End-to-end tests drive the real engine; these are ceilings against hangs, not speed targets.
   testTimeout: 600_000,
-  // Two, one a core: a third worker (tried, for the CPU two leave idle) made the suite slower, as
-  // the end-to-end tests' CLI processes then contend (BENCHMARKS.md, "The test suite").
+  // Two, one a core: a third worker, tried once for the CPU two leave idle, showed no clear gain
+  // within the spread of runs (BENCHMARKS.md, "The test suite").
   maxWorkers: 2,
 };
