@@ -132,18 +132,13 @@ export interface ProgramFilter {
   endTime?: string;
 }
 
-/** One entry of the program: an episode, or an item of one of the studio's episode groups. */
-export interface ProgramEntry {
-  episodeId: string;
-  episodeName: string;
-  episodeType: string;
-  resourceId: string;
-  componentIds: string[];
-  startTime: string;
-  /** "" for a group's item: its duration is not known without the file. */
-  endTime: string;
+/**
+ * One entry of the program: an episode, or an item of one of the studio's episode groups, as an
+ * episode's record says it (a group's item has "" for endTime: its duration is not known without
+ * the file), with its status, worked out from the clock.
+ */
+export interface ProgramEntry extends EpisodeRecord {
   status: number;
-  switchType: string;
 }
 
 export interface Program {

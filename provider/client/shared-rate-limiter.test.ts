@@ -159,7 +159,7 @@ describeWithRedis("an access key's QPS budget shared through Redis", () => {
     const limiters = [
       independentSharedLimiter(redis.url, ENDPOINT, DEMO_ACCOUNT.accessKeyId, "AddCasterVideoResource", 0.01),
       independentSharedLimiter(redis.url, ENDPOINT, DEMO_ACCOUNT.accessKeyId, "AddCasterEpisodeGroup", 0.01),
-      independentSharedLimiter(redis.url, ENDPOINT, "LTAIother", "AddCasterVideoResource", 0.01),
+      independentSharedLimiter(redis.url, ENDPOINT, "other-key-id", "AddCasterVideoResource", 0.01),
     ];
     try {
       await Promise.all(limiters.map(({ limiter }) => limiter.acquire()));
@@ -167,7 +167,7 @@ describeWithRedis("an access key's QPS budget shared through Redis", () => {
       expect(keys).toEqual([
         `${KEY_PREFIX}:${ENDPOINT}|${DEMO_ACCOUNT.accessKeyId}|AddCasterEpisodeGroup`,
         `${KEY_PREFIX}:${ENDPOINT}|${DEMO_ACCOUNT.accessKeyId}|AddCasterVideoResource`,
-        `${KEY_PREFIX}:${ENDPOINT}|LTAIother|AddCasterVideoResource`,
+        `${KEY_PREFIX}:${ENDPOINT}|other-key-id|AddCasterVideoResource`,
       ].sort());
       for (const key of keys) {
         expect(key).not.toContain(DEMO_ACCOUNT.accessKeySecret);
