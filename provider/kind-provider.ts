@@ -17,6 +17,11 @@ export interface KindHooks<Inputs, Outputs> {
   /** Runs after the kind's own checks pass: may complete the inputs (a derived token) or refuse them. */
   check?(news: Record<string, unknown>, olds: Record<string, unknown>): dynamic.CheckResult;
   create(inputs: Inputs): Promise<dynamic.CreateResult>;
+  /**
+   * Brings the existing object that `importId` names under management in place of a create, and
+   * makes it what the program declares; refuses, before any change, an object that cannot be.
+   */
+  adopt?(inputs: Inputs): Promise<Outputs>;
   read(id: string, props: Outputs): Promise<dynamic.ReadResult>;
   /** Absent where the API cannot modify the kind: every change replaces it. */
   update?(id: string, olds: Outputs, news: Inputs): Promise<dynamic.UpdateResult>;
@@ -65,6 +70,8 @@ export function kindProvider<Inputs extends object, Outputs extends object>(kind
     );
   }
 
+  const adopted = (outs: Outputs): dynamic.CreateResult => ({ id: formatId(kind, outs), outs });
+
   return {
     async check(olds: Record<string, unknown>, news: Record<string, unknown>): Promise<dynamic.CheckResult> {
       const failures = checkInputs(check, news);
@@ -92,7 +99,7 @@ export function kindProvider<Inputs extends object, Outputs extends object>(kind
     },
 
     async create(inputs: Inputs): Promise<dynamic.CreateResult> {
-      const result = await hooks.create(inputs);
+      const result = hooks.adopt && (inputs as { importId?: string }).importId ? adopted(await hooks.adopt(inputs)) : await hooks.create(inputs);
       return { ...result, outs: withoutUndefined(withConnectionOf(result.outs, inputs)) };
     },
     async read(id: string, props: Outputs): Promise<dynamic.ReadResult> {

@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { everyPropertyUnset } from "./kind-inputs";
+import { withLeftOutValues } from "./left-out-values";
 import { CasterResource } from "./serialized-provider";
 import { warnAboutCredentialsInConfig } from "./settings-warnings";
 import { secretIfExternalId, secretIfSigned } from "./secrets";
@@ -48,6 +49,7 @@ export class CasterVideoResource extends CasterResource {
       "alicloud-caster",
       "CasterVideoResource",
     );
+    withLeftOutValues(this, casterVideoResource);
   }
 }
 

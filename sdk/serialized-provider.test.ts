@@ -7,11 +7,11 @@ import { storedProviderText } from "./serialized-provider";
 const requireFromString: (code: string) => { handler: () => pulumi.dynamic.ResourceProvider } = require("require-from-string");
 
 /** The stored text loaded as the plugin loads it, from a Pulumi project's folder (where the package is installed). */
-function loadedFromProject(kind: string): pulumi.dynamic.ResourceProvider {
+function loadedFromProject(kind: string, text = storedProviderText(kind)): pulumi.dynamic.ResourceProvider {
   const cwd = process.cwd();
   process.chdir(path.resolve(__dirname, "../test/e2e/program"));
   try {
-    return requireFromString(storedProviderText(kind)).handler();
+    return requireFromString(text).handler();
   } finally {
     process.chdir(cwd);
   }
@@ -20,7 +20,7 @@ function loadedFromProject(kind: string): pulumi.dynamic.ResourceProvider {
 describe("the provider text stored in state", () => {
   test("reaches the implementation by package name and holds no path of this machine", () => {
     const text = storedProviderText("video");
-    expect(text).toContain('require("pulumi-alicloud-caster/provider")');
+    expect(text).toContain('require("pulumi-alicloud-caster/stored-provider")');
     expect(text).not.toContain(path.resolve(__dirname, ".."));
     expect(text).not.toMatch(/\/(home|root|tmp|Users)\//);
   });
@@ -44,6 +44,12 @@ describe("the provider text stored in state", () => {
     const provider = loadedFromProject("video");
     const result = await provider.check!({}, { casterId: "LIVEPRODUCER_POST-cn-abc123", resourceName: "x", locationId: "RV100" });
     // Every problem at once: the bad position, and the rule that a source must play something.
+    expect(result.failures?.map((failure) => failure.property)).toEqual(["locationId", "liveStreamUrl"]);
+  });
+
+  test("the text that state written before holds still reaches the provider", async () => {
+    const provider = loadedFromProject("video", 'exports.handler=()=>require("pulumi-alicloud-caster/provider").providerFor("video")');
+    const result = await provider.check!({}, { casterId: "LIVEPRODUCER_POST-cn-abc123", resourceName: "x", locationId: "RV100" });
     expect(result.failures?.map((failure) => failure.property)).toEqual(["locationId", "liveStreamUrl"]);
   });
 

@@ -5,12 +5,15 @@ import * as pulumi from "@pulumi/pulumi";
  * outputs). The engine's dynamic-provider plugin does nothing with it but
  * `requireFromString(text).handler()`, so it is written here, not produced by Pulumi's closure
  * serializer (which wraps every method in ~190 bytes of its own and made 2 KB of it): one line
- * that requires the implementation by package name when it runs, so refresh and destroy work on
+ * that requires the implementation by package name when it runs (provider/stored-provider.ts;
+ * state written by 0.1.0 before it holds `require("pulumi-alicloud-caster/provider").providerFor(kind)`,
+ * which still works), so refresh and destroy work on
  * any machine that has the package installed (a teammate's, CI's), and no schema, client or path
  * of the machine that ran `up` is in state.
  */
 export function storedProviderText(kind: string): string {
-  return `exports.handler=()=>require("pulumi-alicloud-caster/provider").providerFor(${JSON.stringify(kind)})`;
+  if (!/^[a-z][A-Za-z]*$/.test(kind)) throw new Error(`not a provider kind: ${JSON.stringify(kind)}`);
+  return `module.exports=require("pulumi-alicloud-caster/stored-provider").${kind}`;
 }
 
 /**

@@ -138,9 +138,10 @@ export const casterProvider = kindProvider<CasterInputs, CasterOutputs>(kind, {
     return { inputs, failures: [] };
   },
 
+  adopt: (inputs) => adopt(liveClient(), inputs),
+
   async create(inputs) {
     const client = liveClient();
-    if (inputs.importId) return { id: inputs.importId, outs: await adopt(client, inputs) };
     const clientToken = inputs.clientToken ?? derivedClientToken(inputs);
     const casterId = await createStudio(client, inputs, clientToken);
     await configure(client, casterId, inputs);
@@ -390,12 +391,17 @@ async function readBack(client: LiveClient, casterId: string, applied: CasterInp
  * DescribeCasterConfig for each setting, DescribeCasterScenes for its scenes while it has them.
  * Undefined when the API says it does not exist.
  */
-export async function readStudio(client: LiveClient, casterId: string, kept: Partial<CasterInputs>): Promise<CasterOutputs | undefined> {
+export async function readStudio(
+  client: LiveClient,
+  casterId: string,
+  kept: Partial<CasterInputs>,
+  listScenes: typeof describeSceneList = describeSceneList,
+): Promise<CasterOutputs | undefined> {
   const item = await describeCaster(client, casterId);
   if (!item) return undefined;
   const config = await client.call<ApiCasterConfig>("DescribeCasterConfig", { CasterId: casterId });
   const status = Number(item.Status ?? 0);
-  const scenes = status === 1 ? await describeScenes(client, casterId) : {};
+  const scenes = status === 1 ? sceneIdsOf(await listScenes(client, casterId)) : {};
   const state: CasterOutputs = {
     casterId,
     casterName: config.CasterName || item.CasterName || undefined,
@@ -416,10 +422,22 @@ export async function readStudio(client: LiveClient, casterId: string, kept: Par
   return Object.fromEntries(Object.entries(state).filter(([, value]) => value !== undefined)) as CasterOutputs;
 }
 
-async function describeScenes(client: LiveClient, casterId: string): Promise<Pick<CasterOutputs, "pvwSceneId" | "pgmSceneId" | "pgmStreamUrl">> {
-  const reply = await client.call<{ SceneList?: { Scene?: { SceneId: string; OutputType: string; StreamUrl?: string }[] } }>(
-    "DescribeCasterScenes", { CasterId: casterId });
-  const scenes = reply.SceneList?.Scene ?? [];
+/** One item of DescribeCasterScenes. */
+export interface ApiCasterScene {
+  SceneId: string;
+  OutputType?: string | number;
+  StreamUrl?: string;
+  LayoutId?: string;
+  ComponentIds?: { componentId?: string[] };
+}
+
+/** A studio's scenes (it has them while it runs). */
+export async function describeSceneList(client: LiveClient, casterId: string): Promise<ApiCasterScene[]> {
+  const reply = await client.call<{ SceneList?: { Scene?: ApiCasterScene[] } }>("DescribeCasterScenes", { CasterId: casterId });
+  return reply.SceneList?.Scene ?? [];
+}
+
+function sceneIdsOf(scenes: ApiCasterScene[]): Pick<CasterOutputs, "pvwSceneId" | "pgmSceneId" | "pgmStreamUrl"> {
   // OutputType: 0 the preview (PVW), 1 the program output (PGM).
   const pvw = scenes.find((scene) => String(scene.OutputType) === "0");
   const pgm = scenes.find((scene) => String(scene.OutputType) === "1");

@@ -5,7 +5,8 @@ import { LiveApiError, UserFacingError } from "../client/errors";
 import { LiveClient, ParamValue } from "../client/live-client";
 import { differences, formatId, kindProvider, parseId } from "../kind-provider";
 import { clientScope, listingCache, liveClient, sessionMap } from "../runtime";
-import { addOnce, claimOnce } from "../shared/add-once";
+import { addOnce, BEFORE_LISTING_REUSE_MS, claimOnce } from "../shared/add-once";
+import { ReadOptions } from "../shared/coalesced-reader";
 
 /** What the provider stores for a component. */
 export interface ComponentOutputs extends ComponentInputs {
@@ -33,16 +34,15 @@ const claimed = sessionMap<string, true>();
 
 /** The CasterComponent dynamic provider: the kind's spec, and the JSON settings as the API takes and gives them. */
 export const componentProvider = kindProvider<ComponentInputs, ComponentOutputs>(kind, {
+  adopt: (inputs) => adopt(liveClient(), inputs),
+
   async create(inputs) {
     const client = liveClient();
-    if (inputs.importId) {
-      const adopted = await adopt(client, inputs);
-      return { id: formatId(kind, adopted), outs: adopted };
-    }
     const key = listingKey(client, inputs.casterId);
     const wanted = comparableContent(inputs);
     // AddCasterComponent has no ClientToken: after a lost reply, the component at the position with this content is the one made.
     const componentId = await addOnce({
+      listBefore: () => listComponents(client, inputs.casterId, studioComponents.moment() - BEFORE_LISTING_REUSE_MS, { evenIfChangedSince: true }),
       list: () => listComponents(client, inputs.casterId, studioComponents.moment()),
       idOf: (item) => item.ComponentId,
       matches: (item) => item.LocationId === inputs.locationId && isDeepStrictEqual(comparableContent(fromApi(item)), wanted),
@@ -243,11 +243,11 @@ function listingKey(client: LiveClient, casterId: string): string {
   return `${clientScope(client)} ${casterId}`;
 }
 
-function listComponents(client: LiveClient, casterId: string, requestedAfter: number): Promise<ApiComponent[]> {
+function listComponents(client: LiveClient, casterId: string, requestedAfter: number, options: ReadOptions = {}): Promise<ApiComponent[]> {
   return studioComponents.read(listingKey(client, casterId), requestedAfter, async () => {
     const reply = await client.call<{ Components?: { Component?: ApiComponent[] } }>("DescribeCasterComponents", { CasterId: casterId });
     return reply.Components?.Component ?? [];
-  });
+  }, options);
 }
 
 async function findComponent(client: LiveClient, casterId: string, componentId: string, requestedAfter: number): Promise<ApiComponent | undefined> {

@@ -1,4 +1,4 @@
-import { LiveClient, ParamValue } from "../client/live-client";
+import { LiveClient } from "../client/live-client";
 import { EpisodeGroupInputs } from "../../spec/kinds/caster-episode-group";
 
 /** What the provider stores for an episode group. */

@@ -42,12 +42,10 @@ export const episodeGroupProvider = kindProvider(kind, {
     return { inputs, failures: [] };
   },
 
+  adopt: (inputs: EpisodeGroupInputs) => adopt(liveClient(), inputs),
+
   async create(inputs: EpisodeGroupInputs): Promise<dynamic.CreateResult> {
     const client = liveClient();
-    if (inputs.importId) {
-      const adopted = await adopt(client, inputs);
-      return { id: adopted.programId, outs: adopted };
-    }
     const group = await groupToSend(client, inputs);
     let reply: { ProgramId: string; ItemIds?: { ItemId?: string[] } };
     try {

@@ -8,7 +8,8 @@ import { LiveApiError, UserFacingError } from "../client/errors";
 import { LiveClient } from "../client/live-client";
 import { differences, formatId, kindProvider, parseId } from "../kind-provider";
 import { clientScope, listingCache, liveClient, sessionMap } from "../runtime";
-import { addOnce, claimOnce } from "../shared/add-once";
+import { addOnce, BEFORE_LISTING_REUSE_MS, claimOnce } from "../shared/add-once";
+import { ReadOptions } from "../shared/coalesced-reader";
 import { ApiVideoResource, describeVideoResources } from "../video-resource/api";
 
 /** What the provider stores for an episode. */
@@ -56,18 +57,17 @@ export const episodeProvider = kindProvider<EpisodeInputs, EpisodeOutputs>(kind,
     return { inputs, failures: [] };
   },
 
+  adopt: (inputs) => adopt(liveClient(), inputs),
+
   async create(inputs) {
     const client = liveClient();
-    if (inputs.importId) {
-      const adopted = await adopt(client, inputs);
-      return { id: formatId(kind, adopted), outs: adopted };
-    }
     const key = listingKey(client, inputs.casterId);
     const resourceId = await sourceIdOf(client, inputs);
     const applied = { ...inputs, episodeType: episodeTypeOf(inputs), resourceId };
     const wanted = comparableEpisode(applied);
     // AddCasterEpisode has no ClientToken: after a lost reply, the new episode with exactly this content is the one made.
     const episodeId = await addOnce({
+      listBefore: () => listProgram(client, inputs.casterId, studioPrograms.moment() - BEFORE_LISTING_REUSE_MS, { evenIfChangedSince: true }),
       list: () => listProgram(client, inputs.casterId, studioPrograms.moment()),
       idOf: (episode) => episode.EpisodeId,
       matches: (episode) => isDeepStrictEqual(comparableEpisode(fromApi(episode)), wanted),
@@ -255,7 +255,7 @@ function listSources(client: LiveClient, casterId: string, requestedAfter: numbe
 }
 
 /** The studio's whole program, page by page, shared by every episode of the studio. */
-function listProgram(client: LiveClient, casterId: string, requestedAfter: number): Promise<ApiEpisode[]> {
+function listProgram(client: LiveClient, casterId: string, requestedAfter: number, options: ReadOptions = {}): Promise<ApiEpisode[]> {
   return studioPrograms.read(listingKey(client, casterId), requestedAfter, async () => {
     const episodes: ApiEpisode[] = [];
     for (let pageNum = 1; ; pageNum++) {
@@ -266,7 +266,7 @@ function listProgram(client: LiveClient, casterId: string, requestedAfter: numbe
       episodes.push(...items);
       if (items.length < PROGRAM_PAGE_SIZE || pageNum * PROGRAM_PAGE_SIZE >= (page.Total ?? 0)) return episodes;
     }
-  });
+  }, options);
 }
 
 async function findEpisode(client: LiveClient, casterId: string, episodeId: string, requestedAfter: number): Promise<ApiEpisode | undefined> {

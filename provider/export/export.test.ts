@@ -165,6 +165,8 @@ describe("caster-studio export", () => {
       "DescribeCasterComponents", "DescribeCasterConfig", "DescribeCasterLayouts", "DescribeCasterProgram", "DescribeCasterScenes",
       "DescribeCasterVideoResources", "DescribeCasters",
     ]);
+    // One listing of the scenes serves the studio's scene IDs and what each scene shows.
+    expect(live.emulator.calls().filter((call) => call.action === "DescribeCasterScenes")).toHaveLength(1);
     expect(live.undeclaredParameters()).toEqual([]);
   });
 

@@ -1,6 +1,6 @@
 import { LiveApiError } from "../client/errors";
 import { LiveClient } from "../client/live-client";
-import { CasterOutputs, readStudio } from "../caster/provider";
+import { CasterOutputs, describeSceneList, readStudio } from "../caster/provider";
 import { ApiComponent } from "../component/provider";
 import { ApiEpisode } from "../episode/provider";
 import { ApiLayout } from "../layout/provider";
@@ -36,15 +36,14 @@ const PROGRAM_PAGE_SIZE = 100;
 /** Reads everything a studio file can say about a studio, with the Describe operations only. */
 export async function readStudioForExport(client: LiveClient, casterId: string): Promise<StudioReading> {
   try {
-    const studio = await readStudio(client, casterId, {});
+    // The studio's scenes are listed once: for its PVW and PGM IDs, and for what each shows.
+    let scenes: ApiScene[] = [];
+    const studio = await readStudio(client, casterId, {}, async (...args) => (scenes = await describeSceneList(...args)));
     if (!studio) throw new StudioNotFound(casterId);
     const sources = await describeVideoResources(client, casterId);
     const layouts = (await client.call<{ Layouts?: { Layout?: ApiLayout[] } }>("DescribeCasterLayouts", { CasterId: casterId })).Layouts?.Layout ?? [];
     const components = (await client.call<{ Components?: { Component?: ApiComponent[] } }>("DescribeCasterComponents", { CasterId: casterId }))
       .Components?.Component ?? [];
-    const scenes = studio.status === 1
-      ? (await client.call<{ SceneList?: { Scene?: ApiScene[] } }>("DescribeCasterScenes", { CasterId: casterId })).SceneList?.Scene ?? []
-      : [];
     return { casterId, studio, sources, layouts, components, scenes, program: await describeProgram(client, casterId) };
   } catch (error) {
     // Deleted between two calls: as gone as one never listed.

@@ -67,6 +67,17 @@ describe("on-screen providers: layout, component, scene binding", () => {
     expect(layoutsOfStudio()).toContain((created.outs as LayoutOutputs).layoutId);
   });
 
+  test("layouts made side by side share one listing of what was there before, and each is read back", async () => {
+    const describes = () => live.emulator.calls().filter((call) => call.action === "DescribeCasterLayouts").length;
+    const before = describes();
+    const count = 8;
+    const created = await Promise.all(Array.from({ length: count }, (_, index) =>
+      provider.create({ casterId, videoLayers: [{ locationId: "RV01", position: [index / 10, 0], widthNormalized: 0.1, heightNormalized: 0.1 }] })));
+    expect(new Set(created.map((result) => result.id)).size).toBe(count);
+    // One listing before the adds (not one each), one read-back each: the reads no longer outnumber the adds two to one.
+    expect(describes() - before).toBeLessThanOrEqual(count + 1);
+  });
+
   test("bad layers fail the check: every problem, each at its place", async () => {
     const result = await provider.check({}, {
       casterId,

@@ -5,7 +5,8 @@ import { LiveApiError, UserFacingError } from "../client/errors";
 import { LiveClient, ParamValue } from "../client/live-client";
 import { differences, formatId, kindProvider, parseId } from "../kind-provider";
 import { clientScope, listingCache, liveClient, sessionMap } from "../runtime";
-import { addOnce, claimOnce } from "../shared/add-once";
+import { addOnce, BEFORE_LISTING_REUSE_MS, claimOnce } from "../shared/add-once";
+import { ReadOptions } from "../shared/coalesced-reader";
 
 /** What the provider stores for a layout. */
 export interface LayoutOutputs extends LayoutInputs {
@@ -34,16 +35,15 @@ const claimed = sessionMap<string, true>();
 
 /** The CasterLayout dynamic provider: the kind's spec, and the layer lists as the API takes and gives them. */
 export const layoutProvider = kindProvider<LayoutInputs, LayoutOutputs>(kind, {
+  adopt: (inputs) => adopt(liveClient(), inputs),
+
   async create(inputs) {
     const client = liveClient();
-    if (inputs.importId) {
-      const adopted = await adopt(client, inputs);
-      return { id: formatId(kind, adopted as unknown as Record<string, unknown>), outs: adopted };
-    }
     const key = listingKey(client, inputs.casterId);
     const wanted = comparableLayers(inputs);
     // AddCasterLayout has no ClientToken: a lost reply is resolved by looking the layout up.
     const layoutId = await addOnce({
+      listBefore: () => listLayouts(client, inputs.casterId, studioLayouts.moment() - BEFORE_LISTING_REUSE_MS, { evenIfChangedSince: true }),
       list: () => listLayouts(client, inputs.casterId, studioLayouts.moment()),
       idOf: (layout) => layout.LayoutId,
       matches: (layout) => isDeepStrictEqual(comparableLayers(layersFromApi(layout)), wanted),
@@ -219,11 +219,11 @@ function listingKey(client: LiveClient, casterId: string): string {
   return `${clientScope(client)} ${casterId}`;
 }
 
-function listLayouts(client: LiveClient, casterId: string, requestedAfter: number): Promise<ApiLayout[]> {
+function listLayouts(client: LiveClient, casterId: string, requestedAfter: number, options: ReadOptions = {}): Promise<ApiLayout[]> {
   return studioLayouts.read(listingKey(client, casterId), requestedAfter, async () => {
     const reply = await client.call<{ Layouts?: { Layout?: ApiLayout[] } }>("DescribeCasterLayouts", { CasterId: casterId });
     return reply.Layouts?.Layout ?? [];
-  });
+  }, options);
 }
 
 /** The layout, or undefined when the API says that it, or its studio, does not exist. */

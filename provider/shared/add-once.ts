@@ -4,20 +4,33 @@ import { LiveApiError } from "../client/errors";
 const MAX_ADD_ATTEMPTS = 5;
 
 /**
+ * How old a listing may be to serve as "before" a create. Any listing that came back before the
+ * create was sent holds only objects the create did not make, so creates side by side share one
+ * (a studio of 99 layouts lists its layouts a few times, not 99 times before the adds); the limit
+ * keeps short the window in which an identical object made elsewhere could be taken for this
+ * create's after a lost reply.
+ */
+export const BEFORE_LISTING_REUSE_MS = 5_000;
+
+/**
  * Adds an object with an operation that has no ClientToken, exactly once. A create whose reply was
- * lost may or may not have happened; the studio's objects are listed before the first attempt,
- * so after a lost reply an object that was not there before and has exactly the declared content
- * is the one this create made, and is taken; when there is none, the request never landed and is
+ * lost may or may not have happened; the studio's objects are listed before the first attempt
+ * (`listBefore`: a listing that came back before it, see {@link BEFORE_LISTING_REUSE_MS}), so
+ * after a lost reply an object that was not there before and has exactly the declared content is
+ * the one this create made, and is taken; when there is none, the request never landed and is
  * sent again. `claim` keeps two identical declarations of one program from taking one object.
  */
 export async function addOnce<T>(steps: {
+  /** The studio's objects, as recently as a listing that came back before the add may be. */
+  listBefore: () => Promise<T[]>;
+  /** The studio's objects now: after every change this process made. */
   list: () => Promise<T[]>;
   idOf: (item: T) => string;
   matches: (item: T) => boolean;
   add: () => Promise<string>;
   claim: (id: string) => boolean;
 }): Promise<string> {
-  const before = new Set((await steps.list()).map(steps.idOf));
+  const before = new Set((await steps.listBefore()).map(steps.idOf));
   for (let attempt = 1; ; attempt++) {
     try {
       const id = await steps.add();

@@ -23,6 +23,21 @@ describe("CoalescedReader", () => {
     expect(fetches).toBe(1);
   });
 
+  test("a reader of what was there at a moment takes a listing older than a change; a reader of the latest does not", async () => {
+    const listings = reader();
+    let fetches = 0;
+    const fetch = async () => ++fetches;
+    now = 10;
+    expect(await listings.read("studio", 10, fetch)).toBe(1);
+    now = 20;
+    listings.changed("studio");
+    expect(await listings.read("studio", 5, fetch, { evenIfChangedSince: true })).toBe(1);
+    expect(await listings.read("studio", 5, fetch)).toBe(2);
+    // Older than asked for is no listing for either.
+    now = 30;
+    expect(await listings.read("studio", 25, fetch, { evenIfChangedSince: true })).toBe(3);
+  });
+
   test("a reader that needs a newer listing than the one in flight starts its own", async () => {
     const listings = reader();
     const first = deferred();

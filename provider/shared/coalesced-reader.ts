@@ -5,6 +5,15 @@ interface Listing<T> {
   result: Promise<T>;
 }
 
+export interface ReadOptions {
+  /**
+   * A listing requested after `requestedAfter` will do, though this process changed the key since:
+   * for a reader that needs what was there at a moment, not the latest (the objects that were
+   * there before a create: one listing serves a burst of creates).
+   */
+  evenIfChangedSince?: boolean;
+}
+
 /**
  * Serves many readers of one listing (a studio's video sources, its program) with as few API
  * calls as freshness allows. A reader says how fresh the listing must be: requested after a
@@ -24,11 +33,11 @@ export class CoalescedReader<T> {
   }
 
   /**
-   * A listing of `key` requested after `requestedAfter` (and after this process's last change to
-   * `key`), fetching a new one when there is none.
+   * A listing of `key` requested after `requestedAfter` (and, unless `evenIfChangedSince`, after
+   * this process's last change to `key`), fetching a new one when there is none.
    */
-  read(key: string, requestedAfter: number, fetch: () => Promise<T>): Promise<T> {
-    const notBefore = Math.max(requestedAfter, this.changedAt.get(key) ?? -Infinity);
+  read(key: string, requestedAfter: number, fetch: () => Promise<T>, options: ReadOptions = {}): Promise<T> {
+    const notBefore = options.evenIfChangedSince ? requestedAfter : Math.max(requestedAfter, this.changedAt.get(key) ?? -Infinity);
     const listing = this.latest.get(key);
     if (listing && listing.requestedAt >= notBefore) return listing.result;
     const fresh: Listing<T> = { requestedAt: this.now(), result: fetch() };

@@ -22,9 +22,10 @@ const claimedSources = new Set<string>();
 
 /** The CasterVideoResource dynamic provider: the kind's spec, and how a source is made, read and modified. */
 export const videoResourceProvider = kindProvider(kind, {
+  adopt: (inputs: VideoResourceInputs) => adopt(liveClient(), inputs),
+
   async create(inputs: VideoResourceInputs) {
-    const client = liveClient();
-    const outs = inputs.importId ? await adopt(client, inputs) : await add(client, inputs);
+    const outs = await add(liveClient(), inputs);
     return { id: videoResourceId(outs.casterId, outs.resourceId), outs };
   },
 

@@ -195,7 +195,7 @@ describe("the packed package in a new Pulumi project", () => {
     expect(ours.map((resource) => resource.type).sort()).toEqual(["pulumi-nodejs:dynamic/alicloud-caster:CasterLayout", "pulumi-nodejs:dynamic/alicloud-caster:CasterVideoResource"]);
     for (const resource of ours) {
       const stored = (resource as unknown as { inputs: { __provider: string } }).inputs.__provider;
-      expect(stored).toContain('require("pulumi-alicloud-caster/provider")');
+      expect(stored).toContain('require("pulumi-alicloud-caster/stored-provider")');
       expect(stored).not.toMatch(/\/(work|home|tmp|Users)\//);
     }
 

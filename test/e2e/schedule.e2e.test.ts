@@ -85,7 +85,7 @@ describe("the schedule (episodes and a group) through pulumi up", () => {
     expect(stored).toHaveLength(2 + 1 + 1 + 3);
     for (const [input, output] of stored) {
       expect(input).toBe(output);
-      expect(input).toMatch(/^exports\.handler=\(\)=>require\("pulumi-alicloud-caster\/provider"\)\.providerFor\("[a-z]+"\)$/);
+      expect(input).toMatch(/^module\.exports=require\("pulumi-alicloud-caster\/stored-provider"\)\.[a-z]+$/);
       expect(Buffer.byteLength(String(input))).toBeLessThanOrEqual(200);
     }
   });
