@@ -4,7 +4,7 @@
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { UserFacingError } from "./client/errors";
-import { checkConfiguration, configSourceOf, configureProvider, withConnection } from "./runtime";
+import { checkConfiguration, configSourceOf, configureFromEngine, withConnection } from "./runtime";
 import { Connection, connectionSchema } from "../spec/fields/connection";
 import { casterProvider } from "./caster/provider";
 import { componentProvider } from "./component/provider";
@@ -30,7 +30,7 @@ const implementations: Record<ProviderKind, Omit<dynamic.ResourceProvider, "conf
 /** Runs one method of one provider: the single entry point of the serialized provider. */
 export async function run(kind: ProviderKind, method: string, args: unknown[]): Promise<unknown> {
   if (method === "configure") {
-    configureProvider(configSourceOf((args[0] as dynamic.ConfigureRequest).config));
+    configureFromEngine(configSourceOf((args[0] as dynamic.ConfigureRequest).config));
     return undefined;
   }
   // A misspelled setting fails the preview, before any input is checked or any call is made.

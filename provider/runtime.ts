@@ -26,12 +26,31 @@ const sessionMaps: Map<unknown, unknown>[] = [];
  * Pulumi run takes them from the environment (see resolveSettings).
  */
 export function configureProvider(source: ConfigSource | undefined, credentials?: Credentials): void {
+  configuredByEngine = undefined;
   config = source;
   fixedCredentials = credentials;
   clients.clear();
   for (const listing of listings) listing.forget();
   for (const map of sessionMaps) map.clear();
   endWithEngine();
+}
+
+/** The configuration the engine gave last (its keys and values), while no other caller has configured since. */
+let configuredByEngine: string | undefined;
+
+/**
+ * The engine's configure: Pulumi's dynamic-provider host configures each provider text it loads,
+ * so once for each kind a run meets (and for an older text still in state), while other kinds'
+ * calls are under way. The same configuration again continues the session: a new one would drop
+ * the listings, the claims that keep two declarations from taking one object, and the clients
+ * with their rate limiters, in the middle of the run.
+ */
+export function configureFromEngine(source: ConfigSource | undefined): void {
+  // A source that cannot list its keys cannot be compared: it starts a session each time.
+  const key = source && !source.keys ? undefined : JSON.stringify(source?.keys?.().sort().map((name) => [name, source.get(name)]) ?? null);
+  if (key !== undefined && key === configuredByEngine) return;
+  configureProvider(source);
+  configuredByEngine = key;
 }
 
 /** The config as Pulumi's dynamic-provider host gives it: get(), and the raw map behind it. */

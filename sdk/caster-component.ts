@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { casterComponent } from "../spec/kinds/caster-component";
 import type { CasterComponentArgs, CasterComponentOutputs } from "./generated/args";
 import { kindInputs, everyPropertyUnset } from "./kind-inputs";
-import { CasterResource } from "./serialized-provider";
+import { dynamicResourceArgs } from "./serialized-provider";
 
 export type { CasterComponentArgs };
 
@@ -22,7 +22,7 @@ export interface CasterComponent extends CasterComponentOutputs {}
  *   geometry: { position: [0.05, 0.85], widthNormalized: 0.6, heightNormalized: 0.1 },
  * });
  */
-export class CasterComponent extends CasterResource {
+export class CasterComponent extends pulumi.CustomResource {
   /** The API's ComponentId: what a scene binding shows. Taken from the ID, so known in a preview. */
   declare public readonly componentId: pulumi.Output<string>;
 
@@ -36,7 +36,7 @@ export class CasterComponent extends CasterResource {
   }
 
   constructor(name: string, args: CasterComponentArgs, opts?: pulumi.CustomResourceOptions) {
-    super(casterComponent.provider, name, kindInputs(casterComponent, args), opts, "alicloud-caster", casterComponent.type);
+    super(...dynamicResourceArgs(casterComponent.provider, name, kindInputs(casterComponent, args), opts, "alicloud-caster", casterComponent.type));
     // Taken from the ID (<casterId>:<componentId>), it stays known in the preview of an update, where every
     // output of a dynamic resource is unknown: as an output, a moved layer made the preview show
     // each scene binding that refers to the component as changing too.

@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { casterEpisodeGroup } from "../spec/kinds/caster-episode-group";
 import { timeText } from "./time";
 import { everyPropertyUnset } from "./kind-inputs";
-import { CasterResource } from "./serialized-provider";
+import { dynamicResourceArgs } from "./serialized-provider";
 import { warnAboutCredentialsInConfig } from "./settings-warnings";
 import { isSignedUrl, secretIfExternalId, secretIfSigned } from "./secrets";
 import type { CasterEpisodeGroupArgs, CasterEpisodeGroupOutputs } from "./generated/args";
@@ -34,7 +34,7 @@ export interface CasterEpisodeGroup extends CasterEpisodeGroupOutputs {}
  *   ],
  * });
  */
-export class CasterEpisodeGroup extends CasterResource {
+export class CasterEpisodeGroup extends pulumi.CustomResource {
   /**
    * Reads the episode group with this ProgramId (the API cannot describe a group: its outputs are only what refresh can tell) into this program without managing it: its outputs are what the API reports, and
    * nothing is changed or deleted. Pulumi's `get`, as every resource class has; `connection` reaches
@@ -47,7 +47,7 @@ export class CasterEpisodeGroup extends CasterResource {
   constructor(name: string, args: CasterEpisodeGroupArgs, opts?: pulumi.CustomResourceOptions) {
     warnAboutCredentialsInConfig();
     const startTime = timeText(args.startTime);
-    super(
+    super(...dynamicResourceArgs(
       "episodes",
       name,
       {
@@ -71,7 +71,7 @@ export class CasterEpisodeGroup extends CasterResource {
       pulumi.mergeOptions(opts, { additionalSecretOutputs: ["callbackUrl", "sideOutputUrl"] }),
       "alicloud-caster",
       "CasterEpisodeGroup",
-    );
+    ));
     startTime.apply((value) => {
       const at = Date.parse(value);
       if (!Number.isNaN(at) && at < Date.now()) {

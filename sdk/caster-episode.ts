@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { casterEpisode } from "../spec/kinds/caster-episode";
 import type { CasterEpisodeArgs, CasterEpisodeOutputs } from "./generated/args";
 import { kindInputs, everyPropertyUnset } from "./kind-inputs";
-import { CasterResource } from "./serialized-provider";
+import { dynamicResourceArgs } from "./serialized-provider";
 import { timeText } from "./time";
 
 export type { CasterEpisodeArgs };
@@ -25,7 +25,7 @@ export interface CasterEpisode extends CasterEpisodeOutputs {}
  *   endTime: "2030-12-24T21:00:00+08:00",
  * });
  */
-export class CasterEpisode extends CasterResource {
+export class CasterEpisode extends pulumi.CustomResource {
   /** The API's EpisodeId. Taken from the ID, so known in a preview. */
   declare public readonly episodeId: pulumi.Output<string>;
 
@@ -40,7 +40,7 @@ export class CasterEpisode extends CasterResource {
 
   constructor(name: string, args: CasterEpisodeArgs, opts?: pulumi.CustomResourceOptions) {
     const inputs = { ...args, startTime: timeText(args.startTime), endTime: timeText(args.endTime) };
-    super(casterEpisode.provider, name, kindInputs(casterEpisode, inputs), opts, "alicloud-caster", casterEpisode.type);
+    super(...dynamicResourceArgs(casterEpisode.provider, name, kindInputs(casterEpisode, inputs), opts, "alicloud-caster", casterEpisode.type));
     // Taken from the ID (<casterId>:<episodeId>), it stays known in the preview of an update.
     this.episodeId = this.id.apply((id) => id.slice(id.indexOf(":") + 1));
   }

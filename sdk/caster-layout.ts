@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { casterLayout } from "../spec/kinds/caster-layout";
 import type { CasterLayoutArgs, CasterLayoutOutputs } from "./generated/args";
 import { kindInputs, everyPropertyUnset } from "./kind-inputs";
-import { CasterResource } from "./serialized-provider";
+import { dynamicResourceArgs } from "./serialized-provider";
 
 export type { CasterLayoutArgs };
 
@@ -24,7 +24,7 @@ export interface CasterLayout extends CasterLayoutOutputs {}
  *   ],
  * });
  */
-export class CasterLayout extends CasterResource {
+export class CasterLayout extends pulumi.CustomResource {
   /** The API's LayoutId: what a scene binding shows. Taken from the ID, so known in a preview. */
   declare public readonly layoutId: pulumi.Output<string>;
 
@@ -38,7 +38,7 @@ export class CasterLayout extends CasterResource {
   }
 
   constructor(name: string, args: CasterLayoutArgs, opts?: pulumi.CustomResourceOptions) {
-    super(casterLayout.provider, name, kindInputs(casterLayout, args), opts, "alicloud-caster", casterLayout.type);
+    super(...dynamicResourceArgs(casterLayout.provider, name, kindInputs(casterLayout, args), opts, "alicloud-caster", casterLayout.type));
     // Taken from the ID (<casterId>:<layoutId>), it stays known in the preview of an update, where every
     // output of a dynamic resource is unknown: as an output, a moved layer made the preview show
     // each scene binding that refers to the layout as changing too.

@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { casterSceneBinding } from "../spec/kinds/caster-scene-binding";
 import type { CasterSceneBindingArgs, CasterSceneBindingOutputs } from "./generated/args";
 import { kindInputs, everyPropertyUnset } from "./kind-inputs";
-import { CasterResource } from "./serialized-provider";
+import { dynamicResourceArgs } from "./serialized-provider";
 
 export type { CasterSceneBindingArgs };
 
@@ -23,7 +23,7 @@ export interface CasterSceneBinding extends CasterSceneBindingOutputs {}
  *   componentIds: [lowerThird.componentId],
  * }, { dependsOn: [studio] });
  */
-export class CasterSceneBinding extends CasterResource {
+export class CasterSceneBinding extends pulumi.CustomResource {
   /**
    * Reads what a scene shows, by the Pulumi ID `<casterId>:PGM` or `<casterId>:PVW` into this program without managing it: its outputs are what the API reports, and
    * nothing is changed or deleted. Pulumi's `get`, as every resource class has; `connection` reaches
@@ -34,6 +34,6 @@ export class CasterSceneBinding extends CasterResource {
   }
 
   constructor(name: string, args: CasterSceneBindingArgs, opts?: pulumi.CustomResourceOptions) {
-    super(casterSceneBinding.provider, name, kindInputs(casterSceneBinding, args), opts, "alicloud-caster", casterSceneBinding.type);
+    super(...dynamicResourceArgs(casterSceneBinding.provider, name, kindInputs(casterSceneBinding, args), opts, "alicloud-caster", casterSceneBinding.type));
   }
 }

@@ -1,7 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { everyPropertyUnset } from "./kind-inputs";
-import { withLeftOutValues } from "./left-out-values";
-import { CasterResource } from "./serialized-provider";
+import { dynamicResourceArgs } from "./serialized-provider";
 import { warnAboutCredentialsInConfig } from "./settings-warnings";
 import { secretIfExternalId, secretIfSigned } from "./secrets";
 import { casterVideoResource } from "../spec/kinds/caster-video-resource";
@@ -24,7 +23,7 @@ export interface CasterVideoResource extends CasterVideoResourceOutputs {}
  *   liveStreamUrl: "rtmp://push.example.com/live/main-camera",
  * });
  */
-export class CasterVideoResource extends CasterResource {
+export class CasterVideoResource extends pulumi.CustomResource {
   /**
    * Reads the video source with this Pulumi ID, `<casterId>:<resourceId>` into this program without managing it: its outputs are what the API reports, and
    * nothing is changed or deleted. Pulumi's `get`, as every resource class has; `connection` reaches
@@ -36,7 +35,7 @@ export class CasterVideoResource extends CasterResource {
 
   constructor(name: string, args: CasterVideoResourceArgs, opts?: pulumi.CustomResourceOptions) {
     warnAboutCredentialsInConfig();
-    super(
+    super(...dynamicResourceArgs(
       "video",
       name,
       {
@@ -48,8 +47,7 @@ export class CasterVideoResource extends CasterResource {
       opts,
       "alicloud-caster",
       "CasterVideoResource",
-    );
-    withLeftOutValues(this, casterVideoResource);
+    ));
   }
 }
 

@@ -3,7 +3,7 @@ import { caster } from "../spec/kinds/caster";
 import type { CasterArgs, CasterOutputs } from "./generated/args";
 import { isSignedUrl, secretIfExternalId, secretIfSigned } from "./secrets";
 import { everyPropertyUnset } from "./kind-inputs";
-import { CasterResource } from "./serialized-provider";
+import { dynamicResourceArgs } from "./serialized-provider";
 import { warnAboutCredentialsInConfig } from "./settings-warnings";
 
 export type { CasterArgs };
@@ -27,7 +27,7 @@ export interface Caster extends CasterOutputs {}
  * });
  * new CasterVideoResource("camera", { casterId: studio.casterId, ... });
  */
-export class Caster extends CasterResource {
+export class Caster extends pulumi.CustomResource {
   /** The studio's ID (CasterId); sources, groups and scenes refer to it. */
   declare public readonly casterId: pulumi.Output<string>;
 
@@ -43,7 +43,7 @@ export class Caster extends CasterResource {
   constructor(name: string, args: CasterArgs, opts?: pulumi.CustomResourceOptions) {
     warnAboutCredentialsInConfig();
     const urls = Object.entries(caster.fields).filter(([, field]) => "secretWhenSigned" in field).map(([property]) => property);
-    super(
+    super(...dynamicResourceArgs(
       caster.provider,
       name,
       {
@@ -59,7 +59,7 @@ export class Caster extends CasterResource {
       pulumi.mergeOptions(opts, { additionalSecretOutputs: ["pgmStreamUrl", "callbackUrl", "sideOutputUrl", "sideOutputUrls", "standbyLiveStreamUrl", "standbyImageUrl"] }),
       "alicloud-caster",
       caster.type,
-    );
+    ));
     // The studio's Pulumi ID is its casterId. Taken from the ID, it stays known in the preview of
     // an update, where every output of a dynamic resource is unknown: as an output, it made the
     // preview of any change to the studio (a delay) show each source and group in it as replaced.

@@ -27,19 +27,3 @@ describe("each documented output exists on a resource the program makes", () => 
     expect(documented.filter((name) => !pulumi.Output.isInstance(resource[name]))).toEqual([]);
   });
 });
-
-describe("a source's outputs the state leaves out", () => {
-  // The provider does not store what the API has when a property is left out (spec/kinds/kind.ts
-  // stateFromReply); here the mocked engine, too, gives back only what the program set.
-  const resolved = <T>(output: pulumi.Output<T>) => new Promise<T>((resolve) => output.apply(resolve));
-
-  test("resolve to what the API has for them, and a set value stays", async () => {
-    const source = new CasterVideoResource("left-out", {
-      casterId: "LIVEPRODUCER_POST-cn-mock", resourceName: "Reel", locationId: "RV02", vodUrl: "https://media.example.com/reel.mp4", repeatNum: -1,
-    });
-    expect(await resolved(pulumi.all([source.beginOffset, source.endOffset, source.repeatNum, source.ptsCallbackInterval, source.fixedDelayDuration])))
-      .toEqual([0, 0, -1, 0, 0]);
-    // Text has no such value: a property the source does not have stays undefined.
-    expect(await resolved(source.liveStreamUrl)).toBeUndefined();
-  });
-});

@@ -17,14 +17,23 @@ export function storedProviderText(kind: string): string {
 }
 
 /**
- * A resource of this package: a dynamic resource (the engine's `pulumi-nodejs` provider, type
- * `pulumi-nodejs:dynamic/alicloud-caster:<Type>`) whose stored provider is {@link storedProviderText}.
- * It is what `pulumi.dynamic.Resource` makes, less the closure serialization.
+ * The arguments of `pulumi.CustomResource`'s constructor for a resource of this package: a dynamic
+ * resource (the engine's `pulumi-nodejs` provider, type `pulumi-nodejs:dynamic/alicloud-caster:<Type>`)
+ * whose stored provider is {@link storedProviderText}; what `pulumi.dynamic.Resource` makes, less
+ * the closure serialization. Each class passes them to CustomResource itself, with no base class
+ * of ours between: Pulumi records as where a resource was declared the fourth frame above its
+ * Resource constructor (`Resource.stackTrace(4)` in @pulumi/pulumi's resource.js), which is the
+ * program's line only when the class extends CustomResource directly (and one frame fewer is
+ * stored with every resource).
  */
-export abstract class CasterResource extends pulumi.CustomResource {
-  /** As `pulumi.dynamic.Resource`'s, with the provider's kind in place of the provider object. */
-  constructor(kind: string, name: string, props: pulumi.Inputs, opts: pulumi.CustomResourceOptions | undefined, module: string, type: string) {
-    if ("__provider" in props) throw new Error("a resource of pulumi-alicloud-caster must not define the __provider key");
-    super(`pulumi-nodejs:dynamic/${module}:${type}`, name, { ...props, __provider: storedProviderText(kind) }, opts);
-  }
+export function dynamicResourceArgs(
+  kind: string,
+  name: string,
+  props: pulumi.Inputs,
+  opts: pulumi.CustomResourceOptions | undefined,
+  module: string,
+  type: string,
+): [type: string, name: string, props: pulumi.Inputs, opts: pulumi.CustomResourceOptions | undefined] {
+  if ("__provider" in props) throw new Error("a resource of pulumi-alicloud-caster must not define the __provider key");
+  return [`pulumi-nodejs:dynamic/${module}:${type}`, name, { ...props, __provider: storedProviderText(kind) }, opts];
 }

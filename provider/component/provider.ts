@@ -42,6 +42,7 @@ export const componentProvider = kindProvider<ComponentInputs, ComponentOutputs>
     const wanted = comparableContent(inputs);
     // AddCasterComponent has no ClientToken: after a lost reply, the component at the position with this content is the one made.
     const componentId = await addOnce({
+      scope: key,
       listBefore: () => listComponents(client, inputs.casterId, studioComponents.moment() - BEFORE_LISTING_REUSE_MS, { evenIfChangedSince: true }),
       list: () => listComponents(client, inputs.casterId, studioComponents.moment()),
       idOf: (item) => item.ComponentId,

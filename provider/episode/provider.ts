@@ -67,6 +67,7 @@ export const episodeProvider = kindProvider<EpisodeInputs, EpisodeOutputs>(kind,
     const wanted = comparableEpisode(applied);
     // AddCasterEpisode has no ClientToken: after a lost reply, the new episode with exactly this content is the one made.
     const episodeId = await addOnce({
+      scope: key,
       listBefore: () => listProgram(client, inputs.casterId, studioPrograms.moment() - BEFORE_LISTING_REUSE_MS, { evenIfChangedSince: true }),
       list: () => listProgram(client, inputs.casterId, studioPrograms.moment()),
       idOf: (episode) => episode.EpisodeId,

@@ -43,6 +43,7 @@ export const layoutProvider = kindProvider<LayoutInputs, LayoutOutputs>(kind, {
     const wanted = comparableLayers(inputs);
     // AddCasterLayout has no ClientToken: a lost reply is resolved by looking the layout up.
     const layoutId = await addOnce({
+      scope: key,
       listBefore: () => listLayouts(client, inputs.casterId, studioLayouts.moment() - BEFORE_LISTING_REUSE_MS, { evenIfChangedSince: true }),
       list: () => listLayouts(client, inputs.casterId, studioLayouts.moment()),
       idOf: (layout) => layout.LayoutId,

@@ -21,6 +21,8 @@ export const BEFORE_LISTING_REUSE_MS = 5_000;
  * sent again. `claim` keeps two identical declarations of one program from taking one object.
  */
 export async function addOnce<T>(steps: {
+  /** What the objects are listed in (a studio through one connection): adds in one scope wait for each other's replies after a lost one. */
+  scope: string;
   /** The studio's objects, as recently as a listing that came back before the add may be. */
   listBefore: () => Promise<T[]>;
   /** The studio's objects now: after every change this process made. */
@@ -32,17 +34,43 @@ export async function addOnce<T>(steps: {
 }): Promise<string> {
   const before = new Set((await steps.listBefore()).map(steps.idOf));
   for (let attempt = 1; ; attempt++) {
-    try {
-      const id = await steps.add();
+    // Claimed as soon as its reply is in, before any other add's lost-reply search can run.
+    const adding = steps.add().then((id) => {
       steps.claim(id);
       return id;
+    });
+    try {
+      return await whileInFlight(steps.scope, adding);
     } catch (error) {
       if (!(error instanceof LiveApiError && error.outcomeUnknown && attempt < MAX_ADD_ATTEMPTS)) throw error;
+      // Another add of this process in the scope may have landed and not yet answered: an object of
+      // its is new since the "before" listing and may match. Its reply (and its claim) comes first.
+      await othersSettled(steps.scope, adding);
       const made = (await steps.list()).find((item) => !before.has(steps.idOf(item)) && steps.matches(item) && steps.claim(steps.idOf(item)));
       if (made) return steps.idOf(made);
       // Nothing new with this content: the lost request never landed.
     }
   }
+}
+
+/** The adds of this process under way, by scope. */
+const inFlight = new Map<string, Set<Promise<unknown>>>();
+
+async function whileInFlight<T>(scope: string, adding: Promise<T>): Promise<T> {
+  const adds = inFlight.get(scope) ?? new Set();
+  inFlight.set(scope, adds.add(adding));
+  try {
+    return await adding;
+  } finally {
+    adds.delete(adding);
+    if (adds.size === 0 && inFlight.get(scope) === adds) inFlight.delete(scope);
+  }
+}
+
+/** Waits until every add of the scope that was under way, but `own`, has its reply (or has failed). */
+async function othersSettled(scope: string, own: Promise<unknown>): Promise<void> {
+  const others = [...(inFlight.get(scope) ?? [])].filter((add) => add !== own);
+  await Promise.allSettled(others);
 }
 
 /** Claims `key` in this session's `claimed` map: true the first time, false once another resource holds it. */

@@ -73,19 +73,13 @@ describe("video source provider", () => {
     const created = await provider.create(inputs);
     const [source] = live.sources(casterId);
     expect(created.id).toBe(`${casterId}:${source.resourceId}`);
-    expect(created.outs).toMatchObject({ resourceId: source.resourceId, locationId: "RV10", repeatNum: -1 });
-    // What the API has when they are left out, and the program left them out: not stored (the SDK gives them back).
-    expect(created.outs).not.toHaveProperty("beginOffset");
-    expect(created.outs).not.toHaveProperty("fixedDelayDuration");
+    expect(created.outs).toMatchObject({ resourceId: source.resourceId, locationId: "RV10", repeatNum: -1, beginOffset: 0, fixedDelayDuration: 0 });
 
     const read = await provider.read(created.id, created.outs);
     expect(read).toEqual({ id: created.id, props: created.outs });
 
     const updated = await provider.update(created.id, created.outs, { ...inputs, resourceName: "Reel 2", repeatNum: undefined });
-    expect(updated.outs).toMatchObject({ resourceId: source.resourceId, resourceName: "Reel 2" });
-    // Left out of the program: reset to what the API has for it (0), and so left out of the state.
-    expect(live.emulator.calls().filter((call) => call.action === "ModifyCasterVideoResource").pop()?.params).toMatchObject({ RepeatNum: "0" });
-    expect(updated.outs).not.toHaveProperty("repeatNum");
+    expect(updated.outs).toMatchObject({ resourceId: source.resourceId, resourceName: "Reel 2", repeatNum: 0 });
 
     await provider.delete(created.id);
     expect(live.sources(casterId)).toEqual([]);

@@ -114,17 +114,9 @@ export function comparable(kind: KindSpec, values: object, declaredValues: objec
   return normal;
 }
 
-/**
- * What the API has for a property the program leaves out: its `whenOmitted`, else 0 for a number
- * and empty text; none where the studio fills it in ("not compared").
- */
-export function leftOutValue(field: FieldSpec): string | number | boolean | undefined {
-  return field.whenOmitted === "not compared" ? undefined : field.whenOmitted ?? (innerType(field.schema) === "number" ? 0 : "");
-}
-
 /** A property's value in normal form: what the API has when the program leaves it out. */
 function normalValue(field: FieldSpec, name: string, props: Record<string, unknown>): unknown {
-  const omitted = leftOutValue(field);
+  const omitted = field.whenOmitted === "not compared" ? undefined : field.whenOmitted ?? (innerType(field.schema) === "number" ? 0 : "");
   const applies = !field.onlyWith || field.onlyWith.some((other) => props[other]);
   return applies ? (props[name] ?? omitted) : omitted;
 }
@@ -217,11 +209,9 @@ export function innerType(schema: z.ZodType): string {
 
 /**
  * What the provider stores after reading an object back: each property the read operation's reply
- * carries (spec/live-api.ts), numbers as numbers; each property it does not carry (the API cannot
- * report it) as the program applied it (`applied`). Empty text is left out, and so is a value that
- * is what the API has when the property is left out, unless the program set it: the state of a
- * source is stored with every resource's checkpoint, and five zeros were 85 of its bytes. The
- * SDK's outputs give those values back (sdk/left-out-values.ts); diff compares both as equal.
+ * carries (spec/live-api.ts), numbers as numbers and a number the API leaves out as what it means
+ * when left out; each property it does not carry (the API cannot report it) as the program
+ * applied it (`applied`). Empty text is left out.
  */
 export function stateFromReply(kind: KindSpec, reply: object, appliedValues: object): Record<string, unknown> {
   const item = reply as Record<string, unknown>;
@@ -241,9 +231,6 @@ export function stateFromReply(kind: KindSpec, reply: object, appliedValues: obj
   for (const [name, output] of Object.entries(kind.outputs)) {
     const value = output.api ? item[output.api] : undefined;
     if (value !== undefined && value !== null && value !== "") state[name] = output.sdkType === "number" ? Number(value) : value;
-  }
-  for (const [name, field] of Object.entries(kind.fields)) {
-    if (applied[name] === undefined && state[name] === leftOutValue(field)) delete state[name];
   }
   return Object.fromEntries(Object.entries(state).filter(([, value]) => value !== undefined));
 }

@@ -28,7 +28,7 @@ describe("get(name, id) reads an existing object without managing it", () => {
     const { casterId } = built;
     await stack.setConfigObject("gets", {
       studio: { type: "Caster", id: casterId, outputs: ["casterId", "casterName", "delaySeconds", "domainName", "status"] },
-      camera: { type: "CasterVideoResource", id: `${casterId}:${built.resourceIds.RV04}`, outputs: ["resourceId", "resourceName", "locationId", "liveStreamUrl", "beginOffset", "ptsCallbackInterval"] },
+      camera: { type: "CasterVideoResource", id: `${casterId}:${built.resourceIds.RV04}`, outputs: ["resourceId", "resourceName", "locationId", "liveStreamUrl"] },
       pip: { type: "CasterLayout", id: `${casterId}:${built.layoutIds.pip}`, outputs: ["layoutId", "videoLayers"] },
       logo: { type: "CasterComponent", id: `${casterId}:${built.componentIds.RC02}`, outputs: ["componentId", "locationId", "componentType", "image"] },
       pgm: { type: "CasterSceneBinding", id: `${casterId}:PGM`, outputs: ["sceneId", "layoutId", "componentIds"] },
@@ -42,8 +42,6 @@ describe("get(name, id) reads an existing object without managing it", () => {
     expect(got.studio).toEqual({ casterId, casterName: "Evening show", delaySeconds: 3, domainName: "live.example.com", status: 1 });
     expect(got.camera).toEqual({
       resourceId: built.resourceIds.RV04, resourceName: "Guest camera", locationId: "RV04", liveStreamUrl: "rtmp://push.example.com/studio/guest-camera",
-      // Not in the state (what the API has when left out), given back by the SDK.
-      beginOffset: 0, ptsCallbackInterval: 0,
     });
     expect(got.pip.layoutId).toBe(built.layoutIds.pip);
     expect(got.pip.videoLayers.map((layer: { locationId: string }) => layer.locationId)).toEqual(["RV01", "RV04"]);

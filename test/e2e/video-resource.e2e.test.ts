@@ -73,6 +73,8 @@ describe("CasterVideoResource through pulumi up", () => {
       const record = records.find((r) => r.resourceId === resource.outputs?.resourceId);
       expect(record).toBeDefined();
       expect(resource.id).toBe(`${casterId}:${record?.resourceId}`);
+      // Where the program declares it (the engine's record of the declaring line), not a line of this package's SDK.
+      expect((resource as { sourcePosition?: string }).sourcePosition).toMatch(/^project:\/\/\/index\.ts#\d+,\d+$/);
     }
   });
 
