@@ -9,6 +9,11 @@ import { providerFor, ProviderKind } from "./index";
 
 const KIND_NAME = /^[a-z][A-Za-z]*$/;
 
+/** A kind's name: not a symbol, and not a name every object has (toString, constructor, ...). */
+function isKindName(name: string | symbol): name is string {
+  return typeof name === "string" && KIND_NAME.test(name) && !(name in Object.prototype);
+}
+
 export = new Proxy({} as Record<string, { handler: () => ReturnType<typeof providerFor> }>, {
-  get: (_, kind) => (typeof kind === "string" && KIND_NAME.test(kind) ? { handler: () => providerFor(kind as ProviderKind) } : undefined),
+  get: (target, name) => (isKindName(name) ? { handler: () => providerFor(name as ProviderKind) } : Reflect.get(target, name)),
 });

@@ -187,7 +187,8 @@ export class PulumiStack {
     const project = (YAML.parse(fs.readFileSync(path.join(this.projectDir, "Pulumi.yaml"), "utf8")) as { name: string }).name;
     const file = fs.existsSync(this.configFile) ? (YAML.parse(fs.readFileSync(this.configFile, "utf8")) ?? {}) : {};
     file.config = { ...file.config, [key.includes(":") ? key : `${project}:${key}`]: value };
-    fs.writeFileSync(this.configFile, YAML.stringify(file));
+    // Values double-quoted: a YAML reader takes `yes`, `1_000` or `12:30:00` unquoted as other than text.
+    fs.writeFileSync(this.configFile, YAML.stringify(file, { defaultStringType: "QUOTE_DOUBLE", defaultKeyType: "PLAIN" }));
   }
 
   upArgs(extra: string[] = []): string[] {
