@@ -5,13 +5,12 @@
  * whose `handler()` gives the kind's provider. A kind this version does not have gets one too, so
  * that the state of a newer version fails with "upgrade the package", not a TypeError.
  */
+import { PROVIDER_KEY_FORM } from "../spec/kinds/kind";
 import { providerFor, ProviderKind } from "./index";
-
-const KIND_NAME = /^[a-z][A-Za-z]*$/;
 
 /** A kind's name: not a symbol, and not a name every object has (toString, constructor, ...). */
 function isKindName(name: string | symbol): name is string {
-  return typeof name === "string" && KIND_NAME.test(name) && !(name in Object.prototype);
+  return typeof name === "string" && PROVIDER_KEY_FORM.test(name) && !(name in Object.prototype);
 }
 
 export = new Proxy({} as Record<string, { handler: () => ReturnType<typeof providerFor> }>, {

@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { PROVIDER_KEY_FORM } from "../spec/kinds/kind";
 
 /**
  * The provider text Pulumi stores with every resource of a kind (twice: in its inputs and its
@@ -12,7 +13,7 @@ import * as pulumi from "@pulumi/pulumi";
  * of the machine that ran `up` is in state.
  */
 export function storedProviderText(kind: string): string {
-  if (!/^[a-z][A-Za-z]*$/.test(kind)) throw new Error(`not a provider kind: ${JSON.stringify(kind)}`);
+  if (!PROVIDER_KEY_FORM.test(kind)) throw new Error(`not a provider kind: ${JSON.stringify(kind)}`);
   return `module.exports=require("pulumi-alicloud-caster/stored-provider").${kind}`;
 }
 

@@ -7,6 +7,7 @@ import { clientTokenFor } from "../shared/client-token";
 import { comparable, FieldSpec, replacedOnChange } from "../../spec/kinds/kind";
 import { differences, kindProvider } from "../kind-provider";
 import { liveClient, sessionMap } from "../runtime";
+import type { ApiScene } from "../scene/provider";
 import { diffProperties } from "../shared/diff";
 
 /** What the provider stores for a studio: the inputs as the API has them, and its run state. */
@@ -422,22 +423,13 @@ export async function readStudio(
   return Object.fromEntries(Object.entries(state).filter(([, value]) => value !== undefined)) as CasterOutputs;
 }
 
-/** One item of DescribeCasterScenes. */
-export interface ApiCasterScene {
-  SceneId: string;
-  OutputType?: string | number;
-  StreamUrl?: string;
-  LayoutId?: string;
-  ComponentIds?: { componentId?: string[] };
-}
-
 /** A studio's scenes (it has them while it runs). */
-export async function describeSceneList(client: LiveClient, casterId: string): Promise<ApiCasterScene[]> {
-  const reply = await client.call<{ SceneList?: { Scene?: ApiCasterScene[] } }>("DescribeCasterScenes", { CasterId: casterId });
+export async function describeSceneList(client: LiveClient, casterId: string): Promise<ApiScene[]> {
+  const reply = await client.call<{ SceneList?: { Scene?: ApiScene[] } }>("DescribeCasterScenes", { CasterId: casterId });
   return reply.SceneList?.Scene ?? [];
 }
 
-function sceneIdsOf(scenes: ApiCasterScene[]): Pick<CasterOutputs, "pvwSceneId" | "pgmSceneId" | "pgmStreamUrl"> {
+function sceneIdsOf(scenes: ApiScene[]): Pick<CasterOutputs, "pvwSceneId" | "pgmSceneId" | "pgmStreamUrl"> {
   // OutputType: 0 the preview (PVW), 1 the program output (PGM).
   const pvw = scenes.find((scene) => String(scene.OutputType) === "0");
   const pgm = scenes.find((scene) => String(scene.OutputType) === "1");

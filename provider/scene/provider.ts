@@ -14,6 +14,8 @@ export interface SceneBindingOutputs extends SceneBindingInputs {
 export interface ApiScene {
   SceneId: string;
   OutputType?: string | number;
+  /** The scene's output stream (PGM's is the studio's program output). */
+  StreamUrl?: string;
   LayoutId?: string;
   ComponentIds?: { componentId?: string[] };
 }

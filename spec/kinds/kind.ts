@@ -9,6 +9,13 @@ import { declaresParameter, OperationSpec, OPERATIONS, ReplyObject } from "../li
  * (check, diff, the parameters it sends, what it reads back), the SDK's `Args` (generated), the
  * README's property tables (generated) and the studio file all read it.
  */
+/**
+ * The form of a kind's `provider` key: it is written into each resource's stored provider text as
+ * a property name (sdk/serialized-provider.ts), and provider/stored-provider.ts answers names of
+ * this form.
+ */
+export const PROVIDER_KEY_FORM = /^[a-z][A-Za-z]*$/;
+
 export interface KindSpec<Fields extends Record<string, FieldSpec> = Record<string, FieldSpec>> {
   /** The Pulumi type name: `alicloud-caster:index:<type>` in the state. */
   type: string;
