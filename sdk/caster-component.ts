@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { declareInStudio } from "./whole-studio-check";
 import { casterComponent } from "../spec/kinds/caster-component";
 import type { CasterComponentArgs, CasterComponentOutputs } from "./generated/args";
 import { kindInputs, everyPropertyUnset } from "./kind-inputs";
@@ -36,7 +37,9 @@ export class CasterComponent extends pulumi.CustomResource {
   }
 
   constructor(name: string, args: CasterComponentArgs, opts?: pulumi.CustomResourceOptions) {
-    super(...dynamicResourceArgs(casterComponent.provider, name, kindInputs(casterComponent, args), opts, "alicloud-caster", casterComponent.type));
+    const studio = declareInStudio("CasterComponent", name, { ...args }, opts);
+    super(...dynamicResourceArgs(casterComponent.provider, name, kindInputs(casterComponent, args), studio.opts, "alicloud-caster", casterComponent.type));
+    studio.declared(this);
     // Taken from the ID (<casterId>:<componentId>), it stays known in the preview of an update, where every
     // output of a dynamic resource is unknown: as an output, a moved layer made the preview show
     // each scene binding that refers to the component as changing too.

@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { declareInStudio } from "./whole-studio-check";
 import { casterEpisodeGroup } from "../spec/kinds/caster-episode-group";
 import { timeText } from "./time";
 import { everyPropertyUnset } from "./kind-inputs";
@@ -47,6 +48,7 @@ export class CasterEpisodeGroup extends pulumi.CustomResource {
   constructor(name: string, args: CasterEpisodeGroupArgs, opts?: pulumi.CustomResourceOptions) {
     warnAboutCredentialsInConfig();
     const startTime = timeText(args.startTime);
+    const studio = declareInStudio("CasterEpisodeGroup", name, { ...args }, opts);
     super(...dynamicResourceArgs(
       "episodes",
       name,
@@ -68,10 +70,11 @@ export class CasterEpisodeGroup extends pulumi.CustomResource {
         clientTokenScope: `${pulumi.getProject()}/${pulumi.getStack()}/${name}`,
       },
       // Filled in from the studio's config when left out, where they may carry a signature.
-      pulumi.mergeOptions(opts, { additionalSecretOutputs: ["callbackUrl", "sideOutputUrl"] }),
+      pulumi.mergeOptions(studio.opts, { additionalSecretOutputs: ["callbackUrl", "sideOutputUrl"] }),
       "alicloud-caster",
       "CasterEpisodeGroup",
     ));
+    studio.declared(this);
     startTime.apply((value) => {
       const at = Date.parse(value);
       if (!Number.isNaN(at) && at < Date.now()) {

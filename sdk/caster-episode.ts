@@ -1,11 +1,28 @@
 import * as pulumi from "@pulumi/pulumi";
 import { casterEpisode } from "../spec/kinds/caster-episode";
-import type { CasterEpisodeArgs, CasterEpisodeOutputs } from "./generated/args";
+import type { CasterEpisodeArgs as GeneratedArgs, CasterEpisodeOutputs } from "./generated/args";
+import type { CasterComponent } from "./caster-component";
+import type { CasterVideoResource } from "./caster-video-resource";
 import { kindInputs, everyPropertyUnset } from "./kind-inputs";
 import { dynamicResourceArgs } from "./serialized-provider";
 import { timeText } from "./time";
+import { declareInStudio } from "./whole-studio-check";
 
-export type { CasterEpisodeArgs };
+/** The inputs of a {@link CasterEpisode}: the kind's properties (sdk/generated/args.ts), and its source and components by their resources. */
+export interface CasterEpisodeArgs extends GeneratedArgs {
+  /**
+   * The video source shown, by its resource: the episode takes its ID and waits for it. Instead of
+   * `resourceId` or `locationId`.
+   * @default `resourceId` or `locationId`, else none (a Component episode)
+   */
+  source?: CasterVideoResource;
+  /**
+   * The components shown, bottom to top, by their resources: the episode takes their IDs and waits
+   * for them. Instead of `componentIds`.
+   * @default `componentIds`, else none
+   */
+  components?: CasterComponent[];
+}
 
 /** The outputs, documented from the kind's spec (sdk/generated/args.ts). */
 export interface CasterEpisode extends CasterEpisodeOutputs {}
@@ -19,8 +36,8 @@ export interface CasterEpisode extends CasterEpisodeOutputs {}
  * new CasterEpisode("evening-news", {
  *   casterId: studio.casterId,
  *   episodeName: "Evening news",
- *   resourceId: mainCamera.resourceId,
- *   componentIds: [lowerThird.componentId],
+ *   source: mainCamera,          // a CasterVideoResource of this program
+ *   components: [lowerThird],    // CasterComponents of this program
  *   startTime: "2030-12-24T20:00:00+08:00",
  *   endTime: "2030-12-24T21:00:00+08:00",
  * });
@@ -39,8 +56,22 @@ export class CasterEpisode extends pulumi.CustomResource {
   }
 
   constructor(name: string, args: CasterEpisodeArgs, opts?: pulumi.CustomResourceOptions) {
-    const inputs = { ...args, startTime: timeText(args.startTime), endTime: timeText(args.endTime) };
-    super(...dynamicResourceArgs(casterEpisode.provider, name, kindInputs(casterEpisode, inputs), opts, "alicloud-caster", casterEpisode.type));
+    const { source, components, ...rest } = args;
+    const given = {
+      ...rest,
+      // The source's ID taken from its Pulumi ID (<casterId>:<resourceId>), so that it stays known in the preview of the source's update.
+      ...(source !== undefined ? { resourceId: source.id.apply((id) => id.slice(id.indexOf(":") + 1)) } : {}),
+      ...(components !== undefined ? { componentIds: components.map((component) => component.componentId) } : {}),
+    };
+    const problems = [
+      ...(source !== undefined && (rest.resourceId !== undefined || rest.locationId !== undefined)
+        ? [`source and ${rest.resourceId !== undefined ? "resourceId" : "locationId"} are both given: name the source once, by its resource (source) or by its ID or position; remove one.`] : []),
+      ...(components !== undefined && rest.componentIds !== undefined ? ["components and componentIds are both given: name the components once; remove one."] : []),
+    ];
+    const studio = declareInStudio("CasterEpisode", name, given, opts, [...(source ? [source] : []), ...(components ?? [])], problems);
+    const inputs = { ...given, startTime: timeText(args.startTime), endTime: timeText(args.endTime) };
+    super(...dynamicResourceArgs(casterEpisode.provider, name, kindInputs(casterEpisode, inputs), studio.opts, "alicloud-caster", casterEpisode.type));
+    studio.declared(this);
     // Taken from the ID (<casterId>:<episodeId>), it stays known in the preview of an update.
     this.episodeId = this.id.apply((id) => id.slice(id.indexOf(":") + 1));
   }

@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { declareInStudio } from "./whole-studio-check";
 import { casterLayout } from "../spec/kinds/caster-layout";
 import type { CasterLayoutArgs, CasterLayoutOutputs } from "./generated/args";
 import { kindInputs, everyPropertyUnset } from "./kind-inputs";
@@ -38,7 +39,9 @@ export class CasterLayout extends pulumi.CustomResource {
   }
 
   constructor(name: string, args: CasterLayoutArgs, opts?: pulumi.CustomResourceOptions) {
-    super(...dynamicResourceArgs(casterLayout.provider, name, kindInputs(casterLayout, args), opts, "alicloud-caster", casterLayout.type));
+    const studio = declareInStudio("CasterLayout", name, { ...args }, opts);
+    super(...dynamicResourceArgs(casterLayout.provider, name, kindInputs(casterLayout, args), studio.opts, "alicloud-caster", casterLayout.type));
+    studio.declared(this);
     // Taken from the ID (<casterId>:<layoutId>), it stays known in the preview of an update, where every
     // output of a dynamic resource is unknown: as an output, a moved layer made the preview show
     // each scene binding that refers to the layout as changing too.

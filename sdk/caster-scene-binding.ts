@@ -1,10 +1,32 @@
 import * as pulumi from "@pulumi/pulumi";
+import { declareInStudio } from "./whole-studio-check";
 import { casterSceneBinding } from "../spec/kinds/caster-scene-binding";
-import type { CasterSceneBindingArgs, CasterSceneBindingOutputs } from "./generated/args";
+import type { CasterSceneBindingArgs as GeneratedArgs, CasterSceneBindingOutputs } from "./generated/args";
+import type { CasterComponent } from "./caster-component";
+import type { CasterLayout } from "./caster-layout";
 import { kindInputs, everyPropertyUnset } from "./kind-inputs";
 import { dynamicResourceArgs } from "./serialized-provider";
 
-export type { CasterSceneBindingArgs };
+/** The inputs of a {@link CasterSceneBinding}: the kind's properties (sdk/generated/args.ts), and its layout and components by their resources. */
+export interface CasterSceneBindingArgs extends Omit<GeneratedArgs, "layoutId"> {
+  /**
+   * The layout the scene shows, by its ID (a CasterLayout's `layoutId`). Give this or `layout`.
+   * Modified in place.
+   */
+  layoutId?: GeneratedArgs["layoutId"];
+  /**
+   * The layout the scene shows, by its resource: the binding takes its ID and waits for it. Instead
+   * of `layoutId`.
+   * @default `layoutId`
+   */
+  layout?: CasterLayout;
+  /**
+   * The components shown over the layout, bottom to top, by their resources: the binding takes
+   * their IDs and waits for them. Instead of `componentIds`.
+   * @default `componentIds`, else none
+   */
+  components?: CasterComponent[];
+}
 
 /** The outputs, documented from the kind's spec (sdk/generated/args.ts). */
 export interface CasterSceneBinding extends CasterSceneBindingOutputs {}
@@ -19,8 +41,8 @@ export interface CasterSceneBinding extends CasterSceneBindingOutputs {}
  * new CasterSceneBinding("on-air", {
  *   casterId: studio.casterId,
  *   scene: "PGM",
- *   layoutId: pictureInPicture.layoutId,
- *   componentIds: [lowerThird.componentId],
+ *   layout: pictureInPicture,     // a CasterLayout of this program
+ *   components: [lowerThird],     // CasterComponents of this program
  * }, { dependsOn: [studio] });
  */
 export class CasterSceneBinding extends pulumi.CustomResource {
@@ -34,6 +56,18 @@ export class CasterSceneBinding extends pulumi.CustomResource {
   }
 
   constructor(name: string, args: CasterSceneBindingArgs, opts?: pulumi.CustomResourceOptions) {
-    super(...dynamicResourceArgs(casterSceneBinding.provider, name, kindInputs(casterSceneBinding, args), opts, "alicloud-caster", casterSceneBinding.type));
+    const { layout, components, ...rest } = args;
+    const given = {
+      ...rest,
+      ...(layout !== undefined ? { layoutId: layout.layoutId } : {}),
+      ...(components !== undefined ? { componentIds: components.map((component) => component.componentId) } : {}),
+    };
+    const problems = [
+      ...(layout !== undefined && rest.layoutId !== undefined ? ["layout and layoutId are both given: name the layout once; remove one."] : []),
+      ...(components !== undefined && rest.componentIds !== undefined ? ["components and componentIds are both given: name the components once; remove one."] : []),
+    ];
+    const studio = declareInStudio("CasterSceneBinding", name, given, opts, [...(layout ? [layout] : []), ...(components ?? [])], problems);
+    super(...dynamicResourceArgs(casterSceneBinding.provider, name, kindInputs(casterSceneBinding, given), studio.opts, "alicloud-caster", casterSceneBinding.type));
+    studio.declared(this);
   }
 }

@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { declareInStudio } from "./whole-studio-check";
 import { everyPropertyUnset } from "./kind-inputs";
 import { dynamicResourceArgs } from "./serialized-provider";
 import { warnAboutCredentialsInConfig } from "./settings-warnings";
@@ -35,6 +36,7 @@ export class CasterVideoResource extends pulumi.CustomResource {
 
   constructor(name: string, args: CasterVideoResourceArgs, opts?: pulumi.CustomResourceOptions) {
     warnAboutCredentialsInConfig();
+    const studio = declareInStudio("CasterVideoResource", name, { ...args }, opts);
     super(...dynamicResourceArgs(
       "video",
       name,
@@ -44,10 +46,11 @@ export class CasterVideoResource extends pulumi.CustomResource {
         ...secretsWhereSigned(args),
         connection: secretIfExternalId(args.connection),
       },
-      opts,
+      studio.opts,
       "alicloud-caster",
       "CasterVideoResource",
     ));
+    studio.declared(this);
   }
 }
 

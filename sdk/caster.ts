@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { declareInStudio } from "./whole-studio-check";
 import { caster } from "../spec/kinds/caster";
 import type { CasterArgs, CasterOutputs } from "./generated/args";
 import { isSignedUrl, secretIfExternalId, secretIfSigned } from "./secrets";
@@ -43,6 +44,7 @@ export class Caster extends pulumi.CustomResource {
   constructor(name: string, args: CasterArgs, opts?: pulumi.CustomResourceOptions) {
     warnAboutCredentialsInConfig();
     const urls = Object.entries(caster.fields).filter(([, field]) => "secretWhenSigned" in field).map(([property]) => property);
+    const studio = declareInStudio("Caster", name, { ...args }, opts);
     super(...dynamicResourceArgs(
       caster.provider,
       name,
@@ -56,7 +58,7 @@ export class Caster extends pulumi.CustomResource {
         connection: secretIfExternalId(args.connection),
       },
       // The studio's own settings, read back, may carry signatures; the output stream URL always does.
-      pulumi.mergeOptions(opts, { additionalSecretOutputs: ["pgmStreamUrl", "callbackUrl", "sideOutputUrl", "sideOutputUrls", "standbyLiveStreamUrl", "standbyImageUrl"] }),
+      pulumi.mergeOptions(studio.opts, { additionalSecretOutputs: ["pgmStreamUrl", "callbackUrl", "sideOutputUrl", "sideOutputUrls", "standbyLiveStreamUrl", "standbyImageUrl"] }),
       "alicloud-caster",
       caster.type,
     ));
@@ -64,5 +66,7 @@ export class Caster extends pulumi.CustomResource {
     // an update, where every output of a dynamic resource is unknown: as an output, it made the
     // preview of any change to the studio (a delay) show each source and group in it as replaced.
     this.casterId = this.id;
+    // Its resources name it by this Output (`casterId: studio.casterId`): that is the studio they are checked with.
+    studio.declared(this, this.casterId);
   }
 }

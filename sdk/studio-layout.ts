@@ -7,6 +7,7 @@ import { CasterLayout, CasterLayoutArgs } from "./caster-layout";
 import { CasterSceneBinding } from "./caster-scene-binding";
 import { CasterVideoResource, CasterVideoResourceArgs } from "./caster-video-resource";
 import { formatProblem, LayoutError, loadLayout } from "../studio-file/load";
+import { markFileCheckedComponent } from "./whole-studio-check";
 import type { Connection } from "../spec/fields/connection";
 import {
   FileAdopt, FileComponent, FileEpisode, FileLayout, FileScenes, isNewStudio, isSecretReference, LayoutEpisodeGroup, LayoutSource, LayoutStudio, SCENE_KEYS, SceneKey,
@@ -194,6 +195,8 @@ export class StudioLayout extends pulumi.ComponentResource {
     const connection = args.connection ?? layout.connection;
     const connected = connection !== undefined ? { connection } : {};
     super("alicloud-caster:index:StudioLayout", name, {}, opts);
+    // Its children were checked together as one file: the program-wide check does not say it again.
+    markFileCheckedComponent(this);
     this.layout = layout;
     const secrets = new SecretReader(name);
     if ("declared" in studioGiven) {

@@ -74,6 +74,30 @@ export interface LayoutCheck {
   warnings: PathProblem[];
 }
 
+/**
+ * How the checks across entries (references, the schedule's timeline) name what holds a studio's
+ * entries: a studio file's sections, or the resources a program declares one by one
+ * (sdk/whole-studio-check.ts). The rules are the same; only the words and the fix differ.
+ */
+export interface StudioTerms {
+  /** What the entries are checked within: "this file". */
+  holder: string;
+  /** What says it has none of a section: "the file" (declares no sources). */
+  declarer: string;
+  /** The fix for a reference to an entry that is not there: "add sources.RV05". */
+  add(section: "sources" | "layouts" | "components", key: string): string;
+  /** Whether an entry's key must have its section's form to be checked (a file's keys do; a program's resource names are any). */
+  keysOfFileForm: boolean;
+}
+
+/** A studio file's words. */
+const FILE_TERMS: StudioTerms = {
+  holder: "this file",
+  declarer: "the file",
+  add: (section, key) => `add ${section}.${key}`,
+  keysOfFileForm: true,
+};
+
 const TOP_LEVEL_KEYS = Object.keys(studioLayoutSchema.shape);
 const CASTER_KEYS = ["casterId", "config", NEW_STUDIO_KEY];
 const CASTER_FORMS = "{ casterId: <studio ID> } or { config: <stack config key> } for an existing studio, or { new: { normType, casterTemplate, ... } } for one this layout makes";
@@ -217,10 +241,22 @@ export function checkLayout(value: unknown, options: CheckOptions = {}): LayoutC
   problems.push(...timeZoneProblems(value.timeZone));
   problems.push(...connectionProblems(value.connection));
   problems.push(...importIdProblems(value));
-  problems.push(...referenceProblems(value));
+  problems.push(...referenceProblems(value, FILE_TERMS));
   problems.push(...adoptProblems(value));
-  const timeline = timelineProblems(value, options.now ?? Date.now());
+  const timeline = timelineProblems(value, options.now ?? Date.now(), FILE_TERMS);
   return { problems: [...problems, ...timeline.problems], warnings: timeline.warnings };
+}
+
+/**
+ * The checks across a studio's entries alone, in `terms`' words: what layouts, components,
+ * episodes and scenes refer to, and the schedule as one timeline. Each entry's own checks are its
+ * resource's (checkInputs at preview); this is what no single resource can see. The studio file
+ * runs them within {@link checkLayout}, a program of resources declared one by one through
+ * sdk/whole-studio-check.ts, over the same shape.
+ */
+export function crossEntryChecks(studio: Record<string, unknown>, now: number, terms: StudioTerms): LayoutCheck {
+  const timeline = timelineProblems(studio, now, terms);
+  return { problems: [...referenceProblems(studio, terms), ...timeline.problems], warnings: timeline.warnings };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -256,16 +292,17 @@ function scenesProblems(scenes: unknown): PathProblem[] {
  * studio that runs. A value not yet known (a program's Output) is skipped; a value of the wrong
  * form is its section's problem, reported there.
  */
-function referenceProblems(file: Record<string, unknown>): PathProblem[] {
+function referenceProblems(file: Record<string, unknown>, terms: StudioTerms): PathProblem[] {
   const problems: PathProblem[] = [];
   const sources = keysOf(file.sources, LOCATION_ID_PATTERN);
-  const layouts = keysOf(file.layouts, LAYOUT_NAME_PATTERN);
+  const layouts = keysOf(file.layouts, terms.keysOfFileForm ? LAYOUT_NAME_PATTERN : /^/);
   const components = keysOf(file.components, COMPONENT_LOCATION_ID_PATTERN);
+  const addOrUse = (section: "sources" | "layouts" | "components", key: string, keys: string[]) => addOrUseIn(terms, section, key, keys);
   const notASource = (path: (string | number)[], locationId: unknown, why: string) => {
     if (typeof locationId !== "string" || !LOCATION_ID_PATTERN.test(locationId) || sources.includes(locationId)) return;
     problems.push({
       path,
-      message: `${String(path[path.length - 1])} ${describeValue(locationId)} is not a source of this file: ${why}; ${addOrUse("sources", locationId, sources)}.`,
+      message: `${String(path[path.length - 1])} ${describeValue(locationId)} is not a source of ${terms.holder}: ${why}; ${addOrUse("sources", locationId, sources)}.`,
     });
   };
   for (const [name, layout] of entriesOf(file.layouts)) {
@@ -297,7 +334,7 @@ function referenceProblems(file: Record<string, unknown>): PathProblem[] {
       if (typeof position !== "string" || !COMPONENT_LOCATION_ID_PATTERN.test(position) || components.includes(position)) return;
       problems.push({
         path: ["episodes", name, "components", index],
-        message: `components[${index}] ${describeValue(position)} is not a component of this file: an episode shows the studio's components; ${addOrUse("components", position, components)}.`,
+        message: `components[${index}] ${describeValue(position)} is not a component of ${terms.holder}: an episode shows the studio's components; ${addOrUse("components", position, components)}.`,
       });
     });
   }
@@ -305,10 +342,10 @@ function referenceProblems(file: Record<string, unknown>): PathProblem[] {
   const bound = SCENE_KEYS.filter((key) => isPlainObject((file.scenes as Record<string, unknown>)[key]));
   for (const key of bound) {
     const scene = (file.scenes as Record<string, Record<string, unknown>>)[key];
-    if (typeof scene.layout === "string" && LAYOUT_NAME_PATTERN.test(scene.layout) && !layouts.includes(scene.layout)) {
+    if (typeof scene.layout === "string" && (!terms.keysOfFileForm || LAYOUT_NAME_PATTERN.test(scene.layout)) && !layouts.includes(scene.layout)) {
       problems.push({
         path: ["scenes", key, "layout"],
-        message: `layout ${describeValue(scene.layout)} is not a layout of this file; ${addOrUse("layouts", scene.layout, layouts)}.`,
+        message: `layout ${describeValue(scene.layout)} is not a layout of ${terms.holder}; ${addOrUse("layouts", scene.layout, layouts)}.`,
       });
     }
     if (!Array.isArray(scene.components)) continue;
@@ -319,7 +356,7 @@ function referenceProblems(file: Record<string, unknown>): PathProblem[] {
       if (first !== index) {
         problems.push({ path, message: `components[${index}] ${describeValue(position)} is listed twice (first as components[${first}]): a scene shows a component once; remove one.` });
       } else if (!components.includes(position)) {
-        problems.push({ path, message: `components[${index}] ${describeValue(position)} is not a component of this file; ${addOrUse("components", position, components)}.` });
+        problems.push({ path, message: `components[${index}] ${describeValue(position)} is not a component of ${terms.holder}; ${addOrUse("components", position, components)}.` });
       }
     });
   }
@@ -349,10 +386,14 @@ function entriesOf(section: unknown): [string, unknown][] {
 }
 
 /** "add sources.RV05, or use one of RV01, RV02", or, with none declared, "add sources.RV05 (the file declares no sources)". */
-function addOrUse(section: string, key: string, keys: string[]): string {
-  if (keys.length === 0) return `add ${section}.${key} (the file declares no ${section})`;
+function addOrUseIn(terms: StudioTerms, section: "sources" | "layouts" | "components", key: string, keys: string[]): string {
+  if (keys.length === 0) return `${terms.add(section, key)} (${terms.declarer} declares no ${section})`;
   const sorted = [...keys].sort();
-  return `add ${section}.${key}, or use ${sorted.length === 1 ? sorted[0] : `one of ${sorted.join(", ")}`}`;
+  return `${terms.add(section, key)}, or use ${sorted.length === 1 ? sorted[0] : `one of ${sorted.join(", ")}`}`;
+}
+
+function addOrUse(section: "sources" | "layouts" | "components" | AdoptSection, key: string, keys: string[]): string {
+  return addOrUseIn(FILE_TERMS, section as "sources", key, keys);
 }
 
 /**
@@ -693,7 +734,7 @@ function validTime(value: unknown): number | undefined {
  * and no carousel (an episode group) starting while an episode is on air (a warning). Every
  * message gives the times involved in the file's zone and in UTC.
  */
-function timelineProblems(file: Record<string, unknown>, now: number): LayoutCheck {
+function timelineProblems(file: Record<string, unknown>, now: number, terms: StudioTerms): LayoutCheck {
   const zone = zoneOf(file);
   const span = (episode: TimedEpisode) => spanPhrase(episode.start, episode.end, zone);
   const at = (ms: number) => momentPhrase(ms, zone);
@@ -701,7 +742,7 @@ function timelineProblems(file: Record<string, unknown>, now: number): LayoutChe
   const warnings: PathProblem[] = [];
   const timed: TimedEpisode[] = [];
   for (const [name, entry] of entriesOf(file.episodes)) {
-    if (!isPlainObject(entry) || !EPISODE_KEY_PATTERN.test(name)) continue;
+    if (!isPlainObject(entry) || (terms.keysOfFileForm && !EPISODE_KEY_PATTERN.test(name))) continue;
     const start = validTime(entry.startTime);
     const end = validTime(entry.endTime);
     if (start !== undefined) {
@@ -742,7 +783,7 @@ function timelineProblems(file: Record<string, unknown>, now: number): LayoutChe
     }
   }
   for (const [group, entry] of entriesOf(file.episodeGroups)) {
-    if (!isPlainObject(entry) || !GROUP_NAME_PATTERN.test(group)) continue;
+    if (!isPlainObject(entry) || (terms.keysOfFileForm && !GROUP_NAME_PATTERN.test(group))) continue;
     const start = validTime(entry.startTime);
     if (start === undefined) continue;
     for (const episode of timed.filter((candidate) => candidate.start <= start && start < candidate.end)) {

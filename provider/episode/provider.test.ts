@@ -132,6 +132,19 @@ describe("CasterEpisode provider", () => {
     expect(live.emulator.calls().length).toBe(callsBefore);
   });
 
+  test("a new episode that has started is refused at preview; one made before (earlier inputs) or adopted is not", async () => {
+    const callsBefore = live.emulator.calls().length;
+    const past = { ...news(24), startTime: "2020-12-24T20:00:00Z", endTime: "2020-12-24T21:00:00Z" };
+    const refused = await provider.check({}, past);
+    expect(refused.failures).toEqual([expect.objectContaining({
+      property: "startTime",
+      reason: expect.stringMatching(/^startTime "2020-12-24T20:00:00Z" has passed \(it is now .*\): the API adds no episode that starts in the past; move startTime later/),
+    })]);
+    expect((await provider.check(past, past)).failures).toEqual([]);
+    expect((await provider.check({}, { ...past, importId: `${casterId}:77aa3b1c-2d4e-4f5a-8b6c-7d8e9f0a1234` })).failures).toEqual([]);
+    expect(live.emulator.calls().length).toBe(callsBefore);
+  });
+
   test("a source not known yet in a preview (another resource's output) is no error: the episode is a Resource episode", async () => {
     for (const source of [{ resourceId: UNKNOWN }, { locationId: UNKNOWN }]) {
       const result = await provider.check({}, {

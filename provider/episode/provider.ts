@@ -1,7 +1,8 @@
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { isDeepStrictEqual } from "node:util";
 import { isUnknown } from "../../common/unknowns";
-import { toApiTime } from "../../spec/api-facts";
+import { describeValue } from "../../common/check";
+import { MIN_EPISODE_LEAD_SECONDS, toApiTime } from "../../spec/api-facts";
 import { casterEpisode as kind, EpisodeInputs, episodeTypeOf } from "../../spec/kinds/caster-episode";
 import { requestParams } from "../../spec/kinds/kind";
 import { LiveApiError, UserFacingError } from "../client/errors";
@@ -46,8 +47,22 @@ const claimed = sessionMap<string, true>();
 
 /** The CasterEpisode dynamic provider: the kind's spec, times as the API writes them, a source by ID or position. */
 export const episodeProvider = kindProvider<EpisodeInputs, EpisodeOutputs>(kind, {
-  check(news): dynamic.CheckResult {
+  check(news, olds): dynamic.CheckResult {
     const inputs = { ...news } as Record<string, unknown>;
+    // A new episode (no earlier inputs, nothing to adopt) that has started: AddCasterEpisode refuses a
+    // start that has passed (IncorrectStartTime, on the ADD page). A studio file can only warn, since
+    // it cannot tell a new episode from one made before; the provider can, so it refuses at preview.
+    const isNew = Object.keys(olds).length === 0 && inputs.importId === undefined;
+    const start = typeof inputs.startTime === "string" && !isUnknown(inputs.startTime) ? Date.parse(inputs.startTime) : NaN;
+    if (isNew && start < Date.now()) {
+      return {
+        inputs: news,
+        failures: [{
+          property: "startTime",
+          reason: `startTime ${describeValue(inputs.startTime)} has passed (it is now ${new Date().toISOString().replace(/\.\d{3}Z$/, "Z")}): the API adds no episode that starts in the past; move startTime later, at least ${MIN_EPISODE_LEAD_SECONDS} s from when \`pulumi up\` runs.`,
+        }],
+      };
+    }
     // Compared and sent as the API writes times: UTC to the second.
     for (const name of ["startTime", "endTime"]) {
       if (inputs[name] !== undefined && !isUnknown(inputs[name])) inputs[name] = toApiTime(inputs[name] as string);
