@@ -221,11 +221,14 @@ export class StudioLayout extends pulumi.ComponentResource {
     // the studio's ID where the kind's ID carries one). It matters only when the child is made.
     const adopt = layout.adopt ?? {};
     const casterId = this.casterId;
+    // The studio as the children name it: the given ID as it is (a program's resources beside this
+    // component that name the same ID are checked with its children), or the new studio's output.
+    const childCasterId: pulumi.Input<string> = "declared" in studioGiven ? this.casterId : studioGiven.casterId;
     const adopted = (ids: Record<string, string> | null | undefined, key: string): { importId?: pulumi.Input<string> } =>
       ids?.[key] !== undefined ? { importId: pulumi.interpolate`${casterId}:${ids[key]}` } : {};
     const sources: Record<string, CasterVideoResource> = {};
     for (const [location, source] of Object.entries(layout.sources ?? {})) {
-      const args = { ...adopted(adopt.sources, location), ...secrets.read(source, `sources.${location}`), casterId: this.casterId, locationId: location, ...connected } as CasterVideoResourceArgs;
+      const args = { ...adopted(adopt.sources, location), ...secrets.read(source, `sources.${location}`), casterId: childCasterId, locationId: location, ...connected } as CasterVideoResourceArgs;
       sources[location] = new CasterVideoResource(`${name}-${location}`, args, childOptions(location));
     }
     const episodeGroups: Record<string, CasterEpisodeGroup> = {};
@@ -236,7 +239,7 @@ export class StudioLayout extends pulumi.ComponentResource {
         : definition.items;
       // A group's ID is its ProgramId alone.
       const importId = adopt.episodeGroups?.[group];
-      const args = { ...secrets.read(definition, `episodeGroups.${group}`), items, casterId: this.casterId, ...(importId !== undefined ? { importId } : {}), ...connected } as unknown as CasterEpisodeGroupArgs;
+      const args = { ...secrets.read(definition, `episodeGroups.${group}`), items, casterId: childCasterId, ...(importId !== undefined ? { importId } : {}), ...connected } as unknown as CasterEpisodeGroupArgs;
       episodeGroups[group] = new CasterEpisodeGroup(`${name}-${group}`, args, childOptions(group));
     }
     this.sources = sources;
@@ -254,13 +257,13 @@ export class StudioLayout extends pulumi.ComponentResource {
         .map((layer) => (isPlainObject(layer) ? layer.locationId : undefined));
       // Layers given as an Output name their positions only later: then the layout waits for every source.
       const waitsFor = Array.isArray(definition.videoLayers) ? sourcesAt(shown) : Object.values(sources);
-      const layoutArgs = { ...definition, casterId: this.casterId, ...adopted(adopt.layouts, layoutName), ...connected } as CasterLayoutArgs;
+      const layoutArgs = { ...definition, casterId: childCasterId, ...adopted(adopt.layouts, layoutName), ...connected } as CasterLayoutArgs;
       layouts[layoutName] = new CasterLayout(`${name}-layout-${layoutName}`, layoutArgs, { ...childOptions(`layout-${layoutName}`), dependsOn: waitsFor });
     }
     const components: Record<string, CasterComponent> = {};
     for (const [location, definition] of Object.entries(layout.components ?? {})) {
       const caption = isPlainObject(definition.caption) ? definition.caption.sourceLocationId : undefined;
-      const componentArgs = { ...definition, casterId: this.casterId, locationId: location, ...adopted(adopt.components, location), ...connected } as CasterComponentArgs;
+      const componentArgs = { ...definition, casterId: childCasterId, locationId: location, ...adopted(adopt.components, location), ...connected } as CasterComponentArgs;
       components[location] = new CasterComponent(`${name}-${location}`, componentArgs, { ...childOptions(location), dependsOn: sourcesAt([caption]) });
     }
     // Scenes exist once the studio is started: a binding waits for the studio this file makes.
@@ -269,7 +272,7 @@ export class StudioLayout extends pulumi.ComponentResource {
       const scene = layout.scenes?.[key];
       if (!scene) continue;
       sceneBindings[key] = new CasterSceneBinding(`${name}-${key}`, {
-        casterId: this.casterId,
+        casterId: childCasterId,
         scene: sceneOfKey(key),
         layoutId: layouts[scene.layout].layoutId,
         componentIds: pulumi.all((scene.components ?? []).map((location) => components[location].componentId)),
@@ -289,7 +292,7 @@ export class StudioLayout extends pulumi.ComponentResource {
       const overlays = (shown ?? []).map((position) => components[position]);
       const episodeArgs: CasterEpisodeArgs = {
         ...rest,
-        casterId: this.casterId,
+        casterId: childCasterId,
         resourceId: source?.id.apply((id) => id.slice(id.indexOf(":") + 1)),
         componentIds: overlays.length > 0 ? overlays.map((component) => component.componentId) : undefined,
         ...adopted(adopt.episodes, episodeName),
@@ -313,7 +316,7 @@ export class StudioLayout extends pulumi.ComponentResource {
       void pulumi.log.warn("the studio file has no sources, episode groups, layouts, components, scenes or episodes: any this component made before are deleted.", this);
     }
     this.registerOutputs({
-      casterId: this.casterId,
+      casterId: childCasterId,
       pvwSceneId: this.pvwSceneId,
       pgmSceneId: this.pgmSceneId,
       resourceIds: this.resourceIds,

@@ -139,13 +139,14 @@ function programLine(): string | undefined {
     const match = /\(?([^()\s]+):(\d+):\d+\)?$/.exec(frame.trim());
     if (!match) continue;
     const file = match[1];
-    if (file.startsWith("node:") || /[\\/]node_modules[\\/]/.test(file) || file.startsWith(PACKAGE_ROOT)) continue;
+    // This package's classes (the SDK's folder) and Pulumi's frames come between the program and here.
+    if (file.startsWith("node:") || /[\\/]node_modules[\\/]/.test(file) || file.startsWith(SDK_FOLDER)) continue;
     return `${relativeToProgram(file)}:${match[2]}`;
   }
   return undefined;
 }
 
-const PACKAGE_ROOT = require("node:path").resolve(__dirname, "..");
+const SDK_FOLDER = `${__dirname}${require("node:path").sep}`;
 
 function relativeToProgram(file: string): string {
   const path = require("node:path") as typeof import("node:path");

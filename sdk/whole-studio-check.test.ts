@@ -1,0 +1,159 @@
+import { execFile } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+
+/**
+ * The whole-studio check's rounds, each program run against Pulumi's mocks in a process of its own
+ * (test/helpers/mocked-program.js), with the built package required by name: what is registered,
+ * what waits for what, what is refused, and that each is said once. The engine's side, with the
+ * real CLI and the emulator, is test/e2e/whole-studio-check.e2e.test.ts.
+ */
+
+interface Report {
+  registered: string[];
+  /** Each registered resource's dependsOn, by name. */
+  dependencies: Record<string, string[]>;
+  /** The program's failures, each error once, as Pulumi reports them. */
+  refusals: string[];
+  warnings: string[];
+}
+
+const RUNNER = path.join(__dirname, "..", "test", "helpers", "mocked-program.js");
+const folder = fs.mkdtempSync(path.join(os.tmpdir(), "studio-check-"));
+afterAll(() => fs.rmSync(folder, { recursive: true, force: true }));
+
+/** Runs the program (JavaScript, with the package's classes in scope) and reports what happened. */
+async function run(name: string, body: string): Promise<Report> {
+  const program = path.join(folder, `${name}.js`);
+  fs.writeFileSync(program, [
+    'const { Caster, CasterComponent, CasterEpisode, CasterLayout, CasterSceneBinding, CasterVideoResource, StudioLayout } = require("pulumi-alicloud-caster");',
+    'const camera = (casterId, locationId = "RV01") => ({ casterId, resourceName: "Camera", locationId, liveStreamUrl: "rtmp://push.example.com/live/camera" });',
+    'const episode = (casterId, from, to) => ({ casterId, episodeName: "Show", locationId: "RV01", startTime: `2031-03-01T${from}:00Z`, endTime: `2031-03-01T${to}:00Z` });',
+    body,
+  ].join("\n"));
+  const stdout = await new Promise<string>((resolve, reject) => {
+    // Run from the programs' folder, so that messages name them as a user's would; the package resolves by name from the repository.
+    execFile(process.execPath, [RUNNER, program], { cwd: folder, env: { ...process.env, NODE_PATH: path.join(__dirname, "..", "node_modules") } }, (error, out, err) => {
+      if (error && !out) reject(new Error(`${error.message}\n${err}`));
+      else resolve(out);
+    });
+  });
+  return JSON.parse(stdout) as Report;
+}
+
+describe("resources declared one by one are checked as one studio", () => {
+  test("an overlap refuses every resource of the turn with one error that lists it once, with where the program declares it; nothing is registered", async () => {
+    const report = await run("overlap", `
+      const casterId = "LIVEPRODUCER_POST-cn-overlap";
+      new CasterVideoResource("camera", camera(casterId));
+      new CasterEpisode("news", episode(casterId, "20:00", "21:00"));
+      new CasterEpisode("late", episode(casterId, "20:30", "21:30"));`);
+    expect(report.registered).toEqual([]);
+    expect(report.refusals).toEqual([
+      "the studio's resources have 1 problem, found before any was sent:\n"
+      + '- CasterEpisode "late" (overlap.js:8) startTime: episode "late", 2031-03-01 20:30–21:30 UTC, overlaps episode "news", 2031-03-01 20:00–21:00 UTC: '
+      + 'the studio is on one episode at a time; start "late" at 2031-03-01 21:00 UTC or later, or end "news" by 2031-03-01 20:30 UTC.',
+    ]);
+  });
+
+  test("two studios are checked each on its own; a literal position of the program's own source waits for it", async () => {
+    const report = await run("two-studios", `
+      for (const casterId of ["LIVEPRODUCER_POST-cn-first", "LIVEPRODUCER_POST-cn-second"]) {
+        new CasterVideoResource(casterId + "-camera", camera(casterId));
+        new CasterEpisode(casterId + "-news", episode(casterId, "20:00", "21:00"));
+      }`);
+    expect(report.refusals).toEqual([]);
+    expect(report.registered.sort()).toEqual(["LIVEPRODUCER_POST-cn-first-camera", "LIVEPRODUCER_POST-cn-first-news", "LIVEPRODUCER_POST-cn-second-camera", "LIVEPRODUCER_POST-cn-second-news"]);
+    expect(report.dependencies["LIVEPRODUCER_POST-cn-first-news"]).toEqual(["LIVEPRODUCER_POST-cn-first-camera"]);
+    expect(report.dependencies["LIVEPRODUCER_POST-cn-second-camera"]).toEqual([]);
+  });
+
+  test("a studio the program makes groups its resources by its casterId output; a value not known yet is no problem", async () => {
+    const report = await run("unknown", `
+      const pulumi = require("@pulumi/pulumi");
+      const studio = new Caster("studio", { casterName: "New", normType: 1, casterTemplate: "lp_sd", running: true });
+      const later = pulumi.output(new Promise((resolve) => setTimeout(() => resolve("2031-03-01T20:30:00Z"), 10)));
+      new CasterVideoResource("camera", camera(studio.casterId));
+      new CasterEpisode("news", episode(studio.casterId, "20:00", "21:00"));
+      // Its start is an Output: left out of the timeline, not an error.
+      new CasterEpisode("late", { ...episode(studio.casterId, "20:30", "21:30"), startTime: later });
+      // The same times in another studio: no overlap.
+      new CasterVideoResource("elsewhere-camera", camera("LIVEPRODUCER_POST-cn-elsewhere"));
+      new CasterEpisode("elsewhere", episode("LIVEPRODUCER_POST-cn-elsewhere", "20:00", "21:00"));`);
+    expect(report.refusals).toEqual([]);
+    expect(report.registered.sort()).toEqual(["camera", "elsewhere", "elsewhere-camera", "late", "news", "studio"]);
+  });
+
+  test("resources declared in a later turn are checked with those declared before, which stay registered; each problem once", async () => {
+    const report = await run("later", `
+      const casterId = "LIVEPRODUCER_POST-cn-later";
+      new CasterVideoResource("camera", camera(casterId));
+      new CasterEpisode("news", episode(casterId, "20:00", "21:00"));
+      setTimeout(() => {
+        new CasterEpisode("late", episode(casterId, "20:30", "21:30"));
+        new CasterVideoResource("second-camera", camera(casterId));
+      }, 20);`);
+    expect(report.registered).toEqual(["camera", "news"]);
+    expect(report.refusals).toHaveLength(1);
+    expect(report.refusals[0]).toMatch(/^the studio's resources have 2 problems, found before any was sent:\n/);
+    expect(report.refusals[0]).toContain('- CasterVideoResource "second-camera" (later.js:10) locationId: "RV01" is taken by CasterVideoResource "camera" (later.js:6) in the same studio: '
+      + "a studio has one source per position; move one of them to a free position (RV02, RV03, RV04, ...).");
+    expect(report.refusals[0]).toContain('- CasterEpisode "late" (later.js:9) startTime: episode "late"');
+  });
+
+  test("a layer over a position no source of the program holds is refused only when the program declares the studio's sources", async () => {
+    const report = await run("dangling", `
+      const layers = (casterId) => ({ casterId, videoLayers: [{ locationId: "RV09", position: [0, 0], widthNormalized: 1 }] });
+      // No source of this studio in the program: the console's or another stack's, not checked.
+      new CasterLayout("console-sources", layers("LIVEPRODUCER_POST-cn-console"));
+      new CasterVideoResource("camera", camera("LIVEPRODUCER_POST-cn-held"));
+      new CasterLayout("held", layers("LIVEPRODUCER_POST-cn-held"));`);
+    expect(report.registered).toEqual([]);
+    expect(report.refusals).toEqual([
+      "the studio's resources have 1 problem, found before any was sent:\n"
+      + '- CasterLayout "held" (dangling.js:9) videoLayers[0].locationId: locationId "RV09" is not a source of this studio\'s resources in the program: '
+      + "the API takes a layout only over positions that hold sources; declare a CasterVideoResource at RV09 in this studio, or use RV01.",
+    ]);
+  });
+
+  test("an episode and a scene binding name what they show by the resource: they take the IDs and wait for them; both forms at once is refused", async () => {
+    const good = await run("references", `
+      const casterId = "LIVEPRODUCER_POST-cn-references";
+      const source = new CasterVideoResource("camera", camera(casterId));
+      const lowerThird = new CasterComponent("lower-third", { casterId, locationId: "RC01", componentType: "text", text: { text: "News" }, geometry: { position: [0, 0], widthNormalized: 0.5 } });
+      const pip = new CasterLayout("pip", { casterId, videoLayers: [{ locationId: source.locationId, position: [0, 0], widthNormalized: 1 }] });
+      new CasterEpisode("news", { ...episode(casterId, "20:00", "21:00"), locationId: undefined, source, components: [lowerThird] });
+      new CasterSceneBinding("pgm", { casterId, scene: "PGM", layout: pip, components: [lowerThird] });`);
+    expect(good.refusals).toEqual([]);
+    expect(good.dependencies.news.sort()).toEqual(["camera", "lower-third"]);
+    expect(good.dependencies.pgm.sort()).toEqual(["lower-third", "pip"]);
+    const twice = await run("references-twice", `
+      const casterId = "LIVEPRODUCER_POST-cn-references";
+      const source = new CasterVideoResource("camera", camera(casterId));
+      new CasterEpisode("twice", { ...episode(casterId, "22:00", "23:00"), source });`);
+    expect(twice.refusals).toEqual([
+      "the studio's resources have 1 problem, found before any was sent:\n"
+      + '- CasterEpisode "twice" (references-twice.js:7): source and locationId are both given: name the source once, by its resource (source) or by its ID or position; remove one.',
+    ]);
+  });
+
+  test("a studio file's children are not checked again among themselves: its warning is said once; a resource beside it is checked with them", async () => {
+    const file = `
+      const soon = new Date(Date.now() + 30000).toISOString();
+      new StudioLayout("file", { layout: {
+        caster: { casterId: "LIVEPRODUCER_POST-cn-file" },
+        sources: { RV01: { resourceName: "Camera", liveStreamUrl: "rtmp://push.example.com/live/camera" } },
+        episodes: { soon: { episodeName: "Soon", locationId: "RV01", startTime: soon, endTime: new Date(Date.now() + 3600000).toISOString() } },
+      } });`;
+    const alone = await run("file", file);
+    expect(alone.refusals).toEqual([]);
+    expect(alone.warnings.filter((warning) => warning.includes('episode "soon" starts in'))).toHaveLength(1);
+    const beside = await run("beside-file", `${file}
+      new CasterEpisode("beside", { ...episode("LIVEPRODUCER_POST-cn-file", "00:00", "00:00"),
+        startTime: new Date(Date.now() + 600000).toISOString(), endTime: new Date(Date.now() + 1200000).toISOString() });`);
+    expect(beside.refusals).toHaveLength(1);
+    expect(beside.refusals[0]).toMatch(/^the studio's resources have 1 problem, found before any was sent:\n- CasterEpisode "beside" \(beside-file\.js:11\) startTime: episode "beside", .* overlaps episode "file-episode-soon"/);
+    expect(beside.warnings.filter((warning) => warning.includes('episode "soon" starts in'))).toHaveLength(1);
+  });
+});
