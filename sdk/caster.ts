@@ -67,6 +67,6 @@ export class Caster extends pulumi.CustomResource {
     // preview of any change to the studio (a delay) show each source and group in it as replaced.
     this.casterId = this.id;
     // Its resources name it by this Output (`casterId: studio.casterId`): that is the studio they are checked with.
-    studio.declared(this, this.casterId);
+    studio.declared(this, this.casterId, this.id);
   }
 }

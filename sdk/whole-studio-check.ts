@@ -63,6 +63,8 @@ interface Waiting {
 }
 
 const declarations: Declaration[] = [];
+/** Other names of one studio: a Caster's `id` and its `casterId` output both name it. */
+const sameStudio = new Map<unknown, unknown>();
 const byResource = new WeakMap<pulumi.Resource, Declaration>();
 /** The components whose children a studio file check has seen (sdk/studio-layout.ts marks them). */
 const fileCheckedComponents = new WeakSet<pulumi.Resource>();
@@ -92,7 +94,7 @@ export function declareInStudio(
   opts: pulumi.CustomResourceOptions | undefined,
   references: pulumi.Resource[] = [],
   problems: string[] = [],
-): { opts: pulumi.CustomResourceOptions | undefined; declared: (resource: pulumi.Resource, studio?: unknown) => void } {
+): { opts: pulumi.CustomResourceOptions | undefined; declared: (resource: pulumi.Resource, ...studio: unknown[]) => void } {
   if (opts?.id !== undefined) return { opts, declared: () => undefined };
   const declaration: Declaration = {
     kind,
@@ -116,9 +118,12 @@ export function declareInStudio(
   const dependsOn = gate.then((sources) => [...(given === undefined ? [] : [given]), ...references, ...sources]) as unknown as pulumi.Input<pulumi.Resource[]>;
   return {
     opts: { ...opts, dependsOn },
-    declared: (resource, studio) => {
+    declared: (resource, ...studio) => {
       declaration.resource = resource;
-      if (studio !== undefined) declaration.studio = studio;
+      if (studio.length > 0) {
+        declaration.studio = studio[0];
+        for (const other of studio.slice(1)) sameStudio.set(other, studio[0]);
+      }
       byResource.set(resource, declaration);
       declarations.push(declaration);
     },
@@ -184,7 +189,8 @@ function literal(value: unknown, pattern: RegExp): string | undefined {
 function checkRound(): void {
   const round = waiting ?? [];
   waiting = undefined;
-  const studios = new Set(round.map((entry) => entry.declaration.studio));
+  const studioOf = (declaration: Declaration) => sameStudio.get(declaration.studio) ?? declaration.studio;
+  const studios = new Set(round.map((entry) => studioOf(entry.declaration)));
   const problems: string[] = [];
   const warnings: string[] = [];
   const waitFor = new Map<Declaration, pulumi.Resource[]>();
@@ -192,7 +198,7 @@ function checkRound(): void {
     for (const problem of declaration.problems) problems.push(`${who(declaration)}: ${problem}`);
   }
   for (const studio of studios) {
-    const members = declarations.filter((declaration) => declaration.studio === studio);
+    const members = declarations.filter((declaration) => studioOf(declaration) === studio);
     const shape = studioShape(members);
     const now = Date.now();
     const check = crossEntryChecks(shape.studio, now, PROGRAM_TERMS);
@@ -203,7 +209,7 @@ function checkRound(): void {
       const subject = shape.subjectOf(warning);
       if (subject?.checkedWithFile || !shape.relevant(warning)) continue;
       // A new episode that has started is its provider's to refuse (it knows whether the episode is new); one made before stays.
-      if (/ started at /.test(warning.message)) continue;
+      if (warning.finding === "started") continue;
       const text = shape.say(warning);
       if (!said.has(text)) warnings.push(text);
     }
@@ -272,10 +278,13 @@ function studioShape(members: Declaration[]) {
      * the program declares this studio's sources (else they are the console's, or another stack's).
      */
     relevant(problem: PathProblem): boolean {
-      if (/ is not a source of /.test(problem.message)) return hasSources;
-      if (/ is not a component of /.test(problem.message)) return hasComponents;
-      if (/ is not a layout of /.test(problem.message)) return false;
-      return subjectOf(problem) !== undefined;
+      switch (problem.finding) {
+        case "missing source": return hasSources;
+        case "missing component": return hasComponents;
+        // A scene's layout is known here only as the program's own CasterLayout: never missing.
+        case "missing layout": return false;
+        default: return subjectOf(problem) !== undefined;
+      }
     },
     say(problem: PathProblem): string {
       const subject = subjectOf(problem);

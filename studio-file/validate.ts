@@ -54,6 +54,11 @@ export interface PathProblem {
   path: (string | number)[];
   atKey?: boolean;
   message: string;
+  /**
+   * What a check across entries found, for a caller that weighs it: a reference to a source,
+   * component or layout that is not there, or an episode that has started.
+   */
+  finding?: "missing source" | "missing component" | "missing layout" | "started";
 }
 
 /** What the checks take besides the file. */
@@ -302,6 +307,7 @@ function referenceProblems(file: Record<string, unknown>, terms: StudioTerms): P
     if (typeof locationId !== "string" || !LOCATION_ID_PATTERN.test(locationId) || sources.includes(locationId)) return;
     problems.push({
       path,
+      finding: "missing source",
       message: `${String(path[path.length - 1])} ${describeValue(locationId)} is not a source of ${terms.holder}: ${why}; ${addOrUse("sources", locationId, sources)}.`,
     });
   };
@@ -334,6 +340,7 @@ function referenceProblems(file: Record<string, unknown>, terms: StudioTerms): P
       if (typeof position !== "string" || !COMPONENT_LOCATION_ID_PATTERN.test(position) || components.includes(position)) return;
       problems.push({
         path: ["episodes", name, "components", index],
+        finding: "missing component",
         message: `components[${index}] ${describeValue(position)} is not a component of ${terms.holder}: an episode shows the studio's components; ${addOrUse("components", position, components)}.`,
       });
     });
@@ -345,6 +352,7 @@ function referenceProblems(file: Record<string, unknown>, terms: StudioTerms): P
     if (typeof scene.layout === "string" && (!terms.keysOfFileForm || LAYOUT_NAME_PATTERN.test(scene.layout)) && !layouts.includes(scene.layout)) {
       problems.push({
         path: ["scenes", key, "layout"],
+        finding: "missing layout",
         message: `layout ${describeValue(scene.layout)} is not a layout of ${terms.holder}; ${addOrUse("layouts", scene.layout, layouts)}.`,
       });
     }
@@ -356,7 +364,7 @@ function referenceProblems(file: Record<string, unknown>, terms: StudioTerms): P
       if (first !== index) {
         problems.push({ path, message: `components[${index}] ${describeValue(position)} is listed twice (first as components[${first}]): a scene shows a component once; remove one.` });
       } else if (!components.includes(position)) {
-        problems.push({ path, message: `components[${index}] ${describeValue(position)} is not a component of ${terms.holder}; ${addOrUse("components", position, components)}.` });
+        problems.push({ path, finding: "missing component", message: `components[${index}] ${describeValue(position)} is not a component of ${terms.holder}; ${addOrUse("components", position, components)}.` });
       }
     });
   }
@@ -750,6 +758,7 @@ function timelineProblems(file: Record<string, unknown>, now: number, terms: Stu
       if (lead < 0) {
         const until = end === undefined ? "" : end > now ? ` and is on air until ${at(end)}` : ` and ended at ${at(end)}`;
         warnings.push({
+          finding: "started",
           path: ["episodes", name, "startTime"],
           message: `episode ${describeValue(name)} started at ${at(start)}${until}; it is now ${at(now)}. `
             + "An episode already made stays as it is, but the API refuses to add one that starts in the past: "
