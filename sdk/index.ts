@@ -13,8 +13,8 @@ export type { CasterEpisodeArgs } from "./caster-episode";
 export { CasterEpisodeGroup } from "./caster-episode-group";
 export type { CasterEpisodeGroupArgs, EpisodeItemArgs } from "./caster-episode-group";
 export { isSignedUrl } from "./secrets";
-export { StudioLayout } from "./studio-layout";
-export type { StudioLayoutArgs, StudioLayoutInput } from "./studio-layout";
+export { Studio, StudioLayout } from "./studio";
+export type { StudioArgs, StudioDefinition, StudioLayoutArgs, StudioLayoutInput } from "./studio";
 export { loadLayout, parseLayout, readLayoutFile, formatProblem, LayoutError } from "../studio-file/load";
 export type { LayoutProblem, LoadedLayout } from "../studio-file/load";
 export type {

@@ -27,7 +27,7 @@ afterAll(() => fs.rmSync(folder, { recursive: true, force: true }));
 async function run(name: string, body: string): Promise<Report> {
   const program = path.join(folder, `${name}.js`);
   fs.writeFileSync(program, [
-    'const { Caster, CasterComponent, CasterEpisode, CasterLayout, CasterSceneBinding, CasterVideoResource, StudioLayout } = require("pulumi-alicloud-caster");',
+    'const { Caster, CasterComponent, CasterEpisode, CasterLayout, CasterSceneBinding, CasterVideoResource, Studio } = require("pulumi-alicloud-caster");',
     'const camera = (casterId, locationId = "RV01") => ({ casterId, resourceName: "Camera", locationId, liveStreamUrl: "rtmp://push.example.com/live/camera" });',
     'const episode = (casterId, from, to) => ({ casterId, episodeName: "Show", locationId: "RV01", startTime: `2031-03-01T${from}:00Z`, endTime: `2031-03-01T${to}:00Z` });',
     body,
@@ -141,7 +141,7 @@ describe("resources declared one by one are checked as one studio", () => {
   test("a studio file's children are not checked again among themselves: its warning is said once; a resource beside it is checked with them", async () => {
     const file = `
       const soon = new Date(Date.now() + 30000).toISOString();
-      new StudioLayout("file", { layout: {
+      new Studio("file", { definition: {
         caster: { casterId: "LIVEPRODUCER_POST-cn-file" },
         sources: { RV01: { resourceName: "Camera", liveStreamUrl: "rtmp://push.example.com/live/camera" } },
         episodes: { soon: { episodeName: "Soon", locationId: "RV01", startTime: soon, endTime: new Date(Date.now() + 3600000).toISOString() } },

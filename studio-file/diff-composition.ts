@@ -15,7 +15,7 @@ import { capitalize, joinAnd, quote, sentence } from "./words";
 /**
  * What changes on screen, in words: layouts by name, components by position, then what PGM and
  * PVW show. As for sources and groups, every decision mirrors what `pulumi up` will do with the
- * StudioLayout component's children: the kinds' specs say what a change replaces (a component's
+ * Studio component's children: the kinds' specs say what a change replaces (a component's
  * layerOrder) and what is modified in place (a layout's layers, a component's content and
  * geometry, a scene's layout and components); what a layer or a component leaves out is compared
  * as the API's default, so writing a default out is no change.

@@ -6,7 +6,7 @@ import { joinAnd, lengthPhrase, quote, sentence, spanList } from "./words";
 
 /**
  * What changes in the schedule, in words: episodes by name, in the order they start. As for the
- * rest of the file, every decision mirrors what `pulumi up` does with the StudioLayout
+ * rest of the file, every decision mirrors what `pulumi up` does with the Studio
  * component's episode children: the CasterEpisode kind says what a change replaces (its type)
  * and what is modified in place (ModifyCasterEpisode: its name, source, components, times and
  * switch type). Times are given in the file's zone (the new file's, else the old one's) and in UTC.

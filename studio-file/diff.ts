@@ -20,7 +20,7 @@ import {
  * What a change to a studio layout does on air, in words a reviewer can check without reading the
  * layout file: `caster-layout diff OLD NEW` prints it as a pull-request comment.
  *
- * Every decision mirrors what `pulumi up` will do with the StudioLayout component: sources are its
+ * Every decision mirrors what `pulumi up` will do with the Studio component: sources are its
  * children by position, groups by name, and the kinds' own rules (spec/kinds: defaults, what a
  * change replaces, a group is always replaced) decide what is a change and what a replacement.
  */

@@ -1,8 +1,8 @@
 import * as path from "node:path";
-import { StudioLayout } from "pulumi-alicloud-caster";
+import { Studio } from "pulumi-alicloud-caster";
 
 // The whole studio is the studio file: a change to it is a reviewed pull request (see README.md here).
-const studio = new StudioLayout("studio", { layout: path.join(__dirname, "studio.yaml") });
+const studio = new Studio("studio", { file: path.join(__dirname, "studio.yaml") });
 
 export const casterId = studio.casterId;
 // The studio that studio.yaml makes (caster: { new: ... }): its program (PGM) and preview (PVW) scenes once started.

@@ -111,7 +111,7 @@ describe("caster-studio export", () => {
     expect(Object.keys(file)).toEqual(["caster", "sources", "layouts", "components", "scenes", "episodes", "adopt"]);
   });
 
-  test("adopts every object it writes by its ID, in the shape the StudioLayout component takes", () => {
+  test("adopts every object it writes by its ID, in the shape the Studio component takes", () => {
     expect(file.adopt).toEqual({
       caster: built.casterId,
       sources: built.resourceIds,

@@ -8,7 +8,7 @@ import { studioFileText, studioFileValue } from "./yaml";
 
 /**
  * `caster-studio export`: one studio, read with the Describe operations, written as a studio file
- * that `caster-studio validate` accepts and that, applied with the StudioLayout component, reads
+ * that `caster-studio validate` accepts and that, applied with the Studio component, reads
  * back as no change (its `adopt` section takes the existing objects over).
  */
 

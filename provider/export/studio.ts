@@ -24,7 +24,7 @@ import { StudioReading } from "./read";
  * A studio as a studio file says it: each object through its provider's own mapping of the API's
  * reply (the very one refresh uses), then only what differs from what the file's omission means
  * (the kind's `whenOmitted`, the *_DEFAULTS of spec/api-facts.ts), so that the file, applied with
- * the StudioLayout component, reads back as no change. What a file cannot say is left out, with a
+ * the Studio component, reads back as no change. What a file cannot say is left out, with a
  * comment and a warning: the studio keeps it, unmanaged.
  */
 

@@ -11,7 +11,7 @@ import { count, ExportedStudio, oneLine, Section, SECTIONS } from "./studio";
 
 export const SCHEMA_LINE = "yaml-language-server: $schema=node_modules/pulumi-alicloud-caster/studio-layout.schema.json";
 
-/** The two lines above `adopt:`, as the StudioLayout component's adoption documents them. */
+/** The two lines above `adopt:`, as the Studio component's adoption documents them. */
 export const ADOPT_NOTE = [
   "Written by `caster-studio export`: the first `pulumi up` takes these existing objects over",
   "instead of making new ones. Remove this section once that has run.",
@@ -41,7 +41,7 @@ export function studioFileText(file: ExportedStudio): string {
     ` ${SCHEMA_LINE}`,
     "",
     ...comment(`Studio ${title}, as \`caster-studio export\` read it from the Live API. Applied with the ` +
-      "StudioLayout component it reads back as no change: the first `pulumi up` takes the studio and what is in it over " +
+      "Studio component it reads back as no change: the first `pulumi up` takes the studio and what is in it over " +
       "(adopt, at the end), and from then on this file is the studio."),
   ].join("\n");
 
@@ -53,7 +53,7 @@ export function studioFileText(file: ExportedStudio): string {
     const pair = pairOf(root, section);
     if (!pair) continue;
     if (section !== "caster") (pair.key as Node).spaceBefore = true;
-    // adopt's two lines are as the StudioLayout component documents them, word for word.
+    // adopt's two lines are as the Studio component documents them, word for word.
     const lines = [...pending.flatMap((note) => comment(note)), ...(section === "adopt" ? ADOPT_NOTE.map((line) => ` ${line}`) : [])];
     if (lines.length > 0) (pair.key as Scalar).commentBefore = lines.join("\n");
     pending = [];

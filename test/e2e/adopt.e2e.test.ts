@@ -10,7 +10,7 @@ const REPO = path.resolve(__dirname, "..", "..");
 
 /**
  * Bring an existing studio under management in two commands: `caster-studio export`, then `pulumi
- * up` of the file with the StudioLayout component. The round trip, through the real engine: the
+ * up` of the file with the Studio component. The round trip, through the real engine: the
  * export validates, the first up makes no mutating call, refresh finds no change, a second export
  * gives the same file, and render draws it.
  */

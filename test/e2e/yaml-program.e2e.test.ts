@@ -42,20 +42,38 @@ function installedYamlProject(root: string): { projectDir: string; studioFile: s
   return { projectDir, studioFile, packedFiles: packed.files.map((file) => file.path) };
 }
 
-/** The example studio file applied from a Pulumi YAML program, through the real CLI, the YAML language host and the package's component provider. */
-describe("a Pulumi YAML program with StudioLayout", () => {
+const STUDIO_TYPE = "alicloud-caster:index:Studio";
+const STUDIO_LAYOUT_TYPE = "alicloud-caster:index:StudioLayout";
+
+/**
+ * The example studio file applied from a Pulumi YAML program, through the real CLI, the YAML
+ * language host and the package's component provider. The stack is made as a program written
+ * before the rename has it (`type: alicloud-caster:index:StudioLayout`), then the program is the
+ * example's own (`alicloud-caster:index:Studio`), which must change nothing.
+ */
+describe("a Pulumi YAML program with Studio", () => {
   let root: string;
   let live: EmulatorFixture;
   let stack: PulumiStack;
   let project: ReturnType<typeof installedYamlProject>;
 
   const account = () => live.emulator.state().accounts[DEMO_ACCOUNT.uid];
+  const example = fs.readFileSync(path.join(REPO, "examples", "yaml-studio", "Pulumi.yaml"), "utf8");
+  /** The component and the URNs of its children, from the state. */
+  const tree = async () => {
+    const resources = (await stack.exportState()).deployment.resources ?? [];
+    const component = resources.find((resource) => resource.urn.endsWith("::studio"));
+    return { component, children: resources.filter((resource) => resource.parent === component?.urn).map((resource) => resource.urn) };
+  };
   const studios = () => Object.values(account()?.casters ?? {});
 
   beforeAll(async () => {
     root = fs.mkdtempSync(path.join(os.tmpdir(), "caster-yaml-"));
     project = installedYamlProject(root);
     live = await startEmulatorFixture();
+    // The program as it was written before the rename.
+    expect(example).toContain(`    type: ${STUDIO_TYPE}\n`);
+    fs.writeFileSync(path.join(project.projectDir, "Pulumi.yaml"), example.replace(`    type: ${STUDIO_TYPE}\n`, `    type: ${STUDIO_LAYOUT_TYPE}\n`));
     stack = await PulumiStack.create("yaml", { projectDir: project.projectDir, env: live.env });
     await stack.setConfig("mainCameraUrl", SIGNED_CAMERA_URL, { secret: true });
   });
@@ -67,15 +85,17 @@ describe("a Pulumi YAML program with StudioLayout", () => {
   });
 
   test("the package ships the plugin folder that the Pulumi.yaml names", () => {
-    expect(project.packedFiles).toEqual(expect.arrayContaining(["component-provider/PulumiPlugin.yaml", "component-provider/index.js", "dist/component-provider/studio-layout-provider.js"]));
+    expect(project.packedFiles).toEqual(expect.arrayContaining(["component-provider/PulumiPlugin.yaml", "component-provider/index.js", "dist/component-provider/studio-provider.js"]));
     expect(fs.readFileSync(path.join(REPO, "examples", "yaml-studio", "Pulumi.yaml"), "utf8")).toMatch(
       /^runtime: yaml$[\s\S]*^packages:\n {2}alicloud-caster: \.\/node_modules\/pulumi-alicloud-caster\/component-provider$/m,
     );
   });
 
-  test("pulumi up makes the studio of the file and everything in it, with the signed URL a secret in state", async () => {
+  test("pulumi up (with StudioLayout, the former name) makes the studio of the file and everything in it, with the signed URL a secret in state", async () => {
     const result = await stack.up();
     if (result.code !== 0) throw new Error(`pulumi up exited with ${result.code}:\n${result.output}`);
+    // The YAML host shows no schema deprecation: the component warns itself.
+    expect(result.output).toContain("StudioLayout is deprecated, the former name of Studio: write new Studio(name, { file }) (in Pulumi YAML, type: alicloud-caster:index:Studio)");
 
     // The file declares the studio: exactly one, made and started, holding what the file declares.
     expect(studios()).toHaveLength(1);
@@ -101,19 +121,20 @@ describe("a Pulumi YAML program with StudioLayout", () => {
     expect(Object.keys(outputs.boundSceneIds).sort()).toEqual(["pgm", "pvw"]);
     expect(outputs.pgmSceneId).toBe(outputs.boundSceneIds.pgm);
 
-    // The component is the package's own, with every child under it.
-    const resources = (await stack.exportState()).deployment.resources ?? [];
-    const component = resources.find((resource) => resource.type === "alicloud-caster:index:StudioLayout");
-    expect(component?.urn).toMatch(/::studio$/);
-    expect(resources.filter((resource) => resource.parent === component?.urn)).toHaveLength(17);
+    // The component is the package's own, of the type the program names, with every child under it.
+    const { component, children } = await tree();
+    expect(component?.type).toBe(STUDIO_LAYOUT_TYPE);
+    expect(children).toHaveLength(17);
     expect(stack.stateFileText()).not.toContain(SIGNATURE);
   });
 
-  test("a second preview shows no changes", async () => {
+  test("the program moved to type alicloud-caster:index:Studio (the example's) previews no changes", async () => {
+    fs.writeFileSync(path.join(project.projectDir, "Pulumi.yaml"), example);
     live.emulator.clearCalls();
     const preview = await stack.preview(["--expect-no-changes"]);
     if (preview.code !== 0) throw new Error(`pulumi preview exited with ${preview.code}:\n${preview.output}`);
     expect(preview.output).toContain("19 unchanged");
+    expect(preview.output).not.toContain("deprecated");
     expect(live.mutatingCalls()).toEqual([]);
   });
 
@@ -138,10 +159,16 @@ describe("a Pulumi YAML program with StudioLayout", () => {
     const text = fs.readFileSync(project.studioFile, "utf8");
     expect(text).toContain("    running: true\n");
     fs.writeFileSync(project.studioFile, text.replace("    running: true\n", "    running: true\n    allowStopOnAir: true\n"));
+    const before = await tree();
     live.emulator.clearCalls();
     expect((await stack.up()).code).toBe(0);
     // Stored only: no call to the API.
     expect(live.mutatingCalls()).toEqual([]);
+    // The up also recorded the new type, in the component's URN and in each child's.
+    expect(before.children.filter((urn) => !urn.includes(`::${STUDIO_LAYOUT_TYPE}$`))).toEqual([]);
+    const after = await tree();
+    expect(after.component?.type).toBe(STUDIO_TYPE);
+    expect(after.children.sort()).toEqual(before.children.map((urn) => urn.replace(`::${STUDIO_LAYOUT_TYPE}$`, `::${STUDIO_TYPE}$`)).sort());
 
     const destroy = await stack.destroy();
     if (destroy.code !== 0) throw new Error(`pulumi destroy exited with ${destroy.code}:\n${destroy.output}`);

@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import {
   Caster, CasterArgs, CasterComponent, CasterEpisode, CasterEpisodeGroup, CasterEpisodeGroupArgs, CasterLayout, CasterSceneBinding,
-  CasterVideoResource, CasterVideoResourceArgs, StudioLayout,
+  CasterVideoResource, CasterVideoResourceArgs, Studio, StudioLayout,
 } from "pulumi-alicloud-caster";
 
 /**
@@ -9,8 +9,8 @@ import {
  * and the episode groups in config `episodeGroups` (name → args each). A source's or group's
  * `casterId: "studio:<name>"` is the casterId output of the studio `<name>` of `studios`. With
  * `casterIdFrom: output`, each source's casterId comes from a resource created in the same run, so
- * that during the first preview it is not yet known. With `layoutFile`, a StudioLayout named
- * "studio" applies that file.
+ * that during the first preview it is not yet known. With `layoutFile`, a Studio named "studio"
+ * applies that file (with `layoutClass: StudioLayout`, the deprecated class of its former name).
  */
 const config = new pulumi.Config();
 const studioArgs = config.getObject<Record<string, CasterArgs>>("studios") ?? {};
@@ -77,12 +77,12 @@ for (const [name, args] of Object.entries(episodeGroups)) {
 const layoutFile = config.get("layoutFile");
 // `layoutAliases`: position or group → the name of a top-level resource the layout takes over.
 const layoutAliases = config.getObject<Record<string, string>>("layoutAliases") ?? {};
-const layout = layoutFile
-  ? new StudioLayout("studio", {
-    layout: layoutFile,
-    aliases: Object.fromEntries(Object.entries(layoutAliases).map(([key, name]) => [key, [{ name, parent: pulumi.rootStackResource }]])),
-  })
-  : undefined;
+const aliases = Object.fromEntries(Object.entries(layoutAliases).map(([key, name]) => [key, [{ name, parent: pulumi.rootStackResource }]]));
+const layout = !layoutFile
+  ? undefined
+  : config.get("layoutClass") === "StudioLayout"
+    ? new StudioLayout("studio", { layout: layoutFile, aliases })
+    : new Studio("studio", { file: layoutFile, aliases });
 export const layoutResourceIds = layout?.resourceIds;
 export const layoutProgramIds = layout?.programIds;
 

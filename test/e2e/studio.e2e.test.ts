@@ -5,10 +5,11 @@ import { stringify } from "yaml";
 import { EmulatorFixture, startEmulatorFixture } from "../helpers/emulator-fixture";
 import { PulumiStack, VIDEO_RESOURCE_TYPE } from "../helpers/pulumi-stack";
 
-const LAYOUT_TYPE = "alicloud-caster:index:StudioLayout";
+const STUDIO_TYPE = "alicloud-caster:index:Studio";
+const STUDIO_LAYOUT_TYPE = "alicloud-caster:index:StudioLayout";
 
-/** A layout file applied by the StudioLayout component, through the real engine. */
-describe("StudioLayout through pulumi up", () => {
+/** A studio file applied by the Studio component, through the real engine. */
+describe("Studio through pulumi up", () => {
   let live: EmulatorFixture;
   let stack: PulumiStack;
   let casterId: string;
@@ -56,7 +57,7 @@ describe("StudioLayout through pulumi up", () => {
     expect(programs()).toHaveLength(2);
 
     const state = (await stack.exportState()).deployment.resources ?? [];
-    const component = state.find((resource) => resource.type === LAYOUT_TYPE);
+    const component = state.find((resource) => resource.type === STUDIO_TYPE);
     expect(component?.urn).toMatch(/::studio$/);
     const children = state.filter((resource) => resource.parent === component?.urn);
     expect(children.map((resource) => resource.urn.split("::").pop()).sort()).toEqual(
@@ -68,7 +69,7 @@ describe("StudioLayout through pulumi up", () => {
     expect(Object.keys(outputs.layoutProgramIds)).toEqual(["evening-loop", "night"]);
   });
 
-  test("the same layout reordered, with a start time written in another zone, changes nothing", async () => {
+  test("the same file reordered, with a start time written in another zone, changes nothing", async () => {
     const reversed = <T extends object>(entries: T) => Object.fromEntries(Object.entries(entries).reverse());
     writeLayout({
       episodeGroups: reversed({
@@ -105,7 +106,7 @@ describe("StudioLayout through pulumi up", () => {
     expect(urns).toEqual(["studio-RV01", "studio-RV03", "studio-RV05"]);
   });
 
-  test("a bad layout fails the preview with file:line:column for each problem, before any API call", async () => {
+  test("a bad file fails the preview with file:line:column for each problem, before any API call", async () => {
     fs.writeFileSync(
       layoutFile,
       [
@@ -127,12 +128,12 @@ describe("StudioLayout through pulumi up", () => {
     expect(live.emulator.calls()).toEqual([]);
   });
 
-  test("a layout whose studio config key is not set says which key to set", async () => {
+  test("a file whose studio config key is not set says which key to set", async () => {
     writeLayout({ caster: { config: "studioOfStaging" }, sources });
     const preview = await stack.preview();
     expect(preview.code).not.toBe(0);
     expect(preview.output).toContain(
-      'StudioLayout "studio": the layout takes the studio from stack config key studioOfStaging, which is not set; run `pulumi config set studioOfStaging <casterId>`.',
+      'Studio "studio": the file takes the studio from stack config key studioOfStaging, which is not set; run `pulumi config set studioOfStaging <casterId>`.',
     );
   });
 
@@ -144,7 +145,7 @@ describe("StudioLayout through pulumi up", () => {
     const missing = await stack.preview();
     expect(missing.code).not.toBe(0);
     expect(missing.output).toContain(
-      'StudioLayout "studio": sources.RV01.liveStreamUrl is the stack secret mainCameraUrl, which is not set; run `pulumi config set --secret mainCameraUrl <url>`.',
+      'Studio "studio": sources.RV01.liveStreamUrl is the stack secret mainCameraUrl, which is not set; run `pulumi config set --secret mainCameraUrl <url>`.',
     );
 
     await stack.setConfig("mainCameraUrl", signed, { secret: true });
@@ -225,8 +226,8 @@ describe("the example studio", () => {
   });
 });
 
-/** A studio declared resource by resource, then moved into a layout file: aliases take it over. */
-describe("moving existing resources into a StudioLayout", () => {
+/** A studio declared resource by resource, then moved into a studio file: aliases take it over. */
+describe("moving existing resources into a Studio", () => {
   let live: EmulatorFixture;
   let stack: PulumiStack;
 
@@ -263,5 +264,75 @@ describe("moving existing resources into a StudioLayout", () => {
     expect(live.sources(casterId).map((source) => source.resourceId).sort()).toEqual(before);
     const urns = (await stack.resources(VIDEO_RESOURCE_TYPE)).map((resource) => resource.urn.split("::").pop()).sort();
     expect(urns).toEqual(["studio-RV01", "studio-RV03"]);
+  });
+});
+
+/**
+ * A stack made by a program with `new StudioLayout(...)`, the component's former name, whose
+ * program then says `new Studio(...)`: Studio's alias of the former type takes the component over,
+ * and the engine derives each child's alias from it (a child's URN carries its parent's type).
+ */
+describe("a stack of StudioLayout, the former name, moved to Studio", () => {
+  let live: EmulatorFixture;
+  let stack: PulumiStack;
+
+  afterAll(async () => {
+    await stack?.remove();
+    await live?.close();
+  });
+
+  /** The component and its children, by the name the URN ends with, with the type the URN carries and the ID. */
+  const tree = async (): Promise<{ type?: string; children: Record<string, { parentType: string; id?: string }> }> => {
+    const resources = (await stack.exportState()).deployment.resources ?? [];
+    const component = resources.find((resource) => resource.urn.endsWith("::studio"));
+    const children = resources.filter((resource) => resource.parent === component?.urn);
+    return {
+      type: component?.type,
+      children: Object.fromEntries(children.map((child) => [child.urn.split("::").pop(), { parentType: child.urn.split("::")[2].split("$")[0], id: child.id }])),
+    };
+  };
+
+  test("the example studio made with StudioLayout previews no change with Studio, and up only records the new name", async () => {
+    live = await startEmulatorFixture();
+    stack = await PulumiStack.create("moved", { env: live.env });
+    // The example studio runs: destroying it on air needs allowStopOnAir.
+    const example = fs.readFileSync(path.join(__dirname, "..", "..", "examples", "studio", "studio.yaml"), "utf8");
+    expect(example).toContain("    running: true\n");
+    const studioFile = path.join(stack.workDir, "studio.yaml");
+    fs.writeFileSync(studioFile, example.replace("    running: true\n", "    running: true\n    allowStopOnAir: true\n"));
+    await stack.setConfig("layoutFile", studioFile);
+    await stack.setConfig("layoutClass", "StudioLayout");
+    await stack.setConfig("mainCameraUrl", "rtmp://push.example.com/studio/main-camera?auth_key=1767225600-0-0-feedface", { secret: true });
+    const made = await stack.up();
+    if (made.code !== 0) throw new Error(`pulumi up exited with ${made.code}:\n${made.output}`);
+    expect(made.output).toContain("StudioLayout is deprecated, the former name of Studio: write new Studio(name, { file })");
+    const before = await tree();
+    expect(before.type).toBe(STUDIO_LAYOUT_TYPE);
+    // The studio, 4 sources, the group, 2 layouts, 3 components, 2 scene bindings and 4 episodes.
+    expect(Object.keys(before.children)).toHaveLength(17);
+    for (const child of Object.values(before.children)) expect(child.parentType).toBe(STUDIO_LAYOUT_TYPE);
+
+    // The program moves to the new name, with the same file.
+    await stack.setConfig("layoutClass", "Studio");
+    live.emulator.clearCalls();
+    const preview = await stack.preview(["--expect-no-changes"]);
+    if (preview.code !== 0) throw new Error(`pulumi preview exited with ${preview.code}:\n${preview.output}`);
+    expect(preview.output).toContain("19 unchanged");
+    expect(preview.output).not.toMatch(/to (create|delete|replace|update)/);
+    expect(preview.output).not.toContain("deprecated");
+
+    const up = await stack.up();
+    if (up.code !== 0) throw new Error(`pulumi up exited with ${up.code}:\n${up.output}`);
+    expect(up.output).toContain("19 unchanged");
+    expect(live.mutatingCalls()).toEqual([]);
+    // The state now has the new type, for the component and in every child's URN, with the same objects.
+    const after = await tree();
+    expect(after.type).toBe(STUDIO_TYPE);
+    expect(Object.keys(after.children).sort()).toEqual(Object.keys(before.children).sort());
+    for (const [name, child] of Object.entries(after.children)) expect(child).toEqual({ parentType: STUDIO_TYPE, id: before.children[name].id });
+
+    const destroy = await stack.destroy();
+    if (destroy.code !== 0) throw new Error(`pulumi destroy exited with ${destroy.code}:\n${destroy.output}`);
+    expect(Object.keys(live.emulator.state().accounts[DEMO_ACCOUNT.uid]?.casters ?? {})).toEqual([]);
   });
 });

@@ -20,17 +20,32 @@ type AsArgs<Entry, Args> = Pick<Args, keyof Entry & keyof Args> & Omit<Inputs<En
 /** `keyof Pick<…>` keeps each property's documentation, which a plain `P in K` would drop. */
 type OrSecret<T, K extends keyof T> = Omit<T, K> & { [P in keyof Pick<T, K>]?: T[P] | SecretReference };
 
+/** The type token of {@link Studio}. */
+export const STUDIO_TYPE = "alicloud-caster:index:Studio";
+/** The type token of {@link StudioLayout}, Studio's former name: a stack made with it keeps it. */
+export const STUDIO_LAYOUT_TYPE = "alicloud-caster:index:StudioLayout";
+/** What a program that still uses the former name is told, from TypeScript or Pulumi YAML. */
+export const STUDIO_LAYOUT_DEPRECATION =
+  "StudioLayout is deprecated, the former name of Studio: write new Studio(name, { file }) (in Pulumi YAML, type: alicloud-caster:index:Studio), which takes this stack over with no change.";
+
 /**
- * A layout given as an object: the file's shape, where a program may also pass Outputs (a signed
- * URL from `config.requireSecret`, so it is never written in the repository) and Dates.
+ * A studio given as one typed object: the studio file's shape, where a program may also pass
+ * Outputs (a signed URL from `config.requireSecret`, so it is never written in the repository) and
+ * Dates.
  */
-export interface StudioLayoutInput {
-  /** The JSON Schema an editor checks the file with (`node_modules/pulumi-alicloud-caster/studio-layout.schema.json`); not read by the component. */
+export interface StudioDefinition {
+  /**
+   * The JSON Schema an editor checks the file with (`node_modules/pulumi-alicloud-caster/studio-layout.schema.json`); not read by the component.
+   * @default none
+   */
   $schema?: string;
-  /** An existing studio (`casterId`, or the stack `config` key holding it), or a `new` one this layout makes, with a {@link Caster}'s properties. */
+  /**
+   * An existing studio (`casterId`, or the stack `config` key holding it), or a `new` one this component makes, with a {@link Caster}'s properties.
+   * @default none: the component's `casterId` argument names the studio
+   */
   caster?: { casterId: string } | { config: string } | { new: OrSecret<AsArgs<LayoutStudio, CasterArgs>, SecretCapableStudioProperty> };
   /**
-   * The video sources, by layout position RV01–RV99, each with a {@link CasterVideoResource}'s
+   * The video sources, by input position RV01–RV99, each with a {@link CasterVideoResource}'s
    * properties; a URL may be `{ secret: <stack config key> }`.
    * @default none
    */
@@ -82,7 +97,10 @@ export interface StudioLayoutInput {
     /** When it ends: ISO 8601 with a zone, or a Date; sent as UTC. */
     endTime: pulumi.Input<string | Date>;
   }> | null;
-  /** The time zone the schedule is read in (validate, diff, render); not sent to the API. */
+  /**
+   * The time zone the schedule is read in (validate, diff, render); not sent to the API.
+   * @default none: times are shown in UTC alone
+   */
   timeZone?: string;
   /**
    * How everything in the file reaches Alibaba Cloud, when not with the stack's settings: a
@@ -94,25 +112,38 @@ export interface StudioLayoutInput {
   /**
    * What the first `pulumi up` takes over instead of making new: existing objects' IDs, keyed as
    * the sections are (`caster` only with `caster: { new: … }`). Each becomes its child's importId.
+   * @default none: every child is made new
    */
   adopt?: FileAdopt | null;
 }
 
-/** The inputs of a {@link StudioLayout}. */
-export interface StudioLayoutArgs {
+/** The inputs of a {@link Studio}: the studio as `file` or as `definition`, one of them. */
+export interface StudioArgs {
   /**
    * The studio file: a YAML or JSON file's path (relative paths are from the program's working
-   * directory, the Pulumi project's folder), or the same content as an object.
+   * directory, the Pulumi project's folder), checked with line and column for each problem.
+   * @default none: give `definition` instead
    */
-  layout: string | StudioLayoutInput;
+  file?: string;
+  /**
+   * The studio as one typed object, in the studio file's shape; it may hold Outputs and Dates.
+   * @default none: give `file` instead
+   */
+  definition?: StudioDefinition;
+  /**
+   * The studio file's path or the same content as an object, as `file` or `definition` take it.
+   * @deprecated The argument's former name: give `file` (a path) or `definition` (an object).
+   * @default none
+   */
+  layout?: string | StudioDefinition;
   /**
    * The studio, when the program knows it (e.g. `new Caster(...).casterId`). Give it here or as the
-   * layout's `caster`, not both.
-   * @default the layout's `caster`
+   * definition's `caster`, not both.
+   * @default the definition's `caster`
    */
   casterId?: pulumi.Input<string>;
   /**
-   * Earlier names of children, so that resources declared before the layout are taken over rather
+   * Earlier names of children, so that resources declared before the studio are taken over rather
    * than replaced. Keyed by the child's name after `<name>-`: a position (`RV01`, `RC01`), a group's
    * name, `layout-<name>`, `pgm` / `pvw`, or `episode-<name>`:
    * `{ RV01: [{ name: "main-camera", parent: pulumi.rootStackResource }] }`.
@@ -128,12 +159,26 @@ export interface StudioLayoutArgs {
   connection?: Connection;
 }
 
+/** @deprecated The former name of {@link StudioDefinition}. */
+export type StudioLayoutInput = StudioDefinition;
+
+/** @deprecated The inputs of {@link StudioLayout}, {@link Studio}'s former name: use {@link StudioArgs}. */
+export interface StudioLayoutArgs extends Omit<StudioArgs, "file" | "definition" | "layout"> {
+  /**
+   * The studio file: a YAML or JSON file's path (relative paths are from the program's working
+   * directory, the Pulumi project's folder), or the same content as an object.
+   */
+  layout: string | StudioDefinition;
+}
+
 /**
- * A studio file applied as one component: a {@link CasterVideoResource} per position, a
- * {@link CasterEpisodeGroup} per group, a {@link CasterLayout} per layout, a {@link CasterComponent}
- * per component position and a {@link CasterSceneBinding} per bound scene, children of this
- * component; and, when the file declares a new studio (`caster: { new: { ... } }`), the
- * {@link Caster} itself, `<name>-studio`, which every other child is then made in, once it exists.
+ * A whole studio, applied as one component: every check of the studio file, for a file or for the
+ * same content as one typed object. A {@link CasterVideoResource} per position, a
+ * {@link CasterEpisodeGroup} per group, a {@link CasterLayout} per layout (one screen composition),
+ * a {@link CasterComponent} per component position, a {@link CasterSceneBinding} per bound scene and
+ * a {@link CasterEpisode} per episode, children of this component; and, when the studio is declared
+ * new (`caster: { new: { ... } }`), the {@link Caster} itself, `<name>-studio`, which every other
+ * child is then made in, once it exists.
  *
  * Children are named from the file, never from its order: `<name>-RV07` for the source at RV07,
  * `<name>-<group>` for a group, `<name>-layout-<layout>` for a layout, `<name>-RC01` for the
@@ -143,21 +188,31 @@ export interface StudioLayoutArgs {
  * caption for the source it captions, and a scene binding for the studio this file makes (its
  * scenes exist once it is started).
  *
+ * Formerly named {@link StudioLayout}: a stack made with it moves to `Studio` with no change.
+ *
  * @example
- * // studio.yaml: caster: { new: { casterName: Main, normType: 1, casterTemplate: lp_hd } },
- * //             sources: { RV01: { resourceName: Main camera, liveStreamUrl: rtmp://... } }
- * const studio = new StudioLayout("studio", { layout: "studio.yaml" });
+ * const studio = new Studio("studio", { file: "studio.yaml" });
+ * // or one typed object: new Studio("studio", { definition: { caster: { new: { ... } }, sources: { RV01: { ... } } } })
  * export const sources = studio.resourceIds;
  */
-export class StudioLayout extends pulumi.ComponentResource {
-  /** The studio file's content as applied, after checking. */
-  public readonly layout: StudioLayoutInput;
+export class Studio extends pulumi.ComponentResource {
+  /** The engine's type of this component; a subclass for a former name overrides it. */
+  protected static readonly typeToken: string = STUDIO_TYPE;
+  /**
+   * Earlier types of this component, given to the engine as aliases so that a stack made under one
+   * (and every child, whose URN carries its parent's type) moves to this one with no change.
+   */
+  protected static readonly formerTypes: readonly string[] = [STUDIO_LAYOUT_TYPE];
+
+  /** The studio as applied, after checking: the file's content, or the definition given. */
+  public readonly definition: StudioDefinition;
+  /** The studio's ID: the one the definition or `casterId` names, or the one `caster: { new: ... }` made. */
   public readonly casterId: pulumi.Output<string>;
-  /** The studio this layout makes (`caster: { new: ... }`); undefined for an existing studio. */
+  /** The studio this component makes (`caster: { new: ... }`); undefined for an existing studio. */
   public readonly studio: Caster | undefined;
-  /** The preview (PVW) scene of a studio this layout makes, once it is started; undefined otherwise. */
+  /** The preview (PVW) scene of a studio this component makes, once it is started; undefined otherwise. */
   public readonly pvwSceneId: pulumi.Output<string | undefined>;
-  /** The program (PGM) scene of a studio this layout makes, once it is started; undefined otherwise. */
+  /** The program (PGM) scene of a studio this component makes, once it is started; undefined otherwise. */
   public readonly pgmSceneId: pulumi.Output<string | undefined>;
   /** The sources, by position. */
   public readonly sources: Readonly<Record<string, CasterVideoResource>>;
@@ -184,26 +239,30 @@ export class StudioLayout extends pulumi.ComponentResource {
   /** Each episode's API EpisodeId, by name. */
   public readonly episodeIds: pulumi.Output<Record<string, string>>;
 
-  constructor(name: string, args: StudioLayoutArgs, opts?: pulumi.ComponentResourceOptions) {
-    // A bad layout or a missing studio fails the program before any resource, even this one, is declared.
-    const layout = checkedLayout(name, args.layout);
-    const studioGiven = studioOf(name, layout.caster, args.casterId);
-    if (args.connection !== undefined && layout.connection !== undefined) {
-      throw new pulumi.RunError(`StudioLayout "${name}": the connection is given twice, as the connection argument and as the file's connection:; keep one of them.`);
+  constructor(name: string, args: StudioArgs, opts?: pulumi.ComponentResourceOptions) {
+    const kind = new.target as typeof Studio;
+    // Messages name the class the program wrote: Studio, or StudioLayout in a program not moved yet.
+    const label = `${kind.typeToken.split(":").pop()} "${name}"`;
+    // A bad studio or a missing one fails the program before any resource, even this one, is declared.
+    const content = checkedDefinition(label, args);
+    const studioGiven = studioOf(label, content.caster, args.casterId);
+    if (args.connection !== undefined && content.connection !== undefined) {
+      throw new pulumi.RunError(`${label}: the connection is given twice, as the connection argument and as the file's connection:; keep one of them.`);
     }
     // Every child goes through the one connection, so that the whole studio lives in one account and region.
-    const connection = args.connection ?? layout.connection;
+    const connection = args.connection ?? content.connection;
     const connected = connection !== undefined ? { connection } : {};
-    super("alicloud-caster:index:StudioLayout", name, {}, opts);
-    // Its children were checked together as one file: the program-wide check does not say it again.
+    const aliases = [...(opts?.aliases ?? []), ...kind.formerTypes.map((type) => ({ type }))];
+    super(kind.typeToken, name, {}, { ...opts, aliases });
+    // Its children were checked together as one studio file: the program-wide check does not say it again.
     markFileCheckedComponent(this);
-    this.layout = layout;
-    const secrets = new SecretReader(name);
+    this.definition = content;
+    const secrets = new SecretReader(label);
     if ("declared" in studioGiven) {
       // Its casterId is every child's, so each source and group is made in it once it exists.
       const studioArgs = secrets.read(studioGiven.declared, "caster.new") as unknown as CasterArgs;
       // Adopted, the studio's importId is its CasterId.
-      if (layout.adopt?.caster) studioArgs.importId = layout.adopt.caster;
+      if (content.adopt?.caster) studioArgs.importId = content.adopt.caster;
       if (connection !== undefined) studioArgs.connection = connection;
       this.studio = new Caster(`${name}-studio`, studioArgs, { parent: this });
       this.casterId = this.studio.casterId;
@@ -219,7 +278,7 @@ export class StudioLayout extends pulumi.ComponentResource {
     const childOptions = (key: string): pulumi.CustomResourceOptions => ({ parent: this, aliases: args.aliases?.[key] });
     // The `adopt` section: each child it names takes over that existing object (its importId, with
     // the studio's ID where the kind's ID carries one). It matters only when the child is made.
-    const adopt = layout.adopt ?? {};
+    const adopt = content.adopt ?? {};
     const casterId = this.casterId;
     // The studio as the children name it: the given ID as it is (a program's resources beside this
     // component that name the same ID are checked with its children), or the new studio's output.
@@ -227,12 +286,12 @@ export class StudioLayout extends pulumi.ComponentResource {
     const adopted = (ids: Record<string, string> | null | undefined, key: string): { importId?: pulumi.Input<string> } =>
       ids?.[key] !== undefined ? { importId: pulumi.interpolate`${casterId}:${ids[key]}` } : {};
     const sources: Record<string, CasterVideoResource> = {};
-    for (const [location, source] of Object.entries(layout.sources ?? {})) {
+    for (const [location, source] of Object.entries(content.sources ?? {})) {
       const args = { ...adopted(adopt.sources, location), ...secrets.read(source, `sources.${location}`), casterId: childCasterId, locationId: location, ...connected } as CasterVideoResourceArgs;
       sources[location] = new CasterVideoResource(`${name}-${location}`, args, childOptions(location));
     }
     const episodeGroups: Record<string, CasterEpisodeGroup> = {};
-    for (const [group, definition] of Object.entries(layout.episodeGroups ?? {})) {
+    for (const [group, definition] of Object.entries(content.episodeGroups ?? {})) {
       // A file's items are a list; a program's may be an Output, which holds no secret references.
       const items = Array.isArray(definition.items)
         ? definition.items.map((item, index) => (isPlainObject(item) ? secrets.read(item, `episodeGroups.${group}.items[${index}]`) : item))
@@ -251,7 +310,7 @@ export class StudioLayout extends pulumi.ComponentResource {
       .filter((location): location is string => typeof location === "string" && location in sources)
       .map((location) => sources[location]);
     const layouts: Record<string, CasterLayout> = {};
-    for (const [layoutName, definition] of Object.entries(layout.layouts ?? {})) {
+    for (const [layoutName, definition] of Object.entries(content.layouts ?? {})) {
       const shown = ([definition.videoLayers, definition.audioLayers] as unknown[])
         .flatMap((layers) => (Array.isArray(layers) ? (layers as unknown[]) : []))
         .map((layer) => (isPlainObject(layer) ? layer.locationId : undefined));
@@ -261,7 +320,7 @@ export class StudioLayout extends pulumi.ComponentResource {
       layouts[layoutName] = new CasterLayout(`${name}-layout-${layoutName}`, layoutArgs, { ...childOptions(`layout-${layoutName}`), dependsOn: waitsFor });
     }
     const components: Record<string, CasterComponent> = {};
-    for (const [location, definition] of Object.entries(layout.components ?? {})) {
+    for (const [location, definition] of Object.entries(content.components ?? {})) {
       const caption = isPlainObject(definition.caption) ? definition.caption.sourceLocationId : undefined;
       const componentArgs = { ...definition, casterId: childCasterId, locationId: location, ...adopted(adopt.components, location), ...connected } as CasterComponentArgs;
       components[location] = new CasterComponent(`${name}-${location}`, componentArgs, { ...childOptions(location), dependsOn: sourcesAt([caption]) });
@@ -269,7 +328,7 @@ export class StudioLayout extends pulumi.ComponentResource {
     // Scenes exist once the studio is started: a binding waits for the studio this file makes.
     const sceneBindings: Partial<Record<SceneKey, CasterSceneBinding>> = {};
     for (const key of SCENE_KEYS) {
-      const scene = layout.scenes?.[key];
+      const scene = content.scenes?.[key];
       if (!scene) continue;
       sceneBindings[key] = new CasterSceneBinding(`${name}-${key}`, {
         casterId: childCasterId,
@@ -286,7 +345,7 @@ export class StudioLayout extends pulumi.ComponentResource {
     // The schedule: an episode switches to a source of the file, by its ID (taken from the source's
     // Pulumi ID, so it stays known in a preview), with components of the file, and waits for them.
     const episodes: Record<string, CasterEpisode> = {};
-    for (const [episodeName, definition] of Object.entries(layout.episodes ?? {})) {
+    for (const [episodeName, definition] of Object.entries(content.episodes ?? {})) {
       const { locationId, components: shown, ...rest } = definition;
       const source = locationId !== undefined ? sources[locationId] : undefined;
       const overlays = (shown ?? []).map((position) => components[position]);
@@ -312,7 +371,7 @@ export class StudioLayout extends pulumi.ComponentResource {
     this.boundSceneIds = outputsBy(sceneBindings as Record<string, CasterSceneBinding>, (binding) => binding.sceneId);
     this.episodeIds = outputsBy(episodes, (episode) => episode.episodeId);
     if ([sources, episodeGroups, layouts, components, sceneBindings, episodes].every((children) => Object.keys(children).length === 0)) {
-      // Declarative, so an empty layout empties the studio; a file emptied by mistake should be noticed.
+      // Declarative, so an empty studio file empties the studio; a file emptied by mistake should be noticed.
       void pulumi.log.warn("the studio file has no sources, episode groups, layouts, components, scenes or episodes: any this component made before are deleted.", this);
     }
     this.registerOutputs({
@@ -329,9 +388,31 @@ export class StudioLayout extends pulumi.ComponentResource {
   }
 }
 
+/**
+ * @deprecated The former name of {@link Studio}: use `new Studio(name, { file })` (a path) or
+ * `new Studio(name, { definition })` (an object). A stack moves to Studio with no change: Studio
+ * declares this type as its alias. Until the program moves, this class keeps its own type token,
+ * `alicloud-caster:index:StudioLayout`, so an existing stack stays as it is.
+ */
+export class StudioLayout extends Studio {
+  protected static override readonly typeToken: string = STUDIO_LAYOUT_TYPE;
+  protected static override readonly formerTypes: readonly string[] = [];
+
+  constructor(name: string, args: StudioLayoutArgs, opts?: pulumi.ComponentResourceOptions) {
+    super(name, args, opts);
+    // As Pulumi's own SDKs do for a deprecated resource; a Pulumi YAML program gets no other notice (its host ignores the schema's).
+    void pulumi.log.warn(STUDIO_LAYOUT_DEPRECATION, this);
+  }
+
+  /** @deprecated The studio as applied: use {@link Studio.definition}. */
+  get layout(): StudioDefinition {
+    return this.definition;
+  }
+}
+
 /** Reads `{ secret: <key> }` values from the stack's secret config, so the URL stays a secret end to end. */
 class SecretReader {
-  constructor(private readonly layoutName: string) {}
+  constructor(private readonly label: string) {}
 
   read<T extends object>(entry: T, where: string): T {
     return Object.fromEntries(Object.entries(entry).map(([property, value]) => [property, isSecretReference(value) ? this.secret(value, `${where}.${property}`) : value])) as T;
@@ -342,44 +423,59 @@ class SecretReader {
     const value = config.getSecret(key);
     if (value === undefined) {
       throw new pulumi.RunError(
-        `StudioLayout "${this.layoutName}": ${where} is the stack secret ${reference.secret}, which is not set; run \`pulumi config set --secret ${reference.secret} <url>\`.`,
+        `${this.label}: ${where} is the stack secret ${reference.secret}, which is not set; run \`pulumi config set --secret ${reference.secret} <url>\`.`,
       );
     }
     return value;
   }
 }
 
-/** As a RunError, so that the user sees the list of problems rather than a stack trace. */
-function checkedLayout(name: string, layout: StudioLayoutArgs["layout"]): StudioLayoutInput {
+/**
+ * The studio from exactly one of `file`, `definition` and the deprecated `layout`, checked; as a
+ * RunError, so that the user sees the list of problems rather than a stack trace.
+ */
+function checkedDefinition(label: string, args: StudioArgs): StudioDefinition {
+  const given = (["file", "definition", "layout"] as const).filter((key) => args[key] !== undefined);
+  if (given.length !== 1) {
+    throw new pulumi.RunError(
+      `${label}: ${given.length === 0 ? "no studio is given" : `the studio is given ${given.length} times, as ${given.join(" and ")}`}; give file (a studio file's path) or definition (the same content as an object), one of them.`,
+    );
+  }
+  const [key] = given;
+  const value = args[key];
+  // Without TypeScript's check (a JavaScript program), a path given as an object or the reverse.
+  if (key === "file" && typeof value !== "string") throw new pulumi.RunError(`${label}: file must be a studio file's path; give an object as definition.`);
+  if (key === "definition" && (typeof value !== "object" || value === null)) throw new pulumi.RunError(`${label}: definition must be an object; give a studio file's path as file.`);
   try {
-    return loadLayout(layout, "layout", {
+    // An object's problems are named after the argument that holds it (`definition sources.RV01...`), a file's by its path.
+    return loadLayout(value as string | object, key, {
       // A schedule's warnings (an episode that has started) are printed, and the program goes on.
-      onWarning: (warning) => void pulumi.log.warn(`StudioLayout "${name}": ${formatProblem(warning)}`),
-    }) as StudioLayoutInput;
+      onWarning: (warning) => void pulumi.log.warn(`${label}: ${formatProblem(warning)}`),
+    }) as StudioDefinition;
   } catch (error) {
-    if (error instanceof LayoutError) throw new pulumi.RunError(`StudioLayout "${name}": ${error.message}`);
+    if (error instanceof LayoutError) throw new pulumi.RunError(`${label}: ${error.message}`);
     throw error;
   }
 }
 
 /**
- * The studio from exactly one of the component's argument and the layout's `caster`: its ID, or
- * the new studio the layout declares.
+ * The studio from exactly one of the component's argument and the definition's `caster`: its ID,
+ * or the new studio the definition declares.
  */
 function studioOf(
-  name: string,
-  caster: StudioLayoutInput["caster"],
+  label: string,
+  caster: StudioDefinition["caster"],
   casterId: pulumi.Input<string> | undefined,
-): { casterId: pulumi.Input<string> } | { declared: NonNullable<Extract<StudioLayoutInput["caster"], { new: unknown }>>["new"] } {
+): { casterId: pulumi.Input<string> } | { declared: NonNullable<Extract<StudioDefinition["caster"], { new: unknown }>>["new"] } {
   if (casterId !== undefined && caster !== undefined) {
     throw new pulumi.RunError(
-      `StudioLayout "${name}": the studio is given twice, as the casterId argument and as the layout's caster; keep one of them.`,
+      `${label}: the studio is given twice, as the casterId argument and as the file's caster; keep one of them.`,
     );
   }
   if (casterId !== undefined) return { casterId };
   if (caster === undefined) {
     throw new pulumi.RunError(
-      `StudioLayout "${name}": no studio is given; add caster: { casterId: <ID> }, caster: { config: <stack config key> } or caster: { new: { normType, casterTemplate, ... } } to the layout, or pass casterId.`,
+      `${label}: no studio is given; add caster: { casterId: <ID> }, caster: { config: <stack config key> } or caster: { new: { normType, casterTemplate, ... } } to the file, or pass casterId.`,
     );
   }
   if (isNewStudio(caster)) return { declared: caster.new };
@@ -388,7 +484,7 @@ function studioOf(
   const value = config.get(key);
   if (value === undefined) {
     throw new pulumi.RunError(
-      `StudioLayout "${name}": the layout takes the studio from stack config key ${caster.config}, which is not set; run \`pulumi config set ${caster.config} <casterId>\`.`,
+      `${label}: the file takes the studio from stack config key ${caster.config}, which is not set; run \`pulumi config set ${caster.config} <casterId>\`.`,
     );
   }
   return { casterId: value };

@@ -1,5 +1,10 @@
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
-import { StudioLayout } from "./studio-layout";
+import * as ts from "typescript";
+import { Studio, StudioLayout } from "./studio";
+import { readmeStudioExample } from "../test/helpers/readme";
 
 /**
  * The component's wiring, with Pulumi's mocks in place of the engine: which children it declares,
@@ -40,12 +45,16 @@ pulumi.runtime.setMocks(
   "stack",
   false,
 );
-// The mocks do not pass a resource's dependsOn on: read it from the registration itself.
-type Registration = { getName(): string; getDependenciesList(): string[] };
+/** Each resource's aliases as the engine receives them (type, name; "" is the resource's own), by name. */
+const aliasesSent = new Map<string, { type: string; name: string }[]>();
+// The mocks do not pass a resource's dependsOn or aliases on: read them from the registration itself.
+type AliasSpec = { getType(): string; getName(): string };
+type Registration = { getName(): string; getDependenciesList(): string[]; getAliasesList(): { getSpec(): AliasSpec | undefined }[] };
 const monitor = (require("@pulumi/pulumi/runtime/settings") as { getMonitor(): { registerResource(req: Registration, callback: unknown): void } }).getMonitor();
 const register = monitor.registerResource.bind(monitor);
 monitor.registerResource = (req, callback) => {
   dependencies.set(req.getName(), req.getDependenciesList());
+  aliasesSent.set(req.getName(), req.getAliasesList().map((alias) => ({ type: alias.getSpec()?.getType() ?? "", name: alias.getSpec()?.getName() ?? "" })));
   register(req, callback);
 };
 pulumi.runtime.setAllConfig({ "project:hookUrl": "https://hooks.example.com/studio?auth_key=1767225600-0-0-feedface" }, ["project:hookUrl"]);
@@ -56,12 +65,12 @@ const urnOf = (resource: pulumi.Resource): Promise<string> => value(resource.urn
 const camera = { resourceName: "Main camera", liveStreamUrl: "rtmp://push.example.com/live/main" };
 const night = { startTime: "2030-12-24T23:00:00Z", items: [{ itemName: "Replay", vodUrl: "https://media.example.com/replay.ts" }] };
 
-describe("StudioLayout with a studio the layout makes (caster: new)", () => {
-  let layout: StudioLayout;
+describe("Studio with a studio the layout makes (caster: new)", () => {
+  let layout: Studio;
   beforeAll(() => {
     declared.length = 0;
-    layout = new StudioLayout("show", {
-      layout: {
+    layout = new Studio("show", {
+      definition: {
         caster: { new: { casterName: "Evening show", normType: 1, casterTemplate: "lp_sd", domainName: "live.example.com", callbackUrl: { secret: "hookUrl" }, running: true } },
         sources: { RV01: camera },
         episodeGroups: { night },
@@ -71,7 +80,7 @@ describe("StudioLayout with a studio the layout makes (caster: new)", () => {
 
   test("declares the studio as a child, <name>-studio, with its properties and its URL secret read from the stack", async () => {
     expect(layout.studio).toBeDefined();
-    expect(await urnOf(layout.studio!)).toMatch(/StudioLayout\$pulumi-nodejs:dynamic\/alicloud-caster:Caster::show-studio$/);
+    expect(await urnOf(layout.studio!)).toMatch(/:index:Studio\$pulumi-nodejs:dynamic\/alicloud-caster:Caster::show-studio$/);
     // Let the mocks see every declaration.
     await value(layout.resourceIds);
     const studio = declared.find((resource) => resource.name === "show-studio")!;
@@ -92,7 +101,7 @@ describe("StudioLayout with a studio the layout makes (caster: new)", () => {
     expect(source.inputs.casterId).toBe(STUDIO_ID);
     expect(group.inputs.casterId).toBe(STUDIO_ID);
     // A child of the component, as the studio is.
-    expect(await urnOf(layout.sources.RV01)).toMatch(/StudioLayout\$pulumi-nodejs:dynamic\/alicloud-caster:CasterVideoResource::show-RV01$/);
+    expect(await urnOf(layout.sources.RV01)).toMatch(/:index:Studio\$pulumi-nodejs:dynamic\/alicloud-caster:CasterVideoResource::show-RV01$/);
   });
 
   test("exposes the studio's outputs", async () => {
@@ -102,10 +111,10 @@ describe("StudioLayout with a studio the layout makes (caster: new)", () => {
   });
 });
 
-describe("StudioLayout with an existing studio", () => {
+describe("Studio with an existing studio", () => {
   test("declares no studio, and its scene outputs are undefined", async () => {
     declared.length = 0;
-    const layout = new StudioLayout("existing", { layout: { caster: { casterId: STUDIO_ID }, sources: { RV01: camera } } });
+    const layout = new Studio("existing", { definition: { caster: { casterId: STUDIO_ID }, sources: { RV01: camera } } });
     expect(layout.studio).toBeUndefined();
     expect(await value(layout.casterId)).toBe(STUDIO_ID);
     expect(await value(layout.pgmSceneId)).toBeUndefined();
@@ -114,14 +123,14 @@ describe("StudioLayout with an existing studio", () => {
   });
 
   test("refuses a studio given twice: a new one in the layout and a casterId argument", () => {
-    expect(() => new StudioLayout("twice", {
-      layout: { caster: { new: { normType: 1, casterTemplate: "lp_sd" } } },
+    expect(() => new Studio("twice", {
+      definition: { caster: { new: { normType: 1, casterTemplate: "lp_sd" } } },
       casterId: STUDIO_ID,
-    })).toThrow('StudioLayout "twice": the studio is given twice, as the casterId argument and as the layout\'s caster; keep one of them.');
+    })).toThrow('Studio "twice": the studio is given twice, as the casterId argument and as the file\'s caster; keep one of them.');
   });
 });
 
-describe("StudioLayout with layouts, components and scenes (issue 13)", () => {
+describe("Studio with layouts, components and scenes (issue 13)", () => {
   const guest = { resourceName: "Guest camera", liveStreamUrl: "rtmp://push.example.com/live/guest" };
   const reel = { resourceName: "Intro reel", vodUrl: "https://media.example.com/intro.mp4" };
   const pip = {
@@ -141,14 +150,14 @@ describe("StudioLayout with layouts, components and scenes (issue 13)", () => {
     geometry: { position: [0.5, 0.95] as [number, number], anchor: "bottomCenter" as const, widthNormalized: 0.8, heightNormalized: 0.08 },
     caption: { sourceLocationId: "RV02", targetLanguage: "en" as const },
   };
-  let layout: StudioLayout;
+  let layout: Studio;
   const byName = (name: string) => declared.find((resource) => resource.name === name)!;
   const urnsOf = (...resources: pulumi.Resource[]) => Promise.all(resources.map(urnOf));
 
   beforeAll(async () => {
     declared.length = 0;
-    layout = new StudioLayout("show", {
-      layout: {
+    layout = new Studio("show", {
+      definition: {
         caster: { new: { casterName: "Evening show", normType: 1, casterTemplate: "lp_sd", domainName: "live.example.com", running: true } },
         sources: { RV01: camera, RV02: guest, RV03: reel },
         layouts: { pip, full: { videoLayers: [{ locationId: "RV01", position: [0, 0], widthNormalized: 1, heightNormalized: 1 }] } },
@@ -164,9 +173,9 @@ describe("StudioLayout with layouts, components and scenes (issue 13)", () => {
       "show", "show-RC01", "show-RC02", "show-RV01", "show-RV02", "show-RV03",
       "show-layout-full", "show-layout-pip", "show-pgm", "show-pvw", "show-studio",
     ]);
-    expect(await urnOf(layout.layouts.pip)).toMatch(/StudioLayout\$pulumi-nodejs:dynamic\/alicloud-caster:CasterLayout::show-layout-pip$/);
-    expect(await urnOf(layout.components.RC01)).toMatch(/StudioLayout\$pulumi-nodejs:dynamic\/alicloud-caster:CasterComponent::show-RC01$/);
-    expect(await urnOf(layout.sceneBindings.pgm!)).toMatch(/StudioLayout\$pulumi-nodejs:dynamic\/alicloud-caster:CasterSceneBinding::show-pgm$/);
+    expect(await urnOf(layout.layouts.pip)).toMatch(/:index:Studio\$pulumi-nodejs:dynamic\/alicloud-caster:CasterLayout::show-layout-pip$/);
+    expect(await urnOf(layout.components.RC01)).toMatch(/:index:Studio\$pulumi-nodejs:dynamic\/alicloud-caster:CasterComponent::show-RC01$/);
+    expect(await urnOf(layout.sceneBindings.pgm!)).toMatch(/:index:Studio\$pulumi-nodejs:dynamic\/alicloud-caster:CasterSceneBinding::show-pgm$/);
   });
 
   test("each child takes the file's entry as its inputs, in the studio the file makes", () => {
@@ -204,8 +213,8 @@ describe("StudioLayout with layouts, components and scenes (issue 13)", () => {
 
   test("with an existing studio, a binding waits for nothing but its layout and components", async () => {
     declared.length = 0;
-    const existing = new StudioLayout("on-air", {
-      layout: { caster: { casterId: STUDIO_ID }, sources: { RV01: camera }, layouts: { full: { videoLayers: [pip.videoLayers[0]] } }, scenes: { pgm: { layout: "full" } } },
+    const existing = new Studio("on-air", {
+      definition: { caster: { casterId: STUDIO_ID }, sources: { RV01: camera }, layouts: { full: { videoLayers: [pip.videoLayers[0]] } }, scenes: { pgm: { layout: "full" } } },
     });
     await value(existing.boundSceneIds);
     expect(waitsFor("on-air-pgm")).toEqual(await sorted(existing.layouts.full));
@@ -213,19 +222,19 @@ describe("StudioLayout with layouts, components and scenes (issue 13)", () => {
   });
 
   test("a scene whose layout the file lacks fails the program before any resource, with where and why", () => {
-    expect(() => new StudioLayout("broken", {
-      layout: { caster: { casterId: STUDIO_ID }, sources: { RV01: camera }, scenes: { pgm: { layout: "split", components: ["RC09"] } } },
-    })).toThrow(/StudioLayout "broken": the studio file has 2 problems:\nlayout scenes\.pgm\.layout: layout "split" is not a layout of this file[\s\S]*\nlayout scenes\.pgm\.components\[0\]: components\[0\] "RC09" is not a component of this file/);
+    expect(() => new Studio("broken", {
+      definition: { caster: { casterId: STUDIO_ID }, sources: { RV01: camera }, scenes: { pgm: { layout: "split", components: ["RC09"] } } },
+    })).toThrow(/Studio "broken": the studio file has 2 problems:\ndefinition scenes\.pgm\.layout: layout "split" is not a layout of this file[\s\S]*\ndefinition scenes\.pgm\.components\[0\]: components\[0\] "RC09" is not a component of this file/);
   });
 });
 
-describe("StudioLayout with a connection (several accounts in one program)", () => {
+describe("Studio with a connection (several accounts in one program)", () => {
   const connection = { profile: "production", region: "cn-beijing" };
 
   test("the file's connection: goes to every child, the studio it makes included", async () => {
     declared.length = 0;
-    const layout = new StudioLayout("prod", {
-      layout: { connection, caster: { new: { normType: 1, casterTemplate: "lp_sd" } }, sources: { RV01: camera }, episodeGroups: { night } },
+    const layout = new Studio("prod", {
+      definition: { connection, caster: { new: { normType: 1, casterTemplate: "lp_sd" } }, sources: { RV01: camera }, episodeGroups: { night } },
     });
     await value(layout.resourceIds);
     await value(layout.programIds);
@@ -236,8 +245,8 @@ describe("StudioLayout with a connection (several accounts in one program)", () 
 
   test("the connection argument does the same for an existing studio; a child of a layout without one has none", async () => {
     declared.length = 0;
-    const given = new StudioLayout("staging", { layout: { sources: { RV01: camera } }, casterId: STUDIO_ID, connection: { profile: "staging" } });
-    const plain = new StudioLayout("plain", { layout: { sources: { RV01: camera } }, casterId: STUDIO_ID });
+    const given = new Studio("staging", { definition: { sources: { RV01: camera } }, casterId: STUDIO_ID, connection: { profile: "staging" } });
+    const plain = new Studio("plain", { definition: { sources: { RV01: camera } }, casterId: STUDIO_ID });
     await value(given.resourceIds);
     await value(plain.resourceIds);
     expect(declared.find((resource) => resource.name === "staging-RV01")?.inputs.connection).toEqual({ profile: "staging" });
@@ -245,7 +254,81 @@ describe("StudioLayout with a connection (several accounts in one program)", () 
   });
 
   test("refuses a connection given twice: in the file and as the argument", () => {
-    expect(() => new StudioLayout("both", { layout: { connection, sources: { RV01: camera } }, casterId: STUDIO_ID, connection: { profile: "staging" } }))
-      .toThrow('StudioLayout "both": the connection is given twice, as the connection argument and as the file\'s connection:; keep one of them.');
+    expect(() => new Studio("both", { definition: { connection, sources: { RV01: camera } }, casterId: STUDIO_ID, connection: { profile: "staging" } }))
+      .toThrow('Studio "both": the connection is given twice, as the connection argument and as the file\'s connection:; keep one of them.');
+  });
+});
+
+describe("Studio's arguments: the studio as file or definition, one of them", () => {
+  test("a file by its path: its problems at file:line:column", () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "caster-studio-")), "studio.yaml");
+    fs.writeFileSync(file, "caster: { casterId: LIVEPRODUCER_POST-cn-mockstudio }\nsources:\n  RV7: { resourceName: Guest, liveStreamUrl: rtmp://push.example.com/live/guest }\n");
+    expect(() => new Studio("filed", { file })).toThrow(`Studio "filed": the studio file has 1 problem:\n${file}:3:3 sources.RV7:`);
+  });
+
+  test("refuses both, and neither, saying which argument takes what", () => {
+    expect(() => new Studio("both", { file: "studio.yaml", definition: { caster: { casterId: STUDIO_ID } } }))
+      .toThrow('Studio "both": the studio is given 2 times, as file and definition; give file (a studio file\'s path) or definition (the same content as an object), one of them.');
+    expect(() => new Studio("none", {}))
+      .toThrow('Studio "none": no studio is given; give file (a studio file\'s path) or definition (the same content as an object), one of them.');
+    // From JavaScript, without the type check: an object where a path goes.
+    expect(() => new Studio("mixed", { file: { caster: { casterId: STUDIO_ID } } as unknown as string }))
+      .toThrow('Studio "mixed": file must be a studio file\'s path; give an object as definition.');
+  });
+
+  test("the deprecated layout argument still takes either", async () => {
+    declared.length = 0;
+    const studio = new Studio("former-arg", { layout: { caster: { casterId: STUDIO_ID }, sources: { RV01: camera } } });
+    expect(await value(studio.resourceIds)).toEqual({ RV01: "former-arg-RV01-resource" });
+  });
+});
+
+describe("StudioLayout, Studio's deprecated former name", () => {
+  test("keeps its own type, so an existing stack is unchanged, with the children under it and its messages in its name", async () => {
+    declared.length = 0;
+    const former = new StudioLayout("former", { layout: { caster: { casterId: STUDIO_ID }, sources: { RV01: camera } } });
+    expect(former).toBeInstanceOf(Studio);
+    expect(await urnOf(former)).toMatch(/::alicloud-caster:index:StudioLayout::former$/);
+    expect(await urnOf(former.sources.RV01)).toMatch(/:index:StudioLayout\$pulumi-nodejs:dynamic\/alicloud-caster:CasterVideoResource::former-RV01$/);
+    expect(former.layout).toBe(former.definition);
+    expect(await value(former.resourceIds)).toEqual({ RV01: "former-RV01-resource" });
+    expect(aliasesSent.get("former")).toEqual([]);
+    expect(() => new StudioLayout("broken-former", { layout: { sources: { RV01: camera } } })).toThrow(/^StudioLayout "broken-former": no studio is given; add caster:/);
+  });
+
+  test("Studio declares the former type as its alias, and nothing for its children, whose aliases the engine derives from it", async () => {
+    declared.length = 0;
+    const studio = new Studio("moved", { definition: { caster: { casterId: STUDIO_ID }, sources: { RV01: camera } } });
+    await value(studio.resourceIds);
+    expect(aliasesSent.get("moved")).toEqual([{ type: "alicloud-caster:index:StudioLayout", name: "" }]);
+    expect(aliasesSent.get("moved-RV01")).toEqual([]);
+  });
+});
+
+describe("the README's Studio example", () => {
+  test("runs: every check passes, and it declares the studio, its sources, layout, scene binding and episode", async () => {
+    // The block as a user's index.ts, with the package's name mapped to this SDK (documentation.test type-checks it).
+    const program = ts.transpileModule(readmeStudioExample().replace('from "pulumi-alicloud-caster"', 'from "./index"'), {
+      compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 },
+    }).outputText;
+    const exported: { casterId?: pulumi.Output<string>; resourceIds?: pulumi.Output<Record<string, string>> } = {};
+    // The component the example makes, kept so that the test can wait for every child's declaration.
+    const made: Studio[] = [];
+    const sdk = { ...require("./index"), Studio: class extends Studio {
+      constructor(...args: ConstructorParameters<typeof Studio>) {
+        super(...args);
+        made.push(this);
+      }
+    } };
+    declared.length = 0;
+    new Function("require", "exports", program)((id: string) => (id === "./index" ? sdk : require(id)), exported);
+    expect(made).toHaveLength(1);
+    await value(pulumi.all([made[0].layoutIds, made[0].boundSceneIds, made[0].episodeIds]));
+    expect(await value(exported.casterId!)).toBe(STUDIO_ID);
+    expect(await value(exported.resourceIds!)).toEqual({ RV01: "studio-RV01-resource", RV02: "studio-RV02-resource" });
+    expect(declared.map((resource) => `${resource.type.split(":").pop()} ${resource.name}`).sort()).toEqual([
+      "Caster studio-studio", "CasterEpisode studio-episode-evening-news", "CasterLayout studio-layout-full", "CasterSceneBinding studio-pgm",
+      "CasterVideoResource studio-RV01", "CasterVideoResource studio-RV02", "Studio studio",
+    ]);
   });
 });

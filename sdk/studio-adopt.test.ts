@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { StudioLayout, StudioLayoutInput } from "./studio-layout";
+import { Studio, StudioDefinition } from "./studio";
 
 /**
  * The `adopt` section of a studio file, with Pulumi's mocks in place of the engine: each child it
@@ -27,7 +27,7 @@ const value = <T>(output: pulumi.Output<T>): Promise<T> => new Promise((resolve)
 
 const camera = { resourceName: "Main camera", liveStreamUrl: "rtmp://push.example.com/live/main" };
 const guest = { resourceName: "Guest", liveStreamUrl: "rtmp://push.example.com/live/guest" };
-const file = (caster: StudioLayoutInput["caster"], adopt: StudioLayoutInput["adopt"]): StudioLayoutInput => ({
+const file = (caster: StudioDefinition["caster"], adopt: StudioDefinition["adopt"]): StudioDefinition => ({
   caster,
   sources: { RV01: camera, RV02: guest },
   episodeGroups: { "evening-loop": { startTime: "2030-12-24T23:00:00Z", items: [{ itemName: "Replay", vodUrl: "https://media.example.com/replay.ts" }] } },
@@ -37,11 +37,11 @@ const file = (caster: StudioLayoutInput["caster"], adopt: StudioLayoutInput["ado
   adopt,
 });
 
-describe("StudioLayout with an adopt section", () => {
+describe("Studio with an adopt section", () => {
   test("each child it names takes over that object: <casterId>:<id> where the kind's ID has the studio, the plain ID for the studio and a group", async () => {
     declared.clear();
-    const layout = new StudioLayout("show", {
-      layout: file({ new: { casterName: "Evening show", normType: 1, casterTemplate: "lp_sd", running: true } }, {
+    const layout = new Studio("show", {
+      definition: file({ new: { casterName: "Evening show", normType: 1, casterTemplate: "lp_sd", running: true } }, {
         caster: ADOPTED_STUDIO,
         sources: { RV01: "e5542d98-b08c-46bf-83e9-5b09d08c1234" },
         layouts: { pip: "3f2a9c1e" },
@@ -63,7 +63,7 @@ describe("StudioLayout with an adopt section", () => {
 
   test("with an existing studio, the children take its ID", async () => {
     declared.clear();
-    const layout = new StudioLayout("existing", { layout: file({ casterId: ADOPTED_STUDIO }, { sources: { RV02: "abc" } }) });
+    const layout = new Studio("existing", { definition: file({ casterId: ADOPTED_STUDIO }, { sources: { RV02: "abc" } }) });
     await value(layout.resourceIds);
     expect(declared.get("existing-RV02")?.importId).toBe(`${ADOPTED_STUDIO}:abc`);
     expect(declared.get("existing-RV01")?.importId).toBeUndefined();
@@ -71,7 +71,7 @@ describe("StudioLayout with an adopt section", () => {
 
   test("adopt.caster with an existing studio is refused before anything is declared", () => {
     declared.clear();
-    expect(() => new StudioLayout("wrong", { layout: file({ casterId: ADOPTED_STUDIO }, { caster: ADOPTED_STUDIO }) }))
+    expect(() => new Studio("wrong", { definition: file({ casterId: ADOPTED_STUDIO }, { caster: ADOPTED_STUDIO }) }))
       .toThrow(/adopt\.caster: adopt\.caster "LIVEPRODUCER_POST-cn-0pp1czt1234" takes over a studio that this file makes/);
     expect(declared.size).toBe(0);
   });
