@@ -133,20 +133,15 @@ describe("a Pulumi YAML program with StudioLayout", () => {
     }
   });
 
-  test("pulumi destroy leaves nothing, once the file allows stopping the studio on air", async () => {
-    // The example studio runs; deleting it on air needs allowStopOnAir, which the README's way out is.
-    const text = fs.readFileSync(project.studioFile, "utf8");
-    expect(text).toContain("    running: true\n");
-    fs.writeFileSync(project.studioFile, text.replace("    running: true\n", "    running: true\n    allowStopOnAir: true\n"));
+  test("a plain pulumi destroy of the example studio, on air, stops it and leaves nothing", async () => {
+    expect(fs.readFileSync(project.studioFile, "utf8")).toContain("    running: true\n");
+    expect(studios().map((studio) => studio.status)).toEqual([1]);
     live.emulator.clearCalls();
-    expect((await stack.up()).code).toBe(0);
-    // Stored only: no call to the API.
-    expect(live.mutatingCalls()).toEqual([]);
-
     const destroy = await stack.destroy();
     if (destroy.code !== 0) throw new Error(`pulumi destroy exited with ${destroy.code}:\n${destroy.output}`);
     expect(studios()).toEqual([]);
     expect(account().episodeGroups).toEqual({});
+    expect(live.mutatingCalls().slice(-2)).toEqual(["StopCaster", "DeleteCaster"]);
     expect((await stack.exportState()).deployment.resources ?? []).toEqual([]);
     // The component provider and the language hosts that ran it ended with the engine.
     expect(await stack.leftoverProcesses()).toEqual([]);
