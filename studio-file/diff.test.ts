@@ -631,10 +631,14 @@ describe("diffLayouts: a studio the layout makes (issue 12)", () => {
       summary: 'Studio "Evening show" is replaced because its type changes from general studio (1) to carousel studio (6): a new studio is made, and every source and episode group is made again there.',
       details: [
         "Delay 3 s → 5 s.",
-        "The old studio is on air and allowStopOnAir is not set: deleting it is refused and `pulumi up` fails there; stop it first (running: false) in a change of its own, or set allowStopOnAir: true.",
+        "The old studio is on air and allowStopOnAir is not set, so the preview refuses this change and the studio stays on air: set allowStopOnAir: true, or running: false first.",
       ],
     });
     expect(changes[1]).toMatchObject({ subject: "RV01", action: "replace", summary: 'RV01 is replaced on the new studio, and renamed from "Main camera" to "Camera".' });
+    expect(onlyChange(made(), made({ normType: 6, allowStopOnAir: true })).details).toContain(
+      "The old studio is on air; allowStopOnAir is true, so it is stopped (goes off air) and deleted.");
+    // Stopped in the same change: nothing is refused, and the old studio goes off air as declared.
+    expect(onlyChange(made(), made({ normType: 6, running: false })).details).toContain("The old studio is on air: it is stopped (goes off air) and deleted.");
     // Started in the same change: the new studio starts; the old one is not on air, so nothing is refused.
     expect(onlyChange(made({ running: false }), made({ normType: 6 })).details).toEqual(["The studio will start (goes on air)."]);
     const stopped = onlyChange(made({ running: false }), made({ running: false, resourceGroupId: "rg-acfmxazb4ph6aiy" }));
@@ -667,17 +671,17 @@ describe("diffLayouts: a studio the layout makes (issue 12)", () => {
       action: "replace",
       summary: 'Every source and episode group moves to the studio from stack config key casterId: all are replaced, and the studio "Evening show" that this file made is deleted.',
       details: [
-        "That studio is on air and allowStopOnAir is not set: deleting it is refused and `pulumi up` fails there; stop it first (running: false) in a change of its own, or set allowStopOnAir: true.",
+        "That studio is on air: it is stopped (goes off air) and deleted.",
       ],
     });
     expect(onlyChange(made({ running: false }), layout({ sources: { RV01: camera } })).details).toEqual([]);
     // Compared with nothing (the file deleted): the studio goes, and what was in it.
-    expect(diffLayouts(made({ allowStopOnAir: true }), {})).toEqual([
+    expect(diffLayouts(made(), {})).toEqual([
       {
         subject: "studio",
         action: "remove",
         summary: 'The studio "Evening show" that this file made is deleted.',
-        details: ["It is on air; allowStopOnAir is true, so it is stopped (goes off air) and deleted."],
+        details: ["It is on air: it is stopped (goes off air) and deleted."],
       },
       expect.objectContaining({ subject: "RV01", action: "remove" }),
     ]);

@@ -274,12 +274,22 @@ function addStudioChange(studio: LayoutStudio): LayoutChange {
   };
 }
 
-/** What happens to a studio on air that is deleted (the provider refuses it unless allowStopOnAir was applied). */
+/** What happens to a studio on air that is deleted: the provider stops it, then deletes it (`protect: true` is the guard). */
 function onAirDeletion(studio: LayoutStudio, which: string): string[] {
   if (studio.running !== true) return [];
-  return [studio.allowStopOnAir === true
-    ? `${capitalize(which)} is on air; allowStopOnAir is true, so it is stopped (goes off air) and deleted.`
-    : `${capitalize(which)} is on air and allowStopOnAir is not set: deleting it is refused and \`pulumi up\` fails there; stop it first (running: false) in a change of its own, or set allowStopOnAir: true.`];
+  return [`${capitalize(which)} is on air: it is stopped (goes off air) and deleted.`];
+}
+
+/**
+ * What happens to the old studio of a replacement: one that stays declared on air is taken off air
+ * by it, which the provider's preview refuses unless allowStopOnAir, as it does a change that
+ * needs a stop.
+ */
+function onAirReplacement(before: LayoutStudio, after: LayoutStudio): string[] {
+  if (before.running !== true || after.running !== true) return onAirDeletion(before, "the old studio");
+  return [after.allowStopOnAir === true
+    ? "The old studio is on air; allowStopOnAir is true, so it is stopped (goes off air) and deleted."
+    : "The old studio is on air and allowStopOnAir is not set, so the preview refuses this change and the studio stays on air: set allowStopOnAir: true, or running: false first."];
 }
 
 function deleteStudioChange(studio: LayoutStudio): LayoutChange {
@@ -379,7 +389,7 @@ function newStudioUpdate(before: LayoutStudio, after: LayoutStudio): LayoutChang
         + "a new studio is made, and every source and episode group is made again there.",
       details: [
         ...differences.filter((difference) => !replacing.includes(difference)).map(differenceSentence),
-        ...onAirDeletion(before, "the old studio"),
+        ...onAirReplacement(before, after),
       ],
     };
   }

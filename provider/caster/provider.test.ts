@@ -156,18 +156,30 @@ describe("studio (Caster) provider", () => {
     expect(actions.slice(last - 1, last + 2)).toEqual(["StopCaster", "SetCasterConfig", "StartCaster"]);
   });
 
-  test("deleting a studio on air is refused unless allowed; a stopped one is deleted, and already gone is done", async () => {
+  test("deleting a studio on air stops it and deletes it, without allowStopOnAir; already gone is done", async () => {
     const inputs = await checked({ domainName: "live.example.com", running: true });
     const created = await provider.create(inputs);
-    await expect(provider.delete(created.id, created.outs as CasterOutputs)).rejects.toThrow(/on air/);
-    expect(studios()).toContain(created.id);
-    await provider.delete(created.id, { ...(created.outs as CasterOutputs), allowStopOnAir: true });
+    live.emulator.clearCalls();
+    await provider.delete(created.id, created.outs as CasterOutputs);
+    expect(live.mutatingCalls()).toEqual(["StopCaster", "DeleteCaster"]);
     expect(studios()).not.toContain(created.id);
     await expect(provider.delete(created.id, created.outs as CasterOutputs)).resolves.toBeUndefined();
     expect(await provider.read(created.id, created.outs as CasterOutputs)).toEqual({});
   });
 
-  test("allowStopOnAir alone is a change the state alone takes (a destroy reads it there): no call, and delete follows it", async () => {
+  test("a change that replaces a studio on air is refused at preview unless allowed; a stopped studio is replaced freely", async () => {
+    const inputs = await checked({ domainName: "live.example.com", running: true, tags: { env: "prod" } });
+    const refused = await provider.check(inputs, { ...inputs, tags: { env: "staging" } });
+    expect(refused.failures).toEqual([{
+      property: "tags",
+      reason: "changing tags replaces the studio, and it is on air (running: true): a new studio is made (with new scenes and stream URLs) " +
+        "and this one is stopped and deleted. Set allowStopOnAir: true to let `pulumi up` do that, or declare tags as before.",
+    }]);
+    expect((await provider.check(inputs, { ...inputs, tags: { env: "staging" }, allowStopOnAir: true })).failures).toEqual([]);
+    expect((await provider.check({ ...inputs, running: false }, { ...inputs, running: false, tags: { env: "staging" } })).failures).toEqual([]);
+  });
+
+  test("allowStopOnAir alone is a change the state alone takes: no call", async () => {
     const inputs = await checked({ domainName: "live.example.com", running: true });
     const created = await provider.create(inputs);
     const outs = created.outs as CasterOutputs;
@@ -178,12 +190,71 @@ describe("studio (Caster) provider", () => {
     expect(live.emulator.calls()).toEqual([]);
     expect(stored).toEqual({ ...outs, allowStopOnAir: true });
     expect(await provider.diff(created.id, stored, allowed)).toMatchObject({ changes: false });
-    // Taken out of the program again: taken out of the state, so deleting it on air is refused again.
+    // Taken out of the program again: taken out of the state.
     const withdrawn = (await provider.update(created.id, stored, inputs)).outs as CasterOutputs;
+    expect(live.emulator.calls()).toEqual([]);
     expect(withdrawn).toEqual(outs);
-    await expect(provider.delete(created.id, withdrawn)).rejects.toThrow(/on air/);
-    await provider.delete(created.id, stored);
-    expect(studios()).not.toContain(created.id);
+  });
+
+  /**
+   * Issue 29: StopCaster (or StartCaster) lands and its reply is lost, so the client sends it again
+   * and the retry finds the studio already in that state. The emulator's lostResponse runs the
+   * call, saves it and drops the connection; the retry then gets the page's refusal.
+   */
+  describe("a StopCaster or StartCaster whose reply is lost", () => {
+    afterEach(() => live.emulator.setFaults({ rates: {} }));
+    /**
+     * The studio's calls of `action`: each one's error code, or LostResponse where the call ran and
+     * its reply was dropped (a refusal is answered even under that fault: nothing ran to lose).
+     */
+    const outcomes = (action: string, casterId: string) => live.emulator.calls()
+      .filter((call) => call.action === action && call.params.CasterId === casterId)
+      .map((call) => call.code ?? call.fault ?? String(call.httpStatus));
+    const status = (casterId: string) => live.emulator.state().accounts[DEMO_ACCOUNT.uid]?.casters[casterId]?.status;
+
+    test("running: false ends with the studio stopped and no error", async () => {
+      const inputs = await checked({ domainName: "live.example.com", running: true });
+      const created = await provider.create(inputs);
+      live.emulator.clearCalls();
+      live.emulator.setFaults({ rates: { StopCaster: { lostResponse: 1 } } });
+      const outs = (await provider.update(created.id, created.outs as CasterOutputs, { ...inputs, running: false })).outs as CasterOutputs;
+      expect(outcomes("StopCaster", created.id)).toEqual(["LostResponse", "IncorrectSceneStatus"]);
+      expect(outs).toMatchObject({ running: false, status: 0 });
+      expect(status(created.id)).toBe(0);
+    });
+
+    test("deleting a studio on air stops it and deletes it", async () => {
+      const inputs = await checked({ domainName: "live.example.com", running: true });
+      const created = await provider.create(inputs);
+      live.emulator.clearCalls();
+      live.emulator.setFaults({ rates: { StopCaster: { lostResponse: 1 } } });
+      await provider.delete(created.id, created.outs as CasterOutputs);
+      expect(outcomes("StopCaster", created.id)).toEqual(["LostResponse", "IncorrectSceneStatus"]);
+      expect(studios()).not.toContain(created.id);
+    });
+
+    test("a change that needs a stop (allowed on air): stopped, changed and started again, both replies lost", async () => {
+      const inputs = await checked({ domainName: "live.example.com", running: true });
+      const created = await provider.create(inputs);
+      live.emulator.clearCalls();
+      live.emulator.setFaults({ rates: { StopCaster: { lostResponse: 1 }, StartCaster: { lostResponse: 1 } } });
+      const allowed = { ...inputs, channelMode: true, allowStopOnAir: true };
+      const outs = (await provider.update(created.id, created.outs as CasterOutputs, allowed)).outs as CasterOutputs;
+      expect(outcomes("StopCaster", created.id)).toEqual(["LostResponse", "IncorrectSceneStatus"]);
+      expect(outcomes("StartCaster", created.id)).toEqual(["LostResponse", "IncorrectCasterStatus.Inuse"]);
+      expect(outs).toMatchObject({ channelMode: true, running: true, status: 1 });
+    });
+
+    test("adopting a studio on air with running: false stops it", async () => {
+      const inputs = await checked({ domainName: "live.example.com", running: true });
+      const created = await provider.create(inputs);
+      live.emulator.clearCalls();
+      live.emulator.setFaults({ rates: { StopCaster: { lostResponse: 1 } } });
+      const adopting = await checked({ domainName: "live.example.com", running: false, importId: created.id });
+      const adopted = await provider.create(adopting);
+      expect(outcomes("StopCaster", created.id)).toEqual(["LostResponse", "IncorrectSceneStatus"]);
+      expect(adopted.outs).toMatchObject({ running: false, status: 0 });
+    });
   });
 
   test("bad input: every problem at once, each naming the property, the value and what is allowed", async () => {

@@ -106,8 +106,8 @@ export async function madeByUnfinishedCreate(inputs: CasterInputs, owned: Readon
 }
 
 /**
- * Whether the change is of allowStopOnAir alone. It changes nothing on the studio, but a destroy
- * (which runs no program) reads it from the state: so it is a change, applied by storing it.
+ * Whether the change is of allowStopOnAir alone. It changes nothing on the studio: it is a
+ * change applied by storing it, so that the state says what the program declares.
  */
 function onlyAllowStopOnAirChanged(olds: CasterOutputs, news: CasterInputs): boolean {
   const { changed } = diffProperties(comparable(kind, olds, news), comparable(kind, news), replacedOnChange(kind));
@@ -120,8 +120,9 @@ export const casterProvider = kindProvider<CasterInputs, CasterOutputs>(kind, {
     const inputs = { ...news } as CasterInputs & Record<string, unknown>;
     // A studio on air (and staying on air) refuses a change that needs it stopped, unless allowed: said at preview.
     const onAir = olds.running === true && inputs.running === true;
+    const guarded = inputs.allowStopOnAir !== true && !isUnknown(inputs.allowStopOnAir);
     const needs = onAir ? changesNeedingStop(olds as Partial<CasterInputs>, inputs) : [];
-    if (needs.length > 0 && inputs.allowStopOnAir !== true && !isUnknown(inputs.allowStopOnAir)) {
+    if (needs.length > 0 && guarded) {
       return {
         inputs: news,
         failures: [{
@@ -129,6 +130,20 @@ export const casterProvider = kindProvider<CasterInputs, CasterOutputs>(kind, {
           reason: `changing ${needs.join(" and ")} needs the studio stopped, and it is on air (running: true). ` +
             "Set allowStopOnAir: true to let `pulumi up` stop it, change it and start it again (it is off air meanwhile), " +
             "or set running: false first.",
+        }],
+      };
+    }
+    // A replacement deletes the studio on air, and a delete stops it: an update that takes the
+    // broadcast off air, guarded as the changes above are. (Not yet known in a preview: not said.)
+    const replacing = onAir ? differences(kind, undefined, olds, inputs).replaces.filter((name) => !isUnknown(inputs[name])) : [];
+    if (replacing.length > 0 && guarded) {
+      return {
+        inputs: news,
+        failures: [{
+          property: replacing[0],
+          reason: `changing ${replacing.join(" and ")} replaces the studio, and it is on air (running: true): a new studio is made ` +
+            "(with new scenes and stream URLs) and this one is stopped and deleted. Set allowStopOnAir: true to let `pulumi up` do that, " +
+            `or declare ${replacing.join(" and ")} as before.`,
         }],
       };
     }
@@ -146,7 +161,7 @@ export const casterProvider = kindProvider<CasterInputs, CasterOutputs>(kind, {
     const clientToken = inputs.clientToken ?? derivedClientToken(inputs);
     const casterId = await createStudio(client, inputs, clientToken);
     await configure(client, casterId, inputs);
-    if (inputs.running) await start(client, casterId);
+    if (inputs.running) await startStudio(client, casterId);
     return { id: casterId, outs: await readBack(client, casterId, { ...inputs, clientToken }) };
   },
 
@@ -167,25 +182,26 @@ export const casterProvider = kindProvider<CasterInputs, CasterOutputs>(kind, {
     if (stopFirst && news.allowStopOnAir !== true) {
       throw new UserFacingError(`studio ${id}: changing ${needs.join(" and ")} needs it stopped, and it is on air. Set allowStopOnAir: true, or running: false first.`);
     }
-    if (stopFirst) await client.call("StopCaster", { CasterId: id });
+    if (stopFirst) await stopStudio(client, id);
     await configure(client, id, news);
     const shouldRun = news.running === true;
-    if (shouldRun && (!onAir || stopFirst)) await start(client, id);
-    if (!shouldRun && onAir && !stopFirst) await client.call("StopCaster", { CasterId: id });
-    if (!shouldRun && stopFirst) {
-      // Stopped above for the change; it stays stopped as declared.
-    }
+    if (shouldRun && (!onAir || stopFirst)) await startStudio(client, id);
+    // Stopped above for the change, it stays stopped as declared.
+    if (!shouldRun && onAir && !stopFirst) await stopStudio(client, id);
     return { outs: await readBack(client, id, news) };
   },
 
-  async beforeDelete(id, props) {
+  /**
+   * A studio being deleted (destroy, or taken out of the program) is stopped first if it is on air,
+   * as DeleteCaster refuses a running one: as Terraform's AWS MediaLive channel is. The guard
+   * against deleting a production studio is Pulumi's `protect: true`, which the engine checks
+   * before it deletes anything; allowStopOnAir guards updates only. A refusal here came after the
+   * engine had deleted everything inside the studio (dependents first), and left it half destroyed.
+   */
+  async beforeDelete(id) {
     const client = liveClient();
     const current = await describeCaster(client, id);
-    if (!current || current.Status !== 1) return;
-    if (props.allowStopOnAir !== true) {
-      throw new UserFacingError(`studio ${id} is on air: deleting it needs it stopped. Run \`pulumi up\` with running: false (or allowStopOnAir: true) first, then delete it.`);
-    }
-    await client.call("StopCaster", { CasterId: id });
+    if (current?.Status === 1) await stopStudio(client, id);
   },
 });
 
@@ -233,9 +249,9 @@ async function adopt(client: LiveClient, inputs: CasterInputs): Promise<CasterOu
   const startIt = shouldRun && (!onAir || stopFirst);
   const stop = stopFirst || (!shouldRun && onAir);
   if (!reconfigure && !startIt && !stop) return found;
-  if (stop) await client.call("StopCaster", { CasterId: casterId });
+  if (stop) await stopStudio(client, casterId);
   if (reconfigure) await configure(client, casterId, inputs);
-  if (startIt) await start(client, casterId);
+  if (startIt) await startStudio(client, casterId);
   return readBack(client, casterId, inputs);
 }
 
@@ -361,13 +377,43 @@ function sideOutputList(value: string | undefined): string[] {
   }
 }
 
-async function start(client: LiveClient, casterId: string): Promise<void> {
+/**
+ * StopCaster's refusals of a studio that is not running, from its page's error table
+ * (https://www.alibabacloud.com/help/en/live/developer-reference/api-live-2016-11-01-stopcaster):
+ * IncorrectSceneStatus (its scenes are not started) and InvalidScene.NotFound (it has no scenes:
+ * never started). The table describes neither, so the studio's Status confirms them.
+ */
+const STOP_NOT_RUNNING_CODES = ["IncorrectSceneStatus", "InvalidScene.NotFound"];
+
+/**
+ * StopCaster, done once the studio is stopped: every stop of the provider goes through here. The
+ * client sends it again after a lost reply (it is safe to repeat), and that retry finds the
+ * studio already stopped by the first: a refusal that says so, confirmed by DescribeCasters'
+ * Status (0 idle, not 1 streaming), is the stop done, not a failure (issue 29).
+ */
+export async function stopStudio(client: LiveClient, casterId: string): Promise<void> {
+  try {
+    await client.call("StopCaster", { CasterId: casterId });
+  } catch (error) {
+    if (!(error instanceof LiveApiError && STOP_NOT_RUNNING_CODES.includes(error.code))) throw error;
+    if ((await describeCaster(client, casterId))?.Status === 1) throw error;
+  }
+}
+
+/**
+ * StartCaster, done once the studio is running: every start of the provider goes through here.
+ * A retry after a lost reply finds the studio already started. The StartCaster page's error table
+ * could not be read (https://www.alibabacloud.com/help/en/live/developer-reference/api-live-2016-11-01-startcaster;
+ * spec/live-api.ts), so no code is taken on trust: after any refusal (an HTTP 4xx answer; the
+ * emulator's is IncorrectCasterStatus.Inuse, DeleteCaster's documented code for a running studio),
+ * a studio that DescribeCasters reports streaming (Status 1) is the start done.
+ */
+export async function startStudio(client: LiveClient, casterId: string): Promise<void> {
   try {
     await client.call("StartCaster", { CasterId: casterId });
   } catch (error) {
-    // Already running is what start wants (a retry after a lost reply).
-    if (error instanceof LiveApiError && error.code === "IncorrectCasterStatus.Inuse") return;
-    throw error;
+    const refused = error instanceof LiveApiError && error.httpStatus !== undefined && error.httpStatus >= 400 && error.httpStatus < 500;
+    if (!refused || (await describeCaster(client, casterId))?.Status !== 1) throw error;
   }
 }
 

@@ -77,7 +77,10 @@ async function exportAndWrite(request: ExportRequest, output: Output, command: s
     for (const problem of result.problems) output.err(`  ${problem}`);
     return 1;
   }
-  output.err(`${request.out === undefined ? "exported" : `wrote ${request.out}:`} studio ${request.casterId} (${result.contents})`);
+  // On stdout with --out; without it, stdout is the studio file itself (redirected to a file), so
+  // the line goes where the warnings and the secrets' commands go.
+  if (request.out === undefined) output.err(`exported studio ${request.casterId} (${result.contents})`);
+  else output.out(`wrote ${request.out}: studio ${request.casterId} (${result.contents})`);
   return 0;
 }
 

@@ -6,7 +6,8 @@ import { DEMO_ACCOUNT } from "../../emulator";
 import { EmulatorFixture, startEmulatorFixture } from "../../test/helpers/emulator-fixture";
 import { findRedisServer, REDIS_INSTALL_HINT, RunningRedis, scriptsRun, startRedisServer } from "../../test/helpers/redis-server";
 import { runToExit } from "../../test/helpers/run-to-exit";
-import { VIDEO_SOURCE_TYPE } from "./recover";
+import { main } from "./cli";
+import { className, RECOVERED_TYPES, VIDEO_SOURCE_TYPE } from "./recover";
 
 /**
  * `caster-recover` as a user runs it, the built bin script in a child process, with the shared
@@ -90,5 +91,17 @@ describeWithRedis("caster-recover with alicloud-caster's shared rate limiter", (
     } finally {
       observer.disconnect();
     }
+  });
+});
+
+describe("caster-recover --help", () => {
+  test("names every kind the recovery looks for, on stdout, and exits 0", async () => {
+    const out: string[] = [];
+    const err: string[] = [];
+    expect(await main(["--help"], { out: (text) => out.push(text), err: (text) => err.push(text) })).toBe(0);
+    expect(err).toEqual([]);
+    const help = out.join("\n");
+    expect(RECOVERED_TYPES.map(className)).toEqual(["CasterVideoResource", "CasterEpisodeGroup", "Caster", "CasterLayout", "CasterComponent", "CasterEpisode"]);
+    expect(help).toContain("of the kinds it recovers:\n       CasterVideoResource, CasterEpisodeGroup, Caster, CasterLayout, CasterComponent or CasterEpisode:");
   });
 });

@@ -6,7 +6,7 @@ import { createInterface } from "node:readline/promises";
 import { parseArgs } from "node:util";
 import { UserFacingError } from "../client/errors";
 import { closeLimiters } from "../client/rate-limiter";
-import { Checkpoint, findUnfinishedCreates, withCreatesAdopted } from "./recover";
+import { Checkpoint, className, findUnfinishedCreates, RECOVERED_TYPES, withCreatesAdopted } from "./recover";
 import { consoleOutput, Output } from "../../common/cli-output";
 
 /**
@@ -18,17 +18,25 @@ import { consoleOutput, Output } from "../../common/cli-output";
  * studio even when the program changed meanwhile.
  */
 
+/** The recovered kinds as the help names them, from the recovery's own list: "A, B, ... or C". */
+function kindsInWords(): string {
+  const names = RECOVERED_TYPES.map(className);
+  return `${names.slice(0, -1).join(", ")} or ${names[names.length - 1]}`;
+}
+
 const USAGE = `Usage: caster-recover [--stack NAME] [--cwd DIR] [--config-file FILE] [--dry-run | --yes]
 
 After an interrupted \`pulumi up\` of a stack (and after no other run of it is in progress):
   1. pulumi stack export --show-secrets          reads its unfinished creates (kept in memory only);
                                                  a file backend's metadata file that the kill left
                                                  empty is removed (Pulumi would fail on it: "EOF")
-  2. lists what each unfinished create of a CasterVideoResource, CasterEpisodeGroup or Caster made:
-     a source at its location with exactly its settings that the state does not hold, and for a
-     group or a studio, the ClientToken that finds it; what the state holds, and anything that was
-     being adopted (importId), are never touched
-  3. asks before it deletes sources and groups (--yes: without asking; needed when not on a terminal)
+  2. lists what each unfinished create made, of the kinds it recovers:
+       ${kindsInWords()}:
+     a source at its location with exactly its settings, a layout, component or episode with
+     exactly its content, that the state does not hold, and for a group or a studio, the
+     ClientToken that finds it; what the state holds, and anything that was being adopted
+     (importId), are never touched
+  3. asks before it deletes them (--yes: without asking; needed when not on a terminal)
   4. pulumi cancel                               ends the killed run's lock (undoes nothing)
   5. deletes them (a group is found by sending its ClientToken again); a studio is found the same
      way (CreateCaster with its ClientToken) and kept, not deleted:

@@ -32,6 +32,14 @@ const FOUND_BY_LOOKUP: Record<string, {
   [EPISODE_TYPE]: { madeBy: episodeMadeBy, remove: episodeProvider.delete },
 };
 
+/** Every type whose unfinished creates the recovery looks for, in the order `caster-recover --help` names them. */
+export const RECOVERED_TYPES: readonly string[] = [VIDEO_SOURCE_TYPE, EPISODE_GROUP_TYPE, CASTER_TYPE, ...Object.keys(FOUND_BY_LOOKUP)];
+
+/** A type's resource class, as a program names it: `CasterLayout` of `pulumi-nodejs:dynamic/alicloud-caster:CasterLayout`. */
+export function className(type: string): string {
+  return type.slice(type.lastIndexOf(":") + 1);
+}
+
 /** A resource as `pulumi stack export` gives it. */
 export interface StateResource {
   urn: string;
@@ -91,7 +99,7 @@ export async function findUnfinishedCreates(checkpoint: Checkpoint, options: { d
   const resources = checkpoint.deployment.resources ?? [];
   const pending = (checkpoint.deployment.pending_operations ?? []).filter(
     (operation) => operation.type === "creating"
-      && [VIDEO_SOURCE_TYPE, EPISODE_GROUP_TYPE, CASTER_TYPE, ...Object.keys(FOUND_BY_LOOKUP)].includes(operation.resource.type),
+      && RECOVERED_TYPES.includes(operation.resource.type),
   );
   const owned = (type: string) => new Set(resources.filter((r) => r.type === type && r.id).map((r) => r.id as string));
   const ownedSources = owned(VIDEO_SOURCE_TYPE);

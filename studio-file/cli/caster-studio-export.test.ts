@@ -44,14 +44,13 @@ async function run(...args: string[]) {
 }
 
 describe("caster-studio export", () => {
-  test("writes the studio file to --out, says on stderr what it left out, and the file validates", async () => {
+  test("writes the studio file to --out, says on stderr what it left out and on stdout what it wrote, and the file validates", async () => {
     const file = path.join(dir, "studio.yaml");
     const result = await run("export", casterId, "--out", file, "--zone", "Asia/Shanghai");
     expect(result.code).toBe(0);
-    expect(result.out).toEqual([]);
+    expect(result.out).toEqual([`wrote ${file}: studio ${casterId} (1 source, 0 layouts, 0 components, 0 episodes)`]);
     expect(result.err).toEqual([
       "caster-studio export: warning: The studio's sideOutputUrls is not written: a relay URL in it is signed, and a studio file takes that list only as plain URLs.",
-      `wrote ${file}: studio ${casterId} (1 source, 0 layouts, 0 components, 0 episodes)`,
     ]);
     const text = fs.readFileSync(file, "utf8");
     expect(text).not.toContain("auth_key");
@@ -61,7 +60,7 @@ describe("caster-studio export", () => {
       sources: { RV01: { resourceName: "Main camera", liveStreamUrl: "rtmp://push.example.com/live/main" } },
       adopt: { caster: casterId, sources: { RV01: expect.any(String) } },
     });
-    expect(await run("validate", file)).toMatchObject({ code: 0, out: [], err: [`${file}: valid (1 source, 0 episode groups)`] });
+    expect(await run("validate", file)).toMatchObject({ code: 0, out: [`${file}: valid (1 source, 0 episode groups)`], err: [] });
   });
 
   test("without --out, the file is stdout, and nothing else is", async () => {

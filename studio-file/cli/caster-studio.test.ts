@@ -43,12 +43,12 @@ const GOOD = [
 ].join("\n");
 
 describe("caster-studio validate", () => {
-  test("exits 0 for valid files, the example studio among them", () => {
+  test("exits 0 for valid files, the example studio among them, each file's success line on stdout", () => {
     const good = write("good.yaml", GOOD);
     const result = caster("validate", EXAMPLE, good);
-    expect(result).toMatchObject({ code: 0, stdout: "" });
-    expect(result.stderr).toContain(`${good}: valid (2 sources, 1 episode group)`);
-    expect(result.stderr).toContain(`${EXAMPLE}: valid (4 sources, 1 episode group, 2 layouts, 3 components, PGM and PVW bound, 4 episodes)`);
+    expect(result).toMatchObject({ code: 0, stderr: "" });
+    expect(result.stdout).toBe(
+      `${EXAMPLE}: valid (4 sources, 1 episode group, 2 layouts, 3 components, PGM and PVW bound, 4 episodes)\n${good}: valid (2 sources, 1 episode group)\n`);
   });
 
   test("exits 1 and lists every problem of every file as file:line:column property: message", () => {
@@ -59,6 +59,8 @@ describe("caster-studio validate", () => {
     expect(result.code).toBe(1);
     const lines = result.stdout.trimEnd().split("\n");
     expect(lines).toEqual([
+      // Each file in turn: the good one's success line, then each problem of the others.
+      `${good}: valid (2 sources, 1 episode group)`,
       `${bad}:4:3 sources.RV2: "RV2" is not allowed as a key of sources: use a source position from RV01 to RV99, always two digits (RV07, not RV7).`,
       expect.stringMatching(new RegExp(`^${bad}:10:\\d+ episodeGroups\\.night\\.items\\[0\\]\\.vodUrl: items\\[0\\]\\.vodUrl "https://media\\.example\\.com/replay\\.mov" is not allowed`)),
       // A truncated file: each YAML syntax error the parser finds, at its place.
@@ -130,7 +132,7 @@ describe("caster-studio validate", () => {
       expect.stringMatching(new RegExp(`^${bad}:8:5 caster\\.new\\.runing: runing true is given, but runing is not a property of a studio; remove it, or use one of casterName, normType, casterTemplate, .*, running, allowStopOnAir\\.$`)),
     ]);
     const good = write("new-studio-good.yaml", fs.readFileSync(bad, "utf8").replace("500", "5").replace("standby.gif", "standby.png").replace("runing", "running"));
-    expect(caster("validate", good)).toMatchObject({ code: 0, stderr: `${good}: valid (2 sources, 1 episode group)\n` });
+    expect(caster("validate", good)).toMatchObject({ code: 0, stdout: `${good}: valid (2 sources, 1 episode group)\n`, stderr: "" });
   });
 
   test("a missing file is a problem, not a crash", () => {

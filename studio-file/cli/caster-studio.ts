@@ -90,7 +90,7 @@ function validate(args: string[], output: Output): number {
       failed = true;
     } else {
       const warned = loaded.warnings.length === 0 ? "" : `, ${count(loaded.warnings.length, "warning")}`;
-      output.err(`${file}: valid (${contents(loaded.layout)}${warned})`);
+      output.out(`${file}: valid (${contents(loaded.layout)}${warned})`);
     }
   }
   return failed ? 1 : 0;
@@ -122,7 +122,8 @@ function render(args: string[], output: Output, command: string): number {
     output.err(`${command}: cannot write ${values.out}: ${(error as Error).message}`);
     return 2;
   }
-  output.err(`wrote ${values.out}`);
+  // The picture is in the file: stdout has only this line.
+  output.out(`wrote ${values.out}`);
   return 0;
 }
 

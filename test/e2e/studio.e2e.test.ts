@@ -226,6 +226,73 @@ describe("the example studio", () => {
   });
 });
 
+/**
+ * The example studio file (a studio it makes, on air, and 13 objects in it) removed: guarded by
+ * `protect: true` on the Studio, which every resource it declares inherits, then destroyed
+ * by a plain `pulumi destroy`, which stops the studio and leaves nothing.
+ */
+describe("the example studio on air, destroyed", () => {
+  const example = path.join(__dirname, "..", "..", "examples", "studio", "studio.yaml");
+  let live: EmulatorFixture;
+  let stack: PulumiStack;
+
+  beforeAll(async () => {
+    live = await startEmulatorFixture();
+    stack = await PulumiStack.create("destroy", { env: live.env });
+    await stack.setConfig("layoutFile", example);
+    await stack.setConfig("mainCameraUrl", "rtmp://push.example.com/studio/main-camera?auth_key=1767225600-0-0-feedface", { secret: true });
+    await stack.setConfig("layoutProtected", "true");
+  });
+  afterAll(async () => {
+    await stack?.remove();
+    await live?.close();
+  });
+
+  const account = () => live.emulator.state().accounts[DEMO_ACCOUNT.uid];
+  /** What the account holds, by kind: the studio's objects counted in the studios. */
+  function held() {
+    const casters = Object.values(account()?.casters ?? {});
+    const count = (kind: "videoResources" | "layouts" | "components" | "episodes") => casters.reduce((sum, caster) => sum + Object.keys(caster[kind]).length, 0);
+    return {
+      studios: casters.map((caster) => caster.status),
+      sources: count("videoResources"), layouts: count("layouts"), components: count("components"), episodes: count("episodes"),
+      episodeGroups: Object.keys(account()?.episodeGroups ?? {}).length,
+    };
+  }
+  const FULL = { studios: [1], sources: 4, layouts: 2, components: 3, episodes: 4, episodeGroups: 1 };
+
+  test("with protect: true on the Studio, destroy fails and deletes nothing: the studio stays on air with everything in it", async () => {
+    const up = await stack.up();
+    if (up.code !== 0) console.log(up.output);
+    expect(up.code).toBe(0);
+    expect(held()).toEqual(FULL);
+
+    live.emulator.clearCalls();
+    const destroy = await stack.destroy();
+    expect(destroy.code).not.toBe(0);
+    expect(destroy.output).toMatch(/cannot be deleted\s+because it is protected/);
+    expect(live.mutatingCalls()).toEqual([]);
+    expect(held()).toEqual(FULL);
+  });
+
+  test("unprotected (an up with no API call), a plain destroy stops the studio after deleting what is in it, and leaves nothing", async () => {
+    await stack.setConfig("layoutProtected", "false");
+    live.emulator.clearCalls();
+    expect((await stack.up()).code).toBe(0);
+    expect(live.mutatingCalls()).toEqual([]);
+
+    const destroy = await stack.destroy();
+    if (destroy.code !== 0) console.log(destroy.output);
+    expect(destroy.code).toBe(0);
+    expect(account()).toMatchObject({ casters: {}, episodeGroups: {} });
+    const calls = live.mutatingCalls();
+    // Everything in the studio first; then the studio is stopped and deleted, the last two calls.
+    expect(calls.slice(-2)).toEqual(["StopCaster", "DeleteCaster"]);
+    expect((await stack.exportState()).deployment.resources ?? []).toEqual([]);
+  });
+});
+
+
 /** A studio declared resource by resource, then moved into a studio file: aliases take it over. */
 describe("moving existing resources into a Studio", () => {
   let live: EmulatorFixture;

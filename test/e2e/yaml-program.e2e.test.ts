@@ -154,26 +154,26 @@ describe("a Pulumi YAML program with Studio", () => {
     }
   });
 
-  test("pulumi destroy leaves nothing, once the file allows stopping the studio on air", async () => {
-    // The example studio runs; deleting it on air needs allowStopOnAir, which the README's way out is.
-    const text = fs.readFileSync(project.studioFile, "utf8");
-    expect(text).toContain("    running: true\n");
-    fs.writeFileSync(project.studioFile, text.replace("    running: true\n", "    running: true\n    allowStopOnAir: true\n"));
+  test("the up records the new type; a plain pulumi destroy of the example studio, on air, stops it and leaves nothing", async () => {
+    expect(fs.readFileSync(project.studioFile, "utf8")).toContain("    running: true\n");
     const before = await tree();
     live.emulator.clearCalls();
     expect((await stack.up()).code).toBe(0);
-    // Stored only: no call to the API.
+    // A change of type only: no call to the API.
     expect(live.mutatingCalls()).toEqual([]);
-    // The up also recorded the new type, in the component's URN and in each child's.
+    // The up recorded the new type, in the component's URN and in each child's.
     expect(before.children.filter((urn) => !urn.includes(`::${STUDIO_LAYOUT_TYPE}$`))).toEqual([]);
     const after = await tree();
     expect(after.component?.type).toBe(STUDIO_TYPE);
     expect(after.children.sort()).toEqual(before.children.map((urn) => urn.replace(`::${STUDIO_LAYOUT_TYPE}$`, `::${STUDIO_TYPE}$`)).sort());
 
+    expect(studios().map((studio) => studio.status)).toEqual([1]);
+    live.emulator.clearCalls();
     const destroy = await stack.destroy();
     if (destroy.code !== 0) throw new Error(`pulumi destroy exited with ${destroy.code}:\n${destroy.output}`);
     expect(studios()).toEqual([]);
     expect(account().episodeGroups).toEqual({});
+    expect(live.mutatingCalls().slice(-2)).toEqual(["StopCaster", "DeleteCaster"]);
     expect((await stack.exportState()).deployment.resources ?? []).toEqual([]);
     // The component provider and the language hosts that ran it ended with the engine.
     expect(await stack.leftoverProcesses()).toEqual([]);

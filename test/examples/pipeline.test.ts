@@ -64,7 +64,9 @@ describe("the example's pull-request pipeline", () => {
 
     expect(runStep("Validate the layout").status).toBe(0);
     const summary = runStep("Summarise what changes on air");
-    expect(summary.stderr).toBe("wrote studio.html\n");
+    // diff's stdout went to the comment file; render's success line is the step's stdout.
+    expect(summary.stdout).toBe("wrote studio.html\n");
+    expect(summary.stderr).toBe("");
     expect(summary.status).toBe(0);
     const comment = fs.readFileSync(path.join(repo, "layout-diff.md"), "utf8");
     expect(comment).toContain('"Intro reel" moves from RV02 to RV05 (removed at RV02 and added at RV05).');

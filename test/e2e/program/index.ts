@@ -18,9 +18,11 @@ const sources = config.getObject<Record<string, CasterVideoResourceArgs>>("sourc
 const episodeGroups = config.getObject<Record<string, CasterEpisodeGroupArgs>>("episodeGroups") ?? {};
 const casterIdFromOutput = config.get("casterIdFrom") === "output";
 
+// `protectedStudios`: the names of `studios` declared with Pulumi's `protect: true`.
+const protectedStudios = config.getObject<string[]>("protectedStudios") ?? [];
 const studios: Record<string, Caster> = {};
 for (const [name, args] of Object.entries(studioArgs)) {
-  studios[name] = new Caster(name, args);
+  studios[name] = new Caster(name, args, { protect: protectedStudios.includes(name) });
 }
 
 const STUDIO_REFERENCE = "studio:";
@@ -78,11 +80,13 @@ const layoutFile = config.get("layoutFile");
 // `layoutAliases`: position or group → the name of a top-level resource the layout takes over.
 const layoutAliases = config.getObject<Record<string, string>>("layoutAliases") ?? {};
 const aliases = Object.fromEntries(Object.entries(layoutAliases).map(([key, name]) => [key, [{ name, parent: pulumi.rootStackResource }]]));
+// `layoutProtected: true`: the component declared with `protect: true`, which its children inherit.
+const layoutProtected = config.getBoolean("layoutProtected") ?? false;
 const layout = !layoutFile
   ? undefined
   : config.get("layoutClass") === "StudioLayout"
-    ? new StudioLayout("studio", { layout: layoutFile, aliases })
-    : new Studio("studio", { file: layoutFile, aliases });
+    ? new StudioLayout("studio", { layout: layoutFile, aliases }, { protect: layoutProtected })
+    : new Studio("studio", { file: layoutFile, aliases }, { protect: layoutProtected });
 export const layoutResourceIds = layout?.resourceIds;
 export const layoutProgramIds = layout?.programIds;
 
