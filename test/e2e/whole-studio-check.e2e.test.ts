@@ -48,7 +48,6 @@ describe("whole-studio checks for resources declared one by one, through the rea
     live.emulator.clearCalls();
     const preview = await stack.preview();
     expect(preview.code).not.toBe(0);
-    if (process.env.SHOW_OUTPUT) console.log(preview.output);
     for (const [, message] of refusals.filter(([which]) => which === problem)) {
       expect({ message, count: occurrences(preview.output, message) }).toEqual({ message, count: 1 });
     }
