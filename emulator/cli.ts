@@ -7,6 +7,7 @@ import { loadStsFile } from "./sts/identity";
 import { startEmulator } from "./server";
 import RPCClient from "@alicloud/pop-core";
 import { randomUUID } from "node:crypto";
+import { POSITIONS } from "../spec/api-facts";
 import { API_VERSION } from "../spec/live-api";
 import { DEMO_ACCOUNT } from "./gateway/accounts";
 
@@ -88,7 +89,7 @@ async function main(argv: string[]): Promise<void> {
   const port = values.port === undefined ? 0 : wholeNumber("--port", values.port, 0, 65535);
   const ingestEndpoints = values["ingest-endpoints"] === undefined
     ? undefined
-    : wholeNumber("--ingest-endpoints", values["ingest-endpoints"], 1, 99);
+    : wholeNumber("--ingest-endpoints", values["ingest-endpoints"], 1, POSITIONS);
 
   const faults = faultPlan(values.faults, values["fault-seed"], values["latency-ms"]);
 

@@ -1,6 +1,7 @@
 import * as http from "node:http";
 import * as https from "node:https";
 import { AddressInfo } from "node:net";
+import { POSITIONS } from "../spec/api-facts";
 import { redactParameters, redactSignatures } from "../common/redact";
 import { ApiError, errorBody, errors } from "./errors";
 import { Fault, FaultInjector, FaultPlan } from "./faults";
@@ -119,7 +120,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const sts = new StsService(gateway, sessions, options.roles ?? [], options.oidcProviders ?? []);
   const throttle = new AccountThrottle();
   const casterDefaults: CasterDefaults = {
-    ingestEndpoints: options.ingestEndpoints ?? 99,
+    ingestEndpoints: options.ingestEndpoints ?? POSITIONS,
     domainName: "live.example.com",
     callbackUrl: "http://callback.example.com/caster",
   };

@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { describeValue } from "../common/check";
 import { UNKNOWN } from "../common/unknowns";
-import { COMPONENT_LOCATION_ID_PATTERN } from "../spec/api-facts";
+import { COMPONENT_LOCATION_ID_PATTERN, POSITIONS } from "../spec/api-facts";
 import { LOCATION_ID_PATTERN } from "../spec/kinds/caster-video-resource";
 import { crossEntryChecks, PathProblem, StudioTerms } from "../studio-file/validate";
 
@@ -314,7 +314,7 @@ function freePositions(section: "sources" | "components", members: Declaration[]
   const kind = section === "sources" ? "CasterVideoResource" : "CasterComponent";
   const held = new Set(members.filter((member) => member.kind === kind).map((member) => member.args.locationId));
   const prefix = section === "sources" ? "RV" : "RC";
-  const all = Array.from({ length: 99 }, (_, index) => `${prefix}${String(index + 1).padStart(2, "0")}`);
+  const all = Array.from({ length: POSITIONS }, (_, index) => `${prefix}${String(index + 1).padStart(2, "0")}`);
   return all.filter((position) => !held.has(position)).slice(0, 3);
 }
 

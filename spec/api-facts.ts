@@ -7,6 +7,8 @@
 /** A video source's position: `RV01` to `RV99`, always two digits (AddCasterVideoResource's LocationId). */
 export const LOCATION_ID_PATTERN = /^RV(0[1-9]|[1-9][0-9])$/;
 export const LOCATION_ID_RULE = "use a source position from RV01 to RV99, always two digits (RV07, not RV7).";
+/** How many positions a studio has, for its sources (RV01–RV99) and for its components (RC01–RC99). */
+export const POSITIONS = 99;
 
 /** A media-library asset's ID (MaterialId, ImageId): the form the media library gives. */
 export const ASSET_ID_PATTERN = /^[0-9A-Za-z_-]{1,64}$/;
@@ -178,3 +180,21 @@ export const ROLE_SESSION_NAME_PATTERN = /^[a-zA-Z0-9.@_-]{2,64}$/;
 export const STS_DURATION_SECONDS = { min: 900, default: 3600, max: 43_200 } as const;
 /** A role's MaxSessionDuration: 3600 to 43,200 seconds, 3600 when not set. */
 export const ROLE_MAX_SESSION_DURATION_SECONDS = { min: 3600, default: 3600, max: 43_200 } as const;
+
+/*
+ * The studio (Caster). The pages, by the names the comments give them:
+ * - CREATE: https://www.alibabacloud.com/help/en/live/developer-reference/api-live-2016-11-01-createcaster
+ * - SET_CONFIG: https://www.alibabacloud.com/help/en/live/developer-reference/api-live-2016-11-01-setcasterconfig
+ */
+/** CREATE, CasterTemplate; portrait forms end in `_v`. */
+export const CASTER_TEMPLATES = ["lp_ld", "lp_sd", "lp_hd", "lp_ud", "lp_ld_v", "lp_sd_v", "lp_hd_v", "lp_ud_v"] as const;
+/** The live transcoding templates a studio's output may use (DescribeCasterConfig's TranscodeConfig.LiveTemplateIds). */
+export const LIVE_TEMPLATES = ["lsd", "lld", "lud", "lhd", "daobo-lsd", "daobo-lld", "daobo-lud", "daobo-lhd"] as const;
+/** SET_CONFIG, Delay: "The maximum value is 300 seconds". */
+export const MAX_DELAY_SECONDS = 300;
+/** SET_CONFIG, SideOutputUrlList: "A maximum of 20 RTMP relay addresses". */
+export const MAX_SIDE_OUTPUTS = 20;
+/** Recording formats (AddLiveAppRecordConfig, its Chinese revision): m3u8 needs the name of its TS segments. */
+export const RECORD_FORMATS = ["m3u8", "flv", "mp4"] as const;
+/** CREATE, NormType: 1 a general studio, 6 a carousel (playlist) studio that takes no video sources. */
+export const NORM_TYPES = [1, 6] as const;

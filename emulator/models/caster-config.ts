@@ -1,9 +1,9 @@
 import { errors } from "../errors";
-import { CASTER_TEMPLATE_PATTERN, emptyConfig, findCaster } from "./casters";
+import { emptyConfig, findCaster, isCasterTemplate } from "./casters";
 import { apiTime } from "./ids";
 import { AccountState, CasterConfigRecord, CasterRecord, RecordConfigRecord, SyncGroupRecord } from "./state";
 import { hasProtocol, isHttpFile } from "./urls";
-import { ASSET_ID_PATTERN, IMAGE_FILE_EXTENSIONS, LIVE_STREAM_PROTOCOLS } from "../../spec/api-facts";
+import { ASSET_ID_PATTERN, IMAGE_FILE_EXTENSIONS, LIVE_STREAM_PROTOCOLS, LIVE_TEMPLATES, MAX_DELAY_SECONDS, MAX_SIDE_OUTPUTS, RECORD_FORMATS } from "../../spec/api-facts";
 
 /**
  * SetCasterConfig: the studio's whole configuration in one call. Its rules, each with the page
@@ -37,14 +37,11 @@ export interface CasterConfigInput {
   syncGroupsConfig?: string;
 }
 
-// SET_CASTER_CONFIG_PAGE, Delay: "The maximum value is 300 seconds"; 0 disables the delay.
-const MAX_DELAY_SECONDS = 300;
-// SET_CASTER_CONFIG_PAGE, SideOutputUrlList: "A maximum of 20 RTMP relay addresses".
-const MAX_SIDE_OUTPUTS = 20;
-// An earlier revision of the DescribeCasterConfig page (DESCRIBE_CASTER_CONFIG_PAGE) lists the live transcoding templates.
-const LIVE_TEMPLATES = ["lsd", "lld", "lud", "lhd", "daobo-lsd", "daobo-lld", "daobo-lud", "daobo-lhd"];
-// ADD_LIVE_APP_RECORD_CONFIG_PAGE (its Chinese revision): the formats are m3u8, flv and mp4; an object name is under 256 bytes.
-const RECORD_FORMATS = ["m3u8", "flv", "mp4"];
+// The delay's maximum (SET_CASTER_CONFIG_PAGE, Delay: 0 disables it), the relay addresses'
+// (SideOutputUrlList), the live transcoding templates (an earlier revision of
+// DESCRIBE_CASTER_CONFIG_PAGE) and the recording formats (ADD_LIVE_APP_RECORD_CONFIG_PAGE) are
+// spec/api-facts.ts's, the facts the resources check with. An object name is under 256 bytes
+// (ADD_LIVE_APP_RECORD_CONFIG_PAGE, its Chinese revision).
 const MAX_OSS_OBJECT_PREFIX_BYTES = 255;
 // DESCRIBE_CASTER_CONFIG_PAGE, RecordConfig.OnDemand: 0 off, 1 HTTP callback, 2 stream parameters, 7 not recorded by default.
 const ON_DEMAND_VALUES = [0, 1, 2, 7];
@@ -183,7 +180,7 @@ function readAutoSwitchUrgentConfig(text: string): void {
 function readTranscodeConfig(text: string): CasterConfigRecord["transcode"] {
   const value = jsonObject("TranscodeConfig", text, ["CasterTemplate", "LiveTemplate", "LiveTemplateIds"]);
   const template = field(value, "CasterTemplate") ?? "";
-  if (typeof template !== "string" || (template !== "" && !CASTER_TEMPLATE_PATTERN.test(template))) {
+  if (typeof template !== "string" || (template !== "" && !isCasterTemplate(template))) {
     malformed("TranscodeConfig.CasterTemplate", template, "lp_ld, lp_sd, lp_hd or lp_ud, with _v for portrait");
   }
   const liveTemplate = field(value, "LiveTemplate");
@@ -195,7 +192,7 @@ function readTranscodeConfig(text: string): CasterConfigRecord["transcode"] {
     liveTemplateIds = field(liveTemplateIds as Record<string, unknown>, "LocationId");
   }
   const templates = liveTemplate ?? liveTemplateIds ?? [];
-  if (!Array.isArray(templates) || templates.some((id) => typeof id !== "string" || !LIVE_TEMPLATES.includes(id))) {
+  if (!Array.isArray(templates) || templates.some((id) => typeof id !== "string" || !(LIVE_TEMPLATES as readonly string[]).includes(id))) {
     malformed("TranscodeConfig.LiveTemplate", templates, `a list of ${LIVE_TEMPLATES.join(", ")}`);
   }
   return { casterTemplate: template as string, liveTemplateIds: [...new Set(templates as string[])] };
@@ -239,7 +236,7 @@ function readRecordFormat(item: unknown, index: number): RecordConfigRecord["for
   const unknown = unknownKeys(format, ["Format", "OssObjectPrefix", "SliceOssObjectPrefix", "CycleDuration"]);
   if (unknown.length > 0) throw errors.invalidParameter(`${where} has unknown fields ${unknown.join(", ")}`);
   const name = field(format, "Format");
-  if (typeof name !== "string" || !RECORD_FORMATS.includes(name.toLowerCase())) malformed(`${where}.Format`, name, RECORD_FORMATS.join(", "));
+  if (typeof name !== "string" || !(RECORD_FORMATS as readonly string[]).includes(name.toLowerCase())) malformed(`${where}.Format`, name, RECORD_FORMATS.join(", "));
   const prefix = field(format, "OssObjectPrefix") ?? "";
   const slicePrefix = field(format, "SliceOssObjectPrefix") ?? "";
   for (const [key, text] of [["OssObjectPrefix", prefix], ["SliceOssObjectPrefix", slicePrefix]] as const) {

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { CASTER_TEMPLATES } from "../../spec/api-facts";
 import { errors } from "../errors";
 import { apiTime, newCasterId } from "./ids";
 import { AccountState, CasterConfigRecord, CasterRecord, SceneAudioRecord } from "./state";
@@ -6,8 +7,10 @@ import { AccountState, CasterConfigRecord, CasterRecord, SceneAudioRecord } from
 /** Studio IDs are `LIVEPRODUCER_POST-cn-…` today; studios from before that carry a UUID. */
 const CASTER_ID_PATTERN = /^(LIVEPRODUCER_(POST|PRE)-[a-z]{2}-[0-9a-z]{6,32}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
 
-/** The studio's transcoding templates: lp_ld, lp_sd, lp_hd, lp_ud, with _v for portrait (DescribeCasters' CasterTemplate). */
-export const CASTER_TEMPLATE_PATTERN = /^lp_(ld|sd|hd|ud)(_v)?$/;
+/** The studio's transcoding templates: lp_ld, lp_sd, lp_hd, lp_ud, with _v for portrait (spec/api-facts.ts, CREATE's CasterTemplate). */
+export function isCasterTemplate(template: string): boolean {
+  return (CASTER_TEMPLATES as readonly string[]).includes(template);
+}
 
 /** NormType 6 is a carousel studio: it plays programs and takes no video sources. */
 export const CAROUSEL_NORM_TYPE = 6;
@@ -47,7 +50,7 @@ export function createCaster(
     throw errors.invalidParameter(`ChargeType ${JSON.stringify(input.chargeType)} is not supported; use PostPaid`);
   }
   const template = input.casterTemplate ?? "lp_sd";
-  if (!CASTER_TEMPLATE_PATTERN.test(template)) {
+  if (!isCasterTemplate(template)) {
     throw errors.invalidParameter(`CasterTemplate ${JSON.stringify(template)}; use lp_ld, lp_sd, lp_hd or lp_ud, with _v for portrait`);
   }
   const fingerprint = createHash("sha256").update(JSON.stringify({ ...input, clientToken: undefined })).digest("hex");

@@ -18,18 +18,9 @@ import { FieldSpec, KindSpec, schemasOf } from "./kind";
  * - SET_CONFIG: https://www.alibabacloud.com/help/en/live/developer-reference/api-live-2016-11-01-setcasterconfig
  */
 
-/** CREATE, CasterTemplate; portrait forms end in `_v`. */
-export const CASTER_TEMPLATES = ["lp_ld", "lp_sd", "lp_hd", "lp_ud", "lp_ld_v", "lp_sd_v", "lp_hd_v", "lp_ud_v"] as const;
-/** The live transcoding templates a studio's output may use (DescribeCasterConfig's TranscodeConfig.LiveTemplateIds). */
-export const LIVE_TEMPLATES = ["lsd", "lld", "lud", "lhd", "daobo-lsd", "daobo-lld", "daobo-lud", "daobo-lhd"] as const;
-/** SET_CONFIG, Delay: "The maximum value is 300 seconds". */
-export const MAX_DELAY_SECONDS = 300;
-/** SET_CONFIG, SideOutputUrlList: "A maximum of 20 RTMP relay addresses". */
-export const MAX_SIDE_OUTPUTS = 20;
-/** Recording formats (AddLiveAppRecordConfig): m3u8 needs the name of its TS segments. */
-export const RECORD_FORMATS = ["m3u8", "flv", "mp4"] as const;
-/** CREATE, NormType: 1 a general studio, 6 a carousel (playlist) studio that takes no video sources. */
-export const NORM_TYPES = [1, 6] as const;
+// The studio's enumerations and limits are API facts (spec/api-facts.ts), which the emulator reads too.
+export { CASTER_TEMPLATES, LIVE_TEMPLATES, MAX_DELAY_SECONDS, MAX_SIDE_OUTPUTS, NORM_TYPES, RECORD_FORMATS } from "../api-facts";
+import { CASTER_TEMPLATES, LIVE_TEMPLATES, MAX_DELAY_SECONDS, MAX_SIDE_OUTPUTS, NORM_TYPES, RECORD_FORMATS } from "../api-facts";
 
 const rtmpUrl = urlSchema(["rtmp:"], "use an rtmp:// URL: the studio relays over RTMP only.");
 
