@@ -2,8 +2,8 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
 import {
-  AUDIO_LAYER_DEFAULTS, CAPTION_DEFAULTS, COMPONENT_DEFAULTS, COMPONENT_LAYER_DEFAULTS, COMPONENT_LOCATION_ID_RULE, COMPONENT_TYPES,
-  IMAGE_FILE_EXTENSIONS, LIVE_STREAM_PROTOCOLS, LOCATION_ID_RULE, TEXT_STYLE_DEFAULTS, VIDEO_LAYER_DEFAULTS, VOD_FILE_EXTENSIONS,
+  AUDIO_LAYER_DEFAULTS, CAPTION_DEFAULTS, COMPONENT_DEFAULTS, COMPONENT_LAYER_DEFAULTS, COMPONENT_TYPES,
+  IMAGE_FILE_EXTENSIONS, LIVE_STREAM_PROTOCOLS, TEXT_STYLE_DEFAULTS, VIDEO_LAYER_DEFAULTS, VOD_FILE_EXTENSIONS,
 } from "../spec/api-facts";
 import { ISO_TIME_WITH_ZONE } from "../spec/fields/iso-time";
 import { NAME_PATTERN } from "../spec/fields/name";
@@ -16,9 +16,10 @@ import { audioLayerSchema, casterLayout, videoLayerSchema } from "../spec/kinds/
 import { casterVideoResource, FILE_ONLY_PROPERTIES, isFile, SOURCE_PROPERTIES } from "../spec/kinds/caster-video-resource";
 import { FieldSpec, KindSpec } from "../spec/kinds/kind";
 import {
-  ADOPT_SECTIONS, EPISODE_KEY_RULE, fileAdoptSchema, fileComponentSchema, fileEpisodeSchema, fileSceneSchema, GROUP_NAME_RULE, LAYOUT_NAME_RULE,
+  ADOPT_SECTIONS, fileAdoptSchema, fileComponentSchema, fileEpisodeSchema, fileSceneSchema,
   layoutSourceSchema, layoutStudioSchema, NEW_STUDIO_KEY, SCENE_KEYS, studioLayoutSchema,
 } from "./schema";
+import { KEYED_SECTION_NAMES, KEYED_SECTIONS } from "./sections";
 
 /** Where the package ships the schema; editors reach it as node_modules/pulumi-alicloud-caster/<this>. */
 export const SCHEMA_FILE = "studio-layout.schema.json";
@@ -147,19 +148,10 @@ function carryMessages(schema: z.ZodType, json: Json): void {
   json.errorMessage = message;
 }
 
-/** The keys of each section, as validate words their rule. */
-const KEY_RULES: Record<keyof typeof ADOPT_SECTIONS, string> = {
-  sources: LOCATION_ID_RULE,
-  episodeGroups: GROUP_NAME_RULE,
-  layouts: LAYOUT_NAME_RULE,
-  components: COMPONENT_LOCATION_ID_RULE,
-  episodes: EPISODE_KEY_RULE,
-};
-
-/** Each section's map, and adopt's, with the rule of its keys (`propertyNames`). */
-const KEYED_SECTIONS = new Map<z.ZodType, string>(Object.entries(KEY_RULES).flatMap(([section, rule]) => [
-  [unwrap(studioLayoutSchema.shape[section as keyof typeof KEY_RULES]), rule],
-  [unwrap(fileAdoptSchema.shape[section as keyof typeof KEY_RULES]), rule],
+/** Each keyed section's map, and adopt's, with the rule of its keys (`propertyNames`), as validate words it (studio-file/sections.ts). */
+const KEY_RULES = new Map<z.ZodType, string>(KEYED_SECTION_NAMES.flatMap((section) => [
+  [unwrap(studioLayoutSchema.shape[section]), KEYED_SECTIONS[section].keyRule],
+  [unwrap(fileAdoptSchema.shape[section]), KEYED_SECTIONS[section].keyRule],
 ]));
 
 // URLs and times --------------------------------------------------------------------------------
@@ -525,7 +517,7 @@ const CROSS_FIELD_RULES = new Map<object, (json: Json) => void>(([
     },
   })],
   [studioLayoutSchema, (json) => { json.allOf = fileRules(); }],
-  ...[...KEYED_SECTIONS].map(([record, rule]) => [record, (json: Json) => {
+  ...[...KEY_RULES].map(([record, rule]) => [record, (json: Json) => {
     if (json.propertyNames && typeof json.propertyNames === "object") json.propertyNames = { ...json.propertyNames, patternErrorMessage: rule };
   }] as [z.ZodType, (json: Json) => void]),
 ] as [z.ZodType, (json: Json) => void][]).map(([schema, rule]) => [defOf(schema), rule]));

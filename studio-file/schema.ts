@@ -9,6 +9,7 @@ import { SCENES } from "../spec/kinds/caster-scene-binding";
 import { casterIdSchema, LOCATION_ID_PATTERN, SOURCE_PROPERTIES, SourceProperty, videoResourceFields } from "../spec/kinds/caster-video-resource";
 import { OBJECT_ID_PATTERN } from "../spec/fields/import-id";
 import { Connection, connectionSchema } from "../spec/fields/connection";
+import { KEYED_SECTION_NAMES, KEYED_SECTIONS, KeyedSectionName } from "./sections";
 
 /**
  * The studio file (historically "studio layout file", hence the names below), built from the very
@@ -33,12 +34,9 @@ const { casterId: _groupCasterId, clientToken: _clientToken, clientTokenScope: _
 /** An episode group's properties in a layout: a CasterEpisodeGroup's, less casterId and the ClientToken. */
 export const layoutEpisodeGroupFields = groupFields;
 
-/**
- * Lower-case, so a group's child resource (`<layout>-<group>`) can never take the name of a
- * source's (`<layout>-RV07`).
- */
-export const GROUP_NAME_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/;
-export const GROUP_NAME_RULE = "use 1 to 40 lower-case letters, digits and hyphens, starting and ending with a letter or digit, e.g. evening-loop.";
+/** A group's name (studio-file/sections.ts). */
+export const GROUP_NAME_PATTERN = KEYED_SECTIONS.episodeGroups.keyPattern;
+export const GROUP_NAME_RULE = KEYED_SECTIONS.episodeGroups.keyRule;
 /** A stack config key, optionally with its namespace: `casterId` or `my-project:casterId`. */
 export const CONFIG_KEY_PATTERN = /^(?:[A-Za-z][A-Za-z0-9_.-]*:)?[A-Za-z][A-Za-z0-9_.-]*$/;
 export const CONFIG_KEY_RULE = "use a stack config key such as casterId or my-project:casterId.";
@@ -124,12 +122,9 @@ const { casterId: _componentCasterId, locationId: _componentLocation, importId: 
 /** A component's properties in a studio file: a CasterComponent's, less casterId and locationId. */
 export const fileComponentFields = fileComponentEntryFields;
 
-/**
- * A layout's name: as a group's, lower-case, so that its child (`<file>-layout-<name>`) reads as
- * written and a reviewer can say it aloud: pip, split, full-camera.
- */
-export const LAYOUT_NAME_PATTERN = GROUP_NAME_PATTERN;
-export const LAYOUT_NAME_RULE = "use 1 to 40 lower-case letters, digits and hyphens, starting and ending with a letter or digit, e.g. pip or split.";
+/** A layout's name (studio-file/sections.ts). */
+export const LAYOUT_NAME_PATTERN = KEYED_SECTIONS.layouts.keyPattern;
+export const LAYOUT_NAME_RULE = KEYED_SECTIONS.layouts.keyRule;
 
 /** The scenes, as the file names them: `pgm` and `pvw`, the CasterSceneBinding kind's scenes. */
 export const SCENE_KEYS = SCENES.map((scene) => scene.toLowerCase() as Lowercase<(typeof SCENES)[number]>);
@@ -165,9 +160,9 @@ const { casterId: _episodeCasterId, resourceId: _episodeResourceId, componentIds
 /** An episode's properties in a studio file: a CasterEpisode's, less casterId, resourceId and componentIds. */
 export const fileEpisodeFields = fileEpisodeEntryFields;
 
-/** An episode's name in the file, as a group's: its child is `<file>-episode-<name>`. */
-export const EPISODE_KEY_PATTERN = GROUP_NAME_PATTERN;
-export const EPISODE_KEY_RULE = "use 1 to 40 lower-case letters, digits and hyphens, starting and ending with a letter or digit, e.g. evening-news.";
+/** An episode's name in the file (studio-file/sections.ts). */
+export const EPISODE_KEY_PATTERN = KEYED_SECTIONS.episodes.keyPattern;
+export const EPISODE_KEY_RULE = KEYED_SECTIONS.episodes.keyRule;
 
 export const fileEpisodeSchema = z.strictObject({
   ...fileEpisodeFields,
@@ -190,14 +185,10 @@ export const timeZoneSchema = z.string().refine((zone) => {
 // Adopting: what the first `pulumi up` takes over ------------------------------------------------
 
 /** The sections of `adopt`, each keyed as the file's section of that name, with what its IDs are. */
-export const ADOPT_SECTIONS = {
-  sources: { keyPattern: LOCATION_ID_PATTERN, id: "ResourceId", noun: "source", foundWith: "DescribeCasterVideoResources" },
-  layouts: { keyPattern: LAYOUT_NAME_PATTERN, id: "LayoutId", noun: "layout", foundWith: "DescribeCasterLayouts" },
-  components: { keyPattern: COMPONENT_LOCATION_ID_PATTERN, id: "ComponentId", noun: "component", foundWith: "DescribeCasterComponents" },
-  episodes: { keyPattern: EPISODE_KEY_PATTERN, id: "EpisodeId", noun: "episode", foundWith: "DescribeCasterProgram" },
-  episodeGroups: { keyPattern: GROUP_NAME_PATTERN, id: "ProgramId", noun: "episode group", foundWith: "AddCasterEpisodeGroup's reply" },
-} as const;
-export type AdoptSection = keyof typeof ADOPT_SECTIONS;
+export const ADOPT_SECTIONS = Object.fromEntries(KEYED_SECTION_NAMES.map((name) => [name, { keyPattern: KEYED_SECTIONS[name].keyPattern, ...KEYED_SECTIONS[name].adopt }])) as {
+  [Name in KeyedSectionName]: { keyPattern: RegExp } & (typeof KEYED_SECTIONS)[Name]["adopt"];
+};
+export type AdoptSection = KeyedSectionName;
 
 /** An object's ID as the API gives it, the form of the kinds' importIds (less the studio). */
 function adoptedIdSchema(section: AdoptSection) {

@@ -1,13 +1,13 @@
 import { checkInputs, CheckFailure, CrossFieldRule, describeValue, InputSpec } from "../common/check";
 import { connectionSchema } from "../spec/fields/connection";
 import { isUnknown } from "../common/unknowns";
-import { COMPONENT_LOCATION_ID_PATTERN, COMPONENT_LOCATION_ID_RULE, MIN_EPISODE_LEAD_SECONDS } from "../spec/api-facts";
+import { COMPONENT_LOCATION_ID_PATTERN, MIN_EPISODE_LEAD_SECONDS } from "../spec/api-facts";
 import { caster as casterKind } from "../spec/kinds/caster";
 import { casterComponent } from "../spec/kinds/caster-component";
 import { casterEpisode, EpisodeInputs } from "../spec/kinds/caster-episode";
 import { casterLayout } from "../spec/kinds/caster-layout";
 import {
-  importIdOfThisStudio, LOCATION_ID_PATTERN, LOCATION_ID_RULE, SOURCE_PROPERTIES, videoResourceFields, videoResourceSpec,
+  importIdOfThisStudio, LOCATION_ID_PATTERN, videoResourceFields, videoResourceSpec,
 } from "../spec/kinds/caster-video-resource";
 import {
   ADOPT_SECTIONS,
@@ -16,19 +16,16 @@ import {
   CONFIG_KEY_PATTERN,
   CONFIG_KEY_RULE,
   EPISODE_KEY_PATTERN,
-  EPISODE_KEY_RULE,
   fileComponentFields,
   fileEpisodeSchema,
   fileLayoutFields,
   fileSceneSchema,
   GROUP_NAME_PATTERN,
   LAYOUT_NAME_PATTERN,
-  LAYOUT_NAME_RULE,
   SCENE_KEYS,
   isSecretReference,
   SECRET_CAPABLE_GROUP_PROPERTIES,
   SECRET_CAPABLE_SOURCE_PROPERTIES,
-  GROUP_NAME_RULE,
   layoutCasterSchema,
   layoutEpisodeGroupFields,
   layoutSourceFields,
@@ -39,6 +36,7 @@ import {
   studioLayoutSchema,
   timeZoneSchema,
 } from "./schema";
+import { KEYED_SECTIONS, KeyedSectionName } from "./sections";
 import { duration, momentPhrase, spanPhrase } from "./words";
 
 /**
@@ -120,7 +118,7 @@ interface EntryCheck {
 
 /** How each section of a layout is keyed and checked. */
 interface Section extends EntryCheck {
-  name: "sources" | "episodeGroups" | "layouts" | "components" | "episodes";
+  name: KeyedSectionName;
   keyPattern: RegExp;
   keyRule: string;
   /** What an entry must hold, for the message about an empty one. */
@@ -143,66 +141,45 @@ const STAND_IN = {
   web: "https://secret.invalid/stand-in",
 };
 
-const SECTIONS: Section[] = [
-  {
-    name: "sources",
-    keyPattern: LOCATION_ID_PATTERN,
-    keyRule: LOCATION_ID_RULE,
-    entry: "a source",
-    needs: `resourceName and one of ${SOURCE_PROPERTIES.join(", ")}`,
-    keyedBy: "position (RV01: { resourceName, ... })",
+/** How each keyed section's entries are checked, besides what studio-file/sections.ts says of it. */
+const ENTRY_CHECKS: Record<KeyedSectionName, Omit<EntryCheck, "entry"> & Pick<Section, "specFor">> = {
+  sources: {
     secretStandIns: { liveStreamUrl: STAND_IN.stream, vodUrl: STAND_IN.file, imageUrl: STAND_IN.image } satisfies Record<(typeof SECRET_CAPABLE_SOURCE_PROPERTIES)[number], string>,
     // The resource's own rules, less what the layout supplies itself (casterId, locationId).
     spec: { fields: layoutSourceFields, rules: videoResourceSpec.rules } as unknown as InputSpec<Record<string, unknown>>,
   },
-  {
-    name: "episodeGroups",
-    keyPattern: GROUP_NAME_PATTERN,
-    keyRule: GROUP_NAME_RULE,
-    entry: "an episode group",
-    needs: "startTime and items",
-    keyedBy: "group name (evening-loop: { startTime, items })",
+  episodeGroups: {
     secretStandIns: { callbackUrl: STAND_IN.web, sideOutputUrl: STAND_IN.stream } satisfies Record<(typeof SECRET_CAPABLE_GROUP_PROPERTIES)[number], string>,
     itemsWithSecrets: true,
     // The studio always comes from `caster`, so the domain and callback default from its config.
     spec: { fields: layoutEpisodeGroupFields, rules: [] } as unknown as InputSpec<Record<string, unknown>>,
   },
-  {
-    name: "layouts",
-    keyPattern: LAYOUT_NAME_PATTERN,
-    keyRule: LAYOUT_NAME_RULE,
-    entry: "a layout",
-    needs: "videoLayers (and audioLayers)",
-    keyedBy: "layout name (pip: { videoLayers: [...] })",
+  layouts: {
     secretStandIns: {},
     // The CasterLayout kind's fields and rules, less casterId: the studio is the file's.
     spec: { fields: fileLayoutFields, rules: casterLayout.rules } as unknown as InputSpec<Record<string, unknown>>,
   },
-  {
-    name: "components",
-    keyPattern: COMPONENT_LOCATION_ID_PATTERN,
-    keyRule: COMPONENT_LOCATION_ID_RULE,
-    entry: "a component",
-    needs: "componentType, geometry and the text, image or caption it shows",
-    keyedBy: "component position (RC01: { componentType: text, geometry, text })",
+  components: {
     secretStandIns: {},
     // The CasterComponent kind's fields and rules, less casterId and locationId (its key).
     spec: { fields: fileComponentFields, rules: casterComponent.rules } as unknown as InputSpec<Record<string, unknown>>,
   },
-  {
-    name: "episodes",
-    keyPattern: EPISODE_KEY_PATTERN,
-    keyRule: EPISODE_KEY_RULE,
-    entry: "an episode",
-    needs: "episodeName, startTime, endTime and its source (locationId) or components",
-    keyedBy: "episode name (evening-news: { episodeName, locationId, startTime, endTime })",
+  episodes: {
     secretStandIns: {},
     // The CasterEpisode kind's fields and rules, less casterId, with the file's locationId and
     // `components` (positions) where the kind takes resourceId and componentIds (IDs).
     spec: episodeSpec(undefined),
     specFor: (file) => episodeSpec(zoneOf(file)),
   },
-];
+};
+
+/** The keyed sections, in the file's order. */
+const SECTIONS: Section[] = TOP_LEVEL_KEYS
+  .filter((key): key is KeyedSectionName => key in KEYED_SECTIONS)
+  .map((name) => {
+    const { keyPattern, keyRule, entry, needs, keyedBy } = KEYED_SECTIONS[name];
+    return { name, keyPattern, keyRule, entry, needs, keyedBy, ...ENTRY_CHECKS[name] };
+  });
 
 /** A new studio (`caster: { new: ... }`): the Caster kind's fields and rules, less the ClientToken. */
 const NEW_STUDIO: EntryCheck = {
