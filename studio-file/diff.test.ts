@@ -1,5 +1,5 @@
 import { diffLayouts, formatChanges, LayoutChange } from "./diff";
-import { MODIFIED_IN_PLACE } from "./diff-composition";
+import { MODIFIED_IN_PLACE } from "./diff/composition-changes";
 import { FileComponent, FileLayout, LayoutEpisodeGroup, LayoutSource, LayoutStudio, StudioLayoutDefinition } from "./schema";
 
 const STUDIO = "LIVEPRODUCER_POST-cn-0pp1czt1234";

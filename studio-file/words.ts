@@ -1,3 +1,4 @@
+import { redactSignatures } from "../common/redact";
 import { isNewStudio, LayoutCaster, LayoutStudio } from "./schema";
 
 /** The words `diff` and `render` share, so the summary and the picture name things alike. */
@@ -82,6 +83,12 @@ export function capitalize(text: string): string {
 
 export function sentence(phrase: string): string {
   return `${capitalize(phrase)}.`;
+}
+
+/** A URL with its signature masked and marked, so the reviewer knows why it shows ***. */
+export function displayValue(value: string): string {
+  const masked = redactSignatures(value);
+  return masked === value ? value : `${masked} (signed URL)`;
 }
 
 /** "a, b and c" */

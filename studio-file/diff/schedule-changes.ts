@@ -1,8 +1,9 @@
-import { casterEpisode, episodeTypeOf } from "../spec/kinds/caster-episode";
-import { replacedOnChange } from "../spec/kinds/kind";
-import type { LayoutChange } from "./diff";
-import { FileEpisode, PlainStudioLayout } from "./schema";
-import { joinAnd, lengthPhrase, quote, sentence, spanList } from "./words";
+import { casterEpisode, episodeTypeOf } from "../../spec/kinds/caster-episode";
+import { replacedOnChange } from "../../spec/kinds/kind";
+import { LayoutChange } from "./change";
+import { matchEntries } from "./match";
+import { FileEpisode, PlainStudioLayout } from "../schema";
+import { joinAnd, lengthPhrase, quote, sentence, spanList } from "../words";
 
 /**
  * What changes in the schedule, in words: episodes by name, in the order they start. As for the
@@ -31,24 +32,16 @@ export interface ScheduleContext {
 export function scheduleChanges(before: PlainStudioLayout, after: PlainStudioLayout, context: ScheduleContext): LayoutChange[] {
   const words = new ScheduleWords(before, after);
   const [old, next] = [before.episodes ?? {}, after.episodes ?? {}];
-  const removed = Object.keys(old).filter((name) => !(name in next)).sort();
-  const added = Object.keys(next).filter((name) => !(name in old)).sort();
-  const changes: { start: number; name: string; change: LayoutChange }[] = [];
-  const free = new Set(added);
+  // The same episode under a new name: for the reviewer a rename, for Pulumi a new child; on a new studio, everything is new.
+  const { paired, removed, added, kept } = matchEntries(old, next, context.studioMoves ? [] : [sameEpisode]);
+  const changes: { start: number; name: string; change: LayoutChange }[] = paired.map(({ from, to }) => ({ start: startOf(next[to]), name: to, change: {
+    subject: subject(to),
+    action: "replace",
+    from: subject(from),
+    summary: `Episode ${quote(from)} is renamed to ${quote(to)}, with the same source, components and times (${words.span(next[to])}): it is made again under its new name, and the old one deleted.`,
+    details: [],
+  } }));
   for (const from of removed) {
-    // The same episode under a new name: for the reviewer a rename, for Pulumi a new child.
-    const to = [...free].find((name) => sameEpisode(old[from], next[name]));
-    if (to !== undefined && !context.studioMoves) {
-      free.delete(to);
-      changes.push({ start: startOf(next[to]), name: to, change: {
-        subject: subject(to),
-        action: "replace",
-        from: subject(from),
-        summary: `Episode ${quote(from)} is renamed to ${quote(to)}, with the same source, components and times (${words.span(next[to])}): it is made again under its new name, and the old one deleted.`,
-        details: [],
-      } });
-      continue;
-    }
     changes.push({ start: startOf(old[from]), name: from, change: {
       subject: subject(from),
       action: "remove",
@@ -56,8 +49,8 @@ export function scheduleChanges(before: PlainStudioLayout, after: PlainStudioLay
       details: [],
     } });
   }
-  for (const name of [...free]) changes.push({ start: startOf(next[name]), name, change: addChange(name, next[name], words) });
-  for (const name of Object.keys(next).filter((key) => key in old)) {
+  for (const name of added) changes.push({ start: startOf(next[name]), name, change: addChange(name, next[name], words) });
+  for (const name of kept) {
     const change = updateChange(name, old[name], next[name], words, context);
     if (change) changes.push({ start: startOf(next[name]), name, change });
   }

@@ -1,13 +1,13 @@
-import { MAX_TRANSPARENCY } from "../spec/api-facts";
+import { MAX_TRANSPARENCY } from "../../spec/api-facts";
 import {
   anchorWords, aspectOf, boundScenes, captionLanguages, cssColor, colorWords, DEFAULT_TEXT_SIZE_SHARE, normalAudioLayers, normalGeometry,
   normalVideoLayer, NormalVideoLayer, percent, placeOf, point, ScreenBox, screenBox, sceneWords, SOURCE_SIZE_SHARE, textStyle,
-} from "./composition";
+} from "../composition";
 import {
   element, ellipsize, escapeXml, estimateTextWidth, FAINT, fits, Font, FONT_FAMILY, formatNumber, htmlElement, INK, joinMarkup, KIND_STYLES,
   Markup, MUTED, RULE, textElement, tooltip,
 } from "./markup";
-import { FileComponent, FileLayout, PlainStudioLayout, SceneKey, SOURCE_KINDS, sourcePropertyOf } from "./schema";
+import { FileComponent, FileLayout, PlainStudioLayout, SceneKey, SOURCE_KINDS, sourcePropertyOf } from "../schema";
 
 /**
  * The screen, as a reviewer needs to see it: each layout drawn as a frame of the studio's aspect
@@ -438,10 +438,6 @@ function componentTag(text: string, box: Frame, frame: Frame): Markup {
 
 // ---------------------------------------------------------------------------------------------
 // The page's tables
-
-export const PAGE_STYLE_COMPOSITION = `
-  .scene { display: inline-block; padding: 0 8px; margin-right: 4px; border-radius: 10px; color: #ffffff; font-size: 12px; font-weight: bold; white-space: nowrap; }
-`;
 
 function sceneBadges(scenes: SceneKey[]): Markup {
   if (scenes.length === 0) return htmlElement("span", { class: "none" }, escapeXml("no scene"));

@@ -1,16 +1,17 @@
 import { isDeepStrictEqual } from "node:util";
-import { COMPONENT_DEFAULTS, MAX_TRANSPARENCY } from "../spec/api-facts";
-import { casterComponent } from "../spec/kinds/caster-component";
-import { casterLayout } from "../spec/kinds/caster-layout";
-import { casterSceneBinding } from "../spec/kinds/caster-scene-binding";
-import { replacedOnChange } from "../spec/kinds/kind";
+import { COMPONENT_DEFAULTS, MAX_TRANSPARENCY } from "../../spec/api-facts";
+import { casterComponent } from "../../spec/kinds/caster-component";
+import { casterLayout } from "../../spec/kinds/caster-layout";
+import { casterSceneBinding } from "../../spec/kinds/caster-scene-binding";
+import { replacedOnChange } from "../../spec/kinds/kind";
 import {
   anchorWords, captionLanguages, colorWords, normalAudioLayers, normalGeometry, normalVideoLayer, NormalAudioLayer, NormalVideoLayer, percent,
   placeOf, point, ScreenBox, screenBox, textStyle,
-} from "./composition";
-import type { LayoutChange } from "./diff";
-import { FileComponent, FileLayout, PlainStudioLayout, SCENE_KEYS, SceneKey } from "./schema";
-import { capitalize, joinAnd, quote, sentence } from "./words";
+} from "../composition";
+import { bySubject, LayoutChange } from "./change";
+import { matchEntries } from "./match";
+import { FileComponent, FileLayout, PlainStudioLayout, SCENE_KEYS, SceneKey } from "../schema";
+import { capitalize, joinAnd, quote, sentence } from "../words";
 
 /**
  * What changes on screen, in words: layouts by name, components by position, then what PGM and
@@ -90,24 +91,16 @@ function normalLayout(layout: FileLayout): NormalLayout {
 }
 
 function layoutChanges(before: Layouts, after: Layouts, studioMoves: boolean, names: Names): LayoutChange[] {
-  const removed = Object.keys(before).filter((name) => !(name in after)).sort();
-  const added = Object.keys(after).filter((name) => !(name in before)).sort();
-  const changes: LayoutChange[] = [];
-  const free = new Set(added);
+  // The same layers under a new name: for the reviewer a rename, for Pulumi a new child; on a new studio, everything is new.
+  const { paired, removed, added, kept } = matchEntries(before, after, studioMoves ? [] : [(old, next) => isDeepStrictEqual(normalLayout(old), normalLayout(next))]);
+  const changes: LayoutChange[] = paired.map(({ from, to }) => ({
+    subject: `layout ${to}`,
+    action: "replace",
+    from: `layout ${from}`,
+    summary: `Layout ${quote(from)} is renamed to ${quote(to)} with the same layers: it is made again under its new name, and the old one deleted.`,
+    details: [],
+  }));
   for (const from of removed) {
-    // The same layers under a new name: for the reviewer a rename, for Pulumi a new child.
-    const to = [...free].find((name) => isDeepStrictEqual(normalLayout(before[from]), normalLayout(after[name])));
-    if (to !== undefined && !studioMoves) {
-      free.delete(to);
-      changes.push({
-        subject: `layout ${to}`,
-        action: "replace",
-        from: `layout ${from}`,
-        summary: `Layout ${quote(from)} is renamed to ${quote(to)} with the same layers: it is made again under its new name, and the old one deleted.`,
-        details: [],
-      });
-      continue;
-    }
     changes.push({
       subject: `layout ${from}`,
       action: "remove",
@@ -115,8 +108,8 @@ function layoutChanges(before: Layouts, after: Layouts, studioMoves: boolean, na
       details: [],
     });
   }
-  for (const name of [...free]) changes.push(addLayoutChange(name, after[name], names));
-  for (const name of Object.keys(after).filter((key) => key in before)) {
+  for (const name of added) changes.push(addLayoutChange(name, after[name], names));
+  for (const name of kept) {
     const phrases = layoutDifferences(before[name], after[name], names);
     if (phrases.length === 0) continue;
     const label = `Layout ${quote(name)}`;
@@ -312,25 +305,16 @@ function normalComponent(component: FileComponent) {
 }
 
 function componentChanges(before: Components, after: Components, studioMoves: boolean, names: Names): LayoutChange[] {
-  const removed = Object.keys(before).filter((position) => !(position in after)).sort();
-  const added = Object.keys(after).filter((position) => !(position in before)).sort();
-  const changes: LayoutChange[] = [];
-  const free = new Set(added);
+  // The same overlay at another position: for Pulumi a delete and a create, for the reviewer a move.
+  const { paired, removed, added, kept } = matchEntries(before, after, [(old, next) => isDeepStrictEqual(normalComponent(old), normalComponent(next))]);
+  const changes: LayoutChange[] = paired.map(({ from, to }) => ({
+    subject: `component ${to}`,
+    action: "move",
+    from: `component ${from}`,
+    summary: `${after[to].componentName ? quote(after[to].componentName!) : `The ${after[to].componentType} component`} moves from ${from} to ${to} (removed at ${from} and added at ${to}).`,
+    details: [],
+  }));
   for (const from of removed) {
-    // The same overlay at another position: for Pulumi a delete and a create, for the reviewer a move.
-    const to = [...free].find((position) => isDeepStrictEqual(normalComponent(before[from]), normalComponent(after[position])));
-    if (to !== undefined) {
-      free.delete(to);
-      const label = after[to].componentName ? quote(after[to].componentName!) : `The ${after[to].componentType} component`;
-      changes.push({
-        subject: `component ${to}`,
-        action: "move",
-        from: `component ${from}`,
-        summary: `${label} moves from ${from} to ${to} (removed at ${from} and added at ${to}).`,
-        details: [],
-      });
-      continue;
-    }
     changes.push({
       subject: `component ${from}`,
       action: "remove",
@@ -338,7 +322,7 @@ function componentChanges(before: Components, after: Components, studioMoves: bo
       details: [],
     });
   }
-  for (const position of [...free]) {
+  for (const position of added) {
     const component = after[position];
     changes.push({
       subject: `component ${position}`,
@@ -347,7 +331,7 @@ function componentChanges(before: Components, after: Components, studioMoves: bo
       details: componentSettings(component),
     });
   }
-  for (const position of Object.keys(after).filter((key) => key in before)) {
+  for (const position of kept) {
     const differences = componentDifferences(before[position], after[position], names);
     if (differences.length === 0) continue;
     const label = `Component ${names.component(position, after[position])}`;
@@ -568,8 +552,4 @@ function sceneChanges(before: PlainStudioLayout, after: PlainStudioLayout, studi
 
 function sceneName(key: SceneKey): string {
   return key.toUpperCase();
-}
-
-function bySubject(changes: LayoutChange[]): LayoutChange[] {
-  return [...changes].sort((a, b) => (a.subject < b.subject ? -1 : a.subject > b.subject ? 1 : 0));
 }

@@ -1,10 +1,10 @@
-import { redactSignatures } from "../common/redact";
-import { SourceProperty } from "../spec/kinds/caster-video-resource";
+import { redactSignatures } from "../../common/redact";
+import { SourceProperty } from "../../spec/kinds/caster-video-resource";
 
 /**
- * The markup the pictures are made of (render.ts, render-screen.ts): every element is built by the
- * helpers below, which escape all text and attribute values, and text widths are estimated for
- * shortening what does not fit.
+ * The markup the picture and the page are made of: every element is built by the helpers below,
+ * which escape all text and attribute values, and text widths are estimated for shortening what
+ * does not fit.
  */
 // DejaVu Sans first: it is what Linux CI has, and the widest of the three, so the text width
 // estimates below (made for it) hold for the others too.
@@ -14,6 +14,8 @@ export const INK = "#1f2328";
 export const MUTED = "#57606a";
 export const FAINT = "#8c959f";
 export const RULE = "#d0d7de";
+/** A studio on air, as a badge. */
+export const ON_AIR = "#c62828";
 
 export interface KindStyle {
   /** The header band and legend swatch; dark enough for white text on it. */
