@@ -1,3 +1,4 @@
+import { POSITIONS } from "../../spec/api-facts";
 import { FileEpisode, isNewStudio, LayoutEpisodeGroup, LayoutSource, LayoutStudio, PlainStudioLayout, SOURCE_KINDS, sortedLocations, sourcePropertyOf } from "../schema";
 import { delayPhrase, describeCaster, standbyKind, studioType, templatePhrase } from "../words";
 import { compositionSummary } from "./screens";
@@ -6,8 +7,6 @@ import { compositionSummary } from "./screens";
  * What the file says, as the short and long texts both the picture and the page show, so that
  * the two say it alike.
  */
-
-const LOCATION_COUNT = 99;
 
 export function kindOf(source: LayoutSource): string {
   return SOURCE_KINDS[sourcePropertyOf(source)];
@@ -22,7 +21,7 @@ export function summary(layout: PlainStudioLayout): string {
   const groups = Object.keys(layout.episodeGroups ?? {}).length;
   const composition = compositionSummary(layout);
   const episodes = Object.keys(layout.episodes ?? {}).length;
-  return `${describeCaster(layout.caster)} · ${sources} of ${LOCATION_COUNT} positions used · ${plural(groups, "episode group")}`
+  return `${describeCaster(layout.caster)} · ${sources} of ${POSITIONS} positions used · ${plural(groups, "episode group")}`
     + `${composition ? ` · ${composition}` : ""}${episodes > 0 ? ` · ${plural(episodes, "episode")}` : ""}`;
 }
 
