@@ -1,3 +1,4 @@
+import type { HandlerTable } from "../../emulator/responses";
 import { Action, LiveClient, ParamsOf, ReplyOf } from "./live-client";
 
 /*
@@ -45,6 +46,17 @@ async function typed(): Promise<void> {
   await client.callUnchecked("NoSuchAction", { Anything: 1 });
 }
 
+// The emulator's handlers are typed from the same table.
+const handlers: HandlerTable = { DeleteCasterLayout: { handler: () => ({ CasterId: "c", LayoutId: "l" }), notes: "" } };
+const misnamed: HandlerTable = {
+  // @ts-expect-error: no such Action
+  DeleteCasterLayot: { handler: () => ({}), notes: "" },
+};
+const wrongReply: HandlerTable = {
+  // @ts-expect-error: CasterId is text ("str")
+  DeleteCasterComponent: { handler: () => ({ CasterId: 1, ComponentId: "x" }), notes: "" },
+};
+
 // Type-level equalities, checked by the compiler: a misspelt field or a wrong type makes `true` fail to assign.
 type Equal<X, Y> = (<T>() => T extends X ? 1 : 2) extends (<T>() => T extends Y ? 1 : 2) ? true : false;
 const deleteReply: Equal<ReplyOf<"DeleteCasterLayout">, { CasterId?: string; LayoutId?: string }> = true;
@@ -54,6 +66,7 @@ const required: Equal<ParamsOf<"DeleteCasterEpisode">["EpisodeId"], string | num
 describe("the typed client", () => {
   test("is checked by the compiler (npm run typecheck); the file's types hold at run time too", () => {
     expect([deleteReply, stopReply, required]).toEqual([true, true, true]);
+    expect([handlers, misnamed, wrongReply].map(Object.keys)).toEqual([["DeleteCasterLayout"], ["DeleteCasterLayot"], ["DeleteCasterComponent"]]);
     expect(typeof typed).toBe("function");
     const action: Action = "DescribeCasterConfig";
     expect(action).toBe("DescribeCasterConfig");
