@@ -1,6 +1,6 @@
 import * as fs from "node:fs";
 import type { CallRecord } from "../emulator";
-import { OPERATIONS } from "../spec/live-api";
+import { Action, OPERATIONS } from "../spec/live-api";
 
 /** One scenario's figures, as the table and latest.json give them. */
 export interface ScenarioResult {
@@ -70,7 +70,7 @@ export function retriedCount(calls: CallRecord[]): number {
 }
 
 /** When each successful call of `action` was served, in seconds from `startMs`. */
-export function timeline(calls: CallRecord[], action: string, startMs: number): number[] {
+export function timeline(calls: CallRecord[], action: Action, startMs: number): number[] {
   return calls
     .filter((call) => call.action === action && call.httpStatus === 200)
     .map((call) => (Date.parse(call.at) - startMs) / 1000)

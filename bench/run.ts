@@ -7,6 +7,7 @@ import { PulumiStack } from "../test/helpers/pulumi-stack";
 import { timelineChart } from "./chart";
 import { EmulatorProcess } from "./emulator-process";
 import { fleetScenarios, printFleetTable } from "./fleet";
+import { Action } from "../spec/live-api";
 import { ScenarioResult } from "./measure";
 import {
   BENCH_PROGRAM,
@@ -129,7 +130,7 @@ async function main(): Promise<void> {
 
     // The other kinds, each against its own floor: in-process, then through `pulumi up` of bench/program.
     const studiosScenario = `${counts.studios} studios (create + configure + start)`;
-    const kinds = [
+    const kinds: { name: string; count: number; qps: number; action: Action; config: () => Record<string, unknown> | Promise<Record<string, unknown>> }[] = [
       { name: studiosScenario, count: counts.studios, qps: STUDIO_QPS, action: "StartCaster", config: () => ({ studios: counts.studios }) },
       { name: `${counts.layouts} layouts`, count: counts.layouts, qps: LAYOUT_QPS, action: "AddCasterLayout", config: async () => ({ casterId: await studioWithSources(bench, "layouts-pulumi"), layouts: counts.layouts }) },
       { name: `${counts.components} components`, count: counts.components, qps: COMPONENT_QPS, action: "AddCasterComponent", config: async () => ({ casterId: await studioWithSources(bench, "components-pulumi"), components: counts.components }) },

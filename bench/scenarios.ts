@@ -2,7 +2,7 @@ import RPCClient from "@alicloud/pop-core";
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { API_VERSION } from "../spec/live-api";
+import { Action, API_VERSION, ParamsOf } from "../spec/live-api";
 import { DEMO_ACCOUNT } from "../emulator/gateway/accounts";
 import { LiveClient } from "../provider/client/live-client";
 import { casterProvider } from "../provider/caster/provider";
@@ -49,13 +49,13 @@ export function benchClient(endpoint: string): LiveClient {
 }
 
 export async function createStudio(bench: Bench, name: string): Promise<string> {
-  const reply = await bench.client.call<{ CasterId: string }>("CreateCaster", {
+  const reply = await bench.client.call("CreateCaster", {
     ClientToken: `${name}-${process.pid}-${Date.now()}`,
     NormType: 1,
     ChargeType: "PostPaid",
     CasterName: name,
   });
-  return reply.CasterId;
+  return reply.CasterId!;
 }
 
 function configureInProcess(endpoint: string): void {
@@ -68,7 +68,7 @@ async function measured(
   scenario: string,
   resources: number,
   floorSeconds: number,
-  timelineAction: string | undefined,
+  timelineAction: Action | undefined,
   work: () => Promise<{ retries?: number; extra?: Partial<ScenarioResult> }>,
   startupSeconds = 0,
 ): Promise<ScenarioResult> {
@@ -196,7 +196,7 @@ export async function pulumiRun(
   resources: number,
   floorSeconds: number,
   args: string[],
-  options: { startupSeconds?: number; timelineAction?: string } = {},
+  options: { startupSeconds?: number; timelineAction?: Action } = {},
 ): Promise<ScenarioResult> {
   let peak = 0;
   const result = await measured(bench, scenario, resources, floorSeconds, options.timelineAction, async () => {
@@ -227,7 +227,7 @@ export function terraformStyleBaseline(bench: Bench, scenario: string, casterId:
     accessKeyId: DEMO_ACCOUNT.accessKeyId,
     accessKeySecret: DEMO_ACCOUNT.accessKeySecret,
   });
-  const call = async (action: string, params: Record<string, string>) => {
+  const call = async <A extends Action>(action: A, params: ParamsOf<A>) => {
     for (let attempt = 0; ; attempt++) {
       try {
         return await rpc.request(action, params, { method: "POST" });

@@ -22,7 +22,8 @@ describe("the emulator conforms to the spec", () => {
 
   const call = async (action: string, params: Record<string, string | number>) => {
     clockOffsetMs += 1100;
-    return live.client.call<Record<string, unknown>>(action, params);
+    // Each operation in turn, some with a parameter left out on purpose: the emulator's answer is the test.
+    return live.client.callUnchecked(action, params);
   };
   const failure = (promise: Promise<unknown>) => promise.then(() => undefined, (error: LiveApiError) => error.code);
 

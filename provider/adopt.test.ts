@@ -113,9 +113,9 @@ describe("adopting existing objects (importId)", () => {
       casterId, resourceName: "Reel", locationId: "RV10", vodUrl: "https://media.example.com/reel.mp4", repeatNum: -1,
       importId: `${casterId}:${resourceId}`, ...overrides,
     });
-    const consoleSource = async (locationId: string) => (await live.client.call<{ ResourceId: string }>("AddCasterVideoResource", {
+    const consoleSource = async (locationId: string) => (await live.client.call("AddCasterVideoResource", {
       CasterId: casterId, LocationId: locationId, ResourceName: "Reel", VodUrl: "https://media.example.com/reel.mp4", RepeatNum: -1,
-    })).ResourceId;
+    })).ResourceId!;
 
     test("a source that matches is taken over with no ModifyCasterVideoResource, its outputs the source's", async () => {
       const resourceId = await consoleSource("RV10");
@@ -285,7 +285,7 @@ describe("adopting existing objects (importId)", () => {
         ClientToken: "made-in-the-console", DomainName: "live.example.com", CallbackUrl: "https://hooks.example.com/caster", SideOutputUrl: "",
         StartTime: "2030-01-01T20:00:00Z", RepeatNum: -1,
         "Item.1.ItemName": "Opening", "Item.1.VodUrl": items[0].vodUrl, "Item.2.ItemName": "Feature", "Item.2.VodUrl": items[1].vodUrl,
-      });
+      }) as typeof existing;
     });
 
     test("a group is taken over as declared with no call that changes anything; its items, listed at its start, are recorded", async () => {

@@ -58,22 +58,31 @@ export interface OperationSpec {
   errors: string[];
 }
 
-const s = (name: string, required?: true | "present"): ParamSpec => ({ name, type: "String", ...(required ? { required } : {}) });
-const i = (name: string, required?: true): ParamSpec => ({ name, type: "Integer", ...(required ? { required } : {}) });
+/**
+ * A parameter's spec with its name and requiredness kept as literal types, so that ParamsOf can
+ * derive each operation's parameter names and which of them must be sent.
+ */
+type Param<N extends string, T extends ParamType, R extends ParamSpec["required"]> = R extends true | "present"
+  ? { name: N; type: T; required: R }
+  : { name: N; type: T };
+const param = <N extends string, T extends ParamType, R extends ParamSpec["required"] = undefined>(name: N, type: T, required?: R): Param<N, T, R> =>
+  ({ name, type, ...(required ? { required } : {}) }) as Param<N, T, R>;
+const s = <N extends string, R extends true | "present" | undefined = undefined>(name: N, required?: R) => param(name, "String", required);
+const i = <N extends string, R extends true | undefined = undefined>(name: N, required?: R) => param(name, "Integer", required);
 
-const VIDEO_SOURCE_REPLY: ReplyObject = {
+const VIDEO_SOURCE_REPLY = {
   ResourceId: "str", ResourceName: "str", LocationId: "str", LiveStreamUrl: "str", VodUrl: "str", FlvUrl: "str",
   MaterialId: "str", ImageId: "str", ImageUrl: "str", BeginOffset: "int", EndOffset: "int", RepeatNum: "int", PtsCallbackInterval: "int",
-};
+} satisfies ReplyObject;
 
 /** A scene's outputs, as StartCaster, DescribeCasterScenes and DescribeCasterStreamUrl answer them. */
-const STREAM_INFOS: ReplyObject = {
+const STREAM_INFOS = {
   StreamInfo: [{
     VideoFormat: "str", TranscodeConfig: "str", DomainName: "str", OutputStreamUrl: "str", AppName: "str", StreamName: "str",
     Streams: { Stream: [{ PullFlvUrl: "str", PullM3U8Url: "str", PullRtmpUrl: "str", Quality: "str" }] },
     Infos: [{ Online: "float", DownFlow: "float", TranscodeTemplate: "str", Rate: "str", UserNumber: "int" }],
   }],
-};
+} satisfies ReplyObject;
 
 /** Every operation the project calls or serves. */
 export const OPERATIONS = {
@@ -142,8 +151,8 @@ export const OPERATIONS = {
     // It replaces the whole configuration: the same call twice ends in the same configuration.
     idempotency: "safe",
     params: [
-      s("AutoSwitchUrgentConfig"), { name: "AutoSwitchUrgentOn", type: "Boolean" }, s("CallbackUrl"), s("CasterId", true), s("CasterName"),
-      i("ChannelEnable"), { name: "Delay", type: "Float" }, s("DomainName"), i("ProgramEffect"), s("ProgramName"), s("RecordConfig"),
+      s("AutoSwitchUrgentConfig"), param("AutoSwitchUrgentOn", "Boolean"), s("CallbackUrl"), s("CasterId", true), s("CasterName"),
+      i("ChannelEnable"), param("Delay", "Float"), s("DomainName"), i("ProgramEffect"), s("ProgramName"), s("RecordConfig"),
       s("SideOutputUrl"), s("SideOutputUrlList"), s("SyncGroupsConfig"), s("TranscodeConfig"), s("UrgentImageId"), s("UrgentImageUrl"),
       s("UrgentLiveStreamUrl"), s("UrgentMaterialId"),
     ],
@@ -540,3 +549,66 @@ export function declaresParameter(operation: OperationSpec, name: string): boole
   const pattern = name.replace(/\.\d+(?=\.|$)/g, ".N");
   return operation.params.some((param) => param.name === pattern);
 }
+
+/*
+ * The operation table's data as types, so that a call is checked against the spec at compile time
+ * (an unknown Action or parameter, a missing required one, a misspelt reply field) instead of by
+ * the API's answer at run time.
+ */
+
+/** A parameter value as the caller builds it; undefined and null are left out of the request. */
+export type ParamValue = string | number | boolean | undefined | null;
+
+/** A parameter's name as sent: the spec's `Item.N.ItemName` is `Item.1.ItemName`, `Item.2.ItemName`, ... */
+export type SentName<N extends string> = N extends `${infer Head}.N.${infer Tail}`
+  ? `${Head}.${number}.${SentName<Tail>}`
+  : N extends `${infer Head}.N`
+    ? `${Head}.${number}`
+    : N;
+
+type ParamSpecsOf<A extends Action> = (typeof OPERATIONS)[A]["params"][number];
+type RequiredNames<P> = P extends { name: infer N extends string; required: true | "present" } ? SentName<N> : never;
+type OptionalNames<P> = P extends { name: infer N extends string; required: true | "present" } ? never : P extends { name: infer N extends string } ? SentName<N> : never;
+
+/** What every request may carry besides the operation's own parameters (the SDK adds them). */
+export type CommonParams = {
+  RegionId?: string;
+  OwnerId?: ParamValue;
+};
+
+/**
+ * An operation's parameters as the client takes them. A required one (also `"present"`, which may
+ * be empty) must be given a value: undefined would leave it out of the request.
+ */
+export type ParamsOf<A extends Action> = { [N in RequiredNames<ParamSpecsOf<A>>]: NonNullable<ParamValue> } & {
+  [N in OptionalNames<ParamSpecsOf<A>>]?: ParamValue;
+} & CommonParams;
+
+/** An operation's parameters as a handler receives them: all text, and any of them may be absent or empty. */
+export type ReceivedParamsOf<A extends Action> = { [N in RequiredNames<ParamSpecsOf<A>> | OptionalNames<ParamSpecsOf<A>>]?: string } & {
+  [N in keyof CommonParams]?: string;
+};
+
+/**
+ * A reply field's value from its ReplyType. Every field is optional: the SDK's response models
+ * declare none required, and the API leaves out what a resource does not have. A caller that
+ * needs one the API always sends (the ID a create answers with) asserts it (`reply.CasterId!`).
+ */
+export type ReplyValue<T> = T extends "str"
+  ? string
+  : T extends "int" | "float"
+    ? number
+    : T extends "bool"
+      ? boolean
+      : T extends readonly [infer Item]
+        ? ReplyValue<Item>[]
+        : { [K in keyof T]?: ReplyValue<T[K]> };
+
+/** An operation's reply besides RequestId, from the spec's `reply`. */
+export type ReplyOf<A extends Action> = ReplyValue<(typeof OPERATIONS)[A]["reply"]>;
+
+/** The items of a reply's list, which the API wraps `Plural: { Singular: [...] }`: `ListItem<ReplyOf<"DescribeCasterLayouts">["Layouts"], "Layout">`. */
+export type ListItem<Wrapper, K extends keyof NonNullable<Wrapper>> = NonNullable<NonNullable<Wrapper>[K]> extends (infer Item)[] ? Item : never;
+
+/** A listed item with the fields it is known by (its ID), which the API always sends though the SDK's models declare them optional. */
+export type Listed<Item, K extends keyof Item> = Item & { [P in K]-?: NonNullable<Item[P]> };

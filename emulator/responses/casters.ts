@@ -4,7 +4,7 @@ import { listScenes, PGM, PVW, startCaster, stopCaster, streamUrls } from "../mo
 import { CasterConfigRecord, CasterRecord, SceneRecord } from "../models/state";
 import { OperationContext, OperationHandler } from "./operation";
 
-export const CreateCaster: OperationHandler = (call: OperationContext) => {
+export const CreateCaster: OperationHandler<"CreateCaster"> = (call: OperationContext) => {
   const p = call.params;
   const input = {
     clientToken: p.required("ClientToken"),
@@ -21,7 +21,7 @@ export const CreateCaster: OperationHandler = (call: OperationContext) => {
   return { CasterId: caster.casterId };
 };
 
-export const DescribeCasters: OperationHandler = (call) => {
+export const DescribeCasters: OperationHandler<"DescribeCasters"> = (call) => {
   const p = call.params;
   const pageNum = p.optionalInteger("PageNum") ?? 1;
   const pageSize = p.optionalInteger("PageSize") ?? 100;
@@ -36,14 +36,14 @@ export const DescribeCasters: OperationHandler = (call) => {
   return { Total: casters.length, CasterList: { Caster: page.map(describeCaster) } };
 };
 
-export const DeleteCaster: OperationHandler = (call) => {
+export const DeleteCaster: OperationHandler<"DeleteCaster"> = (call) => {
   const casterId = call.params.required("CasterId");
   call.backend.change(call.uid, (account) => deleteCaster(account, casterId));
   return { CasterId: casterId };
 };
 
 /** Everything SetCasterConfig stored, in the reply's shapes; a cleared object setting is left out. */
-export const DescribeCasterConfig: OperationHandler = (call) => {
+export const DescribeCasterConfig: OperationHandler<"DescribeCasterConfig"> = (call) => {
   const casterId = call.params.required("CasterId");
   const caster = call.backend.read(call.uid, (account) => findCaster(account, casterId));
   const config = caster.config;
@@ -79,7 +79,7 @@ export const DescribeCasterConfig: OperationHandler = (call) => {
   };
 };
 
-export const SetCasterConfig: OperationHandler = (call) => {
+export const SetCasterConfig: OperationHandler<"SetCasterConfig"> = (call) => {
   const p = call.params;
   const input = {
     casterId: p.required("CasterId"),
@@ -106,7 +106,7 @@ export const SetCasterConfig: OperationHandler = (call) => {
   return { CasterId: caster.casterId };
 };
 
-export const StartCaster: OperationHandler = (call) => {
+export const StartCaster: OperationHandler<"StartCaster"> = (call) => {
   const casterId = call.params.required("CasterId");
   // PlayerType is accepted and has no effect (LIMITATIONS).
   call.params.optionalInteger("PlayerType");
@@ -122,13 +122,13 @@ export const StartCaster: OperationHandler = (call) => {
   return { PvwSceneInfos: sceneInfos(PVW), PgmSceneInfos: sceneInfos(PGM) };
 };
 
-export const StopCaster: OperationHandler = (call) => {
+export const StopCaster: OperationHandler<"StopCaster"> = (call) => {
   const casterId = call.params.required("CasterId");
   call.backend.change(call.uid, (account) => stopCaster(account, casterId, call.nowMs));
   return {};
 };
 
-export const DescribeCasterScenes: OperationHandler = (call) => {
+export const DescribeCasterScenes: OperationHandler<"DescribeCasterScenes"> = (call) => {
   const casterId = call.params.required("CasterId");
   const sceneId = call.params.optional("SceneId");
   const scenes = call.backend.read(call.uid, (account) => listScenes(account, casterId, sceneId));
@@ -151,7 +151,7 @@ export const DescribeCasterScenes: OperationHandler = (call) => {
   };
 };
 
-export const DescribeCasterStreamUrl: OperationHandler = (call) => {
+export const DescribeCasterStreamUrl: OperationHandler<"DescribeCasterStreamUrl"> = (call) => {
   const casterId = call.params.required("CasterId");
   const scenes = call.backend.read(call.uid, (account) => streamUrls(account, casterId));
   return {

@@ -8,7 +8,7 @@ import { OperationHandler } from "./operation";
  * answers them as typed objects, and only the content of the component's type.
  */
 
-export const AddCasterComponent: OperationHandler = (call) => {
+export const AddCasterComponent: OperationHandler<"AddCasterComponent"> = (call) => {
   const p = call.params;
   const input = {
     ...readComponent(p),
@@ -22,21 +22,21 @@ export const AddCasterComponent: OperationHandler = (call) => {
   return { ComponentId: component.componentId };
 };
 
-export const ModifyCasterComponent: OperationHandler = (call) => {
+export const ModifyCasterComponent: OperationHandler<"ModifyCasterComponent"> = (call) => {
   const p = call.params;
   const input = { ...readComponent(p), componentId: p.required("ComponentId") };
   const component = call.backend.change(call.uid, (account) => modifyComponent(account, input));
   return { ComponentId: component.componentId };
 };
 
-export const DeleteCasterComponent: OperationHandler = (call) => {
+export const DeleteCasterComponent: OperationHandler<"DeleteCasterComponent"> = (call) => {
   const casterId = call.params.required("CasterId");
   const componentId = call.params.required("ComponentId");
   call.backend.change(call.uid, (account) => deleteComponent(account, casterId, componentId));
   return { CasterId: casterId, ComponentId: componentId };
 };
 
-export const DescribeCasterComponents: OperationHandler = (call) => {
+export const DescribeCasterComponents: OperationHandler<"DescribeCasterComponents"> = (call) => {
   const casterId = call.params.required("CasterId");
   const componentId = call.params.optional("ComponentId");
   const components = call.backend.read(call.uid, (account) => listComponents(account, casterId, componentId));

@@ -4,7 +4,7 @@ import { EpisodeGroupRecord } from "../models/state";
 import { OperationHandler } from "./operation";
 
 /** Episode groups (carousel playlists). DescribeCasterProgram, which lists their items with the episodes, is in episodes.ts. */
-export const AddCasterEpisodeGroup: OperationHandler = (call) => {
+export const AddCasterEpisodeGroup: OperationHandler<"AddCasterEpisodeGroup"> = (call) => {
   const p = call.params;
   const input: EpisodeGroupInput = {
     clientToken: p.required("ClientToken"),
@@ -19,7 +19,7 @@ export const AddCasterEpisodeGroup: OperationHandler = (call) => {
 };
 
 /** The same request, as one JSON document in `Content`. */
-export const AddCasterEpisodeGroupContent: OperationHandler = (call) => {
+export const AddCasterEpisodeGroupContent: OperationHandler<"AddCasterEpisodeGroupContent"> = (call) => {
   const clientToken = call.params.required("ClientToken");
   const content = parseContent(call.params.required("Content"));
   const text = (name: string, allowEmpty = false): string => {
@@ -52,7 +52,7 @@ export const AddCasterEpisodeGroupContent: OperationHandler = (call) => {
   return created(call.backend.change(call.uid, (account) => addEpisodeGroup(account, input)));
 };
 
-export const DeleteCasterEpisodeGroup: OperationHandler = (call) => {
+export const DeleteCasterEpisodeGroup: OperationHandler<"DeleteCasterEpisodeGroup"> = (call) => {
   const programId = call.params.required("ProgramId");
   call.backend.change(call.uid, (account) => deleteEpisodeGroup(account, programId));
   return {};

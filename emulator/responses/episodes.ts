@@ -8,7 +8,7 @@ import { OperationHandler } from "./operation";
  * are in models/episodes.ts.
  */
 
-export const AddCasterEpisode: OperationHandler = (call) => {
+export const AddCasterEpisode: OperationHandler<"AddCasterEpisode"> = (call) => {
   const p = call.params;
   const input = {
     casterId: p.required("CasterId"),
@@ -24,7 +24,7 @@ export const AddCasterEpisode: OperationHandler = (call) => {
   return { EpisodeId: episode.episodeId };
 };
 
-export const ModifyCasterEpisode: OperationHandler = (call) => {
+export const ModifyCasterEpisode: OperationHandler<"ModifyCasterEpisode"> = (call) => {
   const p = call.params;
   const input = {
     casterId: p.required("CasterId"),
@@ -40,7 +40,7 @@ export const ModifyCasterEpisode: OperationHandler = (call) => {
   return { CasterId: input.casterId, EpisodeId: episode.episodeId };
 };
 
-export const DeleteCasterEpisode: OperationHandler = (call) => {
+export const DeleteCasterEpisode: OperationHandler<"DeleteCasterEpisode"> = (call) => {
   const casterId = call.params.required("CasterId");
   const episodeId = call.params.required("EpisodeId");
   call.backend.change(call.uid, (account) => deleteEpisode(account, casterId, episodeId));
@@ -48,7 +48,7 @@ export const DeleteCasterEpisode: OperationHandler = (call) => {
 };
 
 /** The studio's episodes and its episode groups' items, filtered, then paged; Total counts what the filters let through. */
-export const DescribeCasterProgram: OperationHandler = (call) => {
+export const DescribeCasterProgram: OperationHandler<"DescribeCasterProgram"> = (call) => {
   const p = call.params;
   const casterId = p.required("CasterId");
   const filter = {

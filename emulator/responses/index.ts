@@ -4,7 +4,7 @@ import * as components from "./components";
 import * as episodeGroups from "./episode-groups";
 import * as episodes from "./episodes";
 import * as layouts from "./layouts";
-import { OperationHandler } from "./operation";
+import { OperationContext, OperationHandler } from "./operation";
 import * as sceneConfig from "./scene-config";
 import * as videoResources from "./video-resources";
 
@@ -12,7 +12,10 @@ import * as videoResources from "./video-resources";
  * The behaviour of each Action the emulator serves. Everything else about an operation (its QPS,
  * its required parameters, its reply's shape) is in spec/live-api.ts.
  */
-const HANDLERS: Partial<Record<Action, { handler: OperationHandler; notes: string }>> = {
+/** Keyed by Action, each handler answering its own operation's reply: a handler for an Action the spec lacks does not compile. */
+export type HandlerTable = { [A in Action]?: { handler: OperationHandler<A>; notes: string } };
+
+const HANDLERS: HandlerTable = {
   CreateCaster: { handler: casters.CreateCaster, notes: "the same token with other parameters is `IdempotentParameterMismatch`" },
   DeleteCaster: { handler: casters.DeleteCaster, notes: "`IncorrectCasterStatus.Inuse` for a running studio" },
   DescribeCasters: { handler: casters.DescribeCasters, notes: "filters CasterId, CasterName, NormType, Status; paged" },
@@ -51,7 +54,8 @@ const HANDLERS: Partial<Record<Action, { handler: OperationHandler; notes: strin
 export interface ServedOperation {
   action: string;
   spec: OperationSpec;
-  handler: OperationHandler;
+  /** Any operation's handler, as the server calls it (by the request's Action). */
+  handler: (call: OperationContext) => object;
   /** What the emulator does beyond the spec, for its README's table. */
   notes: string;
 }

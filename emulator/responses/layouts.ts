@@ -9,7 +9,7 @@ import { OperationHandler } from "./operation";
  * LayoutInDescribeCasterLayouts shapes.
  */
 
-export const AddCasterLayout: OperationHandler = (call) => {
+export const AddCasterLayout: OperationHandler<"AddCasterLayout"> = (call) => {
   const p = call.params;
   const casterId = p.required("CasterId");
   // AddCasterLayout's page: BlendList.N and MixList.N are required (as lists, MissingBlendList and MissingMixList).
@@ -22,7 +22,7 @@ export const AddCasterLayout: OperationHandler = (call) => {
   return { LayoutId: layout.layoutId };
 };
 
-export const ModifyCasterLayout: OperationHandler = (call) => {
+export const ModifyCasterLayout: OperationHandler<"ModifyCasterLayout"> = (call) => {
   const p = call.params;
   const input = {
     casterId: p.required("CasterId"),
@@ -36,14 +36,14 @@ export const ModifyCasterLayout: OperationHandler = (call) => {
   return { LayoutId: layout.layoutId };
 };
 
-export const DeleteCasterLayout: OperationHandler = (call) => {
+export const DeleteCasterLayout: OperationHandler<"DeleteCasterLayout"> = (call) => {
   const casterId = call.params.required("CasterId");
   const layoutId = call.params.required("LayoutId");
   call.backend.change(call.uid, (account) => deleteLayout(account, casterId, layoutId));
   return { CasterId: casterId, LayoutId: layoutId };
 };
 
-export const DescribeCasterLayouts: OperationHandler = (call) => {
+export const DescribeCasterLayouts: OperationHandler<"DescribeCasterLayouts"> = (call) => {
   const casterId = call.params.required("CasterId");
   const layoutId = call.params.optional("LayoutId");
   const layouts = call.backend.read(call.uid, (account) => listLayouts(account, casterId, layoutId));

@@ -1,3 +1,4 @@
+import { Action, ReplyOf } from "../../spec/live-api";
 import { CasterDefaults } from "../models/casters";
 import { LiveBackend } from "../models/live-backend";
 import { RequestParams } from "./params";
@@ -13,5 +14,10 @@ export interface OperationContext {
   nowMs: number;
 }
 
-/** Reads the parameters, calls the models, and shapes the reply (RequestId is added by the server). */
-export type OperationHandler = (call: OperationContext) => Record<string, unknown>;
+/**
+ * Reads the parameters, calls the models, and shapes the reply (RequestId is added by the server):
+ * typed from the spec, so a field of the wrong type, or a reply with none of the operation's fields,
+ * does not compile. (An extra field beside right ones does: TypeScript checks no excess property
+ * in a returned object literal against a contextual function type.)
+ */
+export type OperationHandler<A extends Action> = (call: OperationContext) => ReplyOf<A>;

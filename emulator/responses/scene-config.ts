@@ -3,7 +3,7 @@ import { OperationHandler } from "./operation";
 
 /** What a scene shows (its layout and components) and plays (its audio). DescribeCasterScenes is in casters.ts. */
 
-export const SetCasterSceneConfig: OperationHandler = (call) => {
+export const SetCasterSceneConfig: OperationHandler<"SetCasterSceneConfig"> = (call) => {
   const p = call.params;
   const input = {
     casterId: p.required("CasterId"),
@@ -15,7 +15,7 @@ export const SetCasterSceneConfig: OperationHandler = (call) => {
   return {};
 };
 
-export const UpdateCasterSceneConfig: OperationHandler = (call) => {
+export const UpdateCasterSceneConfig: OperationHandler<"UpdateCasterSceneConfig"> = (call) => {
   const p = call.params;
   const input = {
     casterId: p.required("CasterId"),
@@ -27,7 +27,7 @@ export const UpdateCasterSceneConfig: OperationHandler = (call) => {
   return {};
 };
 
-export const DeleteCasterSceneConfig: OperationHandler = (call) => {
+export const DeleteCasterSceneConfig: OperationHandler<"DeleteCasterSceneConfig"> = (call) => {
   const p = call.params;
   const casterId = p.required("CasterId");
   const sceneId = p.required("SceneId");
@@ -36,7 +36,7 @@ export const DeleteCasterSceneConfig: OperationHandler = (call) => {
   return {};
 };
 
-export const DescribeCasterSceneAudio: OperationHandler = (call) => {
+export const DescribeCasterSceneAudio: OperationHandler<"DescribeCasterSceneAudio"> = (call) => {
   const casterId = call.params.required("CasterId");
   const sceneId = call.params.required("SceneId");
   const audio = call.backend.read(call.uid, (account) => sceneAudio(account, casterId, sceneId));
@@ -55,7 +55,7 @@ export const DescribeCasterSceneAudio: OperationHandler = (call) => {
   };
 };
 
-export const UpdateCasterSceneAudio: OperationHandler = (call) => {
+export const UpdateCasterSceneAudio: OperationHandler<"UpdateCasterSceneAudio"> = (call) => {
   const p = call.params;
   const input = {
     casterId: p.required("CasterId"),

@@ -9,7 +9,7 @@ import { VideoResourceRecord } from "../models/state";
 import { RequestParams } from "./params";
 import { OperationHandler } from "./operation";
 
-export const AddCasterVideoResource: OperationHandler = (call) => {
+export const AddCasterVideoResource: OperationHandler<"AddCasterVideoResource"> = (call) => {
   const p = call.params;
   const input = {
     casterId: p.required("CasterId"),
@@ -23,7 +23,7 @@ export const AddCasterVideoResource: OperationHandler = (call) => {
   return { ResourceId: record.resourceId };
 };
 
-export const ModifyCasterVideoResource: OperationHandler = (call) => {
+export const ModifyCasterVideoResource: OperationHandler<"ModifyCasterVideoResource"> = (call) => {
   const p = call.params;
   const input = {
     casterId: p.required("CasterId"),
@@ -36,14 +36,14 @@ export const ModifyCasterVideoResource: OperationHandler = (call) => {
   return { CasterId: input.casterId, ResourceId: record.resourceId };
 };
 
-export const DeleteCasterVideoResource: OperationHandler = (call) => {
+export const DeleteCasterVideoResource: OperationHandler<"DeleteCasterVideoResource"> = (call) => {
   const casterId = call.params.required("CasterId");
   const resourceId = call.params.required("ResourceId");
   call.backend.change(call.uid, (account) => deleteVideoResource(account, casterId, resourceId));
   return {};
 };
 
-export const DescribeCasterVideoResources: OperationHandler = (call) => {
+export const DescribeCasterVideoResources: OperationHandler<"DescribeCasterVideoResources"> = (call) => {
   const casterId = call.params.required("CasterId");
   const resources = call.backend.read(call.uid, (account) => listVideoResources(account, casterId));
   return { Total: resources.length, VideoResources: { VideoResource: resources.map(describeVideoResource) } };

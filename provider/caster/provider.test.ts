@@ -24,7 +24,7 @@ describe("studio (Caster) provider", () => {
   }
   /** A change made outside Pulumi, as the console makes it: the whole configuration, with one setting changed. */
   async function consoleSets(casterId: string, change: Record<string, string | number>) {
-    const config = await live.client.call<Record<string, unknown>>("DescribeCasterConfig", { CasterId: casterId });
+    const config = await live.client.call("DescribeCasterConfig", { CasterId: casterId });
     await live.client.call("SetCasterConfig", {
       CasterId: casterId,
       CasterName: config.CasterName as string,
@@ -76,10 +76,10 @@ describe("studio (Caster) provider", () => {
     const created = await provider.create(inputs);
     const sources: string[] = [];
     for (const locationId of ["RV01", "RV02"]) {
-      const reply = await live.client.call<{ ResourceId: string }>("AddCasterVideoResource", {
+      const reply = await live.client.call("AddCasterVideoResource", {
         CasterId: created.id, LocationId: locationId, ResourceName: locationId, LiveStreamUrl: `rtmp://push.example.com/live/${locationId}`,
       });
-      sources.push(reply.ResourceId);
+      sources.push(reply.ResourceId!);
     }
     const synced = { ...inputs, syncGroups: [{ mode: 0 as const, hostResourceId: sources[0], resourceIds: [sources[1]] }] };
     const outs = (await provider.update(created.id, created.outs as CasterOutputs, synced)).outs as CasterOutputs;

@@ -2,7 +2,7 @@ import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { isUnknown } from "../../common/unknowns";
 import { caster, caster as kind, CasterInputs, changesNeedingStop as needingStop, CONFIG_PROPERTIES, RecordingConfig } from "../../spec/kinds/caster";
 import { LiveApiError, UserFacingError } from "../client/errors";
-import { LiveClient, ParamValue } from "../client/live-client";
+import { itemsOf, Listed, ListItem, LiveClient, ParamsOf, ReplyOf } from "../client/live-client";
 import { clientTokenFor } from "../shared/client-token";
 import { comparable, FieldSpec, replacedOnChange } from "../../spec/kinds/kind";
 import { differences, kindProvider } from "../kind-provider";
@@ -20,43 +20,9 @@ export interface CasterOutputs extends CasterInputs {
 }
 
 /** One item of DescribeCasters. */
-interface ApiCaster {
-  CasterId: string;
-  CasterName?: string;
-  CasterTemplate?: string;
-  ChargeType?: string;
-  NormType?: number;
-  ResourceGroupId?: string;
-  Status?: number;
-  Tags?: { tag?: { TagKey: string; TagValue: string }[] };
-}
+type ApiCaster = Listed<ListItem<ReplyOf<"DescribeCasters">["CasterList"], "Caster">, "CasterId">;
 
-/** DescribeCasterConfig's reply, as the spec gives it. */
-interface ApiCasterConfig {
-  CasterName?: string;
-  DomainName?: string;
-  CallbackUrl?: string;
-  SideOutputUrl?: string;
-  SideOutputUrlList?: string;
-  Delay?: number;
-  ChannelEnable?: number;
-  ProgramName?: string;
-  ProgramEffect?: number;
-  AutoSwitchUrgentOn?: string;
-  AutoSwitchUrgentConfig?: string;
-  UrgentLiveStreamUrl?: string;
-  UrgentMaterialId?: string;
-  UrgentImageId?: string;
-  UrgentImageUrl?: string;
-  TranscodeConfig?: { CasterTemplate?: string; LiveTemplateIds?: { LocationId?: string[] } };
-  RecordConfig?: {
-    OssEndpoint?: string;
-    OssBucket?: string;
-    OnDemand?: number;
-    RecordFormat?: { RecordFormat?: { Format: string; OssObjectPrefix?: string; SliceOssObjectPrefix?: string; CycleDuration?: number }[] };
-  };
-  SyncGroupsConfig?: { SyncGroup?: { HostResourceId?: string; Mode?: number; ResourceIds?: { ResourceId?: string[] } }[] };
-}
+type ApiCasterConfig = ReplyOf<"DescribeCasterConfig">;
 
 /** The declared changes that need the studio stopped, in words for messages. */
 function changesNeedingStop(olds: Partial<CasterInputs>, news: Partial<CasterInputs>): string[] {
@@ -79,7 +45,7 @@ function derivedClientToken(inputs: CasterInputs): string {
 
 /** CreateCaster: idempotent by ClientToken, so a lost reply is sent again and answered with the same studio. */
 async function createStudio(client: LiveClient, inputs: CasterInputs, clientToken: string): Promise<string> {
-  const { CasterId: casterId } = await client.call<{ CasterId: string }>("CreateCaster", {
+  const { CasterId: casterId } = await client.call("CreateCaster", {
     CasterName: inputs.casterName,
     CasterTemplate: inputs.casterTemplate,
     ChargeType: inputs.chargeType ?? "PostPaid",
@@ -88,7 +54,7 @@ async function createStudio(client: LiveClient, inputs: CasterInputs, clientToke
     ResourceGroupId: inputs.resourceGroupId,
     ...Object.fromEntries(Object.entries(inputs.tags ?? {}).flatMap(([key, value], index) => [[`Tag.${index + 1}.Key`, key], [`Tag.${index + 1}.Value`, value]])),
   });
-  return casterId;
+  return casterId!;
 }
 
 /**
@@ -262,12 +228,12 @@ async function adopt(client: LiveClient, inputs: CasterInputs): Promise<CasterOu
  * survives).
  */
 async function configure(client: LiveClient, casterId: string, desired: CasterInputs): Promise<void> {
-  const now = await client.call<ApiCasterConfig>("DescribeCasterConfig", { CasterId: casterId });
+  const now = await client.call("DescribeCasterConfig", { CasterId: casterId });
   const current = configFromApi(now);
   const pick = <K extends (typeof CONFIG_PROPERTIES)[number]>(name: K): CasterInputs[K] => (desired[name] !== undefined ? desired[name] : current[name]) as CasterInputs[K];
   const recording = pick("recording");
   const sideOutputUrls = pick("sideOutputUrls");
-  const params: Record<string, ParamValue> = {
+  const params: ParamsOf<"SetCasterConfig"> = {
     CasterId: casterId,
     CasterName: desired.casterName,
     DomainName: pick("domainName"),
@@ -342,7 +308,7 @@ function configFromApi(config: ApiCasterConfig): Partial<CasterInputs> {
         ossEndpoint: record.OssEndpoint ?? "",
         ossBucket: record.OssBucket,
         formats: formats.map((format) => ({
-          format: format.Format.toLowerCase() as "m3u8" | "flv" | "mp4",
+          format: format.Format!.toLowerCase() as "m3u8" | "flv" | "mp4",
           ...(format.OssObjectPrefix ? { ossObjectPrefix: format.OssObjectPrefix } : {}),
           ...(format.SliceOssObjectPrefix ? { sliceOssObjectPrefix: format.SliceOssObjectPrefix } : {}),
           ...(format.CycleDuration ? { cycleDurationSeconds: format.CycleDuration } : {}),
@@ -419,8 +385,8 @@ export async function startStudio(client: LiveClient, casterId: string): Promise
 
 async function describeCaster(client: LiveClient, casterId: string): Promise<ApiCaster | undefined> {
   try {
-    const reply = await client.call<{ CasterList?: { Caster?: ApiCaster[] } }>("DescribeCasters", { CasterId: casterId });
-    return reply.CasterList?.Caster?.find((item) => item.CasterId === casterId);
+    const reply = await client.call("DescribeCasters", { CasterId: casterId });
+    return itemsOf(reply.CasterList?.Caster, "CasterId").find((item) => item.CasterId === casterId);
   } catch (error) {
     if (error instanceof LiveApiError && error.code === "InvalidCaster.NotFound") return undefined;
     throw error;
@@ -446,7 +412,7 @@ export async function readStudio(
 ): Promise<CasterOutputs | undefined> {
   const item = await describeCaster(client, casterId);
   if (!item) return undefined;
-  const config = await client.call<ApiCasterConfig>("DescribeCasterConfig", { CasterId: casterId });
+  const config = await client.call("DescribeCasterConfig", { CasterId: casterId });
   const status = Number(item.Status ?? 0);
   const scenes = status === 1 ? sceneIdsOf(await listScenes(client, casterId)) : {};
   const state: CasterOutputs = {
@@ -471,8 +437,8 @@ export async function readStudio(
 
 /** A studio's scenes (it has them while it runs). */
 export async function describeSceneList(client: LiveClient, casterId: string): Promise<ApiScene[]> {
-  const reply = await client.call<{ SceneList?: { Scene?: ApiScene[] } }>("DescribeCasterScenes", { CasterId: casterId });
-  return reply.SceneList?.Scene ?? [];
+  const reply = await client.call("DescribeCasterScenes", { CasterId: casterId });
+  return itemsOf(reply.SceneList?.Scene, "SceneId");
 }
 
 function sceneIdsOf(scenes: ApiScene[]): Pick<CasterOutputs, "pvwSceneId" | "pgmSceneId" | "pgmStreamUrl"> {

@@ -78,12 +78,12 @@ describe("LiveClient under faults", () => {
     const emulator = await startEmulator({ faults: { seed, rates } });
     const client = clientFor(emulator.url);
     // Idempotent by ClientToken: resent after the lost reply, and still one studio.
-    const { CasterId } = await client.call<{ CasterId: string }>("CreateCaster", { ClientToken: "one", NormType: 1, ChargeType: "PostPaid" });
+    const { CasterId } = await client.call("CreateCaster", { ClientToken: "one", NormType: 1, ChargeType: "PostPaid" });
     expect(client.stats.retries).toBe(1);
     expect(Object.keys(emulator.state().accounts["1000000000000001"].casters)).toEqual([CasterId]);
 
     emulator.setFaults({ rates: { AddCasterVideoResource: { lostResponse: 1 } } });
-    const lost = client.call("AddCasterVideoResource", { CasterId, ResourceName: "a", LocationId: "RV01", ImageId: "img1" });
+    const lost = client.call("AddCasterVideoResource", { CasterId: CasterId!, ResourceName: "a", LocationId: "RV01", ImageId: "img1" });
     await expect(lost).rejects.toBeInstanceOf(LiveApiError);
     await lost.catch((error: LiveApiError) => expect(error.outcomeUnknown).toBe(true));
     expect(client.stats.requests.AddCasterVideoResource).toBe(1);

@@ -5,11 +5,18 @@ import { limiterFor } from "./rate-limiter";
 import { backoffDelayMs, DEFAULT_RETRY_POLICY, isTransient, RetryPolicy } from "./retry";
 import { ClientSettings, credentialSource, CredentialSource } from "./settings";
 
-import { API_VERSION } from "../../spec/live-api";
+import { Action, API_VERSION, Listed, ListItem, ParamsOf, ParamValue, ReplyOf } from "../../spec/live-api";
 export { API_VERSION };
+export type { Action, Listed, ListItem, ParamsOf, ParamValue, ReplyOf };
 
-/** A parameter value as the provider builds it; undefined and null are left out of the request. */
-export type ParamValue = string | number | boolean | undefined | null;
+/**
+ * A reply's list items as items with the fields they are known by (`itemsOf(reply.Layouts?.Layout,
+ * "LayoutId")`): the API lists nothing without its ID, though the spec, as the SDK's models do,
+ * types every reply field optional. Nothing is checked at run time, as nothing was before.
+ */
+export function itemsOf<Item, K extends keyof Item>(items: Item[] | undefined, ..._known: K[]): Listed<Item, K>[] {
+  return (items ?? []) as Listed<Item, K>[];
+}
 
 /** What the client did, for benchmarks and tests. */
 export interface ClientStats {
@@ -66,9 +73,19 @@ export class LiveClient {
   /**
    * Calls an operation. A transient failure is retried; but when an operation that is not
    * idempotent may have taken effect without an answer, the error is thrown with
-   * `outcomeUnknown` so that the caller can look before it sends again.
+   * `outcomeUnknown` so that the caller can look before it sends again. The Action, its
+   * parameters and its reply are typed from the spec (spec/live-api.ts).
    */
-  async call<T extends object>(action: string, params: Record<string, ParamValue>): Promise<T & { RequestId: string }> {
+  call<A extends Action>(action: A, params: ParamsOf<A>): Promise<ReplyOf<A> & { RequestId: string }> {
+    return this.callUnchecked(action, params) as Promise<ReplyOf<A> & { RequestId: string }>;
+  }
+
+  /**
+   * `call` with nothing checked at compile time: for an operation chosen at run time from data
+   * (a kind's table of operations, whose parameters requestParams checks against the spec as it
+   * builds them), and for tests that send what the spec forbids to see the API refuse it.
+   */
+  async callUnchecked(action: string, params: Record<string, ParamValue>): Promise<Record<string, unknown> & { RequestId: string }> {
     const body: Record<string, string | number | boolean> = { RegionId: this.settings.regionId };
     for (const [key, value] of Object.entries(params)) {
       if (value !== undefined && value !== null) body[key] = value;
@@ -82,7 +99,7 @@ export class LiveClient {
       await limiter.acquire();
       this.stats.requests[action] = (this.stats.requests[action] ?? 0) + 1;
       try {
-        return (await this.rpc.request(action, body, { method: "POST", timeout: this.settings.timeoutMs })) as T & {
+        return (await this.rpc.request(action, body, { method: "POST", timeout: this.settings.timeoutMs })) as Record<string, unknown> & {
           RequestId: string;
         };
       } catch (caught) {

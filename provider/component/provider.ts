@@ -2,7 +2,7 @@ import { isDeepStrictEqual } from "node:util";
 import { CAPTION_DEFAULTS, COMPONENT_DEFAULTS, COMPONENT_LAYER_DEFAULTS, TEXT_STYLE_DEFAULTS } from "../../spec/api-facts";
 import { casterComponent as kind, ComponentInputs } from "../../spec/kinds/caster-component";
 import { LiveApiError, UserFacingError } from "../client/errors";
-import { LiveClient, ParamValue } from "../client/live-client";
+import { itemsOf, Listed, ListItem, LiveClient, ParamsOf, ReplyOf } from "../client/live-client";
 import { differences, formatId, kindProvider, parseId } from "../kind-provider";
 import { clientScope, listingCache, liveClient, sessionMap } from "../runtime";
 import { addOnce, BEFORE_LISTING_REUSE_MS, claimOnce } from "../shared/add-once";
@@ -15,18 +15,8 @@ export interface ComponentOutputs extends ComponentInputs {
 
 type Style = { BorderColor?: string; BorderWidthNormalized?: number; Color?: string; FontName?: string; SizeNormalized?: number };
 
-/** One item of DescribeCasterComponents, as the spec gives it. */
-export interface ApiComponent {
-  ComponentId: string;
-  ComponentName?: string;
-  ComponentType?: string;
-  Effect?: string;
-  LocationId?: string;
-  ComponentLayer?: { HeightNormalized?: number; WidthNormalized?: number; PositionRefer?: string; Transparency?: number; PositionNormalizeds?: { Position?: number[] } };
-  TextLayerContent?: Style & { Text?: string };
-  ImageLayerContent?: { MaterialId?: string };
-  CaptionLayerContent?: Style & { LocationId?: string; SourceLan?: string; TargetLan?: string; ShowSourceLan?: boolean };
-}
+/** One item of DescribeCasterComponents. */
+export type ApiComponent = Listed<ListItem<ReplyOf<"DescribeCasterComponents">["Components"], "Component">, "ComponentId">;
 
 const REFRESH_LISTING_REUSE_MS = 5_000;
 const studioComponents = listingCache<ApiComponent[]>();
@@ -47,11 +37,11 @@ export const componentProvider = kindProvider<ComponentInputs, ComponentOutputs>
       list: () => listComponents(client, inputs.casterId, studioComponents.moment()),
       idOf: (item) => item.ComponentId,
       matches: (item) => item.LocationId === inputs.locationId && isDeepStrictEqual(comparableContent(fromApi(item)), wanted),
-      add: async () => (await change<{ ComponentId: string }>(client, inputs.casterId, "AddCasterComponent", {
+      add: async () => (await change(client, inputs.casterId, "AddCasterComponent", {
         ...componentParams(inputs),
         LocationId: inputs.locationId,
         LayerOrder: inputs.layerOrder,
-      })).ComponentId,
+      })).ComponentId!,
       claim: (id) => claimOnce(claimed, `${key} ${id}`),
     });
     const outs = await readBack(client, inputs.casterId, componentId, inputs);
@@ -123,8 +113,14 @@ async function adopt(client: LiveClient, inputs: ComponentInputs): Promise<Compo
   return readBack(client, casterId, componentId, inputs);
 }
 
+/** The parameters AddCasterComponent and ModifyCasterComponent both take. */
+type SettingParams = Pick<
+  ParamsOf<"AddCasterComponent">,
+  "CasterId" | "ComponentName" | "ComponentType" | "Effect" | "ComponentLayer" | "TextLayerContent" | "ImageLayerContent" | "CaptionLayerContent"
+>;
+
 /** AddCasterComponent / ModifyCasterComponent parameters: the settings as JSON in upper camel case, as the pages ask. */
-function componentParams(inputs: ComponentInputs): Record<string, ParamValue> {
+function componentParams(inputs: ComponentInputs): SettingParams {
   const geometry = inputs.geometry;
   return {
     CasterId: inputs.casterId,
@@ -232,9 +228,9 @@ function dropUndefined<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined && v !== "")) as T;
 }
 
-async function change<T extends object>(client: LiveClient, casterId: string, action: string, params: Record<string, ParamValue>): Promise<T> {
+async function change<A extends "AddCasterComponent" | "ModifyCasterComponent">(client: LiveClient, casterId: string, action: A, params: ParamsOf<A>): Promise<ReplyOf<A>> {
   try {
-    return await client.call<T>(action, params);
+    return await client.call(action, params);
   } finally {
     studioComponents.changed(listingKey(client, casterId));
   }
@@ -246,8 +242,8 @@ function listingKey(client: LiveClient, casterId: string): string {
 
 function listComponents(client: LiveClient, casterId: string, requestedAfter: number, options: ReadOptions = {}): Promise<ApiComponent[]> {
   return studioComponents.read(listingKey(client, casterId), requestedAfter, async () => {
-    const reply = await client.call<{ Components?: { Component?: ApiComponent[] } }>("DescribeCasterComponents", { CasterId: casterId });
-    return reply.Components?.Component ?? [];
+    const reply = await client.call("DescribeCasterComponents", { CasterId: casterId });
+    return itemsOf(reply.Components?.Component, "ComponentId");
   }, options);
 }
 

@@ -1,6 +1,6 @@
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { LiveApiError, UserFacingError } from "../client/errors";
-import { LiveClient } from "../client/live-client";
+import { LiveClient, ReplyOf } from "../client/live-client";
 import { isUnknown } from "../../common/unknowns";
 import { toApiTime } from "../../spec/api-facts";
 import { casterEpisodeGroup as kind, CREATE_PROPERTIES, EpisodeGroupInputs } from "../../spec/kinds/caster-episode-group";
@@ -47,7 +47,7 @@ export const episodeGroupProvider = kindProvider(kind, {
   async create(inputs: EpisodeGroupInputs): Promise<dynamic.CreateResult> {
     const client = liveClient();
     const group = await groupToSend(client, inputs);
-    let reply: { ProgramId: string; ItemIds?: { ItemId?: string[] } };
+    let reply: ReplyOf<"AddCasterEpisodeGroup">;
     try {
       reply = await client.call("AddCasterEpisodeGroup", requestParams(kind, "AddCasterEpisodeGroup", group));
     } finally {
@@ -56,8 +56,9 @@ export const episodeGroupProvider = kindProvider(kind, {
     const itemIds = reply.ItemIds?.ItemId ?? [];
     const listedInProgram = inputs.casterId !== undefined && itemIds.length > 0 &&
       (await isListed(inputs.casterId, itemIds, inputs.regionId, studioPrograms.moment())) === true;
-    const outs: EpisodeGroupOutputs = { ...group, programId: reply.ProgramId, itemIds, listedInProgram };
-    return { id: reply.ProgramId, outs };
+    const programId = reply.ProgramId!;
+    const outs: EpisodeGroupOutputs = { ...group, programId, itemIds, listedInProgram };
+    return { id: programId, outs };
   },
 
   /**

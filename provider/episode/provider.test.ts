@@ -18,9 +18,8 @@ describe("CasterEpisode provider", () => {
     for (const [locationId, name] of [["RV01", "Main camera"], ["RV02", "Guest"]]) {
       await live.client.call("AddCasterVideoResource", { CasterId: casterId, LocationId: locationId, ResourceName: name, LiveStreamUrl: `rtmp://push.example.com/live/${locationId}` });
     }
-    const sources = await live.client.call<{ VideoResources: { VideoResource: { ResourceId: string; LocationId: string }[] } }>(
-      "DescribeCasterVideoResources", { CasterId: casterId });
-    mainCamera = sources.VideoResources.VideoResource.find((source) => source.LocationId === "RV01")!.ResourceId;
+    const sources = await live.client.call("DescribeCasterVideoResources", { CasterId: casterId });
+    mainCamera = sources.VideoResources!.VideoResource!.find((source) => source.LocationId === "RV01")!.ResourceId!;
     lowerThird = ((await componentProvider.create({
       casterId, locationId: "RC01", componentType: "text", text: { text: "Evening news" }, geometry: { position: [0.05, 0.85], widthNormalized: 0.6, heightNormalized: 0.1 },
     })).outs as ComponentOutputs).componentId;
@@ -33,8 +32,7 @@ describe("CasterEpisode provider", () => {
     expect(result.failures).toEqual([]);
     return result.inputs as EpisodeInputs;
   };
-  const program = async () => (await live.client.call<{ Total: number; Episodes: { Episode: { EpisodeId: string; StartTime: string; EndTime: string }[] } }>(
-    "DescribeCasterProgram", { CasterId: casterId, PageSize: 100 })).Episodes.Episode;
+  const program = async () => (await live.client.call("DescribeCasterProgram", { CasterId: casterId, PageSize: 100 })).Episodes!.Episode!;
   const news = (day: number) => ({
     casterId,
     episodeName: "Evening news",

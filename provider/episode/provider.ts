@@ -6,7 +6,7 @@ import { MIN_EPISODE_LEAD_SECONDS, toApiTime } from "../../spec/api-facts";
 import { casterEpisode as kind, EpisodeInputs, episodeTypeOf } from "../../spec/kinds/caster-episode";
 import { requestParams } from "../../spec/kinds/kind";
 import { LiveApiError, UserFacingError } from "../client/errors";
-import { LiveClient } from "../client/live-client";
+import { itemsOf, Listed, ListItem, LiveClient, ParamsOf, ReplyOf } from "../client/live-client";
 import { differences, formatId, kindProvider, parseId } from "../kind-provider";
 import { clientScope, listingCache, liveClient, sessionMap } from "../runtime";
 import { addOnce, BEFORE_LISTING_REUSE_MS, claimOnce } from "../shared/add-once";
@@ -24,18 +24,8 @@ export interface EpisodeOutputs extends EpisodeInputs {
   listedInProgram: boolean;
 }
 
-/** One episode of DescribeCasterProgram, as the spec gives it. */
-export interface ApiEpisode {
-  EpisodeId: string;
-  EpisodeName?: string;
-  EpisodeType?: string;
-  ResourceId?: string;
-  StartTime?: string;
-  EndTime?: string;
-  SwitchType?: string;
-  Status?: number;
-  ComponentIds?: { ComponentId?: string[] };
-}
+/** One episode of DescribeCasterProgram. */
+export type ApiEpisode = Listed<ListItem<ReplyOf<"DescribeCasterProgram">["Episodes"], "Episode">, "EpisodeId">;
 
 const PROGRAM_PAGE_SIZE = 100;
 /** Refresh accepts a listing this recent. */
@@ -87,7 +77,7 @@ export const episodeProvider = kindProvider<EpisodeInputs, EpisodeOutputs>(kind,
       list: () => listProgram(client, inputs.casterId, studioPrograms.moment()),
       idOf: (episode) => episode.EpisodeId,
       matches: (episode) => isDeepStrictEqual(comparableEpisode(fromApi(episode)), wanted),
-      add: async () => (await change<{ EpisodeId: string }>(client, inputs.casterId, "AddCasterEpisode", requestParams(kind, "AddCasterEpisode", applied))).EpisodeId,
+      add: async () => (await change(client, inputs.casterId, "AddCasterEpisode", requestParams(kind, "AddCasterEpisode", applied))).EpisodeId!,
       claim: (id) => claimOnce(claimed, `${key} ${id}`),
     });
     const listed = await findEpisode(client, inputs.casterId, episodeId, studioPrograms.moment());
@@ -254,9 +244,9 @@ async function locationOf(client: LiveClient, casterId: string, resourceId: stri
   return sources.find((item) => item.ResourceId === resourceId)?.LocationId;
 }
 
-async function change<T extends object>(client: LiveClient, casterId: string, action: string, params: Record<string, unknown>): Promise<T> {
+async function change<A extends "AddCasterEpisode" | "ModifyCasterEpisode">(client: LiveClient, casterId: string, action: A, params: ParamsOf<A>): Promise<ReplyOf<A>> {
   try {
-    return await client.call<T>(action, params as Record<string, string>);
+    return await client.call(action, params);
   } finally {
     studioPrograms.changed(listingKey(client, casterId));
   }
@@ -275,10 +265,10 @@ function listProgram(client: LiveClient, casterId: string, requestedAfter: numbe
   return studioPrograms.read(listingKey(client, casterId), requestedAfter, async () => {
     const episodes: ApiEpisode[] = [];
     for (let pageNum = 1; ; pageNum++) {
-      const page = await client.call<{ Total?: number; Episodes?: { Episode?: ApiEpisode[] } }>("DescribeCasterProgram", {
+      const page = await client.call("DescribeCasterProgram", {
         CasterId: casterId, PageNum: pageNum, PageSize: PROGRAM_PAGE_SIZE,
       });
-      const items = page.Episodes?.Episode ?? [];
+      const items = itemsOf(page.Episodes?.Episode, "EpisodeId");
       episodes.push(...items);
       if (items.length < PROGRAM_PAGE_SIZE || pageNum * PROGRAM_PAGE_SIZE >= (page.Total ?? 0)) return episodes;
     }
@@ -291,8 +281,8 @@ async function findEpisode(client: LiveClient, casterId: string, episodeId: stri
 
 /** One episode, asked for by its ID: the check before an episode missing from a listing is called gone. */
 async function describeOne(client: LiveClient, casterId: string, episodeId: string): Promise<ApiEpisode | undefined> {
-  const reply = await client.call<{ Episodes?: { Episode?: ApiEpisode[] } }>("DescribeCasterProgram", { CasterId: casterId, EpisodeId: episodeId });
-  return (reply.Episodes?.Episode ?? []).find((episode) => episode.EpisodeId === episodeId);
+  const reply = await client.call("DescribeCasterProgram", { CasterId: casterId, EpisodeId: episodeId });
+  return itemsOf(reply.Episodes?.Episode, "EpisodeId").find((episode) => episode.EpisodeId === episodeId);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { LiveApiError } from "../client/errors";
-import { LiveClient } from "../client/live-client";
+import { itemsOf, LiveClient } from "../client/live-client";
 import { CasterOutputs, describeSceneList, readStudio } from "../caster/provider";
 import { ApiComponent } from "../component/provider";
 import { ApiEpisode } from "../episode/provider";
@@ -41,9 +41,8 @@ export async function readStudioForExport(client: LiveClient, casterId: string):
     const studio = await readStudio(client, casterId, {}, async (...args) => (scenes = await describeSceneList(...args)));
     if (!studio) throw new StudioNotFound(casterId);
     const sources = await describeVideoResources(client, casterId);
-    const layouts = (await client.call<{ Layouts?: { Layout?: ApiLayout[] } }>("DescribeCasterLayouts", { CasterId: casterId })).Layouts?.Layout ?? [];
-    const components = (await client.call<{ Components?: { Component?: ApiComponent[] } }>("DescribeCasterComponents", { CasterId: casterId }))
-      .Components?.Component ?? [];
+    const layouts = itemsOf((await client.call("DescribeCasterLayouts", { CasterId: casterId })).Layouts?.Layout, "LayoutId");
+    const components = itemsOf((await client.call("DescribeCasterComponents", { CasterId: casterId })).Components?.Component, "ComponentId");
     return { casterId, studio, sources, layouts, components, scenes, program: await describeProgram(client, casterId) };
   } catch (error) {
     // Deleted between two calls: as gone as one never listed.
@@ -55,10 +54,10 @@ export async function readStudioForExport(client: LiveClient, casterId: string):
 async function describeProgram(client: LiveClient, casterId: string): Promise<StudioReading["program"]> {
   const episodes: StudioReading["program"] = [];
   for (let pageNum = 1; ; pageNum++) {
-    const page = await client.call<{ Total?: number; Episodes?: { Episode?: StudioReading["program"] } }>("DescribeCasterProgram", {
+    const page = await client.call("DescribeCasterProgram", {
       CasterId: casterId, PageNum: pageNum, PageSize: PROGRAM_PAGE_SIZE,
     });
-    const items = page.Episodes?.Episode ?? [];
+    const items = itemsOf(page.Episodes?.Episode, "EpisodeId");
     episodes.push(...items);
     if (items.length < PROGRAM_PAGE_SIZE || pageNum * PROGRAM_PAGE_SIZE >= (page.Total ?? 0)) return episodes;
   }

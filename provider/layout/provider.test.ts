@@ -15,7 +15,7 @@ describe("on-screen providers: layout, component, scene binding", () => {
     live = await startEmulatorFixture();
     configureForFixture(live);
     casterId = await live.createCaster();
-    const config = await live.client.call<{ DomainName: string }>("DescribeCasterConfig", { CasterId: casterId });
+    const config = await live.client.call("DescribeCasterConfig", { CasterId: casterId });
     await live.client.call("SetCasterConfig", { CasterId: casterId, DomainName: config.DomainName || "live.example.com", TranscodeConfig: '{"CasterTemplate":"lp_sd"}' });
     for (const [locationId, name] of [["RV01", "Main camera"], ["RV02", "Guest"]]) {
       await live.client.call("AddCasterVideoResource", { CasterId: casterId, LocationId: locationId, ResourceName: name, LiveStreamUrl: `rtmp://push.example.com/live/${locationId}` });
@@ -136,17 +136,16 @@ describe("on-screen providers: layout, component, scene binding", () => {
     await live.client.call("StartCaster", { CasterId: casterId });
     const created = await sceneBindingProvider.create(binding);
     expect(created.id).toBe(`${casterId}:PGM`);
-    const scenes = await live.client.call<{ SceneList: { Scene: { OutputType: string; LayoutId: string; ComponentIds: { componentId: string[] } }[] } }>(
-      "DescribeCasterScenes", { CasterId: casterId });
-    const pgm = scenes.SceneList.Scene.find((scene) => scene.OutputType === "1");
+    const scenes = await live.client.call("DescribeCasterScenes", { CasterId: casterId });
+    const pgm = scenes.SceneList!.Scene!.find((scene) => scene.OutputType === "1");
     expect(pgm).toMatchObject({ LayoutId: layout.layoutId, ComponentIds: { componentId: [logo.componentId] } });
     const outs = created.outs as SceneBindingOutputs;
     expect(await sceneBindingProvider.diff(created.id, outs, binding)).toMatchObject({ changes: false });
     expect(await sceneBindingProvider.diff(created.id, outs, { ...binding, componentIds: [] })).toMatchObject({ changes: true, replaces: [] });
 
     await sceneBindingProvider.delete(created.id, outs);
-    const after = await live.client.call<{ SceneList: { Scene: { OutputType: string; LayoutId?: string }[] } }>("DescribeCasterScenes", { CasterId: casterId });
-    expect(after.SceneList.Scene.find((scene) => scene.OutputType === "1")?.LayoutId ?? "").toBe("");
+    const after = await live.client.call("DescribeCasterScenes", { CasterId: casterId });
+    expect(after.SceneList!.Scene!.find((scene) => scene.OutputType === "1")?.LayoutId ?? "").toBe("");
     expect(live.undeclaredParameters()).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@ import { isDeepStrictEqual } from "node:util";
 import { AUDIO_LAYER_DEFAULTS, VIDEO_LAYER_DEFAULTS } from "../../spec/api-facts";
 import { AudioLayer, casterLayout as kind, LayoutInputs, VideoLayer } from "../../spec/kinds/caster-layout";
 import { LiveApiError, UserFacingError } from "../client/errors";
-import { LiveClient, ParamValue } from "../client/live-client";
+import { itemsOf, Listed, ListItem, LiveClient, ParamsOf, ReplyOf } from "../client/live-client";
 import { differences, formatId, kindProvider, parseId } from "../kind-provider";
 import { clientScope, listingCache, liveClient, sessionMap } from "../runtime";
 import { addOnce, BEFORE_LISTING_REUSE_MS, claimOnce } from "../shared/add-once";
@@ -13,19 +13,8 @@ export interface LayoutOutputs extends LayoutInputs {
   layoutId: string;
 }
 
-/** One item of DescribeCasterLayouts, as the spec gives it: numbers, where the request took text. */
-export interface ApiLayout {
-  LayoutId: string;
-  BlendList?: { LocationId?: string[] };
-  MixList?: { LocationId?: string[] };
-  VideoLayers?: {
-    VideoLayer?: {
-      FillMode?: string; FixedDelayDuration?: number; HeightNormalized?: number; WidthNormalized?: number; PositionRefer?: string;
-      PositionNormalizeds?: { Position?: number[] };
-    }[];
-  };
-  AudioLayers?: { AudioLayer?: { ValidChannel?: string; FixedDelayDuration?: number; VolumeRate?: number }[] };
-}
+/** One item of DescribeCasterLayouts: numbers, where the request took text. */
+export type ApiLayout = Listed<ListItem<ReplyOf<"DescribeCasterLayouts">["Layouts"], "Layout">, "LayoutId">;
 
 /** A studio's layouts, listed once for many readers. Refresh accepts a listing this recent. */
 const REFRESH_LISTING_REUSE_MS = 5_000;
@@ -48,7 +37,7 @@ export const layoutProvider = kindProvider<LayoutInputs, LayoutOutputs>(kind, {
       list: () => listLayouts(client, inputs.casterId, studioLayouts.moment()),
       idOf: (layout) => layout.LayoutId,
       matches: (layout) => isDeepStrictEqual(comparableLayers(layersFromApi(layout)), wanted),
-      add: async () => (await change<{ LayoutId: string }>(client, inputs.casterId, "AddCasterLayout", layoutParams(inputs))).LayoutId,
+      add: async () => (await change(client, inputs.casterId, "AddCasterLayout", layoutParams(inputs))).LayoutId!,
       claim: (id) => claimOnce(claimed, `${key} ${id}`),
     });
     const outs = await readBack(client, inputs.casterId, layoutId, inputs);
@@ -127,8 +116,8 @@ async function listLayoutsOrNone(client: LiveClient, casterId: string): Promise<
  * locations in order (the pages: the layers "in the same order as those specified in the
  * BlendList parameter"), so the two can never disagree; every value travels as text.
  */
-export function layoutParams(inputs: LayoutInputs): Record<string, ParamValue> {
-  const params: Record<string, ParamValue> = { CasterId: inputs.casterId };
+export function layoutParams(inputs: LayoutInputs): ParamsOf<"AddCasterLayout"> {
+  const params: ParamsOf<"AddCasterLayout"> = { CasterId: inputs.casterId };
   inputs.videoLayers.forEach((layer, index) => {
     const n = index + 1;
     params[`BlendList.${n}`] = layer.locationId;
@@ -208,9 +197,9 @@ export function layersFromApi(layout: ApiLayout): Pick<LayoutInputs, "videoLayer
   };
 }
 
-async function change<T extends object>(client: LiveClient, casterId: string, action: string, params: Record<string, ParamValue>): Promise<T> {
+async function change<A extends "AddCasterLayout" | "ModifyCasterLayout">(client: LiveClient, casterId: string, action: A, params: ParamsOf<A>): Promise<ReplyOf<A>> {
   try {
-    return await client.call<T>(action, params);
+    return await client.call(action, params);
   } finally {
     studioLayouts.changed(listingKey(client, casterId));
   }
@@ -222,8 +211,8 @@ function listingKey(client: LiveClient, casterId: string): string {
 
 function listLayouts(client: LiveClient, casterId: string, requestedAfter: number, options: ReadOptions = {}): Promise<ApiLayout[]> {
   return studioLayouts.read(listingKey(client, casterId), requestedAfter, async () => {
-    const reply = await client.call<{ Layouts?: { Layout?: ApiLayout[] } }>("DescribeCasterLayouts", { CasterId: casterId });
-    return reply.Layouts?.Layout ?? [];
+    const reply = await client.call("DescribeCasterLayouts", { CasterId: casterId });
+    return itemsOf(reply.Layouts?.Layout, "LayoutId");
   }, options);
 }
 

@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from "node:util";
 import { casterSceneBinding as kind, SceneBindingInputs } from "../../spec/kinds/caster-scene-binding";
 import { LiveApiError, UserFacingError } from "../client/errors";
-import { LiveClient } from "../client/live-client";
+import { itemsOf, Listed, ListItem, LiveClient, ParamsOf, ReplyOf } from "../client/live-client";
 import { formatId, kindProvider, parseId } from "../kind-provider";
 import { liveClient } from "../runtime";
 
@@ -11,14 +11,7 @@ export interface SceneBindingOutputs extends SceneBindingInputs {
 }
 
 /** One item of DescribeCasterScenes. */
-export interface ApiScene {
-  SceneId: string;
-  OutputType?: string | number;
-  /** The scene's output stream (PGM's is the studio's program output). */
-  StreamUrl?: string;
-  LayoutId?: string;
-  ComponentIds?: { componentId?: string[] };
-}
+export type ApiScene = Listed<ListItem<ReplyOf<"DescribeCasterScenes">["SceneList"], "Scene">, "SceneId">;
 
 /** DescribeCasterScenes' OutputType: 0 the preview (PVW), 1 the program output (PGM). */
 export const OUTPUT_TYPE = { PVW: "0", PGM: "1" } as const;
@@ -68,7 +61,7 @@ async function bind(client: LiveClient, inputs: SceneBindingInputs, options: { u
   if (options.unlessShown && shown.layoutId === inputs.layoutId && isDeepStrictEqual(shown.componentIds, inputs.componentIds ?? [])) {
     return { ...inputs, ...shown };
   }
-  const params: Record<string, string> = { CasterId: inputs.casterId, SceneId: scene.SceneId, LayoutId: inputs.layoutId };
+  const params: ParamsOf<"SetCasterSceneConfig"> = { CasterId: inputs.casterId, SceneId: scene.SceneId, LayoutId: inputs.layoutId };
   (inputs.componentIds ?? []).forEach((componentId, index) => { params[`ComponentId.${index + 1}`] = componentId; });
   await client.call("SetCasterSceneConfig", params);
   const after = await findScene(client, inputs.casterId, inputs.scene);
@@ -82,8 +75,8 @@ export function bindingOf(scene: ApiScene): Pick<SceneBindingOutputs, "sceneId" 
 /** The studio's scene of that kind; undefined when the studio, or its scenes, do not exist. */
 async function findScene(client: LiveClient, casterId: string, scene: SceneBindingInputs["scene"]): Promise<ApiScene | undefined> {
   try {
-    const reply = await client.call<{ SceneList?: { Scene?: ApiScene[] } }>("DescribeCasterScenes", { CasterId: casterId });
-    return (reply.SceneList?.Scene ?? []).find((item) => String(item.OutputType) === OUTPUT_TYPE[scene]);
+    const reply = await client.call("DescribeCasterScenes", { CasterId: casterId });
+    return itemsOf(reply.SceneList?.Scene, "SceneId").find((item) => String(item.OutputType) === OUTPUT_TYPE[scene]);
   } catch (error) {
     if (error instanceof LiveApiError && error.code === "InvalidCaster.NotFound") return undefined;
     throw error;

@@ -1,27 +1,8 @@
-import { LiveClient } from "../client/live-client";
+import { itemsOf, Listed, ListItem, LiveClient, ReplyOf } from "../client/live-client";
 import { VideoResourceInputs } from "../../spec/kinds/caster-video-resource";
 
 /** One item of DescribeCasterVideoResources, with the API's field names. */
-export interface ApiVideoResource {
-  ResourceId: string;
-  ResourceName: string;
-  LocationId: string;
-  LiveStreamUrl?: string;
-  VodUrl?: string;
-  FlvUrl?: string;
-  MaterialId?: string;
-  ImageId?: string;
-  ImageUrl?: string;
-  BeginOffset?: number;
-  EndOffset?: number;
-  RepeatNum?: number;
-  PtsCallbackInterval?: number;
-}
-
-interface DescribeReply {
-  Total: number;
-  VideoResources?: { VideoResource?: ApiVideoResource[] };
-}
+export type ApiVideoResource = Listed<ListItem<ReplyOf<"DescribeCasterVideoResources">["VideoResources"], "VideoResource">, "ResourceId" | "ResourceName" | "LocationId">;
 
 /** What the provider stores for a source: the inputs as applied plus what the API reports. */
 export interface VideoResourceOutputs extends VideoResourceInputs {
@@ -31,8 +12,8 @@ export interface VideoResourceOutputs extends VideoResourceInputs {
 }
 
 export async function describeVideoResources(client: LiveClient, casterId: string): Promise<ApiVideoResource[]> {
-  const reply = await client.call<DescribeReply>("DescribeCasterVideoResources", { CasterId: casterId });
-  return reply.VideoResources?.VideoResource ?? [];
+  const reply = await client.call("DescribeCasterVideoResources", { CasterId: casterId });
+  return itemsOf(reply.VideoResources?.VideoResource, "ResourceId", "ResourceName", "LocationId");
 }
 
 /** The source kind in words, for messages. */

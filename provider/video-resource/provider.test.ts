@@ -99,7 +99,7 @@ describe("video source provider", () => {
   });
 
   test("a taken location fails with a message that names the source there and the way out", async () => {
-    const occupant = await live.client.call<{ ResourceId: string }>("AddCasterVideoResource", {
+    const occupant = await live.client.call("AddCasterVideoResource", {
       CasterId: casterId, ResourceName: "Console camera", LocationId: "RV20", LiveStreamUrl: "rtmp://a.example.com/x/y",
     });
     await expect(provider.create({ ...inputs, locationId: "RV20" })).rejects.toThrow(
@@ -110,7 +110,7 @@ describe("video source provider", () => {
 
   test("importId of a source elsewhere, or at another location, is refused before anything changes", async () => {
     await expect(provider.create({ ...inputs, importId: `${casterId}:no-such-source` })).rejects.toThrow(/has no video source no-such-source/);
-    const made = await live.client.call<{ ResourceId: string }>("AddCasterVideoResource", {
+    const made = await live.client.call("AddCasterVideoResource", {
       CasterId: casterId, ResourceName: "x", LocationId: "RV30", ImageId: "img1",
     });
     live.emulator.clearCalls();
@@ -149,7 +149,7 @@ describe("video source provider when replies are lost", () => {
   });
 
   test("a matching source that was there before the create (another stack's, the console's) is not adopted", async () => {
-    const earlier = await live.client.call<{ ResourceId: string }>("AddCasterVideoResource", {
+    const earlier = await live.client.call("AddCasterVideoResource", {
       CasterId: casterId, ResourceName: "Reel RV41", LocationId: "RV41", VodUrl: "https://m.example.com/reel.mp4", RepeatNum: -1,
     });
     const error: Error = await provider.create(inputs("RV41")).catch((caught) => caught);

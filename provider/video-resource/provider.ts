@@ -1,5 +1,5 @@
 import { LiveApiError, UserFacingError } from "../client/errors";
-import { LiveClient, ParamValue } from "../client/live-client";
+import { LiveClient, ParamsOf, ReplyOf } from "../client/live-client";
 import { clientScope, listingCache, liveClient } from "../runtime";
 import { formatId, kindProvider, parseId } from "../kind-provider";
 import { casterVideoResource as kind, VideoResourceInputs } from "../../spec/kinds/caster-video-resource";
@@ -56,7 +56,7 @@ export function videoResourceId(casterId: string, resourceId: string): string {
 }
 
 /** The parameters of ModifyCasterVideoResource for the desired inputs, from the kind's spec (CasterId is added by change()). */
-function sourceParams(inputs: VideoResourceInputs): Record<string, ParamValue> {
+function sourceParams(inputs: VideoResourceInputs): Omit<ParamsOf<"ModifyCasterVideoResource">, "CasterId" | "ResourceId"> {
   const { CasterId: _studio, ...params } = requestParams(kind, "ModifyCasterVideoResource", inputs);
   return params;
 }
@@ -102,9 +102,9 @@ async function add(client: LiveClient, inputs: VideoResourceInputs): Promise<Vid
   for (let attempt = 1; ; attempt++) {
     try {
       const { CasterId: _studio, ...params } = requestParams(kind, "AddCasterVideoResource", inputs);
-      const reply = await change<{ ResourceId: string }>(client, inputs.casterId, "AddCasterVideoResource", params);
-      claim(client, inputs.casterId, reply.ResourceId);
-      return await readBack(client, inputs.casterId, reply.ResourceId, inputs);
+      const resourceId = (await change(client, inputs.casterId, "AddCasterVideoResource", params)).ResourceId!;
+      claim(client, inputs.casterId, resourceId);
+      return await readBack(client, inputs.casterId, resourceId, inputs);
     } catch (error) {
       const lostReply = error instanceof LiveApiError && error.outcomeUnknown && attempt < MAX_ADD_ATTEMPTS;
       const taken = error instanceof LiveApiError && error.code === "DuplicateLocationID";
@@ -159,14 +159,15 @@ async function readBack(
 }
 
 /** A change to a studio's sources; listings of the studio from before it are not used again. */
-async function change<T extends object>(
+async function change<A extends "AddCasterVideoResource" | "ModifyCasterVideoResource">(
   client: LiveClient,
   casterId: string,
-  action: string,
-  params: Record<string, ParamValue>,
-): Promise<T> {
+  action: A,
+  params: Omit<ParamsOf<A>, "CasterId">,
+): Promise<ReplyOf<A>> {
   try {
-    return await client.call<T>(action, { CasterId: casterId, ...params });
+    // TypeScript cannot tell that CasterId and the rest make ParamsOf<A> for an A not yet known.
+    return await client.call(action, { CasterId: casterId, ...params } as ParamsOf<A>);
   } finally {
     studioSources.changed(listingKey(client, casterId));
   }

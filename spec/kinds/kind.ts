@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { CrossFieldRule } from "../../common/check";
-import { declaresParameter, OperationSpec, OPERATIONS, ReplyObject } from "../live-api";
+import { declaresParameter, OperationSpec, OPERATIONS, ParamsOf, ReplyObject } from "../live-api";
 
 /**
  * A resource kind, described once, as data: its properties (what is allowed, what each means, its
@@ -135,8 +135,12 @@ function normalValue(field: FieldSpec, name: string, props: Record<string, unkno
  * API has for it when left out, so that removing a setting from the program resets it on a
  * modify; empty text stays out, as the official SDKs leave it out, and so does a property the
  * studio fills in.
+ *
+ * Typed as the operation's parameters, though only their names are checked, here, against the
+ * spec: whether the kind's properties give every required one is its fields' business (the
+ * emulator refuses a missing one with Missing{Name}, and the providers' tests run against it).
  */
-export function requestParams(kind: KindSpec, action: Action, values: object): Record<string, string | number | boolean | undefined> {
+export function requestParams<A extends Action>(kind: KindSpec, action: A, values: object): ParamsOf<A> {
   const props = values as Record<string, unknown>;
   const operation = OPERATIONS[action] as OperationSpec;
   const params: Record<string, string | number | boolean | undefined> = {};
@@ -164,7 +168,7 @@ export function requestParams(kind: KindSpec, action: Action, values: object): R
       params[field.api] = value as string | number | boolean;
     }
   }
-  return params;
+  return params as ParamsOf<A>;
 }
 
 /** The properties an item of the API's reply carries: its named fields, numbers as numbers, empty text as absent. */

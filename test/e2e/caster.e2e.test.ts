@@ -99,7 +99,7 @@ describe("a studio (Caster) with the real CLI", () => {
 
   /** A change made in the console: the whole configuration sent again (SetCasterConfig replaces all of it), with `change` in it. */
   async function consoleSets(casterId: string, change: Record<string, string | number>): Promise<void> {
-    const config = await live.client.call<Record<string, any>>("DescribeCasterConfig", { CasterId: casterId });
+    const config = await live.client.call("DescribeCasterConfig", { CasterId: casterId });
     const record = config.RecordConfig;
     await live.client.call("SetCasterConfig", {
       CasterId: casterId,
@@ -115,7 +115,7 @@ describe("a studio (Caster) with the real CLI", () => {
       AutoSwitchUrgentOn: config.AutoSwitchUrgentOn,
       TranscodeConfig: JSON.stringify(config.TranscodeConfig),
       RecordConfig: record
-        ? JSON.stringify({ OssEndpoint: record.OssEndpoint, OssBucket: record.OssBucket, OnDemand: record.OnDemand, VideoFormat: record.RecordFormat.RecordFormat })
+        ? JSON.stringify({ OssEndpoint: record.OssEndpoint, OssBucket: record.OssBucket, OnDemand: record.OnDemand, VideoFormat: record.RecordFormat!.RecordFormat })
         : undefined,
       ...change,
     });

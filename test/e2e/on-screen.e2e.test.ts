@@ -28,11 +28,11 @@ describe("layouts, components and scenes through pulumi up", () => {
     expect(casters).toHaveLength(1);
     return casters[0];
   };
-  const layoutById = (id: string) => live.client.call<{ Layouts: { Layout: { VideoLayers: { VideoLayer: { PositionNormalizeds: { Position: number[] } }[] } }[] } }>(
-    "DescribeCasterLayouts", { CasterId: studio().casterId, LayoutId: id });
+  const layoutById = async (id: string) => (await live.client.call("DescribeCasterLayouts", { CasterId: studio().casterId, LayoutId: id })) as
+    { Layouts: { Layout: { VideoLayers: { VideoLayer: { PositionNormalizeds: { Position: number[] } }[] } }[] } };
   const pgmScene = async () => {
-    const reply = await live.client.call<{ SceneList: { Scene: { OutputType: string; LayoutId: string; ComponentIds: { componentId: string[] } }[] } }>(
-      "DescribeCasterScenes", { CasterId: studio().casterId });
+    const reply = await live.client.call("DescribeCasterScenes", { CasterId: studio().casterId }) as
+      { SceneList: { Scene: { OutputType: string; LayoutId: string; ComponentIds: { componentId: string[] } }[] } };
     return reply.SceneList.Scene.find((scene) => scene.OutputType === "1")!;
   };
   let layoutIds: { pip: string; split: string };

@@ -46,8 +46,8 @@ describe("the schedule (episodes and a group) through pulumi up", () => {
   const day = { caster: { config: "casterId" }, timeZone: "Asia/Shanghai", sources, components, episodeGroups, episodes };
   const writeFile = (file: unknown) => fs.writeFileSync(studioFile, stringify(file));
 
-  const program = async (): Promise<ProgramEpisode[]> => (await live.client.call<{ Episodes: { Episode: ProgramEpisode[] } }>(
-    "DescribeCasterProgram", { CasterId: casterId, PageSize: 100 })).Episodes.Episode;
+  const program = async (): Promise<ProgramEpisode[]> => ((await live.client.call(
+    "DescribeCasterProgram", { CasterId: casterId, PageSize: 100 })) as { Episodes: { Episode: ProgramEpisode[] } }).Episodes.Episode;
   const scheduled = async () => (await program()).filter((episode) => episode.EndTime !== "").map((episode) => `${episode.StartTime}–${episode.EndTime} ${episode.EpisodeName}`);
 
   beforeAll(async () => {

@@ -35,7 +35,7 @@ describe.each([
       log: (line) => emulatorLog.push(line),
     });
     const client = new LiveClient({ endpoint: emulator.url, regionId: "cn-shanghai", timeoutMs: 5000, credentials: { accessKeyId: KEY_ID, accessKeySecret: SECRET } });
-    casterId = (await client.call<{ CasterId: string }>("CreateCaster", { ClientToken: `secrets-${mode}`, NormType: 1, ChargeType: "PostPaid" })).CasterId;
+    casterId = (await client.call("CreateCaster", { ClientToken: `secrets-${mode}`, NormType: 1, ChargeType: "PostPaid" })).CasterId!;
     // A source made outside Pulumi, for the failed call below.
     await client.call("AddCasterVideoResource", { CasterId: casterId, ResourceName: "Console", LocationId: "RV09", ImageId: "img9" });
 
@@ -136,7 +136,7 @@ describe("a rotated access key", () => {
   test("refresh and destroy sign with the current key from the environment, which no log at -v=9 shows", async () => {
     emulator = await startEmulator({ accounts: [OLD, NEW] });
     const client = new LiveClient({ endpoint: emulator.url, regionId: "cn-shanghai", timeoutMs: 5000, credentials: NEW });
-    const casterId = (await client.call<{ CasterId: string }>("CreateCaster", { ClientToken: "rotation", NormType: 1, ChargeType: "PostPaid" })).CasterId;
+    const casterId = (await client.call("CreateCaster", { ClientToken: "rotation", NormType: 1, ChargeType: "PostPaid" })).CasterId!;
     stack = await PulumiStack.create("rotation", {
       env: { ALICLOUD_CASTER_ENDPOINT: emulator.url, ALIBABA_CLOUD_ACCESS_KEY_ID: OLD.accessKeyId, ALIBABA_CLOUD_ACCESS_KEY_SECRET: OLD.accessKeySecret },
     });

@@ -144,7 +144,7 @@ describe("CasterVideoResource through pulumi up", () => {
   });
 
   test("importId adopts a source made outside Pulumi, without adding one", async () => {
-    const made = await live.client.call<{ ResourceId: string }>("AddCasterVideoResource", {
+    const made = await live.client.call("AddCasterVideoResource", {
       CasterId: casterId,
       ResourceName: "Made in the console",
       LocationId: "RV09",

@@ -101,9 +101,8 @@ describe("a Pulumi YAML program with Studio", () => {
     expect(studios()).toHaveLength(1);
     const [studio] = studios();
     expect(studio.casterName).toBe("Demo studio");
-    const reply = await live.client.call<{ VideoResources: { VideoResource: { LocationId: string; ResourceName: string; ResourceId: string; LiveStreamUrl?: string }[] } }>(
-      "DescribeCasterVideoResources", { CasterId: studio.casterId },
-    );
+    const reply = await live.client.call("DescribeCasterVideoResources", { CasterId: studio.casterId }) as
+      { VideoResources: { VideoResource: { LocationId: string; ResourceName: string; ResourceId: string; LiveStreamUrl?: string }[] } };
     const sources = reply.VideoResources.VideoResource;
     expect(sources.map((source) => `${source.LocationId} ${source.ResourceName}`).sort()).toEqual(EXAMPLE_SOURCES);
     expect(sources.find((source) => source.LocationId === "RV01")?.LiveStreamUrl).toBe(SIGNED_CAMERA_URL);

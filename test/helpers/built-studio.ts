@@ -1,4 +1,5 @@
 import { toApiTime } from "../../spec/api-facts";
+import { LiveClient, ParamsOf } from "../../provider/client/live-client";
 import { layoutParams } from "../../provider/layout/provider";
 
 /**
@@ -23,18 +24,18 @@ export interface Built {
   episodeIds: { news: string; station: string; played: string };
 }
 
-export type Call = <T extends object = Record<string, unknown>>(action: string, params: Record<string, string | number | boolean | undefined | null>) => Promise<T>;
+export type Call = LiveClient["call"];
 
 /** A configured, running studio with sources of every kind, two layouts, three components, both scenes bound, episodes and an episode group. */
 export async function buildStudio(call: Call, clock: { offset: number }): Promise<Built> {
-  const { CasterId: casterId } = await call<{ CasterId: string }>("CreateCaster", {
+  const casterId = (await call("CreateCaster", {
     ClientToken: `export-${Math.random()}`, NormType: 1, ChargeType: "PostPaid", CasterName: "Evening show", CasterTemplate: "lp_sd",
-  });
+  })).CasterId!;
   await call("SetCasterConfig", {
     CasterId: casterId, CasterName: "Evening show", DomainName: "live.example.com", CallbackUrl: SIGNED_CALLBACK, Delay: 3,
     TranscodeConfig: JSON.stringify({ CasterTemplate: "lp_sd", LiveTemplate: ["lhd"] }), ChannelEnable: 0,
   });
-  const sources: [string, Record<string, string | number>][] = [
+  const sources: [string, Omit<ParamsOf<"AddCasterVideoResource">, "CasterId">][] = [
     ["RV01", { ResourceName: "Main camera", LiveStreamUrl: SIGNED_CAMERA }],
     ["RV02", { ResourceName: "Intro reel", VodUrl: "https://media.example.com/reels/intro.mp4", BeginOffset: 1000, EndOffset: -2000, RepeatNum: -1 }],
     ["RV03", { ResourceName: "Station logo", ImageUrl: "https://media.example.com/brand/logo.png" }],
@@ -44,28 +45,28 @@ export async function buildStudio(call: Call, clock: { offset: number }): Promis
   ];
   const resourceIds: Record<string, string> = {};
   for (const [locationId, params] of sources) {
-    resourceIds[locationId] = (await call<{ ResourceId: string }>("AddCasterVideoResource", { CasterId: casterId, LocationId: locationId, ...params })).ResourceId;
+    resourceIds[locationId] = (await call("AddCasterVideoResource", { CasterId: casterId, LocationId: locationId, ...params })).ResourceId!;
   }
-  const pip = (await call<{ LayoutId: string }>("AddCasterLayout", layoutParams({
+  const pip = (await call("AddCasterLayout", layoutParams({
     casterId,
     videoLayers: [
       { locationId: "RV01", position: [0, 0], widthNormalized: 1, heightNormalized: 1, fillMode: "fit" },
       { locationId: "RV04", position: [0.96, 0.93], anchor: "bottomRight", widthNormalized: 0.3, heightNormalized: 0.3, fillMode: "fit" },
     ],
     audioLayers: [{ locationId: "RV01" }, { locationId: "RV04", volumeRate: 0.8 }],
-  }))).LayoutId;
-  const split = (await call<{ LayoutId: string }>("AddCasterLayout", layoutParams({
+  }))).LayoutId!;
+  const split = (await call("AddCasterLayout", layoutParams({
     casterId,
     videoLayers: [
       { locationId: "RV03", position: [0, 0], widthNormalized: 1, heightNormalized: 1, fillMode: "fit" },
       { locationId: "RV01", position: [0.02, 0.5], anchor: "leftCenter", widthNormalized: 0.47, heightNormalized: 0.47, fillMode: "fit" },
       { locationId: "RV04", position: [0.98, 0.5], anchor: "rightCenter", widthNormalized: 0.47, heightNormalized: 0.47, fillMode: "fit" },
     ],
-  }))).LayoutId;
+  }))).LayoutId!;
   const layer = (position: [number, number], anchor: string, width: number, height: number) => JSON.stringify({
     HeightNormalized: String(height), WidthNormalized: String(width), PositionRefer: anchor, PositionNormalized: position.map(String), Transparency: "255",
   });
-  const components: [string, Record<string, string>][] = [
+  const components: [string, Omit<ParamsOf<"AddCasterComponent">, "CasterId" | "LocationId">][] = [
     ["RC01", { ComponentName: "Lower third", ComponentType: "text", ComponentLayer: layer([0.05, 0.76], "topLeft", 0.55, 0.1),
       TextLayerContent: JSON.stringify({ Text: "Live from Hangzhou", Color: "0xffffff", SizeNormalized: 0.06 }) }],
     ["RC02", { ComponentName: "Logo", ComponentType: "image", ComponentLayer: layer([0.97, 0.04], "topRight", 0.12, 0.12),
@@ -75,16 +76,17 @@ export async function buildStudio(call: Call, clock: { offset: number }): Promis
   ];
   const componentIds: Record<string, string> = {};
   for (const [locationId, params] of components) {
-    componentIds[locationId] = (await call<{ ComponentId: string }>("AddCasterComponent", { CasterId: casterId, LocationId: locationId, ...params })).ComponentId;
+    componentIds[locationId] = (await call("AddCasterComponent", { CasterId: casterId, LocationId: locationId, ...params })).ComponentId!;
   }
-  const started = await call<{ PvwSceneInfos: { SceneInfo: { SceneId: string }[] }; PgmSceneInfos: { SceneInfo: { SceneId: string }[] } }>("StartCaster", { CasterId: casterId });
+  const started = await call("StartCaster", { CasterId: casterId });
   await call("SetCasterSceneConfig", {
-    CasterId: casterId, SceneId: started.PgmSceneInfos.SceneInfo[0].SceneId, LayoutId: pip, "ComponentId.1": componentIds.RC01, "ComponentId.2": componentIds.RC02,
+    CasterId: casterId, SceneId: started.PgmSceneInfos!.SceneInfo![0].SceneId!, LayoutId: pip, "ComponentId.1": componentIds.RC01, "ComponentId.2": componentIds.RC02,
   });
   await call("SetCasterSceneConfig", {
-    CasterId: casterId, SceneId: started.PvwSceneInfos.SceneInfo[0].SceneId, LayoutId: split, "ComponentId.1": componentIds.RC02, "ComponentId.2": componentIds.RC03,
+    CasterId: casterId, SceneId: started.PvwSceneInfos!.SceneInfo![0].SceneId!, LayoutId: split, "ComponentId.1": componentIds.RC02, "ComponentId.2": componentIds.RC03,
   });
-  const episode = async (params: Record<string, string>) => (await call<{ EpisodeId: string }>("AddCasterEpisode", { CasterId: casterId, SwitchType: "TimeFirst", ...params })).EpisodeId;
+  const episode = async (params: Omit<ParamsOf<"AddCasterEpisode">, "CasterId" | "SwitchType">) =>
+    (await call("AddCasterEpisode", { CasterId: casterId, SwitchType: "TimeFirst", ...params })).EpisodeId!;
   // One that will have played by the time of the export: it starts in a minute, and the emulator's clock is then moved on.
   const played = await episode({
     EpisodeName: "Warm-up", EpisodeType: "Resource", ResourceId: resourceIds.RV04, StartTime: toApiTime(Date.now() + 60_000), EndTime: toApiTime(Date.now() + 120_000),

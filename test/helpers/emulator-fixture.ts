@@ -37,13 +37,13 @@ export async function startEmulatorFixture(options: EmulatorOptions = {}): Promi
       ALIBABA_CLOUD_ACCESS_KEY_SECRET: DEMO_ACCOUNT.accessKeySecret,
     },
     async createCaster(name = `studio-${++studios}`) {
-      const reply = await client.call<{ CasterId: string }>("CreateCaster", {
+      const reply = await client.call("CreateCaster", {
         ClientToken: `${name}-${Date.now()}-${Math.random()}`,
         NormType: 1,
         ChargeType: "PostPaid",
         CasterName: name,
       });
-      return reply.CasterId;
+      return reply.CasterId!;
     },
     sources(casterId) {
       const account = emulator.state().accounts[DEMO_ACCOUNT.uid];
