@@ -19,7 +19,7 @@ export interface Caster extends CasterOutputs {}
  *
  * Deleting it (`pulumi destroy`, or the studio taken out of the program) stops it if it is on
  * air, then deletes it, after the engine has deleted what is in it. To guard a production studio
- * against that, give it and everything in it Pulumi's `protect: true` (a StudioLayout passes its
+ * against that, give it and everything in it Pulumi's `protect: true` (a Studio passes its
  * own to all it declares): the engine deletes what is not protected before it refuses what is.
  * `allowStopOnAir` guards updates only (a change that needs the studio stopped, or replaces it,
  * while it is on air).

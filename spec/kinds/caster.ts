@@ -256,7 +256,7 @@ const fields = {
   },
   allowStopOnAir: {
     schema: z.boolean({ error: "use true or false." }).optional(),
-    doc: "Allows a change that needs the studio stopped (turning channel mode on, changing the domain, or a change that replaces it) while it is on air: the studio is stopped, changed, and started again (one replaced is stopped and deleted). Without it the preview refuses such a change and the studio stays on air. It does not guard deleting the studio (`pulumi destroy`, or the studio taken out of the program), which stops it if it is on air, then deletes it: guard a production studio with Pulumi's `protect: true` on it and on everything in it (a StudioLayout passes its own to all it declares).",
+    doc: "Allows a change that needs the studio stopped (turning channel mode on, changing the domain, or a change that replaces it) while it is on air: the studio is stopped, changed, and started again (one replaced is stopped and deleted). Without it the preview refuses such a change and the studio stays on air. It does not guard deleting the studio (`pulumi destroy`, or the studio taken out of the program), which stops it if it is on air, then deletes it: guard a production studio with Pulumi's `protect: true` on it and on everything in it (a Studio passes its own to all it declares).",
     default: "false",
     onChange: "update",
     onChangeNote: "stored only: no API call",
