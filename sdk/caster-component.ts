@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { casterComponent } from "../spec/kinds/caster-component";
 import type { CasterComponentArgs, CasterComponentOutputs } from "./generated/args";
-import { kindInputs, everyPropertyUnset } from "./kind-inputs";
+import { kindInputs, everyPropertyUnset, outputsFromId } from "./kind-inputs";
 import { dynamicResourceArgs } from "./serialized-provider";
 
 export type { CasterComponentArgs };
@@ -37,9 +37,6 @@ export class CasterComponent extends pulumi.CustomResource {
 
   constructor(name: string, args: CasterComponentArgs, opts?: pulumi.CustomResourceOptions) {
     super(...dynamicResourceArgs(casterComponent.provider, name, kindInputs(casterComponent, args), opts, "alicloud-caster", casterComponent.type));
-    // Taken from the ID (<casterId>:<componentId>), it stays known in the preview of an update, where every
-    // output of a dynamic resource is unknown: as an output, a moved layer made the preview show
-    // each scene binding that refers to the component as changing too.
-    this.componentId = this.id.apply((id) => id.slice(id.indexOf(":") + 1));
+    outputsFromId(this, casterComponent);
   }
 }

@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { casterEpisodeGroup } from "../spec/kinds/caster-episode-group";
 import { timeText } from "./time";
-import { everyPropertyUnset } from "./kind-inputs";
+import { everyPropertyUnset, outputsFromId } from "./kind-inputs";
 import { dynamicResourceArgs } from "./serialized-provider";
 import { warnAboutCredentialsInConfig } from "./settings-warnings";
 import { isSignedUrl, secretIfExternalId, secretIfSigned } from "./secrets";
@@ -72,6 +72,7 @@ export class CasterEpisodeGroup extends pulumi.CustomResource {
       "alicloud-caster",
       "CasterEpisodeGroup",
     ));
+    outputsFromId(this, casterEpisodeGroup);
     startTime.apply((value) => {
       const at = Date.parse(value);
       if (!Number.isNaN(at) && at < Date.now()) {

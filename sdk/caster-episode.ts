@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { casterEpisode } from "../spec/kinds/caster-episode";
 import type { CasterEpisodeArgs, CasterEpisodeOutputs } from "./generated/args";
-import { kindInputs, everyPropertyUnset } from "./kind-inputs";
+import { kindInputs, everyPropertyUnset, outputsFromId } from "./kind-inputs";
 import { dynamicResourceArgs } from "./serialized-provider";
 import { timeText } from "./time";
 
@@ -41,7 +41,6 @@ export class CasterEpisode extends pulumi.CustomResource {
   constructor(name: string, args: CasterEpisodeArgs, opts?: pulumi.CustomResourceOptions) {
     const inputs = { ...args, startTime: timeText(args.startTime), endTime: timeText(args.endTime) };
     super(...dynamicResourceArgs(casterEpisode.provider, name, kindInputs(casterEpisode, inputs), opts, "alicloud-caster", casterEpisode.type));
-    // Taken from the ID (<casterId>:<episodeId>), it stays known in the preview of an update.
-    this.episodeId = this.id.apply((id) => id.slice(id.indexOf(":") + 1));
+    outputsFromId(this, casterEpisode);
   }
 }

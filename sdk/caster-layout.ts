@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { casterLayout } from "../spec/kinds/caster-layout";
 import type { CasterLayoutArgs, CasterLayoutOutputs } from "./generated/args";
-import { kindInputs, everyPropertyUnset } from "./kind-inputs";
+import { kindInputs, everyPropertyUnset, outputsFromId } from "./kind-inputs";
 import { dynamicResourceArgs } from "./serialized-provider";
 
 export type { CasterLayoutArgs };
@@ -39,9 +39,6 @@ export class CasterLayout extends pulumi.CustomResource {
 
   constructor(name: string, args: CasterLayoutArgs, opts?: pulumi.CustomResourceOptions) {
     super(...dynamicResourceArgs(casterLayout.provider, name, kindInputs(casterLayout, args), opts, "alicloud-caster", casterLayout.type));
-    // Taken from the ID (<casterId>:<layoutId>), it stays known in the preview of an update, where every
-    // output of a dynamic resource is unknown: as an output, a moved layer made the preview show
-    // each scene binding that refers to the layout as changing too.
-    this.layoutId = this.id.apply((id) => id.slice(id.indexOf(":") + 1));
+    outputsFromId(this, casterLayout);
   }
 }

@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { casterSceneBinding } from "../spec/kinds/caster-scene-binding";
 import type { CasterSceneBindingArgs, CasterSceneBindingOutputs } from "./generated/args";
-import { kindInputs, everyPropertyUnset } from "./kind-inputs";
+import { kindInputs, everyPropertyUnset, outputsFromId } from "./kind-inputs";
 import { dynamicResourceArgs } from "./serialized-provider";
 
 export type { CasterSceneBindingArgs };
@@ -35,5 +35,6 @@ export class CasterSceneBinding extends pulumi.CustomResource {
 
   constructor(name: string, args: CasterSceneBindingArgs, opts?: pulumi.CustomResourceOptions) {
     super(...dynamicResourceArgs(casterSceneBinding.provider, name, kindInputs(casterSceneBinding, args), opts, "alicloud-caster", casterSceneBinding.type));
+    outputsFromId(this, casterSceneBinding);
   }
 }

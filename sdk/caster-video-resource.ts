@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { everyPropertyUnset } from "./kind-inputs";
+import { everyPropertyUnset, outputsFromId } from "./kind-inputs";
 import { dynamicResourceArgs } from "./serialized-provider";
 import { warnAboutCredentialsInConfig } from "./settings-warnings";
 import { secretIfExternalId, secretIfSigned } from "./secrets";
@@ -48,6 +48,7 @@ export class CasterVideoResource extends pulumi.CustomResource {
       "alicloud-caster",
       "CasterVideoResource",
     ));
+    outputsFromId(this, casterVideoResource);
   }
 }
 

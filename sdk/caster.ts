@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { caster } from "../spec/kinds/caster";
 import type { CasterArgs, CasterOutputs } from "./generated/args";
 import { isSignedUrl, secretIfExternalId, secretIfSigned } from "./secrets";
-import { everyPropertyUnset } from "./kind-inputs";
+import { everyPropertyUnset, outputsFromId } from "./kind-inputs";
 import { dynamicResourceArgs } from "./serialized-provider";
 import { warnAboutCredentialsInConfig } from "./settings-warnings";
 
@@ -60,9 +60,6 @@ export class Caster extends pulumi.CustomResource {
       "alicloud-caster",
       caster.type,
     ));
-    // The studio's Pulumi ID is its casterId. Taken from the ID, it stays known in the preview of
-    // an update, where every output of a dynamic resource is unknown: as an output, it made the
-    // preview of any change to the studio (a delay) show each source and group in it as replaced.
-    this.casterId = this.id;
+    outputsFromId(this, caster);
   }
 }
