@@ -12,7 +12,8 @@ import { Studio } from "../sdk/studio";
 
 pulumi.runtime.setMocks(
   {
-    newResource: (args) => ({ id: `${args.name}-id`, state: { ...args.inputs, resourceId: `${args.name}-resource` } }),
+    // A source's Pulumi ID is `<casterId>:<resourceId>`, as its kind's spec has it: its resourceId output is read from it.
+    newResource: (args) => ({ id: `${args.inputs.casterId}:${args.name}-resource`, state: { ...args.inputs, resourceId: `${args.name}-resource` } }),
     call: (args) => args.inputs,
   },
   "project",

@@ -4,7 +4,7 @@
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { UserFacingError } from "./client/errors";
-import { checkConfiguration, configSourceOf, configureFromEngine, withConnection } from "./runtime";
+import { checkConfiguration, configSourceOf, configureFromEngine, insideProviderHost, withConnection } from "./runtime";
 import { Connection, connectionSchema } from "../spec/fields/connection";
 import { casterProvider } from "./caster/provider";
 import { componentProvider } from "./component/provider";
@@ -33,21 +33,47 @@ export async function run(kind: ProviderKind, method: string, args: unknown[]): 
     configureFromEngine(configSourceOf((args[0] as dynamic.ConfigureRequest).config));
     return undefined;
   }
-  // A misspelled setting fails the preview, before any input is checked or any call is made.
-  if (method === "check") checkConfiguration();
   const implementation = implementations[kind] as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>;
   if (!implementation) throw new Error(`pulumi-alicloud-caster has no provider "${kind}"; upgrade the package.`);
   const handler = implementation[method];
   if (!handler) throw new Error(`pulumi-alicloud-caster's ${kind} provider has no method ${method}.`);
   try {
+    // A misspelled setting fails the preview, before any input is checked or any call is made.
+    if (method === "check") checkConfiguration();
     const result = await withConnection(connectionOfCall(method, args), () => handler(...args));
     return method === "check" ? checkResultForEngine(result as dynamic.CheckResult, args[1]) : result;
   } catch (error) {
-    // Pulumi's dynamic-provider host prints `${error}: ${error.stack}` for a failed read or delete
-    // before the engine shows the message: for an error the user acts on, no trace and no repeat.
-    if (error instanceof UserFacingError) error.stack = "(reported on the resource)";
+    if (error instanceof UserFacingError && ECHOED_BY_HOST.has(method) && insideProviderHost()) dropHostEcho(error);
     throw error;
   }
+}
+
+/**
+ * The methods whose failure Pulumi's dynamic-provider host prints itself, as `${error}: ${error.stack}`
+ * on its stderr (which the engine shows as a line of its own), before it hands the error to the
+ * engine, which reports its message on the resource: create and update hand it over only.
+ */
+const ECHOED_BY_HOST = new Set(["check", "diff", "read", "delete"]);
+/** The host's echoes of errors the user acts on, still to come: the engine says their message once. */
+const hostEchoes = new Set<string>();
+let filteringHostEchoes = false;
+
+/**
+ * Keeps the host from saying an error the user acts on a second time: its echo repeats the
+ * message after the class's name (`ConfigProblemError: <message>: ConfigProblemError: <message>`),
+ * with no more to it than the engine's report. Only that exact text, once per error, is dropped;
+ * a defect's echo, with its stack trace, still reaches the user.
+ */
+function dropHostEcho(error: UserFacingError): void {
+  if (!filteringHostEchoes) {
+    filteringHostEchoes = true;
+    const write = console.error.bind(console);
+    console.error = (...values: unknown[]) => {
+      if (values.length === 1 && typeof values[0] === "string" && hostEchoes.delete(values[0])) return;
+      write(...values);
+    };
+  }
+  hostEchoes.add(`${error}: ${error.stack}`);
 }
 
 /**

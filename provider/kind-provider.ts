@@ -2,7 +2,7 @@ import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { checkInputs } from "../common/check";
 import { Connection, connectionSchema } from "../spec/fields/connection";
 import { isUnknown } from "../common/unknowns";
-import { comparable, formatId, inputSchemas, KindSpec, parseId, replacedOnChange, requestParams } from "../spec/kinds/kind";
+import { comparable, formatId, inputSchemas, keptByUpdate, KindSpec, parseId, replacedOnChange, requestParams } from "../spec/kinds/kind";
 import { CredentialSourceError } from "./client/connection-credentials";
 import { LiveApiError, MissingCredentialsError, UserFacingError } from "./client/errors";
 import { describeConnections, sameConnection } from "./shared/connection-words";
@@ -95,7 +95,17 @@ export function kindProvider<Inputs extends object, Outputs extends object>(kind
         });
         if (!found) throw connectionMovesError(id, olds, news, false);
       }
-      return { changes: changed.length > 0, replaces, deleteBeforeReplace: replaces.length > 0 && kind.deleteBeforeReplace };
+      const inPlace = changed.length > 0 && replaces.length === 0;
+      // `stables` as DiffResult documents them. Neither @pulumi/pulumi 3.248.0's dynamic-provider
+      // host (its diff passes on changes, replaces and deleteBeforeReplace only) nor the engine acts
+      // on them: what keeps a source's resourceId known in the preview of its rename, so that the
+      // episode using it shows no change, is the SDK's outputsFromId.
+      return {
+        changes: changed.length > 0,
+        replaces,
+        ...(inPlace ? { stables: keptByUpdate(kind) } : {}),
+        deleteBeforeReplace: replaces.length > 0 && kind.deleteBeforeReplace,
+      };
     },
 
     async create(inputs: Inputs): Promise<dynamic.CreateResult> {

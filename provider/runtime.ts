@@ -132,7 +132,7 @@ const ENGINE_CHECK_INTERVAL_MS = 1_000;
  * and the process exits. Only inside Pulumi's dynamic-provider host, never in a program or a test.
  */
 /** Whether this process is Pulumi's dynamic-provider host (its script is `@pulumi/pulumi/cmd/dynamic-provider`). */
-function insideProviderHost(): boolean {
+export function insideProviderHost(): boolean {
   return /[\\/]cmd[\\/]dynamic-provider([\\/]index(\.js)?)?$/.test(process.argv[1] ?? "");
 }
 

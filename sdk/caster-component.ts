@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { declareInStudio } from "./whole-studio-check";
 import { casterComponent } from "../spec/kinds/caster-component";
 import type { CasterComponentArgs, CasterComponentOutputs } from "./generated/args";
-import { kindInputs, everyPropertyUnset } from "./kind-inputs";
+import { kindInputs, everyPropertyUnset, outputsFromId } from "./kind-inputs";
 import { dynamicResourceArgs } from "./serialized-provider";
 
 export type { CasterComponentArgs };
@@ -39,10 +39,7 @@ export class CasterComponent extends pulumi.CustomResource {
   constructor(name: string, args: CasterComponentArgs, opts?: pulumi.CustomResourceOptions) {
     const studio = declareInStudio("CasterComponent", name, { ...args }, opts);
     super(...dynamicResourceArgs(casterComponent.provider, name, kindInputs(casterComponent, args), studio.opts, "alicloud-caster", casterComponent.type));
+    outputsFromId(this, casterComponent);
     studio.declared(this);
-    // Taken from the ID (<casterId>:<componentId>), it stays known in the preview of an update, where every
-    // output of a dynamic resource is unknown: as an output, a moved layer made the preview show
-    // each scene binding that refers to the component as changing too.
-    this.componentId = this.id.apply((id) => id.slice(id.indexOf(":") + 1));
   }
 }

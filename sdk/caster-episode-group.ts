@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { declareInStudio } from "./whole-studio-check";
 import { casterEpisodeGroup } from "../spec/kinds/caster-episode-group";
 import { timeText } from "./time";
-import { everyPropertyUnset } from "./kind-inputs";
+import { everyPropertyUnset, outputsFromId } from "./kind-inputs";
 import { dynamicResourceArgs } from "./serialized-provider";
 import { warnAboutCredentialsInConfig } from "./settings-warnings";
 import { isSignedUrl, secretIfExternalId, secretIfSigned } from "./secrets";
@@ -74,6 +74,7 @@ export class CasterEpisodeGroup extends pulumi.CustomResource {
       "alicloud-caster",
       "CasterEpisodeGroup",
     ));
+    outputsFromId(this, casterEpisodeGroup);
     studio.declared(this);
     startTime.apply((value) => {
       const at = Date.parse(value);

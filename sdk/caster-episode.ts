@@ -3,7 +3,7 @@ import { casterEpisode } from "../spec/kinds/caster-episode";
 import type { CasterEpisodeArgs as GeneratedArgs, CasterEpisodeOutputs } from "./generated/args";
 import type { CasterComponent } from "./caster-component";
 import type { CasterVideoResource } from "./caster-video-resource";
-import { kindInputs, everyPropertyUnset } from "./kind-inputs";
+import { kindInputs, everyPropertyUnset, outputsFromId } from "./kind-inputs";
 import { dynamicResourceArgs } from "./serialized-provider";
 import { timeText } from "./time";
 import { declareInStudio } from "./whole-studio-check";
@@ -59,8 +59,7 @@ export class CasterEpisode extends pulumi.CustomResource {
     const { source, components, ...rest } = args;
     const given = {
       ...rest,
-      // The source's ID taken from its Pulumi ID (<casterId>:<resourceId>), so that it stays known in the preview of the source's update.
-      ...(source !== undefined ? { resourceId: source.id.apply((id) => id.slice(id.indexOf(":") + 1)) } : {}),
+      ...(source !== undefined ? { resourceId: source.resourceId } : {}),
       ...(components !== undefined ? { componentIds: components.map((component) => component.componentId) } : {}),
     };
     const problems = [
@@ -71,8 +70,7 @@ export class CasterEpisode extends pulumi.CustomResource {
     const studio = declareInStudio("CasterEpisode", name, given, opts, [...(source ? [source] : []), ...(components ?? [])], problems);
     const inputs = { ...given, startTime: timeText(args.startTime), endTime: timeText(args.endTime) };
     super(...dynamicResourceArgs(casterEpisode.provider, name, kindInputs(casterEpisode, inputs), studio.opts, "alicloud-caster", casterEpisode.type));
+    outputsFromId(this, casterEpisode);
     studio.declared(this);
-    // Taken from the ID (<casterId>:<episodeId>), it stays known in the preview of an update.
-    this.episodeId = this.id.apply((id) => id.slice(id.indexOf(":") + 1));
   }
 }

@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { declareInStudio } from "./whole-studio-check";
 import { casterLayout } from "../spec/kinds/caster-layout";
 import type { CasterLayoutArgs, CasterLayoutOutputs } from "./generated/args";
-import { kindInputs, everyPropertyUnset } from "./kind-inputs";
+import { kindInputs, everyPropertyUnset, outputsFromId } from "./kind-inputs";
 import { dynamicResourceArgs } from "./serialized-provider";
 
 export type { CasterLayoutArgs };
@@ -41,10 +41,7 @@ export class CasterLayout extends pulumi.CustomResource {
   constructor(name: string, args: CasterLayoutArgs, opts?: pulumi.CustomResourceOptions) {
     const studio = declareInStudio("CasterLayout", name, { ...args }, opts);
     super(...dynamicResourceArgs(casterLayout.provider, name, kindInputs(casterLayout, args), studio.opts, "alicloud-caster", casterLayout.type));
+    outputsFromId(this, casterLayout);
     studio.declared(this);
-    // Taken from the ID (<casterId>:<layoutId>), it stays known in the preview of an update, where every
-    // output of a dynamic resource is unknown: as an output, a moved layer made the preview show
-    // each scene binding that refers to the layout as changing too.
-    this.layoutId = this.id.apply((id) => id.slice(id.indexOf(":") + 1));
   }
 }

@@ -4,7 +4,7 @@ import { casterSceneBinding } from "../spec/kinds/caster-scene-binding";
 import type { CasterSceneBindingArgs as GeneratedArgs, CasterSceneBindingOutputs } from "./generated/args";
 import type { CasterComponent } from "./caster-component";
 import type { CasterLayout } from "./caster-layout";
-import { kindInputs, everyPropertyUnset } from "./kind-inputs";
+import { kindInputs, everyPropertyUnset, outputsFromId } from "./kind-inputs";
 import { dynamicResourceArgs } from "./serialized-provider";
 
 /** The inputs of a {@link CasterSceneBinding}: the kind's properties (sdk/generated/args.ts), and its layout and components by their resources. */
@@ -68,6 +68,7 @@ export class CasterSceneBinding extends pulumi.CustomResource {
     ];
     const studio = declareInStudio("CasterSceneBinding", name, given, opts, [...(layout ? [layout] : []), ...(components ?? [])], problems);
     super(...dynamicResourceArgs(casterSceneBinding.provider, name, kindInputs(casterSceneBinding, given), studio.opts, "alicloud-caster", casterSceneBinding.type));
+    outputsFromId(this, casterSceneBinding);
     studio.declared(this);
   }
 }

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { declareInStudio } from "./whole-studio-check";
-import { everyPropertyUnset } from "./kind-inputs";
+import { everyPropertyUnset, outputsFromId } from "./kind-inputs";
 import { dynamicResourceArgs } from "./serialized-provider";
 import { warnAboutCredentialsInConfig } from "./settings-warnings";
 import { secretIfExternalId, secretIfSigned } from "./secrets";
@@ -50,6 +50,7 @@ export class CasterVideoResource extends pulumi.CustomResource {
       "alicloud-caster",
       "CasterVideoResource",
     ));
+    outputsFromId(this, casterVideoResource);
     studio.declared(this);
   }
 }

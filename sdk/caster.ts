@@ -3,7 +3,7 @@ import { declareInStudio } from "./whole-studio-check";
 import { caster } from "../spec/kinds/caster";
 import type { CasterArgs, CasterOutputs } from "./generated/args";
 import { isSignedUrl, secretIfExternalId, secretIfSigned } from "./secrets";
-import { everyPropertyUnset } from "./kind-inputs";
+import { everyPropertyUnset, outputsFromId } from "./kind-inputs";
 import { dynamicResourceArgs } from "./serialized-provider";
 import { warnAboutCredentialsInConfig } from "./settings-warnings";
 
@@ -69,11 +69,8 @@ export class Caster extends pulumi.CustomResource {
       "alicloud-caster",
       caster.type,
     ));
-    // The studio's Pulumi ID is its casterId. Taken from the ID, it stays known in the preview of
-    // an update, where every output of a dynamic resource is unknown: as an output, it made the
-    // preview of any change to the studio (a delay) show each source and group in it as replaced.
-    this.casterId = this.id;
-    // Its resources name it by this Output (`casterId: studio.casterId`): that is the studio they are checked with.
+    outputsFromId(this, caster);
+    // Its resources name it by its casterId output (`casterId: studio.casterId`), or by its ID: the studio they are checked with.
     studio.declared(this, this.casterId, this.id);
   }
 }

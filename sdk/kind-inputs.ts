@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { KindSpec } from "../spec/kinds/kind";
+import { idOutputs, KindSpec, parseId } from "../spec/kinds/kind";
 import { secretIfExternalId, secretIfSigned } from "./secrets";
 
 /**
@@ -25,4 +25,19 @@ export function kindInputs(kind: KindSpec, args: object): pulumi.Inputs {
  */
 export function everyPropertyUnset(kind: KindSpec): Record<string, undefined> {
   return Object.fromEntries([...Object.keys(kind.fields), ...Object.keys(kind.outputs)].map((name) => [name, undefined]));
+}
+
+/**
+ * Sets the resource's outputs that are parts of its Pulumi ID (a source's resourceId, a studio's
+ * casterId) from the ID, which they equal. In a preview, the engine keeps the ID of a resource it
+ * updates in place, but not its other outputs: Pulumi's dynamic-provider host takes no part in a
+ * preview of an update, so the engine answers with the new inputs, and every output that is not an
+ * input is unknown. A resource that uses such an output would show `~ resourceId` as a change of
+ * its own (renaming a source showed its episode as updated too), although no update changes an ID.
+ * The diff's `stables` cannot say so: the host drops them (@pulumi/pulumi 3.248.0).
+ */
+export function outputsFromId(resource: pulumi.CustomResource, kind: KindSpec): void {
+  for (const name of idOutputs(kind)) {
+    (resource as unknown as Record<string, pulumi.Output<string>>)[name] = resource.id.apply((id) => parseId(kind, id)[name]);
+  }
 }

@@ -31,8 +31,11 @@ pulumi.runtime.setMocks(
       // A layout's and a component's Pulumi ID is `<casterId>:<API ID>`, as their kinds' specs have it.
       const apiId = args.type.endsWith(":CasterLayout") ? `${args.name}-layout` : args.type.endsWith(":CasterComponent") ? `${args.name}-component` : undefined;
       if (apiId) return { id: `${args.inputs.casterId}:${apiId}`, state: { ...args.inputs, layoutId: apiId, componentId: apiId } };
+      // The other kinds' IDs in their specs' forms too: outputsFromId reads resourceId and programId from them.
+      const id = args.type.endsWith(":CasterVideoResource") ? `${args.inputs.casterId}:${args.name}-resource`
+        : args.type.endsWith(":CasterEpisodeGroup") ? `${args.name}-program` : `${args.inputs.casterId}:${args.name}-id`;
       return {
-        id: `${args.name}-id`,
+        id,
         state: {
           ...args.inputs, resourceId: `${args.name}-resource`, programId: `${args.name}-program`,
           layoutId: `${args.name}-layout`, componentId: `${args.name}-component`, sceneId: `${args.name}-scene`,

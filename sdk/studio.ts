@@ -342,8 +342,8 @@ export class Studio extends pulumi.ComponentResource {
     this.components = components;
     this.sceneBindings = sceneBindings;
 
-    // The schedule: an episode switches to a source of the file, by its ID (taken from the source's
-    // Pulumi ID, so it stays known in a preview), with components of the file, and waits for them.
+    // The schedule: an episode switches to a source of the file, by its ID (known in a preview:
+    // outputsFromId), with components of the file, and waits for them.
     const episodes: Record<string, CasterEpisode> = {};
     for (const [episodeName, definition] of Object.entries(content.episodes ?? {})) {
       const { locationId, components: shown, ...rest } = definition;
@@ -352,7 +352,7 @@ export class Studio extends pulumi.ComponentResource {
       const episodeArgs: CasterEpisodeArgs = {
         ...rest,
         casterId: childCasterId,
-        resourceId: source?.id.apply((id) => id.slice(id.indexOf(":") + 1)),
+        resourceId: source?.resourceId,
         componentIds: overlays.length > 0 ? overlays.map((component) => component.componentId) : undefined,
         ...adopted(adopt.episodes, episodeName),
         ...connected,

@@ -103,7 +103,7 @@ describe("studio (Caster) provider", () => {
     await consoleSets(created.id, { SideOutputUrl: "rtmp://relay.example.com/app/out", Delay: 10 });
     const drifted = (await provider.read(created.id, created.outs as CasterOutputs)).props as CasterOutputs;
     expect(drifted.delaySeconds).toBe(10);
-    expect(await provider.diff(created.id, drifted, inputs)).toEqual({ changes: true, replaces: [], deleteBeforeReplace: false });
+    expect(await provider.diff(created.id, drifted, inputs)).toEqual({ changes: true, replaces: [], stables: ["casterId", "chargeType", "normType", "resourceGroupId", "tags"], deleteBeforeReplace: false });
     const diffOfDelayOnly = await provider.diff(created.id, drifted, { ...inputs, delaySeconds: 10 });
     expect(diffOfDelayOnly.changes).toBe(false);
 
@@ -184,7 +184,7 @@ describe("studio (Caster) provider", () => {
     const created = await provider.create(inputs);
     const outs = created.outs as CasterOutputs;
     const allowed = { ...inputs, allowStopOnAir: true };
-    expect(await provider.diff(created.id, outs, allowed)).toEqual({ changes: true, replaces: [], deleteBeforeReplace: false });
+    expect(await provider.diff(created.id, outs, allowed)).toEqual({ changes: true, replaces: [], stables: ["casterId", "chargeType", "normType", "resourceGroupId", "tags"], deleteBeforeReplace: false });
     live.emulator.clearCalls();
     const stored = (await provider.update(created.id, outs, allowed)).outs as CasterOutputs;
     expect(live.emulator.calls()).toEqual([]);

@@ -56,7 +56,7 @@ describe("CasterEpisode provider", () => {
     expect(await provider.diff(created.id, read.props as EpisodeOutputs, inputs)).toEqual({ changes: false, replaces: [], deleteBeforeReplace: false });
 
     const later = await checked({ ...news(24), startTime: "2030-12-24T20:30:00+08:00", endTime: "2030-12-24T21:30:00+08:00" });
-    expect(await provider.diff(created.id, outs, later)).toEqual({ changes: true, replaces: [], deleteBeforeReplace: false });
+    expect(await provider.diff(created.id, outs, later)).toEqual({ changes: true, replaces: [], stables: ["casterId", "episodeId", "episodeType"], deleteBeforeReplace: false });
     const moved = (await provider.update(created.id, outs, later)).outs as EpisodeOutputs;
     expect(moved).toMatchObject({ episodeId: outs.episodeId, startTime: "2030-12-24T12:30:00Z", endTime: "2030-12-24T13:30:00Z" });
     expect((await program()).filter((episode) => episode.EpisodeId === outs.episodeId)).toEqual([

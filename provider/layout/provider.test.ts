@@ -48,7 +48,7 @@ describe("on-screen providers: layout, component, scene binding", () => {
     expect(await provider.diff(created.id, read.props as LayoutOutputs, inputs)).toEqual({ changes: false, replaces: [], deleteBeforeReplace: false });
     // A moved layer is a change in place.
     const moved = { ...inputs, videoLayers: [inputs.videoLayers[0], { ...inputs.videoLayers[1], position: [0.05, 0.95] as [number, number] }] };
-    expect(await provider.diff(created.id, outs, moved)).toEqual({ changes: true, replaces: [], deleteBeforeReplace: false });
+    expect(await provider.diff(created.id, outs, moved)).toEqual({ changes: true, replaces: [], stables: ["casterId", "layoutId"], deleteBeforeReplace: false });
     const updated = (await provider.update(created.id, outs, moved)).outs as LayoutOutputs;
     expect(updated.videoLayers[1].position).toEqual([0.05, 0.95]);
     expect(live.undeclaredParameters()).toEqual([]);
@@ -112,7 +112,7 @@ describe("on-screen providers: layout, component, scene binding", () => {
     const read = await componentProvider.read(created.id, outs);
     expect(await componentProvider.diff(created.id, read.props as ComponentOutputs, inputs)).toMatchObject({ changes: false });
     const retitled = { ...inputs, text: { ...inputs.text!, text: "Back after the break" } };
-    expect(await componentProvider.diff(created.id, outs, retitled)).toEqual({ changes: true, replaces: [], deleteBeforeReplace: false });
+    expect(await componentProvider.diff(created.id, outs, retitled)).toEqual({ changes: true, replaces: [], stables: ["casterId", "componentId", "layerOrder", "locationId"], deleteBeforeReplace: false });
     expect((await componentProvider.update(created.id, outs, retitled)).outs).toMatchObject({ text: { text: "Back after the break" } });
     await expect(componentProvider.create({ ...inputs, componentType: "image", text: undefined, image: { materialId: "logo01" } }))
       .rejects.toThrow(/DuplicateLocationID/);

@@ -41,7 +41,7 @@ describe("video source provider", () => {
 
     test("a modifiable property is an update", async () => {
       expect(await provider.diff("id", stored(), { ...declared, repeatNum: -1, resourceName: "Loop" }))
-        .toEqual({ changes: true, replaces: [], deleteBeforeReplace: false });
+        .toEqual({ changes: true, replaces: [], stables: ["casterId", "fixedDelayDuration", "locationId", "resourceId"], deleteBeforeReplace: false });
     });
 
     test("removing a setting from the program resets it: a change", async () => {
@@ -56,7 +56,7 @@ describe("video source provider", () => {
 
     test("switching the kind of source is an update", async () => {
       const result = await provider.diff("id", stored(), { ...declared, vodUrl: undefined, imageUrl: "https://m.example.com/a.png" });
-      expect(result).toEqual({ changes: true, replaces: [], deleteBeforeReplace: false });
+      expect(result).toEqual({ changes: true, replaces: [], stables: ["casterId", "fixedDelayDuration", "locationId", "resourceId"], deleteBeforeReplace: false });
     });
 
     test("an unknown location during preview is a replacement; an unknown name an update", async () => {

@@ -154,8 +154,8 @@ export interface CasterArgs {
    * again (one replaced is stopped and deleted). Without it the preview refuses such a change and
    * the studio stays on air. It does not guard deleting the studio (`pulumi destroy`, or the studio
    * taken out of the program), which stops it if it is on air, then deletes it: guard a production
-   * studio with Pulumi's `protect: true` on it and on everything in it (a StudioLayout passes its
-   * own to all it declares).
+   * studio with Pulumi's `protect: true` on it and on everything in it (a Studio passes its own to
+   * all it declares).
    * @default false. Modified in place (stored only: no API call).
    */
   allowStopOnAir?: pulumi.Input<boolean>;
@@ -816,8 +816,8 @@ export interface CasterOutputs {
    * again (one replaced is stopped and deleted). Without it the preview refuses such a change and
    * the studio stays on air. It does not guard deleting the studio (`pulumi destroy`, or the studio
    * taken out of the program), which stops it if it is on air, then deletes it: guard a production
-   * studio with Pulumi's `protect: true` on it and on everything in it (a StudioLayout passes its
-   * own to all it declares).
+   * studio with Pulumi's `protect: true` on it and on everything in it (a Studio passes its own to
+   * all it declares).
    */
   readonly allowStopOnAir: pulumi.Output<boolean | undefined>;
   /**

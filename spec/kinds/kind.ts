@@ -105,6 +105,24 @@ export function replacedOnChange(kind: KindSpec): ReadonlySet<string> {
 }
 
 /**
+ * The outputs that are parts of the Pulumi ID (a source's resourceId, a studio's casterId): what
+ * the API gave the object when it was made. An in-place update keeps them, and they are known
+ * wherever the ID is: the SDK takes them from the ID (see `outputsFromId` in sdk/kind-inputs.ts).
+ */
+export function idOutputs(kind: KindSpec): string[] {
+  return kind.id.filter((name) => name in kind.outputs);
+}
+
+/**
+ * What an in-place update of the object keeps as it was: the parts of its ID, and each property
+ * whose change would replace the object instead (its position, its studio, its type). The diff
+ * declares them as its `stables`.
+ */
+export function keptByUpdate(kind: KindSpec): string[] {
+  return [...new Set([...kind.id, ...replacedOnChange(kind)])].sort();
+}
+
+/**
  * Every compared property in one normal form: a property left out is what the API reports for it
  * (or, where the studio fills it in, not compared), and one that applies only with another is
  * compared as left out without it. Two values in normal form differ only when the object would.

@@ -1,5 +1,5 @@
 import { EmulatorFixture, startEmulatorFixture } from "../helpers/emulator-fixture";
-import { PulumiStack } from "../helpers/pulumi-stack";
+import { howSaid, PulumiStack } from "../helpers/pulumi-stack";
 
 const UID = "1000000000000001";
 
@@ -191,9 +191,17 @@ describe("a studio (Caster) with the real CLI", () => {
     const preview = await stack.preview();
     expect(preview.code).not.toBe(0);
     expect(preview.output).toMatch(/property channelMode value \{true\} has a problem: changing channelMode \(turning it on\) needs the studio stopped, and it is on air \(running: true\)\. Set allowStopOnAir: true to let `pulumi up` stop it/);
+    expect(howSaid(preview.output, "and it is on air")).toEqual({ times: 1, className: null });
     const refused = await stack.up();
     expect(refused.code).not.toBe(0);
     expect(refused.output).toMatch(/allowStopOnAir: true/);
+    expect(howSaid(refused.output, "and it is on air")).toEqual({ times: 1, className: null });
+    // Stopping it in the same change passes the check (the studio is not to stay on air); the update refuses it.
+    await declare({ ...STUDIO, delaySeconds: 5, channelMode: true, running: false });
+    const refusedInUpdate = await stack.up();
+    expect(refusedInUpdate.code).not.toBe(0);
+    expect(refusedInUpdate.output).toMatch(/changing channelMode \(turning it on\) needs it stopped, and it is on air\. Set allowStopOnAir: true/);
+    expect(howSaid(refusedInUpdate.output, "and it is on air")).toEqual({ times: 1, className: null });
     expect(live.mutatingCalls()).toEqual([]);
     expect(theStudio()).toMatchObject({ status: 1, config: { channelEnable: 0 } });
 

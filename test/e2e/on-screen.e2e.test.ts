@@ -53,6 +53,32 @@ describe("layouts, components and scenes through pulumi up", () => {
     expect(live.undeclaredParameters()).toEqual([]);
   });
 
+  /** What `pulumi preview --json` would do: each step that is not "same", as `<op> <name>`, and its summary. */
+  async function previewedChanges(): Promise<{ steps: string[]; summary: Record<string, number> }> {
+    const preview = await stack.run(stack.argsFor("preview", ["--json"]));
+    expect({ code: preview.code, output: preview.code === 0 ? "" : preview.output }).toEqual({ code: 0, output: "" });
+    const { steps, changeSummary } = JSON.parse(preview.stdout) as { steps: { op: string; urn: string }[]; changeSummary: Record<string, number> };
+    const changed = steps.filter((step) => step.op !== "same").map((step) => `${step.op} ${step.urn.split("::").pop()}`);
+    const { same: _same, ...summary } = changeSummary;
+    return { steps: changed, summary };
+  }
+
+  // Issue 24: an in-place update keeps the object's IDs, so what uses them (the episode uses the
+  // camera's resourceId; everything uses the studio's casterId) has nothing to update. Unknown in
+  // the preview, they showed as `~ resourceId` on the episode, or on every resource of the studio.
+  test.each([
+    ["renaming a source", "cameraName", "Main camera (studio A)", "camera", "ModifyCasterVideoResource"],
+    ["renaming the studio", "casterName", "On-screen test, renamed", "studio", "SetCasterConfig"],
+  ])("%s is one update in the preview and in up, not one more for each resource that uses its ID", async (_case, key, value, name, call) => {
+    await stack.setConfig(key, value);
+    expect(await previewedChanges()).toEqual({ steps: [`update ${name}`], summary: { update: 1 } });
+    live.emulator.clearCalls();
+    const up = await stack.up();
+    expect({ code: up.code, output: up.code === 0 ? "" : up.output }).toEqual({ code: 0, output: "" });
+    expect(up.output).toMatch(/~ 1 updated\n/);
+    expect(live.mutatingCalls()).toEqual([call]);
+  });
+
   test("moving a layer is one in-place modify of that layout", async () => {
     await stack.setConfigObject("guestPosition", [0.05, 0.95]);
     live.emulator.clearCalls();

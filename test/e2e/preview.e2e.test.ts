@@ -1,5 +1,5 @@
 import { EmulatorFixture, startEmulatorFixture } from "../helpers/emulator-fixture";
-import { PulumiStack } from "../helpers/pulumi-stack";
+import { howSaid, PulumiStack } from "../helpers/pulumi-stack";
 
 /** `pulumi preview` checks inputs before anything reaches the API. */
 describe("pulumi preview of video sources", () => {
@@ -46,6 +46,7 @@ describe("pulumi preview of video sources", () => {
     const up = await stack.up();
     expect(up.code).not.toBe(0);
     expect(up.output).toContain('locationId "RV7" is not allowed');
+    expect(howSaid(up.output, 'locationId "RV7" is not allowed')).toEqual({ times: 1, className: null });
     expect(live.emulator.calls()).toEqual([]);
   });
 

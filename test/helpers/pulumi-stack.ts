@@ -307,3 +307,17 @@ function recordCliRun(args: string[], startedAt: number): void {
   const line = { suite: path.relative(path.join(__dirname, "..", ".."), testPath), command: args.slice(0, 1).join(" "), seconds: (Date.now() - startedAt) / 1000 };
   fs.appendFileSync(log, `${JSON.stringify(line)}\n`);
 }
+
+/**
+ * A class name of this package's errors, or JavaScript's `Error: ` before a message: neither is
+ * anything a user of the CLI reads (Pulumi's own diagnostics say `error: `).
+ */
+export const ERROR_CLASS_NAME = /\b(?:ConfigProblemError|UserFacingError|LiveApiError|MissingCredentialsError|CredentialSourceError)\b|(?<![\w.])Error: /;
+
+/**
+ * How often the CLI's output (stdout and stderr) says a problem, and the first class name in it
+ * (null when none): `{ times: 1, className: null }` is a problem said once, in words.
+ */
+export function howSaid(output: string, problem: string): { times: number; className: string | null } {
+  return { times: output.split(problem).length - 1, className: ERROR_CLASS_NAME.exec(output)?.[0] ?? null };
+}

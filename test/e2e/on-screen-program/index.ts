@@ -1,17 +1,19 @@
 import * as pulumi from "@pulumi/pulumi";
-import { Caster, CasterComponent, CasterLayout, CasterSceneBinding, CasterVideoResource } from "pulumi-alicloud-caster";
+import { Caster, CasterComponent, CasterEpisode, CasterLayout, CasterSceneBinding, CasterVideoResource } from "pulumi-alicloud-caster";
 
 /**
- * A studio made from nothing: two cameras, two layouts, three overlays, and both scenes bound.
- * Stack config edits it: `guestPosition` moves the guest's layer in the picture-in-picture,
- * `pgmLayout` chooses the layout on air ("pip" or "split").
+ * A studio made from nothing: two cameras, two layouts, three overlays, both scenes bound, and an
+ * episode that switches to the main camera by its resourceId. Stack config edits it:
+ * `guestPosition` moves the guest's layer in the picture-in-picture, `pgmLayout` chooses the
+ * layout on air ("pip" or "split"), `casterName` and `cameraName` rename the studio and the main
+ * camera (in-place updates of resources whose IDs everything else uses).
  */
 const config = new pulumi.Config();
 const guestPosition = config.getObject<[number, number]>("guestPosition") ?? [0.95, 0.95];
 const pgmLayout = config.get("pgmLayout") ?? "pip";
 
 const studio = new Caster("studio", {
-  casterName: "On-screen test",
+  casterName: config.get("casterName") ?? "On-screen test",
   normType: 1,
   casterTemplate: "lp_sd",
   domainName: "live.example.com",
@@ -20,7 +22,7 @@ const studio = new Caster("studio", {
 });
 
 const camera = new CasterVideoResource("camera", {
-  casterId: studio.casterId, resourceName: "Main camera", locationId: "RV01", liveStreamUrl: "rtmp://push.example.com/live/main",
+  casterId: studio.casterId, resourceName: config.get("cameraName") ?? "Main camera", locationId: "RV01", liveStreamUrl: "rtmp://push.example.com/live/main",
 });
 const guest = new CasterVideoResource("guest", {
   casterId: studio.casterId, resourceName: "Guest", locationId: "RV02", liveStreamUrl: "rtmp://push.example.com/live/guest",
@@ -68,7 +70,17 @@ const pvw = new CasterSceneBinding("pvw", {
   casterId: studio.casterId, scene: "PVW", layoutId: layouts.split.layoutId, componentIds: [ticker.componentId],
 });
 
+const show = new CasterEpisode("show", {
+  casterId: studio.casterId,
+  episodeName: "Evening show",
+  resourceId: camera.resourceId,
+  componentIds: [lowerThird.componentId],
+  startTime: "2030-12-24T20:00:00Z",
+  endTime: "2030-12-24T21:00:00Z",
+});
+
 export const casterId = studio.casterId;
+export const episodeId = show.episodeId;
 export const layoutIds = { pip: layouts.pip.layoutId, split: layouts.split.layoutId };
 export const componentIds = [lowerThird.componentId, logo.componentId, ticker.componentId];
 export const pgmSceneId = pgm.sceneId;
