@@ -35,6 +35,14 @@ export function isSetTo(name: string, value: unknown): JsonSchema {
   return { required: [name], properties: { [name]: { const: value } } };
 }
 
+/** A list property's items each once (`uniqueItems`), where the list is given. */
+export function eachItemOnce(property: string): (json: JsonSchema) => void {
+  return (json) => {
+    const list = (json.properties as Record<string, JsonSchema> | undefined)?.[property];
+    if (list) list.uniqueItems = true;
+  };
+}
+
 /** How a rule that takes one of several properties words a conflict: "<conflict>, but a and b are both set …; <fix>." */
 export interface ConflictWords {
   conflict: string;

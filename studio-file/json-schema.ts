@@ -11,11 +11,11 @@ import { CONTROL_CHARACTERS } from "../spec/fields/text";
 import { caster as casterKind } from "../spec/kinds/caster";
 import { captionSchema, casterComponent, componentGeometrySchema, textSchema } from "../spec/kinds/caster-component";
 import { casterEpisode } from "../spec/kinds/caster-episode";
+import { casterSceneBinding } from "../spec/kinds/caster-scene-binding";
 import { casterEpisodeGroup, startTimeSchema } from "../spec/kinds/caster-episode-group";
 import { audioLayerSchema, casterLayout, videoLayerSchema } from "../spec/kinds/caster-layout";
 import { casterVideoResource } from "../spec/kinds/caster-video-resource";
 import { FieldSpec, KindSpec } from "../spec/kinds/kind";
-import { isSetTo } from "../spec/rules";
 import {
   ADOPT_SECTIONS, fileAdoptSchema, fileComponentSchema, fileEpisodeSchema, fileSceneSchema,
   layoutSourceSchema, layoutStudioSchema, NEW_STUDIO_KEY, SCENE_KEYS, studioLayoutSchema,
@@ -303,41 +303,6 @@ function carryDefaults(schema: z.ZodType, json: Json): void {
 
 // Rules across fields ---------------------------------------------------------------------------
 
-/**
- * The CasterEpisode kind's rules: a Resource episode has a source (locationId); a Component episode
- * has none, shows at least one component, and does not wait for content (ContentFirst).
- */
-function episodeRule(): Json {
-  const needsComponents = "a Component episode shows components: give components (at least one), or switch to a source with episodeType Resource.";
-  return {
-    if: { required: ["locationId"] },
-    then: {
-      properties: {
-        episodeType: { const: "Resource", errorMessage: "a Component episode shows components only: remove the source (locationId), or use episodeType Resource." },
-      },
-    },
-    else: {
-      if: isSetTo("episodeType", "Resource"),
-      then: { required: ["locationId"], errorMessage: "a Resource episode switches to a video source: give locationId, the position of one of this file's sources (RV01 to RV99)." },
-      else: {
-        allOf: [
-          { required: ["components"], errorMessage: needsComponents },
-          // `contains: {}`: at least one item, said in the words above (minItems has no message of its own).
-          { properties: { components: { contains: {}, errorMessage: needsComponents } } },
-          {
-            properties: {
-              switchType: {
-                const: "TimeFirst",
-                errorMessage: "switchType ContentFirst waits for a source's content to finish, and a Component episode has no source: use TimeFirst, or leave switchType out.",
-              },
-            },
-          },
-        ],
-      },
-    },
-  };
-}
-
 /** The studio file's own rules across sections. */
 function fileRules(): Json[] {
   const adoptSections = Object.keys(ADOPT_SECTIONS) as (keyof typeof ADOPT_SECTIONS)[];
@@ -401,17 +366,20 @@ const ADOPTS_A_NEW_STUDIO = "adopt.caster takes over a studio that this file mak
 const SCENES_NEED_A_RUNNING_STUDIO = "scenes are bound only on a started studio (StartCaster makes its PGM and PVW scenes): set caster.new.running: true, or remove scenes.";
 
 /**
- * The studio file's entry of each kind whose rules say where the JSON Schema of a rule goes when it
- * names no zod schema of its own: the rules are the kind's, written for its inputs.
+ * The studio file's entry of a kind: where a rule's JSON Schema goes when the rule names no zod
+ * schema of its own. Kept here, as the kinds do not know the file's schemas (studio-file/schema.ts
+ * is built from theirs).
  */
 const FILE_ENTRY_OF_KIND = new Map<KindSpec, z.ZodType>([
   [casterVideoResource, layoutSourceSchema],
   [casterComponent, fileComponentSchema],
   [casterKind, layoutStudioSchema],
+  [casterEpisode, fileEpisodeSchema],
+  [casterSceneBinding, fileSceneSchema],
 ]);
 
 /** The kinds' rules that carry a JSON Schema, by the zod schema whose JSON carries them. */
-const KIND_RULES = KINDS.flatMap((kind) => kind.rules.flatMap((rule): [z.ZodType, (json: Json) => void][] => {
+const KIND_RULES = [...KINDS, casterSceneBinding].flatMap((kind) => kind.rules.flatMap((rule): [z.ZodType, (json: Json) => void][] => {
   if (!rule.jsonSchema) return [];
   const carrier = rule.jsonSchema.on ?? FILE_ENTRY_OF_KIND.get(kind);
   if (!carrier) throw new Error(`pulumi-alicloud-caster: a ${kind.type} rule has a JSON Schema but no schema of the studio file to carry it; please report this.`);
@@ -420,24 +388,12 @@ const KIND_RULES = KINDS.flatMap((kind) => kind.rules.flatMap((rule): [z.ZodType
 
 /**
  * The rules across fields, by the zod schema whose JSON carries them (by its definition, which a
- * copy made by `.describe()` shares): the kinds' own, and those of the file's shape.
+ * copy made by `.describe()` shares): the kinds' own, the file's own, and its keys'.
  */
 const CROSS_FIELD_RULES = ([
   ...KIND_RULES,
-  // The file names an episode's source by position and its components by name, so its rules are written here for that shape.
-  [fileEpisodeSchema, (json) => {
-    Object.assign(json, episodeRule());
-    uniqueComponents(json);
-  }],
-  // A scene, and an episode, show a component once.
-  [fileSceneSchema, (json) => uniqueComponents(json)],
   [studioLayoutSchema, (json) => { json.allOf = fileRules(); }],
   ...[...KEY_RULES].map(([record, rule]) => [record, (json: Json) => {
     if (json.propertyNames && typeof json.propertyNames === "object") json.propertyNames = { ...json.propertyNames, patternErrorMessage: rule };
   }] as [z.ZodType, (json: Json) => void]),
 ] as [z.ZodType, (json: Json) => void][]).reduce((rules, [schema, rule]) => rules.set(defOf(schema), [...rules.get(defOf(schema)) ?? [], rule]), new Map<object, ((json: Json) => void)[]>());
-
-function uniqueComponents(json: Json): void {
-  const components = (json.properties as Record<string, Json> | undefined)?.components;
-  if (components) components.uniqueItems = true;
-}
