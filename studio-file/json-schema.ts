@@ -11,9 +11,10 @@ import { CONTROL_CHARACTERS } from "../spec/fields/text";
 import { caster as casterKind } from "../spec/kinds/caster";
 import { captionSchema, casterComponent, componentGeometrySchema, textSchema } from "../spec/kinds/caster-component";
 import { casterEpisode } from "../spec/kinds/caster-episode";
+import { casterSceneBinding } from "../spec/kinds/caster-scene-binding";
 import { casterEpisodeGroup, startTimeSchema } from "../spec/kinds/caster-episode-group";
 import { audioLayerSchema, casterLayout, videoLayerSchema } from "../spec/kinds/caster-layout";
-import { casterVideoResource, FILE_ONLY_PROPERTIES, isFile, SOURCE_PROPERTIES } from "../spec/kinds/caster-video-resource";
+import { casterVideoResource } from "../spec/kinds/caster-video-resource";
 import { FieldSpec, KindSpec } from "../spec/kinds/kind";
 import {
   ADOPT_SECTIONS, fileAdoptSchema, fileComponentSchema, fileEpisodeSchema, fileSceneSchema,
@@ -53,7 +54,7 @@ export function studioLayoutJsonSchema(): Record<string, unknown> {
       carryMessages(zod, json);
       carryStringRules(zod, json);
       carryDefaults(zod, json);
-      CROSS_FIELD_RULES.get(defOf(zod))?.(json);
+      for (const rule of CROSS_FIELD_RULES.get(defOf(zod)) ?? []) rule(json);
     },
   });
   return { $id: `https://unpkg.com/pulumi-alicloud-caster/${SCHEMA_FILE}`, title: "Studio file", ...schema };
@@ -302,128 +303,6 @@ function carryDefaults(schema: z.ZodType, json: Json): void {
 
 // Rules across fields ---------------------------------------------------------------------------
 
-/** `name` must not be set here; `message` is what an editor shows at its key. */
-function forbid(name: string, message: string): Json {
-  return { properties: { [name]: false }, errorMessage: message };
-}
-
-/** A property set to this value: the condition of an `if`. */
-function isSetTo(name: string, value: unknown): Json {
-  return { required: [name], properties: { [name]: { const: value } } };
-}
-
-/**
- * A source plays exactly one thing, and only a file has offsets and repeats: a chain of `if`s over
- * SOURCE_PROPERTIES in order. The first one set forbids the later ones (each reported at its key,
- * as validate reports the second), and, unless it is a file, the file settings; none set is
- * reported at the position. A `oneOf` would say "Matches multiple schemas" instead.
- */
-function sourceRule(index = 0): Json {
-  const list = SOURCE_PROPERTIES.join(", ");
-  if (index === SOURCE_PROPERTIES.length) {
-    return { required: [SOURCE_PROPERTIES[0]], errorMessage: `no source is set; set exactly one of ${list}.` };
-  }
-  const property = SOURCE_PROPERTIES[index];
-  const forbidden = [
-    ...SOURCE_PROPERTIES.slice(index + 1).map((other) => forbid(other, `a source plays one thing, but ${property} and ${other} are both set; keep exactly one of ${list}.`)),
-    ...(isFile({ [property]: true })
-      ? []
-      : FILE_ONLY_PROPERTIES.map((setting) => forbid(setting, `${setting} applies only to files (vodUrl or materialId), not to ${property}; remove it.`))),
-  ];
-  return { if: { required: [property] }, then: { allOf: forbidden }, else: sourceRule(index + 1) };
-}
-
-/** A component sets the content its componentType names, and no other (the CasterComponent kind's rule). */
-function componentRule(): Json[] {
-  return COMPONENT_TYPES.map((type) => ({
-    if: isSetTo("componentType", type),
-    then: {
-      allOf: [
-        { required: [type], errorMessage: `a ${type} component needs its ${type} property; set ${type}.` },
-        ...COMPONENT_TYPES.filter((other) => other !== type)
-          .map((other) => forbid(other, `${other} is set, but componentType is ${type}; remove ${other}, or set componentType to ${other}.`)),
-      ],
-    },
-  }));
-}
-
-/**
- * The CasterEpisode kind's rules: a Resource episode has a source (locationId); a Component episode
- * has none, shows at least one component, and does not wait for content (ContentFirst).
- */
-function episodeRule(): Json {
-  const needsComponents = "a Component episode shows components: give components (at least one), or switch to a source with episodeType Resource.";
-  return {
-    if: { required: ["locationId"] },
-    then: {
-      properties: {
-        episodeType: { const: "Resource", errorMessage: "a Component episode shows components only: remove the source (locationId), or use episodeType Resource." },
-      },
-    },
-    else: {
-      if: isSetTo("episodeType", "Resource"),
-      then: { required: ["locationId"], errorMessage: "a Resource episode switches to a video source: give locationId, the position of one of this file's sources (RV01 to RV99)." },
-      else: {
-        allOf: [
-          { required: ["components"], errorMessage: needsComponents },
-          // `contains: {}`: at least one item, said in the words above (minItems has no message of its own).
-          { properties: { components: { contains: {}, errorMessage: needsComponents } } },
-          {
-            properties: {
-              switchType: {
-                const: "TimeFirst",
-                errorMessage: "switchType ContentFirst waits for a source's content to finish, and a Component episode has no source: use TimeFirst, or leave switchType out.",
-              },
-            },
-          },
-        ],
-      },
-    },
-  };
-}
-
-/** "fit" fills the layer's box, so the box needs a size (the CasterLayout kind's rule). */
-function fitRule(): Json {
-  return {
-    if: isSetTo("fillMode", "fit"),
-    then: {
-      allOf: [
-        {
-          required: ["widthNormalized", "heightNormalized"],
-          errorMessage: "this layer has fillMode fit without both sizes: fit fills the layer's box, so give it widthNormalized and heightNormalized above 0 (up to 1), or use fillMode none.",
-        },
-        { properties: { widthNormalized: { exclusiveMinimum: 0 }, heightNormalized: { exclusiveMinimum: 0 } } },
-      ],
-    },
-  };
-}
-
-/** A studio's standby sources (the Caster kind's oneStandby): one at a time. */
-const STANDBY_PROPERTIES = ["standbyLiveStreamUrl", "standbyMaterialId", "standbyImageUrl", "standbyImageId"] as const;
-
-function oneStandbyRule(index = 0): Json {
-  if (index === STANDBY_PROPERTIES.length - 1) return {};
-  const property = STANDBY_PROPERTIES[index];
-  return {
-    if: { required: [property] },
-    then: {
-      allOf: STANDBY_PROPERTIES.slice(index + 1)
-        .map((other) => forbid(other, `a studio has one standby source, but ${property} and ${other} are both set; keep one.`)),
-    },
-    else: oneStandbyRule(index + 1),
-  };
-}
-
-/** The schema of each item of a list field of the Caster kind (recording's formats, syncGroups). */
-function casterListItem(field: "syncGroups"): z.ZodType;
-function casterListItem(field: "recording", list: "formats"): z.ZodType;
-function casterListItem(field: "syncGroups" | "recording", list?: "formats"): z.ZodType {
-  const outer = unwrap(casterKind.fields[field].schema);
-  const array = list && outer instanceof z.ZodObject ? unwrap(outer.shape[list] as z.ZodType) : outer;
-  if (!(array instanceof z.ZodArray)) throw new Error(`pulumi-alicloud-caster: the studio's ${field} is not a list as studio-file/json-schema.ts expects; please report this.`);
-  return array.element as z.ZodType;
-}
-
 /** The studio file's own rules across sections. */
 function fileRules(): Json[] {
   const adoptSections = Object.keys(ADOPT_SECTIONS) as (keyof typeof ADOPT_SECTIONS)[];
@@ -487,42 +366,34 @@ const ADOPTS_A_NEW_STUDIO = "adopt.caster takes over a studio that this file mak
 const SCENES_NEED_A_RUNNING_STUDIO = "scenes are bound only on a started studio (StartCaster makes its PGM and PVW scenes): set caster.new.running: true, or remove scenes.";
 
 /**
- * The rules across fields, by the zod schema whose JSON carries them (by its definition, which a
- * copy made by `.describe()` shares).
+ * The studio file's entry of a kind: where a rule's JSON Schema goes when the rule names no zod
+ * schema of its own. Kept here, as the kinds do not know the file's schemas (studio-file/schema.ts
+ * is built from theirs).
  */
-const CROSS_FIELD_RULES = new Map<object, (json: Json) => void>(([
-  [layoutSourceSchema, (json) => Object.assign(json, sourceRule())],
-  [fileComponentSchema, (json) => { json.allOf = componentRule(); }],
-  [fileEpisodeSchema, (json) => {
-    Object.assign(json, episodeRule());
-    uniqueComponents(json);
-  }],
-  // A scene, and an episode, show a component once.
-  [fileSceneSchema, (json) => uniqueComponents(json)],
-  [videoLayerSchema, (json) => Object.assign(json, fitRule())],
-  [layoutStudioSchema, (json) => Object.assign(json, oneStandbyRule())],
-  [casterListItem("recording", "formats"), (json) => Object.assign(json, {
-    if: isSetTo("format", "m3u8"),
-    then: {
-      required: ["sliceOssObjectPrefix"],
-      properties: { sliceOssObjectPrefix: { minLength: 1 } },
-      errorMessage: "m3u8 needs sliceOssObjectPrefix, the name of its TS segments (e.g. \"record/{AppName}/{StreamName}/{UnixTimestamp}_{Sequence}\"); add it.",
-    },
-  })],
-  [casterListItem("syncGroups"), (json) => Object.assign(json, {
-    if: isSetTo("mode", 0),
-    then: {
-      required: ["hostResourceId"],
-      errorMessage: "a sync group in streamer mode (0) follows a host: set its hostResourceId to the host source's resourceId, or use mode 1 (conference).",
-    },
-  })],
+const FILE_ENTRY_OF_KIND = new Map<KindSpec, z.ZodType>([
+  [casterVideoResource, layoutSourceSchema],
+  [casterComponent, fileComponentSchema],
+  [casterKind, layoutStudioSchema],
+  [casterEpisode, fileEpisodeSchema],
+  [casterSceneBinding, fileSceneSchema],
+]);
+
+/** The kinds' rules that carry a JSON Schema, by the zod schema whose JSON carries them. */
+const KIND_RULES = [...KINDS, casterSceneBinding].flatMap((kind) => kind.rules.flatMap((rule): [z.ZodType, (json: Json) => void][] => {
+  if (!rule.jsonSchema) return [];
+  const carrier = rule.jsonSchema.on ?? FILE_ENTRY_OF_KIND.get(kind);
+  if (!carrier) throw new Error(`pulumi-alicloud-caster: a ${kind.type} rule has a JSON Schema but no schema of the studio file to carry it; please report this.`);
+  return [[carrier, rule.jsonSchema.write]];
+}));
+
+/**
+ * The rules across fields, by the zod schema whose JSON carries them (by its definition, which a
+ * copy made by `.describe()` shares): the kinds' own, the file's own, and its keys'.
+ */
+const CROSS_FIELD_RULES = ([
+  ...KIND_RULES,
   [studioLayoutSchema, (json) => { json.allOf = fileRules(); }],
   ...[...KEY_RULES].map(([record, rule]) => [record, (json: Json) => {
     if (json.propertyNames && typeof json.propertyNames === "object") json.propertyNames = { ...json.propertyNames, patternErrorMessage: rule };
   }] as [z.ZodType, (json: Json) => void]),
-] as [z.ZodType, (json: Json) => void][]).map(([schema, rule]) => [defOf(schema), rule]));
-
-function uniqueComponents(json: Json): void {
-  const components = (json.properties as Record<string, Json> | undefined)?.components;
-  if (components) components.uniqueItems = true;
-}
+] as [z.ZodType, (json: Json) => void][]).reduce((rules, [schema, rule]) => rules.set(defOf(schema), [...rules.get(defOf(schema)) ?? [], rule]), new Map<object, ((json: Json) => void)[]>());

@@ -4,7 +4,7 @@ import { isUnknown } from "../common/unknowns";
 import { COMPONENT_LOCATION_ID_PATTERN, MIN_EPISODE_LEAD_SECONDS } from "../spec/api-facts";
 import { caster as casterKind } from "../spec/kinds/caster";
 import { casterComponent } from "../spec/kinds/caster-component";
-import { casterEpisode, EpisodeInputs } from "../spec/kinds/caster-episode";
+import { casterEpisode, EpisodeInputs, GIVE_A_SOURCE, GIVE_A_SOURCE_IN_THE_FILE } from "../spec/kinds/caster-episode";
 import { casterLayout } from "../spec/kinds/caster-layout";
 import {
   importIdOfThisStudio, LOCATION_ID_PATTERN, videoResourceFields, videoResourceSpec,
@@ -692,7 +692,7 @@ function inFileTerms(failure: CheckFailure, known: Record<string, unknown>, zone
     };
   }
   const reason = failure.reason
-    .replace("give resourceId (a CasterVideoResource's resourceId) or locationId (RV01 to RV99)", "give locationId, the position of one of this file's sources (RV01 to RV99)")
+    .replace(GIVE_A_SOURCE, GIVE_A_SOURCE_IN_THE_FILE)
     .replace(/\bcomponentIds\b/g, "components");
   return { ...failure, property, ...(path ? { path } : {}), reason };
 }

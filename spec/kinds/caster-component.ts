@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { CrossFieldRule } from "../../common/check";
+import { forbid, isSetTo, withJsonSchema } from "../rules";
 import {
   ASSET_ID_PATTERN, CAPTION_LANGUAGES, TEXT_STYLE_DEFAULTS, COLOR_PATTERN, COMPONENT_EFFECTS, COMPONENT_LAYER_ORDERS, COMPONENT_LOCATION_ID_PATTERN,
   COMPONENT_LOCATION_ID_RULE, COMPONENT_TYPES, LOCATION_ID_PATTERN, LOCATION_ID_RULE, MAX_TRANSPARENCY, POSITION_REFERS,
@@ -128,17 +128,34 @@ const fields = {
 type Fields = typeof fields;
 export type ComponentInputs = z.infer<z.ZodObject<{ -readonly [K in keyof Fields]: Fields[K]["schema"] }>>;
 
+/** What a component of `type` lacks without its content: said by the check and by the JSON Schema alike. */
+const needsItsContent = (type: string) => `a ${type} component needs its ${type} property; set ${type}.`;
+/** What `other` set on a component of `type` is: said by the check and by the JSON Schema alike. */
+const notItsType = (other: string, type: string) => `${other} is set, but componentType is ${type}; remove ${other}, or set componentType to ${other}.`;
+
 /** The content property named by componentType is set, and no other. */
-const contentOfItsType: CrossFieldRule<ComponentInputs> = (known, unknown) => {
+const contentOfItsType = withJsonSchema<ComponentInputs>((known, unknown) => {
   if (known.componentType === undefined) return undefined;
   const type = known.componentType;
   if (known[type] === undefined && !unknown.has(type)) {
-    return { property: type, reason: `a ${type} component needs its ${type} property; set ${type}.` };
+    return { property: type, reason: needsItsContent(type) };
   }
   const other = COMPONENT_TYPES.find((name) => name !== type && known[name] !== undefined);
-  if (other) return { property: other, reason: `${other} is set, but componentType is ${type}; remove ${other}, or set componentType to ${other}.` };
+  if (other) return { property: other, reason: notItsType(other, type) };
   return undefined;
-};
+}, {
+  write: (json) => {
+    json.allOf = COMPONENT_TYPES.map((type) => ({
+      if: isSetTo("componentType", type),
+      then: {
+        allOf: [
+          { required: [type], errorMessage: needsItsContent(type) },
+          ...COMPONENT_TYPES.filter((other) => other !== type).map((other) => forbid(other, notItsType(other, type))),
+        ],
+      },
+    }));
+  },
+});
 
 export const casterComponent: KindSpec<Fields> = {
   type: "CasterComponent",

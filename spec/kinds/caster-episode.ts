@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { CrossFieldRule, describeValue } from "../../common/check";
+import { eachItemOnce, isSetTo, JsonSchema, withJsonSchema } from "../rules";
 import {
   EPISODE_TYPES, LOCATION_ID_PATTERN, LOCATION_ID_RULE, MAX_RESOURCE_NAME_LENGTH, SWITCH_TYPES,
 } from "../api-facts";
@@ -135,8 +136,44 @@ const endsAfterItStarts: CrossFieldRule<EpisodeInputs> = (known) => {
   };
 };
 
+/** Where a Resource episode's source is named: by ID or position here, by position in the studio file. */
+export const GIVE_A_SOURCE = "give resourceId (a CasterVideoResource's resourceId) or locationId (RV01 to RV99)";
+export const GIVE_A_SOURCE_IN_THE_FILE = "give locationId, the position of one of this file's sources (RV01 to RV99)";
+
+/** The words the check, validate's file terms and the JSON Schema share. */
+const RESOURCE_NEEDS_A_SOURCE = (give: string) => `a Resource episode switches to a video source: ${give}.`;
+const COMPONENTS_ONLY = (source: string) => `a Component episode shows components only: remove ${source}, or use episodeType Resource.`;
+const NEEDS_COMPONENTS = (list: string) => `a Component episode shows components: give ${list} (at least one), or switch to a source with episodeType Resource.`;
+const CONTENT_FIRST_NEEDS_A_SOURCE = "switchType ContentFirst waits for a source's content to finish, and a Component episode has no source: use TimeFirst, or leave switchType out.";
+
+/**
+ * The studio file's episode, in JSON Schema: a Resource episode has a source; a Component episode has
+ * none, shows at least one component, and does not wait for content (ContentFirst). The file names
+ * the source by position (locationId) and the components by name (components), as validate's
+ * inFileTerms does, so this speaks in those names.
+ */
+function fileEpisodeChain(): JsonSchema {
+  const needsComponents = NEEDS_COMPONENTS("components");
+  return {
+    if: { required: ["locationId"] },
+    then: { properties: { episodeType: { const: "Resource", errorMessage: COMPONENTS_ONLY("the source (locationId)") } } },
+    else: {
+      if: isSetTo("episodeType", "Resource"),
+      then: { required: ["locationId"], errorMessage: RESOURCE_NEEDS_A_SOURCE(GIVE_A_SOURCE_IN_THE_FILE) },
+      else: {
+        allOf: [
+          { required: ["components"], errorMessage: needsComponents },
+          // `contains: {}`: at least one item, said in the words above (minItems has no message of its own).
+          { properties: { components: { contains: {}, errorMessage: needsComponents } } },
+          { properties: { switchType: { const: "TimeFirst", errorMessage: CONTENT_FIRST_NEEDS_A_SOURCE } } },
+        ],
+      },
+    },
+  };
+}
+
 /** A Resource episode names one source; a Component episode names none and shows at least one component. */
-const sourceMatchesType: CrossFieldRule<EpisodeInputs> = (known, unknown) => {
+const sourceMatchesType = withJsonSchema<EpisodeInputs>((known, unknown) => {
   const sourceUnknown = unknown.has("resourceId") || unknown.has("locationId");
   const type = typeForRules(known, unknown);
   if (known.resourceId !== undefined && known.locationId !== undefined) {
@@ -146,26 +183,26 @@ const sourceMatchesType: CrossFieldRule<EpisodeInputs> = (known, unknown) => {
     };
   }
   if (type === "Resource" && !sourceUnknown && known.resourceId === undefined && known.locationId === undefined) {
-    return { property: "resourceId", reason: "a Resource episode switches to a video source: give resourceId (a CasterVideoResource's resourceId) or locationId (RV01 to RV99)." };
+    return { property: "resourceId", reason: RESOURCE_NEEDS_A_SOURCE(GIVE_A_SOURCE) };
   }
   if (type === "Component" && (known.resourceId !== undefined || known.locationId !== undefined)) {
-    return {
-      property: known.resourceId !== undefined ? "resourceId" : "locationId",
-      reason: "a Component episode shows components only: remove the source, or use episodeType Resource.",
-    };
+    return { property: known.resourceId !== undefined ? "resourceId" : "locationId", reason: COMPONENTS_ONLY("the source") };
   }
   if (type === "Component" && !unknown.has("componentIds") && (known.componentIds ?? []).length === 0) {
-    return { property: "componentIds", reason: "a Component episode shows components: give componentIds (at least one), or switch to a source with episodeType Resource." };
+    return { property: "componentIds", reason: NEEDS_COMPONENTS("componentIds") };
   }
   return undefined;
-};
+}, {
+  // The ContentFirst rule is part of this chain: it applies where the episode has no source.
+  write: (json) => Object.assign(json, fileEpisodeChain()),
+});
 
 const contentFirstNeedsASource: CrossFieldRule<EpisodeInputs> = (known, unknown) => {
   if (known.switchType !== "ContentFirst" || typeForRules(known, unknown) !== "Component") return undefined;
-  return { property: "switchType", reason: "switchType ContentFirst waits for a source's content to finish, and a Component episode has no source: use TimeFirst, or leave switchType out." };
+  return { property: "switchType", reason: CONTENT_FIRST_NEEDS_A_SOURCE };
 };
 
-const eachComponentOnce: CrossFieldRule<EpisodeInputs> = (known) => {
+const eachComponentOnce = withJsonSchema<EpisodeInputs>((known) => {
   const seen = new Map<string, number>();
   for (const [index, id] of (known.componentIds ?? []).entries()) {
     const first = seen.get(id);
@@ -179,7 +216,7 @@ const eachComponentOnce: CrossFieldRule<EpisodeInputs> = (known) => {
     seen.set(id, index);
   }
   return undefined;
-};
+}, { write: eachItemOnce("components") });
 
 export const casterEpisode: KindSpec<Fields> = {
   type: "CasterEpisode",

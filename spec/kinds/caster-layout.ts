@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { CrossFieldRule, describeValue } from "../../common/check";
+import { isSetTo, withJsonSchema } from "../rules";
 import { AUDIO_CHANNELS, FILL_MODES, LOCATION_ID_PATTERN, LOCATION_ID_RULE, MAX_FIXED_DELAY_MS, MAX_VOLUME_RATE, POSITION_REFERS } from "../api-facts";
 import { wholeNumber } from "../fields/numbers";
 import { importIdField, importIdOfThisStudioRule } from "../fields/import-id";
@@ -87,16 +88,31 @@ const fields = {
 type Fields = typeof fields;
 export type LayoutInputs = z.infer<z.ZodObject<{ -readonly [K in keyof Fields]: Fields[K]["schema"] }>>;
 
+/** What a fit layer without both sizes lacks: said by the check and by the JSON Schema alike. */
+const FIT_NEEDS_A_SIZE = "has fillMode fit without both sizes: fit fills the layer's box, so give it widthNormalized and heightNormalized above 0 (up to 1), or use fillMode none.";
+
 /** "fit" fills the layer's box, so the box needs a size. */
-const fitNeedsASize: CrossFieldRule<LayoutInputs> = (known) => {
+const fitNeedsASize = withJsonSchema<LayoutInputs>((known) => {
   const index = (known.videoLayers ?? []).findIndex((layer) => layer.fillMode === "fit" && !(layer.widthNormalized && layer.heightNormalized));
   if (index === -1) return undefined;
   return {
     property: "videoLayers",
     path: ["videoLayers", index, "fillMode"],
-    reason: `videoLayers[${index}] ${describeValue(known.videoLayers?.[index])} has fillMode fit without both sizes: fit fills the layer's box, so give it widthNormalized and heightNormalized above 0 (up to 1), or use fillMode none.`,
+    reason: `videoLayers[${index}] ${describeValue(known.videoLayers?.[index])} ${FIT_NEEDS_A_SIZE}`,
   };
-};
+}, {
+  on: videoLayerSchema,
+  write: (json) => Object.assign(json, {
+    if: isSetTo("fillMode", "fit"),
+    then: {
+      allOf: [
+        { required: ["widthNormalized", "heightNormalized"], errorMessage: `this layer ${FIT_NEEDS_A_SIZE}` },
+        // A size of 0 is no box, as the check's falsy test has it.
+        { properties: { widthNormalized: { exclusiveMinimum: 0 }, heightNormalized: { exclusiveMinimum: 0 } } },
+      ],
+    },
+  }),
+});
 
 /** A source shown twice in one picture is one layer too many: the API's BlendList names a location once. */
 const eachSourceOnce: CrossFieldRule<LayoutInputs> = (known) => {

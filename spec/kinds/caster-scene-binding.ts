@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { CrossFieldRule, describeValue } from "../../common/check";
+import { describeValue } from "../../common/check";
+import { eachItemOnce, withJsonSchema } from "../rules";
 import { casterIdSchema } from "./caster-video-resource";
 import { connectionField } from "../fields/connection";
 import { KindSpec, schemasOf } from "./kind";
@@ -52,7 +53,7 @@ type Fields = typeof fields;
 export type SceneBindingInputs = z.infer<z.ZodObject<{ -readonly [K in keyof Fields]: Fields[K]["schema"] }>>;
 
 /** A scene shows a component once: a component twice in SetCasterSceneConfig's ComponentId.N is refused (as the emulator does: LIMITATIONS). */
-const eachComponentOnce: CrossFieldRule<SceneBindingInputs> = (known) => {
+const eachComponentOnce = withJsonSchema<SceneBindingInputs>((known) => {
   const seen = new Map<string, number>();
   for (const [index, componentId] of (known.componentIds ?? []).entries()) {
     const first = seen.get(componentId);
@@ -66,7 +67,7 @@ const eachComponentOnce: CrossFieldRule<SceneBindingInputs> = (known) => {
     seen.set(componentId, index);
   }
   return undefined;
-};
+}, { write: eachItemOnce("components") });
 
 export const casterSceneBinding: KindSpec<Fields> = {
   type: "CasterSceneBinding",

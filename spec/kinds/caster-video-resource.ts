@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { CheckFailure, CrossFieldRule, describeValue } from "../../common/check";
+import { forbid, JsonSchema, withJsonSchema } from "../rules";
 import {
   ASSET_ID_PATTERN,
   IMAGE_FILE_EXTENSIONS,
@@ -169,25 +170,51 @@ const fields = {
 type Fields = typeof fields;
 export type VideoResourceInputs = z.infer<z.ZodObject<{ -readonly [K in keyof Fields]: Fields[K]["schema"] }>>;
 
-const exactlyOneSource: CrossFieldRule<VideoResourceInputs> = (known, unknown) => {
+/** The words the check and the JSON Schema share, so that an editor and validate say the same. */
+const SOURCE_LIST = SOURCE_PROPERTIES.join(", ");
+const playsOneThing = (given: string) => `a source plays one thing, but ${given} are both set`;
+const KEEP_ONE_SOURCE = `keep exactly one of ${SOURCE_LIST}.`;
+const NO_SOURCE = `no source is set; set exactly one of ${SOURCE_LIST}`;
+const onlyForFiles = (kind: string) => `applies only to files (vodUrl or materialId), not to ${kind}; remove it.`;
+
+/**
+ * A source plays exactly one thing, and only a file has offsets and repeats: in the JSON Schema a
+ * chain of `if`s over SOURCE_PROPERTIES in order. The first one set forbids the later ones (each
+ * reported at its key, as the check reports the second), and, unless it is a file, the file
+ * settings; none set is reported at the position. A `oneOf` would say "Matches multiple schemas".
+ */
+function sourceChain(index = 0): JsonSchema {
+  if (index === SOURCE_PROPERTIES.length) return { required: [SOURCE_PROPERTIES[0]], errorMessage: `${NO_SOURCE}.` };
+  const property = SOURCE_PROPERTIES[index];
+  const forbidden = [
+    ...SOURCE_PROPERTIES.slice(index + 1).map((other) => forbid(other, `${playsOneThing(`${property} and ${other}`)}; ${KEEP_ONE_SOURCE}`)),
+    ...(isFile({ [property]: true }) ? [] : FILE_ONLY_PROPERTIES.map((setting) => forbid(setting, `${setting} ${onlyForFiles(property)}`))),
+  ];
+  return { if: { required: [property] }, then: { allOf: forbidden }, else: sourceChain(index + 1) };
+}
+
+const exactlyOneSource = withJsonSchema<VideoResourceInputs>((known, unknown) => {
   const given = SOURCE_PROPERTIES.filter((name) => known[name] !== undefined);
   const pending = SOURCE_PROPERTIES.filter((name) => unknown.has(name));
   if (given.length > 1) {
     return {
       property: given[1],
-      reason: `a source plays one thing, but ${given.join(" and ")} are both set (${given
+      reason: `${playsOneThing(given.join(" and "))} (${given
         .map((name) => `${name}=${describeValue(known[name])}`)
-        .join(", ")}); keep exactly one of ${SOURCE_PROPERTIES.join(", ")}.`,
+        .join(", ")}); ${KEEP_ONE_SOURCE}`,
     };
   }
   if (given.length === 0 && pending.length === 0) {
     return {
       property: "liveStreamUrl",
-      reason: `no source is set; set exactly one of ${SOURCE_PROPERTIES.join(", ")} (a live stream, a media asset, a file URL, or an image).`,
+      reason: `${NO_SOURCE} (a live stream, a media asset, a file URL, or an image).`,
     };
   }
   return undefined;
-};
+}, {
+  // The file settings' rule is part of this chain: which source is set decides whether they apply.
+  write: (json) => Object.assign(json, sourceChain()),
+});
 
 const fileSettingsOnlyForFiles: CrossFieldRule<VideoResourceInputs> = (known, unknown) => {
   if (SOURCE_PROPERTIES.some((name) => unknown.has(name))) return undefined;
@@ -197,7 +224,7 @@ const fileSettingsOnlyForFiles: CrossFieldRule<VideoResourceInputs> = (known, un
   const kind = SOURCE_PROPERTIES.find((name) => known[name] !== undefined) ?? "this source";
   const failure: CheckFailure = {
     property: misplaced,
-    reason: `${misplaced} ${describeValue(known[misplaced])} applies only to files (vodUrl or materialId), not to ${kind}; remove it.`,
+    reason: `${misplaced} ${describeValue(known[misplaced])} ${onlyForFiles(kind)}`,
   };
   return failure;
 };

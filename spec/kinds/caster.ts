@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { CrossFieldRule, describeValue } from "../../common/check";
+import { describeValue } from "../../common/check";
+import { atMostOneOf, isSetTo, withJsonSchema } from "../rules";
 import { ASSET_ID_PATTERN, IMAGE_FILE_EXTENSIONS, LIVE_STREAM_PROTOCOLS, MAX_CLIENT_TOKEN_LENGTH } from "../api-facts";
 import { clientTokenSchema, clientTokenScopeField } from "../fields/client-token";
 import { importIdField } from "../fields/import-id";
@@ -24,19 +25,29 @@ import { CASTER_TEMPLATES, LIVE_TEMPLATES, MAX_DELAY_SECONDS, MAX_SIDE_OUTPUTS, 
 
 const rtmpUrl = urlSchema(["rtmp:"], "use an rtmp:// URL: the studio relays over RTMP only.");
 
+/** One recording format; the JSON Schema's m3u8 rule is carried by it. */
+const recordingFormatSchema = z.strictObject({
+  format: z.enum(RECORD_FORMATS, { error: `use one of ${RECORD_FORMATS.join(", ")}.` }),
+  ossObjectPrefix: z.string().max(255, { error: "use at most 255 bytes." }).optional(),
+  sliceOssObjectPrefix: z.string().max(255, { error: "use at most 255 bytes." }).optional(),
+  cycleDurationSeconds: wholeNumber(0, undefined, "use whole seconds, 0 or more.").optional(),
+}, {
+  error: (issue) => issue.code === "unrecognized_keys"
+    ? `a format has only format, ossObjectPrefix, sliceOssObjectPrefix and cycleDurationSeconds; remove ${issue.keys.join(", ")}.`
+    : "give each format as { format, ossObjectPrefix?, sliceOssObjectPrefix?, cycleDurationSeconds? }.",
+});
+
+/** One sync group; the JSON Schema's streamer rule is carried by it. */
+const syncGroupSchema = z.strictObject({
+  mode: z.union([z.literal(0), z.literal(1)], { error: "use 0 (streamer: the sources follow the host) or 1 (conference: all in step)." }),
+  hostResourceId: z.string().min(1).optional(),
+  resourceIds: z.array(z.string().min(1)).min(1, { error: "give at least one source's resourceId." }),
+}, { error: "each sync group is { mode, resourceIds, hostResourceId? }." });
+
 const recordingSchema = z.strictObject({
   ossEndpoint: z.string().min(1, { error: "give the OSS endpoint, e.g. oss-cn-shanghai.aliyuncs.com." }),
   ossBucket: z.string().min(1, { error: "give the OSS bucket's name." }),
-  formats: z.array(z.strictObject({
-    format: z.enum(RECORD_FORMATS, { error: `use one of ${RECORD_FORMATS.join(", ")}.` }),
-    ossObjectPrefix: z.string().max(255, { error: "use at most 255 bytes." }).optional(),
-    sliceOssObjectPrefix: z.string().max(255, { error: "use at most 255 bytes." }).optional(),
-    cycleDurationSeconds: wholeNumber(0, undefined, "use whole seconds, 0 or more.").optional(),
-  }, {
-    error: (issue) => issue.code === "unrecognized_keys"
-      ? `a format has only format, ossObjectPrefix, sliceOssObjectPrefix and cycleDurationSeconds; remove ${issue.keys.join(", ")}.`
-      : "give each format as { format, ossObjectPrefix?, sliceOssObjectPrefix?, cycleDurationSeconds? }.",
-  }))
+  formats: z.array(recordingFormatSchema)
     .min(1, { error: "give at least one format." }),
 }, {
   error: (issue) => issue.code === "unrecognized_keys"
@@ -210,11 +221,7 @@ const fields = {
     whenOmitted: "not compared",
   },
   syncGroups: {
-    schema: z.array(z.strictObject({
-      mode: z.union([z.literal(0), z.literal(1)], { error: "use 0 (streamer: the sources follow the host) or 1 (conference: all in step)." }),
-      hostResourceId: z.string().min(1).optional(),
-      resourceIds: z.array(z.string().min(1)).min(1, { error: "give at least one source's resourceId." }),
-    }, { error: "each sync group is { mode, resourceIds, hostResourceId? }." })).optional()
+    schema: z.array(syncGroupSchema).optional()
       .describe("groups of sources played in sync"),
     doc: "Groups of sources kept in sync (SyncGroupsConfig): `{ mode: 0 (streamer: the sources follow `hostResourceId`) or 1 (conference), resourceIds: [...] }`, with the sources' `resourceId` outputs.",
     default: "not managed: the studio's own value is kept",
@@ -293,39 +300,53 @@ export const CONFIG_PROPERTIES = [
   "syncGroups", "programName", "programEffect", "channelMode",
 ] as const satisfies readonly (keyof Fields)[];
 
+/** What m3u8 lacks without sliceOssObjectPrefix: said by the check and by the JSON Schema alike. */
+const NEEDS_SEGMENT_NAMES = "sliceOssObjectPrefix, the name of its TS segments (e.g. \"record/{AppName}/{StreamName}/{UnixTimestamp}_{Sequence}\"); add it.";
+
 /** A carousel studio (NormType 6) has no video sources and plays no standby; m3u8 needs its segments' name. */
-const m3u8NeedsSegmentNames: CrossFieldRule<CasterInputs> = (known) => {
+const m3u8NeedsSegmentNames = withJsonSchema<CasterInputs>((known) => {
   const formats = known.recording?.formats ?? [];
   const index = formats.findIndex((format) => format.format === "m3u8" && !format.sliceOssObjectPrefix);
   if (index === -1) return undefined;
   return {
     property: "recording",
     path: ["recording", "formats", index, "sliceOssObjectPrefix"],
-    reason: `recording.formats[${index}] records m3u8 ${describeValue(formats[index])}, which needs sliceOssObjectPrefix, the name of its TS segments (e.g. "record/{AppName}/{StreamName}/{UnixTimestamp}_{Sequence}"); add it.`,
+    reason: `recording.formats[${index}] records m3u8 ${describeValue(formats[index])}, which needs ${NEEDS_SEGMENT_NAMES}`,
   };
-};
+}, {
+  on: recordingFormatSchema,
+  write: (json) => Object.assign(json, {
+    if: isSetTo("format", "m3u8"),
+    // minLength: an empty prefix names no segment, as the check's falsy test has it.
+    then: { required: ["sliceOssObjectPrefix"], properties: { sliceOssObjectPrefix: { minLength: 1 } }, errorMessage: `m3u8 needs ${NEEDS_SEGMENT_NAMES}` },
+  }),
+});
+
+/** What a streamer group lacks without its host: said by the check and by the JSON Schema alike. */
+const FOLLOWS_A_HOST = "follows a host: set its hostResourceId to the host source's resourceId, or use mode 1 (conference).";
 
 /** Streamer mode follows its host: a group in mode 0 names it. */
-const streamerNeedsHost: CrossFieldRule<CasterInputs> = (known) => {
+const streamerNeedsHost = withJsonSchema<CasterInputs>((known) => {
   const index = (known.syncGroups ?? []).findIndex((group) => group.mode === 0 && !group.hostResourceId);
   if (index === -1) return undefined;
   return {
     property: "syncGroups",
     path: ["syncGroups", index, "hostResourceId"],
-    reason: `syncGroups[${index}] is in streamer mode (0), which follows a host: set its hostResourceId to the host source's resourceId, or use mode 1 (conference).`,
+    reason: `syncGroups[${index}] is in streamer mode (0), which ${FOLLOWS_A_HOST}`,
   };
-};
+}, {
+  on: syncGroupSchema,
+  write: (json) => Object.assign(json, {
+    if: isSetTo("mode", 0),
+    then: { required: ["hostResourceId"], errorMessage: `a sync group in streamer mode (0) ${FOLLOWS_A_HOST}` },
+  }),
+});
 
-/** Only one standby source at a time. */
-const oneStandby: CrossFieldRule<CasterInputs> = (known) => {
-  const given = (["standbyLiveStreamUrl", "standbyMaterialId", "standbyImageUrl", "standbyImageId"] as const).filter((name) => known[name] !== undefined);
-  if (given.length < 2) return undefined;
-  return {
-    property: given[1],
-    reason: `a studio has one standby source, but ${given.join(" and ")} are ${given.length === 2 ? "both" : "all"} set (${given
-      .map((name) => `${name}=${describeValue(known[name])}`).join(", ")}); keep one.`,
-  };
-};
+/** Only one standby source at a time: the studio switches to it, so it must be one thing. */
+const oneStandby = atMostOneOf<CasterInputs>(
+  ["standbyLiveStreamUrl", "standbyMaterialId", "standbyImageUrl", "standbyImageId"],
+  { conflict: "a studio has one standby source", fix: "keep one" },
+);
 
 export const caster: KindSpec<Fields> = {
   type: "Caster",

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { CrossFieldRule } from "../../common/check";
+import { KindRule } from "../rules";
 import { declaresParameter, OperationSpec, OPERATIONS, ParamsOf, ReplyObject } from "../live-api";
 
 /**
@@ -37,8 +37,8 @@ export interface KindSpec<Fields extends Record<string, FieldSpec> = Record<stri
   goneCodes: string[];
   /** Replacing deletes the old object first (one per location, or a ClientToken to free). */
   deleteBeforeReplace: boolean;
-  /** The rules across properties. */
-  rules: CrossFieldRule<any>[];
+  /** The rules across properties, each with its JSON Schema where one can say it. */
+  rules: KindRule<any>[];
   /** Its section in the studio file, and the line the README shows for it. */
   studioFile: { section: string; doc: string };
 }

@@ -1,0 +1,77 @@
+import { z } from "zod";
+import { CrossFieldRule, describeValue } from "../common/check";
+
+/** A JSON Schema object, as studio-file/json-schema.ts builds it. */
+export type JsonSchema = Record<string, unknown>;
+
+/**
+ * What a rule adds to the studio file's JSON Schema, so that an editor flags what the check refuses
+ * with the same words, and the two cannot drift apart: they are declared in one place.
+ */
+export interface SchemaFragment {
+  /**
+   * The zod schema whose JSON carries the fragment: an item of a list (a layer, a recording format).
+   * Left out, the studio file's entry of the kind carries it (a source, a component, the studio).
+   */
+  on?: z.ZodType;
+  write: (json: JsonSchema) => void;
+}
+
+/** A kind's rule across properties: the check, and where the JSON Schema can say it, its fragment. */
+export type KindRule<T> = CrossFieldRule<T> & { jsonSchema?: SchemaFragment };
+
+/** A bespoke check with its JSON Schema beside it, for a rule no constructor here fits. */
+export function withJsonSchema<T>(check: CrossFieldRule<T>, jsonSchema: SchemaFragment): KindRule<T> {
+  return Object.assign(check, { jsonSchema });
+}
+
+/** `name` must not be set here; `message` is what an editor shows at its key. */
+export function forbid(name: string, message: string): JsonSchema {
+  return { properties: { [name]: false }, errorMessage: message };
+}
+
+/** A property set to this value: the condition of an `if`. */
+export function isSetTo(name: string, value: unknown): JsonSchema {
+  return { required: [name], properties: { [name]: { const: value } } };
+}
+
+/** A list property's items each once (`uniqueItems`), where the list is given. */
+export function eachItemOnce(property: string): (json: JsonSchema) => void {
+  return (json) => {
+    const list = (json.properties as Record<string, JsonSchema> | undefined)?.[property];
+    if (list) list.uniqueItems = true;
+  };
+}
+
+/** How a rule that takes one of several properties words a conflict: "<conflict>, but a and b are both set …; <fix>." */
+export interface ConflictWords {
+  conflict: string;
+  fix: string;
+}
+
+/**
+ * At most one of `properties`: the second one set is reported, with every one set and its value.
+ * The JSON Schema is a chain of `if`s in the same order, so an editor marks the same key as the
+ * check; a `oneOf` would say "Matches multiple schemas" instead.
+ */
+export function atMostOneOf<T>(properties: readonly (keyof T & string)[], words: ConflictWords): KindRule<T> {
+  const check: CrossFieldRule<T> = (known) => {
+    const given = properties.filter((name) => known[name] !== undefined);
+    if (given.length < 2) return undefined;
+    return {
+      property: given[1],
+      reason: `${words.conflict}, but ${given.join(" and ")} are ${given.length === 2 ? "both" : "all"} set (${given
+        .map((name) => `${name}=${describeValue(known[name])}`).join(", ")}); ${words.fix}.`,
+    };
+  };
+  const chain = (index: number): JsonSchema => {
+    if (index === properties.length - 1) return {};
+    const property = properties[index];
+    return {
+      if: { required: [property] },
+      then: { allOf: properties.slice(index + 1).map((other) => forbid(other, `${words.conflict}, but ${property} and ${other} are both set; ${words.fix}.`)) },
+      else: chain(index + 1),
+    };
+  };
+  return withJsonSchema(check, { write: (json) => Object.assign(json, chain(0)) });
+}
