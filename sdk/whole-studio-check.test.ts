@@ -89,17 +89,18 @@ describe("resources declared one by one are checked as one studio", () => {
     const report = await run("later", `
       const casterId = "LIVEPRODUCER_POST-cn-later";
       new CasterVideoResource("camera", camera(casterId));
-      new CasterEpisode("news", episode(casterId, "20:00", "21:00"));
-      setTimeout(() => {
+      const news = new CasterEpisode("news", episode(casterId, "20:00", "21:00"));
+      // Once the first ones are registered (a timer could fire before the first check on a busy machine).
+      news.urn.apply(() => {
         new CasterEpisode("late", episode(casterId, "20:30", "21:30"));
         new CasterVideoResource("second-camera", camera(casterId));
-      }, 20);`);
+      });`);
     expect(report.registered).toEqual(["camera", "news"]);
     expect(report.refusals).toHaveLength(1);
     expect(report.refusals[0]).toMatch(/^the studio's resources have 2 problems, found before any was sent:\n/);
-    expect(report.refusals[0]).toContain('- CasterVideoResource "second-camera" (later.js:10) locationId: "RV01" is taken by CasterVideoResource "camera" (later.js:6) in the same studio: '
+    expect(report.refusals[0]).toContain('- CasterVideoResource "second-camera" (later.js:11) locationId: "RV01" is taken by CasterVideoResource "camera" (later.js:6) in the same studio: '
       + "a studio has one source per position; move one of them to a free position (RV02, RV03, RV04, ...).");
-    expect(report.refusals[0]).toContain('- CasterEpisode "late" (later.js:9) startTime: episode "late"');
+    expect(report.refusals[0]).toContain('- CasterEpisode "late" (later.js:10) startTime: episode "late"');
   });
 
   test("a layer over a position no source of the program holds is refused only when the program declares the studio's sources", async () => {
