@@ -169,6 +169,7 @@ const PROGRAM_TERMS: StudioTerms = {
     components: `declare a CasterComponent at ${key} in this studio`,
   })[section],
   keysOfFileForm: false,
+  studioRunning: { where: "the Caster's running", fix: "set running: true on the Caster, or remove the CasterSceneBindings." },
 };
 
 /** The section of the studio-file shape each kind fills, and how its entry is keyed. */

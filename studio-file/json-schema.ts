@@ -20,7 +20,7 @@ import {
   ADOPT_SECTIONS, fileAdoptSchema, fileComponentSchema, fileEpisodeSchema, fileSceneSchema,
   layoutSourceSchema, layoutStudioSchema, NEW_STUDIO_KEY, SCENE_KEYS, studioLayoutSchema,
 } from "./schema";
-import { KEYED_SECTION_NAMES, KEYED_SECTIONS } from "./sections";
+import { FILE_RULE_WORDS, KEYED_SECTION_NAMES, KEYED_SECTIONS } from "./sections";
 
 /** Where the package ships the schema; editors reach it as node_modules/pulumi-alicloud-caster/<this>. */
 export const SCHEMA_FILE = "studio-layout.schema.json";
@@ -330,7 +330,7 @@ function fileRules(): Json[] {
           adopt: {
             properties: Object.fromEntries(adoptSections.map((section) => [section, {
               additionalProperties: false,
-              errorMessage: `this takes over an existing ${ADOPT_SECTIONS[section].noun}, but the studio this file makes is new and has none: add adopt.caster with the existing studio's CasterId, or remove it.`,
+              errorMessage: `this ${FILE_RULE_WORDS.nothingToTakeOver.what(ADOPT_SECTIONS[section].noun)}: ${FILE_RULE_WORDS.nothingToTakeOver.fix("it")}`,
             }])),
           },
         },
@@ -362,8 +362,8 @@ function fileRules(): Json[] {
   ];
 }
 
-const ADOPTS_A_NEW_STUDIO = "adopt.caster takes over a studio that this file makes (caster: { new: … }): remove adopt.caster, or declare the studio as caster: { new: { … } }.";
-const SCENES_NEED_A_RUNNING_STUDIO = "scenes are bound only on a started studio (StartCaster makes its PGM and PVW scenes): set caster.new.running: true, or remove scenes.";
+const ADOPTS_A_NEW_STUDIO = `adopt.caster ${FILE_RULE_WORDS.adoptsANewStudio.what}: ${FILE_RULE_WORDS.adoptsANewStudio.fix}`;
+const SCENES_NEED_A_RUNNING_STUDIO = `${FILE_RULE_WORDS.scenesNeedARunningStudio.why}: ${FILE_RULE_WORDS.scenesNeedARunningStudio.fix}`;
 
 /**
  * The studio file's entry of a kind: where a rule's JSON Schema goes when the rule names no zod

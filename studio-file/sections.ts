@@ -84,6 +84,28 @@ export const KEYED_SECTIONS = {
 } as const satisfies Record<string, KeyedSection>;
 
 export type KeyedSectionName = keyof typeof KEYED_SECTIONS;
+
+/**
+ * The words of the file's own rules across its sections, once: validate's messages (which add the
+ * values they found) and the JSON Schema's (which an editor shows at the key) are made of them.
+ */
+export const FILE_RULE_WORDS = {
+  /** adopt.caster needs caster: { new: … }. */
+  adoptsANewStudio: {
+    what: "takes over a studio that this file makes (caster: { new: … })",
+    fix: "remove adopt.caster, or declare the studio as caster: { new: { … } }.",
+  },
+  /** A studio the file makes new has nothing in it to take over, unless it is adopted itself. */
+  nothingToTakeOver: {
+    what: (noun: string) => `takes over an existing ${noun}, but the studio this file makes is new and has none`,
+    fix: (what: string) => `add adopt.caster with the existing studio's CasterId, or remove ${what}.`,
+  },
+  /** Scenes exist on a started studio only: a studio the file makes must run. */
+  scenesNeedARunningStudio: {
+    why: "scenes are bound only on a started studio (StartCaster makes its PGM and PVW scenes)",
+    fix: "set caster.new.running: true, or remove scenes.",
+  },
+};
 export const KEYED_SECTION_NAMES = Object.keys(KEYED_SECTIONS) as KeyedSectionName[];
 
 // Each kind's spec names its section; a table that disagreed would file entries under the wrong kind.

@@ -36,7 +36,7 @@ import {
   studioLayoutSchema,
   timeZoneSchema,
 } from "./schema";
-import { KEYED_SECTIONS, KeyedSectionName } from "./sections";
+import { FILE_RULE_WORDS, KEYED_SECTIONS, KeyedSectionName } from "./sections";
 import { duration, momentPhrase, spanPhrase } from "./words";
 
 /**
@@ -91,12 +91,15 @@ export interface StudioTerms {
   add(section: "sources" | "layouts" | "components", key: string): string;
   /** Whether an entry's key must have its section's form to be checked (a file's keys do; a program's resource names are any). */
   keysOfFileForm: boolean;
+  /** Where the new studio's `running` is declared, and how to make scenes bindable: the file's `caster.new.running`. */
+  studioRunning: { where: string; fix: string };
 }
 
 /** A studio file's words. */
 const FILE_TERMS: StudioTerms = {
   holder: "this file",
   declarer: "the file",
+  studioRunning: { where: "caster.new.running", fix: FILE_RULE_WORDS.scenesNeedARunningStudio.fix },
   add: (section, key) => `add ${section}.${key}`,
   keysOfFileForm: true,
 };
@@ -345,19 +348,19 @@ function referenceProblems(file: Record<string, unknown>, terms: StudioTerms): P
       }
     });
   }
-  if (bound.length > 0) problems.push(...studioRunsProblems(file.caster));
+  if (bound.length > 0) problems.push(...studioRunsProblems(file.caster, terms));
   return problems;
 }
 
 /** Scenes exist on a started studio only: a studio the file makes must run (an existing one is the owner's to start). */
-function studioRunsProblems(caster: unknown): PathProblem[] {
+function studioRunsProblems(caster: unknown, terms: StudioTerms): PathProblem[] {
   if (!isPlainObject(caster) || !isPlainObject(caster[NEW_STUDIO_KEY])) return [];
   const running = (caster[NEW_STUDIO_KEY] as Record<string, unknown>).running;
   if (running === true || isUnknown(running)) return [];
   return [{
     path: ["scenes"],
     atKey: true,
-    message: `scenes are bound only on a started studio (StartCaster makes its PGM and PVW scenes), and caster.new.running is ${running === undefined ? "not set" : describeValue(running)}: set caster.new.running: true, or remove scenes.`,
+    message: `${FILE_RULE_WORDS.scenesNeedARunningStudio.why}, and ${terms.studioRunning.where} is ${running === undefined ? "not set" : describeValue(running)}: ${terms.studioRunning.fix}`,
   }];
 }
 
@@ -421,7 +424,7 @@ function adoptProblems(file: Record<string, unknown>): PathProblem[] {
       problems.push({
         path: ["adopt", "caster"],
         atKey: true,
-        message: `adopt.caster ${describeValue(adopt.caster)} takes over a studio that this file makes (caster: { new: … }), but this file's studio is ${file.caster === undefined ? "not declared in it" : "an existing one (casterId or config), which the file does not manage"}: remove adopt.caster, or declare the studio as caster: { new: { … } }.`,
+        message: `adopt.caster ${describeValue(adopt.caster)} ${FILE_RULE_WORDS.adoptsANewStudio.what}, but this file's studio is ${file.caster === undefined ? "not declared in it" : "an existing one (casterId or config), which the file does not manage"}: ${FILE_RULE_WORDS.adoptsANewStudio.fix}`,
       });
     } else {
       const parsed = fileAdoptSchema.shape.caster.safeParse(adopt.caster);
@@ -447,7 +450,7 @@ function adoptProblems(file: Record<string, unknown>): PathProblem[] {
         problems.push({
           path,
           atKey: true,
-          message: `adopt.${section}.${key} takes over an existing ${noun}, but the studio this file makes is new and has none: add adopt.caster with the existing studio's CasterId, or remove adopt.${section}.${key}.`,
+          message: `adopt.${section}.${key} ${FILE_RULE_WORDS.nothingToTakeOver.what(noun)}: ${FILE_RULE_WORDS.nothingToTakeOver.fix(`adopt.${section}.${key}`)}`,
         });
       }
       if (isUnknown(value)) continue;

@@ -39,6 +39,7 @@ describe("whole-studio checks for resources declared one by one, through the rea
     ["dangling", 'CasterLayout "pip" (index.ts:'],
     ["dangling", 'locationId "RV09" is not a source of this studio\'s resources in the program'],
     ["stopped-with-scenes", "scenes are bound only on a started studio"],
+    ["stopped-with-scenes", "and the Caster's running is false: set running: true on the Caster, or remove the CasterSceneBindings."],
     ["reversed", 'endTime "2031-03-01T20:59:00+08:00" is not after startTime "2031-03-01T21:00:00+08:00"'],
     ["past", "has passed"],
   ];
