@@ -44,8 +44,6 @@ interface Declaration {
   args: Record<string, unknown>;
   /** The studio it is in: the casterId as written, or the identity of the Output that carries it. */
   studio: unknown;
-  /** The resources it names by the resource (`source: camera`): it waits for them anyway. */
-  references: pulumi.Resource[];
   /** `file:line` of the program's `new`, for messages. */
   where?: string;
   /** What is wrong with its arguments as a whole (a source named twice), said with the round's problems. */
@@ -66,7 +64,7 @@ const declarations: Declaration[] = [];
 /** Other names of one studio: a Caster's `id` and its `casterId` output both name it. */
 const sameStudio = new Map<unknown, unknown>();
 const byResource = new WeakMap<pulumi.Resource, Declaration>();
-/** The components whose children a studio file check has seen (sdk/studio-layout.ts marks them). */
+/** The components whose children a studio file check has seen (sdk/studio.ts marks them). */
 const fileCheckedComponents = new WeakSet<pulumi.Resource>();
 let waiting: Waiting[] | undefined;
 /** What was said already, so that a later round does not say it again. */
@@ -75,11 +73,6 @@ const said = new Set<string>();
 /** A component that checks its children as one studio file: its children are not checked twice among themselves. */
 export function markFileCheckedComponent(component: pulumi.Resource): void {
   fileCheckedComponents.add(component);
-}
-
-/** The declaration of a resource of this package, when the program declared it (not a `get`). */
-export function declarationOf(resource: unknown): { kind: StudioKind; args: Record<string, unknown> } | undefined {
-  return resource instanceof pulumi.Resource ? byResource.get(resource) : undefined;
 }
 
 /**
@@ -101,7 +94,6 @@ export function declareInStudio(
     name,
     args,
     studio: studioKey(args.casterId, args.connection),
-    references,
     problems,
     where: programLine(),
     checkedWithFile: opts?.parent !== undefined && fileCheckedComponents.has(opts.parent),
