@@ -2,7 +2,7 @@
 module.exports = {
   testEnvironment: "node",
   transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.test.json" }] },
-  testMatch: ["<rootDir>/{common,spec,emulator,provider,sdk,component-provider,studio-file,test}/**/*.test.ts"],
+  testMatch: ["<rootDir>/{common,model,emulator,provider,sdk,component-provider,studio-file,tools,test}/**/*.test.ts"],
   globalSetup: "<rootDir>/test/helpers/global-setup.ts",
   // End-to-end tests drive the real engine; these are ceilings against hangs, not speed targets.
   testTimeout: 600_000,

@@ -1,6 +1,6 @@
 import * as fs from "node:fs";
 import type { CallRecord } from "../emulator";
-import { Action, OPERATIONS } from "../spec/live-api";
+import { Action, OPERATIONS } from "../model/live-api";
 
 /** One scenario's figures, as the table and latest.json give them. */
 export interface ScenarioResult {

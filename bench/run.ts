@@ -7,7 +7,7 @@ import { PulumiStack } from "../test/helpers/pulumi-stack";
 import { timelineChart } from "./chart";
 import { EmulatorProcess } from "./emulator-process";
 import { fleetScenarios, printFleetTable } from "./fleet";
-import { Action } from "../spec/live-api";
+import { Action } from "../model/live-api";
 import { ScenarioResult } from "./measure";
 import {
   BENCH_PROGRAM,

@@ -2,7 +2,7 @@ import RPCClient from "@alicloud/pop-core";
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { Action, API_VERSION, ParamsOf } from "../spec/live-api";
+import { Action, API_VERSION, ParamsOf } from "../model/live-api";
 import { DEMO_ACCOUNT } from "../emulator/gateway/accounts";
 import { LiveClient } from "../provider/client/live-client";
 import { casterProvider } from "../provider/caster/provider";
@@ -17,9 +17,9 @@ import { checkpointProfile, profiledUp } from "./checkpoints";
 import { EmulatorProcess } from "./emulator-process";
 import { componentInputs, episodeInputs, groupInputs, layoutInputs, sourceInputs, studioInputs } from "./program/inputs";
 import { callBoundSeconds, countByAction, peakProviderMemory, retriedCount, ScenarioResult, throttledCount, timeline } from "./measure";
-import { OPERATIONS } from "../spec/live-api";
+import { OPERATIONS } from "../model/live-api";
 
-/** The API's limits the benchmarks are measured against (spec/live-api.ts). */
+/** The API's limits the benchmarks are measured against (model/live-api.ts). */
 export const SOURCE_QPS = OPERATIONS.AddCasterVideoResource.qps;
 export const GROUP_QPS = OPERATIONS.AddCasterEpisodeGroup.qps;
 export const LAYOUT_QPS = OPERATIONS.AddCasterLayout.qps;

@@ -7,8 +7,8 @@ import { loadStsFile } from "./sts/identity";
 import { startEmulator } from "./server";
 import RPCClient from "@alicloud/pop-core";
 import { randomUUID } from "node:crypto";
-import { POSITIONS } from "../spec/api-facts";
-import { API_VERSION } from "../spec/live-api";
+import { POSITIONS } from "../model/api-facts";
+import { API_VERSION } from "../model/live-api";
 import { DEMO_ACCOUNT } from "./gateway/accounts";
 
 const USAGE = `Usage: caster-emulator [--host HOST] [--port PORT] [--state FILE] [--accounts FILE] [--ingest-endpoints N]

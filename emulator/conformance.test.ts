@@ -1,12 +1,12 @@
-import { OPERATIONS as SPEC, OperationSpec } from "../spec/live-api";
-import { replyProblems } from "../spec/conformance";
-import { toApiTime } from "../spec/api-facts";
+import { OPERATIONS as SPEC, OperationSpec } from "../model/live-api";
+import { replyProblems } from "../model/conformance";
+import { toApiTime } from "../model/api-facts";
 import { EmulatorFixture, startEmulatorFixture } from "../test/helpers/emulator-fixture";
 import { LiveApiError } from "../provider/client/errors";
 import { OPERATIONS as SERVED } from "./responses";
 
 /**
- * The emulator against the one description of the API (spec/live-api.ts), walked operation by
+ * The emulator against the one description of the API (model/live-api.ts), walked operation by
  * operation: what the spec requires is refused as Missing{Name} when left out, and every reply
  * has the spec's shape. A served operation that this walk does not reach fails the last test.
  */

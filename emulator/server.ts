@@ -1,7 +1,7 @@
 import * as http from "node:http";
 import * as https from "node:https";
 import { AddressInfo } from "node:net";
-import { POSITIONS } from "../spec/api-facts";
+import { POSITIONS } from "../model/api-facts";
 import { redactParameters, redactSignatures } from "../common/redact";
 import { ApiError, errorBody, errors } from "./errors";
 import { Fault, FaultInjector, FaultPlan } from "./faults";
@@ -19,7 +19,7 @@ import { FileStore } from "./store/file-store";
 import { MemoryStore } from "./store/memory-store";
 import { StateStore } from "./store/store";
 import { AccountThrottle } from "./throttle";
-import { API_VERSION } from "../spec/live-api";
+import { API_VERSION } from "../model/live-api";
 
 export interface EmulatorOptions {
   /** TCP port. @default 0 (a free port) */

@@ -2,7 +2,7 @@ import RPCClient from "@alicloud/pop-core";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { API_VERSION } from "../spec/live-api";
+import { API_VERSION } from "../model/live-api";
 import { RunningEmulator, startEmulator } from "./server";
 import { CI_ROLE, DEPLOY_ROLE, ISSUER, jwt, OIDC_PROVIDER, OIDC_PROVIDERS, PRODUCTION, STAGING, stsRoles } from "../test/helpers/sts-accounts";
 import { loadStsFile } from "./sts/identity";

@@ -1,10 +1,10 @@
 import { configureForFixture, EmulatorFixture, startEmulatorFixture } from "../test/helpers/emulator-fixture";
-import { CasterInputs } from "../spec/kinds/caster";
-import { ComponentInputs } from "../spec/kinds/caster-component";
-import { EpisodeInputs } from "../spec/kinds/caster-episode";
-import { EpisodeGroupInputs } from "../spec/kinds/caster-episode-group";
-import { LayoutInputs } from "../spec/kinds/caster-layout";
-import { VideoResourceInputs } from "../spec/kinds/caster-video-resource";
+import { CasterInputs } from "../model/kinds/caster";
+import { ComponentInputs } from "../model/kinds/caster-component";
+import { EpisodeInputs } from "../model/kinds/caster-episode";
+import { EpisodeGroupInputs } from "../model/kinds/caster-episode-group";
+import { LayoutInputs } from "../model/kinds/caster-layout";
+import { VideoResourceInputs } from "../model/kinds/caster-video-resource";
 import { casterProvider, CasterOutputs } from "./caster/provider";
 import { componentProvider, ComponentOutputs } from "./component/provider";
 import { EpisodeGroupOutputs } from "./episode-group/api";

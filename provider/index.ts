@@ -5,7 +5,7 @@
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { UserFacingError } from "./client/errors";
 import { checkConfiguration, configSourceOf, configureFromEngine, insideProviderHost, withConnection } from "./runtime";
-import { Connection, connectionSchema } from "../spec/fields/connection";
+import { Connection, connectionSchema } from "../model/fields/connection";
 import { casterProvider } from "./caster/provider";
 import { componentProvider } from "./component/provider";
 import { layoutProvider } from "./layout/provider";
@@ -109,7 +109,7 @@ export { videoResourceProvider, episodeGroupProvider, casterProvider, layoutProv
 export { LiveClient } from "./client/live-client";
 export { ConfigProblemError, LiveApiError, MissingCredentialsError, UserFacingError } from "./client/errors";
 export { resolveSettings, DEFAULT_ENDPOINT, ENDPOINT_CONFIG_KEY, KNOWN_CONFIG_KEYS } from "./client/settings";
-export { casterVideoResource } from "../spec/kinds/caster-video-resource";
-export { casterEpisodeGroup } from "../spec/kinds/caster-episode-group";
-export { caster } from "../spec/kinds/caster";
+export { casterVideoResource } from "../model/kinds/caster-video-resource";
+export { casterEpisodeGroup } from "../model/kinds/caster-episode-group";
+export { caster } from "../model/kinds/caster";
 export { deriveClientToken } from "./shared/client-token";

@@ -1,8 +1,8 @@
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { checkInputs } from "../common/check";
-import { Connection, connectionSchema } from "../spec/fields/connection";
+import { Connection, connectionSchema } from "../model/fields/connection";
 import { isUnknown } from "../common/unknowns";
-import { comparable, formatId, inputSchemas, keptByUpdate, KindSpec, parseId, replacedOnChange, requestParams } from "../spec/kinds/kind";
+import { comparable, formatId, inputSchemas, keptByUpdate, KindSpec, parseId, replacedOnChange, requestParams } from "../model/kinds/kind";
 import { CredentialSourceError } from "./client/connection-credentials";
 import { LiveApiError, MissingCredentialsError, UserFacingError } from "./client/errors";
 import { describeConnections, sameConnection } from "./shared/connection-words";

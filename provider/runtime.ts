@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import * as net from "node:net";
-import { Connection, connectionKey } from "../spec/fields/connection";
+import { Connection, connectionKey } from "../model/fields/connection";
 import { LiveClient } from "./client/live-client";
 import { checkConfigKeys, ConfigSource, Credentials, resolveSettings } from "./client/settings";
 import { CoalescedReader } from "./shared/coalesced-reader";

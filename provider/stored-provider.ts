@@ -5,7 +5,7 @@
  * whose `handler()` gives the kind's provider. A kind this version does not have gets one too, so
  * that the state of a newer version fails with "upgrade the package", not a TypeError.
  */
-import { PROVIDER_KEY_FORM } from "../spec/kinds/kind";
+import { PROVIDER_KEY_FORM } from "../model/kinds/kind";
 import { providerFor, ProviderKind } from "./index";
 
 /** A kind's name: not a symbol, and not a name every object has (toString, constructor, ...). */

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { declareInStudio } from "./whole-studio-check";
-import { casterComponent } from "../spec/kinds/caster-component";
+import { casterComponent } from "../model/kinds/caster-component";
 import type { CasterComponentArgs, CasterComponentOutputs } from "./generated/args";
 import { kindInputs, everyPropertyUnset, outputsFromId } from "./kind-inputs";
 import { dynamicResourceArgs } from "./serialized-provider";

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { declareInStudio } from "./whole-studio-check";
-import { casterEpisodeGroup } from "../spec/kinds/caster-episode-group";
+import { casterEpisodeGroup } from "../model/kinds/caster-episode-group";
 import { timeText } from "./time";
 import { everyPropertyUnset, outputsFromId } from "./kind-inputs";
 import { dynamicResourceArgs } from "./serialized-provider";

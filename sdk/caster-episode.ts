@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { casterEpisode } from "../spec/kinds/caster-episode";
+import { casterEpisode } from "../model/kinds/caster-episode";
 import type { CasterEpisodeArgs as GeneratedArgs, CasterEpisodeOutputs } from "./generated/args";
 import type { CasterComponent } from "./caster-component";
 import type { CasterVideoResource } from "./caster-video-resource";

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { declareInStudio } from "./whole-studio-check";
-import { casterLayout } from "../spec/kinds/caster-layout";
+import { casterLayout } from "../model/kinds/caster-layout";
 import type { CasterLayoutArgs, CasterLayoutOutputs } from "./generated/args";
 import { kindInputs, everyPropertyUnset, outputsFromId } from "./kind-inputs";
 import { dynamicResourceArgs } from "./serialized-provider";

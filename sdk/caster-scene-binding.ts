@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { declareInStudio } from "./whole-studio-check";
-import { casterSceneBinding } from "../spec/kinds/caster-scene-binding";
+import { casterSceneBinding } from "../model/kinds/caster-scene-binding";
 import type { CasterSceneBindingArgs as GeneratedArgs, CasterSceneBindingOutputs } from "./generated/args";
 import type { CasterComponent } from "./caster-component";
 import type { CasterLayout } from "./caster-layout";

@@ -4,7 +4,7 @@ import { everyPropertyUnset, outputsFromId } from "./kind-inputs";
 import { dynamicResourceArgs } from "./serialized-provider";
 import { warnAboutCredentialsInConfig } from "./settings-warnings";
 import { secretIfExternalId, secretIfSigned } from "./secrets";
-import { casterVideoResource } from "../spec/kinds/caster-video-resource";
+import { casterVideoResource } from "../model/kinds/caster-video-resource";
 import type { CasterVideoResourceArgs, CasterVideoResourceOutputs } from "./generated/args";
 
 export type { CasterVideoResourceArgs };
@@ -55,7 +55,7 @@ export class CasterVideoResource extends pulumi.CustomResource {
   }
 }
 
-/** The kind's URL properties that hold a signature or a password, as secrets (spec/kinds: secretWhenSigned). */
+/** The kind's URL properties that hold a signature or a password, as secrets (model/kinds: secretWhenSigned). */
 function secretsWhereSigned(args: CasterVideoResourceArgs): Record<string, pulumi.Input<string> | undefined> {
   const urls = Object.entries(casterVideoResource.fields).filter(([, field]) => "secretWhenSigned" in field).map(([name]) => name);
   return Object.fromEntries(urls.map((name) => [name, secretIfSigned(args[name as keyof CasterVideoResourceArgs] as pulumi.Input<string> | undefined)]));

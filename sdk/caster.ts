@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { declareInStudio } from "./whole-studio-check";
-import { caster } from "../spec/kinds/caster";
+import { caster } from "../model/kinds/caster";
 import type { CasterArgs, CasterOutputs } from "./generated/args";
 import { isSignedUrl, secretIfExternalId, secretIfSigned } from "./secrets";
 import { everyPropertyUnset, outputsFromId } from "./kind-inputs";

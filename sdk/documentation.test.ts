@@ -1,6 +1,6 @@
 import * as path from "node:path";
 import * as ts from "typescript";
-import { KINDS } from "../spec/kinds/generate";
+import { KINDS } from "../model/kinds";
 import { fileComponentFields, fileLayoutFields, layoutEpisodeGroupFields, layoutSourceFields, layoutStudioFields } from "../studio-file/schema";
 import { readmeStudioExample } from "../test/helpers/readme";
 

@@ -18,7 +18,7 @@ export type { StudioArgs, StudioDefinition, StudioLayoutArgs, StudioLayoutInput 
 export { loadLayout, parseLayout, readLayoutFile, formatProblem, LayoutError } from "../studio-file/load";
 export type { LayoutProblem, LoadedLayout } from "../studio-file/load";
 export type {
-  StudioLayoutDefinition, LayoutCaster, LayoutStudio, LayoutSource, LayoutEpisodeGroup, FileLayout, FileComponent, FileScene, FileScenes, SceneKey,
+  StudioFileDefinition, StudioLayoutDefinition, LayoutCaster, LayoutStudio, LayoutSource, LayoutEpisodeGroup, FileLayout, FileComponent, FileScene, FileScenes, SceneKey,
 } from "../studio-file/schema";
 export { studioLayoutJsonSchema } from "../studio-file/json-schema";
 export type {

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { idOutputs, KindSpec, parseId } from "../spec/kinds/kind";
+import { idOutputs, KindSpec, parseId } from "../model/kinds/kind";
 import { secretIfExternalId, secretIfSigned } from "./secrets";
 
 /**

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
-import { KINDS } from "../spec/kinds/generate";
-import { idOutputs, parseId } from "../spec/kinds/kind";
+import { KINDS } from "../model/kinds";
+import { idOutputs, parseId } from "../model/kinds/kind";
 import { Caster, CasterComponent, CasterEpisode, CasterEpisodeGroup, CasterLayout, CasterSceneBinding, CasterVideoResource } from "./index";
 
 /**

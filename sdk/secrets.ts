@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { hasSignature } from "../common/redact";
-import type { Connection } from "../spec/fields/connection";
+import type { Connection } from "../model/fields/connection";
 
 /**
  * Whether a URL carries a signature (auth_key, an OSS or STS token, ...), in its query or, as

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { PROVIDER_KEY_FORM } from "../spec/kinds/kind";
+import { PROVIDER_KEY_FORM } from "../model/kinds/kind";
 
 /**
  * The provider text Pulumi stores with every resource of a kind (twice: in its inputs and its

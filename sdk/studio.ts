@@ -8,7 +8,7 @@ import { CasterSceneBinding } from "./caster-scene-binding";
 import { CasterVideoResource, CasterVideoResourceArgs } from "./caster-video-resource";
 import { formatProblem, LayoutError, loadLayout } from "../studio-file/load";
 import { markFileCheckedComponent } from "./whole-studio-check";
-import type { Connection } from "../spec/fields/connection";
+import type { Connection } from "../model/fields/connection";
 import {
   FileAdopt, FileComponent, FileEpisode, FileLayout, FileScenes, isNewStudio, isSecretReference, LayoutEpisodeGroup, LayoutSource, LayoutStudio, SCENE_KEYS, SceneKey,
   sceneOfKey, SecretCapableStudioProperty, SecretReference,

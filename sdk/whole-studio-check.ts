@@ -1,8 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import { describeValue } from "../common/check";
 import { UNKNOWN } from "../common/unknowns";
-import { COMPONENT_LOCATION_ID_PATTERN, POSITIONS } from "../spec/api-facts";
-import { LOCATION_ID_PATTERN } from "../spec/kinds/caster-video-resource";
+import { COMPONENT_LOCATION_ID_PATTERN, POSITIONS } from "../model/api-facts";
+import { LOCATION_ID_PATTERN } from "../model/kinds/caster-video-resource";
 import { crossEntryChecks, PathProblem, StudioTerms } from "../studio-file/validate";
 
 /**

@@ -3,10 +3,10 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { main } from "./cli/caster-studio";
-import { adoptedObjects, diffLayouts, formatChanges } from "./diff";
+import { adoptedObjects, diffStudioFiles, formatChanges } from "./diff";
 import { studioLayoutJsonSchema } from "./json-schema";
 import { formatProblem, parseLayout } from "./load";
-import { StudioLayoutDefinition, withSecretsAsText } from "./schema";
+import { StudioFileDefinition, withSecretsAsText } from "./schema";
 import { findLayoutProblems } from "./validate";
 
 /**
@@ -138,13 +138,13 @@ describe("the adopt section", () => {
   });
 
   test("caster-studio diff says in one line what the first pulumi up adopts", () => {
-    const after = parseLayout(studioFile(NEW_STUDIO, EVERYTHING), "studio.yaml", { now: NOW }).layout as StudioLayoutDefinition;
+    const after = parseLayout(studioFile(NEW_STUDIO, EVERYTHING), "studio.yaml", { now: NOW }).layout as StudioFileDefinition;
     expect(adoptedObjects(after)).toBe(6);
     expect(adoptedObjects({ ...after, adopt: undefined })).toBe(0);
-    const comment = formatChanges(diffLayouts({}, after), { before: "/dev/null", after: "studio.yaml", adopting: adoptedObjects(after) });
+    const comment = formatChanges(diffStudioFiles({}, after), { before: "/dev/null", after: "studio.yaml", adopting: adoptedObjects(after) });
     expect(comment).toContain("Comparing /dev/null with studio.yaml.\n\nThe first `pulumi up` adopts 6 existing objects (adopt section): it takes them over instead of making new ones.\n\n");
     // Removing the section is no change on air.
-    expect(diffLayouts(after, { ...after, adopt: undefined })).toEqual([]);
+    expect(diffStudioFiles(after, { ...after, adopt: undefined })).toEqual([]);
   });
 
   test("the command: diff prints that line, validate takes the file", () => {

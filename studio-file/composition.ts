@@ -1,8 +1,8 @@
 import {
   AUDIO_LAYER_DEFAULTS, CAPTION_DEFAULTS, COMPONENT_LAYER_DEFAULTS, POSITION_REFERS, TEXT_STYLE_DEFAULTS, VIDEO_LAYER_DEFAULTS,
-} from "../spec/api-facts";
-import { AudioLayer, VideoLayer } from "../spec/kinds/caster-layout";
-import { isNewStudio, FileComponent, FileLayout, LayoutCaster, SCENE_KEYS, SceneKey, PlainStudioLayout } from "./schema";
+} from "../model/api-facts";
+import { AudioLayer, VideoLayer } from "../model/kinds/caster-layout";
+import { isNewStudio, FileComponent, FileLayout, LayoutCaster, SCENE_KEYS, SceneKey, PlainStudioFile } from "./schema";
 
 /**
  * What is on screen, as `render` draws it and `diff` words it: where a layer or a component is
@@ -23,7 +23,7 @@ export const ANCHOR_FACTORS: Record<(typeof POSITION_REFERS)[number], [number, n
   bottomRight: [1, 1],
 };
 
-/** What a layer or component leaves out is the API's default (spec/api-facts.ts); a layer's and a component's anchor are the same. */
+/** What a layer or component leaves out is the API's default (model/api-facts.ts); a layer's and a component's anchor are the same. */
 export const DEFAULT_ANCHOR = VIDEO_LAYER_DEFAULTS.anchor;
 
 /**
@@ -196,7 +196,7 @@ export function cssColor(color: string): string {
 }
 
 /** What each scene shows, pgm first: the scenes the file binds. */
-export function boundScenes(file: PlainStudioLayout): { key: SceneKey; layout: string; components: string[] }[] {
+export function boundScenes(file: PlainStudioFile): { key: SceneKey; layout: string; components: string[] }[] {
   return SCENE_KEYS.flatMap((key) => {
     const scene = file.scenes?.[key];
     return scene ? [{ key, layout: scene.layout, components: scene.components ?? [] }] : [];

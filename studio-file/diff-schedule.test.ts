@@ -1,41 +1,41 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { diffLayouts, formatChanges, LayoutChange } from "./diff";
+import { diffStudioFiles, formatChanges, LayoutChange } from "./diff";
 import { parseLayout } from "./load";
-import { FileEpisode, StudioLayoutDefinition } from "./schema";
+import { FileEpisode, StudioFileDefinition } from "./schema";
 
 /** The schedule's changes in words: episodes by name, in the order they start, in the file's zone and UTC. */
 
 const FIXTURE = readFileSync(join(__dirname, "test-fixtures", "schedule.yaml"), "utf8");
-const schedule = (): StudioLayoutDefinition => {
+const schedule = (): StudioFileDefinition => {
   const loaded = parseLayout(FIXTURE, "schedule.yaml", { now: Date.parse("2030-12-23T00:00:00Z") });
   if (!loaded.layout) throw new Error(loaded.problems.map((problem) => problem.message).join("\n"));
   return loaded.layout;
 };
 
 /** The fixture with its episodes changed by `edit` (a copy: the fixture is read afresh). */
-function edited(edit: (episodes: Record<string, FileEpisode>, file: StudioLayoutDefinition) => void): StudioLayoutDefinition {
+function edited(edit: (episodes: Record<string, FileEpisode>, file: StudioFileDefinition) => void): StudioFileDefinition {
   const file = schedule();
   edit(file.episodes as Record<string, FileEpisode>, file);
   return file;
 }
 
-function onlyChange(before: StudioLayoutDefinition, after: StudioLayoutDefinition): LayoutChange {
-  const changes = diffLayouts(before, after);
+function onlyChange(before: StudioFileDefinition, after: StudioFileDefinition): LayoutChange {
+  const changes = diffStudioFiles(before, after);
   expect(changes).toHaveLength(1);
   return changes[0];
 }
 
 const at = (time: string) => `2030-12-24T${time}:00+08:00`;
 
-describe("diffLayouts: the schedule", () => {
+describe("diffStudioFiles: the schedule", () => {
   test("no change between the schedule and itself, or written in another zone, or with another timeZone to read it in", () => {
-    expect(diffLayouts(schedule(), schedule())).toEqual([]);
+    expect(diffStudioFiles(schedule(), schedule())).toEqual([]);
     const sameTimes = edited((episodes, file) => {
       episodes["evening-news"] = { ...episodes["evening-news"], startTime: "2030-12-24T11:00:00Z", endTime: "2030-12-24T12:00:00Z", switchType: "TimeFirst" };
       file.timeZone = "Europe/Berlin";
     });
-    expect(diffLayouts(schedule(), sameTimes)).toEqual([]);
+    expect(diffStudioFiles(schedule(), sameTimes)).toEqual([]);
   });
 
   test("another source: what is on air now, at its times in the zone and in UTC", () => {
@@ -96,7 +96,7 @@ describe("diffLayouts: the schedule", () => {
   });
 
   test("a new episode, and one removed, say what they show and when", () => {
-    const changes = diffLayouts(schedule(), edited((episodes) => {
+    const changes = diffStudioFiles(schedule(), edited((episodes) => {
       delete episodes.interview;
       episodes["late-show"] = { episodeName: "Late show", locationId: "RV01", startTime: at("23:00"), endTime: at("23:30") };
     }));
@@ -117,7 +117,7 @@ describe("diffLayouts: the schedule", () => {
   });
 
   test("a new schedule reads as every episode added, in the order they start, with what each shows", () => {
-    const text = formatChanges(diffLayouts({}, schedule()));
+    const text = formatChanges(diffStudioFiles({}, schedule()));
     const episodes = text.split("\n").filter((line) => line.startsWith("- New episode"));
     expect(episodes).toEqual([
       '- New episode "morning-reel" (2030-12-24 08:00–08:30 Asia/Shanghai, 00:00–00:30 UTC) shows Intro reel (RV02).',
@@ -129,7 +129,7 @@ describe("diffLayouts: the schedule", () => {
     // The group's start in the file's zone too.
     expect(text).toContain('- Episode group "night-loop" added: 2 items from 2030-12-24 23:00 Asia/Shanghai (15:00 UTC), looping.');
     // A file with only episodes is not nothing: removing all of it says so.
-    expect(diffLayouts({ episodes: schedule().episodes, components: schedule().components, sources: schedule().sources }, {})
+    expect(diffStudioFiles({ episodes: schedule().episodes, components: schedule().components, sources: schedule().sources }, {})
       .filter((change) => change.action === "remove" && change.subject.startsWith("episode "))).toHaveLength(4);
   });
 
@@ -153,7 +153,7 @@ describe("diffLayouts: the schedule", () => {
   });
 
   test("an episode follows its source to a new position, and is set again when its source or component is replaced", () => {
-    const moved = diffLayouts(schedule(), edited((episodes, file) => {
+    const moved = diffStudioFiles(schedule(), edited((episodes, file) => {
       file.sources = { ...file.sources, RV05: file.sources!.RV02 };
       delete file.sources!.RV02;
       episodes["morning-reel"].locationId = "RV05";
@@ -162,7 +162,7 @@ describe("diffLayouts: the schedule", () => {
       '"Intro reel" moves from RV02 to RV05 (removed at RV02 and added at RV05).',
       'Episode "morning-reel" (2030-12-24 08:00–08:30 Asia/Shanghai, 00:00–00:30 UTC) follows Intro reel to its new position RV05 (was RV02).',
     ]);
-    const replaced = diffLayouts(schedule(), edited((_episodes, file) => {
+    const replaced = diffStudioFiles(schedule(), edited((_episodes, file) => {
       // A new fixed delay makes a new source (the kind's spec), with a new ID.
       file.sources!.RV01 = { ...file.sources!.RV01, fixedDelayDuration: 500 };
       file.components!.RC02 = { ...file.components!.RC02, layerOrder: "background" };
@@ -187,7 +187,7 @@ describe("diffLayouts: the schedule", () => {
       file.caster = { casterId: "LIVEPRODUCER_POST-cn-0pp1czt1234" };
       episodes.interview.endTime = at("22:00");
     });
-    const changes = diffLayouts(schedule(), after);
+    const changes = diffStudioFiles(schedule(), after);
     expect(changes[0].details).toContain("Its episodes are made again there too; the API refuses to add one that has started already.");
     expect(changes.find((change) => change.subject === "episode interview")).toMatchObject({
       action: "replace",

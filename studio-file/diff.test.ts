@@ -1,6 +1,6 @@
-import { diffLayouts, formatChanges, LayoutChange } from "./diff";
+import { diffStudioFiles, formatChanges, LayoutChange } from "./diff";
 import { MODIFIED_IN_PLACE } from "./diff/composition-changes";
-import { FileComponent, FileLayout, LayoutEpisodeGroup, LayoutSource, LayoutStudio, StudioLayoutDefinition } from "./schema";
+import { FileComponent, FileLayout, LayoutEpisodeGroup, LayoutSource, LayoutStudio, StudioFileDefinition } from "./schema";
 
 const STUDIO = "LIVEPRODUCER_POST-cn-0pp1czt1234";
 const SIGNED_VOD = "https://cdn.example.com/reel.mp4?auth_key=1700000000-0-0-5f4dcc3b5aa765d61d8327deb882cf99";
@@ -21,17 +21,17 @@ const night: LayoutEpisodeGroup = {
   ],
 };
 
-function layout(parts: Partial<StudioLayoutDefinition> = {}): StudioLayoutDefinition {
+function layout(parts: Partial<StudioFileDefinition> = {}): StudioFileDefinition {
   return { caster: { casterId: STUDIO }, ...parts };
 }
 
-function withSource(position: string, source: LayoutSource, rest: Record<string, LayoutSource> = {}): StudioLayoutDefinition {
+function withSource(position: string, source: LayoutSource, rest: Record<string, LayoutSource> = {}): StudioFileDefinition {
   return layout({ sources: { ...rest, [position]: source } });
 }
 
 /** The one change a diff is expected to have. */
-function onlyChange(before: StudioLayoutDefinition, after: StudioLayoutDefinition): LayoutChange {
-  const changes = diffLayouts(before, after);
+function onlyChange(before: StudioFileDefinition, after: StudioFileDefinition): LayoutChange {
+  const changes = diffStudioFiles(before, after);
   expect(changes).toHaveLength(1);
   return changes[0];
 }
@@ -40,15 +40,15 @@ function allText(changes: LayoutChange[]): string {
   return JSON.stringify(changes) + formatChanges(changes);
 }
 
-describe("diffLayouts: no change", () => {
+describe("diffStudioFiles: no change", () => {
   it("finds nothing between a layout and itself", () => {
     const full = layout({ sources: { RV01: camera, RV02: reel }, episodeGroups: { night } });
-    expect(diffLayouts(full, full)).toEqual([]);
+    expect(diffStudioFiles(full, full)).toEqual([]);
   });
 
   it("finds nothing when the file lists sources, groups and keys in another order", () => {
     const before = layout({ sources: { RV01: camera, RV02: reel, RV03: logo }, episodeGroups: { night, early: { ...night, repeatNum: 0 } } });
-    const after: StudioLayoutDefinition = {
+    const after: StudioFileDefinition = {
       episodeGroups: {
         early: { items: night.items, repeatNum: 0, startTime: night.startTime },
         night: { items: night.items, repeatNum: -1, startTime: night.startTime },
@@ -56,13 +56,13 @@ describe("diffLayouts: no change", () => {
       sources: { RV03: logo, RV02: { vodUrl: reel.vodUrl, resourceName: reel.resourceName }, RV01: camera },
       caster: { casterId: STUDIO },
     };
-    expect(diffLayouts(before, after)).toEqual([]);
+    expect(diffStudioFiles(before, after)).toEqual([]);
   });
 
   it("finds nothing when a start time names the same instant in another zone", () => {
     const before = layout({ episodeGroups: { night } });
     const after = layout({ episodeGroups: { night: { ...night, startTime: "2026-12-25T04:00:00+08:00" } } });
-    expect(diffLayouts(before, after)).toEqual([]);
+    expect(diffStudioFiles(before, after)).toEqual([]);
   });
 
   it("finds nothing when a setting is written out at the value it defaults to", () => {
@@ -71,22 +71,22 @@ describe("diffLayouts: no change", () => {
       sources: { RV02: { ...reel, repeatNum: 0, beginOffset: 0, endOffset: 0, ptsCallbackInterval: 0, fixedDelayDuration: 0 } },
       episodeGroups: { night: { ...night, repeatNum: 0 } },
     });
-    expect(diffLayouts(before, after)).toEqual([]);
+    expect(diffStudioFiles(before, after)).toEqual([]);
   });
 
   it("skips a change of importId: it only decides how a source is first brought under management", () => {
     const before = withSource("RV01", { ...camera, importId: `${STUDIO}:old-resource` });
     const after = withSource("RV01", { ...camera, importId: `${STUDIO}:other-resource` });
-    expect(diffLayouts(before, after)).toEqual([]);
+    expect(diffStudioFiles(before, after)).toEqual([]);
   });
 
   it("skips a studio default left out of the new layout, as the provider does", () => {
     const before = layout({ episodeGroups: { night: { ...night, domainName: "live.example.com" } } });
-    expect(diffLayouts(before, layout({ episodeGroups: { night } }))).toEqual([]);
+    expect(diffStudioFiles(before, layout({ episodeGroups: { night } }))).toEqual([]);
   });
 });
 
-describe("diffLayouts: sources added and removed", () => {
+describe("diffStudioFiles: sources added and removed", () => {
   it("says which position gets which source, and what it plays", () => {
     const change = onlyChange(layout(), withSource("RV07", { resourceName: "Guest camera", liveStreamUrl: "rtmp://push.example.com/live/guest" }));
     expect(change).toEqual({
@@ -122,7 +122,7 @@ describe("diffLayouts: sources added and removed", () => {
   });
 });
 
-describe("diffLayouts: sources updated in place", () => {
+describe("diffStudioFiles: sources updated in place", () => {
   it("names a rename with both names", () => {
     const change = onlyChange(withSource("RV01", { ...camera, resourceName: "A" }), withSource("RV01", { ...camera, resourceName: "B" }));
     expect(change).toEqual({ subject: "RV01", action: "update", summary: 'RV01 renamed from "A" to "B".', details: [] });
@@ -180,7 +180,7 @@ describe("diffLayouts: sources updated in place", () => {
   });
 });
 
-describe("diffLayouts: sources replaced", () => {
+describe("diffStudioFiles: sources replaced", () => {
   it("replaces a source whose fixed delay changes, and says it is briefly off air", () => {
     const change = onlyChange(withSource("RV04", camera), withSource("RV04", { ...camera, fixedDelayDuration: 500 }));
     expect(change).toEqual({
@@ -202,9 +202,9 @@ describe("diffLayouts: sources replaced", () => {
   });
 });
 
-describe("diffLayouts: moves", () => {
+describe("diffStudioFiles: moves", () => {
   it("reports a source that changes position under the same name as one move", () => {
-    const changes = diffLayouts(withSource("RV02", reel, { RV01: camera }), withSource("RV05", reel, { RV01: camera }));
+    const changes = diffStudioFiles(withSource("RV02", reel, { RV01: camera }), withSource("RV05", reel, { RV01: camera }));
     expect(changes).toEqual([{
       subject: "RV05",
       action: "move",
@@ -231,12 +231,12 @@ describe("diffLayouts: moves", () => {
   });
 
   it("keeps unrelated removals and additions apart", () => {
-    const changes = diffLayouts(withSource("RV02", reel), withSource("RV05", logo));
+    const changes = diffStudioFiles(withSource("RV02", reel), withSource("RV05", logo));
     expect(changes.map((change) => [change.subject, change.action])).toEqual([["RV02", "remove"], ["RV05", "add"]]);
   });
 
   it("pairs each moved source once, when two move", () => {
-    const changes = diffLayouts(
+    const changes = diffStudioFiles(
       layout({ sources: { RV01: camera, RV02: reel } }),
       layout({ sources: { RV08: reel, RV09: camera } }),
     );
@@ -244,7 +244,7 @@ describe("diffLayouts: moves", () => {
   });
 });
 
-describe("diffLayouts: signed URLs", () => {
+describe("diffStudioFiles: signed URLs", () => {
   it("never prints a signature, and marks a signed URL as such", () => {
     const before = layout({ sources: { RV01: camera, RV02: { ...reel, vodUrl: SIGNED_VOD } } });
     const after = layout({
@@ -260,7 +260,7 @@ describe("diffLayouts: signed URLs", () => {
         },
       },
     });
-    const changes = diffLayouts(before, after);
+    const changes = diffStudioFiles(before, after);
     const text = allText(changes);
     for (const signature of SIGNATURES) expect(text).not.toContain(signature);
     expect(changes[0].summary).toBe(
@@ -280,7 +280,7 @@ describe("diffLayouts: signed URLs", () => {
   });
 });
 
-describe("diffLayouts: episode groups", () => {
+describe("diffStudioFiles: episode groups", () => {
   it("describes a new group in one sentence, with its items as details", () => {
     const change = onlyChange(layout(), layout({ episodeGroups: { night: { ...night, regionId: "cn-shanghai" } } }));
     expect(change).toEqual({
@@ -407,15 +407,15 @@ describe("diffLayouts: episode groups", () => {
   });
 });
 
-describe("diffLayouts: the studio", () => {
+describe("diffStudioFiles: the studio", () => {
   it("puts a studio change first, then sources by position, then groups by name", () => {
     const before = layout({ sources: { RV09: camera, RV01: reel }, episodeGroups: { night } });
-    const after: StudioLayoutDefinition = {
+    const after: StudioFileDefinition = {
       caster: { casterId: "LIVEPRODUCER_POST-cn-other" },
       sources: { RV09: camera, RV01: { ...reel, repeatNum: -1 }, RV05: logo },
       episodeGroups: { night, early: night },
     };
-    const changes = diffLayouts(before, after);
+    const changes = diffStudioFiles(before, after);
     expect(changes.map((change) => change.subject)).toEqual(["studio", "RV01", "RV05", "episode group early"]);
     expect(changes[0]).toEqual({
       subject: "studio",
@@ -454,7 +454,7 @@ describe("formatChanges", () => {
       sources: { RV05: reel, RV03: { resourceName: "Outro", vodUrl: "https://cdn.example.com/outro.mp4", repeatNum: -1 }, RV07: camera },
       episodeGroups: { night: { ...night, items: [...night.items, { itemName: "Highlights", vodUrl: "https://cdn.example.com/highlights.mp4" }] } },
     });
-    expect(formatChanges(diffLayouts(before, after))).toBe([
+    expect(formatChanges(diffStudioFiles(before, after))).toBe([
       "### Studio file: 4 changes on air",
       "",
       "1 added, 1 moved, 1 replaced, 1 updated in place.",
@@ -470,11 +470,11 @@ describe("formatChanges", () => {
   });
 
   it("counts one change in the singular", () => {
-    expect(formatChanges(diffLayouts(layout(), withSource("RV01", camera)))).toMatch(/^### Studio file: 1 change on air\n/);
+    expect(formatChanges(diffStudioFiles(layout(), withSource("RV01", camera)))).toMatch(/^### Studio file: 1 change on air\n/);
   });
 
   it("puts a signed URL in a code span, masked, so *** is not read as emphasis", () => {
-    const text = formatChanges(diffLayouts(layout(), withSource("RV02", { ...reel, vodUrl: SIGNED_VOD })));
+    const text = formatChanges(diffStudioFiles(layout(), withSource("RV02", { ...reel, vodUrl: SIGNED_VOD })));
     expect(text).toContain("  - Plays the VOD file `https://cdn.example.com/reel.mp4?auth_key=***` (signed URL).");
     expect(text).not.toContain(SIGNATURES[0]);
   });
@@ -486,12 +486,12 @@ describe("formatChanges", () => {
   });
 });
 
-describe("diffLayouts: URLs kept in stack secrets", () => {
+describe("diffStudioFiles: URLs kept in stack secrets", () => {
   test("are named by their key, never read, and a new key is a change", () => {
     const before = { sources: { RV01: { resourceName: "Cam", liveStreamUrl: { secret: "camUrl" } } } };
     const after = { sources: { RV01: { resourceName: "Cam", liveStreamUrl: { secret: "cam2Url" } } } };
-    expect(diffLayouts(before, before)).toEqual([]);
-    expect(diffLayouts(before, after).map((change) => change.summary)).toEqual([
+    expect(diffStudioFiles(before, before)).toEqual([]);
+    expect(diffStudioFiles(before, after).map((change) => change.summary)).toEqual([
       'RV01 "Cam" now plays the live stream stack secret cam2Url instead of stack secret camUrl.',
     ]);
   });
@@ -501,18 +501,18 @@ describe("formatChanges: names are text, not Markdown", () => {
   test("a line break, an @mention and HTML in a name stay inside their list entry and do nothing", () => {
     const before = { sources: {} };
     const after = { sources: { RV01: { resourceName: "Cam @octocat\n- fake entry <img src=x>", liveStreamUrl: "rtmp://push.example.com/live/cam" } } };
-    const comment = formatChanges(diffLayouts(before, after));
+    const comment = formatChanges(diffStudioFiles(before, after));
     const entries = comment.split("\n").filter((line) => line.startsWith("- "));
     expect(entries).toEqual(['- Source added at RV01: "Cam @\u2060octocat - fake entry &lt;img src=x>" (live stream).']);
     expect(comment).not.toMatch(/@octocat|<img/);
   });
 });
 
-describe("diffLayouts: a new layout (issue 10)", () => {
+describe("diffStudioFiles: a new layout (issue 10)", () => {
   const full = layout({ sources: { RV01: camera, RV02: reel }, episodeGroups: { night } });
 
   it("reads a layout compared with nothing (/dev/null) as everything added, with no studio replaced", () => {
-    const changes = diffLayouts({}, full);
+    const changes = diffStudioFiles({}, full);
     expect(changes.map((change) => [change.action, change.subject])).toEqual([
       ["add", "RV01"], ["add", "RV02"], ["add", "episode group night"],
     ]);
@@ -523,25 +523,25 @@ describe("diffLayouts: a new layout (issue 10)", () => {
 
   it("does so whichever way the new layout names its studio", () => {
     for (const caster of [{ config: "casterId" }, undefined]) {
-      const changes = diffLayouts({}, { ...full, caster });
+      const changes = diffStudioFiles({}, { ...full, caster });
       expect(changes.map((change) => change.action)).toEqual(["add", "add", "add"]);
     }
   });
 
   it("reads sections left empty as nothing on air too", () => {
-    expect(diffLayouts({ sources: null, episodeGroups: null }, full).map((change) => change.action)).toEqual(["add", "add", "add"]);
+    expect(diffStudioFiles({ sources: null, episodeGroups: null }, full).map((change) => change.action)).toEqual(["add", "add", "add"]);
   });
 });
 
-describe("diffLayouts: a studio the layout makes (issue 12)", () => {
+describe("diffStudioFiles: a studio the layout makes (issue 12)", () => {
   const studio: LayoutStudio = {
     casterName: "Evening show", normType: 1, casterTemplate: "lp_sd", domainName: "live.example.com", delaySeconds: 3, running: true,
   };
-  const made = (settings: Partial<LayoutStudio> = {}, parts: Partial<StudioLayoutDefinition> = {}): StudioLayoutDefinition =>
+  const made = (settings: Partial<LayoutStudio> = {}, parts: Partial<StudioFileDefinition> = {}): StudioFileDefinition =>
     ({ caster: { new: { ...studio, ...settings } }, sources: { RV01: camera }, ...parts });
 
   it("reads a new file's studio as made first, then everything added in it", () => {
-    const changes = diffLayouts({}, made());
+    const changes = diffStudioFiles({}, made());
     expect(changes.map((change) => [change.action, change.subject])).toEqual([["add", "studio"], ["add", "RV01"]]);
     expect(changes[0]).toEqual({
       subject: "studio",
@@ -553,7 +553,7 @@ describe("diffLayouts: a studio the layout makes (issue 12)", () => {
   });
 
   it("lists what a new studio declares, its URLs from stack secrets by key, and says when it stays stopped", () => {
-    const [change] = diffLayouts({}, { caster: { new: {
+    const [change] = diffStudioFiles({}, { caster: { new: {
       normType: 6, casterTemplate: "lp_hd_v", callbackUrl: { secret: "hookUrl" }, standbyImageUrl: "https://media.example.com/standby.png",
       recording: { ossEndpoint: "oss-cn-shanghai.aliyuncs.com", ossBucket: "shows", formats: [{ format: "mp4" }, { format: "flv" }] },
       channelMode: true, allowStopOnAir: true,
@@ -571,10 +571,10 @@ describe("diffLayouts: a studio the layout makes (issue 12)", () => {
   });
 
   it("finds nothing when the studio is the same, or only a setting it no longer manages is left out", () => {
-    expect(diffLayouts(made(), made())).toEqual([]);
-    expect(diffLayouts(made(), made({ running: true, chargeType: "PostPaid" }))).toEqual([]);
+    expect(diffStudioFiles(made(), made())).toEqual([]);
+    expect(diffStudioFiles(made(), made({ running: true, chargeType: "PostPaid" }))).toEqual([]);
     const { delaySeconds: _delay, ...unmanaged } = studio;
-    expect(diffLayouts(made(), { caster: { new: unmanaged }, sources: { RV01: camera } })).toEqual([]);
+    expect(diffStudioFiles(made(), { caster: { new: unmanaged }, sources: { RV01: camera } })).toEqual([]);
   });
 
   it.each([
@@ -624,7 +624,7 @@ describe("diffLayouts: a studio the layout makes (issue 12)", () => {
   });
 
   it("replaces the studio, and everything in it, for a change the kind's spec marks as replacing", () => {
-    const changes = diffLayouts(made(), made({ normType: 6, delaySeconds: 5 }, { sources: { RV01: { ...camera, resourceName: "Camera" } } }));
+    const changes = diffStudioFiles(made(), made({ normType: 6, delaySeconds: 5 }, { sources: { RV01: { ...camera, resourceName: "Camera" } } }));
     expect(changes[0]).toEqual({
       subject: "studio",
       action: "replace",
@@ -676,7 +676,7 @@ describe("diffLayouts: a studio the layout makes (issue 12)", () => {
     });
     expect(onlyChange(made({ running: false }), layout({ sources: { RV01: camera } })).details).toEqual([]);
     // Compared with nothing (the file deleted): the studio goes, and what was in it.
-    expect(diffLayouts(made(), {})).toEqual([
+    expect(diffStudioFiles(made(), {})).toEqual([
       {
         subject: "studio",
         action: "remove",
@@ -689,13 +689,13 @@ describe("diffLayouts: a studio the layout makes (issue 12)", () => {
 
   it("never prints a signature of a studio's URL", () => {
     const signed = "rtmp://relay.example.com/live/out?auth_key=1767225600-0-0-5f4dcc3b5aa765d61d8327deb882cf99";
-    const text = allText([...diffLayouts({}, made({ sideOutputUrl: signed })), ...diffLayouts(made(), made({ sideOutputUrl: signed }))]);
+    const text = allText([...diffStudioFiles({}, made({ sideOutputUrl: signed })), ...diffStudioFiles(made(), made({ sideOutputUrl: signed }))]);
     expect(text).not.toContain("5f4dcc3b5aa765d61d8327deb882cf99");
     expect(text).toContain("rtmp://relay.example.com/live/out?auth_key=*** (signed URL)");
   });
 });
 
-describe("diffLayouts: what is on screen (issue 13)", () => {
+describe("diffStudioFiles: what is on screen (issue 13)", () => {
   const guest: LayoutSource = { resourceName: "Guest camera", liveStreamUrl: "rtmp://push.example.com/live/guest" };
   type VideoLayer = FileLayout["videoLayers"][number];
   const full: VideoLayer = { locationId: "RV01", position: [0, 0], widthNormalized: 1, heightNormalized: 1, fillMode: "fit" };
@@ -713,7 +713,7 @@ describe("diffLayouts: what is on screen (issue 13)", () => {
     pip: { videoLayers: [full, corner] },
     split: { videoLayers: [{ ...full, widthNormalized: 0.5 }, { ...corner, position: [0.5, 0] as [number, number], widthNormalized: 0.5, heightNormalized: 1 }] },
   };
-  const screen = (parts: Partial<StudioLayoutDefinition> = {}): StudioLayoutDefinition => layout({
+  const screen = (parts: Partial<StudioFileDefinition> = {}): StudioFileDefinition => layout({
     sources: { RV01: camera, RV02: guest },
     layouts,
     components: { RC01: lowerThird, RC02: logo },
@@ -722,8 +722,8 @@ describe("diffLayouts: what is on screen (issue 13)", () => {
   });
   const withPip = (...videoLayers: VideoLayer[]) => screen({ layouts: { ...layouts, pip: { videoLayers } } });
   const withLowerThird = (component: FileComponent) => screen({ components: { RC01: component, RC02: logo } });
-  const summaries = (after: StudioLayoutDefinition, before = screen()) =>
-    diffLayouts(before, after).map((change) => `${change.action} ${change.subject}: ${change.summary}`);
+  const summaries = (after: StudioFileDefinition, before = screen()) =>
+    diffStudioFiles(before, after).map((change) => `${change.action} ${change.subject}: ${change.summary}`);
 
   it("what replaces and what is modified in place comes from the kinds' specs", () => {
     expect(MODIFIED_IN_PLACE).toEqual({ layout: ["videoLayers", "audioLayers"], scene: ["layoutId", "componentIds"] });
@@ -747,7 +747,7 @@ describe("diffLayouts: what is on screen (issue 13)", () => {
         },
       },
     });
-    expect(diffLayouts(screen(), explicit)).toEqual([]);
+    expect(diffStudioFiles(screen(), explicit)).toEqual([]);
   });
 
   it("a layer that moves and grows: where on screen, in words, modified in place", () => {
@@ -790,7 +790,7 @@ describe("diffLayouts: what is on screen (issue 13)", () => {
       'remove layout split: Layout "split" removed (it showed Main camera and Guest camera).',
       'update scene PVW: PVW now shows layout "pip" (was "split").',
     ]);
-    expect(diffLayouts(before, after)[0].details).toEqual([
+    expect(diffStudioFiles(before, after)[0].details).toEqual([
       "Layer 1: Main camera (RV01), full screen, its top-left corner at (0, 0), filling its box (fit).",
       "Layer 2: Guest camera (RV02), at the top-left, 25% of the screen, its top-left corner at (0.05, 0.05), keeping its shape.",
       "Heard: Main camera (RV01); Guest camera (RV02).",
@@ -861,7 +861,7 @@ describe("diffLayouts: what is on screen (issue 13)", () => {
   });
 
   it("a file from nothing adds its layouts, components and bindings after its sources; a studio that moves takes them along", () => {
-    const added = diffLayouts({}, screen());
+    const added = diffStudioFiles({}, screen());
     expect(added.map((change) => `${change.action} ${change.subject}`)).toEqual([
       "add RV01", "add RV02", "add layout pip", "add layout split", "add component RC01", "add component RC02", "add scene PGM", "add scene PVW",
     ]);
@@ -876,7 +876,7 @@ describe("diffLayouts: what is on screen (issue 13)", () => {
       layouts: { ...layouts, pip: { videoLayers: [full, { ...corner, position: [0.95, 0.95], anchor: "bottomRight", widthNormalized: 0.3, heightNormalized: 0.3 }] } },
       scenes: { pgm: { layout: "split", components: ["RC01", "RC02"] }, pvw: { layout: "split" } },
     });
-    expect(formatChanges(diffLayouts(screen(), after))).toBe([
+    expect(formatChanges(diffStudioFiles(screen(), after))).toBe([
       "### Studio file: 2 changes on air",
       "",
       "2 updated in place.",
@@ -888,26 +888,26 @@ describe("diffLayouts: what is on screen (issue 13)", () => {
   });
 });
 
-describe("diffLayouts: the file's connection", () => {
+describe("diffStudioFiles: the file's connection", () => {
   test("a new connection is said first, as an update that moves nothing; the same one in another key order is no change", () => {
     const before = layout({ sources: { RV01: camera }, connection: { profile: "staging" } });
     const after = layout({ sources: { RV01: camera }, connection: { profile: "production", region: "cn-beijing" } });
-    const changes = diffLayouts(before, after);
+    const changes = diffStudioFiles(before, after);
     expect(changes).toEqual([{
       subject: "connection",
       action: "update",
       summary: 'Everything in the file is reached through {"profile":"production","region":"cn-beijing"} instead of {"profile":"staging"}.',
       details: [expect.stringContaining("Nothing is moved")],
     }]);
-    expect(diffLayouts(layout({ connection: { region: "cn-beijing", profile: "p" } }), layout({ connection: { profile: "p", region: "cn-beijing" } }))).toEqual([]);
-    expect(diffLayouts(layout({ connection: { profile: "p" } }), layout())[0].summary).toContain("none (the stack's settings)");
+    expect(diffStudioFiles(layout({ connection: { region: "cn-beijing", profile: "p" } }), layout({ connection: { profile: "p", region: "cn-beijing" } }))).toEqual([]);
+    expect(diffStudioFiles(layout({ connection: { profile: "p" } }), layout())[0].summary).toContain("none (the stack's settings)");
   });
 
   test("an external ID (a secret of the role's trust policy) is masked; a change of it alone still reads as a change", () => {
     const role = (externalId: string) => ({ profile: "staging", assumeRole: { roleArn: "acs:ram::2222222222222222:role/caster-deployer", externalId } });
-    const [first] = diffLayouts(layout({ connection: { profile: "staging" } }), layout({ connection: role("trust-policy-secret-1") }));
+    const [first] = diffStudioFiles(layout({ connection: { profile: "staging" } }), layout({ connection: role("trust-policy-secret-1") }));
     expect(first.summary).toContain('"externalId":"***"');
-    const [second] = diffLayouts(layout({ connection: role("trust-policy-secret-1") }), layout({ connection: role("trust-policy-secret-2") }));
+    const [second] = diffStudioFiles(layout({ connection: role("trust-policy-secret-1") }), layout({ connection: role("trust-policy-secret-2") }));
     expect(second.summary).toContain("(another assumeRole.externalId)");
     expect(JSON.stringify([first, second])).not.toContain("trust-policy-secret");
   });

@@ -3,11 +3,11 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
 import { z } from "zod";
-import { IMAGE_FILE_EXTENSIONS, LIVE_STREAM_PROTOCOLS, VOD_FILE_EXTENSIONS } from "../spec/api-facts";
-import { caster } from "../spec/kinds/caster";
-import { casterEpisodeGroup, episodeItemSchema } from "../spec/kinds/caster-episode-group";
-import { casterVideoResource } from "../spec/kinds/caster-video-resource";
-import { KindSpec } from "../spec/kinds/kind";
+import { IMAGE_FILE_EXTENSIONS, LIVE_STREAM_PROTOCOLS, VOD_FILE_EXTENSIONS } from "../model/api-facts";
+import { caster } from "../model/kinds/caster";
+import { casterEpisodeGroup, episodeItemSchema } from "../model/kinds/caster-episode-group";
+import { casterVideoResource } from "../model/kinds/caster-video-resource";
+import { KindSpec } from "../model/kinds/kind";
 import { SCHEMA_FILE, studioLayoutJsonSchema, studioLayoutJsonSchemaText, UrlRule, urlPattern, urlRuleOf } from "./json-schema";
 import { checkLayout, findLayoutProblems } from "./validate";
 

@@ -4,18 +4,18 @@ import { z } from "zod";
 import {
   AUDIO_LAYER_DEFAULTS, CAPTION_DEFAULTS, COMPONENT_DEFAULTS, COMPONENT_LAYER_DEFAULTS, COMPONENT_TYPES,
   IMAGE_FILE_EXTENSIONS, LIVE_STREAM_PROTOCOLS, TEXT_STYLE_DEFAULTS, VIDEO_LAYER_DEFAULTS, VOD_FILE_EXTENSIONS,
-} from "../spec/api-facts";
-import { ISO_TIME_WITH_ZONE } from "../spec/fields/iso-time";
-import { NAME_PATTERN } from "../spec/fields/name";
-import { CONTROL_CHARACTERS } from "../spec/fields/text";
-import { caster as casterKind } from "../spec/kinds/caster";
-import { captionSchema, casterComponent, componentGeometrySchema, textSchema } from "../spec/kinds/caster-component";
-import { casterEpisode } from "../spec/kinds/caster-episode";
-import { casterSceneBinding } from "../spec/kinds/caster-scene-binding";
-import { casterEpisodeGroup, startTimeSchema } from "../spec/kinds/caster-episode-group";
-import { audioLayerSchema, casterLayout, videoLayerSchema } from "../spec/kinds/caster-layout";
-import { casterVideoResource } from "../spec/kinds/caster-video-resource";
-import { FieldSpec, KindSpec } from "../spec/kinds/kind";
+} from "../model/api-facts";
+import { ISO_TIME_WITH_ZONE } from "../model/fields/iso-time";
+import { NAME_PATTERN } from "../model/fields/name";
+import { CONTROL_CHARACTERS } from "../model/fields/text";
+import { caster as casterKind } from "../model/kinds/caster";
+import { captionSchema, casterComponent, componentGeometrySchema, textSchema } from "../model/kinds/caster-component";
+import { casterEpisode } from "../model/kinds/caster-episode";
+import { casterSceneBinding } from "../model/kinds/caster-scene-binding";
+import { casterEpisodeGroup, startTimeSchema } from "../model/kinds/caster-episode-group";
+import { audioLayerSchema, casterLayout, videoLayerSchema } from "../model/kinds/caster-layout";
+import { casterVideoResource } from "../model/kinds/caster-video-resource";
+import { FieldSpec, KindSpec } from "../model/kinds/kind";
 import {
   ADOPT_SECTIONS, fileAdoptSchema, fileComponentSchema, fileEpisodeSchema, fileSceneSchema,
   layoutSourceSchema, layoutStudioSchema, NEW_STUDIO_KEY, SCENE_KEYS, studioLayoutSchema,
@@ -35,7 +35,7 @@ type Json = Record<string, unknown>;
  * write is added here from the same sources, so that an editor flags what `caster-studio validate`
  * refuses wherever a JSON Schema can say so:
  * - each URL's protocols and file types, as a `pattern` read off its zod check, which is asked
- *   which of the API's protocols and file types (spec/api-facts.ts) it takes; a start or end
+ *   which of the API's protocols and file types (model/api-facts.ts) it takes; a start or end
  *   time's form, ISO_TIME_WITH_ZONE;
  * - the rules across fields, as `if`/`then` chains rather than `oneOf`, so that an editor names the
  *   property that breaks one instead of "Matches multiple schemas";
@@ -167,7 +167,7 @@ export interface UrlRule {
 }
 
 /**
- * The protocols and file types the API's URLs take (spec/api-facts.ts): every URL field of the kinds
+ * The protocols and file types the API's URLs take (model/api-facts.ts): every URL field of the kinds
  * takes some of these, and nothing else (a field that took more would fail the generation).
  */
 const KNOWN_PROTOCOLS: readonly string[] = LIVE_STREAM_PROTOCOLS;
@@ -175,7 +175,7 @@ const KNOWN_EXTENSIONS: readonly string[] = [...VOD_FILE_EXTENSIONS, ...IMAGE_FI
 const probeUrl = (protocol: string, extension = "") => `${protocol}//media.example.com/path/file${extension}`;
 
 /**
- * The URL rule of a zod string schema with a check of its own (spec/fields/url.ts), read off by
+ * The URL rule of a zod string schema with a check of its own (model/fields/url.ts), read off by
  * asking it which of the known protocols and file types it takes; undefined when it takes no URL.
  */
 export function urlRuleOf(schema: z.ZodType): UrlRule | undefined {
@@ -268,7 +268,7 @@ const FIELD_DEFAULTS = new Map<z.ZodType, LeftOut>(KINDS.flatMap((kind) => Objec
   .map((field) => [field.schema, leftOutOf(field)] as const)
   .filter((entry): entry is readonly [z.ZodType, LeftOut] => entry[1] !== undefined)));
 
-/** The API's defaults inside a layer, a component's geometry, its text and its caption (spec/api-facts.ts). */
+/** The API's defaults inside a layer, a component's geometry, its text and its caption (model/api-facts.ts). */
 const OBJECT_DEFAULTS = new Map<object, Record<string, unknown>>([
   [defOf(videoLayerSchema), VIDEO_LAYER_DEFAULTS],
   [defOf(audioLayerSchema), AUDIO_LAYER_DEFAULTS],

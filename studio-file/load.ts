@@ -3,7 +3,7 @@ import { isMap, isNode, isPair, isScalar, isSeq, LineCounter, Node, parseDocumen
 import { redactSignatures } from "../common/redact";
 import { UNKNOWN } from "../common/unknowns";
 import { asValidLayout, checkLayout, CheckOptions, PathProblem } from "./validate";
-import { StudioLayoutDefinition } from "./schema";
+import { StudioFileDefinition } from "./schema";
 
 /** A problem in a layout, where an editor or a CI log can jump to it. */
 export interface LayoutProblem {
@@ -24,7 +24,7 @@ export interface LayoutProblem {
  * program to log.
  */
 export type LoadedLayout =
-  | { file: string; layout: StudioLayoutDefinition; problems: []; warnings: LayoutProblem[] }
+  | { file: string; layout: StudioFileDefinition; problems: []; warnings: LayoutProblem[] }
   | { file: string; layout?: undefined; problems: LayoutProblem[]; warnings: LayoutProblem[] };
 
 /** What loading takes besides the file: the moment the schedule is checked against (`now`, default Date.now()). */
@@ -123,7 +123,7 @@ export function checkLayoutObject(value: unknown, name: string, options: LoadOpt
   const named = (problem: PathProblem): LayoutProblem => ({ file: name, property: propertyPath(problem.path), message: problem.message });
   const problems = checked.problems.map(named);
   const warnings = checked.warnings.map((warning): LayoutProblem => ({ ...named(warning), severity: "warning" }));
-  return problems.length > 0 ? { file: name, problems, warnings } : { file: name, layout: value as StudioLayoutDefinition, problems: [], warnings };
+  return problems.length > 0 ? { file: name, problems, warnings } : { file: name, layout: value as StudioFileDefinition, problems: [], warnings };
 }
 
 /** What {@link loadLayout} takes besides the layout. */
@@ -136,7 +136,7 @@ export interface LoadLayoutOptions extends LoadOptions {
  * A file path or an object: the layout, or a {@link LayoutError} with every problem. Warnings go to
  * `options.onWarning` (ignored without one), whether or not the layout has problems.
  */
-export function loadLayout(layout: string | object, name = "layout", options: LoadLayoutOptions = {}): StudioLayoutDefinition {
+export function loadLayout(layout: string | object, name = "layout", options: LoadLayoutOptions = {}): StudioFileDefinition {
   const { onWarning, ...checkOptions } = options;
   const loaded = typeof layout === "string" ? readLayoutFile(layout, checkOptions) : checkLayoutObject(layout, name, checkOptions);
   if (onWarning) loaded.warnings.forEach((warning) => onWarning(warning));

@@ -2,10 +2,10 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { main } from "./cli/caster-studio";
-import { diffLayouts, formatChanges } from "./diff";
+import { diffStudioFiles, formatChanges } from "./diff";
 import { formatProblem, parseLayout } from "./load";
 import { renderHtml, renderSvg } from "./render";
-import { StudioLayoutDefinition } from "./schema";
+import { StudioFileDefinition } from "./schema";
 
 /** A password no other text in the run contains, so that any leak of it is found. */
 const PASSWORD = "Lt5-leak-canary-e81f2a";
@@ -16,7 +16,7 @@ const PASSWORD = "Lt5-leak-canary-e81f2a";
  * `rtmp://user:***@host/...` by validate, diff and render, in the library and in the command.
  */
 describe("layout tools and URL passwords", () => {
-  const layout = (password: string): StudioLayoutDefinition => ({
+  const layout = (password: string): StudioFileDefinition => ({
     caster: { casterId: "LIVEPRODUCER_POST-cn-0pp1czt1234" },
     sources: {
       RV01: { resourceName: "Main camera", liveStreamUrl: `rtmp://camera:${password}@push.example.com/live/main` },
@@ -32,10 +32,10 @@ describe("layout tools and URL passwords", () => {
   });
 
   test("diff shows the URLs with the password masked, and a new password as a change", () => {
-    const added = formatChanges(diffLayouts({}, layout(PASSWORD)));
+    const added = formatChanges(diffStudioFiles({}, layout(PASSWORD)));
     expect(added).not.toContain(PASSWORD);
     expect(added).toContain("rtmp://camera:***@");
-    const rotated = formatChanges(diffLayouts(layout("old-password-1"), layout(PASSWORD)));
+    const rotated = formatChanges(diffStudioFiles(layout("old-password-1"), layout(PASSWORD)));
     expect(rotated).not.toMatch(new RegExp(`${PASSWORD}|old-password-1`));
     expect(rotated).toContain("RV01");
   });

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseLayout } from "./load";
 import { renderHtml, renderSvg } from "./render";
-import { StudioLayoutDefinition } from "./schema";
+import { StudioFileDefinition } from "./schema";
 
 /**
  * The schedule in the picture: episodes as bars from their start to their end and groups as a
@@ -10,7 +10,7 @@ import { StudioLayoutDefinition } from "./schema";
  */
 
 const FIXTURE = readFileSync(join(__dirname, "test-fixtures", "schedule.yaml"), "utf8");
-const file = (): StudioLayoutDefinition => {
+const file = (): StudioFileDefinition => {
   const loaded = parseLayout(FIXTURE, "schedule.yaml", { now: Date.parse("2030-12-23T00:00:00Z") });
   if (!loaded.layout) throw new Error(loaded.problems.map((problem) => problem.message).join("\n"));
   return loaded.layout;

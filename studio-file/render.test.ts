@@ -1,5 +1,5 @@
 import { renderHtml, renderSvg } from "./render";
-import { SOURCE_KINDS, StudioLayoutDefinition } from "./schema";
+import { SOURCE_KINDS, StudioFileDefinition } from "./schema";
 
 /**
  * What the pictures say, read from their text. That the SVG parses as XML, and that what it draws
@@ -11,7 +11,7 @@ const LONG_NAME =
   "Main stage wide shot from the balcony camera, left side, with the sponsor banner and the audience in view";
 const SPECIAL_NAME = `Q&A <live> "Ask" 'Me'`;
 
-const layout: StudioLayoutDefinition = {
+const layout: StudioFileDefinition = {
   caster: { casterId: "LIVEPRODUCER_POST-cn-0pp1czt1234" },
   sources: {
     // Listed out of order on purpose: the grid is by position, not by the file's order.
@@ -178,7 +178,7 @@ describe("renderSvg", () => {
   });
 
   test("escapes every text it is given, the title and group and item names too", () => {
-    const hostile: StudioLayoutDefinition = {
+    const hostile: StudioFileDefinition = {
       sources: { RV01: { resourceName: "</text><script>alert(1)</script>", liveStreamUrl: "rtmp://a.example.com/x" } },
       episodeGroups: { a: { startTime: "2026-01-01T00:00:00Z", items: [{ itemName: `"/><g onload="x`, vodUrl: "https://a.example.com/a.mp4" }] } },
     };
@@ -197,7 +197,7 @@ describe("renderSvg", () => {
   });
 
   test("shows no URL, and no signature even from a signed URL pasted into a name", () => {
-    const pasted: StudioLayoutDefinition = {
+    const pasted: StudioFileDefinition = {
       ...layout,
       sources: { ...layout.sources, RV07: { resourceName: `Cam https://cdn.example.com/a.mp4?auth_key=${SECRET}`, materialId: "m1" } },
     };
@@ -267,7 +267,7 @@ describe("renderSvg", () => {
   });
 
   test("is the same text for the same layout, whatever order the file lists things in", () => {
-    const reordered: StudioLayoutDefinition = {
+    const reordered: StudioFileDefinition = {
       episodeGroups: Object.fromEntries(Object.entries(layout.episodeGroups!).reverse()),
       sources: Object.fromEntries(Object.entries(layout.sources!).reverse()),
       caster: layout.caster,
@@ -329,7 +329,7 @@ describe("renderHtml", () => {
 });
 
 describe("a studio the file makes (issue 12)", () => {
-  const made: StudioLayoutDefinition = {
+  const made: StudioFileDefinition = {
     caster: {
       new: {
         casterName: "Evening show", normType: 1, casterTemplate: "lp_hd", delaySeconds: 3, domainName: "live.example.com", running: true,
@@ -384,7 +384,7 @@ describe("a studio the file makes (issue 12)", () => {
 });
 
 describe("the screen: layouts, components and scenes (issue 13)", () => {
-  const screen: StudioLayoutDefinition = {
+  const screen: StudioFileDefinition = {
     caster: { new: { casterName: "Evening show", normType: 1, casterTemplate: "lp_hd", domainName: "live.example.com", running: true } },
     sources: {
       RV01: { resourceName: "Main camera", liveStreamUrl: `rtmp://push.example.com/live/main?auth_key=1700000000-0-0-${SECRET}` },

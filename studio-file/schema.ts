@@ -1,14 +1,14 @@
 import { z } from "zod";
-import { COMPONENT_LOCATION_ID_PATTERN, COMPONENT_LOCATION_ID_RULE, MAX_EPISODE_ITEMS } from "../spec/api-facts";
-import { caster as casterKind, casterFields } from "../spec/kinds/caster";
-import { componentFields } from "../spec/kinds/caster-component";
-import { episodeFields } from "../spec/kinds/caster-episode";
-import { episodeGroupFields, episodeItemSchema } from "../spec/kinds/caster-episode-group";
-import { layoutFields as compositionFields } from "../spec/kinds/caster-layout";
-import { SCENES } from "../spec/kinds/caster-scene-binding";
-import { casterIdSchema, LOCATION_ID_PATTERN, SOURCE_PROPERTIES, SourceProperty, videoResourceFields } from "../spec/kinds/caster-video-resource";
-import { OBJECT_ID_PATTERN } from "../spec/fields/import-id";
-import { Connection, connectionSchema } from "../spec/fields/connection";
+import { COMPONENT_LOCATION_ID_PATTERN, COMPONENT_LOCATION_ID_RULE, MAX_EPISODE_ITEMS } from "../model/api-facts";
+import { caster as casterKind, casterFields } from "../model/kinds/caster";
+import { componentFields } from "../model/kinds/caster-component";
+import { episodeFields } from "../model/kinds/caster-episode";
+import { episodeGroupFields, episodeItemSchema } from "../model/kinds/caster-episode-group";
+import { layoutFields as compositionFields } from "../model/kinds/caster-layout";
+import { SCENES } from "../model/kinds/caster-scene-binding";
+import { casterIdSchema, LOCATION_ID_PATTERN, SOURCE_PROPERTIES, SourceProperty, videoResourceFields } from "../model/kinds/caster-video-resource";
+import { OBJECT_ID_PATTERN } from "../model/fields/import-id";
+import { Connection, connectionSchema } from "../model/fields/connection";
 import { KEYED_SECTION_NAMES, KEYED_SECTIONS, KeyedSectionName } from "./sections";
 
 /**
@@ -19,7 +19,8 @@ import { KEYED_SECTION_NAMES, KEYED_SECTIONS, KeyedSectionName } from "./section
  *
  * Naming: the *file* is a studio file; a *layout* inside it (`layouts:`) is what the Live API calls
  * a layout, one screen composition (CasterLayout). Identifiers named `Layout…` that predate the
- * `layouts` section (LayoutSource, StudioLayoutDefinition, loadLayout) mean the whole file.
+ * `layouts` section (LayoutSource, LayoutCaster, loadLayout) mean the whole file; newer ones say
+ * `StudioFile…` (StudioFileDefinition, PlainStudioFile, diffStudioFiles).
  */
 
 // The position is the source's key in the file, and the studio is the layout's `caster`.
@@ -276,15 +277,18 @@ interface Composition {
 }
 
 /** A studio file as the file gives it. */
-export interface StudioLayoutDefinition extends Composition {
+export interface StudioFileDefinition extends Composition {
   $schema?: string;
   caster?: LayoutCasterDefinition;
   sources?: Record<string, LayoutSourceDefinition> | null;
   episodeGroups?: Record<string, LayoutEpisodeGroupDefinition> | null;
 }
 
+/** @deprecated The former name of {@link StudioFileDefinition}: the whole studio file, not one layout. */
+export type StudioLayoutDefinition = StudioFileDefinition;
+
 /** A studio file with its secret references as text, for a picture or a summary that must not read secrets. */
-export interface PlainStudioLayout extends Composition {
+export interface PlainStudioFile extends Composition {
   caster?: LayoutCaster;
   sources?: Record<string, LayoutSource> | null;
   episodeGroups?: Record<string, LayoutEpisodeGroup> | null;
@@ -295,7 +299,7 @@ export function isSecretReference(value: unknown): value is SecretReference {
 }
 
 /** `{ secret: mainCameraUrl }` → `stack secret mainCameraUrl`: what the reviewer sees instead of the URL. */
-export function withSecretsAsText(layout: StudioLayoutDefinition): PlainStudioLayout {
+export function withSecretsAsText(layout: StudioFileDefinition): PlainStudioFile {
   const text = (value: unknown) => (isSecretReference(value) ? `stack secret ${value.secret}` : value);
   const mapValues = <T>(entries: Record<string, T> | null | undefined, map: (entry: T) => unknown) =>
     entries ? Object.fromEntries(Object.entries(entries).map(([key, entry]) => [key, map(entry)])) : entries;
@@ -315,7 +319,7 @@ export function withSecretsAsText(layout: StudioLayoutDefinition): PlainStudioLa
     timeZone: layout.timeZone,
     connection: layout.connection,
     adopt: layout.adopt,
-  } as PlainStudioLayout;
+  } as PlainStudioFile;
 }
 
 /** Whether the layout's `caster` declares a studio the file makes. */
@@ -340,6 +344,6 @@ export function sourcePropertyOf(source: LayoutSource | LayoutSourceDefinition):
 }
 
 /** The layout's positions in order RV01..RV99, whatever order the file lists them in. */
-export function sortedLocations(layout: StudioLayoutDefinition | PlainStudioLayout): string[] {
+export function sortedLocations(layout: StudioFileDefinition | PlainStudioFile): string[] {
   return Object.keys(layout.sources ?? {}).sort();
 }

@@ -1,10 +1,10 @@
-import { COMPONENT_LOCATION_ID_PATTERN, COMPONENT_LOCATION_ID_RULE, LOCATION_ID_PATTERN, LOCATION_ID_RULE } from "../spec/api-facts";
-import { casterComponent } from "../spec/kinds/caster-component";
-import { casterEpisode } from "../spec/kinds/caster-episode";
-import { casterEpisodeGroup } from "../spec/kinds/caster-episode-group";
-import { casterLayout } from "../spec/kinds/caster-layout";
-import { casterVideoResource, SOURCE_PROPERTIES } from "../spec/kinds/caster-video-resource";
-import { KindSpec } from "../spec/kinds/kind";
+import { COMPONENT_LOCATION_ID_PATTERN, COMPONENT_LOCATION_ID_RULE, LOCATION_ID_PATTERN, LOCATION_ID_RULE } from "../model/api-facts";
+import { casterComponent } from "../model/kinds/caster-component";
+import { casterEpisode } from "../model/kinds/caster-episode";
+import { casterEpisodeGroup } from "../model/kinds/caster-episode-group";
+import { casterLayout } from "../model/kinds/caster-layout";
+import { casterVideoResource, SOURCE_PROPERTIES } from "../model/kinds/caster-video-resource";
+import { KindSpec } from "../model/kinds/kind";
 
 /**
  * A name of the file's own (a group's, a layout's, an episode's): lower-case, so that its child

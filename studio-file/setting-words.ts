@@ -1,5 +1,5 @@
-import { casterVideoResource, isFile } from "../spec/kinds/caster-video-resource";
-import { comparable } from "../spec/kinds/kind";
+import { casterVideoResource, isFile } from "../model/kinds/caster-video-resource";
+import { comparable } from "../model/kinds/kind";
 import { LayoutEpisodeGroup, LayoutSource } from "./schema";
 import { clock, displayValue, duration, repeatPhrase } from "./words";
 

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { MIN_EPISODE_LEAD_SECONDS } from "../spec/api-facts";
+import { MIN_EPISODE_LEAD_SECONDS } from "../model/api-facts";
 import { checkLayoutObject, formatProblem, LayoutProblem, loadLayout, parseLayout, readLayoutFile } from "./load";
 import { checkLayout, findLayoutProblems } from "./validate";
 

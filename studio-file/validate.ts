@@ -1,14 +1,14 @@
 import { checkInputs, CheckFailure, CrossFieldRule, describeValue, InputSpec } from "../common/check";
-import { connectionSchema } from "../spec/fields/connection";
+import { connectionSchema } from "../model/fields/connection";
 import { isUnknown } from "../common/unknowns";
-import { COMPONENT_LOCATION_ID_PATTERN, MIN_EPISODE_LEAD_SECONDS } from "../spec/api-facts";
-import { caster as casterKind } from "../spec/kinds/caster";
-import { casterComponent } from "../spec/kinds/caster-component";
-import { casterEpisode, EpisodeInputs, GIVE_A_SOURCE, GIVE_A_SOURCE_IN_THE_FILE } from "../spec/kinds/caster-episode";
-import { casterLayout } from "../spec/kinds/caster-layout";
+import { COMPONENT_LOCATION_ID_PATTERN, MIN_EPISODE_LEAD_SECONDS } from "../model/api-facts";
+import { caster as casterKind } from "../model/kinds/caster";
+import { casterComponent } from "../model/kinds/caster-component";
+import { casterEpisode, EpisodeInputs, GIVE_A_SOURCE, GIVE_A_SOURCE_IN_THE_FILE } from "../model/kinds/caster-episode";
+import { casterLayout } from "../model/kinds/caster-layout";
 import {
   importIdOfThisStudio, LOCATION_ID_PATTERN, videoResourceFields, videoResourceSpec,
-} from "../spec/kinds/caster-video-resource";
+} from "../model/kinds/caster-video-resource";
 import {
   ADOPT_SECTIONS,
   AdoptSection,
@@ -32,7 +32,7 @@ import {
   layoutStudioFields,
   NEW_STUDIO_KEY,
   SECRET_CAPABLE_STUDIO_PROPERTIES,
-  StudioLayoutDefinition,
+  StudioFileDefinition,
   studioLayoutSchema,
   timeZoneSchema,
 } from "./schema";
@@ -203,12 +203,12 @@ function standInFor(name: string, schema: { safeParse(value: unknown): { success
   return standIn;
 }
 
-/** Every problem of a parsed layout; none means it is a valid {@link StudioLayoutDefinition}. Its warnings: {@link checkLayout}. */
+/** Every problem of a parsed layout; none means it is a valid {@link StudioFileDefinition}. Its warnings: {@link checkLayout}. */
 export function findLayoutProblems(value: unknown, options: CheckOptions = {}): PathProblem[] {
   return checkLayout(value, options).problems;
 }
 
-/** A parsed layout's problems (none: a valid {@link StudioLayoutDefinition}) and its warnings. */
+/** A parsed layout's problems (none: a valid {@link StudioFileDefinition}) and its warnings. */
 export function checkLayout(value: unknown, options: CheckOptions = {}): LayoutCheck {
   if (!isPlainObject(value)) {
     return {
@@ -480,12 +480,12 @@ function article(noun: string): string {
  * Narrows a layout that {@link findLayoutProblems} passed. The layout's own zod schema must agree
  * (it is what the JSON Schema is made from); if it does not, that is a bug here, not in the file.
  */
-export function asValidLayout(value: unknown): StudioLayoutDefinition {
+export function asValidLayout(value: unknown): StudioFileDefinition {
   const parsed = studioLayoutSchema.safeParse(value);
   if (!parsed.success) {
     throw new Error(`pulumi-alicloud-caster: a layout passed the checks but not its schema (${parsed.error.issues[0].message}); please report this.`);
   }
-  return value as StudioLayoutDefinition;
+  return value as StudioFileDefinition;
 }
 
 function casterProblems(caster: unknown): PathProblem[] {

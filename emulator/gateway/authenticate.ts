@@ -5,8 +5,8 @@ import { AccountKey } from "./accounts";
 import { NonceCache } from "./nonce-cache";
 import { sign, stringToSign } from "./signature";
 
-export { API_VERSION } from "../../spec/live-api";
-import { API_VERSION } from "../../spec/live-api";
+export { API_VERSION } from "../../model/live-api";
+import { API_VERSION } from "../../model/live-api";
 /** How far a request's Timestamp may be from the server's clock, and how long a nonce is remembered. */
 export const REPLAY_WINDOW_MS = 15 * 60 * 1000;
 

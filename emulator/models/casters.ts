@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { CASTER_TEMPLATES } from "../../spec/api-facts";
+import { CASTER_TEMPLATES } from "../../model/api-facts";
 import { errors } from "../errors";
 import { apiTime, newCasterId } from "./ids";
 import { AccountState, CasterConfigRecord, CasterRecord, SceneAudioRecord } from "./state";
@@ -7,7 +7,7 @@ import { AccountState, CasterConfigRecord, CasterRecord, SceneAudioRecord } from
 /** Studio IDs are `LIVEPRODUCER_POST-cn-…` today; studios from before that carry a UUID. */
 const CASTER_ID_PATTERN = /^(LIVEPRODUCER_(POST|PRE)-[a-z]{2}-[0-9a-z]{6,32}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
 
-/** The studio's transcoding templates: lp_ld, lp_sd, lp_hd, lp_ud, with _v for portrait (spec/api-facts.ts, CREATE's CasterTemplate). */
+/** The studio's transcoding templates: lp_ld, lp_sd, lp_hd, lp_ud, with _v for portrait (model/api-facts.ts, CREATE's CasterTemplate). */
 export function isCasterTemplate(template: string): boolean {
   return (CASTER_TEMPLATES as readonly string[]).includes(template);
 }

@@ -19,7 +19,7 @@ import {
   MAX_NORMALIZED,
   MAX_RESOURCE_NAME_LENGTH,
   MAX_TRANSPARENCY,
-  POSITION_REFERS, CAPTION_DEFAULTS, TEXT_STYLE_DEFAULTS } from "../../spec/api-facts";
+  POSITION_REFERS, CAPTION_DEFAULTS, TEXT_STYLE_DEFAULTS } from "../../model/api-facts";
 
 /**
  * A studio's components (text, image and caption overlays): AddCasterComponent,

@@ -3,7 +3,7 @@ import { errors } from "../errors";
 import { newResourceId } from "./ids";
 import { AccountState, CasterRecord, EpisodeGroupRecord } from "./state";
 import { isHttpFile } from "./urls";
-import { API_TIME_PATTERN as START_TIME_PATTERN, MAX_CLIENT_TOKEN_LENGTH, MAX_EPISODE_ITEMS as MAX_ITEMS, VOD_FILE_EXTENSIONS } from "../../spec/api-facts";
+import { API_TIME_PATTERN as START_TIME_PATTERN, MAX_CLIENT_TOKEN_LENGTH, MAX_EPISODE_ITEMS as MAX_ITEMS, VOD_FILE_EXTENSIONS } from "../../model/api-facts";
 
 export interface EpisodeGroupInput {
   clientToken: string;

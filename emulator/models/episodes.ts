@@ -5,7 +5,7 @@ import { studioEpisodeGroups } from "./episode-groups";
 import { newResourceId } from "./ids";
 import { oneOf } from "./layers";
 import { AccountState, CasterRecord, EpisodeGroupRecord, EpisodeRecord } from "./state";
-import { API_TIME_PATTERN, EPISODE_STATUS, EPISODE_TYPES, MAX_RESOURCE_NAME_LENGTH, SWITCH_TYPES, toApiTime } from "../../spec/api-facts";
+import { API_TIME_PATTERN, EPISODE_STATUS, EPISODE_TYPES, MAX_RESOURCE_NAME_LENGTH, SWITCH_TYPES, toApiTime } from "../../model/api-facts";
 
 /**
  * A studio's schedule: AddCasterEpisode, ModifyCasterEpisode, DeleteCasterEpisode, and

@@ -19,4 +19,4 @@ export function newResourceId(): string {
 }
 
 /** The API's time format: UTC, seconds, `Z`. */
-export { toApiTime as apiTime } from "../../spec/api-facts";
+export { toApiTime as apiTime } from "../../model/api-facts";

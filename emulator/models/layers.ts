@@ -10,7 +10,7 @@ import {
   MAX_VOLUME_RATE,
   POSITION_REFERS,
   VIDEO_LAYER_DEFAULTS,
-} from "../../spec/api-facts";
+} from "../../model/api-facts";
 
 /**
  * Video and audio layers, as AddCasterLayout, ModifyCasterLayout and UpdateCasterSceneAudio take

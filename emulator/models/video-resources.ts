@@ -11,7 +11,7 @@ import {
   MAX_FIXED_DELAY_MS,
   MAX_RESOURCE_NAME_LENGTH as MAX_RESOURCE_NAME,
   VOD_FILE_EXTENSIONS,
-} from "../../spec/api-facts";
+} from "../../model/api-facts";
 
 /** What a source plays: exactly one of these is set. */
 export interface VideoSource {

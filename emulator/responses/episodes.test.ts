@@ -1,7 +1,7 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { toApiTime } from "../../spec/api-facts";
+import { toApiTime } from "../../model/api-facts";
 import { expectError, PopCall, startPacedEmulator } from "../../test/helpers/paced-emulator";
 import { popClient } from "../../test/helpers/pop-client";
 import { DEMO_ACCOUNT } from "../gateway/accounts";

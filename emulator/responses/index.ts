@@ -1,4 +1,4 @@
-import { Action, operationSpec, OperationSpec } from "../../spec/live-api";
+import { Action, operationSpec, OperationSpec } from "../../model/live-api";
 import * as casters from "./casters";
 import * as components from "./components";
 import * as episodeGroups from "./episode-groups";
@@ -10,7 +10,7 @@ import * as videoResources from "./video-resources";
 
 /**
  * The behaviour of each Action the emulator serves. Everything else about an operation (its QPS,
- * its required parameters, its reply's shape) is in spec/live-api.ts.
+ * its required parameters, its reply's shape) is in model/live-api.ts.
  */
 /** Keyed by Action, each handler answering its own operation's reply: a handler for an Action the spec lacks does not compile. */
 export type HandlerTable = { [A in Action]?: { handler: OperationHandler<A>; notes: string } };

@@ -1,4 +1,4 @@
-import { Action, ReplyOf } from "../../spec/live-api";
+import { Action, ReplyOf } from "../../model/live-api";
 import { CasterDefaults } from "../models/casters";
 import { LiveBackend } from "../models/live-backend";
 import { RequestParams } from "./params";

@@ -1,6 +1,6 @@
-import { OperationSpec } from "../../spec/live-api";
+import { OperationSpec } from "../../model/live-api";
 import { errors } from "../errors";
-import { INT32_MAX, INT32_MIN } from "../../spec/api-facts";
+import { INT32_MAX, INT32_MIN } from "../../model/api-facts";
 
 /**
  * An operation's request parameters, read the way the API reads them: every value arrives as
@@ -127,7 +127,7 @@ export class RequestParams {
 }
 
 /**
- * A value beyond the API's 32-bit integers (spec/api-facts.ts) is refused as malformed, as a value
+ * A value beyond the API's 32-bit integers (model/api-facts.ts) is refused as malformed, as a value
  * the API cannot read. The code is an assumption; see LIMITATIONS in the README.
  */
 

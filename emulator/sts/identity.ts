@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import * as fs from "node:fs";
-import { ROLE_ARN_PATTERN, ROLE_MAX_SESSION_DURATION_SECONDS } from "../../spec/api-facts";
+import { ROLE_ARN_PATTERN, ROLE_MAX_SESSION_DURATION_SECONDS } from "../../model/api-facts";
 import { AccountKey } from "../gateway/accounts";
 
 /**

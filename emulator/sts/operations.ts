@@ -1,4 +1,4 @@
-import { ROLE_MAX_SESSION_DURATION_SECONDS, ROLE_SESSION_NAME_PATTERN, STS_DURATION_SECONDS } from "../../spec/api-facts";
+import { ROLE_MAX_SESSION_DURATION_SECONDS, ROLE_SESSION_NAME_PATTERN, STS_DURATION_SECONDS } from "../../model/api-facts";
 import { ApiError } from "../errors";
 import { Gateway, GatewayRequest } from "../gateway/authenticate";
 import { EmulatorOidcProvider, EmulatorRole, parseRoleArn, SessionStore, TemporaryCredentials } from "./identity";

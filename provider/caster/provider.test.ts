@@ -1,6 +1,6 @@
 import { configureForFixture, EmulatorFixture, startEmulatorFixture } from "../../test/helpers/emulator-fixture";
 import { DEMO_ACCOUNT } from "../../emulator";
-import { CasterInputs } from "../../spec/kinds/caster";
+import { CasterInputs } from "../../model/kinds/caster";
 import { casterProvider as provider, CasterOutputs } from "./provider";
 
 /** The studio provider against the emulator: real HTTP, real signatures, the emulator's own rules. */

@@ -1,10 +1,10 @@
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { isUnknown } from "../../common/unknowns";
-import { caster, caster as kind, CasterInputs, changesNeedingStop as needingStop, CONFIG_PROPERTIES, RecordingConfig } from "../../spec/kinds/caster";
+import { caster, caster as kind, CasterInputs, changesNeedingStop as needingStop, CONFIG_PROPERTIES, RecordingConfig } from "../../model/kinds/caster";
 import { LiveApiError, UserFacingError } from "../client/errors";
 import { itemsOf, Listed, ListItem, LiveClient, ParamsOf, ReplyOf } from "../client/live-client";
 import { clientTokenFor } from "../shared/client-token";
-import { comparable, FieldSpec, replacedOnChange } from "../../spec/kinds/kind";
+import { comparable, FieldSpec, replacedOnChange } from "../../model/kinds/kind";
 import { differences, kindProvider } from "../kind-provider";
 import { liveClient, sessionMap } from "../runtime";
 import type { ApiScene } from "../scene/provider";
@@ -370,7 +370,7 @@ export async function stopStudio(client: LiveClient, casterId: string): Promise<
  * StartCaster, done once the studio is running: every start of the provider goes through here.
  * A retry after a lost reply finds the studio already started. The StartCaster page's error table
  * could not be read (https://www.alibabacloud.com/help/en/live/developer-reference/api-live-2016-11-01-startcaster;
- * spec/live-api.ts), so no code is taken on trust: after any refusal (an HTTP 4xx answer; the
+ * model/live-api.ts), so no code is taken on trust: after any refusal (an HTTP 4xx answer; the
  * emulator's is IncorrectCasterStatus.Inuse, DeleteCaster's documented code for a running studio),
  * a studio that DescribeCasters reports streaming (Status 1) is the start done.
  */

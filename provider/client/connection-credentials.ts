@@ -2,7 +2,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import type { CredentialsProvider } from "@alicloud/credentials";
-import type { Connection } from "../../spec/fields/connection";
+import type { Connection } from "../../model/fields/connection";
 import { safeMessage, UserFacingError } from "./errors";
 import type { Credentials, CredentialSource } from "./settings";
 

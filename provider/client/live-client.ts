@@ -5,7 +5,7 @@ import { limiterFor } from "./rate-limiter";
 import { backoffDelayMs, DEFAULT_RETRY_POLICY, isTransient, RetryPolicy } from "./retry";
 import { ClientSettings, credentialSource, CredentialSource } from "./settings";
 
-import { Action, API_VERSION, Listed, ListItem, ParamsOf, ParamValue, ReplyOf } from "../../spec/live-api";
+import { Action, API_VERSION, Listed, ListItem, ParamsOf, ParamValue, ReplyOf } from "../../model/live-api";
 export { API_VERSION };
 export type { Action, Listed, ListItem, ParamsOf, ParamValue, ReplyOf };
 
@@ -74,7 +74,7 @@ export class LiveClient {
    * Calls an operation. A transient failure is retried; but when an operation that is not
    * idempotent may have taken effect without an answer, the error is thrown with
    * `outcomeUnknown` so that the caller can look before it sends again. The Action, its
-   * parameters and its reply are typed from the spec (spec/live-api.ts).
+   * parameters and its reply are typed from the spec (model/live-api.ts).
    */
   call<A extends Action>(action: A, params: ParamsOf<A>): Promise<ReplyOf<A> & { RequestId: string }> {
     return this.callUnchecked(action, params) as Promise<ReplyOf<A> & { RequestId: string }>;

@@ -1,4 +1,4 @@
-import { operationSpec } from "../../spec/live-api";
+import { operationSpec } from "../../model/live-api";
 
 /** What the client needs of an operation: its QPS, and whether sending it twice is safe. */
 export interface OperationTraits {
@@ -13,7 +13,7 @@ export interface OperationTraits {
 /** An operation the spec does not describe gets the strictest documented rate and no resends. */
 export const UNKNOWN_OPERATION: OperationTraits = { qps: 4, idempotent: false };
 
-/** From the one description of the API (spec/live-api.ts). */
+/** From the one description of the API (model/live-api.ts). */
 export function traitsOf(action: string): OperationTraits {
   const spec = operationSpec(action);
   return spec ? { qps: spec.qps, idempotent: spec.idempotency !== "unsafe" } : UNKNOWN_OPERATION;

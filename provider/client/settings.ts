@@ -1,7 +1,7 @@
 import type { DefaultCredentialsProvider } from "@alicloud/credentials";
 import { distance } from "fastest-levenshtein";
 import { hasSignature, redactSignatures } from "../../common/redact";
-import type { Connection } from "../../spec/fields/connection";
+import type { Connection } from "../../model/fields/connection";
 import { connectionCredentials, nonEmpty } from "./connection-credentials";
 import { ConfigProblemError, MissingCredentialsError } from "./errors";
 

@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from "node:util";
-import { CAPTION_DEFAULTS, COMPONENT_DEFAULTS, COMPONENT_LAYER_DEFAULTS, TEXT_STYLE_DEFAULTS } from "../../spec/api-facts";
-import { casterComponent as kind, ComponentInputs } from "../../spec/kinds/caster-component";
+import { CAPTION_DEFAULTS, COMPONENT_DEFAULTS, COMPONENT_LAYER_DEFAULTS, TEXT_STYLE_DEFAULTS } from "../../model/api-facts";
+import { casterComponent as kind, ComponentInputs } from "../../model/kinds/caster-component";
 import { LiveApiError, UserFacingError } from "../client/errors";
 import { itemsOf, Listed, ListItem, LiveClient, ParamsOf, ReplyOf } from "../client/live-client";
 import { differences, formatId, kindProvider, parseId } from "../kind-provider";

@@ -1,5 +1,5 @@
 import { itemsOf, Listed, ListItem, LiveClient, ReplyOf } from "../client/live-client";
-import { EpisodeGroupInputs } from "../../spec/kinds/caster-episode-group";
+import { EpisodeGroupInputs } from "../../model/kinds/caster-episode-group";
 
 /** What the provider stores for an episode group. */
 export interface EpisodeGroupOutputs extends EpisodeGroupInputs {

@@ -1,7 +1,7 @@
 import { configureForFixture, EmulatorFixture, startEmulatorFixture } from "../../test/helpers/emulator-fixture";
 import { EpisodeGroupOutputs } from "./api";
 import { episodeGroupProvider as provider } from "./provider";
-import { EpisodeGroupInputs } from "../../spec/kinds/caster-episode-group";
+import { EpisodeGroupInputs } from "../../model/kinds/caster-episode-group";
 
 describe("episode group provider", () => {
   let live: EmulatorFixture;

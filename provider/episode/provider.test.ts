@@ -1,6 +1,6 @@
 import { configureForFixture, EmulatorFixture, startEmulatorFixture } from "../../test/helpers/emulator-fixture";
 import { UNKNOWN } from "../../common/unknowns";
-import { EpisodeInputs } from "../../spec/kinds/caster-episode";
+import { EpisodeInputs } from "../../model/kinds/caster-episode";
 import { componentProvider, ComponentOutputs } from "../component/provider";
 import { episodeProvider as provider, EpisodeOutputs } from "./provider";
 

@@ -4,7 +4,7 @@ import { parse } from "yaml";
 import { configureForFixture, EmulatorFixture, startEmulatorFixture } from "../../test/helpers/emulator-fixture";
 import { DEMO_ACCOUNT } from "../../emulator";
 import { parseLayout } from "../../studio-file/load";
-import { isSecretReference, StudioLayoutDefinition } from "../../studio-file/schema";
+import { isSecretReference, StudioFileDefinition } from "../../studio-file/schema";
 import { casterProvider } from "../caster/provider";
 import { componentProvider } from "../component/provider";
 import { episodeProvider } from "../episode/provider";
@@ -171,7 +171,7 @@ describe("caster-studio export", () => {
   });
 
   test("applied, each object reads back through its provider as no change", async () => {
-    const layout = parseLayout(exported.text, "studio.yaml", { now: clock.now }).layout as StudioLayoutDefinition;
+    const layout = parseLayout(exported.text, "studio.yaml", { now: clock.now }).layout as StudioFileDefinition;
     const adopt = file.adopt as { caster: string; sources: Record<string, string>; layouts: Record<string, string>; components: Record<string, string>; episodes: Record<string, string> };
     const casterId = adopt.caster;
     const secrets = Object.fromEntries(exported.secrets.map((secret) => [secret.key, secret.url]));

@@ -1,5 +1,5 @@
-import { caster as casterKind } from "../../spec/kinds/caster";
-import { FieldSpec } from "../../spec/kinds/kind";
+import { caster as casterKind } from "../../model/kinds/caster";
+import { FieldSpec } from "../../model/kinds/kind";
 import { checkLayout, PathProblem } from "../../studio-file/validate";
 import { LiveClient } from "../client/live-client";
 import { readStudioForExport, StudioReading } from "./read";

@@ -4,13 +4,13 @@ import { hasSignature, redactSignatures } from "../../common/redact";
 import {
   AUDIO_LAYER_DEFAULTS, CAPTION_DEFAULTS, COMPONENT_DEFAULTS, COMPONENT_LAYER_DEFAULTS, COMPONENT_TYPES, EPISODE_STATUS, TEXT_STYLE_DEFAULTS, toApiTime,
   VIDEO_LAYER_DEFAULTS,
-} from "../../spec/api-facts";
-import { caster as casterKind, casterSpec } from "../../spec/kinds/caster";
-import { casterComponent, componentFields } from "../../spec/kinds/caster-component";
-import { episodeSpec } from "../../spec/kinds/caster-episode";
-import { layoutSpec } from "../../spec/kinds/caster-layout";
-import { casterVideoResource, videoResourceSpec } from "../../spec/kinds/caster-video-resource";
-import { FieldSpec, innerType } from "../../spec/kinds/kind";
+} from "../../model/api-facts";
+import { caster as casterKind, casterSpec } from "../../model/kinds/caster";
+import { casterComponent, componentFields } from "../../model/kinds/caster-component";
+import { episodeSpec } from "../../model/kinds/caster-episode";
+import { layoutSpec } from "../../model/kinds/caster-layout";
+import { casterVideoResource, videoResourceSpec } from "../../model/kinds/caster-video-resource";
+import { FieldSpec, innerType } from "../../model/kinds/kind";
 import { SECRET_CAPABLE_SOURCE_PROPERTIES, SECRET_CAPABLE_STUDIO_PROPERTIES, SceneKey } from "../../studio-file/schema";
 import { spanPhrase } from "../../studio-file/words";
 import { fromApi as componentFromApi } from "../component/provider";
@@ -23,7 +23,7 @@ import { StudioReading } from "./read";
 /**
  * A studio as a studio file says it: each object through its provider's own mapping of the API's
  * reply (the very one refresh uses), then only what differs from what the file's omission means
- * (the kind's `whenOmitted`, the *_DEFAULTS of spec/api-facts.ts), so that the file, applied with
+ * (the kind's `whenOmitted`, the *_DEFAULTS of model/api-facts.ts), so that the file, applied with
  * the Studio component, reads back as no change. What a file cannot say is left out, with a
  * comment and a warning: the studio keeps it, unmanaged.
  */

@@ -1,7 +1,7 @@
 import { configureForFixture, EmulatorFixture, startEmulatorFixture } from "../../test/helpers/emulator-fixture";
 import { DEMO_ACCOUNT } from "../../emulator";
-import { LayoutInputs } from "../../spec/kinds/caster-layout";
-import { ComponentInputs } from "../../spec/kinds/caster-component";
+import { LayoutInputs } from "../../model/kinds/caster-layout";
+import { ComponentInputs } from "../../model/kinds/caster-component";
 import { componentProvider, ComponentOutputs } from "../component/provider";
 import { sceneBindingProvider, SceneBindingOutputs } from "../scene/provider";
 import { layoutProvider as provider, LayoutOutputs } from "./provider";

@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from "node:util";
-import { AUDIO_LAYER_DEFAULTS, VIDEO_LAYER_DEFAULTS } from "../../spec/api-facts";
-import { AudioLayer, casterLayout as kind, LayoutInputs, VideoLayer } from "../../spec/kinds/caster-layout";
+import { AUDIO_LAYER_DEFAULTS, VIDEO_LAYER_DEFAULTS } from "../../model/api-facts";
+import { AudioLayer, casterLayout as kind, LayoutInputs, VideoLayer } from "../../model/kinds/caster-layout";
 import { LiveApiError, UserFacingError } from "../client/errors";
 import { itemsOf, Listed, ListItem, LiveClient, ParamsOf, ReplyOf } from "../client/live-client";
 import { differences, formatId, kindProvider, parseId } from "../kind-provider";

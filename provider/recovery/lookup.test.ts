@@ -1,6 +1,6 @@
 import { configureForFixture, EmulatorFixture, startEmulatorFixture } from "../../test/helpers/emulator-fixture";
-import { ComponentInputs } from "../../spec/kinds/caster-component";
-import { LayoutInputs } from "../../spec/kinds/caster-layout";
+import { ComponentInputs } from "../../model/kinds/caster-component";
+import { LayoutInputs } from "../../model/kinds/caster-layout";
 import { componentProvider } from "../component/provider";
 import { episodeProvider } from "../episode/provider";
 import { layoutProvider } from "../layout/provider";

@@ -1,10 +1,10 @@
 import { UserFacingError } from "../client/errors";
 import { configureProvider } from "../runtime";
-import { CasterInputs } from "../../spec/kinds/caster";
-import { EpisodeGroupInputs } from "../../spec/kinds/caster-episode-group";
+import { CasterInputs } from "../../model/kinds/caster";
+import { EpisodeGroupInputs } from "../../model/kinds/caster-episode-group";
 import { madeByUnfinishedCreate as studioMadeBy } from "../caster/provider";
 import { episodeGroupProvider, madeByUnfinishedCreate as groupMadeBy } from "../episode-group/provider";
-import { VideoResourceInputs } from "../../spec/kinds/caster-video-resource";
+import { VideoResourceInputs } from "../../model/kinds/caster-video-resource";
 import { madeByUnfinishedCreate as sourceMadeBy, videoResourceProvider } from "../video-resource/provider";
 import { componentProvider, madeByUnfinishedCreate as componentMadeBy } from "../component/provider";
 import { episodeProvider, madeByUnfinishedCreate as episodeMadeBy } from "../episode/provider";

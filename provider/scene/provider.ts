@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from "node:util";
-import { casterSceneBinding as kind, SceneBindingInputs } from "../../spec/kinds/caster-scene-binding";
+import { casterSceneBinding as kind, SceneBindingInputs } from "../../model/kinds/caster-scene-binding";
 import { LiveApiError, UserFacingError } from "../client/errors";
 import { itemsOf, Listed, ListItem, LiveClient, ParamsOf, ReplyOf } from "../client/live-client";
 import { formatId, kindProvider, parseId } from "../kind-provider";

@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
 import * as path from "node:path";
 import { deriveClientToken } from "./client-token";
-import { EpisodeGroupInputs } from "../../spec/kinds/caster-episode-group";
+import { EpisodeGroupInputs } from "../../model/kinds/caster-episode-group";
 
 const inputs: EpisodeGroupInputs = {
   casterId: "LIVEPRODUCER_POST-cn-0pp1czt1234",

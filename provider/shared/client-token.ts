@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
-import { MAX_CLIENT_TOKEN_LENGTH } from "../../spec/api-facts";
-import { CREATE_PROPERTIES, EpisodeGroupInputs } from "../../spec/kinds/caster-episode-group";
+import { MAX_CLIENT_TOKEN_LENGTH } from "../../model/api-facts";
+import { CREATE_PROPERTIES, EpisodeGroupInputs } from "../../model/kinds/caster-episode-group";
 
 /**
  * The ClientToken of one creation: derived from what identifies it (project, stack and resource

@@ -1,5 +1,5 @@
-import { Connection, connectionKey } from "../../spec/fields/connection";
-export { describeConnection, describeConnections } from "../../spec/fields/connection";
+import { Connection, connectionKey } from "../../model/fields/connection";
+export { describeConnection, describeConnections } from "../../model/fields/connection";
 
 /** Whether two connections reach Alibaba Cloud the same way (the same settings, in any order). */
 export function sameConnection(a: Connection | undefined, b: Connection | undefined): boolean {

@@ -1,5 +1,5 @@
 import { itemsOf, Listed, ListItem, LiveClient, ReplyOf } from "../client/live-client";
-import { VideoResourceInputs } from "../../spec/kinds/caster-video-resource";
+import { VideoResourceInputs } from "../../model/kinds/caster-video-resource";
 
 /** One item of DescribeCasterVideoResources, with the API's field names. */
 export type ApiVideoResource = Listed<ListItem<ReplyOf<"DescribeCasterVideoResources">["VideoResources"], "VideoResource">, "ResourceId" | "ResourceName" | "LocationId">;

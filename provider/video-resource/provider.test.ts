@@ -2,7 +2,7 @@ import { configureForFixture, EmulatorFixture, startEmulatorFixture } from "../.
 import { UNKNOWN } from "../../common/unknowns";
 import { VideoResourceOutputs } from "./api";
 import { videoResourceProvider as provider } from "./provider";
-import { VideoResourceInputs } from "../../spec/kinds/caster-video-resource";
+import { VideoResourceInputs } from "../../model/kinds/caster-video-resource";
 
 describe("video source provider", () => {
   let live: EmulatorFixture;

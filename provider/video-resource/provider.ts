@@ -2,8 +2,8 @@ import { LiveApiError, UserFacingError } from "../client/errors";
 import { LiveClient, ParamsOf, ReplyOf } from "../client/live-client";
 import { clientScope, listingCache, liveClient } from "../runtime";
 import { formatId, kindProvider, parseId } from "../kind-provider";
-import { casterVideoResource as kind, VideoResourceInputs } from "../../spec/kinds/caster-video-resource";
-import { comparable, requestParams, stateFromReply } from "../../spec/kinds/kind";
+import { casterVideoResource as kind, VideoResourceInputs } from "../../model/kinds/caster-video-resource";
+import { comparable, requestParams, stateFromReply } from "../../model/kinds/kind";
 import { ApiVideoResource, describeVideoResources, sourceKind, VideoResourceOutputs } from "./api";
 
 /**

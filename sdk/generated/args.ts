@@ -1,4 +1,4 @@
-// Generated from spec/kinds by `npm run docs`; edit the kind's spec, not this file.
+// Generated from model/kinds by `npm run docs`; edit the kind's spec, not this file.
 import type * as pulumi from "@pulumi/pulumi";
 import type { EpisodeItemArgs } from "../caster-episode-group";
 

@@ -1,12 +1,12 @@
 import { writeFileSync } from "node:fs";
 import { extname } from "node:path";
 import { parseArgs } from "node:util";
-import { adoptedObjects, formatChanges, diffLayouts } from "../diff";
+import { adoptedObjects, formatChanges, diffStudioFiles } from "../diff";
 import { studioLayoutJsonSchemaText } from "../json-schema";
 import { formatProblem, LoadedLayout, readLayoutFile } from "../load";
 import { renderHtml, renderSvg } from "../render";
-import { SCENE_KEYS, StudioLayoutDefinition, timeZoneSchema } from "../schema";
-import { casterIdSchema } from "../../spec/kinds/caster-video-resource";
+import { SCENE_KEYS, StudioFileDefinition, timeZoneSchema } from "../schema";
+import { casterIdSchema } from "../../model/kinds/caster-video-resource";
 import { consoleOutput, Output } from "../../common/cli-output";
 
 /**
@@ -134,7 +134,7 @@ function diff(args: string[], output: Output): number {
   const beforeValid = reportProblems(before, output);
   const afterValid = reportProblems(after, output);
   if (!beforeValid || !afterValid) return 1;
-  output.out(formatChanges(diffLayouts(before.layout!, after.layout!), { before: positionals[0], after: positionals[1], adopting: adoptedObjects(after.layout!) }));
+  output.out(formatChanges(diffStudioFiles(before.layout!, after.layout!), { before: positionals[0], after: positionals[1], adopting: adoptedObjects(after.layout!) }));
   return 0;
 }
 
@@ -163,7 +163,7 @@ function reportProblems(loaded: LoadedLayout, output: Output): boolean {
 }
 
 /** "3 sources, 1 episode group", and the layouts, components and bound scenes when the file has any. */
-function contents(file: StudioLayoutDefinition): string {
+function contents(file: StudioFileDefinition): string {
   const parts = [count(Object.keys(file.sources ?? {}).length, "source"), count(Object.keys(file.episodeGroups ?? {}).length, "episode group")];
   const layouts = Object.keys(file.layouts ?? {}).length;
   const components = Object.keys(file.components ?? {}).length;

@@ -1,16 +1,16 @@
 import { isDeepStrictEqual } from "node:util";
-import { COMPONENT_DEFAULTS, MAX_TRANSPARENCY } from "../../spec/api-facts";
-import { casterComponent } from "../../spec/kinds/caster-component";
-import { casterLayout } from "../../spec/kinds/caster-layout";
-import { casterSceneBinding } from "../../spec/kinds/caster-scene-binding";
-import { replacedOnChange } from "../../spec/kinds/kind";
+import { COMPONENT_DEFAULTS, MAX_TRANSPARENCY } from "../../model/api-facts";
+import { casterComponent } from "../../model/kinds/caster-component";
+import { casterLayout } from "../../model/kinds/caster-layout";
+import { casterSceneBinding } from "../../model/kinds/caster-scene-binding";
+import { replacedOnChange } from "../../model/kinds/kind";
 import {
   anchorWords, captionLanguages, colorWords, normalAudioLayers, normalGeometry, normalVideoLayer, NormalAudioLayer, NormalVideoLayer, percent,
   placeOf, point, ScreenBox, screenBox, textStyle,
 } from "../composition";
 import { bySubject, LayoutChange } from "./change";
 import { matchEntries } from "./match";
-import { FileComponent, FileLayout, PlainStudioLayout, SCENE_KEYS, SceneKey } from "../schema";
+import { FileComponent, FileLayout, PlainStudioFile, SCENE_KEYS, SceneKey } from "../schema";
 import { capitalize, joinAnd, quote, sentence } from "../words";
 
 /**
@@ -34,7 +34,7 @@ type Layouts = Record<string, FileLayout>;
 type Components = Record<string, FileComponent>;
 
 /** The composition's changes: layouts, components, then scenes (PGM first). */
-export function compositionChanges(before: PlainStudioLayout, after: PlainStudioLayout, studioMoves: boolean): LayoutChange[] {
+export function compositionChanges(before: PlainStudioFile, after: PlainStudioFile, studioMoves: boolean): LayoutChange[] {
   const words = new Names(before, after);
   const layouts = layoutChanges(before.layouts ?? {}, after.layouts ?? {}, studioMoves, words);
   const components = componentChanges(before.components ?? {}, after.components ?? {}, studioMoves, words);
@@ -49,7 +49,7 @@ export function compositionChanges(before: PlainStudioLayout, after: PlainStudio
 }
 
 /** Whether a file declares anything on screen. */
-export function hasComposition(file: PlainStudioLayout): boolean {
+export function hasComposition(file: PlainStudioFile): boolean {
   return Object.keys(file.layouts ?? {}).length > 0 || Object.keys(file.components ?? {}).length > 0
     || SCENE_KEYS.some((key) => file.scenes?.[key] !== undefined);
 }
@@ -58,7 +58,7 @@ const layoutOf = (subject: string) => subject.replace(/^layout /, "");
 
 /** How a reviewer calls a source and a component: by name, from the new file, else the old one. */
 class Names {
-  constructor(private readonly before: PlainStudioLayout, private readonly after: PlainStudioLayout) {}
+  constructor(private readonly before: PlainStudioFile, private readonly after: PlainStudioFile) {}
 
   /** "Guest camera", or "RV04" when neither file names the source. */
   source(location: string): string {
@@ -487,7 +487,7 @@ interface Followed {
   renamedLayouts: ReadonlyMap<string, string>;
 }
 
-function sceneChanges(before: PlainStudioLayout, after: PlainStudioLayout, studioMoves: boolean, followed: Followed, names: Names): LayoutChange[] {
+function sceneChanges(before: PlainStudioFile, after: PlainStudioFile, studioMoves: boolean, followed: Followed, names: Names): LayoutChange[] {
   const { replacedComponents, movedComponents, renamedLayouts } = followed;
   const changes: LayoutChange[] = [];
   for (const key of SCENE_KEYS) {

@@ -1,6 +1,6 @@
 import { redactSignatures } from "../../common/redact";
-import { toApiTime } from "../../spec/api-facts";
-import { casterEpisodeGroup } from "../../spec/kinds/caster-episode-group";
+import { toApiTime } from "../../model/api-facts";
+import { casterEpisodeGroup } from "../../model/kinds/caster-episode-group";
 import { LayoutEpisodeGroup } from "../schema";
 import { GROUP_SETTING_NAMES, groupSettingsWords, STUDIO_DEFAULT_GROUP_SETTINGS } from "../setting-words";
 import { capitalize, displayValue, isUtcZone, joinAnd, momentPhrase, quote, sentence } from "../words";

@@ -1,4 +1,4 @@
-import { StudioLayoutDefinition, withSecretsAsText } from "../schema";
+import { StudioFileDefinition, withSecretsAsText } from "../schema";
 import { bySubject, LayoutChange, redactChange } from "./change";
 import { compositionChanges, hasComposition } from "./composition-changes";
 import { groupChanges } from "./group-changes";
@@ -17,7 +17,7 @@ export { formatChanges } from "./markdown";
  * modules (one a section of the file), and the comment's Markdown in markdown.ts.
  *
  * Every decision mirrors what `pulumi up` will do with the Studio component: sources are its
- * children by position, groups by name, and the kinds' own rules (spec/kinds: defaults, what a
+ * children by position, groups by name, and the kinds' own rules (model/kinds: defaults, what a
  * change replaces, a group is always replaced) decide what is a change and what a replacement.
  */
 
@@ -26,7 +26,7 @@ export { formatChanges } from "./markdown";
  * by name, layouts by name, components by position, what PGM and PVW show (composition-changes.ts),
  * and the schedule's episodes in the order they start (schedule-changes.ts).
  */
-export function diffLayouts(layoutBefore: StudioLayoutDefinition, layoutAfter: StudioLayoutDefinition): LayoutChange[] {
+export function diffStudioFiles(layoutBefore: StudioFileDefinition, layoutAfter: StudioFileDefinition): LayoutChange[] {
   // A URL kept in a stack secret is compared, and shown, by its key: this tool never reads secrets.
   const before = withSecretsAsText(layoutBefore);
   const after = withSecretsAsText(layoutAfter);
@@ -57,7 +57,7 @@ export function diffLayouts(layoutBefore: StudioLayoutDefinition, layoutAfter: S
 }
 
 /** How many existing objects a file's `adopt` section takes over (its studio and every entry of its sections). */
-export function adoptedObjects(layout: StudioLayoutDefinition): number {
+export function adoptedObjects(layout: StudioFileDefinition): number {
   const adopt = layout.adopt;
   if (!adopt) return 0;
   const sections = [adopt.sources, adopt.layouts, adopt.components, adopt.episodes, adopt.episodeGroups];

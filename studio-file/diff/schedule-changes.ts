@@ -1,8 +1,8 @@
-import { casterEpisode, episodeTypeOf } from "../../spec/kinds/caster-episode";
-import { replacedOnChange } from "../../spec/kinds/kind";
+import { casterEpisode, episodeTypeOf } from "../../model/kinds/caster-episode";
+import { replacedOnChange } from "../../model/kinds/kind";
 import { LayoutChange } from "./change";
 import { matchEntries } from "./match";
-import { FileEpisode, PlainStudioLayout } from "../schema";
+import { FileEpisode, PlainStudioFile } from "../schema";
 import { joinAnd, lengthPhrase, quote, sentence, spanList } from "../words";
 
 /**
@@ -29,7 +29,7 @@ export interface ScheduleContext {
 }
 
 /** The schedule's changes, in the order the episodes start (the new times, else the old). */
-export function scheduleChanges(before: PlainStudioLayout, after: PlainStudioLayout, context: ScheduleContext): LayoutChange[] {
+export function scheduleChanges(before: PlainStudioFile, after: PlainStudioFile, context: ScheduleContext): LayoutChange[] {
   const words = new ScheduleWords(before, after);
   const [old, next] = [before.episodes ?? {}, after.episodes ?? {}];
   // The same episode under a new name: for the reviewer a rename, for Pulumi a new child; on a new studio, everything is new.
@@ -60,7 +60,7 @@ export function scheduleChanges(before: PlainStudioLayout, after: PlainStudioLay
 }
 
 /** Whether a file has a schedule of episodes. */
-export function hasEpisodes(file: PlainStudioLayout): boolean {
+export function hasEpisodes(file: PlainStudioFile): boolean {
   return Object.keys(file.episodes ?? {}).length > 0;
 }
 
@@ -97,7 +97,7 @@ function sameEpisode(a: FileEpisode, b: FileEpisode): boolean {
 class ScheduleWords {
   private readonly zone: string | undefined;
 
-  constructor(private readonly before: PlainStudioLayout, private readonly after: PlainStudioLayout) {
+  constructor(private readonly before: PlainStudioFile, private readonly after: PlainStudioFile) {
     this.zone = after.timeZone ?? before.timeZone;
   }
 

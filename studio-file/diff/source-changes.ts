@@ -1,6 +1,6 @@
 import { redactSignatures } from "../../common/redact";
-import { casterVideoResource, isFile } from "../../spec/kinds/caster-video-resource";
-import { replacedOnChange } from "../../spec/kinds/kind";
+import { casterVideoResource, isFile } from "../../model/kinds/caster-video-resource";
+import { replacedOnChange } from "../../model/kinds/kind";
 import { LayoutSource, SOURCE_KINDS, sourcePropertyOf } from "../schema";
 import { normalSource, sourceSettingsWords, sourceSettingWords } from "../setting-words";
 import { displayValue, duration, joinAnd, quote, sentence } from "../words";

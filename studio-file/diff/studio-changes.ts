@@ -1,7 +1,7 @@
-import { connectionKey, describeConnections } from "../../spec/fields/connection";
-import { caster as casterKind, CasterInputs, changesNeedingStop as needingStop } from "../../spec/kinds/caster";
-import { comparable, FieldSpec, replacedOnChange } from "../../spec/kinds/kind";
-import { isNewStudio, LayoutCaster, LayoutStudio, PlainStudioLayout } from "../schema";
+import { connectionKey, describeConnections } from "../../model/fields/connection";
+import { caster as casterKind, CasterInputs, changesNeedingStop as needingStop } from "../../model/kinds/caster";
+import { comparable, FieldSpec, replacedOnChange } from "../../model/kinds/kind";
+import { isNewStudio, LayoutCaster, LayoutStudio, PlainStudioFile } from "../schema";
 import { capitalize, delayPhrase, describeCaster, displayValue, joinAnd, quote, sentence, standbyKind, studioType, templatePhrase } from "../words";
 import { LayoutChange } from "./change";
 import { hasComposition } from "./composition-changes";
@@ -22,7 +22,7 @@ import { hasEpisodes } from "./schedule-changes";
  * A new `connection:` moves nothing: `pulumi up` reads every object through it and stores it, or
  * fails when an object is not found there (another account or region). A reviewer sees it first.
  */
-export function connectionChanges(before: PlainStudioLayout, after: PlainStudioLayout): LayoutChange[] {
+export function connectionChanges(before: PlainStudioFile, after: PlainStudioFile): LayoutChange[] {
   if (isNothing(before) || connectionKey(before.connection) === connectionKey(after.connection)) return [];
   const shown = describeConnections(before.connection, after.connection);
   return [{
@@ -42,7 +42,7 @@ export function connectionChanges(before: PlainStudioLayout, after: PlainStudioL
  * child of the component like the sources: its settings change in place, or replace it, as the
  * Caster kind's spec says.
  */
-export function studioChanges(before: PlainStudioLayout, after: PlainStudioLayout): { changes: LayoutChange[]; studioMoves: boolean } {
+export function studioChanges(before: PlainStudioFile, after: PlainStudioFile): { changes: LayoutChange[]; studioMoves: boolean } {
   const [old, next] = [before.caster, after.caster];
   // A layout that did not exist (OLD is /dev/null or an empty file) has nothing on air to move:
   // the new one's studio is where everything is added, not a studio that everything moves to.
@@ -64,7 +64,7 @@ function sameCaster(before: LayoutCaster | undefined, after: LayoutCaster | unde
 }
 
 /** A file with no studio, no sources, no groups, nothing on screen and no episode: what `/dev/null` reads as. */
-export function isNothing(layout: PlainStudioLayout): boolean {
+export function isNothing(layout: PlainStudioFile): boolean {
   return layout.caster === undefined
     && Object.keys(layout.sources ?? {}).length === 0
     && Object.keys(layout.episodeGroups ?? {}).length === 0
@@ -73,7 +73,7 @@ export function isNothing(layout: PlainStudioLayout): boolean {
 }
 
 /** What else is made again on the studio everything moves to. */
-export function madeAgainThere(after: PlainStudioLayout): string[] {
+export function madeAgainThere(after: PlainStudioFile): string[] {
   return [
     ...(hasComposition(after) ? ["Its layouts, components and scene bindings are made again there too."] : []),
     ...(hasEpisodes(after) ? ["Its episodes are made again there too; the API refuses to add one that has started already."] : []),

@@ -1,5 +1,5 @@
-import { POSITIONS } from "../../spec/api-facts";
-import { FileEpisode, isNewStudio, LayoutEpisodeGroup, LayoutSource, LayoutStudio, PlainStudioLayout, SOURCE_KINDS, sortedLocations, sourcePropertyOf } from "../schema";
+import { POSITIONS } from "../../model/api-facts";
+import { FileEpisode, isNewStudio, LayoutEpisodeGroup, LayoutSource, LayoutStudio, PlainStudioFile, SOURCE_KINDS, sortedLocations, sourcePropertyOf } from "../schema";
 import { delayPhrase, describeCaster, standbyKind, studioType, templatePhrase } from "../words";
 import { compositionSummary } from "./screens";
 
@@ -16,7 +16,7 @@ export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
 }
 
-export function summary(layout: PlainStudioLayout): string {
+export function summary(layout: PlainStudioFile): string {
   const sources = sortedLocations(layout).length;
   const groups = Object.keys(layout.episodeGroups ?? {}).length;
   const composition = compositionSummary(layout);
@@ -26,7 +26,7 @@ export function summary(layout: PlainStudioLayout): string {
 }
 
 /** The studio a layout makes (`caster: { new: ... }`), whose header the picture and the page show. */
-export function declaredStudio(layout: PlainStudioLayout): LayoutStudio | undefined {
+export function declaredStudio(layout: PlainStudioFile): LayoutStudio | undefined {
   return isNewStudio(layout.caster) ? layout.caster.new : undefined;
 }
 
@@ -62,7 +62,7 @@ export interface TimedGroup {
 }
 
 /** The groups in the order they start; groups that start together, by name, so the output is stable. */
-export function groupsByStartTime(layout: PlainStudioLayout): TimedGroup[] {
+export function groupsByStartTime(layout: PlainStudioFile): TimedGroup[] {
   return Object.entries(layout.episodeGroups ?? {})
     .map(([name, group]) => ({ name, group, start: Date.parse(group.startTime) }))
     .sort((a, b) => a.start - b.start || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -90,14 +90,14 @@ export interface TimedEpisode {
 }
 
 /** The episodes in the order they start; together, by name. */
-export function episodesByStartTime(layout: PlainStudioLayout): TimedEpisode[] {
+export function episodesByStartTime(layout: PlainStudioFile): TimedEpisode[] {
   return Object.entries(layout.episodes ?? {})
     .map(([name, episode]) => ({ name, episode, start: Date.parse(episode.startTime), end: Date.parse(episode.endTime) }))
     .sort((a, b) => a.start - b.start || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
 /** The names of an episode's components, bottom to top: their componentName, else position and type. */
-export function componentNames(layout: PlainStudioLayout, episode: FileEpisode): string[] {
+export function componentNames(layout: PlainStudioFile, episode: FileEpisode): string[] {
   return (episode.components ?? []).map((position) => {
     const component = layout.components?.[position];
     return component?.componentName ?? (component ? `${position} (${component.componentType})` : position);
@@ -105,12 +105,12 @@ export function componentNames(layout: PlainStudioLayout, episode: FileEpisode):
 }
 
 /** The source an episode switches to, if any, and whether it has one (a Component episode has none). */
-export function episodeSource(layout: PlainStudioLayout, episode: FileEpisode): LayoutSource | undefined {
+export function episodeSource(layout: PlainStudioFile, episode: FileEpisode): LayoutSource | undefined {
   return episode.locationId === undefined ? undefined : layout.sources?.[episode.locationId];
 }
 
 /** What is on air: "Main camera (live stream) + Lower third, Logo", or the components alone: "Lower third, Logo". */
-export function onAirWords(layout: PlainStudioLayout, episode: FileEpisode): string {
+export function onAirWords(layout: PlainStudioFile, episode: FileEpisode): string {
   const components = componentNames(layout, episode);
   if (episode.locationId === undefined) return components.join(", ");
   const source = episodeSource(layout, episode);

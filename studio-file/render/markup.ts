@@ -1,5 +1,5 @@
 import { redactSignatures } from "../../common/redact";
-import { SourceProperty } from "../../spec/kinds/caster-video-resource";
+import { SourceProperty } from "../../model/kinds/caster-video-resource";
 
 /**
  * The markup the picture and the page are made of: every element is built by the helpers below,

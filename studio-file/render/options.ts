@@ -1,4 +1,4 @@
-import { PlainStudioLayout } from "../schema";
+import { PlainStudioFile } from "../schema";
 import { isUtcZone } from "../words";
 
 export interface RenderOptions {
@@ -14,7 +14,7 @@ export interface RenderOptions {
 export const DEFAULT_TITLE = "Studio file";
 
 /** The zone the schedule is shown in besides UTC: the option's, else the file's; undefined for UTC only. */
-export function displayZone(layout: PlainStudioLayout, options: RenderOptions): string | undefined {
+export function displayZone(layout: PlainStudioFile, options: RenderOptions): string | undefined {
   const zone = options.zone ?? layout.timeZone;
   return isUtcZone(zone) ? undefined : zone;
 }

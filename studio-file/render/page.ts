@@ -1,4 +1,4 @@
-import { LayoutStudio, PlainStudioLayout, sortedLocations, sourcePropertyOf, StudioLayoutDefinition, withSecretsAsText } from "../schema";
+import { LayoutStudio, PlainStudioFile, sortedLocations, sourcePropertyOf, StudioFileDefinition, withSecretsAsText } from "../schema";
 import { groupSettingsWords, sourceSettingsWords } from "../setting-words";
 import { momentParts, spanParts } from "../words";
 import {
@@ -30,7 +30,7 @@ function listOrNone(items: string[]): Markup {
   return escapeXml(items.join("; "));
 }
 
-function sourcesTable(layout: PlainStudioLayout): Markup {
+function sourcesTable(layout: PlainStudioFile): Markup {
   const locations = sortedLocations(layout);
   if (locations.length === 0) return htmlElement("p", { class: "none" }, escapeXml("No sources in this file."));
   const rows = locations.map((location) => {
@@ -49,7 +49,7 @@ function sourcesTable(layout: PlainStudioLayout): Markup {
   );
 }
 
-function groupsTable(layout: PlainStudioLayout, zone: string | undefined): Markup {
+function groupsTable(layout: PlainStudioFile, zone: string | undefined): Markup {
   const groups = groupsByStartTime(layout);
   if (groups.length === 0) return htmlElement("p", { class: "none" }, escapeXml("No episode groups in this file."));
   const rows = groups.map(({ name, group, start }) => {
@@ -77,7 +77,7 @@ function groupsTable(layout: PlainStudioLayout, zone: string | undefined): Marku
 }
 
 /** The episodes in the order they start: when (in the zone and UTC), what is on air, how each ends. */
-function episodesTable(layout: PlainStudioLayout, zone: string | undefined): Markup {
+function episodesTable(layout: PlainStudioFile, zone: string | undefined): Markup {
   const episodes = episodesByStartTime(layout);
   const rows = episodes.map(({ name, episode, start, end }) => {
     const { zoned, utc } = spanParts(start, end, zone);
@@ -101,7 +101,7 @@ function episodesTable(layout: PlainStudioLayout, zone: string | undefined): Mar
  * sources and episode groups. It loads nothing (its content security policy forbids it) and
  * runs no script, so it can be opened from a CI artifact as it is.
  */
-export function renderHtml(definition: StudioLayoutDefinition, options: RenderOptions = {}): string {
+export function renderHtml(definition: StudioFileDefinition, options: RenderOptions = {}): string {
   const layout = withSecretsAsText(definition);
   const title = options.title ?? DEFAULT_TITLE;
   const zone = displayZone(layout, options);

@@ -1,4 +1,4 @@
-import { MAX_TRANSPARENCY } from "../../spec/api-facts";
+import { MAX_TRANSPARENCY } from "../../model/api-facts";
 import {
   anchorWords, aspectOf, boundScenes, captionLanguages, cssColor, colorWords, DEFAULT_TEXT_SIZE_SHARE, normalAudioLayers, normalGeometry,
   normalVideoLayer, NormalVideoLayer, percent, placeOf, point, ScreenBox, screenBox, sceneWords, SOURCE_SIZE_SHARE, textStyle,
@@ -7,7 +7,7 @@ import {
   element, ellipsize, escapeXml, estimateTextWidth, FAINT, fits, Font, FONT_FAMILY, formatNumber, htmlElement, INK, joinMarkup, KIND_STYLES,
   Markup, MUTED, RULE, textElement, tooltip,
 } from "./markup";
-import { FileComponent, FileLayout, PlainStudioLayout, SceneKey, SOURCE_KINDS, sourcePropertyOf } from "../schema";
+import { FileComponent, FileLayout, PlainStudioFile, SceneKey, SOURCE_KINDS, sourcePropertyOf } from "../schema";
 
 /**
  * The screen, as a reviewer needs to see it: each layout drawn as a frame of the studio's aspect
@@ -40,7 +40,7 @@ export interface ScreenView {
  * The frames to draw: what PGM shows, then PVW (one frame when both show the same layout with the
  * same components), then every layout no scene shows, by name.
  */
-export function screenViews(file: PlainStudioLayout): ScreenView[] {
+export function screenViews(file: PlainStudioFile): ScreenView[] {
   const views: ScreenView[] = [];
   for (const scene of boundScenes(file)) {
     const same = views.find((view) => view.layout === scene.layout && view.components.join() === scene.components.join());
@@ -55,7 +55,7 @@ export function screenViews(file: PlainStudioLayout): ScreenView[] {
 }
 
 /** "2 layouts · 3 components · PGM and PVW bound", or "" for a file with none. */
-export function compositionSummary(file: PlainStudioLayout): string {
+export function compositionSummary(file: PlainStudioFile): string {
   const parts: string[] = [];
   const layouts = Object.keys(file.layouts ?? {}).length;
   const components = Object.keys(file.components ?? {}).length;
@@ -66,19 +66,19 @@ export function compositionSummary(file: PlainStudioLayout): string {
   return parts.join(" · ");
 }
 
-function hasComposition(file: PlainStudioLayout): boolean {
+function hasComposition(file: PlainStudioFile): boolean {
   return compositionSummary(file) !== "";
 }
 
 // ---------------------------------------------------------------------------------------------
 // Words shared by the picture's tooltips and the page's tables
 
-function sourceLabel(file: PlainStudioLayout, location: string): string {
+function sourceLabel(file: PlainStudioFile, location: string): string {
   const source = file.sources?.[location];
   return source ? `${location} "${source.resourceName}"` : location;
 }
 
-function sourceKind(file: PlainStudioLayout, location: string): string | undefined {
+function sourceKind(file: PlainStudioFile, location: string): string | undefined {
   const source = file.sources?.[location];
   return source ? SOURCE_KINDS[sourcePropertyOf(source)] : undefined;
 }
@@ -101,7 +101,7 @@ export function layerWords(layer: NormalVideoLayer): string {
 }
 
 /** "Main camera (RV01)", "Guest camera (RV04) at 80% volume, left channel" */
-function heardWords(file: PlainStudioLayout, layout: FileLayout): string[] {
+function heardWords(file: PlainStudioFile, layout: FileLayout): string[] {
   return normalAudioLayers(layout).map((layer) => {
     const name = file.sources?.[layer.locationId]?.resourceName;
     const parts = [name ? `${name} (${layer.locationId})` : layer.locationId];
@@ -112,7 +112,7 @@ function heardWords(file: PlainStudioLayout, layout: FileLayout): string[] {
 }
 
 /** "text "Live from Hangzhou"", "image brand-logo", "caption of RV01 "Main camera", en → cn" */
-export function componentContent(file: PlainStudioLayout, component: FileComponent): string {
+export function componentContent(file: PlainStudioFile, component: FileComponent): string {
   if (component.componentType === "text" && component.text) return `text "${component.text.text}"`;
   if (component.componentType === "image" && component.image) return `image ${component.image.materialId}`;
   if (component.componentType === "caption" && component.caption) {
@@ -192,7 +192,7 @@ function boxData(box: Pick<ScreenBox, "x" | "y" | "width" | "height">): string {
  * The section of the picture with the layouts, from `place.top`; undefined for a file without
  * layouts, components or scenes, whose picture is as before.
  */
-export function compositionSection(file: PlainStudioLayout, place: SectionPlace): { markup: Markup; bottom: number } | undefined {
+export function compositionSection(file: PlainStudioFile, place: SectionPlace): { markup: Markup; bottom: number } | undefined {
   if (!hasComposition(file)) return undefined;
   const aspect = aspectOf(file.caster);
   const views = screenViews(file);
@@ -233,7 +233,7 @@ export function compositionSection(file: PlainStudioLayout, place: SectionPlace)
   return { markup: element("g", { "data-part": "screens" }, ...parts), bottom };
 }
 
-function viewMarkup(file: PlainStudioLayout, view: ScreenView, index: number, frame: Frame): Markup {
+function viewMarkup(file: PlainStudioFile, view: ScreenView, index: number, frame: Frame): Markup {
   const layout = file.layouts![view.layout];
   const clipId = `screen-clip-${index + 1}`;
   const components = view.components.filter((position) => file.components?.[position] !== undefined);
@@ -294,7 +294,7 @@ function viewMarkup(file: PlainStudioLayout, view: ScreenView, index: number, fr
   );
 }
 
-function layerMarkup(file: PlainStudioLayout, layer: NormalVideoLayer, index: number, count: number, frame: Frame): Markup {
+function layerMarkup(file: PlainStudioFile, layer: NormalVideoLayer, index: number, count: number, frame: Frame): Markup {
   const box = screenBox(layer);
   const drawn = onFrame(box, frame);
   const source = file.sources?.[layer.locationId];
@@ -345,7 +345,7 @@ function layerMarkup(file: PlainStudioLayout, layer: NormalVideoLayer, index: nu
   );
 }
 
-function componentMarkup(file: PlainStudioLayout, position: string, component: FileComponent, frame: Frame): Markup {
+function componentMarkup(file: PlainStudioFile, position: string, component: FileComponent, frame: Frame): Markup {
   const geometry = normalGeometry(component.geometry);
   const opacity = geometry.transparency / MAX_TRANSPARENCY;
   const label = componentLabel(position, component);
@@ -445,7 +445,7 @@ function sceneBadges(scenes: SceneKey[]): Markup {
 }
 
 /** The layouts and components as tables: every layer and component in words, to read and search. */
-export function compositionTables(file: PlainStudioLayout): Markup[] {
+export function compositionTables(file: PlainStudioFile): Markup[] {
   if (!hasComposition(file)) return [];
   const scenesOf = (layout: string) => boundScenes(file).filter((scene) => scene.layout === layout).map((scene) => scene.key);
   const layoutRows = Object.keys(file.layouts ?? {}).sort().map((name) => {

@@ -1,6 +1,6 @@
-import { SourceProperty } from "../../spec/kinds/caster-video-resource";
+import { SourceProperty } from "../../model/kinds/caster-video-resource";
 import {
-  LayoutSource, LayoutStudio, PlainStudioLayout, SOURCE_KINDS, sortedLocations, sourcePropertyOf, StudioLayoutDefinition, withSecretsAsText,
+  LayoutSource, LayoutStudio, PlainStudioFile, SOURCE_KINDS, sortedLocations, sourcePropertyOf, StudioFileDefinition, withSecretsAsText,
 } from "../schema";
 import { sourceSettingsWords } from "../setting-words";
 import { CELL_GAP, CELL_HEIGHT, CELL_WIDTH, GRID_COLUMNS, MARGIN, SECTION_HEADING_FONT, SVG_WIDTH } from "./canvas";
@@ -38,7 +38,7 @@ function cellBox(index: number, gridTop: number): Box {
 }
 
 /** The height of the source cards: one row per ten declared sources, one line when there are none. */
-function gridHeight(layout: PlainStudioLayout): number {
+function gridHeight(layout: PlainStudioFile): number {
   const count = sortedLocations(layout).length;
   if (count === 0) return 18;
   const rows = Math.ceil(count / GRID_COLUMNS);
@@ -101,7 +101,7 @@ function occupiedCell(location: string, source: LayoutSource, box: Box): Markup 
  * The declared sources only, in position order, ten to a row: a studio uses a few of its 99
  * positions, and the summary says how many.
  */
-function grid(layout: PlainStudioLayout, top: number): Markup {
+function grid(layout: PlainStudioFile, top: number): Markup {
   const sources = layout.sources ?? {};
   const locations = sortedLocations(layout);
   if (locations.length === 0) {
@@ -113,7 +113,7 @@ function grid(layout: PlainStudioLayout, top: number): Markup {
 }
 
 /** One swatch per kind, with how many sources are of it. */
-function legend(layout: PlainStudioLayout, top: number): Markup {
+function legend(layout: PlainStudioFile, top: number): Markup {
   const counts = new Map<SourceProperty, number>();
   for (const source of Object.values(layout.sources ?? {})) {
     const property = sourcePropertyOf(source);
@@ -166,13 +166,13 @@ function studioHeader(studio: LayoutStudio, baseline: number): Markup {
  * source's kind, name and playback hints in its cell, and below it the episode groups on a
  * time line. Long texts are shortened with an ellipsis and given in full in tooltips.
  */
-export function renderSvg(layout: StudioLayoutDefinition, options: RenderOptions = {}): string {
+export function renderSvg(layout: StudioFileDefinition, options: RenderOptions = {}): string {
   const plain = withSecretsAsText(layout);
   return `${studioPicture(plain, options.title ?? DEFAULT_TITLE, true, displayZone(plain, options))}\n`;
 }
 
 /** The picture; without its heading for the HTML page, which has the same heading in HTML. */
-export function studioPicture(layout: PlainStudioLayout, title: string, withHeading: boolean, zone: string | undefined): Markup {
+export function studioPicture(layout: PlainStudioFile, title: string, withHeading: boolean, zone: string | undefined): Markup {
   const titleY = MARGIN + 18;
   const summaryY = titleY + 22;
   const studio = declaredStudio(layout);

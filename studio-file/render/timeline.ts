@@ -1,4 +1,4 @@
-import { PlainStudioLayout, sourcePropertyOf } from "../schema";
+import { PlainStudioFile, sourcePropertyOf } from "../schema";
 import { momentParts, momentPhrase, spanParts, spanPhrase, zonedParts, zoneOffset } from "../words";
 import { MARGIN, SECTION_HEADING_FONT, SVG_WIDTH } from "./canvas";
 import {
@@ -94,7 +94,7 @@ interface TimelineMode {
   withEpisodes: boolean;
 }
 
-function timelineMode(layout: PlainStudioLayout, zone: string | undefined): TimelineMode {
+function timelineMode(layout: PlainStudioFile, zone: string | undefined): TimelineMode {
   const withEpisodes = Object.keys(layout.episodes ?? {}).length > 0;
   if (!withEpisodes && zone === undefined) return { labelWidth: TIMELINE_LABEL_WIDTH, rowHeight: TIMELINE_ROW_HEIGHT, withEpisodes };
   return { zone, labelWidth: SCHEDULE_LABEL_WIDTH, rowHeight: zone === undefined ? TIMELINE_ROW_HEIGHT : SCHEDULE_ROW_HEIGHT, withEpisodes };
@@ -271,7 +271,7 @@ function timelineRow(entry: TimedGroup, top: number, geometry: TimelineGeometry,
 const COMPONENT_EPISODE_STYLE = { accent: MUTED, tint: "#eef1f4" };
 const BAR_FONT: Font = { size: 11 };
 
-function episodeRow(entry: TimedEpisode, top: number, geometry: TimelineGeometry, mode: TimelineMode, layout: PlainStudioLayout): Markup {
+function episodeRow(entry: TimedEpisode, top: number, geometry: TimelineGeometry, mode: TimelineMode, layout: PlainStudioFile): Markup {
   const { name, episode, start, end } = entry;
   const middle = top + mode.rowHeight / 2;
   const x = timeToX(start, geometry);
@@ -308,7 +308,7 @@ type TimelineRowEntry = { kind: "group"; entry: TimedGroup } | { kind: "episode"
  * The schedule's section, from `top`: episode groups and episodes on one time axis, in the order
  * they start; returns its markup and where it ends.
  */
-export function timeline(layout: PlainStudioLayout, top: number, zone: string | undefined): { markup: Markup; bottom: number } {
+export function timeline(layout: PlainStudioFile, top: number, zone: string | undefined): { markup: Markup; bottom: number } {
   const groups = groupsByStartTime(layout);
   const episodes = episodesByStartTime(layout);
   const mode = timelineMode(layout, zone);

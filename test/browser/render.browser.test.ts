@@ -5,7 +5,7 @@ import * as path from "node:path";
 import { pathToFileURL } from "node:url";
 import { Browser, chromium, Page } from "playwright-core";
 import { renderHtml, renderSvg } from "../../studio-file/render";
-import { StudioLayoutDefinition } from "../../studio-file/schema";
+import { StudioFileDefinition } from "../../studio-file/schema";
 import { CHROMIUM_ARGS, describeWithChromium } from "../helpers/chromium";
 
 /**
@@ -19,7 +19,7 @@ const LONG_NAME =
   "Keynote replay: the full opening session with the product roadmap, customer stories and the live Q&A segment";
 const SPECIAL_NAME = `Q&A <Live> "Ask the CTO" & 'friends'`;
 
-const layout: StudioLayoutDefinition = {
+const layout: StudioFileDefinition = {
   caster: { config: "casterId" },
   sources: {
     RV01: { resourceName: "Main stage camera", liveStreamUrl: `rtmp://push.example.com/live/main?auth_key=1767225600-0-0-${SECRET}` },
@@ -348,7 +348,7 @@ describeWithChromium("the studio layout page in Chromium", (executablePath) => {
  * page and a screenshot go to test/artifacts, and so does a screenshot of the example studio's
  * picture that the README shows.
  */
-const screenFile: StudioLayoutDefinition = {
+const screenFile: StudioFileDefinition = {
   caster: { new: { casterName: "Screen test", normType: 1, casterTemplate: "lp_hd", domainName: "live.example.com", running: true } },
   sources: {
     RV01: { resourceName: "Main camera", liveStreamUrl: `rtmp://push.example.com/live/main?auth_key=1767225600-0-0-${SECRET}` },

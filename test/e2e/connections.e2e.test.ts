@@ -3,7 +3,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { RunningEmulator, startEmulator } from "../../emulator";
-import { API_VERSION } from "../../spec/live-api";
+import { API_VERSION } from "../../model/live-api";
 import { PulumiStack } from "../helpers/pulumi-stack";
 import { credentialsFileText, DEPLOY_ROLE, PRODUCTION, STAGING } from "../helpers/sts-accounts";
 

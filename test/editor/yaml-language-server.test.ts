@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
-import { SOURCE_PROPERTIES } from "../../spec/kinds/caster-video-resource";
+import { SOURCE_PROPERTIES } from "../../model/kinds/caster-video-resource";
 import { studioLayoutJsonSchema } from "../../studio-file/json-schema";
 import { findLayoutProblems } from "../../studio-file/validate";
 import { Diagnostic, Position, YamlLanguageServer } from "./lsp-client";

@@ -1,4 +1,4 @@
-import { toApiTime } from "../../spec/api-facts";
+import { toApiTime } from "../../model/api-facts";
 import { LiveClient, ParamsOf } from "../../provider/client/live-client";
 import { layoutParams } from "../../provider/layout/provider";
 

@@ -1,6 +1,6 @@
 import { LiveClient } from "../../provider/client/live-client";
 import { configureProvider } from "../../provider/runtime";
-import { declaresParameter, operationSpec } from "../../spec/live-api";
+import { declaresParameter, operationSpec } from "../../model/live-api";
 import { DEMO_ACCOUNT, RunningEmulator, startEmulator } from "../../emulator";
 import { EmulatorOptions } from "../../emulator/server";
 
@@ -14,7 +14,7 @@ export interface EmulatorFixture {
   sources(casterId: string): { resourceId: string; locationId: string; resourceName: string }[];
   /** Calls that changed or could change something (everything but Describe*). */
   mutatingCalls(): string[];
-  /** `Action Parameter` for every parameter sent so far that spec/live-api.ts does not declare. */
+  /** `Action Parameter` for every parameter sent so far that model/live-api.ts does not declare. */
   undeclaredParameters(): string[];
   close(): Promise<void>;
 }

@@ -1,4 +1,4 @@
-import { API_VERSION } from "../../spec/live-api";
+import { API_VERSION } from "../../model/live-api";
 import RPCClient from "@alicloud/pop-core";
 
 export interface PopReply {

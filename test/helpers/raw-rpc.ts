@@ -1,4 +1,4 @@
-import { API_VERSION } from "../../spec/live-api";
+import { API_VERSION } from "../../model/live-api";
 import { randomUUID } from "node:crypto";
 import { sign } from "../../emulator/gateway/signature";
 

@@ -1,6 +1,6 @@
 // Command pulumi-language-nodejs is a small Node.js language host for the Pulumi engine.
 //
-// scripts/install-pulumi.sh builds Pulumi's own language host when the Go module proxy serves
+// tools/install-pulumi.sh builds Pulumi's own language host when the Go module proxy serves
 // github.com/pulumi/pulumi/sdk/nodejs/cmd/pulumi-language-nodejs/v3 at the pinned release. Some proxies
 // do not (the module has no release tags, so only a pseudo-version names it); then this host is built
 // instead, from the same sdk/v3 release, so that `pulumi up` still runs the real engine.

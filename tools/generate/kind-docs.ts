@@ -1,23 +1,14 @@
 import { z } from "zod";
-import { FieldSpec, KindSpec } from "./kind";
-import { casterEpisode } from "./caster-episode";
-import { casterEpisodeGroup } from "./caster-episode-group";
-import { casterVideoResource } from "./caster-video-resource";
-import { caster } from "./caster";
-import { casterComponent } from "./caster-component";
-import { casterLayout } from "./caster-layout";
-import { casterSceneBinding } from "./caster-scene-binding";
+import { FieldSpec, KindSpec } from "../../model/kinds/kind";
+import { KINDS } from "../../model/kinds";
 
 /**
  * What the kinds' specs generate: the SDK's `Args` interfaces (sdk/generated/args.ts) and the
- * README's property tables. `npm run docs` writes both; spec/docs.test.ts fails when a committed
+ * README's property tables. `npm run docs` writes both; model/docs.test.ts fails when a committed
  * copy is stale.
  */
 
-/** Every kind, in the order the README and the SDK present them. */
-export const KINDS: KindSpec[] = [caster, casterVideoResource, casterLayout, casterComponent, casterSceneBinding, casterEpisodeGroup, casterEpisode];
-
-const GENERATED_BANNER = "// Generated from spec/kinds by `npm run docs`; edit the kind's spec, not this file.";
+const GENERATED_BANNER = "// Generated from model/kinds by `npm run docs`; edit the kind's spec, not this file.";
 
 /** sdk/generated/args.ts: one `<Type>Args` interface per kind, each property with its doc comment. */
 export function sdkArgsSource(kinds: KindSpec[] = KINDS): string {
@@ -82,7 +73,7 @@ export function propertyTable(kind: KindSpec): string {
   ].join("\n");
 }
 
-const tableStart = (kind: KindSpec) => `<!-- properties:${kind.type}:start (generated from spec/kinds by \`npm run docs\`) -->`;
+const tableStart = (kind: KindSpec) => `<!-- properties:${kind.type}:start (generated from model/kinds by \`npm run docs\`) -->`;
 const TABLE_END = "<!-- properties:end -->";
 
 /** The README with each kind's property table replaced by the generated one. */

@@ -148,7 +148,7 @@ function normalValue(field: FieldSpec, name: string, props: Record<string, unkno
 
 /**
  * The parameters of an operation for these property values: each property with an API name that
- * the operation declares (spec/live-api.ts), lists flattened as `Item.N.ItemName`. A property
+ * the operation declares (model/live-api.ts), lists flattened as `Item.N.ItemName`. A property
  * that applies only with another is sent only with it. A property left out is sent as what the
  * API has for it when left out, so that removing a setting from the program resets it on a
  * modify; empty text stays out, as the official SDKs leave it out, and so does a property the
@@ -238,7 +238,7 @@ export function innerType(schema: z.ZodType): string {
 
 /**
  * What the provider stores after reading an object back: each property the read operation's reply
- * carries (spec/live-api.ts), numbers as numbers and a number the API leaves out as what it means
+ * carries (model/live-api.ts), numbers as numbers and a number the API leaves out as what it means
  * when left out; each property it does not carry (the API cannot report it) as the program
  * applied it (`applied`). Empty text is left out.
  */

@@ -1,15 +1,15 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { API_PRODUCT, API_VERSION, OPERATIONS, OperationSpec, PUBLIC_ENDPOINT, ReplyType } from "./live-api";
-import { sdkArgsSource, withPropertyTables } from "./kinds/generate";
+import { API_PRODUCT, API_VERSION, OPERATIONS, OperationSpec, PUBLIC_ENDPOINT, ReplyType } from "../../model/live-api";
+import { sdkArgsSource, withPropertyTables } from "./kind-docs";
 
 /**
  * The documents generated from the spec: docs/live-api.md, the operation table of the emulator's
- * README, the SDK's `Args` (sdk/generated/args.ts) and the README's property tables. `npm run docs` writes them; spec/docs.test.ts fails when a committed copy is
+ * README, the SDK's `Args` (sdk/generated/args.ts) and the README's property tables. `npm run docs` writes them; model/docs.test.ts fails when a committed copy is
  * stale.
  */
 
-const GENERATED = "<!-- Generated from spec/live-api.ts by `npm run docs`; edit the spec, not this file. -->";
+const GENERATED = "<!-- Generated from model/live-api.ts by `npm run docs`; edit the spec, not this file. -->";
 
 export function liveApiReference(): string {
   const operations = Object.entries(OPERATIONS as Record<string, OperationSpec>);
@@ -53,7 +53,7 @@ export function emulatorOperationTable(served: { action: string; spec: Operation
   ].join("\n");
 }
 
-const TABLE_START = "<!-- operations:start (generated from spec/live-api.ts by `npm run docs`) -->";
+const TABLE_START = "<!-- operations:start (generated from model/live-api.ts by `npm run docs`) -->";
 const TABLE_END = "<!-- operations:end -->";
 
 /** The emulator README with its operation table replaced by `table`. */

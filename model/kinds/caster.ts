@@ -19,7 +19,7 @@ import { FieldSpec, KindSpec, schemasOf } from "./kind";
  * - SET_CONFIG: https://www.alibabacloud.com/help/en/live/developer-reference/api-live-2016-11-01-setcasterconfig
  */
 
-// The studio's enumerations and limits are API facts (spec/api-facts.ts), which the emulator reads too.
+// The studio's enumerations and limits are API facts (model/api-facts.ts), which the emulator reads too.
 export { CASTER_TEMPLATES, LIVE_TEMPLATES, MAX_DELAY_SECONDS, MAX_SIDE_OUTPUTS, NORM_TYPES, RECORD_FORMATS } from "../api-facts";
 import { CASTER_TEMPLATES, LIVE_TEMPLATES, MAX_DELAY_SECONDS, MAX_SIDE_OUTPUTS, NORM_TYPES, RECORD_FORMATS } from "../api-facts";
 

@@ -1,12 +1,12 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { OPERATIONS as SERVED } from "../emulator/responses";
+import { OPERATIONS as SERVED } from "../../emulator/responses";
 import { emulatorOperationTable, liveApiReference, SDK_ARGS_FILE, withOperationTable } from "./docs";
-import { sdkArgsSource, withPropertyTables } from "./kinds/generate";
+import { sdkArgsSource, withPropertyTables } from "./kind-docs";
 
 /** The documents generated from the spec are committed; these fail when a copy is stale (fix: `npm run docs`). */
-describe("documents generated from the spec (spec/live-api.ts, spec/kinds)", () => {
-  const root = path.join(__dirname, "..");
+describe("documents generated from the spec (model/live-api.ts, model/kinds)", () => {
+  const root = path.join(__dirname, "..", "..");
 
   test("docs/live-api.md is up to date", () => {
     expect(fs.readFileSync(path.join(root, "docs", "live-api.md"), "utf8")).toBe(liveApiReference());

@@ -1,0 +1,11 @@
+import { KindSpec } from "./kind";
+import { casterEpisode } from "./caster-episode";
+import { casterEpisodeGroup } from "./caster-episode-group";
+import { casterVideoResource } from "./caster-video-resource";
+import { caster } from "./caster";
+import { casterComponent } from "./caster-component";
+import { casterLayout } from "./caster-layout";
+import { casterSceneBinding } from "./caster-scene-binding";
+
+/** Every kind, in the order the README and the SDK present them. */
+export const KINDS: KindSpec[] = [caster, casterVideoResource, casterLayout, casterComponent, casterSceneBinding, casterEpisodeGroup, casterEpisode];
