@@ -177,5 +177,7 @@ function studioConfig(client: LiveClient, casterId: string, regionId?: string): 
 async function isListed(casterId: string, itemIds: string[], regionId: string | undefined, reuse?: Reuse): Promise<boolean | undefined> {
   // A studio that is gone says nothing about a group, which belongs to a domain.
   const listed = await programs.listOrNone(liveClient(), casterId, reuse, { RegionId: regionId });
-  return listed && itemIds.some((itemId) => listed.some((entry) => entry.EpisodeId === itemId));
+  if (!listed) return undefined;
+  const listedIds = new Set(listed.map((entry) => entry.EpisodeId));
+  return itemIds.some((itemId) => listedIds.has(itemId));
 }
