@@ -550,6 +550,35 @@ export function declaresParameter(operation: OperationSpec, name: string): boole
   return operation.params.some((param) => param.name === pattern);
 }
 
+/**
+ * How a paged Describe operation pages, as data (like moto's PAGINATION_MODEL): the request's
+ * page-number and page-size parameters, the page size it uses when none is sent and the largest it
+ * takes, the reply's list (`Plural.Singular`, as the API wraps it) and its count of every item the
+ * filters let through. The providers read every page at the largest size (provider/shared/studio-listing.ts);
+ * the emulator pages by the same entry (emulator/responses/paging.ts).
+ */
+export interface PagingSpec<A extends Action = Action> {
+  pageNumber: OptionalNames<ParamSpecsOf<A>>;
+  pageSize: OptionalNames<ParamSpecsOf<A>>;
+  defaultPageSize: number;
+  maxPageSize: number;
+  list: readonly [string, string];
+  total: string;
+}
+
+export const PAGING = {
+  // DescribeCasterProgram's page: PageSize 1 to 100, 10 when left out.
+  DescribeCasterProgram: { pageNumber: "PageNum", pageSize: "PageSize", defaultPageSize: 10, maxPageSize: 100, list: ["Episodes", "Episode"], total: "Total" },
+} as const satisfies { [A in Action]?: PagingSpec<A> };
+
+/** An operation that pages, by PAGING. */
+export type PagedAction = keyof typeof PAGING;
+
+/** How `action` pages, or undefined for an operation that answers with everything at once. */
+export function pagingOf(action: Action): PagingSpec | undefined {
+  return (PAGING as { [A in Action]?: PagingSpec })[action];
+}
+
 /*
  * The operation table's data as types, so that a call is checked against the spec at compile time
  * (an unknown Action or parameter, a missing required one, a misspelt reply field) instead of by

@@ -7,7 +7,8 @@ import { clientTokenFor } from "../shared/client-token";
 import { comparable, FieldSpec, replacedOnChange } from "../../model/kinds/kind";
 import { differences, kindProvider } from "../kind-provider";
 import { liveClient, sessionMap } from "../runtime";
-import type { ApiScene } from "../scene/provider";
+import { ApiScene, scenes } from "../scene/provider";
+import { unlessStudioGone } from "../shared/studio-listing";
 import { diffProperties } from "../shared/diff";
 
 /** What the provider stores for a studio: the inputs as the API has them, and its run state. */
@@ -384,13 +385,8 @@ export async function startStudio(client: LiveClient, casterId: string): Promise
 }
 
 async function describeCaster(client: LiveClient, casterId: string): Promise<ApiCaster | undefined> {
-  try {
-    const reply = await client.call("DescribeCasters", { CasterId: casterId });
-    return itemsOf(reply.CasterList?.Caster, "CasterId").find((item) => item.CasterId === casterId);
-  } catch (error) {
-    if (error instanceof LiveApiError && error.code === "InvalidCaster.NotFound") return undefined;
-    throw error;
-  }
+  const reply = await unlessStudioGone(() => client.call("DescribeCasters", { CasterId: casterId }));
+  return itemsOf(reply?.CasterList?.Caster, "CasterId").find((item) => item.CasterId === casterId);
 }
 
 async function readBack(client: LiveClient, casterId: string, applied: CasterInputs): Promise<CasterOutputs> {
@@ -408,7 +404,7 @@ export async function readStudio(
   client: LiveClient,
   casterId: string,
   kept: Partial<CasterInputs>,
-  listScenes: typeof describeSceneList = describeSceneList,
+  listScenes: (client: LiveClient, casterId: string) => Promise<ApiScene[]> = scenes.describe,
 ): Promise<CasterOutputs | undefined> {
   const item = await describeCaster(client, casterId);
   if (!item) return undefined;
@@ -433,12 +429,6 @@ export async function readStudio(
     importId: kept.importId,
   };
   return Object.fromEntries(Object.entries(state).filter(([, value]) => value !== undefined)) as CasterOutputs;
-}
-
-/** A studio's scenes (it has them while it runs). */
-export async function describeSceneList(client: LiveClient, casterId: string): Promise<ApiScene[]> {
-  const reply = await client.call("DescribeCasterScenes", { CasterId: casterId });
-  return itemsOf(reply.SceneList?.Scene, "SceneId");
 }
 
 function sceneIdsOf(scenes: ApiScene[]): Pick<CasterOutputs, "pvwSceneId" | "pgmSceneId" | "pgmStreamUrl"> {

@@ -1,12 +1,11 @@
 import { isDeepStrictEqual } from "node:util";
 import { AUDIO_LAYER_DEFAULTS, VIDEO_LAYER_DEFAULTS } from "../../model/api-facts";
 import { AudioLayer, casterLayout as kind, LayoutInputs, VideoLayer } from "../../model/kinds/caster-layout";
-import { LiveApiError, UserFacingError } from "../client/errors";
+import { UserFacingError } from "../client/errors";
 import { itemsOf, Listed, ListItem, LiveClient, ParamsOf, ReplyOf } from "../client/live-client";
 import { differences, formatId, kindProvider, parseId } from "../kind-provider";
-import { clientScope, listingCache, liveClient, sessionMap } from "../runtime";
-import { addOnce, BEFORE_LISTING_REUSE_MS, claimOnce } from "../shared/add-once";
-import { ReadOptions } from "../shared/coalesced-reader";
+import { liveClient } from "../runtime";
+import { studioListing } from "../shared/studio-listing";
 
 /** What the provider stores for a layout. */
 export interface LayoutOutputs extends LayoutInputs {
@@ -16,11 +15,13 @@ export interface LayoutOutputs extends LayoutInputs {
 /** One item of DescribeCasterLayouts: numbers, where the request took text. */
 export type ApiLayout = Listed<ListItem<ReplyOf<"DescribeCasterLayouts">["Layouts"], "Layout">, "LayoutId">;
 
-/** A studio's layouts, listed once for many readers. Refresh accepts a listing this recent. */
-const REFRESH_LISTING_REUSE_MS = 5_000;
-const studioLayouts = listingCache<ApiLayout[]>();
-/** The layouts resources of this process have made: two identical declarations never take one layout. */
-const claimed = sessionMap<string, true>();
+/** A studio's layouts. */
+export const layouts = studioListing({
+  describe: "DescribeCasterLayouts",
+  items: (reply) => itemsOf(reply.Layouts?.Layout, "LayoutId"),
+  idOf: (layout) => layout.LayoutId,
+  noun: "layout",
+});
 
 /** The CasterLayout dynamic provider: the kind's spec, and the layer lists as the API takes and gives them. */
 export const layoutProvider = kindProvider<LayoutInputs, LayoutOutputs>(kind, {
@@ -28,25 +29,19 @@ export const layoutProvider = kindProvider<LayoutInputs, LayoutOutputs>(kind, {
 
   async create(inputs) {
     const client = liveClient();
-    const key = listingKey(client, inputs.casterId);
     const wanted = comparableLayers(inputs);
     // AddCasterLayout has no ClientToken: a lost reply is resolved by looking the layout up.
-    const layoutId = await addOnce({
-      scope: key,
-      listBefore: () => listLayouts(client, inputs.casterId, studioLayouts.moment() - BEFORE_LISTING_REUSE_MS, { evenIfChangedSince: true }),
-      list: () => listLayouts(client, inputs.casterId, studioLayouts.moment()),
-      idOf: (layout) => layout.LayoutId,
+    const layoutId = await layouts.add(client, inputs.casterId, {
       matches: (layout) => isDeepStrictEqual(comparableLayers(layersFromApi(layout)), wanted),
-      add: async () => (await change(client, inputs.casterId, "AddCasterLayout", layoutParams(inputs))).LayoutId!,
-      claim: (id) => claimOnce(claimed, `${key} ${id}`),
+      add: async () => (await layouts.change(client, inputs.casterId, "AddCasterLayout", layoutParams(inputs))).LayoutId!,
     });
-    const outs = await readBack(client, inputs.casterId, layoutId, inputs);
+    const outs = outputsOf(inputs, await layouts.readBack(client, inputs.casterId, layoutId));
     return { id: formatId(kind, outs as unknown as Record<string, unknown>), outs };
   },
 
   async read(id, props) {
     const { casterId, layoutId } = parseId(kind, id);
-    const layout = await findLayout(liveClient(), casterId, layoutId, studioLayouts.moment() - REFRESH_LISTING_REUSE_MS);
+    const layout = await layouts.find(liveClient(), casterId, layoutId, "refresh");
     if (!layout) return {};
     return { id, props: { ...props, casterId, layoutId, ...layersFromApi(layout) } };
   },
@@ -55,14 +50,14 @@ export const layoutProvider = kindProvider<LayoutInputs, LayoutOutputs>(kind, {
     const client = liveClient();
     const { casterId, layoutId } = parseId(kind, id);
     // Sent whole: ModifyCasterLayout keeps what is left out, so a layer removed from the program must be left out of the lists.
-    await change(client, casterId, "ModifyCasterLayout", { LayoutId: layoutId, ...layoutParams(news) });
-    return { outs: await readBack(client, casterId, layoutId, news) };
+    await layouts.change(client, casterId, "ModifyCasterLayout", { LayoutId: layoutId, ...layoutParams(news) });
+    return { outs: outputsOf(news, await layouts.readBack(client, casterId, layoutId)) };
   },
 
   normalize: normalLayers,
 
   changed(props) {
-    if (props.casterId) studioLayouts.changed(listingKey(liveClient(), props.casterId));
+    if (props.casterId) layouts.changed(liveClient(), props.casterId);
   },
 });
 
@@ -85,30 +80,19 @@ async function adopt(client: LiveClient, inputs: LayoutInputs): Promise<LayoutOu
   if (casterId !== inputs.casterId) {
     throw new UserFacingError(`importId ${inputs.importId} names studio ${casterId}, but casterId is ${inputs.casterId}; they must match.`);
   }
-  const layouts = await listLayoutsOrNone(client, casterId);
-  const layout = layouts?.find((item) => item.LayoutId === layoutId);
+  const listed = await layouts.listOrNone(client, casterId);
+  const layout = listed?.find((item) => item.LayoutId === layoutId);
   if (!layout) {
-    const others = layouts === undefined ? ` (the account has no studio ${casterId})` : layouts.length > 0 ? ` (its layouts are ${layouts.map((item) => item.LayoutId).join(", ")})` : " (it has no layouts)";
+    const others = listed === undefined ? ` (the account has no studio ${casterId})` : listed.length > 0 ? ` (its layouts are ${listed.map((item) => item.LayoutId).join(", ")})` : " (it has no layouts)";
     throw new UserFacingError(`importId ${inputs.importId}: studio ${casterId} has no layout ${layoutId}${others}. Check the ID with DescribeCasterLayouts, or remove importId to add a new layout.`);
   }
-  const key = `${listingKey(client, casterId)} ${layoutId}`;
-  if (!claimOnce(claimed, key)) {
+  if (!layouts.claim(client, casterId, layoutId)) {
     throw new UserFacingError(`importId ${inputs.importId}: another resource of this program already manages that layout; remove one of the two.`);
   }
-  const found: LayoutOutputs = { ...inputs, casterId, layoutId, ...layersFromApi(layout) };
+  const found = outputsOf(inputs, layout);
   if (differences(kind, normalLayers, found, inputs).changed.length === 0) return found;
-  await change(client, casterId, "ModifyCasterLayout", { LayoutId: layoutId, ...layoutParams(inputs) });
-  return readBack(client, casterId, layoutId, inputs);
-}
-
-/** The studio's layouts, freshly listed; undefined when the studio does not exist. */
-async function listLayoutsOrNone(client: LiveClient, casterId: string): Promise<ApiLayout[] | undefined> {
-  try {
-    return await listLayouts(client, casterId, studioLayouts.moment());
-  } catch (error) {
-    if (error instanceof LiveApiError && error.code === "InvalidCaster.NotFound") return undefined;
-    throw error;
-  }
+  await layouts.change(client, casterId, "ModifyCasterLayout", { LayoutId: layoutId, ...layoutParams(inputs) });
+  return outputsOf(inputs, await layouts.readBack(client, casterId, layoutId));
 }
 
 /**
@@ -197,39 +181,9 @@ export function layersFromApi(layout: ApiLayout): Pick<LayoutInputs, "videoLayer
   };
 }
 
-async function change<A extends "AddCasterLayout" | "ModifyCasterLayout">(client: LiveClient, casterId: string, action: A, params: ParamsOf<A>): Promise<ReplyOf<A>> {
-  try {
-    return await client.call(action, params);
-  } finally {
-    studioLayouts.changed(listingKey(client, casterId));
-  }
-}
-
-function listingKey(client: LiveClient, casterId: string): string {
-  return `${clientScope(client)} ${casterId}`;
-}
-
-function listLayouts(client: LiveClient, casterId: string, requestedAfter: number, options: ReadOptions = {}): Promise<ApiLayout[]> {
-  return studioLayouts.read(listingKey(client, casterId), requestedAfter, async () => {
-    const reply = await client.call("DescribeCasterLayouts", { CasterId: casterId });
-    return itemsOf(reply.Layouts?.Layout, "LayoutId");
-  }, options);
-}
-
-/** The layout, or undefined when the API says that it, or its studio, does not exist. */
-async function findLayout(client: LiveClient, casterId: string, layoutId: string, requestedAfter: number): Promise<ApiLayout | undefined> {
-  try {
-    return (await listLayouts(client, casterId, requestedAfter)).find((layout) => layout.LayoutId === layoutId);
-  } catch (error) {
-    if (error instanceof LiveApiError && error.code === "InvalidCaster.NotFound") return undefined;
-    throw error;
-  }
-}
-
-async function readBack(client: LiveClient, casterId: string, layoutId: string, inputs: LayoutInputs): Promise<LayoutOutputs> {
-  const layout = await findLayout(client, casterId, layoutId, studioLayouts.moment());
-  if (!layout) throw new Error(`layout ${layoutId} was accepted by studio ${casterId} but is not listed by DescribeCasterLayouts; run pulumi refresh and try again.`);
-  return { ...inputs, casterId, layoutId, ...layersFromApi(layout) };
+/** What the provider stores for a listed layout that these inputs declare. */
+function outputsOf(inputs: LayoutInputs, layout: ApiLayout): LayoutOutputs {
+  return { ...inputs, casterId: inputs.casterId, layoutId: layout.LayoutId, ...layersFromApi(layout) };
 }
 
 /**
@@ -243,11 +197,11 @@ export async function madeByUnfinishedCreate(
   owned: ReadonlySet<string>,
 ): Promise<{ id: string; props: LayoutOutputs; description: string } | undefined> {
   const wanted = comparableLayers(inputs);
-  const layouts = await listLayouts(liveClient(), inputs.casterId, studioLayouts.moment());
-  const made = layouts.find((layout) => !owned.has(formatId(kind, { casterId: inputs.casterId, layoutId: layout.LayoutId }))
+  const listed = await layouts.list(liveClient(), inputs.casterId);
+  const made = listed.find((layout) => !owned.has(formatId(kind, { casterId: inputs.casterId, layoutId: layout.LayoutId }))
     && isDeepStrictEqual(comparableLayers(layersFromApi(layout)), wanted));
   if (!made) return undefined;
-  const props: LayoutOutputs = { ...inputs, casterId: inputs.casterId, layoutId: made.LayoutId, ...layersFromApi(made) };
+  const props = outputsOf(inputs, made);
   const shown = props.videoLayers.map((layer) => layer.locationId).join(", ");
   return { id: formatId(kind, props as unknown as Record<string, unknown>), props, description: `layout ${made.LayoutId} (video layers ${shown})` };
 }
