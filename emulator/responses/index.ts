@@ -25,6 +25,7 @@ const HANDLERS: HandlerTable = {
   SetCasterConfig: { handler: casters.SetCasterConfig, notes: "replaces the whole configuration; channels cannot be disabled once enabled; see LIMITATIONS" },
   StartCaster: { handler: casters.StartCaster, notes: "needs a DomainName and a transcoding template; creates the PVW and PGM scenes" },
   StopCaster: { handler: casters.StopCaster, notes: "`IncorrectSceneStatus` for a stopped studio, `InvalidScene.NotFound` for one never started" },
+  UpdateCasterResourceGroup: { handler: casters.UpdateCasterResourceGroup, notes: "HTTPS only (`InvalidProtocol.NeedSsl` over http); the studio keeps everything; already in the group is no error (see LIMITATIONS)" },
   DescribeCasterScenes: { handler: casters.DescribeCasterScenes, notes: "the PVW and PGM scenes once started; filter SceneId" },
   DescribeCasterStreamUrl: { handler: casters.DescribeCasterStreamUrl, notes: "`InvalidScene.NotFound` before the first StartCaster" },
   AddCasterVideoResource: { handler: videoResources.AddCasterVideoResource, notes: "every error on the API page" },

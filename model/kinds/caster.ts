@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { describeValue } from "../../common/check";
 import { atMostOneOf, isSetTo, withJsonSchema } from "../rules";
-import { ASSET_ID_PATTERN, IMAGE_FILE_EXTENSIONS, LIVE_STREAM_PROTOCOLS, MAX_CLIENT_TOKEN_LENGTH } from "../api-facts";
+import { ASSET_ID_PATTERN, IMAGE_FILE_EXTENSIONS, LIVE_STREAM_PROTOCOLS, MAX_CLIENT_TOKEN_LENGTH, RESOURCE_GROUP_ID_PATTERN } from "../api-facts";
 import { clientTokenSchema, clientTokenScopeField } from "../fields/client-token";
 import { importIdField } from "../fields/import-id";
 import { nameSchema } from "../fields/name";
@@ -87,10 +87,11 @@ const fields = {
     whenOmitted: "PostPaid",
   },
   resourceGroupId: {
-    schema: z.string().regex(/^rg-[a-z0-9]{1,64}$/, { error: "use a resource group ID such as rg-acfmxazb4ph6aiy." }).optional(),
-    doc: "The resource group the studio belongs to.",
+    schema: z.string().regex(RESOURCE_GROUP_ID_PATTERN, { error: "use a resource group ID such as rg-acfmxazb4ph6aiy." }).optional(),
+    doc: "The resource group the studio belongs to. A change moves the studio to the new group in place (UpdateCasterResourceGroup): the same studio, with its sources, layouts, scenes and episodes. The account needs permission on both groups.",
     default: "the account's default group",
-    onChange: "replace",
+    onChange: "update",
+    onChangeNote: "UpdateCasterResourceGroup moves the same studio, with everything on it, to the new group",
     api: "ResourceGroupId",
     whenOmitted: "not compared",
   },
@@ -283,7 +284,7 @@ const fields = {
     example: "LIVEPRODUCER_POST-cn-0pp1czt1234",
     withStudio: false,
     foundWith: "DescribeCasters, or the console",
-    adopting: "What only a new studio could change (`normType`, `chargeType`, and `resourceGroupId` and `tags` when declared) must already be as declared; its configuration is compared with what SetCasterConfig would send, and its run state with `running`: SetCasterConfig, StartCaster or StopCaster is sent only for what differs, so a studio that already matches is taken over with no call that changes anything.",
+    adopting: "What only a new studio could change (`normType`, `chargeType`, and `tags` when declared) must already be as declared; a declared `resourceGroupId` it is not in moves it there (UpdateCasterResourceGroup); its configuration is compared with what SetCasterConfig would send, and its run state with `running`: SetCasterConfig, StartCaster or StopCaster is sent only for what differs, so a studio that already matches is taken over with no call that changes anything.",
     default: "none: a new studio is made",
   }),
   connection: connectionField,

@@ -150,7 +150,10 @@ export const casterProvider = kindProvider<CasterInputs, CasterOutputs>(kind, {
       throw new UserFacingError(`studio ${id}: changing ${needs.join(" and ")} needs it stopped, and it is on air. Set allowStopOnAir: true, or running: false first.`);
     }
     if (stopFirst) await stopStudio(client, id);
-    await configure(client, id, news);
+    const { changed } = differences(kind, undefined, olds, news);
+    if (changed.includes("resourceGroupId")) await moveStudio(client, id, news.resourceGroupId as string);
+    // A move alone changes nothing SetCasterConfig sets.
+    if (!changed.every((name) => name === "resourceGroupId")) await configure(client, id, news);
     const shouldRun = news.running === true;
     if (shouldRun && (!onAir || stopFirst)) await startStudio(client, id);
     // Stopped above for the change, it stays stopped as declared.
@@ -175,15 +178,15 @@ export const casterProvider = kindProvider<CasterInputs, CasterOutputs>(kind, {
 /** The studios adopted by resources of this process: two declarations never take one studio. */
 const adoptedStudios = sessionMap<string, true>();
 
-/** Properties compared with the studio that no call sets: the run state (StartCaster / StopCaster) and what is stored only. */
-const NOT_CONFIGURATION = new Set(["running", "allowStopOnAir"]);
+/** Properties compared with the studio that SetCasterConfig does not set: the run state (StartCaster / StopCaster), the group (UpdateCasterResourceGroup), what is stored only. */
+const NOT_CONFIGURATION = new Set(["running", "allowStopOnAir", "resourceGroupId"]);
 
 /**
  * Brings an existing studio under management (importId, its CasterId), then makes it what the
  * program declares. What CreateCaster sets (normType, ...) cannot change without a new studio, so
- * a difference there is refused. The configuration is compared, as diff compares it, with what
+ * a difference there is refused; but a studio in another resource group is moved to the declared one. The configuration is compared, as diff compares it, with what
  * SetCasterConfig would send (DescribeCasters and DescribeCasterConfig), and the run state with
- * `running`: SetCasterConfig, StopCaster and StartCaster are sent only for what differs (a change
+ * `running`: UpdateCasterResourceGroup, SetCasterConfig, StopCaster and StartCaster are sent only for what differs (a change
  * that needs the studio stopped while it is on air, only with allowStopOnAir), so a studio that
  * already matches is taken over with no call that changes anything. Every refusal comes before
  * any such call.
@@ -205,6 +208,7 @@ async function adopt(client: LiveClient, inputs: CasterInputs): Promise<CasterOu
     throw new UserFacingError(`importId ${casterId}: that studio's ${what.join(", and its ")}; only a new studio could change that. Declare it as the studio has it, or remove importId to make a new studio.`);
   }
   const reconfigure = changed.some((name) => !NOT_CONFIGURATION.has(name));
+  const move = changed.includes("resourceGroupId");
   const onAir = found.status === 1;
   const needs = reconfigure ? changesNeedingStop(found, inputs) : [];
   const stopFirst = onAir && needs.length > 0;
@@ -215,7 +219,8 @@ async function adopt(client: LiveClient, inputs: CasterInputs): Promise<CasterOu
   const shouldRun = inputs.running === true;
   const startIt = shouldRun && (!onAir || stopFirst);
   const stop = stopFirst || (!shouldRun && onAir);
-  if (!reconfigure && !startIt && !stop) return found;
+  if (!reconfigure && !move && !startIt && !stop) return found;
+  if (move) await moveStudio(client, casterId, inputs.resourceGroupId as string);
   if (stop) await stopStudio(client, casterId);
   if (reconfigure) await configure(client, casterId, inputs);
   if (startIt) await startStudio(client, casterId);
@@ -381,6 +386,24 @@ export async function startStudio(client: LiveClient, casterId: string): Promise
   } catch (error) {
     const refused = error instanceof LiveApiError && error.httpStatus !== undefined && error.httpStatus >= 400 && error.httpStatus < 500;
     if (!refused || (await describeCaster(client, casterId))?.Status !== 1) throw error;
+  }
+}
+
+/**
+ * UpdateCasterResourceGroup, done once DescribeCasters shows the studio in the group: the same
+ * studio, with everything on it, in another group. The client sends it again after a lost reply
+ * (it is safe to repeat), and that retry finds the studio moved by the first. What the API answers
+ * a move into the group a studio is in already is not documented (its page's error table repeats
+ * CreateCaster's: https://www.alibabacloud.com/help/en/live/developer-reference/api-live-2016-11-01-updatecasterresourcegroup),
+ * so, as for StartCaster, no code is taken on trust: after any refusal (an HTTP 4xx answer) a
+ * studio that DescribeCasters lists in that group is the move done.
+ */
+export async function moveStudio(client: LiveClient, casterId: string, resourceGroupId: string): Promise<void> {
+  try {
+    await client.call("UpdateCasterResourceGroup", { CasterId: casterId, NewResourceGroupId: resourceGroupId });
+  } catch (error) {
+    const refused = error instanceof LiveApiError && error.httpStatus !== undefined && error.httpStatus >= 400 && error.httpStatus < 500;
+    if (!refused || (await describeCaster(client, casterId))?.ResourceGroupId !== resourceGroupId) throw error;
   }
 }
 

@@ -255,6 +255,8 @@ interface StudioDifference {
   property: string;
   /** "delay 3 s → 5 s", "will start (goes on air)" */
   phrase: string;
+  /** The phrase says what the studio does ("will start", "moves …"): said of the studio, not as a setting. */
+  ofTheStudio?: true;
   /** Why a replacement: "its type changes from general studio (1) to carousel studio (6)". */
   reason: string;
 }
@@ -271,10 +273,17 @@ function studioDifferences(before: LayoutStudio, after: LayoutStudio): StudioDif
     if (stableText(old[property]) === stableText(next[property])) continue;
     if (property === "running") {
       const phrase = next.running === true ? "will start (goes on air)" : "will stop (goes off air)";
-      differences.push({ property, phrase, reason: phrase });
+      differences.push({ property, phrase, reason: phrase, ofTheStudio: true });
       continue;
     }
     const [name, from, to] = [settingName(property), studioValue(property, old[property]), studioValue(property, next[property])];
+    if (property === "resourceGroupId") {
+      // UpdateCasterResourceGroup (the Caster kind's spec): the studio itself moves, nothing is made again.
+      const phrase = `moves in place ${old[property] === undefined ? "" : `from resource group ${from} `}to resource group ${to}: ` +
+        "the same studio, with its sources and scenes; nothing is made again";
+      differences.push({ property, phrase, reason: phrase, ofTheStudio: true });
+      continue;
+    }
     differences.push(old[property] === undefined
       ? { property, phrase: `${name} set to ${to} (until now the studio's own)`, reason: `its ${name} is set to ${to}` }
       : { property, phrase: `${name} ${from} → ${to}`, reason: `its ${name} changes from ${from} to ${to}` });
@@ -332,11 +341,10 @@ function newStudioUpdate(before: LayoutStudio, after: LayoutStudio): LayoutChang
     };
   }
   if (phrases.length === 1) {
-    const running = differences[0].property === "running";
     return {
       subject: "studio",
       action: "update",
-      summary: running ? `${capitalize(label)} ${phrases[0]}.` : `${capitalize(label)}: ${phrases[0]}.`,
+      summary: differences[0].ofTheStudio ? `${capitalize(label)} ${phrases[0]}.` : `${capitalize(label)}: ${phrases[0]}.`,
       details: released,
     };
   }
@@ -350,6 +358,6 @@ function newStudioUpdate(before: LayoutStudio, after: LayoutStudio): LayoutChang
 
 /** "Delay 3 s → 5 s.", "The studio will start (goes on air)." */
 function differenceSentence(difference: StudioDifference): string {
-  return difference.property === "running" ? `The studio ${difference.phrase}.` : sentence(difference.phrase);
+  return difference.ofTheStudio ? `The studio ${difference.phrase}.` : sentence(difference.phrase);
 }
 
