@@ -1,6 +1,9 @@
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { isUnknown } from "../../common/unknowns";
-import { caster, caster as kind, CasterInputs, changesNeedingStop as needingStop, CONFIG_PROPERTIES, RecordingConfig } from "../../model/kinds/caster";
+import { sparseReply, sparseRequest } from "../../model/fields/nested";
+import {
+  caster, caster as kind, CasterInputs, changesNeedingStop as needingStop, CONFIG_PROPERTIES, RECORDING_FORMAT_FIELDS, RecordingConfig,
+} from "../../model/kinds/caster";
 import { LiveApiError, UserFacingError } from "../client/errors";
 import { itemsOf, Listed, ListItem, LiveClient, ParamsOf, ReplyOf } from "../client/live-client";
 import { clientTokenFor } from "../shared/client-token";
@@ -267,12 +270,7 @@ function recordConfigParam(recording: RecordingConfig) {
   return {
     endpoint: recording.ossEndpoint,
     ossBucket: recording.ossBucket,
-    videoFormat: recording.formats.map((format) => ({
-      Format: format.format,
-      OssObjectPrefix: format.ossObjectPrefix,
-      SliceOssObjectPrefix: format.sliceOssObjectPrefix,
-      CycleDuration: format.cycleDurationSeconds,
-    })),
+    videoFormat: recording.formats.map((format) => sparseRequest(RECORDING_FORMAT_FIELDS, format)),
   };
 }
 
@@ -314,10 +312,8 @@ function configFromApi(config: ApiCasterConfig): Partial<CasterInputs> {
         ossEndpoint: record.OssEndpoint ?? "",
         ossBucket: record.OssBucket,
         formats: formats.map((format) => ({
+          ...sparseReply(RECORDING_FORMAT_FIELDS, format),
           format: format.Format!.toLowerCase() as "m3u8" | "flv" | "mp4",
-          ...(format.OssObjectPrefix ? { ossObjectPrefix: format.OssObjectPrefix } : {}),
-          ...(format.SliceOssObjectPrefix ? { sliceOssObjectPrefix: format.SliceOssObjectPrefix } : {}),
-          ...(format.CycleDuration ? { cycleDurationSeconds: format.CycleDuration } : {}),
         })),
       }
       : undefined,

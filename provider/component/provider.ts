@@ -1,6 +1,7 @@
 import { isDeepStrictEqual } from "node:util";
-import { CAPTION_DEFAULTS, COMPONENT_DEFAULTS, COMPONENT_LAYER_DEFAULTS, TEXT_STYLE_DEFAULTS } from "../../model/api-facts";
-import { casterComponent as kind, ComponentInputs } from "../../model/kinds/caster-component";
+import { COMPONENT_DEFAULTS } from "../../model/api-facts";
+import { defaultsOf, sparseReply, sparseRequest, withDefaults, writtenOutReply, writtenOutRequest } from "../../model/fields/nested";
+import { CAPTION_FIELDS, casterComponent as kind, ComponentInputs, GEOMETRY_FIELDS, TEXT_FIELDS } from "../../model/kinds/caster-component";
 import { UserFacingError } from "../client/errors";
 import { itemsOf, Listed, ListItem, LiveClient, ParamsOf, ReplyOf } from "../client/live-client";
 import { differences, formatId, kindProvider, parseId } from "../kind-provider";
@@ -11,8 +12,6 @@ import { studioListing } from "../shared/studio-listing";
 export interface ComponentOutputs extends ComponentInputs {
   componentId: string;
 }
-
-type Style = { BorderColor?: string; BorderWidthNormalized?: number; Color?: string; FontName?: string; SizeNormalized?: number };
 
 /** One item of DescribeCasterComponents. */
 export type ApiComponent = Listed<ListItem<ReplyOf<"DescribeCasterComponents">["Components"], "Component">, "ComponentId">;
@@ -112,102 +111,43 @@ type SettingParams = Pick<
 
 /** AddCasterComponent / ModifyCasterComponent parameters: the settings as JSON in upper camel case, as the pages ask. */
 function componentParams(inputs: ComponentInputs): SettingParams {
-  const geometry = inputs.geometry;
   return {
     CasterId: inputs.casterId,
     ComponentName: inputs.componentName,
     ComponentType: inputs.componentType,
     Effect: inputs.effect ?? COMPONENT_DEFAULTS.effect,
-    ComponentLayer: JSON.stringify({
-      HeightNormalized: String(geometry.heightNormalized ?? COMPONENT_LAYER_DEFAULTS.heightNormalized),
-      WidthNormalized: String(geometry.widthNormalized ?? COMPONENT_LAYER_DEFAULTS.widthNormalized),
-      PositionRefer: geometry.anchor ?? COMPONENT_LAYER_DEFAULTS.anchor,
-      PositionNormalized: [String(geometry.position[0]), String(geometry.position[1])],
-      Transparency: String(geometry.transparency ?? COMPONENT_LAYER_DEFAULTS.transparency),
-    }),
-    TextLayerContent: inputs.text ? JSON.stringify(dropUndefined({ Text: inputs.text.text, ...styleParams(inputs.text) })) : undefined,
+    ComponentLayer: JSON.stringify(writtenOutRequest(GEOMETRY_FIELDS, inputs.geometry)),
+    TextLayerContent: inputs.text ? JSON.stringify(sparseRequest(TEXT_FIELDS, inputs.text)) : undefined,
     ImageLayerContent: inputs.image ? JSON.stringify({ MaterialId: inputs.image.materialId }) : undefined,
-    CaptionLayerContent: inputs.caption
-      ? JSON.stringify(dropUndefined({
-        LocationId: inputs.caption.sourceLocationId,
-        SourceLan: inputs.caption.sourceLanguage,
-        TargetLan: inputs.caption.targetLanguage,
-        ShowSourceLan: inputs.caption.showSourceLanguage,
-        ...styleParams(inputs.caption),
-      }))
-      : undefined,
-  };
-}
-
-function styleParams(style: Omit<NonNullable<ComponentInputs["text"]>, "text">): Style {
-  return {
-    FontName: style.fontName,
-    SizeNormalized: style.sizeNormalized,
-    Color: style.color,
-    BorderColor: style.borderColor,
-    BorderWidthNormalized: style.borderWidthNormalized,
+    CaptionLayerContent: inputs.caption ? JSON.stringify(sparseRequest(CAPTION_FIELDS, inputs.caption)) : undefined,
   };
 }
 
 /** The settings with defaults written out and empty values left out, so that a default the API fills in is no change. */
 function comparableContent(inputs: ComponentInputs) {
-  const geometry = inputs.geometry;
   return {
     componentType: inputs.componentType,
     effect: inputs.effect ?? COMPONENT_DEFAULTS.effect,
-    geometry: {
-      position: [geometry.position[0], geometry.position[1]],
-      anchor: geometry.anchor ?? COMPONENT_LAYER_DEFAULTS.anchor,
-      widthNormalized: geometry.widthNormalized ?? COMPONENT_LAYER_DEFAULTS.widthNormalized,
-      heightNormalized: geometry.heightNormalized ?? COMPONENT_LAYER_DEFAULTS.heightNormalized,
-      transparency: geometry.transparency ?? COMPONENT_LAYER_DEFAULTS.transparency,
-    },
-    text: inputs.componentType === "text" && inputs.text ? { ...TEXT_STYLE_DEFAULTS, ...meaningful(inputs.text) } : undefined,
+    geometry: withDefaults(GEOMETRY_FIELDS, inputs.geometry),
+    text: inputs.componentType === "text" && inputs.text ? { ...defaultsOf(TEXT_FIELDS), ...meaningful(inputs.text) } : undefined,
     image: inputs.componentType === "image" ? meaningful(inputs.image) : undefined,
-    caption: inputs.componentType === "caption" && inputs.caption
-      ? { ...TEXT_STYLE_DEFAULTS, ...CAPTION_DEFAULTS, ...meaningful(inputs.caption) }
-      : undefined,
+    caption: inputs.componentType === "caption" && inputs.caption ? { ...defaultsOf(CAPTION_FIELDS), ...meaningful(inputs.caption) } : undefined,
   };
 }
 
 /** A listed component's settings, as the kind names them. */
 export function fromApi(item: ApiComponent): ComponentInputs {
-  const layer = item.ComponentLayer ?? {};
-  const position: readonly number[] = layer.PositionNormalizeds?.Position ?? COMPONENT_LAYER_DEFAULTS.position;
-  const style = (content: Style) => ({
-    fontName: content.FontName || undefined,
-    sizeNormalized: content.SizeNormalized || undefined,
-    color: content.Color || undefined,
-    borderColor: content.BorderColor || undefined,
-    borderWidthNormalized: content.BorderWidthNormalized || undefined,
-  });
   const type = item.ComponentType as ComponentInputs["componentType"];
-  const text = item.TextLayerContent;
-  const caption = item.CaptionLayerContent;
   return dropUndefined({
     casterId: "",
     locationId: item.LocationId ?? "",
     componentName: item.ComponentName || undefined,
     componentType: type,
     effect: (item.Effect || COMPONENT_DEFAULTS.effect) as ComponentInputs["effect"],
-    geometry: {
-      position: [Number(position[0] ?? COMPONENT_LAYER_DEFAULTS.position[0]), Number(position[1] ?? COMPONENT_LAYER_DEFAULTS.position[1])] as [number, number],
-      anchor: (layer.PositionRefer || COMPONENT_LAYER_DEFAULTS.anchor) as NonNullable<ComponentInputs["geometry"]["anchor"]>,
-      widthNormalized: Number(layer.WidthNormalized ?? COMPONENT_LAYER_DEFAULTS.widthNormalized),
-      heightNormalized: Number(layer.HeightNormalized ?? COMPONENT_LAYER_DEFAULTS.heightNormalized),
-      transparency: Number(layer.Transparency ?? COMPONENT_LAYER_DEFAULTS.transparency),
-    },
-    text: type === "text" && text ? dropUndefined({ text: text.Text ?? "", ...style(text) }) : undefined,
+    geometry: writtenOutReply(GEOMETRY_FIELDS, item.ComponentLayer ?? {}),
+    text: type === "text" && item.TextLayerContent ? sparseReply(TEXT_FIELDS, item.TextLayerContent) : undefined,
     image: type === "image" && item.ImageLayerContent?.MaterialId ? { materialId: item.ImageLayerContent.MaterialId } : undefined,
-    caption: type === "caption" && caption
-      ? dropUndefined({
-        sourceLocationId: caption.LocationId || undefined,
-        sourceLanguage: (caption.SourceLan || undefined) as NonNullable<ComponentInputs["caption"]>["sourceLanguage"],
-        targetLanguage: (caption.TargetLan || undefined) as NonNullable<ComponentInputs["caption"]>["targetLanguage"],
-        showSourceLanguage: caption.ShowSourceLan,
-        ...style(caption),
-      })
-      : undefined,
+    caption: type === "caption" && item.CaptionLayerContent ? sparseReply(CAPTION_FIELDS, item.CaptionLayerContent) : undefined,
   }) as ComponentInputs;
 }
 

@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from "node:util";
-import { AUDIO_LAYER_DEFAULTS, VIDEO_LAYER_DEFAULTS } from "../../model/api-facts";
-import { AudioLayer, casterLayout as kind, LayoutInputs, VideoLayer } from "../../model/kinds/caster-layout";
+import { withDefaults, writtenOutReply, writtenOutRequest } from "../../model/fields/nested";
+import { AUDIO_LAYER_FIELDS, AudioLayer, casterLayout as kind, LayoutInputs, VIDEO_LAYER_FIELDS, VideoLayer } from "../../model/kinds/caster-layout";
 import { UserFacingError } from "../client/errors";
 import { itemsOf, Listed, ListItem, LiveClient, ParamsOf, ReplyOf } from "../client/live-client";
 import { differences, formatId, kindProvider, parseId } from "../kind-provider";
@@ -103,24 +103,21 @@ async function adopt(client: LiveClient, inputs: LayoutInputs): Promise<LayoutOu
 export function layoutParams(inputs: LayoutInputs): ParamsOf<"AddCasterLayout"> {
   const params: ParamsOf<"AddCasterLayout"> = { CasterId: inputs.casterId };
   inputs.videoLayers.forEach((layer, index) => {
-    const n = index + 1;
-    params[`BlendList.${n}`] = layer.locationId;
-    params[`VideoLayer.${n}.FillMode`] = layer.fillMode ?? VIDEO_LAYER_DEFAULTS.fillMode;
-    params[`VideoLayer.${n}.HeightNormalized`] = String(layer.heightNormalized ?? VIDEO_LAYER_DEFAULTS.heightNormalized);
-    params[`VideoLayer.${n}.WidthNormalized`] = String(layer.widthNormalized ?? VIDEO_LAYER_DEFAULTS.widthNormalized);
-    params[`VideoLayer.${n}.PositionNormalized.1`] = String(layer.position[0]);
-    params[`VideoLayer.${n}.PositionNormalized.2`] = String(layer.position[1]);
-    params[`VideoLayer.${n}.PositionRefer`] = layer.anchor ?? VIDEO_LAYER_DEFAULTS.anchor;
-    params[`VideoLayer.${n}.FixedDelayDuration`] = String(layer.fixedDelayDuration ?? VIDEO_LAYER_DEFAULTS.fixedDelayDuration);
+    params[`BlendList.${index + 1}`] = layer.locationId;
+    Object.assign(params, flattened(`VideoLayer.${index + 1}`, writtenOutRequest(VIDEO_LAYER_FIELDS, layer)));
   });
   audioLayersOf(inputs).forEach((layer, index) => {
-    const n = index + 1;
-    params[`MixList.${n}`] = layer.locationId;
-    params[`AudioLayer.${n}.VolumeRate`] = String(layer.volumeRate ?? AUDIO_LAYER_DEFAULTS.volumeRate);
-    params[`AudioLayer.${n}.ValidChannel`] = layer.validChannel ?? AUDIO_LAYER_DEFAULTS.validChannel;
-    params[`AudioLayer.${n}.FixedDelayDuration`] = String(layer.fixedDelayDuration ?? AUDIO_LAYER_DEFAULTS.fixedDelayDuration);
+    params[`MixList.${index + 1}`] = layer.locationId;
+    Object.assign(params, flattened(`AudioLayer.${index + 1}`, writtenOutRequest(AUDIO_LAYER_FIELDS, layer)));
   });
   return params;
+}
+
+/** `VideoLayer.1.FillMode`, and a list as the SDKs flatten one: `VideoLayer.1.PositionNormalized.1`, `.2`. */
+function flattened(prefix: string, values: Record<string, string | string[]>): Record<string, string> {
+  return Object.fromEntries(Object.entries(values).flatMap(([api, value]) => (Array.isArray(value)
+    ? value.map((item, index) => [`${prefix}.${api}.${index + 1}`, item])
+    : [[`${prefix}.${api}`, value]])));
 }
 
 /** The API needs a MixList: left out, every video layer's source is heard. */
@@ -131,53 +128,22 @@ function audioLayersOf(inputs: Pick<LayoutInputs, "videoLayers" | "audioLayers">
 /** The layers with every default written out, so a default the API fills in is no change. */
 export function comparableLayers(inputs: Pick<LayoutInputs, "videoLayers" | "audioLayers">) {
   return {
-    videoLayers: inputs.videoLayers.map((layer): Required<VideoLayer> => ({
-      locationId: layer.locationId,
-      widthNormalized: layer.widthNormalized ?? VIDEO_LAYER_DEFAULTS.widthNormalized,
-      heightNormalized: layer.heightNormalized ?? VIDEO_LAYER_DEFAULTS.heightNormalized,
-      position: [layer.position[0], layer.position[1]],
-      anchor: layer.anchor ?? VIDEO_LAYER_DEFAULTS.anchor,
-      fillMode: layer.fillMode ?? VIDEO_LAYER_DEFAULTS.fillMode,
-      fixedDelayDuration: layer.fixedDelayDuration ?? VIDEO_LAYER_DEFAULTS.fixedDelayDuration,
-    })),
-    audioLayers: audioLayersOf(inputs).map((layer): Required<AudioLayer> => ({
-      locationId: layer.locationId,
-      volumeRate: layer.volumeRate ?? AUDIO_LAYER_DEFAULTS.volumeRate,
-      validChannel: layer.validChannel ?? AUDIO_LAYER_DEFAULTS.validChannel,
-      fixedDelayDuration: layer.fixedDelayDuration ?? AUDIO_LAYER_DEFAULTS.fixedDelayDuration,
-    })),
+    videoLayers: inputs.videoLayers.map((layer): Required<VideoLayer> => ({ locationId: layer.locationId, ...withDefaults(VIDEO_LAYER_FIELDS, layer) })),
+    audioLayers: audioLayersOf(inputs).map((layer): Required<AudioLayer> => ({ locationId: layer.locationId, ...withDefaults(AUDIO_LAYER_FIELDS, layer) })),
   };
 }
 
 /** A listed layout's layers, as the kind names them, every value written out. */
 export function layersFromApi(layout: ApiLayout): Pick<LayoutInputs, "videoLayers" | "audioLayers"> {
-  const blend = layout.BlendList?.LocationId ?? [];
-  const mix = layout.MixList?.LocationId ?? [];
   const video = layout.VideoLayers?.VideoLayer ?? [];
   const audio = layout.AudioLayers?.AudioLayer ?? [];
   return {
-    videoLayers: blend.map((locationId, index) => {
-      const layer = video[index] ?? {};
-      const position: readonly number[] = layer.PositionNormalizeds?.Position ?? VIDEO_LAYER_DEFAULTS.position;
-      return {
-        locationId,
-        widthNormalized: Number(layer.WidthNormalized ?? VIDEO_LAYER_DEFAULTS.widthNormalized),
-        heightNormalized: Number(layer.HeightNormalized ?? VIDEO_LAYER_DEFAULTS.heightNormalized),
-        position: [Number(position[0] ?? VIDEO_LAYER_DEFAULTS.position[0]), Number(position[1] ?? VIDEO_LAYER_DEFAULTS.position[1])] as [number, number],
-        anchor: (layer.PositionRefer || VIDEO_LAYER_DEFAULTS.anchor) as VideoLayer["anchor"],
-        fillMode: (layer.FillMode || VIDEO_LAYER_DEFAULTS.fillMode) as VideoLayer["fillMode"],
-        fixedDelayDuration: Number(layer.FixedDelayDuration ?? VIDEO_LAYER_DEFAULTS.fixedDelayDuration),
-      };
-    }),
-    audioLayers: mix.map((locationId, index) => {
-      const layer = audio[index] ?? {};
-      return {
-        locationId,
-        volumeRate: Number(layer.VolumeRate ?? AUDIO_LAYER_DEFAULTS.volumeRate),
-        validChannel: (layer.ValidChannel || AUDIO_LAYER_DEFAULTS.validChannel) as AudioLayer["validChannel"],
-        fixedDelayDuration: Number(layer.FixedDelayDuration ?? AUDIO_LAYER_DEFAULTS.fixedDelayDuration),
-      };
-    }),
+    videoLayers: (layout.BlendList?.LocationId ?? []).map((locationId, index) => ({
+      locationId, ...writtenOutReply(VIDEO_LAYER_FIELDS, video[index] ?? {}),
+    }) as Required<VideoLayer>),
+    audioLayers: (layout.MixList?.LocationId ?? []).map((locationId, index) => ({
+      locationId, ...writtenOutReply(AUDIO_LAYER_FIELDS, audio[index] ?? {}),
+    }) as Required<AudioLayer>),
   };
 }
 

@@ -99,31 +99,13 @@ function studioChange(before: LayoutCaster | undefined, after: LayoutCaster | un
 const STUDIO_REPLACED_ON_CHANGE = replacedOnChange(casterKind);
 
 /**
- * A new studio's settings in a reviewer's words, in the order they are listed. `running` and
- * `allowStopOnAir` are said in sentences of their own; a property missing here is named as the
- * kind names it.
+ * A new studio's settings in a reviewer's words (the Caster kind's labels), in the order they are
+ * listed. `running` and `allowStopOnAir` are said in sentences of their own; a property without a
+ * label is named as the kind names it.
  */
-const STUDIO_SETTING_NAMES: Partial<Record<keyof LayoutStudio, string>> = {
-  casterName: "name",
-  normType: "type",
-  casterTemplate: "output template",
-  chargeType: "billing",
-  resourceGroupId: "resource group",
-  domainName: "streaming domain",
-  callbackUrl: "callback URL",
-  sideOutputUrl: "relay URL",
-  sideOutputUrls: "relay URLs",
-  delaySeconds: "delay",
-  liveTemplates: "live transcoding templates",
-  recording: "recording",
-  standbyLiveStreamUrl: "standby live stream",
-  standbyMaterialId: "standby file",
-  standbyImageUrl: "standby image",
-  autoSwitchToStandby: "automatic switch to standby",
-  programName: "program name",
-  programEffect: "program",
-  channelMode: "channel mode",
-};
+const STUDIO_SETTING_NAMES: Partial<Record<keyof LayoutStudio, string>> = Object.fromEntries(
+  Object.entries(casterKind.fields as Record<string, FieldSpec>).flatMap(([property, field]) => (field.label ? [[property, field.label]] : [])),
+);
 /** Said in the outline of a new studio, or in sentences of their own, rather than listed as settings. */
 const STUDIO_OUTLINE = new Set(["casterName", "normType", "casterTemplate", "running", "allowStopOnAir"]);
 
