@@ -133,6 +133,19 @@ describe("the emulator conforms to the spec", () => {
     await run("DeleteCasterEpisodeGroup", { ProgramId });
     await run("DeleteCasterVideoResource", { CasterId, ResourceId });
     await run("StopCaster", { CasterId });
+    // A show list (its high-priority show set before it plays: the studio is stopped), every field filled in: a batch, a single show, a move, the list's settings and a background.
+    const batch = await run("AddShowIntoShowList", {
+      CasterId, isBatchMode: "true", "showList.1.showName": "Opening", "showList.1.resourceType": "vod",
+      "showList.1.resourceUrl": "https://media.example.com/opening.mp4", "showList.1.duration": 30, "showList.1.liveInputType": 1,
+      "showList.2.showName": "Feed", "showList.2.resourceType": "live", "showList.2.resourceId": "feed-1", "showList.2.repeatTimes": -1,
+    });
+    const { ShowId } = await run("AddShowIntoShowList", { CasterId, ShowName: "Card", ResourceType: "pic", ResourceUrl: "https://media.example.com/card.png", Spot: 0 });
+    await run("ModifyShowList", { CasterId, ShowId, Spot: 2, RepeatTimes: -1, HighPriorityShowId: ShowId, HighPriorityShowStartTime: "2030-01-01T20:00:00" });
+    await run("SetShowListBackground", { CasterId, ResourceType: "VOD", MaterialId: "background" });
+    await run("PlayChoosenShow", { CasterId, ShowId });
+    await run("DescribeShowList", { CasterId });
+    await run("RemoveShowFromShowList", { CasterId, ShowId });
+    await run("RemoveShowFromShowList", { CasterId, isBatchMode: "true", "showIdList.1": batch.successfulShowIds.split(",")[0] });
     await run("DeleteCaster", { CasterId });
     expect(Object.keys(replies).sort()).toEqual(Object.keys(SERVED).sort());
   });

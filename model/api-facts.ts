@@ -206,3 +206,19 @@ export const MAX_SIDE_OUTPUTS = 20;
 export const RECORD_FORMATS = ["m3u8", "flv", "mp4"] as const;
 /** CREATE, NormType: 1 a general studio, 6 a carousel (playlist) studio that takes no video sources. */
 export const NORM_TYPES = [1, 6] as const;
+
+/**
+ * Show lists (AddShowIntoShowList, https://www.alibabacloud.com/help/en/live/developer-reference/api-addshowintoshowlist):
+ * "You can add a maximum of 1,000 shows to a playlist."
+ */
+export const MAX_SHOWS = 1000;
+/** A show's resource: live stream, on-demand video, image (AddShowIntoShowList's ResourceType). */
+export const SHOW_RESOURCE_TYPES = ["live", "vod", "pic"] as const;
+/** A show list's background: LIVE, VOD, PIC, upper case (SetShowListBackground's ResourceType). */
+export const BACKGROUND_RESOURCE_TYPES = ["LIVE", "VOD", "PIC"] as const;
+/** ModifyShowList's HighPriorityShowStartTime: `yyyy-MM-ddTHH:mm:ss`, no zone (the page gives none). */
+export const SHOW_START_TIME_PATTERN = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:[0-5]\d$/;
+/** A show's and a list's RepeatTimes: -1 forever, 0 once, N plays N + 1 times. */
+export const REPEAT_FOREVER = -1;
+/** A show's name: the pages give no limit; a source's 128 is assumed (LIMITATIONS). */
+export const MAX_SHOW_NAME_LENGTH = 128;

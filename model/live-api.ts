@@ -554,6 +554,72 @@ export const OPERATIONS = {
     reply: {},
     errors: [],
   },
+  // Show lists (a studio's playlist of shows): the official TypeScript SDK's models (live-20161101
+  // AddShowIntoShowListRequest.ts and its neighbours, August 2026) and the API pages
+  // (https://www.alibabacloud.com/help/en/live/developer-reference/api-live-2016-11-01-addshowintoshowlist and
+  // its neighbours: QPS 10 each). The pages list no error codes of their own; Long travels as an Integer.
+  AddShowIntoShowList: {
+    qps: 10,
+    // No ClientToken: a second call adds a second show (found after a lost reply by its name, provider/show-list).
+    idempotency: "unsafe",
+    params: [
+      s("CasterId", true), i("Duration"), i("LiveInputType"), i("RepeatTimes"), s("ResourceId"), s("ResourceType"), s("ResourceUrl"),
+      s("ShowName"), i("Spot"), param("isBatchMode", "Boolean"), i("showList.N.duration"), i("showList.N.liveInputType"),
+      i("showList.N.repeatTimes"), s("showList.N.resourceId"), s("showList.N.resourceType"), s("showList.N.resourceUrl"), s("showList.N.showName"),
+    ],
+    reply: { ShowId: "str", failedList: "str", successfulShowIds: "str" },
+    errors: ["InvalidCaster.NotFound"],
+  },
+  ModifyShowList: {
+    qps: 10,
+    // It sets what it is given (a show's position, the list's repeat and priority show): the same call twice ends the same.
+    idempotency: "safe",
+    params: [s("CasterId", true), s("HighPriorityShowId"), s("HighPriorityShowStartTime"), i("RepeatTimes"), s("ShowId"), i("Spot")],
+    reply: {},
+    errors: ["InvalidCaster.NotFound"],
+  },
+  RemoveShowFromShowList: {
+    qps: 10,
+    idempotency: "safe",
+    params: [s("CasterId", true), s("ShowId"), param("isBatchMode", "Boolean"), s("showIdList.N")],
+    reply: { ShowId: "str", failedList: "str", successfulShowIds: "str" },
+    errors: ["InvalidCaster.NotFound"],
+  },
+  DescribeShowList: {
+    qps: 10,
+    idempotency: "safe",
+    params: [s("CasterId", true)],
+    // ShowList (a string) is the list in the page's older form; ShowListInfo holds it typed.
+    reply: {
+      ShowList: "str",
+      ShowListInfo: {
+        Background: "str", CurrentShowId: "str", HighPriorityShowId: "str", HighPriorityShowStartTime: "str",
+        ShowListRepeatTimes: "int", TotalShowListRepeatTimes: "int",
+        ShowList: {
+          Show: [{
+            ShowId: "str", ShowName: "str", Duration: "int", RepeatTimes: "int",
+            ResourceInfo: { LiveInputType: "int", ResourceId: "str", ResourceType: "str", ResourceUrl: "str" },
+          }],
+        },
+      },
+    },
+    errors: ["InvalidCaster.NotFound"],
+  },
+  SetShowListBackground: {
+    qps: 10,
+    // It replaces the background (none sent clears it): the same call twice ends the same.
+    idempotency: "safe",
+    params: [s("CasterId", true), s("MaterialId"), s("ResourceType"), s("ResourceUrl")],
+    reply: {},
+    errors: ["InvalidCaster.NotFound"],
+  },
+  PlayChoosenShow: {
+    qps: 10,
+    idempotency: "safe",
+    params: [s("CasterId", true), s("ShowId", true)],
+    reply: { ShowId: "str" },
+    errors: ["InvalidCaster.NotFound"],
+  },
 } satisfies Record<string, OperationSpec>;
 
 export type Action = keyof typeof OPERATIONS;

@@ -75,3 +75,52 @@ export function atMostOneOf<T>(properties: readonly (keyof T & string)[], words:
   };
   return withJsonSchema(check, { write: (json) => Object.assign(json, chain(0)) });
 }
+
+/**
+ * Exactly one of `properties`: none set is reported at the first, two set as atMostOneOf reports
+ * them. The JSON Schema is atMostOneOf's chain, and a `required` of the first where none is set.
+ */
+export function exactlyOneOf<T>(properties: readonly (keyof T & string)[], words: ConflictWords & { missing: string }): KindRule<T> {
+  const atMostOne = atMostOneOf<T>(properties, words);
+  const check: CrossFieldRule<T> = (known, unknown) => {
+    if (properties.every((name) => known[name] === undefined && !unknown.has(name))) return { property: properties[0], reason: words.missing };
+    return atMostOne(known, unknown);
+  };
+  return withJsonSchema(check, {
+    write: (json) => {
+      atMostOne.jsonSchema?.write(json);
+      json.allOf = [...(json.allOf as JsonSchema[] | undefined) ?? [], { anyOf: properties.map((name) => ({ required: [name] })), errorMessage: words.missing }];
+    },
+  });
+}
+
+/**
+ * A rule of an object property, or of each item of a list property, checked item by item (the
+ * first item that breaks it is reported, at its place: `shows[2].duration`), its JSON Schema
+ * carried by the object's or the items' own schema, in an `allOf` of its own, so that several
+ * rules of one item do not overwrite each other's `if`.
+ */
+export function eachItem<T, Item>(property: keyof T & string, itemSchema: z.ZodType, rule: KindRule<Item>): KindRule<T> {
+  const check: CrossFieldRule<T> = (known) => {
+    const value = known[property];
+    if (value === undefined || value === null || typeof value !== "object") return undefined;
+    const items: [number | undefined, unknown][] = Array.isArray(value) ? [...value.entries()] : [[undefined, value]];
+    for (const [index, item] of items) {
+      const failure = rule(item as Partial<Item>, new Set());
+      if (!failure) continue;
+      const place = index === undefined ? property : `${property}[${index}]`;
+      return { property, path: [property, ...(index === undefined ? [] : [index]), failure.property], reason: `${place}: ${failure.reason}` };
+    }
+    return undefined;
+  };
+  const write = rule.jsonSchema?.write;
+  if (!write) return check;
+  return withJsonSchema(check, {
+    on: itemSchema,
+    write: (json) => {
+      const fragment: JsonSchema = {};
+      write(fragment);
+      json.allOf = [...(json.allOf as JsonSchema[] | undefined) ?? [], fragment];
+    },
+  });
+}

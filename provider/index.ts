@@ -14,8 +14,9 @@ import { episodeProvider } from "./episode/provider";
 import { episodeGroupProvider } from "./episode-group/provider";
 import { checkResultForEngine } from "./shared/engine-check";
 import { videoResourceProvider } from "./video-resource/provider";
+import { showListProvider } from "./show-list/provider";
 
-export type ProviderKind = "video" | "episodes" | "studio" | "layout" | "component" | "scene" | "episode";
+export type ProviderKind = "video" | "episodes" | "studio" | "layout" | "component" | "scene" | "episode" | "showList";
 
 const implementations: Record<ProviderKind, Omit<dynamic.ResourceProvider, "configure">> = {
   video: videoResourceProvider,
@@ -25,6 +26,7 @@ const implementations: Record<ProviderKind, Omit<dynamic.ResourceProvider, "conf
   component: componentProvider,
   scene: sceneBindingProvider,
   episode: episodeProvider,
+  showList: showListProvider,
 };
 
 /** Runs one method of one provider: the single entry point of the serialized provider. */

@@ -12,6 +12,8 @@ export { CasterEpisode } from "./caster-episode";
 export type { CasterEpisodeArgs } from "./caster-episode";
 export { CasterEpisodeGroup } from "./caster-episode-group";
 export type { CasterEpisodeGroupArgs, EpisodeItemArgs } from "./caster-episode-group";
+export { CasterShowList } from "./caster-show-list";
+export type { CasterShowListArgs, ShowArgs } from "./caster-show-list";
 export { isSignedUrl } from "./secrets";
 export { Studio, StudioLayout } from "./studio";
 export type { StudioArgs, StudioDefinition, StudioLayoutArgs, StudioLayoutInput } from "./studio";
@@ -22,5 +24,5 @@ export type {
 } from "../studio-file/schema";
 export { studioLayoutJsonSchema } from "../studio-file/json-schema";
 export type {
-  CasterOutputs, CasterVideoResourceOutputs, CasterLayoutOutputs, CasterComponentOutputs, CasterSceneBindingOutputs, CasterEpisodeOutputs, CasterEpisodeGroupOutputs,
+  CasterOutputs, CasterVideoResourceOutputs, CasterLayoutOutputs, CasterComponentOutputs, CasterSceneBindingOutputs, CasterEpisodeOutputs, CasterEpisodeGroupOutputs, CasterShowListOutputs,
 } from "./generated/args";

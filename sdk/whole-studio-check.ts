@@ -34,7 +34,7 @@ import { crossEntryChecks, PathProblem, StudioTerms } from "../studio-file/valid
  */
 
 /** The kinds that take part, by their class names (which messages name). */
-export type StudioKind = "Caster" | "CasterVideoResource" | "CasterLayout" | "CasterComponent" | "CasterSceneBinding" | "CasterEpisode" | "CasterEpisodeGroup";
+export type StudioKind = "Caster" | "CasterVideoResource" | "CasterLayout" | "CasterComponent" | "CasterSceneBinding" | "CasterEpisode" | "CasterEpisodeGroup" | "CasterShowList";
 
 /** One resource as the program declared it. */
 interface Declaration {
@@ -172,6 +172,8 @@ const SECTION_OF: Record<Exclude<StudioKind, "Caster">, { section: string; key: 
   CasterEpisode: { section: "episodes", key: (d) => d.name },
   CasterEpisodeGroup: { section: "episodeGroups", key: (d) => d.name },
   CasterSceneBinding: { section: "scenes", key: (d) => (typeof d.args.scene === "string" ? d.args.scene.toLowerCase() : undefined) },
+  // Names nothing of the other sections; a second list of the studio is refused by its create (shows of other names).
+  CasterShowList: { section: "showList", key: () => undefined },
 };
 
 function literal(value: unknown, pattern: RegExp): string | undefined {

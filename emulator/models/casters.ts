@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { CASTER_TEMPLATES, RESOURCE_GROUP_ID_PATTERN } from "../../model/api-facts";
 import { errors } from "../errors";
 import { apiTime, newCasterId } from "./ids";
-import { AccountState, CasterConfigRecord, CasterRecord, SceneAudioRecord } from "./state";
+import { AccountState, CasterConfigRecord, CasterRecord, SceneAudioRecord, ShowListRecord } from "./state";
 
 /** Studio IDs are `LIVEPRODUCER_POST-cn-…` today; studios from before that carry a UUID. */
 const CASTER_ID_PATTERN = /^(LIVEPRODUCER_(POST|PRE)-[a-z]{2}-[0-9a-z]{6,32}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
@@ -104,6 +104,7 @@ export function createCaster(
     layouts: {},
     components: {},
     episodes: {},
+    showList: emptyShowList(),
   };
   account.casters[casterId] = caster;
   account.casterClientTokens[input.clientToken] = { casterId, fingerprint };
@@ -156,6 +157,11 @@ export function emptyConfig(): CasterConfigRecord {
   };
 }
 
+/** A studio's show list before any show is added. */
+export function emptyShowList(): ShowListRecord {
+  return { shows: [], repeatTimes: 0, highPriorityShowId: "", highPriorityShowStartTime: "", currentShowId: "", background: null };
+}
+
 /**
  * A studio as an older state file holds it (before SetCasterConfig, scenes, layouts, components
  * and episodes were emulated) brought to today's record: the settings it lacks are cleared ones,
@@ -169,7 +175,7 @@ export function upgradeCaster(stored: CasterRecord & { casterTemplate?: string }
   const scenes = Object.fromEntries(Object.entries(caster.scenes ?? {}).map(([id, scene]) =>
     [id, { ...scene, layoutId: scene.layoutId ?? "", componentIds: scene.componentIds ?? [], audio: scene.audio ?? defaultSceneAudio() }]));
   return { ...caster, startTime: caster.startTime ?? "", scenes, layouts: caster.layouts ?? {}, components: caster.components ?? {},
-    episodes: caster.episodes ?? {}, config };
+    episodes: caster.episodes ?? {}, showList: caster.showList ?? emptyShowList(), config };
 }
 
 /**

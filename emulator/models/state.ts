@@ -58,6 +58,36 @@ export interface CasterRecord {
   components: Record<string, ComponentRecord>;
   /** AddCasterEpisode's episodes, the studio's schedule, keyed by EpisodeId (a studio's episodes go with it). */
   episodes: Record<string, EpisodeRecord>;
+  /** The studio's show list (AddShowIntoShowList and its neighbours): one per studio, empty until a show is added. */
+  showList: ShowListRecord;
+}
+
+/** A studio's show list: its shows in playing order, and the list's own settings. */
+export interface ShowListRecord {
+  shows: ShowRecord[];
+  /** -1 forever, 0 once, N plays N + 1 times (ModifyShowList's RepeatTimes). */
+  repeatTimes: number;
+  /** "" for none; set only before the list plays. */
+  highPriorityShowId: string;
+  /** `yyyy-MM-ddTHH:mm:ss` as sent, "" for none. */
+  highPriorityShowStartTime: string;
+  /** The show PlayChoosenShow last chose, "" for none. */
+  currentShowId: string;
+  /** SetShowListBackground's background, null for none. */
+  background: { resourceType: string; materialId: string; resourceUrl: string } | null;
+}
+
+export interface ShowRecord {
+  showId: string;
+  showName: string;
+  /** live, vod or pic. */
+  resourceType: string;
+  resourceUrl: string;
+  resourceId: string;
+  liveInputType: number;
+  /** Seconds; 0 when the show repeats by RepeatTimes instead. */
+  duration: number;
+  repeatTimes: number;
 }
 
 /**

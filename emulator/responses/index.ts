@@ -6,6 +6,7 @@ import * as episodes from "./episodes";
 import * as layouts from "./layouts";
 import { OperationContext, OperationHandler } from "./operation";
 import * as sceneConfig from "./scene-config";
+import * as showLists from "./show-lists";
 import * as videoResources from "./video-resources";
 
 const PROGRAM_PAGING = PAGING.DescribeCasterProgram;
@@ -52,6 +53,12 @@ const HANDLERS: HandlerTable = {
   DeleteCasterSceneConfig: { handler: sceneConfig.DeleteCasterSceneConfig, notes: "Type Component, Layout or All; the scene must be started (`IncorrectSceneStatus.Idle`)" },
   DescribeCasterSceneAudio: { handler: sceneConfig.DescribeCasterSceneAudio, notes: "FollowEnable 1 and no mix until UpdateCasterSceneAudio" },
   UpdateCasterSceneAudio: { handler: sceneConfig.UpdateCasterSceneAudio, notes: "changes what is sent; Filter checked, not read back" },
+  AddShowIntoShowList: { handler: showLists.AddShowIntoShowList, notes: "at Spot (default the end); isBatchMode adds `showList.N`, refusing each bad one in failedList; RepeatTimes or Duration, not both; at most 1,000 shows" },
+  ModifyShowList: { handler: showLists.ModifyShowList, notes: "moves ShowId to Spot (0 to the count); RepeatTimes; the high-priority show only while the studio is not running; `InvalidShow.NotFound`" },
+  RemoveShowFromShowList: { handler: showLists.RemoveShowFromShowList, notes: "ShowId, or isBatchMode with `showIdList.N` (unknown ones in failedList); `InvalidShow.NotFound`" },
+  DescribeShowList: { handler: showLists.DescribeShowList, notes: "ShowListInfo with the shows in playing order, each with Duration or RepeatTimes; an empty list answers no shows (LIMITATIONS)" },
+  SetShowListBackground: { handler: showLists.SetShowListBackground, notes: "MaterialId or ResourceUrl, ResourceType LIVE, VOD or PIC; none of them deletes the background" },
+  PlayChoosenShow: { handler: showLists.PlayChoosenShow, notes: "sets CurrentShowId; plays nothing" },
 };
 
 export interface ServedOperation {

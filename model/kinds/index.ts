@@ -6,6 +6,7 @@ import { caster } from "./caster";
 import { casterComponent } from "./caster-component";
 import { casterLayout } from "./caster-layout";
 import { casterSceneBinding } from "./caster-scene-binding";
+import { casterShowList } from "./caster-show-list";
 
 /** Every kind, in the order the README and the SDK present them. */
-export const KINDS: KindSpec[] = [caster, casterVideoResource, casterLayout, casterComponent, casterSceneBinding, casterEpisodeGroup, casterEpisode];
+export const KINDS: KindSpec[] = [caster, casterVideoResource, casterLayout, casterComponent, casterSceneBinding, casterEpisodeGroup, casterEpisode, casterShowList];

@@ -117,7 +117,9 @@ export class LiveClient {
       await limiter.acquire();
       this.stats.requests[action] = (this.stats.requests[action] ?? 0) + 1;
       try {
-        return (await rpc.request(action, body, { method: "POST", timeout: this.settings.timeoutMs })) as Record<string, unknown> & {
+        // formatParams: false keeps each name as the spec writes it: pop-core would capitalize the first
+        // letter, and the show-list operations take `isBatchMode` and `showList.N.*` as the official SDK sends them.
+        return (await rpc.request(action, body, { method: "POST", formatParams: false, timeout: this.settings.timeoutMs })) as Record<string, unknown> & {
           RequestId: string;
         };
       } catch (caught) {

@@ -1,6 +1,7 @@
 // Generated from model/kinds by `npm run docs`; edit the kind's spec, not this file.
 import type * as pulumi from "@pulumi/pulumi";
 import type { EpisodeItemArgs } from "../caster-episode-group";
+import type { ShowArgs } from "../caster-show-list";
 
 /**
  * The inputs of a {@link Caster}.
@@ -677,6 +678,80 @@ export interface CasterEpisodeArgs {
 }
 
 /**
+ * The inputs of a {@link CasterShowList}.
+ *
+ * A production studio's show list: the shows it plays in turn, each a live stream, a file or an
+ * image, for a duration or a number of plays; how often the list repeats, the show that interrupts
+ * it at a set time, and its background. One per studio.
+ */
+export interface CasterShowListArgs {
+  /**
+   * The production studio's ID (a playlist studio, NormType 6, as the API pages ask).
+   * Changing it replaces the show list, the old one deleted first.
+   */
+  casterId: pulumi.Input<string>;
+  /**
+   * The shows in playing order, 1 to 1000: `{ showName, resourceType, resourceUrl | resourceId,
+   * liveInputType?, duration | repeatTimes }`. `resourceType` is `live`, `vod` or `pic`; a show
+   * plays for `duration` seconds or `repeatTimes` + 1 times (-1 forever; neither: once). Names
+   * differ from show to show: a show is known by its name. A show's content cannot be modified: a
+   * changed show is removed and added again; a move is one ModifyShowList. A signed URL, or one
+   * with a password, makes the list a secret.
+   * Modified in place.
+   */
+  shows: pulumi.Input<pulumi.Input<ShowArgs>[]>;
+  /**
+   * How often the whole list plays: 0 once, N for N + 1 times, -1 forever.
+   * @default 0. Modified in place.
+   */
+  repeatTimes?: pulumi.Input<number>;
+  /**
+   * The show (by its `showName`) that interrupts whatever plays at `highPriorityShowStartTime`.
+   * Settable only before the list starts playing. The API cannot unset it: left out, the list keeps
+   * what it has.
+   * @default none; left out, what the list has is kept. Modified in place.
+   */
+  highPriorityShow?: pulumi.Input<string>;
+  /**
+   * When the high-priority show starts: `yyyy-MM-ddTHH:mm:ss`, as ModifyShowList takes it (the page
+   * gives no zone).
+   * @default none; left out, what the list has is kept. Modified in place.
+   */
+  highPriorityShowStartTime?: pulumi.Input<string>;
+  /**
+   * What the list shows behind its shows: `{ resourceType? (live, vod, pic), resourceUrl |
+   * materialId }` (SetShowListBackground). Left out, the list has none.
+   * @default none. Modified in place.
+   */
+  background?: pulumi.Input<{ resourceType?: pulumi.Input<"live" | "vod" | "pic">; resourceUrl?: pulumi.Input<string>; materialId?: pulumi.Input<string> }>;
+  /**
+   * Adopt an existing show list instead of making one: `<casterId>` (from the studio's ID: a studio
+   * has one show list). Every show the list has is taken over, with the list's settings: shows the
+   * program does not declare are removed, missing ones added and the rest moved into order, so a
+   * list that already matches is taken over with no call that changes anything. Without it, a list
+   * that holds shows of other names is refused, so that nobody's shows are removed unasked.
+   * Pulumi's own `import` option cannot serve a dynamic provider (the engine reads imported
+   * resources without their provider code), so this takes its place.
+   * @default none: the studio's list must hold no show of another name. Not compared: it matters
+   * only when the show list is made.
+   */
+  importId?: pulumi.Input<string>;
+  /**
+   * How this object is reached, when not with the stack's settings: `profile` (a profile of
+   * `~/.aliyun/config.json` or of the credentials file, `ALIBABA_CLOUD_CREDENTIALS_FILE` or
+   * `~/.alibabacloud/credentials`), `assumeRole` (`{ roleArn, sessionName?, externalId?,
+   * sessionExpiration? }`, assumed with the profile's or the environment's credentials), `region`,
+   * `endpoint` (the Live API's URL) and `stsEndpoint` (the STS host for `assumeRole`). Names where
+   * credentials are, never holds them: a key, secret or token here is refused, because inputs are
+   * stored in the state.
+   * @default the stack's settings: `alicloud:region`, `alicloud-caster:endpoint` and the
+   * credentials of the environment. Modified in place (the object is not moved: the preview and the
+   * update check that it is found through the new connection, and fail if not).
+   */
+  connection?: pulumi.Input<{ profile?: pulumi.Input<string>; region?: pulumi.Input<string>; endpoint?: pulumi.Input<string>; assumeRole?: pulumi.Input<{ roleArn: pulumi.Input<string>; sessionName?: pulumi.Input<string>; externalId?: pulumi.Input<string>; sessionExpiration?: pulumi.Input<number> }>; stsEndpoint?: pulumi.Input<string> }>;
+}
+
+/**
  * The outputs of a {@link Caster}: the API's IDs and what it reports, and each input as the
  * provider stored it.
  */
@@ -1257,6 +1332,70 @@ export interface CasterEpisodeOutputs {
    * an episode of another type is refused. Pulumi's own `import` option cannot serve a dynamic
    * provider (the engine reads imported resources without their provider code), so this takes its
    * place.
+   */
+  readonly importId: pulumi.Output<string | undefined>;
+  /**
+   * How this object is reached, when not with the stack's settings: `profile` (a profile of
+   * `~/.aliyun/config.json` or of the credentials file, `ALIBABA_CLOUD_CREDENTIALS_FILE` or
+   * `~/.alibabacloud/credentials`), `assumeRole` (`{ roleArn, sessionName?, externalId?,
+   * sessionExpiration? }`, assumed with the profile's or the environment's credentials), `region`,
+   * `endpoint` (the Live API's URL) and `stsEndpoint` (the STS host for `assumeRole`). Names where
+   * credentials are, never holds them: a key, secret or token here is refused, because inputs are
+   * stored in the state.
+   */
+  readonly connection: pulumi.Output<{ profile?: string; region?: string; endpoint?: string; assumeRole?: { roleArn: string; sessionName?: string; externalId?: string; sessionExpiration?: number }; stsEndpoint?: string } | undefined>;
+}
+
+/**
+ * The outputs of a {@link CasterShowList}: the API's IDs and what it reports, and each input as the
+ * provider stored it.
+ */
+export interface CasterShowListOutputs {
+  /**
+   * The API's ShowIds, in show order.
+   */
+  readonly showIds: pulumi.Output<string[]>;
+  /**
+   * The production studio's ID (a playlist studio, NormType 6, as the API pages ask).
+   */
+  readonly casterId: pulumi.Output<string>;
+  /**
+   * The shows in playing order, 1 to 1000: `{ showName, resourceType, resourceUrl | resourceId,
+   * liveInputType?, duration | repeatTimes }`. `resourceType` is `live`, `vod` or `pic`; a show
+   * plays for `duration` seconds or `repeatTimes` + 1 times (-1 forever; neither: once). Names
+   * differ from show to show: a show is known by its name. A show's content cannot be modified: a
+   * changed show is removed and added again; a move is one ModifyShowList. A signed URL, or one
+   * with a password, makes the list a secret.
+   */
+  readonly shows: pulumi.Output<({ showName: string; resourceType: "live" | "vod" | "pic"; resourceUrl?: string; resourceId?: string; liveInputType?: number; duration?: number; repeatTimes?: number })[]>;
+  /**
+   * How often the whole list plays: 0 once, N for N + 1 times, -1 forever.
+   */
+  readonly repeatTimes: pulumi.Output<number | undefined>;
+  /**
+   * The show (by its `showName`) that interrupts whatever plays at `highPriorityShowStartTime`.
+   * Settable only before the list starts playing. The API cannot unset it: left out, the list keeps
+   * what it has.
+   */
+  readonly highPriorityShow: pulumi.Output<string | undefined>;
+  /**
+   * When the high-priority show starts: `yyyy-MM-ddTHH:mm:ss`, as ModifyShowList takes it (the page
+   * gives no zone).
+   */
+  readonly highPriorityShowStartTime: pulumi.Output<string | undefined>;
+  /**
+   * What the list shows behind its shows: `{ resourceType? (live, vod, pic), resourceUrl |
+   * materialId }` (SetShowListBackground). Left out, the list has none.
+   */
+  readonly background: pulumi.Output<{ resourceType?: "live" | "vod" | "pic"; resourceUrl?: string; materialId?: string } | undefined>;
+  /**
+   * Adopt an existing show list instead of making one: `<casterId>` (from the studio's ID: a studio
+   * has one show list). Every show the list has is taken over, with the list's settings: shows the
+   * program does not declare are removed, missing ones added and the rest moved into order, so a
+   * list that already matches is taken over with no call that changes anything. Without it, a list
+   * that holds shows of other names is refused, so that nobody's shows are removed unasked.
+   * Pulumi's own `import` option cannot serve a dynamic provider (the engine reads imported
+   * resources without their provider code), so this takes its place.
    */
   readonly importId: pulumi.Output<string | undefined>;
   /**

@@ -16,6 +16,7 @@ export function sdkArgsSource(kinds: KindSpec[] = KINDS): string {
     GENERATED_BANNER,
     'import type * as pulumi from "@pulumi/pulumi";',
     'import type { EpisodeItemArgs } from "../caster-episode-group";',
+    'import type { ShowArgs } from "../caster-show-list";',
     "",
   ];
   for (const kind of kinds) {

@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import {
   Caster, CasterArgs, CasterComponent, CasterEpisode, CasterEpisodeGroup, CasterEpisodeGroupArgs, CasterLayout, CasterSceneBinding,
-  CasterVideoResource, CasterVideoResourceArgs, Studio, StudioLayout,
+  CasterShowList, CasterShowListArgs, CasterVideoResource, CasterVideoResourceArgs, Studio, StudioLayout,
 } from "pulumi-alicloud-caster";
 
 /**
@@ -16,6 +16,8 @@ const config = new pulumi.Config();
 const studioArgs = config.getObject<Record<string, CasterArgs>>("studios") ?? {};
 const sources = config.getObject<Record<string, CasterVideoResourceArgs>>("sources") ?? {};
 const episodeGroups = config.getObject<Record<string, CasterEpisodeGroupArgs>>("episodeGroups") ?? {};
+// `showLists`: name → CasterShowList args.
+const showLists = config.getObject<Record<string, CasterShowListArgs>>("showLists") ?? {};
 const casterIdFromOutput = config.get("casterIdFrom") === "output";
 
 // `protectedStudios`: the names of `studios` declared with Pulumi's `protect: true`.
@@ -75,6 +77,9 @@ const groups: Record<string, CasterEpisodeGroup> = {};
 for (const [name, args] of Object.entries(episodeGroups)) {
   groups[name] = new CasterEpisodeGroup(name, { ...args, casterId: resolveCasterId(args.casterId) });
 }
+
+const lists = Object.fromEntries(Object.entries(showLists).map(([name, args]) => [name, new CasterShowList(name, { ...args, casterId: resolveCasterId(args.casterId) })]));
+export const showIds = Object.keys(lists).length > 0 ? Object.fromEntries(Object.entries(lists).map(([name, list]) => [name, list.showIds])) : undefined;
 
 const layoutFile = config.get("layoutFile");
 // `layoutAliases`: position or group → the name of a top-level resource the layout takes over.
