@@ -16,7 +16,8 @@ describe("the emulator conforms to the spec", () => {
   let clockOffsetMs = 0;
 
   beforeAll(async () => {
-    live = await startEmulatorFixture({ clock: () => Date.now() + clockOffsetMs });
+    // https too: UpdateCasterResourceGroup is served over https only.
+    live = await startEmulatorFixture({ clock: () => Date.now() + clockOffsetMs, https: true });
   });
   afterAll(() => live?.close());
 
@@ -68,6 +69,7 @@ describe("the emulator conforms to the spec", () => {
       SyncGroupsConfig: JSON.stringify([{ mode: 0, hostResourceId: ResourceId, resourceIds: [ResourceId] }]),
     });
     const config = await run("DescribeCasterConfig", { CasterId });
+    await run("UpdateCasterResourceGroup", { CasterId, NewResourceGroupId: "rg-conformance" });
     await run("StartCaster", { CasterId });
     await run("DescribeCasters", { CasterId });
     const scenes = await run("DescribeCasterScenes", { CasterId }) as unknown as { SceneList: { Scene: { SceneId: string }[] } };

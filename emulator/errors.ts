@@ -74,6 +74,10 @@ export const errors = {
     new ApiError(400, "InvalidSecurityToken.MismatchWithAccessKey", "Specified SecurityToken mismatch with the AccessKey."),
   securityTokenExpired: (expiration: string) =>
     new ApiError(400, "InvalidSecurityToken.Expired", `Specified SecurityToken is expired (it expired at ${expiration}); get new temporary credentials from STS.`),
+  // An HTTPS-only API called over http: the code and message of the SDK docs' "Errors and troubleshooting" (the gateway's,
+  // `source=PopGw`: "Your request is denied as lack of ssl protect."). No stored page gives the status: 400, as for the
+  // gateway's other refusals of a request's form, is the emulator's choice (LIMITATIONS).
+  needSsl: () => new ApiError(400, "InvalidProtocol.NeedSsl", "Your request is denied as lack of ssl protect."),
   missingRequired: (name: string) => new ApiError(400, `Missing${name}`, `${name} is mandatory for this action.`),
   throttledByUser: (action: string, qps: number) =>
     new ApiError(400, "Throttling.User",

@@ -1,6 +1,8 @@
 import * as http from "node:http";
 import * as https from "node:https";
+import * as net from "node:net";
 import { AddressInfo } from "node:net";
+import type { TLSSocket } from "node:tls";
 import { POSITIONS } from "../model/api-facts";
 import { redactParameters, redactSignatures } from "../common/redact";
 import { ApiError, errorBody, errors } from "./errors";
@@ -19,7 +21,7 @@ import { FileStore } from "./store/file-store";
 import { MemoryStore } from "./store/memory-store";
 import { StateStore } from "./store/store";
 import { AccountThrottle } from "./throttle";
-import { API_VERSION } from "../model/live-api";
+import { API_VERSION, operationSpec } from "../model/live-api";
 
 export interface EmulatorOptions {
   /** TCP port. @default 0 (a free port) */
@@ -49,7 +51,9 @@ export interface EmulatorOptions {
    * A certificate and its key (PEM) for a second, HTTPS listener serving the same API. Alibaba's
    * credential chain calls STS over https only (@alicloud/credentials builds `https://<stsEndpoint>`),
    * so AssumeRole and OIDC against the emulator need it; the client trusts the certificate through
-   * NODE_EXTRA_CA_CERTS. @default no HTTPS listener
+   * NODE_EXTRA_CA_CERTS. With it, the main port (`url`) speaks https too, as the API's host answers
+   * both: the client sends an HTTPS-only operation (UpdateCasterResourceGroup) to its endpoint's
+   * host and port over https. @default no HTTPS listener, and http only on the main port
    */
   tls?: { cert: string; key: string; port?: number };
 }
@@ -131,7 +135,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const faults = new FaultInjector(options.faults);
 
   /** A reply, or undefined for a lost response: the change is saved but no answer goes back. */
-  async function serveRpc(method: string, params: Record<string, string>): Promise<Reply | undefined> {
+  async function serveRpc(method: string, params: Record<string, string>, secure: boolean): Promise<Reply | undefined> {
     const requestId = newRequestId();
     const nowMs = clock();
     const record: CallRecord = {
@@ -151,6 +155,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         log(`${record.at} ${record.action} 200`);
         return { status: 200, body: { RequestId: requestId, ...reply.body } };
       }
+      // The gateway refuses an HTTPS-only API over http whoever calls it: before the signature is checked.
+      if (!secure && operationSpec(params.Action ?? "")?.httpsOnly) throw errors.needSsl();
       const call = gateway.authenticate({ method, params }, nowMs);
       record.uid = call.key.uid;
       const operation = OPERATIONS[call.action];
@@ -222,7 +228,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         } else {
           const params = Object.fromEntries(url.searchParams);
           if (req.method === "POST") Object.assign(params, Object.fromEntries(new URLSearchParams(body)));
-          reply = await serveRpc(req.method ?? "GET", params);
+          reply = await serveRpc(req.method ?? "GET", params, (req.socket as TLSSocket).encrypted === true);
         }
         if (!reply) {
           res.socket?.destroy();
@@ -239,12 +245,21 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   };
   const server = http.createServer(handle);
   const secureServer = options.tls ? https.createServer({ cert: options.tls.cert, key: options.tls.key }, handle) : undefined;
+  const mainSockets = new Set<net.Socket>();
+  // With a certificate, the main port serves http and https alike, each connection as its first byte says.
+  const main: net.Server = secureServer
+    ? net.createServer((socket) => {
+      mainSockets.add(socket);
+      socket.once("close", () => mainSockets.delete(socket));
+      serveEitherProtocol(socket, server, secureServer);
+    })
+    : server;
 
   await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(options.port ?? 0, options.host ?? "127.0.0.1", () => resolve());
+    main.once("error", reject);
+    main.listen(options.port ?? 0, options.host ?? "127.0.0.1", () => resolve());
   });
-  const port = (server.address() as AddressInfo).port;
+  const port = (main.address() as AddressInfo).port;
   const host = options.host ?? "127.0.0.1";
   if (secureServer) {
     await new Promise<void>((resolve, reject) => {
@@ -265,13 +280,29 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     state: () => backend.snapshot(),
     setFaults: (plan) => faults.setPlan(plan),
     close: async () => {
-      await Promise.all([server, secureServer].filter((listener) => listener !== undefined).map((listener) =>
+      const listening = [main, ...(secureServer ? [secureServer] : [])];
+      await Promise.all(listening.map((listener) =>
         new Promise<void>((resolve, reject) => {
           listener.close((error) => (error ? reject(error) : resolve()));
-          listener.closeAllConnections();
+          if (listener instanceof http.Server) listener.closeAllConnections();
+          if (listener === main) for (const socket of mainSockets) socket.destroy();
         })));
     },
   };
+}
+
+/** The first byte of a TLS connection: a handshake record. */
+const TLS_HANDSHAKE = 0x16;
+
+/** Hands a connection to the https server when it opens with a TLS handshake, else to the http one. */
+function serveEitherProtocol(socket: net.Socket, plain: http.Server, secure: https.Server): void {
+  socket.once("error", () => socket.destroy());
+  socket.once("data", (first: Buffer) => {
+    socket.pause();
+    socket.unshift(first);
+    (first[0] === TLS_HANDSHAKE ? secure : plain).emit("connection", socket);
+    process.nextTick(() => socket.resume());
+  });
 }
 
 /**

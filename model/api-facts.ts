@@ -13,6 +13,14 @@ export const POSITIONS = 99;
 /** A media-library asset's ID (MaterialId, ImageId): the form the media library gives. */
 export const ASSET_ID_PATTERN = /^[0-9A-Za-z_-]{1,64}$/;
 
+/**
+ * A resource group's ID (CreateCaster's ResourceGroupId, UpdateCasterResourceGroup's NewResourceGroupId): `rg-`
+ * and lowercase letters and digits, the form of every example the pages give (`rg-aekz7***34cn5ty` on
+ * https://www.alibabacloud.com/help/en/live/developer-reference/api-live-2016-11-01-updatecasterresourcegroup,
+ * `rg-acfmxazb4ph6aiy`). No page gives a length: at most 64 after `rg-` is assumed (LIMITATIONS).
+ */
+export const RESOURCE_GROUP_ID_PATTERN = /^rg-[a-z0-9]{1,64}$/;
+
 /** A source's ResourceName: the public docs give no limit; 128 is assumed (LIMITATIONS). */
 export const MAX_RESOURCE_NAME_LENGTH = 128;
 

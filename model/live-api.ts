@@ -60,6 +60,12 @@ export interface OperationSpec {
    * lists them; empty where no page was read for them.
    */
   errors: string[];
+  /**
+   * The API takes the operation over HTTPS only: over plain HTTP its gateway answers
+   * `InvalidProtocol.NeedSsl`. The client sends it to the endpoint's host over https; the emulator
+   * refuses it over http. Left out: either protocol.
+   */
+  httpsOnly?: true;
 }
 
 /**
@@ -189,6 +195,23 @@ export const OPERATIONS = {
     reply: {},
     // The page's error table (less InternalError, which any call can get).
     errors: ["IncorrectSceneStatus", "InvalidCasterId.Malformed", "IllegalOperation", "InvalidCaster.NotFound", "InvalidScene.NotFound"],
+  },
+  UpdateCasterResourceGroup: {
+    // Added to the API in September 2024. Parameters, their types and the reply: the official TypeScript SDK's
+    // models (github.com/aliyun/alibabacloud-typescript-sdk, live-20161101/src/models/UpdateCasterResourceGroupRequest.ts
+    // and ...ResponseBody.ts); "10 calls per second per user", and "your account must have permissions on both the
+    // source and destination resource groups" (https://www.alibabacloud.com/help/en/live/developer-reference/api-live-2016-11-01-updatecasterresourcegroup).
+    qps: 10,
+    // It sets the studio's group: the same call twice ends with the studio in the same group.
+    idempotency: "safe",
+    params: [s("CasterId", true), s("NewResourceGroupId", true)],
+    reply: {},
+    // The page's error table (of Aug 2025) repeats CreateCaster's codes; of them these can concern a move. It names
+    // no code for an unknown studio: InvalidCaster.NotFound is the other Caster operations'.
+    errors: ["MissingParameter", "InvalidParameter.Malformed", "IncorrectCasterStatus", "PermissionDenied", "InvalidCaster.NotFound"],
+    // The only Caster operation that the official metadata (github.com/aliyun/aliyun-openapi-meta,
+    // metadatas/live/UpdateCasterResourceGroup.json, April 2026) declares for HTTPS alone.
+    httpsOnly: true,
   },
   DescribeCasterScenes: {
     // "15 calls per second" (https://www.alibabacloud.com/help/en/live/developer-reference/api-live-2016-11-01-describecasterscenes).
@@ -545,6 +568,35 @@ export function declaresParameter(operation: OperationSpec, name: string): boole
   if (name === "RegionId" || name === "OwnerId") return true;
   const pattern = name.replace(/\.\d+(?=\.|$)/g, ".N");
   return operation.params.some((param) => param.name === pattern);
+}
+
+/**
+ * How a paged Describe operation pages, as data (like moto's PAGINATION_MODEL): the request's
+ * page-number and page-size parameters, the page size it uses when none is sent and the largest it
+ * takes, the reply's list (`Plural.Singular`, as the API wraps it) and its count of every item the
+ * filters let through. The providers read every page at the largest size (provider/shared/studio-listing.ts);
+ * the emulator pages by the same entry (emulator/responses/paging.ts).
+ */
+export interface PagingSpec<A extends Action = Action> {
+  pageNumber: OptionalNames<ParamSpecsOf<A>>;
+  pageSize: OptionalNames<ParamSpecsOf<A>>;
+  defaultPageSize: number;
+  maxPageSize: number;
+  list: readonly [string, string];
+  total: string;
+}
+
+export const PAGING = {
+  // DescribeCasterProgram's page: PageSize 1 to 100, 10 when left out.
+  DescribeCasterProgram: { pageNumber: "PageNum", pageSize: "PageSize", defaultPageSize: 10, maxPageSize: 100, list: ["Episodes", "Episode"], total: "Total" },
+} as const satisfies { [A in Action]?: PagingSpec<A> };
+
+/** An operation that pages, by PAGING. */
+export type PagedAction = keyof typeof PAGING;
+
+/** How `action` pages, or undefined for an operation that answers with everything at once. */
+export function pagingOf(action: Action): PagingSpec | undefined {
+  return (PAGING as { [A in Action]?: PagingSpec })[action];
 }
 
 /*

@@ -1,7 +1,7 @@
-import {
-  AUDIO_LAYER_DEFAULTS, CAPTION_DEFAULTS, COMPONENT_LAYER_DEFAULTS, POSITION_REFERS, TEXT_STYLE_DEFAULTS, VIDEO_LAYER_DEFAULTS,
-} from "../model/api-facts";
-import { AudioLayer, VideoLayer } from "../model/kinds/caster-layout";
+import { POSITION_REFERS, VIDEO_LAYER_DEFAULTS } from "../model/api-facts";
+import { withDefaults } from "../model/fields/nested";
+import { CAPTION_LANGUAGE_FIELDS, GEOMETRY_FIELDS, TEXT_STYLE_FIELDS } from "../model/kinds/caster-component";
+import { AUDIO_LAYER_FIELDS, AudioLayer, VIDEO_LAYER_FIELDS, VideoLayer } from "../model/kinds/caster-layout";
 import { isNewStudio, FileComponent, FileLayout, LayoutCaster, SCENE_KEYS, SceneKey, PlainStudioFile } from "./schema";
 
 /**
@@ -71,56 +71,28 @@ export type NormalVideoLayer = Required<VideoLayer>;
 export type NormalAudioLayer = Required<AudioLayer>;
 
 export function normalVideoLayer(layer: VideoLayer): NormalVideoLayer {
-  return {
-    locationId: layer.locationId,
-    position: [layer.position[0], layer.position[1]],
-    anchor: layer.anchor ?? VIDEO_LAYER_DEFAULTS.anchor,
-    widthNormalized: layer.widthNormalized ?? VIDEO_LAYER_DEFAULTS.widthNormalized,
-    heightNormalized: layer.heightNormalized ?? VIDEO_LAYER_DEFAULTS.heightNormalized,
-    fillMode: layer.fillMode ?? VIDEO_LAYER_DEFAULTS.fillMode,
-    fixedDelayDuration: layer.fixedDelayDuration ?? VIDEO_LAYER_DEFAULTS.fixedDelayDuration,
-  };
+  return { locationId: layer.locationId, ...withDefaults(VIDEO_LAYER_FIELDS, layer) };
 }
 
 /** The audio layers, written out; left out, every video layer's source is heard at volume 1 on all channels (the kind's default). */
 export function normalAudioLayers(layout: FileLayout): NormalAudioLayer[] {
   const layers: AudioLayer[] = layout.audioLayers ?? layout.videoLayers.map((layer) => ({ locationId: layer.locationId }));
-  return layers.map((layer) => ({
-    locationId: layer.locationId,
-    volumeRate: layer.volumeRate ?? AUDIO_LAYER_DEFAULTS.volumeRate,
-    validChannel: layer.validChannel ?? AUDIO_LAYER_DEFAULTS.validChannel,
-    fixedDelayDuration: layer.fixedDelayDuration ?? AUDIO_LAYER_DEFAULTS.fixedDelayDuration,
-  }));
+  return layers.map((layer) => ({ locationId: layer.locationId, ...withDefaults(AUDIO_LAYER_FIELDS, layer) }));
 }
 
 /** A component's geometry, written out (COMPONENT_LAYER_DEFAULTS: topLeft, size 0, opaque). */
 export function normalGeometry(geometry: FileComponent["geometry"]): Required<FileComponent["geometry"]> {
-  return {
-    position: [geometry.position[0], geometry.position[1]],
-    anchor: geometry.anchor ?? COMPONENT_LAYER_DEFAULTS.anchor,
-    widthNormalized: geometry.widthNormalized ?? COMPONENT_LAYER_DEFAULTS.widthNormalized,
-    heightNormalized: geometry.heightNormalized ?? COMPONENT_LAYER_DEFAULTS.heightNormalized,
-    transparency: geometry.transparency ?? COMPONENT_LAYER_DEFAULTS.transparency,
-  };
+  return withDefaults(GEOMETRY_FIELDS, geometry);
 }
 
-/** A text's or caption's style as the API applies it: TEXT_STYLE_DEFAULTS for what is left out. */
+/** A text's or caption's style as the API applies it: TEXT_STYLE_DEFAULTS for what is left out; colours in lower case. */
 export function textStyle(style: { fontName?: string; sizeNormalized?: number; color?: string; borderColor?: string; borderWidthNormalized?: number }) {
-  return {
-    fontName: style.fontName ?? TEXT_STYLE_DEFAULTS.fontName,
-    sizeNormalized: style.sizeNormalized ?? TEXT_STYLE_DEFAULTS.sizeNormalized,
-    color: (style.color ?? TEXT_STYLE_DEFAULTS.color).toLowerCase(),
-    borderColor: (style.borderColor ?? TEXT_STYLE_DEFAULTS.borderColor).toLowerCase(),
-    borderWidthNormalized: style.borderWidthNormalized ?? TEXT_STYLE_DEFAULTS.borderWidthNormalized,
-  };
+  const written = withDefaults(TEXT_STYLE_FIELDS, style);
+  return { ...written, color: written.color.toLowerCase(), borderColor: written.borderColor.toLowerCase() };
 }
 
 export function captionLanguages(caption: NonNullable<FileComponent["caption"]>) {
-  return {
-    sourceLanguage: caption.sourceLanguage ?? CAPTION_DEFAULTS.sourceLanguage,
-    targetLanguage: caption.targetLanguage ?? CAPTION_DEFAULTS.targetLanguage,
-    showSourceLanguage: caption.showSourceLanguage ?? CAPTION_DEFAULTS.showSourceLanguage,
-  };
+  return withDefaults(CAPTION_LANGUAGE_FIELDS, caption);
 }
 
 /** A text of size 0 is drawn at this share of the screen's height, marked "default size": the API's own size is not documented. */

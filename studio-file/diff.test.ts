@@ -641,11 +641,32 @@ describe("diffStudioFiles: a studio the layout makes (issue 12)", () => {
     expect(onlyChange(made(), made({ normType: 6, running: false })).details).toContain("The old studio is on air: it is stopped (goes off air) and deleted.");
     // Started in the same change: the new studio starts; the old one is not on air, so nothing is refused.
     expect(onlyChange(made({ running: false }), made({ normType: 6 })).details).toEqual(["The studio will start (goes on air)."]);
-    const stopped = onlyChange(made({ running: false }), made({ running: false, resourceGroupId: "rg-acfmxazb4ph6aiy" }));
+    const stopped = onlyChange(made({ running: false }), made({ running: false, normType: 6 }));
     expect(stopped.summary).toBe(
-      'Studio "Evening show" is replaced because its resource group is set to rg-acfmxazb4ph6aiy: a new studio is made, and every source and episode group is made again there.',
+      'Studio "Evening show" is replaced because its type changes from general studio (1) to carousel studio (6): a new studio is made, and every source and episode group is made again there.',
     );
     expect(stopped.details).toEqual([]);
+  });
+
+  it("moves the studio to another resource group in place, on air or not: nothing is replaced or made again", () => {
+    const changes = diffStudioFiles(made(), made({ resourceGroupId: "rg-acfmxazb4ph6aiy" }));
+    expect(changes).toEqual([{
+      subject: "studio",
+      action: "update",
+      summary: 'Studio "Evening show" moves in place to resource group rg-acfmxazb4ph6aiy: the same studio, with its sources and scenes; nothing is made again.',
+      details: [],
+    }]);
+    const again = onlyChange(made({ resourceGroupId: "rg-acfmxazb4ph6aiy" }), made({ resourceGroupId: "rg-second", delaySeconds: 5 }));
+    expect(again).toEqual({
+      subject: "studio",
+      action: "update",
+      summary: 'Studio "Evening show" is updated in place (2 changes).',
+      details: [
+        "The studio moves in place from resource group rg-acfmxazb4ph6aiy to resource group rg-second: the same studio, with its sources and scenes; nothing is made again.",
+        "Delay 3 s → 5 s.",
+      ],
+    });
+    expect(formatChanges([again])).not.toContain("replaced");
   });
 
   it("moves everything from an existing studio to a new one, which is made first", () => {

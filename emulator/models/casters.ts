@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { CASTER_TEMPLATES } from "../../model/api-facts";
+import { CASTER_TEMPLATES, RESOURCE_GROUP_ID_PATTERN } from "../../model/api-facts";
 import { errors } from "../errors";
 import { apiTime, newCasterId } from "./ids";
 import { AccountState, CasterConfigRecord, CasterRecord, SceneAudioRecord } from "./state";
@@ -37,6 +37,23 @@ export function findCaster(account: AccountState, casterId: string): CasterRecor
   if (!CASTER_ID_PATTERN.test(casterId)) throw errors.casterIdMalformed(casterId);
   const caster = account.casters[casterId];
   if (!caster) throw errors.casterNotFound(casterId);
+  return caster;
+}
+
+/**
+ * UpdateCasterResourceGroup: the same studio, with everything on it, in another group. A studio
+ * already in that group stays there and the call succeeds: what the API answers then is not
+ * documented (LIMITATIONS).
+ */
+export function moveCaster(account: AccountState, casterId: string, newResourceGroupId: string, nowMs: number): CasterRecord {
+  const caster = findCaster(account, casterId);
+  if (!RESOURCE_GROUP_ID_PATTERN.test(newResourceGroupId)) {
+    throw errors.invalidParameter(`NewResourceGroupId ${JSON.stringify(newResourceGroupId)} is not a resource group ID such as rg-aekz7***34cn5ty`);
+  }
+  if (caster.resourceGroupId !== newResourceGroupId) {
+    caster.resourceGroupId = newResourceGroupId;
+    caster.lastModified = apiTime(nowMs);
+  }
   return caster;
 }
 

@@ -234,9 +234,9 @@ function readTextContent(text: string): TextContentRecord {
     text: value.Text === undefined ? "" : string("TextLayerContent.Text", value.Text),
     color: value.Color === undefined ? TEXT_STYLE_DEFAULTS.color : color("TextLayerContent.Color", value.Color, false),
     fontName: value.FontName === undefined ? TEXT_STYLE_DEFAULTS.fontName : fontName("TextLayerContent.FontName", value.FontName),
-    sizeNormalized: value.SizeNormalized === undefined ? 0 : number("TextLayerContent.SizeNormalized", value.SizeNormalized, 0, MAX_NORMALIZED),
-    borderWidthNormalized: value.BorderWidthNormalized === undefined ? 0 : number("TextLayerContent.BorderWidthNormalized", value.BorderWidthNormalized, 0, MAX_NORMALIZED),
-    borderColor: value.BorderColor === undefined ? "" : color("TextLayerContent.BorderColor", value.BorderColor, true),
+    sizeNormalized: value.SizeNormalized === undefined ? TEXT_STYLE_DEFAULTS.sizeNormalized : number("TextLayerContent.SizeNormalized", value.SizeNormalized, 0, MAX_NORMALIZED),
+    borderWidthNormalized: value.BorderWidthNormalized === undefined ? TEXT_STYLE_DEFAULTS.borderWidthNormalized : number("TextLayerContent.BorderWidthNormalized", value.BorderWidthNormalized, 0, MAX_NORMALIZED),
+    borderColor: value.BorderColor === undefined ? TEXT_STYLE_DEFAULTS.borderColor : color("TextLayerContent.BorderColor", value.BorderColor, true),
   };
 }
 
@@ -281,18 +281,18 @@ function readCaptionContent(caster: CasterRecord, text: string, componentLocatio
   const language = (key: string, fallback: string) =>
     value[key] === undefined ? fallback : oneOf(where(key), string(where(key), value[key]), CAPTION_LANGUAGES);
   const count = (key: string, fallback: number, min: number) => value[key] === undefined ? fallback : whole(where(key), value[key], min, INT32_MAX);
-  const share = (key: string) => value[key] === undefined ? 0 : number(where(key), value[key], 0, MAX_NORMALIZED);
+  const share = (key: string, fallback = 0) => value[key] === undefined ? fallback : number(where(key), value[key], 0, MAX_NORMALIZED);
   return {
     locationId,
     sourceLan: language("SourceLan", CAPTION_DEFAULTS.sourceLanguage),
     targetLan: language("TargetLan", CAPTION_DEFAULTS.targetLanguage),
-    showSourceLan: value.ShowSourceLan === undefined ? false : boolean(where("ShowSourceLan"), value.ShowSourceLan),
+    showSourceLan: value.ShowSourceLan === undefined ? CAPTION_DEFAULTS.showSourceLanguage : boolean(where("ShowSourceLan"), value.ShowSourceLan),
     truncation: value.Truncation === undefined ? false : boolean(where("Truncation"), value.Truncation),
     color: value.Color === undefined ? TEXT_STYLE_DEFAULTS.color : color(where("Color"), value.Color, false),
     fontName: value.FontName === undefined ? TEXT_STYLE_DEFAULTS.fontName : fontName(where("FontName"), value.FontName),
-    sizeNormalized: share("SizeNormalized"),
-    borderWidthNormalized: share("BorderWidthNormalized"),
-    borderColor: value.BorderColor === undefined ? "" : color(where("BorderColor"), value.BorderColor, true),
+    sizeNormalized: share("SizeNormalized", TEXT_STYLE_DEFAULTS.sizeNormalized),
+    borderWidthNormalized: share("BorderWidthNormalized", TEXT_STYLE_DEFAULTS.borderWidthNormalized),
+    borderColor: value.BorderColor === undefined ? TEXT_STYLE_DEFAULTS.borderColor : color(where("BorderColor"), value.BorderColor, true),
     sourceLanPerLineWordCount: count("SourceLanPerLineWordCount", 20, 1),
     targetLanPerLineWordCount: count("TargetLanPerLineWordCount", 20, 1),
     sourceLanReservePages: count("SourceLanReservePages", 2, 1),

@@ -1,5 +1,5 @@
 import { setCasterConfig } from "../models/caster-config";
-import { createCaster, deleteCaster, findCaster, listCasters } from "../models/casters";
+import { createCaster, deleteCaster, findCaster, listCasters, moveCaster } from "../models/casters";
 import { listScenes, PGM, PVW, startCaster, stopCaster, streamUrls } from "../models/scenes";
 import { CasterConfigRecord, CasterRecord, SceneRecord } from "../models/state";
 import { OperationContext, OperationHandler } from "./operation";
@@ -122,6 +122,13 @@ export const StartCaster: OperationHandler<"StartCaster"> = (call) => {
 export const StopCaster: OperationHandler<"StopCaster"> = (call) => {
   const casterId = call.params.required("CasterId");
   call.backend.change(call.uid, (account) => stopCaster(account, casterId, call.nowMs));
+  return {};
+};
+
+export const UpdateCasterResourceGroup: OperationHandler<"UpdateCasterResourceGroup"> = (call) => {
+  const casterId = call.params.required("CasterId");
+  const newResourceGroupId = call.params.required("NewResourceGroupId");
+  call.backend.change(call.uid, (account) => moveCaster(account, casterId, newResourceGroupId, call.nowMs));
   return {};
 };
 

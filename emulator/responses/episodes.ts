@@ -1,6 +1,6 @@
-import { errors } from "../errors";
 import { addEpisode, deleteEpisode, describeProgram, modifyEpisode, ProgramEntry } from "../models/episodes";
 import { OperationHandler } from "./operation";
+import { requestedPage } from "./paging";
 
 /**
  * The studio's schedule: episodes (AddCasterEpisode, ModifyCasterEpisode, DeleteCasterEpisode) and
@@ -58,19 +58,14 @@ export const DescribeCasterProgram: OperationHandler<"DescribeCasterProgram"> = 
     startTime: p.optional("StartTime"),
     endTime: p.optional("EndTime"),
   };
-  const pageNum = p.optionalInteger("PageNum") ?? 1;
-  const pageSize = p.optionalInteger("PageSize") ?? 10;
-  if (pageNum < 1 || pageSize < 1 || pageSize > 100) {
-    throw errors.invalidParameter("PageNum must be 1 or more and PageSize 1 to 100");
-  }
+  const page = requestedPage("DescribeCasterProgram", p);
   const { caster, scheduled, entries } = call.backend.read(call.uid, (account) => describeProgram(account, casterId, filter, call.nowMs));
   return {
     CasterId: caster.casterId,
     ProgramName: caster.config.programName,
     // 1 while the studio has an episode or an episode group, whatever SetCasterConfig's ProgramEffect (assumed, LIMITATIONS).
     ProgramEffect: scheduled ? 1 : 0,
-    Total: entries.length,
-    Episodes: { Episode: entries.slice((pageNum - 1) * pageSize, pageNum * pageSize).map(describeEntry) },
+    ...page.of(entries, describeEntry),
   };
 };
 

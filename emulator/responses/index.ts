@@ -1,4 +1,4 @@
-import { Action, operationSpec, OperationSpec } from "../../model/live-api";
+import { Action, operationSpec, OperationSpec, PAGING } from "../../model/live-api";
 import * as casters from "./casters";
 import * as components from "./components";
 import * as episodeGroups from "./episode-groups";
@@ -7,6 +7,8 @@ import * as layouts from "./layouts";
 import { OperationContext, OperationHandler } from "./operation";
 import * as sceneConfig from "./scene-config";
 import * as videoResources from "./video-resources";
+
+const PROGRAM_PAGING = PAGING.DescribeCasterProgram;
 
 /**
  * The behaviour of each Action the emulator serves. Everything else about an operation (its QPS,
@@ -23,6 +25,7 @@ const HANDLERS: HandlerTable = {
   SetCasterConfig: { handler: casters.SetCasterConfig, notes: "replaces the whole configuration; channels cannot be disabled once enabled; see LIMITATIONS" },
   StartCaster: { handler: casters.StartCaster, notes: "needs a DomainName and a transcoding template; creates the PVW and PGM scenes" },
   StopCaster: { handler: casters.StopCaster, notes: "`IncorrectSceneStatus` for a stopped studio, `InvalidScene.NotFound` for one never started" },
+  UpdateCasterResourceGroup: { handler: casters.UpdateCasterResourceGroup, notes: "HTTPS only (`InvalidProtocol.NeedSsl` over http); the studio keeps everything; already in the group is no error (see LIMITATIONS)" },
   DescribeCasterScenes: { handler: casters.DescribeCasterScenes, notes: "the PVW and PGM scenes once started; filter SceneId" },
   DescribeCasterStreamUrl: { handler: casters.DescribeCasterStreamUrl, notes: "`InvalidScene.NotFound` before the first StartCaster" },
   AddCasterVideoResource: { handler: videoResources.AddCasterVideoResource, notes: "every error on the API page" },
@@ -35,7 +38,7 @@ const HANDLERS: HandlerTable = {
   AddCasterEpisode: { handler: episodes.AddCasterEpisode, notes: "no ClientToken: a second call is a second episode; StartTime after now and EndTime after it (`IncorrectStartTime`); a Resource episode names one of the studio's sources, a Component episode at least one component" },
   ModifyCasterEpisode: { handler: episodes.ModifyCasterEpisode, notes: "changes what is sent; EpisodeType cannot change; a start moved into the past is `IncorrectStartTime`; `InvalidEpisode.NotFound`" },
   DeleteCasterEpisode: { handler: episodes.DeleteCasterEpisode, notes: "whatever its status; `InvalidEpisode.NotFound`" },
-  DescribeCasterProgram: { handler: episodes.DescribeCasterProgram, notes: "the studio's episodes and its episode groups' items, by StartTime; Status from the clock; filters EpisodeId, EpisodeType, Status, a StartTime–EndTime range (overlapping); paged (PageSize 1–100, default 10)" },
+  DescribeCasterProgram: { handler: episodes.DescribeCasterProgram, notes: `the studio's episodes and its episode groups' items, by StartTime; Status from the clock; filters EpisodeId, EpisodeType, Status, a StartTime–EndTime range (overlapping); paged (${PROGRAM_PAGING.pageSize} 1–${PROGRAM_PAGING.maxPageSize}, default ${PROGRAM_PAGING.defaultPageSize})` },
   AddCasterLayout: { handler: layouts.AddCasterLayout, notes: "`BlendList.N` and `MixList.N` required (`MissingBlendList`, `MissingMixList`); every position a video source's; a layer per list entry, defaults for those left out" },
   ModifyCasterLayout: { handler: layouts.ModifyCasterLayout, notes: "changes what is sent; a layer keeps its settings while its position stays in the list" },
   DeleteCasterLayout: { handler: layouts.DeleteCasterLayout, notes: "`InvalidLayout.NotFound`; scenes showing it show no layout" },

@@ -1,10 +1,11 @@
 import { z } from "zod";
 import { forbid, isSetTo, withJsonSchema } from "../rules";
 import {
-  ASSET_ID_PATTERN, CAPTION_LANGUAGES, TEXT_STYLE_DEFAULTS, COLOR_PATTERN, COMPONENT_EFFECTS, COMPONENT_LAYER_ORDERS, COMPONENT_LOCATION_ID_PATTERN,
+  ASSET_ID_PATTERN, CAPTION_DEFAULTS, CAPTION_LANGUAGES, COMPONENT_LAYER_DEFAULTS, TEXT_STYLE_DEFAULTS, COLOR_PATTERN, COMPONENT_EFFECTS, COMPONENT_LAYER_ORDERS, COMPONENT_LOCATION_ID_PATTERN,
   COMPONENT_LOCATION_ID_RULE, COMPONENT_TYPES, LOCATION_ID_PATTERN, LOCATION_ID_RULE, MAX_TRANSPARENCY, POSITION_REFERS,
 } from "../api-facts";
 import { nameSchema } from "../fields/name";
+import { NestedSpec, placementFields } from "../fields/nested";
 import { wholeNumber } from "../fields/numbers";
 import { importIdField, importIdOfThisStudioRule } from "../fields/import-id";
 import { casterIdSchema } from "./caster-video-resource";
@@ -55,6 +56,41 @@ export const captionSchema = z.strictObject({
   showSourceLanguage: z.boolean().optional(),
   ...textStyle,
 }, { error: "caption is { sourceLocationId?, sourceLanguage?, targetLanguage?, showSourceLanguage?, fontName?, sizeNormalized?, color?, ... }." });
+
+/** The geometry's fields, as ComponentLayer carries them. */
+export const GEOMETRY_FIELDS = {
+  ...placementFields(COMPONENT_LAYER_DEFAULTS),
+  transparency: { api: "Transparency", default: COMPONENT_LAYER_DEFAULTS.transparency, as: "number", label: "opacity" },
+} as const satisfies NestedSpec;
+
+/** A text's or a caption's style, as TextLayerContent and CaptionLayerContent carry it. */
+export const TEXT_STYLE_FIELDS = {
+  fontName: { api: "FontName", default: TEXT_STYLE_DEFAULTS.fontName, as: "text", label: "font" },
+  sizeNormalized: { api: "SizeNormalized", default: TEXT_STYLE_DEFAULTS.sizeNormalized, as: "number", label: "size" },
+  color: { api: "Color", default: TEXT_STYLE_DEFAULTS.color, as: "text", label: "colour" },
+  borderColor: { api: "BorderColor", default: TEXT_STYLE_DEFAULTS.borderColor, as: "text", label: "border" },
+  borderWidthNormalized: { api: "BorderWidthNormalized", default: TEXT_STYLE_DEFAULTS.borderWidthNormalized, as: "number", label: "border" },
+} as const satisfies NestedSpec;
+
+/** A text component's content (TextLayerContent). */
+export const TEXT_FIELDS = {
+  text: { api: "Text", as: "text", label: "text" },
+  ...TEXT_STYLE_FIELDS,
+} as const satisfies NestedSpec;
+
+/** A caption's languages (CaptionLayerContent). */
+export const CAPTION_LANGUAGE_FIELDS = {
+  sourceLanguage: { api: "SourceLan", default: CAPTION_DEFAULTS.sourceLanguage, as: "text", label: "languages" },
+  targetLanguage: { api: "TargetLan", default: CAPTION_DEFAULTS.targetLanguage, as: "text", label: "languages" },
+  showSourceLanguage: { api: "ShowSourceLan", default: CAPTION_DEFAULTS.showSourceLanguage, as: "boolean", label: "original language" },
+} as const satisfies NestedSpec;
+
+/** A caption component's content (CaptionLayerContent): the source captioned, its languages, its style. */
+export const CAPTION_FIELDS = {
+  sourceLocationId: { api: "LocationId", as: "text", label: "source" },
+  ...CAPTION_LANGUAGE_FIELDS,
+  ...TEXT_STYLE_FIELDS,
+} as const satisfies NestedSpec;
 
 const fields = {
   casterId: { schema: casterIdSchema, doc: "The production studio's ID.", onChange: "replace", api: "CasterId" },

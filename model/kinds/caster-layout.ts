@@ -1,7 +1,11 @@
 import { z } from "zod";
 import { CrossFieldRule, describeValue } from "../../common/check";
 import { isSetTo, withJsonSchema } from "../rules";
-import { AUDIO_CHANNELS, FILL_MODES, LOCATION_ID_PATTERN, LOCATION_ID_RULE, MAX_FIXED_DELAY_MS, MAX_VOLUME_RATE, POSITION_REFERS } from "../api-facts";
+import {
+  AUDIO_CHANNELS, AUDIO_LAYER_DEFAULTS, FILL_MODES, LOCATION_ID_PATTERN, LOCATION_ID_RULE, MAX_FIXED_DELAY_MS, MAX_VOLUME_RATE, POSITION_REFERS,
+  VIDEO_LAYER_DEFAULTS,
+} from "../api-facts";
+import { NestedSpec, placementFields } from "../fields/nested";
 import { wholeNumber } from "../fields/numbers";
 import { importIdField, importIdOfThisStudioRule } from "../fields/import-id";
 import { casterIdSchema } from "./caster-video-resource";
@@ -48,6 +52,20 @@ export const audioLayerSchema = z.strictObject({
 }, { error: (issue) => issue.code === "unrecognized_keys"
   ? `an audio layer has locationId, volumeRate, validChannel and fixedDelayDuration; remove ${issue.keys.join(", ")}.`
   : "each audio layer is { locationId, volumeRate?, validChannel? }." });
+
+/** A video layer's fields besides its locationId (BlendList.N), as VideoLayer.N.* carries them. */
+export const VIDEO_LAYER_FIELDS = {
+  ...placementFields(VIDEO_LAYER_DEFAULTS),
+  fillMode: { api: "FillMode", default: VIDEO_LAYER_DEFAULTS.fillMode, as: "text", label: "fill mode" },
+  fixedDelayDuration: { api: "FixedDelayDuration", default: VIDEO_LAYER_DEFAULTS.fixedDelayDuration, as: "number", label: "delay" },
+} as const satisfies NestedSpec;
+
+/** An audio layer's fields besides its locationId (MixList.N), as AudioLayer.N.* carries them. */
+export const AUDIO_LAYER_FIELDS = {
+  volumeRate: { api: "VolumeRate", default: AUDIO_LAYER_DEFAULTS.volumeRate, as: "number", label: "volume" },
+  validChannel: { api: "ValidChannel", default: AUDIO_LAYER_DEFAULTS.validChannel, as: "text", label: "channel" },
+  fixedDelayDuration: { api: "FixedDelayDuration", default: AUDIO_LAYER_DEFAULTS.fixedDelayDuration, as: "number", label: "delay" },
+} as const satisfies NestedSpec;
 
 export type VideoLayer = z.infer<typeof videoLayerSchema>;
 export type AudioLayer = z.infer<typeof audioLayerSchema>;

@@ -1,10 +1,11 @@
 import { z } from "zod";
 import { describeValue } from "../../common/check";
 import { atMostOneOf, isSetTo, withJsonSchema } from "../rules";
-import { ASSET_ID_PATTERN, IMAGE_FILE_EXTENSIONS, LIVE_STREAM_PROTOCOLS, MAX_CLIENT_TOKEN_LENGTH } from "../api-facts";
+import { ASSET_ID_PATTERN, IMAGE_FILE_EXTENSIONS, LIVE_STREAM_PROTOCOLS, MAX_CLIENT_TOKEN_LENGTH, RESOURCE_GROUP_ID_PATTERN } from "../api-facts";
 import { clientTokenSchema, clientTokenScopeField } from "../fields/client-token";
 import { importIdField } from "../fields/import-id";
 import { nameSchema } from "../fields/name";
+import { NestedSpec } from "../fields/nested";
 import { wholeNumber } from "../fields/numbers";
 import { urlSchema } from "../fields/url";
 import { connectionField } from "../fields/connection";
@@ -37,6 +38,14 @@ const recordingFormatSchema = z.strictObject({
     : "give each format as { format, ossObjectPrefix?, sliceOssObjectPrefix?, cycleDurationSeconds? }.",
 });
 
+/** A recording format's fields, as RecordConfig's videoFormat takes them and DescribeCasterConfig's RecordFormat gives them. */
+export const RECORDING_FORMAT_FIELDS = {
+  format: { api: "Format", as: "text", label: "format" },
+  ossObjectPrefix: { api: "OssObjectPrefix", as: "text", label: "object name" },
+  sliceOssObjectPrefix: { api: "SliceOssObjectPrefix", as: "text", label: "segment name" },
+  cycleDurationSeconds: { api: "CycleDuration", as: "number", label: "cycle" },
+} as const satisfies NestedSpec;
+
 /** One sync group; the JSON Schema's streamer rule is carried by it. */
 const syncGroupSchema = z.strictObject({
   mode: z.union([z.literal(0), z.literal(1)], { error: "use 0 (streamer: the sources follow the host) or 1 (conference: all in step)." }),
@@ -58,6 +67,7 @@ const recordingSchema = z.strictObject({
 const fields = {
   casterName: {
     schema: nameSchema("the studio a name", 128).optional().describe("the studio's name"),
+    label: "name",
     doc: "The studio's name in the console.",
     default: "none (the console shows the studio's ID)",
     onChange: "update",
@@ -66,6 +76,7 @@ const fields = {
   normType: {
     schema: z.union([z.literal(1), z.literal(6)], { error: "use 1 for a general studio or 6 for a carousel (playlist) studio." })
       .describe("1 a general studio, 6 a carousel studio"),
+    label: "type",
     doc: "1 a general studio; 6 a carousel (playlist) studio, which plays episode groups and takes no video sources.",
     onChange: "replace",
     onChangeNote: "a new studio: its sources and scenes are made again",
@@ -74,12 +85,14 @@ const fields = {
   casterTemplate: {
     schema: z.enum(CASTER_TEMPLATES, { error: `use one of ${CASTER_TEMPLATES.join(", ")} (ld, sd, hd, ud; _v for portrait).` })
       .describe("the output resolution template, e.g. lp_sd"),
+    label: "output template",
     doc: "The output's resolution: `lp_ld`, `lp_sd`, `lp_hd`, `lp_ud` (low, standard, high, ultra definition), with `_v` for portrait. Sent at creation and as the transcoding template of the configuration.",
     onChange: "update",
     api: "CasterTemplate",
   },
   chargeType: {
     schema: z.literal("PostPaid", { error: "use PostPaid: the only billing the API offers for a new studio." }).optional(),
+    label: "billing",
     doc: "How the studio is billed: `PostPaid` (pay as you go), the only one CreateCaster takes.",
     default: "PostPaid",
     onChange: "replace",
@@ -87,10 +100,12 @@ const fields = {
     whenOmitted: "PostPaid",
   },
   resourceGroupId: {
-    schema: z.string().regex(/^rg-[a-z0-9]{1,64}$/, { error: "use a resource group ID such as rg-acfmxazb4ph6aiy." }).optional(),
-    doc: "The resource group the studio belongs to.",
+    schema: z.string().regex(RESOURCE_GROUP_ID_PATTERN, { error: "use a resource group ID such as rg-acfmxazb4ph6aiy." }).optional(),
+    label: "resource group",
+    doc: "The resource group the studio belongs to. A change moves the studio to the new group in place (UpdateCasterResourceGroup): the same studio, with its sources, layouts, scenes and episodes. The account needs permission on both groups.",
     default: "the account's default group",
-    onChange: "replace",
+    onChange: "update",
+    onChangeNote: "UpdateCasterResourceGroup moves the same studio, with everything on it, to the new group",
     api: "ResourceGroupId",
     whenOmitted: "not compared",
   },
@@ -107,6 +122,7 @@ const fields = {
   domainName: {
     schema: z.string().regex(/^(?=.{1,253}$)([A-Za-z0-9-]{1,63}\.)+[A-Za-z]{2,63}$/, { error: "use the studio's streaming domain, e.g. live.example.com." })
       .optional().describe("the studio's streaming domain"),
+    label: "streaming domain",
     doc: "The streaming domain the studio outputs on; StartCaster needs one. Changing it needs the studio stopped.",
     default: "not managed: the studio's own value is kept",
     onChange: "update",
@@ -117,6 +133,7 @@ const fields = {
   },
   callbackUrl: {
     schema: urlSchema(["http:", "https:"], "use an http(s) URL.").optional().describe("the studio's callback URL"),
+    label: "callback URL",
     doc: "The http(s) URL that receives the studio's events. A signed URL is stored as a secret.",
     default: "not managed: the studio's own value is kept",
     onChange: "update",
@@ -126,6 +143,7 @@ const fields = {
   },
   sideOutputUrl: {
     schema: rtmpUrl.optional().describe("an RTMP relay of the output"),
+    label: "relay URL",
     doc: "An rtmp:// address the program output is relayed to. A signed URL is stored as a secret.",
     default: "not managed: the studio's own value is kept",
     onChange: "update",
@@ -137,6 +155,7 @@ const fields = {
     schema: z.array(rtmpUrl, { error: "give a list of rtmp:// URLs." })
       .max(MAX_SIDE_OUTPUTS, { error: `use at most ${MAX_SIDE_OUTPUTS} relay URLs.` }).optional()
       .describe(`up to ${MAX_SIDE_OUTPUTS} RTMP relays`),
+    label: "relay URLs",
     doc: `Up to ${MAX_SIDE_OUTPUTS} rtmp:// addresses the output is relayed to (SideOutputUrlList). A list with a signed URL is stored as a secret.`,
     default: "not managed: the studio's own value is kept",
     onChange: "update",
@@ -148,6 +167,7 @@ const fields = {
     schema: z.number().min(0, { error: `use 0 to ${MAX_DELAY_SECONDS} seconds.` })
       .max(MAX_DELAY_SECONDS, { error: `use 0 to ${MAX_DELAY_SECONDS} seconds.` }).optional()
       .describe(`the output delay, 0 to ${MAX_DELAY_SECONDS} seconds`),
+    label: "delay",
     doc: `How long the output is held back, in seconds, 0 to ${MAX_DELAY_SECONDS} (Delay). 0 is no delay.`,
     default: "not managed: the studio's own value is kept",
     onChange: "update",
@@ -157,6 +177,7 @@ const fields = {
   liveTemplates: {
     schema: z.array(z.enum(LIVE_TEMPLATES, { error: `use ${LIVE_TEMPLATES.join(", ")}.` })).optional()
       .describe("the live transcoding templates of the output"),
+    label: "live transcoding templates",
     doc: `The live transcoding templates the output is also served in: ${LIVE_TEMPLATES.map((name) => `\`${name}\``).join(", ")}.`,
     default: "not managed: the studio's own value is kept",
     onChange: "update",
@@ -164,6 +185,7 @@ const fields = {
   },
   recording: {
     schema: recordingSchema.optional().describe("where and how the output is recorded"),
+    label: "recording",
     doc: "Recording of the output to OSS: `{ ossEndpoint, ossBucket, formats: [{ format: m3u8|flv|mp4, ossObjectPrefix?, sliceOssObjectPrefix?, cycleDurationSeconds? }] }`; m3u8 needs `sliceOssObjectPrefix`.",
     default: "not managed: the studio's own value is kept",
     onChange: "update",
@@ -172,6 +194,7 @@ const fields = {
   standbyLiveStreamUrl: {
     schema: urlSchema(LIVE_STREAM_PROTOCOLS, "use a stream URL starting with rtmp://, rtmps://, http://, https://, artc:// or srt://.").optional()
       .describe("the standby live stream"),
+    label: "standby live stream",
     doc: "A live stream the studio can switch to in an emergency (UrgentLiveStreamUrl). A signed URL is stored as a secret.",
     default: "not managed: the studio's own value is kept",
     onChange: "update",
@@ -181,6 +204,7 @@ const fields = {
   },
   standbyMaterialId: {
     schema: z.string().regex(ASSET_ID_PATTERN, { error: "use a media-library asset ID." }).optional().describe("the standby file"),
+    label: "standby file",
     doc: "A media-library file the studio can switch to in an emergency (UrgentMaterialId).",
     default: "not managed: the studio's own value is kept",
     onChange: "update",
@@ -190,6 +214,7 @@ const fields = {
   standbyImageUrl: {
     schema: urlSchema(["http:", "https:"], "use an http(s) URL of a JPG or PNG image.", IMAGE_FILE_EXTENSIONS).optional()
       .describe("the standby image"),
+    label: "standby image",
     doc: "An image the studio can switch to in an emergency (UrgentImageUrl). A signed URL is stored as a secret.",
     default: "not managed: the studio's own value is kept",
     onChange: "update",
@@ -215,6 +240,7 @@ const fields = {
   },
   autoSwitchToStandby: {
     schema: z.boolean({ error: "use true or false." }).optional().describe("whether the studio switches to standby by itself"),
+    label: "automatic switch to standby",
     doc: "Whether the studio switches to its standby source by itself when the program's input breaks off (AutoSwitchUrgentOn).",
     default: "not managed: the studio's own value is kept",
     onChange: "update",
@@ -230,6 +256,7 @@ const fields = {
   },
   programName: {
     schema: nameSchema("the program a name", 128).optional().describe("the program's name"),
+    label: "program name",
     doc: "The name of the studio's program (its schedule).",
     default: "not managed: the studio's own value is kept",
     onChange: "update",
@@ -238,6 +265,7 @@ const fields = {
   },
   programEffect: {
     schema: z.union([z.literal(0), z.literal(1)], { error: "use 1 to put the program (schedule) in effect, 0 to hold it." }).optional(),
+    label: "program",
     doc: "1 puts the studio's program (its schedule of episodes) in effect; 0 holds it.",
     default: "not managed: the studio's own value is kept",
     onChange: "update",
@@ -246,6 +274,7 @@ const fields = {
   },
   channelMode: {
     schema: z.boolean({ error: "use true or false." }).optional().describe("whether the studio runs in channel mode"),
+    label: "channel mode",
     doc: "Channel mode (ChannelEnable). One-way: once on, the API cannot turn it off; turning it on needs the studio stopped and discards its layouts.",
     default: "not managed: the studio's own value is kept",
     onChange: "update",
@@ -283,7 +312,7 @@ const fields = {
     example: "LIVEPRODUCER_POST-cn-0pp1czt1234",
     withStudio: false,
     foundWith: "DescribeCasters, or the console",
-    adopting: "What only a new studio could change (`normType`, `chargeType`, and `resourceGroupId` and `tags` when declared) must already be as declared; its configuration is compared with what SetCasterConfig would send, and its run state with `running`: SetCasterConfig, StartCaster or StopCaster is sent only for what differs, so a studio that already matches is taken over with no call that changes anything.",
+    adopting: "What only a new studio could change (`normType`, `chargeType`, and `tags` when declared) must already be as declared; a declared `resourceGroupId` it is not in moves it there (UpdateCasterResourceGroup); its configuration is compared with what SetCasterConfig would send, and its run state with `running`: SetCasterConfig, StartCaster or StopCaster is sent only for what differs, so a studio that already matches is taken over with no call that changes anything.",
     default: "none: a new studio is made",
   }),
   connection: connectionField,

@@ -59,6 +59,8 @@ export interface FieldSpec {
   schema: z.ZodType;
   /** What it means, for the SDK's doc comment and the README (Markdown, one paragraph). */
   doc: string;
+  /** What a reviewer calls it, in the studio file's diff ("output template"); left out, its own name. */
+  label?: string;
   /** What applies when it is left out; absent for a required property. */
   default?: string;
   onChange: OnChange;

@@ -1,7 +1,9 @@
 import { configureForFixture, EmulatorFixture, startEmulatorFixture } from "../../test/helpers/emulator-fixture";
 import { DEMO_ACCOUNT } from "../../emulator";
 import { CasterInputs } from "../../model/kinds/caster";
-import { casterProvider as provider, CasterOutputs } from "./provider";
+import { LiveApiError } from "../client/errors";
+import { LiveClient } from "../client/live-client";
+import { casterProvider as provider, CasterOutputs, moveStudio } from "./provider";
 
 /** The studio provider against the emulator: real HTTP, real signatures, the emulator's own rules. */
 describe("studio (Caster) provider", () => {
@@ -9,7 +11,8 @@ describe("studio (Caster) provider", () => {
   let scope = 0;
 
   beforeAll(async () => {
-    live = await startEmulatorFixture();
+    // https too: the studio's move to another resource group is an HTTPS-only operation.
+    live = await startEmulatorFixture({ https: true });
     configureForFixture(live);
   });
   afterAll(() => live.close());
@@ -103,7 +106,7 @@ describe("studio (Caster) provider", () => {
     await consoleSets(created.id, { SideOutputUrl: "rtmp://relay.example.com/app/out", Delay: 10 });
     const drifted = (await provider.read(created.id, created.outs as CasterOutputs)).props as CasterOutputs;
     expect(drifted.delaySeconds).toBe(10);
-    expect(await provider.diff(created.id, drifted, inputs)).toEqual({ changes: true, replaces: [], stables: ["casterId", "chargeType", "normType", "resourceGroupId", "tags"], deleteBeforeReplace: false });
+    expect(await provider.diff(created.id, drifted, inputs)).toEqual({ changes: true, replaces: [], stables: ["casterId", "chargeType", "normType", "tags"], deleteBeforeReplace: false });
     const diffOfDelayOnly = await provider.diff(created.id, drifted, { ...inputs, delaySeconds: 10 });
     expect(diffOfDelayOnly.changes).toBe(false);
 
@@ -184,7 +187,7 @@ describe("studio (Caster) provider", () => {
     const created = await provider.create(inputs);
     const outs = created.outs as CasterOutputs;
     const allowed = { ...inputs, allowStopOnAir: true };
-    expect(await provider.diff(created.id, outs, allowed)).toEqual({ changes: true, replaces: [], stables: ["casterId", "chargeType", "normType", "resourceGroupId", "tags"], deleteBeforeReplace: false });
+    expect(await provider.diff(created.id, outs, allowed)).toEqual({ changes: true, replaces: [], stables: ["casterId", "chargeType", "normType", "tags"], deleteBeforeReplace: false });
     live.emulator.clearCalls();
     const stored = (await provider.update(created.id, outs, allowed)).outs as CasterOutputs;
     expect(live.emulator.calls()).toEqual([]);
@@ -194,6 +197,71 @@ describe("studio (Caster) provider", () => {
     const withdrawn = (await provider.update(created.id, stored, inputs)).outs as CasterOutputs;
     expect(live.emulator.calls()).toEqual([]);
     expect(withdrawn).toEqual(outs);
+  });
+
+  describe("a change of resource group moves the studio in place (UpdateCasterResourceGroup)", () => {
+    afterEach(() => live.emulator.setFaults({ rates: {} }));
+    const group = (casterId: string) => live.emulator.state().accounts[DEMO_ACCOUNT.uid]?.casters[casterId]?.resourceGroupId;
+    const moves = () => live.emulator.calls().filter((call) => call.action === "UpdateCasterResourceGroup");
+
+    test("the diff says update, not replace; the update moves it over https, sends nothing else, and reads it back", async () => {
+      const inputs = await checked({ domainName: "live.example.com", running: true, resourceGroupId: "rg-first" });
+      const created = await provider.create(inputs);
+      const outs = created.outs as CasterOutputs;
+      expect(outs.resourceGroupId).toBe("rg-first");
+      const moved = await checked({ domainName: "live.example.com", running: true, resourceGroupId: "rg-second", clientTokenScope: inputs.clientTokenScope });
+      expect(await provider.diff(created.id, outs, moved)).toEqual({
+        changes: true, replaces: [], stables: ["casterId", "chargeType", "normType", "tags"], deleteBeforeReplace: false,
+      });
+      // On air and staying on air: a move is no reason to stop, so nothing is refused.
+      expect((await provider.check({ ...outs }, moved)).failures).toEqual([]);
+      live.emulator.clearCalls();
+      const updated = (await provider.update(created.id, outs, moved)).outs as CasterOutputs;
+      expect(live.mutatingCalls()).toEqual(["UpdateCasterResourceGroup"]);
+      expect(moves()[0]).toMatchObject({ params: { CasterId: created.id, NewResourceGroupId: "rg-second" }, httpStatus: 200 });
+      expect(updated).toMatchObject({ casterId: created.id, resourceGroupId: "rg-second", running: true, status: 1, pgmSceneId: outs.pgmSceneId });
+      expect(group(created.id)).toBe("rg-second");
+      expect(await provider.diff(created.id, updated, moved)).toMatchObject({ changes: false });
+      // Left out of the program: not managed, so no change and no move back.
+      expect(await provider.diff(created.id, updated, { ...moved, resourceGroupId: undefined })).toMatchObject({ changes: false });
+    });
+
+    test("a lost reply: the client sends the move again, and the studio ends in the declared group", async () => {
+      const inputs = await checked({ domainName: "live.example.com", resourceGroupId: "rg-first" });
+      const created = await provider.create(inputs);
+      live.emulator.clearCalls();
+      live.emulator.setFaults({ rates: { UpdateCasterResourceGroup: { lostResponse: 1 } } });
+      const updating = provider.update(created.id, created.outs as CasterOutputs, { ...inputs, resourceGroupId: "rg-second", casterName: "Moved" });
+      while (moves().length === 0) await new Promise((resolve) => setTimeout(resolve, 20));
+      live.emulator.setFaults({ rates: {} });
+      const updated = (await updating).outs as CasterOutputs;
+      expect(moves().map((call) => call.fault ?? call.httpStatus)).toEqual(["LostResponse", 200]);
+      expect(updated).toMatchObject({ casterId: created.id, resourceGroupId: "rg-second", casterName: "Moved" });
+      expect(group(created.id)).toBe("rg-second");
+    });
+
+    test("a refused repeat is the move done when DescribeCasters shows the studio in the group, and an error when not", async () => {
+      const inputs = await checked({ resourceGroupId: "rg-first" });
+      const created = await provider.create(inputs);
+      // An API that refuses a move into the group a studio is in already (what it does is not documented).
+      const refusing = {
+        call: async (action: string, params: Record<string, string>) => {
+          if (action === "UpdateCasterResourceGroup") throw new LiveApiError(action, "IncorrectCasterStatus", "already there", "r-1", 400);
+          return live.client.call(action as "DescribeCasters", params);
+        },
+      } as unknown as LiveClient;
+      await expect(moveStudio(refusing, created.id, "rg-first")).resolves.toBeUndefined();
+      await expect(moveStudio(refusing, created.id, "rg-second")).rejects.toMatchObject({ code: "IncorrectCasterStatus" });
+    });
+
+    test("adopting a studio in another group moves it there; nothing else is sent when the rest matches", async () => {
+      const inputs = await checked({ domainName: "live.example.com", resourceGroupId: "rg-first" });
+      const created = await provider.create(inputs);
+      live.emulator.clearCalls();
+      const adopted = await provider.create(await checked({ domainName: "live.example.com", resourceGroupId: "rg-second", importId: created.id }));
+      expect(live.mutatingCalls()).toEqual(["UpdateCasterResourceGroup"]);
+      expect(adopted).toMatchObject({ id: created.id, outs: { resourceGroupId: "rg-second" } });
+    });
   });
 
   /**

@@ -1,13 +1,17 @@
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { isUnknown } from "../../common/unknowns";
-import { caster, caster as kind, CasterInputs, changesNeedingStop as needingStop, CONFIG_PROPERTIES, RecordingConfig } from "../../model/kinds/caster";
+import { sparseReply, sparseRequest } from "../../model/fields/nested";
+import {
+  caster, caster as kind, CasterInputs, changesNeedingStop as needingStop, CONFIG_PROPERTIES, RECORDING_FORMAT_FIELDS, RecordingConfig,
+} from "../../model/kinds/caster";
 import { LiveApiError, UserFacingError } from "../client/errors";
 import { itemsOf, Listed, ListItem, LiveClient, ParamsOf, ReplyOf } from "../client/live-client";
 import { clientTokenFor } from "../shared/client-token";
 import { comparable, FieldSpec, replacedOnChange } from "../../model/kinds/kind";
 import { differences, kindProvider } from "../kind-provider";
 import { liveClient, sessionMap } from "../runtime";
-import type { ApiScene } from "../scene/provider";
+import { ApiScene, scenes } from "../scene/provider";
+import { unlessStudioGone } from "../shared/studio-listing";
 import { diffProperties } from "../shared/diff";
 
 /** What the provider stores for a studio: the inputs as the API has them, and its run state. */
@@ -149,7 +153,10 @@ export const casterProvider = kindProvider<CasterInputs, CasterOutputs>(kind, {
       throw new UserFacingError(`studio ${id}: changing ${needs.join(" and ")} needs it stopped, and it is on air. Set allowStopOnAir: true, or running: false first.`);
     }
     if (stopFirst) await stopStudio(client, id);
-    await configure(client, id, news);
+    const { changed } = differences(kind, undefined, olds, news);
+    if (changed.includes("resourceGroupId")) await moveStudio(client, id, news.resourceGroupId as string);
+    // A move alone changes nothing SetCasterConfig sets.
+    if (!changed.every((name) => name === "resourceGroupId")) await configure(client, id, news);
     const shouldRun = news.running === true;
     if (shouldRun && (!onAir || stopFirst)) await startStudio(client, id);
     // Stopped above for the change, it stays stopped as declared.
@@ -174,15 +181,15 @@ export const casterProvider = kindProvider<CasterInputs, CasterOutputs>(kind, {
 /** The studios adopted by resources of this process: two declarations never take one studio. */
 const adoptedStudios = sessionMap<string, true>();
 
-/** Properties compared with the studio that no call sets: the run state (StartCaster / StopCaster) and what is stored only. */
-const NOT_CONFIGURATION = new Set(["running", "allowStopOnAir"]);
+/** Properties compared with the studio that SetCasterConfig does not set: the run state (StartCaster / StopCaster), the group (UpdateCasterResourceGroup), what is stored only. */
+const NOT_CONFIGURATION = new Set(["running", "allowStopOnAir", "resourceGroupId"]);
 
 /**
  * Brings an existing studio under management (importId, its CasterId), then makes it what the
  * program declares. What CreateCaster sets (normType, ...) cannot change without a new studio, so
- * a difference there is refused. The configuration is compared, as diff compares it, with what
+ * a difference there is refused; but a studio in another resource group is moved to the declared one. The configuration is compared, as diff compares it, with what
  * SetCasterConfig would send (DescribeCasters and DescribeCasterConfig), and the run state with
- * `running`: SetCasterConfig, StopCaster and StartCaster are sent only for what differs (a change
+ * `running`: UpdateCasterResourceGroup, SetCasterConfig, StopCaster and StartCaster are sent only for what differs (a change
  * that needs the studio stopped while it is on air, only with allowStopOnAir), so a studio that
  * already matches is taken over with no call that changes anything. Every refusal comes before
  * any such call.
@@ -204,6 +211,7 @@ async function adopt(client: LiveClient, inputs: CasterInputs): Promise<CasterOu
     throw new UserFacingError(`importId ${casterId}: that studio's ${what.join(", and its ")}; only a new studio could change that. Declare it as the studio has it, or remove importId to make a new studio.`);
   }
   const reconfigure = changed.some((name) => !NOT_CONFIGURATION.has(name));
+  const move = changed.includes("resourceGroupId");
   const onAir = found.status === 1;
   const needs = reconfigure ? changesNeedingStop(found, inputs) : [];
   const stopFirst = onAir && needs.length > 0;
@@ -214,7 +222,8 @@ async function adopt(client: LiveClient, inputs: CasterInputs): Promise<CasterOu
   const shouldRun = inputs.running === true;
   const startIt = shouldRun && (!onAir || stopFirst);
   const stop = stopFirst || (!shouldRun && onAir);
-  if (!reconfigure && !startIt && !stop) return found;
+  if (!reconfigure && !move && !startIt && !stop) return found;
+  if (move) await moveStudio(client, casterId, inputs.resourceGroupId as string);
   if (stop) await stopStudio(client, casterId);
   if (reconfigure) await configure(client, casterId, inputs);
   if (startIt) await startStudio(client, casterId);
@@ -261,12 +270,7 @@ function recordConfigParam(recording: RecordingConfig) {
   return {
     endpoint: recording.ossEndpoint,
     ossBucket: recording.ossBucket,
-    videoFormat: recording.formats.map((format) => ({
-      Format: format.format,
-      OssObjectPrefix: format.ossObjectPrefix,
-      SliceOssObjectPrefix: format.sliceOssObjectPrefix,
-      CycleDuration: format.cycleDurationSeconds,
-    })),
+    videoFormat: recording.formats.map((format) => sparseRequest(RECORDING_FORMAT_FIELDS, format)),
   };
 }
 
@@ -308,10 +312,8 @@ function configFromApi(config: ApiCasterConfig): Partial<CasterInputs> {
         ossEndpoint: record.OssEndpoint ?? "",
         ossBucket: record.OssBucket,
         formats: formats.map((format) => ({
+          ...sparseReply(RECORDING_FORMAT_FIELDS, format),
           format: format.Format!.toLowerCase() as "m3u8" | "flv" | "mp4",
-          ...(format.OssObjectPrefix ? { ossObjectPrefix: format.OssObjectPrefix } : {}),
-          ...(format.SliceOssObjectPrefix ? { sliceOssObjectPrefix: format.SliceOssObjectPrefix } : {}),
-          ...(format.CycleDuration ? { cycleDurationSeconds: format.CycleDuration } : {}),
         })),
       }
       : undefined,
@@ -383,14 +385,27 @@ export async function startStudio(client: LiveClient, casterId: string): Promise
   }
 }
 
-async function describeCaster(client: LiveClient, casterId: string): Promise<ApiCaster | undefined> {
+/**
+ * UpdateCasterResourceGroup, done once DescribeCasters shows the studio in the group: the same
+ * studio, with everything on it, in another group. The client sends it again after a lost reply
+ * (it is safe to repeat), and that retry finds the studio moved by the first. What the API answers
+ * a move into the group a studio is in already is not documented (its page's error table repeats
+ * CreateCaster's: https://www.alibabacloud.com/help/en/live/developer-reference/api-live-2016-11-01-updatecasterresourcegroup),
+ * so, as for StartCaster, no code is taken on trust: after any refusal (an HTTP 4xx answer) a
+ * studio that DescribeCasters lists in that group is the move done.
+ */
+export async function moveStudio(client: LiveClient, casterId: string, resourceGroupId: string): Promise<void> {
   try {
-    const reply = await client.call("DescribeCasters", { CasterId: casterId });
-    return itemsOf(reply.CasterList?.Caster, "CasterId").find((item) => item.CasterId === casterId);
+    await client.call("UpdateCasterResourceGroup", { CasterId: casterId, NewResourceGroupId: resourceGroupId });
   } catch (error) {
-    if (error instanceof LiveApiError && error.code === "InvalidCaster.NotFound") return undefined;
-    throw error;
+    const refused = error instanceof LiveApiError && error.httpStatus !== undefined && error.httpStatus >= 400 && error.httpStatus < 500;
+    if (!refused || (await describeCaster(client, casterId))?.ResourceGroupId !== resourceGroupId) throw error;
   }
+}
+
+async function describeCaster(client: LiveClient, casterId: string): Promise<ApiCaster | undefined> {
+  const reply = await unlessStudioGone(() => client.call("DescribeCasters", { CasterId: casterId }));
+  return itemsOf(reply?.CasterList?.Caster, "CasterId").find((item) => item.CasterId === casterId);
 }
 
 async function readBack(client: LiveClient, casterId: string, applied: CasterInputs): Promise<CasterOutputs> {
@@ -408,7 +423,7 @@ export async function readStudio(
   client: LiveClient,
   casterId: string,
   kept: Partial<CasterInputs>,
-  listScenes: typeof describeSceneList = describeSceneList,
+  listScenes: (client: LiveClient, casterId: string) => Promise<ApiScene[]> = scenes.describe,
 ): Promise<CasterOutputs | undefined> {
   const item = await describeCaster(client, casterId);
   if (!item) return undefined;
@@ -433,12 +448,6 @@ export async function readStudio(
     importId: kept.importId,
   };
   return Object.fromEntries(Object.entries(state).filter(([, value]) => value !== undefined)) as CasterOutputs;
-}
-
-/** A studio's scenes (it has them while it runs). */
-export async function describeSceneList(client: LiveClient, casterId: string): Promise<ApiScene[]> {
-  const reply = await client.call("DescribeCasterScenes", { CasterId: casterId });
-  return itemsOf(reply.SceneList?.Scene, "SceneId");
 }
 
 function sceneIdsOf(scenes: ApiScene[]): Pick<CasterOutputs, "pvwSceneId" | "pgmSceneId" | "pgmStreamUrl"> {

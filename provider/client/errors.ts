@@ -13,7 +13,11 @@ export class UserFacingError extends Error {
   }
 }
 
-const NOTHING_SENT = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH"]);
+/** A TLS handshake that failed (no https there, an untrusted certificate) sent nothing either. */
+const NOTHING_SENT = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH", "EPROTO", "CERT_UNTRUSTED"]);
+
+/** Node's codes of a certificate it does not trust, said as one: CERT_UNTRUSTED. */
+const UNTRUSTED_CERTIFICATE = /^(DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_VERIFY_LEAF_SIGNATURE|UNABLE_TO_GET_ISSUER_CERT(_LOCALLY)?|CERT_HAS_EXPIRED|ERR_TLS_CERT_ALTNAME_INVALID)$/;
 
 /**
  * Failures of Live API calls, as the provider reports them. Built from the parts of pop-core's
@@ -115,6 +119,9 @@ export function toLiveApiError(action: string, caught: unknown, endpoint?: strin
   if (typeof failure.name === "string" && /Timeout/i.test(failure.name)) {
     return new LiveApiError(action, "RequestTimeout", "no answer within the client's timeout");
   }
+  if (typeof failure.code === "string" && UNTRUSTED_CERTIFICATE.test(failure.code)) {
+    return new LiveApiError(action, "CERT_UNTRUSTED", networkFailure("CERT_UNTRUSTED", endpoint, failure.code));
+  }
   if (typeof failure.code === "string" && /^E[A-Z]+$/.test(failure.code)) {
     return new LiveApiError(action, failure.code, networkFailure(failure.code, endpoint));
   }
@@ -122,7 +129,7 @@ export function toLiveApiError(action: string, caught: unknown, endpoint?: strin
 }
 
 /** A transport failure in words, naming the host (never the path or query, which a proxy may log). */
-function networkFailure(code: string, endpoint: string | undefined): string {
+function networkFailure(code: string, endpoint: string | undefined, detail = code): string {
   let host = "the endpoint";
   try {
     if (endpoint) host = new URL(endpoint).host;
@@ -137,6 +144,9 @@ function networkFailure(code: string, endpoint: string | undefined): string {
     ETIMEDOUT: `the connection to ${host} timed out`,
     EHOSTUNREACH: `${host} cannot be reached from this machine`,
     ENETUNREACH: `the network of ${host} cannot be reached from this machine`,
+    EPROTO: `${host} does not answer over https, which an https endpoint and an operation the API takes over HTTPS only need: ` +
+      "the emulator speaks https when started with a certificate (--tls-cert and --tls-key)",
+    CERT_UNTRUSTED: `the certificate of ${host} is not trusted: for the emulator's, set NODE_EXTRA_CA_CERTS to its certificate file where pulumi runs`,
   };
-  return `${what[code] ?? `network failure reaching ${host}`} (${code})`;
+  return `${what[code] ?? `network failure reaching ${host}`} (${detail})`;
 }

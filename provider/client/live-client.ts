@@ -3,7 +3,7 @@ import { toLiveApiError } from "./errors";
 import { traitsOf } from "./operations";
 import { limiterFor } from "./rate-limiter";
 import { backoffDelayMs, DEFAULT_RETRY_POLICY, isTransient, RetryPolicy } from "./retry";
-import { ClientSettings, credentialSource, CredentialSource } from "./settings";
+import { ClientSettings, credentialSource, CredentialSource, httpsEndpoint } from "./settings";
 
 import { Action, API_VERSION, Listed, ListItem, ParamsOf, ParamValue, ReplyOf } from "../../model/live-api";
 export { API_VERSION };
@@ -43,11 +43,15 @@ export interface ClientOptions {
  * or parameter is ever part of a URL; it waits for its slot under the operation's QPS, shared by
  * the whole process (or, with settings.rateLimitRedisUrl, by every process on that Redis that
  * signs with the same access key ID for the same endpoint);
- * transient failures are retried with backoff; every failure becomes a LiveApiError.
+ * transient failures are retried with backoff; every failure becomes a LiveApiError. An operation
+ * the API takes over HTTPS only goes to the endpoint's host over https, signed, limited and retried
+ * the same way.
  */
 export class LiveClient {
   readonly stats: ClientStats = { requests: {}, throttled: 0, retries: 0 };
   private readonly rpc: RPCClient;
+  /** The same endpoint over https, for the operations the API takes over HTTPS only: made on first use. */
+  private secureRpc?: RPCClient;
   private readonly retry: RetryPolicy;
   private readonly random: () => number;
   private readonly sleep: (ms: number) => Promise<void>;
@@ -57,17 +61,30 @@ export class LiveClient {
 
   constructor(readonly settings: ClientSettings, options: ClientOptions = {}) {
     this.credentials = credentialSource(settings.credentials);
-    this.rpc = new RPCClient({
-      endpoint: settings.endpoint,
-      apiVersion: API_VERSION,
-      credentialsProvider: { getCredentials: () => this.credentials.getCredentials() },
-      opts: { timeout: settings.timeoutMs },
-    } as unknown as RPCClient.Config);
+    this.rpc = this.rpcClient(settings.endpoint);
     this.retry = { ...DEFAULT_RETRY_POLICY, ...options.retry };
     this.random = options.random ?? Math.random;
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
     this.now = options.now ?? Date.now;
     this.onRetry = options.onRetry ?? (() => undefined);
+  }
+
+  private rpcClient(endpoint: string): RPCClient {
+    return new RPCClient({
+      endpoint,
+      apiVersion: API_VERSION,
+      credentialsProvider: { getCredentials: () => this.credentials.getCredentials() },
+      opts: { timeout: this.settings.timeoutMs },
+    } as unknown as RPCClient.Config);
+  }
+
+  /** The client of an operation's protocol: the API takes some over HTTPS only (model/live-api.ts). */
+  private rpcFor(httpsOnly: boolean): { rpc: RPCClient; endpoint: string } {
+    if (!httpsOnly) return { rpc: this.rpc, endpoint: this.settings.endpoint };
+    const endpoint = httpsEndpoint(this.settings.endpoint);
+    if (endpoint === this.settings.endpoint) return { rpc: this.rpc, endpoint };
+    this.secureRpc ??= this.rpcClient(endpoint);
+    return { rpc: this.secureRpc, endpoint };
   }
 
   /**
@@ -91,6 +108,7 @@ export class LiveClient {
       if (value !== undefined && value !== null) body[key] = value;
     }
     const traits = traitsOf(action);
+    const { rpc, endpoint } = this.rpcFor(traits.httpsOnly);
     const started = this.now();
     for (let attempt = 1; ; attempt++) {
       // Asked each time: an STS token may have been renewed since the last attempt.
@@ -99,11 +117,11 @@ export class LiveClient {
       await limiter.acquire();
       this.stats.requests[action] = (this.stats.requests[action] ?? 0) + 1;
       try {
-        return (await this.rpc.request(action, body, { method: "POST", timeout: this.settings.timeoutMs })) as Record<string, unknown> & {
+        return (await rpc.request(action, body, { method: "POST", timeout: this.settings.timeoutMs })) as Record<string, unknown> & {
           RequestId: string;
         };
       } catch (caught) {
-        const error = toLiveApiError(action, caught, this.settings.endpoint);
+        const error = toLiveApiError(action, caught, endpoint);
         if (/^Throttling/.test(error.code)) this.stats.throttled++;
         const retryable = isTransient(error) && (traits.idempotent || !error.outcomeUnknown);
         const elapsed = this.now() - started;

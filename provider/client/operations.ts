@@ -8,13 +8,15 @@ export interface OperationTraits {
    * failure whose outcome is unknown; the caller reconciles instead.
    */
   idempotent: boolean;
+  /** The API takes it over HTTPS only: it goes to the endpoint's host over https (httpsEndpoint in settings.ts). */
+  httpsOnly: boolean;
 }
 
 /** An operation the spec does not describe gets the strictest documented rate and no resends. */
-export const UNKNOWN_OPERATION: OperationTraits = { qps: 4, idempotent: false };
+export const UNKNOWN_OPERATION: OperationTraits = { qps: 4, idempotent: false, httpsOnly: false };
 
 /** From the one description of the API (model/live-api.ts). */
 export function traitsOf(action: string): OperationTraits {
   const spec = operationSpec(action);
-  return spec ? { qps: spec.qps, idempotent: spec.idempotency !== "unsafe" } : UNKNOWN_OPERATION;
+  return spec ? { qps: spec.qps, idempotent: spec.idempotency !== "unsafe", httpsOnly: spec.httpsOnly === true } : UNKNOWN_OPERATION;
 }

@@ -8,6 +8,16 @@ import { ConfigProblemError, MissingCredentialsError } from "./errors";
 /** The public Live API endpoint; the emulator's URL replaces it for offline work. */
 export const DEFAULT_ENDPOINT = "https://live.aliyuncs.com";
 export const DEFAULT_REGION = "cn-shanghai";
+
+/**
+ * Where an HTTPS-only operation (model/live-api.ts, `httpsOnly`) goes: the endpoint's host and port
+ * over https, as the official SDKs send such an operation to the configured host with the
+ * operation's protocol. An https endpoint is itself; `http://live.aliyuncs.com` becomes
+ * `https://live.aliyuncs.com`; the emulator, given a certificate, speaks https on its http port.
+ */
+export function httpsEndpoint(endpoint: string): string {
+  return endpoint.replace(/^http:\/\//i, "https://");
+}
 /** pop-core's 3 s default is short for a create on a busy studio; retries come on top of it. */
 export const DEFAULT_TIMEOUT_MS = 10_000;
 

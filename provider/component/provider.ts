@@ -1,26 +1,28 @@
 import { isDeepStrictEqual } from "node:util";
-import { CAPTION_DEFAULTS, COMPONENT_DEFAULTS, COMPONENT_LAYER_DEFAULTS, TEXT_STYLE_DEFAULTS } from "../../model/api-facts";
-import { casterComponent as kind, ComponentInputs } from "../../model/kinds/caster-component";
-import { LiveApiError, UserFacingError } from "../client/errors";
+import { COMPONENT_DEFAULTS } from "../../model/api-facts";
+import { defaultsOf, sparseReply, sparseRequest, withDefaults, writtenOutReply, writtenOutRequest } from "../../model/fields/nested";
+import { CAPTION_FIELDS, casterComponent as kind, ComponentInputs, GEOMETRY_FIELDS, TEXT_FIELDS } from "../../model/kinds/caster-component";
+import { UserFacingError } from "../client/errors";
 import { itemsOf, Listed, ListItem, LiveClient, ParamsOf, ReplyOf } from "../client/live-client";
 import { differences, formatId, kindProvider, parseId } from "../kind-provider";
-import { clientScope, listingCache, liveClient, sessionMap } from "../runtime";
-import { addOnce, BEFORE_LISTING_REUSE_MS, claimOnce } from "../shared/add-once";
-import { ReadOptions } from "../shared/coalesced-reader";
+import { liveClient } from "../runtime";
+import { studioListing } from "../shared/studio-listing";
 
 /** What the provider stores for a component. */
 export interface ComponentOutputs extends ComponentInputs {
   componentId: string;
 }
 
-type Style = { BorderColor?: string; BorderWidthNormalized?: number; Color?: string; FontName?: string; SizeNormalized?: number };
-
 /** One item of DescribeCasterComponents. */
 export type ApiComponent = Listed<ListItem<ReplyOf<"DescribeCasterComponents">["Components"], "Component">, "ComponentId">;
 
-const REFRESH_LISTING_REUSE_MS = 5_000;
-const studioComponents = listingCache<ApiComponent[]>();
-const claimed = sessionMap<string, true>();
+/** A studio's components. */
+export const components = studioListing({
+  describe: "DescribeCasterComponents",
+  items: (reply) => itemsOf(reply.Components?.Component, "ComponentId"),
+  idOf: (item) => item.ComponentId,
+  noun: "component",
+});
 
 /** The CasterComponent dynamic provider: the kind's spec, and the JSON settings as the API takes and gives them. */
 export const componentProvider = kindProvider<ComponentInputs, ComponentOutputs>(kind, {
@@ -28,29 +30,23 @@ export const componentProvider = kindProvider<ComponentInputs, ComponentOutputs>
 
   async create(inputs) {
     const client = liveClient();
-    const key = listingKey(client, inputs.casterId);
     const wanted = comparableContent(inputs);
     // AddCasterComponent has no ClientToken: after a lost reply, the component at the position with this content is the one made.
-    const componentId = await addOnce({
-      scope: key,
-      listBefore: () => listComponents(client, inputs.casterId, studioComponents.moment() - BEFORE_LISTING_REUSE_MS, { evenIfChangedSince: true }),
-      list: () => listComponents(client, inputs.casterId, studioComponents.moment()),
-      idOf: (item) => item.ComponentId,
+    const componentId = await components.add(client, inputs.casterId, {
       matches: (item) => item.LocationId === inputs.locationId && isDeepStrictEqual(comparableContent(fromApi(item)), wanted),
-      add: async () => (await change(client, inputs.casterId, "AddCasterComponent", {
+      add: async () => (await components.change(client, inputs.casterId, "AddCasterComponent", {
         ...componentParams(inputs),
         LocationId: inputs.locationId,
         LayerOrder: inputs.layerOrder,
       })).ComponentId!,
-      claim: (id) => claimOnce(claimed, `${key} ${id}`),
     });
-    const outs = await readBack(client, inputs.casterId, componentId, inputs);
+    const outs = outputsOf(inputs, await components.readBack(client, inputs.casterId, componentId));
     return { id: formatId(kind, outs), outs };
   },
 
   async read(id, props) {
     const { casterId, componentId } = parseId(kind, id);
-    const item = await findComponent(liveClient(), casterId, componentId, studioComponents.moment() - REFRESH_LISTING_REUSE_MS);
+    const item = await components.find(liveClient(), casterId, componentId, "refresh");
     if (!item) return {};
     return { id, props: { ...props, ...fromApi(item), casterId, componentId } };
   },
@@ -58,14 +54,14 @@ export const componentProvider = kindProvider<ComponentInputs, ComponentOutputs>
   async update(id, _olds, news) {
     const client = liveClient();
     const { casterId, componentId } = parseId(kind, id);
-    await change(client, casterId, "ModifyCasterComponent", { ComponentId: componentId, ...componentParams(news) });
-    return { outs: await readBack(client, casterId, componentId, news) };
+    await components.change(client, casterId, "ModifyCasterComponent", { ComponentId: componentId, ...componentParams(news) });
+    return { outs: outputsOf(news, await components.readBack(client, casterId, componentId)) };
   },
 
   normalize: normalContent,
 
   changed(props) {
-    if (props.casterId) studioComponents.changed(listingKey(liveClient(), props.casterId));
+    if (props.casterId) components.changed(liveClient(), props.casterId);
   },
 });
 
@@ -86,12 +82,7 @@ async function adopt(client: LiveClient, inputs: ComponentInputs): Promise<Compo
   if (casterId !== inputs.casterId) {
     throw new UserFacingError(`importId ${inputs.importId} names studio ${casterId}, but casterId is ${inputs.casterId}; they must match.`);
   }
-  let items: ApiComponent[] | undefined;
-  try {
-    items = await listComponents(client, casterId, studioComponents.moment());
-  } catch (error) {
-    if (!(error instanceof LiveApiError && error.code === "InvalidCaster.NotFound")) throw error;
-  }
+  const items = await components.listOrNone(client, casterId);
   const item = items?.find((candidate) => candidate.ComponentId === componentId);
   if (!item) {
     const atPosition = items?.find((candidate) => candidate.LocationId === inputs.locationId);
@@ -102,15 +93,14 @@ async function adopt(client: LiveClient, inputs: ComponentInputs): Promise<Compo
   if (item.LocationId !== inputs.locationId) {
     throw new UserFacingError(`importId ${inputs.importId}: that component sits at ${item.LocationId}, but locationId is ${inputs.locationId}. A component cannot move; set locationId to ${item.LocationId}.`);
   }
-  const key = `${listingKey(client, casterId)} ${componentId}`;
-  if (!claimOnce(claimed, key)) {
+  if (!components.claim(client, casterId, componentId)) {
     throw new UserFacingError(`importId ${inputs.importId}: another resource of this program already manages that component; remove one of the two.`);
   }
   // What the component has, and nothing of the inputs but what the API cannot report.
   const found: ComponentOutputs = { ...fromApi(item), casterId, componentId, layerOrder: inputs.layerOrder, connection: inputs.connection };
   if (differences(kind, normalContent, found, inputs).changed.length === 0) return { ...inputs, ...found };
-  await change(client, casterId, "ModifyCasterComponent", { ComponentId: componentId, ...componentParams(inputs) });
-  return readBack(client, casterId, componentId, inputs);
+  await components.change(client, casterId, "ModifyCasterComponent", { ComponentId: componentId, ...componentParams(inputs) });
+  return outputsOf(inputs, await components.readBack(client, casterId, componentId));
 }
 
 /** The parameters AddCasterComponent and ModifyCasterComponent both take. */
@@ -121,102 +111,43 @@ type SettingParams = Pick<
 
 /** AddCasterComponent / ModifyCasterComponent parameters: the settings as JSON in upper camel case, as the pages ask. */
 function componentParams(inputs: ComponentInputs): SettingParams {
-  const geometry = inputs.geometry;
   return {
     CasterId: inputs.casterId,
     ComponentName: inputs.componentName,
     ComponentType: inputs.componentType,
     Effect: inputs.effect ?? COMPONENT_DEFAULTS.effect,
-    ComponentLayer: JSON.stringify({
-      HeightNormalized: String(geometry.heightNormalized ?? COMPONENT_LAYER_DEFAULTS.heightNormalized),
-      WidthNormalized: String(geometry.widthNormalized ?? COMPONENT_LAYER_DEFAULTS.widthNormalized),
-      PositionRefer: geometry.anchor ?? COMPONENT_LAYER_DEFAULTS.anchor,
-      PositionNormalized: [String(geometry.position[0]), String(geometry.position[1])],
-      Transparency: String(geometry.transparency ?? COMPONENT_LAYER_DEFAULTS.transparency),
-    }),
-    TextLayerContent: inputs.text ? JSON.stringify(dropUndefined({ Text: inputs.text.text, ...styleParams(inputs.text) })) : undefined,
+    ComponentLayer: JSON.stringify(writtenOutRequest(GEOMETRY_FIELDS, inputs.geometry)),
+    TextLayerContent: inputs.text ? JSON.stringify(sparseRequest(TEXT_FIELDS, inputs.text)) : undefined,
     ImageLayerContent: inputs.image ? JSON.stringify({ MaterialId: inputs.image.materialId }) : undefined,
-    CaptionLayerContent: inputs.caption
-      ? JSON.stringify(dropUndefined({
-        LocationId: inputs.caption.sourceLocationId,
-        SourceLan: inputs.caption.sourceLanguage,
-        TargetLan: inputs.caption.targetLanguage,
-        ShowSourceLan: inputs.caption.showSourceLanguage,
-        ...styleParams(inputs.caption),
-      }))
-      : undefined,
-  };
-}
-
-function styleParams(style: Omit<NonNullable<ComponentInputs["text"]>, "text">): Style {
-  return {
-    FontName: style.fontName,
-    SizeNormalized: style.sizeNormalized,
-    Color: style.color,
-    BorderColor: style.borderColor,
-    BorderWidthNormalized: style.borderWidthNormalized,
+    CaptionLayerContent: inputs.caption ? JSON.stringify(sparseRequest(CAPTION_FIELDS, inputs.caption)) : undefined,
   };
 }
 
 /** The settings with defaults written out and empty values left out, so that a default the API fills in is no change. */
 function comparableContent(inputs: ComponentInputs) {
-  const geometry = inputs.geometry;
   return {
     componentType: inputs.componentType,
     effect: inputs.effect ?? COMPONENT_DEFAULTS.effect,
-    geometry: {
-      position: [geometry.position[0], geometry.position[1]],
-      anchor: geometry.anchor ?? COMPONENT_LAYER_DEFAULTS.anchor,
-      widthNormalized: geometry.widthNormalized ?? COMPONENT_LAYER_DEFAULTS.widthNormalized,
-      heightNormalized: geometry.heightNormalized ?? COMPONENT_LAYER_DEFAULTS.heightNormalized,
-      transparency: geometry.transparency ?? COMPONENT_LAYER_DEFAULTS.transparency,
-    },
-    text: inputs.componentType === "text" && inputs.text ? { ...TEXT_STYLE_DEFAULTS, ...meaningful(inputs.text) } : undefined,
+    geometry: withDefaults(GEOMETRY_FIELDS, inputs.geometry),
+    text: inputs.componentType === "text" && inputs.text ? { ...defaultsOf(TEXT_FIELDS), ...meaningful(inputs.text) } : undefined,
     image: inputs.componentType === "image" ? meaningful(inputs.image) : undefined,
-    caption: inputs.componentType === "caption" && inputs.caption
-      ? { ...TEXT_STYLE_DEFAULTS, ...CAPTION_DEFAULTS, ...meaningful(inputs.caption) }
-      : undefined,
+    caption: inputs.componentType === "caption" && inputs.caption ? { ...defaultsOf(CAPTION_FIELDS), ...meaningful(inputs.caption) } : undefined,
   };
 }
 
 /** A listed component's settings, as the kind names them. */
 export function fromApi(item: ApiComponent): ComponentInputs {
-  const layer = item.ComponentLayer ?? {};
-  const position: readonly number[] = layer.PositionNormalizeds?.Position ?? COMPONENT_LAYER_DEFAULTS.position;
-  const style = (content: Style) => ({
-    fontName: content.FontName || undefined,
-    sizeNormalized: content.SizeNormalized || undefined,
-    color: content.Color || undefined,
-    borderColor: content.BorderColor || undefined,
-    borderWidthNormalized: content.BorderWidthNormalized || undefined,
-  });
   const type = item.ComponentType as ComponentInputs["componentType"];
-  const text = item.TextLayerContent;
-  const caption = item.CaptionLayerContent;
   return dropUndefined({
     casterId: "",
     locationId: item.LocationId ?? "",
     componentName: item.ComponentName || undefined,
     componentType: type,
     effect: (item.Effect || COMPONENT_DEFAULTS.effect) as ComponentInputs["effect"],
-    geometry: {
-      position: [Number(position[0] ?? COMPONENT_LAYER_DEFAULTS.position[0]), Number(position[1] ?? COMPONENT_LAYER_DEFAULTS.position[1])] as [number, number],
-      anchor: (layer.PositionRefer || COMPONENT_LAYER_DEFAULTS.anchor) as NonNullable<ComponentInputs["geometry"]["anchor"]>,
-      widthNormalized: Number(layer.WidthNormalized ?? COMPONENT_LAYER_DEFAULTS.widthNormalized),
-      heightNormalized: Number(layer.HeightNormalized ?? COMPONENT_LAYER_DEFAULTS.heightNormalized),
-      transparency: Number(layer.Transparency ?? COMPONENT_LAYER_DEFAULTS.transparency),
-    },
-    text: type === "text" && text ? dropUndefined({ text: text.Text ?? "", ...style(text) }) : undefined,
+    geometry: writtenOutReply(GEOMETRY_FIELDS, item.ComponentLayer ?? {}),
+    text: type === "text" && item.TextLayerContent ? sparseReply(TEXT_FIELDS, item.TextLayerContent) : undefined,
     image: type === "image" && item.ImageLayerContent?.MaterialId ? { materialId: item.ImageLayerContent.MaterialId } : undefined,
-    caption: type === "caption" && caption
-      ? dropUndefined({
-        sourceLocationId: caption.LocationId || undefined,
-        sourceLanguage: (caption.SourceLan || undefined) as NonNullable<ComponentInputs["caption"]>["sourceLanguage"],
-        targetLanguage: (caption.TargetLan || undefined) as NonNullable<ComponentInputs["caption"]>["targetLanguage"],
-        showSourceLanguage: caption.ShowSourceLan,
-        ...style(caption),
-      })
-      : undefined,
+    caption: type === "caption" && item.CaptionLayerContent ? sparseReply(CAPTION_FIELDS, item.CaptionLayerContent) : undefined,
   }) as ComponentInputs;
 }
 
@@ -228,39 +159,10 @@ function dropUndefined<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined && v !== "")) as T;
 }
 
-async function change<A extends "AddCasterComponent" | "ModifyCasterComponent">(client: LiveClient, casterId: string, action: A, params: ParamsOf<A>): Promise<ReplyOf<A>> {
-  try {
-    return await client.call(action, params);
-  } finally {
-    studioComponents.changed(listingKey(client, casterId));
-  }
-}
-
-function listingKey(client: LiveClient, casterId: string): string {
-  return `${clientScope(client)} ${casterId}`;
-}
-
-function listComponents(client: LiveClient, casterId: string, requestedAfter: number, options: ReadOptions = {}): Promise<ApiComponent[]> {
-  return studioComponents.read(listingKey(client, casterId), requestedAfter, async () => {
-    const reply = await client.call("DescribeCasterComponents", { CasterId: casterId });
-    return itemsOf(reply.Components?.Component, "ComponentId");
-  }, options);
-}
-
-async function findComponent(client: LiveClient, casterId: string, componentId: string, requestedAfter: number): Promise<ApiComponent | undefined> {
-  try {
-    return (await listComponents(client, casterId, requestedAfter)).find((item) => item.ComponentId === componentId);
-  } catch (error) {
-    if (error instanceof LiveApiError && error.code === "InvalidCaster.NotFound") return undefined;
-    throw error;
-  }
-}
-
-async function readBack(client: LiveClient, casterId: string, componentId: string, inputs: ComponentInputs): Promise<ComponentOutputs> {
-  const item = await findComponent(client, casterId, componentId, studioComponents.moment());
-  if (!item) throw new Error(`component ${componentId} was accepted by studio ${casterId} but is not listed by DescribeCasterComponents; run pulumi refresh and try again.`);
+/** What the provider stores for a listed component that these inputs declare. */
+function outputsOf(inputs: ComponentInputs, item: ApiComponent): ComponentOutputs {
   // LayerOrder is not in the reply: what was applied is kept.
-  return { ...inputs, ...fromApi(item), casterId, componentId, layerOrder: inputs.layerOrder };
+  return { ...inputs, ...fromApi(item), casterId: inputs.casterId, componentId: item.ComponentId, layerOrder: inputs.layerOrder };
 }
 
 /**
@@ -274,12 +176,12 @@ export async function madeByUnfinishedCreate(
   owned: ReadonlySet<string>,
 ): Promise<{ id: string; props: ComponentOutputs; description: string } | undefined> {
   const wanted = comparableContent(inputs);
-  const items = await listComponents(liveClient(), inputs.casterId, studioComponents.moment());
+  const items = await components.list(liveClient(), inputs.casterId);
   const made = items.find((item) => item.LocationId === inputs.locationId
     && !owned.has(formatId(kind, { casterId: inputs.casterId, componentId: item.ComponentId }))
     && isDeepStrictEqual(comparableContent(fromApi(item)), wanted));
   if (!made) return undefined;
-  const props: ComponentOutputs = { ...inputs, ...fromApi(made), casterId: inputs.casterId, componentId: made.ComponentId, layerOrder: inputs.layerOrder };
+  const props = outputsOf(inputs, made);
   return {
     id: formatId(kind, props),
     props,

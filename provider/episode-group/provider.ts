@@ -1,22 +1,22 @@
 import type * as dynamic from "@pulumi/pulumi/dynamic";
-import { LiveApiError, UserFacingError } from "../client/errors";
+import { UserFacingError } from "../client/errors";
 import { LiveClient, ReplyOf } from "../client/live-client";
 import { isUnknown } from "../../common/unknowns";
 import { toApiTime } from "../../model/api-facts";
 import { casterEpisodeGroup as kind, CREATE_PROPERTIES, EpisodeGroupInputs } from "../../model/kinds/caster-episode-group";
 import { requestParams } from "../../model/kinds/kind";
 import { kindProvider } from "../kind-provider";
-import { clientScope, listingCache, liveClient, sessionMap } from "../runtime";
-import { describeStudioConfig, EpisodeGroupOutputs, programEntries, programEpisodeIds, ProgramEntry, StudioConfig } from "./api";
+import { listingCache, liveClient, sessionMap } from "../runtime";
+import { describeStudioConfig, EpisodeGroupOutputs, StudioConfig } from "./api";
 import { deriveClientToken } from "../shared/client-token";
+import { Reuse, studioKey, studioListing, unlessStudioGone } from "../shared/studio-listing";
+import { PROGRAM } from "../episode/provider";
 
-/** Listings shared by the groups of one studio: its config, and the episodes of its program. */
+/** Listings shared by the groups of one studio: its config, and its program, where a group's items are listed. */
 const studioConfigs = listingCache<StudioConfig>();
-const studioPrograms = listingCache<Set<string>>();
+const programs = studioListing(PROGRAM);
 /** A studio's config changes rarely; one listing serves a whole `pulumi up`. */
 const CONFIG_REUSE_MS = 60_000;
-/** Refresh accepts a program listing this recent. */
-const REFRESH_LISTING_REUSE_MS = 5_000;
 
 /** The CasterEpisodeGroup dynamic provider: the kind's spec, a ClientToken for creation, a cautious read. */
 export const episodeGroupProvider = kindProvider(kind, {
@@ -51,11 +51,11 @@ export const episodeGroupProvider = kindProvider(kind, {
     try {
       reply = await client.call("AddCasterEpisodeGroup", requestParams(kind, "AddCasterEpisodeGroup", group));
     } finally {
-      if (inputs.casterId) studioPrograms.changed(listingKey(client, inputs.casterId));
+      if (inputs.casterId) programs.changed(client, inputs.casterId);
     }
     const itemIds = reply.ItemIds?.ItemId ?? [];
     const listedInProgram = inputs.casterId !== undefined && itemIds.length > 0 &&
-      (await isListed(inputs.casterId, itemIds, inputs.regionId, studioPrograms.moment())) === true;
+      (await isListed(inputs.casterId, itemIds, inputs.regionId)) === true;
     const programId = reply.ProgramId!;
     const outs: EpisodeGroupOutputs = { ...group, programId, itemIds, listedInProgram };
     return { id: programId, outs };
@@ -71,14 +71,13 @@ export const episodeGroupProvider = kindProvider(kind, {
    */
   async read(id: string, props: EpisodeGroupOutputs): Promise<dynamic.ReadResult> {
     if (!props.casterId || !props.listedInProgram) return { id, props };
-    const requestedAfter = studioPrograms.moment() - REFRESH_LISTING_REUSE_MS;
-    const listed = await isListed(props.casterId, props.itemIds, props.regionId, requestedAfter);
+    const listed = await isListed(props.casterId, props.itemIds, props.regionId, "refresh");
     if (listed === false) return {};
     return { id, props };
   },
 
   changed(props: Partial<EpisodeGroupOutputs>) {
-    if (props.casterId) studioPrograms.changed(listingKey(liveClient(), props.casterId));
+    if (props.casterId) programs.changed(liveClient(), props.casterId);
   },
 });
 
@@ -123,13 +122,7 @@ async function adopt(client: LiveClient, inputs: EpisodeGroupInputs): Promise<Ep
  * when there is no such run, or more than one (another group with the same start and names).
  */
 async function listedItems(client: LiveClient, casterId: string, group: EpisodeGroupInputs): Promise<string[]> {
-  let entries: ProgramEntry[];
-  try {
-    entries = await programEntries(client, casterId, group.regionId);
-  } catch (error) {
-    if (error instanceof LiveApiError && error.code === "InvalidCaster.NotFound") return [];
-    throw error;
-  }
+  const entries = await unlessStudioGone(() => programs.describe(client, casterId, { RegionId: group.regionId })) ?? [];
   const names = group.items.map((item) => item.itemName);
   const runs: string[][] = [];
   for (let start = 0; start + names.length <= entries.length; start++) {
@@ -175,25 +168,16 @@ export async function madeByUnfinishedCreate(
   return { id: made.id, props, description: `episode group ${made.id} (ClientToken ${props.clientToken}, ${props.items.length} items from ${props.startTime})` };
 }
 
-function listingKey(client: LiveClient, casterId: string): string {
-  return `${clientScope(client)} ${casterId}`;
-}
-
 function studioConfig(client: LiveClient, casterId: string, regionId?: string): Promise<StudioConfig> {
-  return studioConfigs.read(listingKey(client, casterId), studioConfigs.moment() - CONFIG_REUSE_MS, () =>
+  return studioConfigs.read(studioKey(client, casterId), studioConfigs.moment() - CONFIG_REUSE_MS, () =>
     describeStudioConfig(client, casterId, regionId));
 }
 
 /** true: some item is listed; false: none is; undefined: the studio could not be asked. */
-async function isListed(casterId: string, itemIds: string[], regionId: string | undefined, requestedAfter: number): Promise<boolean | undefined> {
-  const client = liveClient();
-  try {
-    const listed = await studioPrograms.read(listingKey(client, casterId), requestedAfter, () =>
-      programEpisodeIds(client, casterId, regionId));
-    return itemIds.some((itemId) => listed.has(itemId));
-  } catch (error) {
-    // A studio that is gone says nothing about a group, which belongs to a domain.
-    if (error instanceof LiveApiError && error.code === "InvalidCaster.NotFound") return undefined;
-    throw error;
-  }
+async function isListed(casterId: string, itemIds: string[], regionId: string | undefined, reuse?: Reuse): Promise<boolean | undefined> {
+  // A studio that is gone says nothing about a group, which belongs to a domain.
+  const listed = await programs.listOrNone(liveClient(), casterId, reuse, { RegionId: regionId });
+  if (!listed) return undefined;
+  const listedIds = new Set(listed.map((entry) => entry.EpisodeId));
+  return itemIds.some((itemId) => listedIds.has(itemId));
 }

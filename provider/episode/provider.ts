@@ -5,13 +5,12 @@ import { describeValue } from "../../common/check";
 import { MIN_EPISODE_LEAD_SECONDS, toApiTime } from "../../model/api-facts";
 import { casterEpisode as kind, EpisodeInputs, episodeTypeOf } from "../../model/kinds/caster-episode";
 import { requestParams } from "../../model/kinds/kind";
-import { LiveApiError, UserFacingError } from "../client/errors";
-import { itemsOf, Listed, ListItem, LiveClient, ParamsOf, ReplyOf } from "../client/live-client";
+import { UserFacingError } from "../client/errors";
+import { itemsOf, Listed, ListItem, LiveClient, ReplyOf } from "../client/live-client";
 import { differences, formatId, kindProvider, parseId } from "../kind-provider";
-import { clientScope, listingCache, liveClient, sessionMap } from "../runtime";
-import { addOnce, BEFORE_LISTING_REUSE_MS, claimOnce } from "../shared/add-once";
-import { ReadOptions } from "../shared/coalesced-reader";
-import { ApiVideoResource, describeVideoResources } from "../video-resource/api";
+import { liveClient } from "../runtime";
+import { Reuse, StudioListingSpec, studioListing, unlessStudioGone } from "../shared/studio-listing";
+import { VIDEO_SOURCES } from "../video-resource/api";
 
 /** What the provider stores for an episode. */
 export interface EpisodeOutputs extends EpisodeInputs {
@@ -27,13 +26,18 @@ export interface EpisodeOutputs extends EpisodeInputs {
 /** One episode of DescribeCasterProgram. */
 export type ApiEpisode = Listed<ListItem<ReplyOf<"DescribeCasterProgram">["Episodes"], "Episode">, "EpisodeId">;
 
-const PROGRAM_PAGE_SIZE = 100;
-/** Refresh accepts a listing this recent. */
-const REFRESH_LISTING_REUSE_MS = 5_000;
-const studioPrograms = listingCache<ApiEpisode[]>();
-const studioSources = listingCache<ApiVideoResource[]>();
-/** The episodes resources of this process have made: two identical declarations never take one episode. */
-const claimed = sessionMap<string, true>();
+/** How a studio's program is listed, every page of it: its episodes, and its episode groups' items (no EndTime). */
+export const PROGRAM: StudioListingSpec<"DescribeCasterProgram", ApiEpisode> = {
+  describe: "DescribeCasterProgram",
+  items: (reply) => itemsOf(reply.Episodes?.Episode, "EpisodeId"),
+  idOf: (episode) => episode.EpisodeId,
+  noun: "episode",
+};
+
+/** A studio's program, shared by every episode of the studio. */
+export const episodes = studioListing(PROGRAM);
+/** A studio's sources, for an episode that names its source by position. */
+const sources = studioListing(VIDEO_SOURCES);
 
 /** The CasterEpisode dynamic provider: the kind's spec, times as the API writes them, a source by ID or position. */
 export const episodeProvider = kindProvider<EpisodeInputs, EpisodeOutputs>(kind, {
@@ -66,21 +70,15 @@ export const episodeProvider = kindProvider<EpisodeInputs, EpisodeOutputs>(kind,
 
   async create(inputs) {
     const client = liveClient();
-    const key = listingKey(client, inputs.casterId);
     const resourceId = await sourceIdOf(client, inputs);
     const applied = { ...inputs, episodeType: episodeTypeOf(inputs), resourceId };
     const wanted = comparableEpisode(applied);
     // AddCasterEpisode has no ClientToken: after a lost reply, the new episode with exactly this content is the one made.
-    const episodeId = await addOnce({
-      scope: key,
-      listBefore: () => listProgram(client, inputs.casterId, studioPrograms.moment() - BEFORE_LISTING_REUSE_MS, { evenIfChangedSince: true }),
-      list: () => listProgram(client, inputs.casterId, studioPrograms.moment()),
-      idOf: (episode) => episode.EpisodeId,
+    const episodeId = await episodes.add(client, inputs.casterId, {
       matches: (episode) => isDeepStrictEqual(comparableEpisode(fromApi(episode)), wanted),
-      add: async () => (await change(client, inputs.casterId, "AddCasterEpisode", requestParams(kind, "AddCasterEpisode", applied))).EpisodeId!,
-      claim: (id) => claimOnce(claimed, `${key} ${id}`),
+      add: async () => (await episodes.change(client, inputs.casterId, "AddCasterEpisode", requestParams(kind, "AddCasterEpisode", applied))).EpisodeId!,
     });
-    const listed = await findEpisode(client, inputs.casterId, episodeId, studioPrograms.moment());
+    const listed = await findEpisode(client, inputs.casterId, episodeId);
     const outs: EpisodeOutputs = {
       ...applied,
       ...(listed ? fromApi(listed) : {}),
@@ -100,14 +98,11 @@ export const episodeProvider = kindProvider<EpisodeInputs, EpisodeOutputs>(kind,
   async read(id, props) {
     const client = liveClient();
     const { casterId, episodeId } = parseId(kind, id);
-    let episode: ApiEpisode | undefined;
-    try {
-      episode = await findEpisode(client, casterId, episodeId, studioPrograms.moment() - REFRESH_LISTING_REUSE_MS)
-        ?? await describeOne(client, casterId, episodeId);
-    } catch (error) {
-      if (error instanceof LiveApiError && error.code === "InvalidCaster.NotFound") return {};
-      throw error;
-    }
+    const found = await unlessStudioGone(async () => ({
+      episode: await findEpisode(client, casterId, episodeId, "refresh") ?? await describeOne(client, casterId, episodeId),
+    }));
+    if (!found) return {};
+    const episode = found.episode;
     if (!episode) return props.listedInProgram === false ? { id, props } : {};
     const read = fromApi(episode);
     // A source declared by position is read back by position: the listed source's.
@@ -121,8 +116,8 @@ export const episodeProvider = kindProvider<EpisodeInputs, EpisodeOutputs>(kind,
     const resourceId = await sourceIdOf(client, news);
     const applied = { ...news, episodeType: episodeTypeOf(news), resourceId };
     const params = requestParams(kind, "ModifyCasterEpisode", applied);
-    await change(client, casterId, "ModifyCasterEpisode", { ...params, EpisodeId: episodeId });
-    const listed = await findEpisode(client, casterId, episodeId, studioPrograms.moment());
+    await episodes.change(client, casterId, "ModifyCasterEpisode", { ...params, EpisodeId: episodeId });
+    const listed = await findEpisode(client, casterId, episodeId);
     return {
       outs: { ...applied, ...(listed ? fromApi(listed) : {}), casterId, episodeId, locationId: news.locationId, listedInProgram: listed !== undefined },
     };
@@ -138,7 +133,7 @@ export const episodeProvider = kindProvider<EpisodeInputs, EpisodeOutputs>(kind,
   },
 
   changed(props) {
-    if (props.casterId) studioPrograms.changed(listingKey(liveClient(), props.casterId));
+    if (props.casterId) episodes.changed(liveClient(), props.casterId);
   },
 });
 
@@ -159,38 +154,37 @@ async function adopt(client: LiveClient, inputs: EpisodeInputs): Promise<Episode
   if (casterId !== inputs.casterId) {
     throw new UserFacingError(`importId ${inputs.importId} names studio ${casterId}, but casterId is ${inputs.casterId}; they must match.`);
   }
-  let episode: ApiEpisode | undefined;
-  try {
-    episode = await findEpisode(client, casterId, episodeId, studioPrograms.moment()) ?? await describeOne(client, casterId, episodeId);
-  } catch (error) {
-    if (!(error instanceof LiveApiError && error.code === "InvalidCaster.NotFound")) throw error;
+  const found = await unlessStudioGone(async () => ({
+    episode: await findEpisode(client, casterId, episodeId) ?? await describeOne(client, casterId, episodeId),
+  }));
+  if (!found) {
     throw new UserFacingError(`importId ${inputs.importId}: the account has no studio ${casterId}. Check the ID with DescribeCasters, or remove importId to add a new episode.`);
   }
+  const episode = found.episode;
   if (!episode) {
     throw new UserFacingError(`importId ${inputs.importId}: studio ${casterId} has no episode ${episodeId}. Check the ID with DescribeCasterProgram, or remove importId to add a new episode.`);
   }
   if (!episode.EndTime) {
     throw new UserFacingError(`importId ${inputs.importId}: ${episodeId} is an item of an episode group (it has no end time), not an episode. Adopt the group with a CasterEpisodeGroup's importId (its ProgramId), or use the ID of an episode.`);
   }
-  const key = `${listingKey(client, casterId)} ${episodeId}`;
-  if (claimed.has(key)) {
-    throw new UserFacingError(`importId ${inputs.importId}: another resource of this program already manages that episode; remove one of the two.`);
-  }
   const resourceId = await sourceIdOf(client, inputs);
   const applied = { ...inputs, episodeType: episodeTypeOf(inputs), resourceId };
   // What the episode has; a source declared by position is compared by its ID.
-  const found = { ...fromApi(episode), casterId, locationId: inputs.locationId, episodeId, listedInProgram: true, connection: inputs.connection } as EpisodeOutputs;
-  const { changed, replaces } = differences(kind, normalEpisode, found, applied);
+  const adopted = { ...fromApi(episode), casterId, locationId: inputs.locationId, episodeId, listedInProgram: true, connection: inputs.connection } as EpisodeOutputs;
+  const { changed, replaces } = differences(kind, normalEpisode, adopted, applied);
   if (replaces.length > 0) {
-    throw new UserFacingError(`importId ${inputs.importId}: that episode is of type ${found.episodeType}, but this one is ${applied.episodeType}; ModifyCasterEpisode cannot change an episode's type. Declare it as ${found.episodeType}, or remove importId to add a new episode.`);
+    throw new UserFacingError(`importId ${inputs.importId}: that episode is of type ${adopted.episodeType}, but this one is ${applied.episodeType}; ModifyCasterEpisode cannot change an episode's type. Declare it as ${adopted.episodeType}, or remove importId to add a new episode.`);
   }
-  if ((found.componentIds ?? []).length > 0 && (applied.componentIds ?? []).length === 0) {
-    throw new UserFacingError(`importId ${inputs.importId}: that episode shows components ${(found.componentIds ?? []).join(", ")}, and this one none; ModifyCasterEpisode cannot take an episode's last component away. Declare its components, or remove importId to add a new episode.`);
+  if ((adopted.componentIds ?? []).length > 0 && (applied.componentIds ?? []).length === 0) {
+    throw new UserFacingError(`importId ${inputs.importId}: that episode shows components ${(adopted.componentIds ?? []).join(", ")}, and this one none; ModifyCasterEpisode cannot take an episode's last component away. Declare its components, or remove importId to add a new episode.`);
   }
-  claimed.set(key, true);
-  if (changed.length === 0) return { ...applied, ...found };
-  await change(client, casterId, "ModifyCasterEpisode", { ...requestParams(kind, "ModifyCasterEpisode", applied), EpisodeId: episodeId });
-  const listed = await findEpisode(client, casterId, episodeId, studioPrograms.moment());
+  // Claimed last, once nothing refuses it: a refused adoption leaves the episode to another resource.
+  if (!episodes.claim(client, casterId, episodeId)) {
+    throw new UserFacingError(`importId ${inputs.importId}: another resource of this program already manages that episode; remove one of the two.`);
+  }
+  if (changed.length === 0) return { ...applied, ...adopted };
+  await episodes.change(client, casterId, "ModifyCasterEpisode", { ...requestParams(kind, "ModifyCasterEpisode", applied), EpisodeId: episodeId });
+  const listed = await findEpisode(client, casterId, episodeId);
   return { ...applied, ...(listed ? fromApi(listed) : {}), casterId, episodeId, locationId: inputs.locationId, listedInProgram: listed !== undefined } as EpisodeOutputs;
 }
 
@@ -225,10 +219,10 @@ export function fromApi(episode: ApiEpisode): Partial<EpisodeInputs> & { episode
 async function sourceIdOf(client: LiveClient, inputs: EpisodeInputs): Promise<string | undefined> {
   if (episodeTypeOf(inputs) !== "Resource") return undefined;
   if (inputs.resourceId !== undefined || inputs.locationId === undefined) return inputs.resourceId;
-  const sources = await listSources(client, inputs.casterId, studioSources.moment());
-  const source = sources.find((item) => item.LocationId === inputs.locationId);
+  const listed = await sources.list(client, inputs.casterId);
+  const source = listed.find((item) => item.LocationId === inputs.locationId);
   if (!source) {
-    const taken = sources.map((item) => item.LocationId).sort();
+    const taken = listed.map((item) => item.LocationId).sort();
     throw new UserFacingError(
       `episode "${inputs.episodeName}": studio ${inputs.casterId} has no source at ${inputs.locationId}` +
         `${taken.length > 0 ? ` (its sources are at ${taken.join(", ")})` : " (it has no sources)"}: ` +
@@ -240,43 +234,12 @@ async function sourceIdOf(client: LiveClient, inputs: EpisodeInputs): Promise<st
 
 async function locationOf(client: LiveClient, casterId: string, resourceId: string | undefined): Promise<string | undefined> {
   if (resourceId === undefined) return undefined;
-  const sources = await listSources(client, casterId, studioSources.moment() - REFRESH_LISTING_REUSE_MS);
-  return sources.find((item) => item.ResourceId === resourceId)?.LocationId;
+  return (await sources.list(client, casterId, "refresh")).find((item) => item.ResourceId === resourceId)?.LocationId;
 }
 
-async function change<A extends "AddCasterEpisode" | "ModifyCasterEpisode">(client: LiveClient, casterId: string, action: A, params: ParamsOf<A>): Promise<ReplyOf<A>> {
-  try {
-    return await client.call(action, params);
-  } finally {
-    studioPrograms.changed(listingKey(client, casterId));
-  }
-}
-
-function listingKey(client: LiveClient, casterId: string): string {
-  return `${clientScope(client)} ${casterId}`;
-}
-
-function listSources(client: LiveClient, casterId: string, requestedAfter: number): Promise<ApiVideoResource[]> {
-  return studioSources.read(listingKey(client, casterId), requestedAfter, () => describeVideoResources(client, casterId));
-}
-
-/** The studio's whole program, page by page, shared by every episode of the studio. */
-function listProgram(client: LiveClient, casterId: string, requestedAfter: number, options: ReadOptions = {}): Promise<ApiEpisode[]> {
-  return studioPrograms.read(listingKey(client, casterId), requestedAfter, async () => {
-    const episodes: ApiEpisode[] = [];
-    for (let pageNum = 1; ; pageNum++) {
-      const page = await client.call("DescribeCasterProgram", {
-        CasterId: casterId, PageNum: pageNum, PageSize: PROGRAM_PAGE_SIZE,
-      });
-      const items = itemsOf(page.Episodes?.Episode, "EpisodeId");
-      episodes.push(...items);
-      if (items.length < PROGRAM_PAGE_SIZE || pageNum * PROGRAM_PAGE_SIZE >= (page.Total ?? 0)) return episodes;
-    }
-  }, options);
-}
-
-async function findEpisode(client: LiveClient, casterId: string, episodeId: string, requestedAfter: number): Promise<ApiEpisode | undefined> {
-  return (await listProgram(client, casterId, requestedAfter)).find((episode) => episode.EpisodeId === episodeId);
+/** The episode as the studio's program lists it (the studio must exist). */
+async function findEpisode(client: LiveClient, casterId: string, episodeId: string, reuse?: Reuse): Promise<ApiEpisode | undefined> {
+  return (await episodes.list(client, casterId, reuse)).find((episode) => episode.EpisodeId === episodeId);
 }
 
 /** One episode, asked for by its ID: the check before an episode missing from a listing is called gone. */
@@ -306,7 +269,7 @@ export async function madeByUnfinishedCreate(
   }
   const applied = { ...inputs, episodeType: episodeTypeOf(inputs), resourceId };
   const wanted = comparableEpisode(applied);
-  const made = (await listProgram(client, inputs.casterId, studioPrograms.moment()))
+  const made = (await episodes.list(client, inputs.casterId))
     .find((episode) => !owned.has(formatId(kind, { casterId: inputs.casterId, episodeId: episode.EpisodeId }))
       && isDeepStrictEqual(comparableEpisode(fromApi(episode)), wanted));
   if (!made) return undefined;

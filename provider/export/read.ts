@@ -1,11 +1,12 @@
-import { LiveApiError } from "../client/errors";
-import { itemsOf, LiveClient } from "../client/live-client";
-import { CasterOutputs, describeSceneList, readStudio } from "../caster/provider";
-import { ApiComponent } from "../component/provider";
-import { ApiEpisode } from "../episode/provider";
-import { ApiLayout } from "../layout/provider";
-import { ApiScene } from "../scene/provider";
-import { ApiVideoResource, describeVideoResources } from "../video-resource/api";
+import { LiveClient } from "../client/live-client";
+import { CasterOutputs, readStudio } from "../caster/provider";
+import { ApiComponent, components } from "../component/provider";
+import { ApiEpisode, episodes } from "../episode/provider";
+import { ApiLayout, layouts } from "../layout/provider";
+import { ApiScene, scenes as sceneListing } from "../scene/provider";
+import { unlessStudioGone } from "../shared/studio-listing";
+import { ApiVideoResource } from "../video-resource/api";
+import { sources } from "../video-resource/provider";
 
 /**
  * One studio as the Live API describes it: each Describe operation's items, unchanged. What they
@@ -31,34 +32,24 @@ export class StudioNotFound extends Error {
   }
 }
 
-const PROGRAM_PAGE_SIZE = 100;
-
 /** Reads everything a studio file can say about a studio, with the Describe operations only. */
 export async function readStudioForExport(client: LiveClient, casterId: string): Promise<StudioReading> {
-  try {
+  // Deleted between two calls: as gone as one never listed.
+  const reading = await unlessStudioGone(async (): Promise<StudioReading | undefined> => {
     // The studio's scenes are listed once: for its PVW and PGM IDs, and for what each shows.
     let scenes: ApiScene[] = [];
-    const studio = await readStudio(client, casterId, {}, async (...args) => (scenes = await describeSceneList(...args)));
-    if (!studio) throw new StudioNotFound(casterId);
-    const sources = await describeVideoResources(client, casterId);
-    const layouts = itemsOf((await client.call("DescribeCasterLayouts", { CasterId: casterId })).Layouts?.Layout, "LayoutId");
-    const components = itemsOf((await client.call("DescribeCasterComponents", { CasterId: casterId })).Components?.Component, "ComponentId");
-    return { casterId, studio, sources, layouts, components, scenes, program: await describeProgram(client, casterId) };
-  } catch (error) {
-    // Deleted between two calls: as gone as one never listed.
-    if (error instanceof LiveApiError && error.code === "InvalidCaster.NotFound") throw new StudioNotFound(casterId);
-    throw error;
-  }
-}
-
-async function describeProgram(client: LiveClient, casterId: string): Promise<StudioReading["program"]> {
-  const episodes: StudioReading["program"] = [];
-  for (let pageNum = 1; ; pageNum++) {
-    const page = await client.call("DescribeCasterProgram", {
-      CasterId: casterId, PageNum: pageNum, PageSize: PROGRAM_PAGE_SIZE,
-    });
-    const items = itemsOf(page.Episodes?.Episode, "EpisodeId");
-    episodes.push(...items);
-    if (items.length < PROGRAM_PAGE_SIZE || pageNum * PROGRAM_PAGE_SIZE >= (page.Total ?? 0)) return episodes;
-  }
+    const studio = await readStudio(client, casterId, {}, async (...args) => (scenes = await sceneListing.describe(...args)));
+    if (!studio) return undefined;
+    return {
+      casterId,
+      studio,
+      sources: await sources.describe(client, casterId),
+      layouts: await layouts.describe(client, casterId),
+      components: await components.describe(client, casterId),
+      scenes,
+      program: await episodes.describe(client, casterId),
+    };
+  });
+  if (!reading) throw new StudioNotFound(casterId);
+  return reading;
 }

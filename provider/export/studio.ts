@@ -1,14 +1,12 @@
 import { isDeepStrictEqual } from "node:util";
 import { checkInputs, CheckFailure, InputSpec } from "../../common/check";
 import { hasSignature, redactSignatures } from "../../common/redact";
-import {
-  AUDIO_LAYER_DEFAULTS, CAPTION_DEFAULTS, COMPONENT_DEFAULTS, COMPONENT_LAYER_DEFAULTS, COMPONENT_TYPES, EPISODE_STATUS, TEXT_STYLE_DEFAULTS, toApiTime,
-  VIDEO_LAYER_DEFAULTS,
-} from "../../model/api-facts";
+import { COMPONENT_DEFAULTS, COMPONENT_TYPES, EPISODE_STATUS, toApiTime } from "../../model/api-facts";
+import { withoutDefaults } from "../../model/fields/nested";
 import { caster as casterKind, casterSpec } from "../../model/kinds/caster";
-import { casterComponent, componentFields } from "../../model/kinds/caster-component";
+import { CAPTION_FIELDS, casterComponent, componentFields, GEOMETRY_FIELDS, TEXT_FIELDS } from "../../model/kinds/caster-component";
 import { episodeSpec } from "../../model/kinds/caster-episode";
-import { layoutSpec } from "../../model/kinds/caster-layout";
+import { AUDIO_LAYER_FIELDS, layoutSpec, VIDEO_LAYER_FIELDS } from "../../model/kinds/caster-layout";
 import { casterVideoResource, videoResourceSpec } from "../../model/kinds/caster-video-resource";
 import { FieldSpec, innerType } from "../../model/kinds/kind";
 import { SECRET_CAPABLE_SOURCE_PROPERTIES, SECRET_CAPABLE_STUDIO_PROPERTIES, SceneKey } from "../../studio-file/schema";
@@ -256,23 +254,10 @@ function layoutsSection(file: ExportedStudio, reading: StudioReading): Map<strin
 
 /** The layers with the API's defaults left out; the audio layers too when they are the default (every video layer's source, as it is). */
 function layoutEntry(layers: Layers): Entry {
-  const videoLayers = layers.videoLayers.map((layer) => compact({
-    locationId: layer.locationId,
-    position: layer.position,
-    anchor: layer.anchor === VIDEO_LAYER_DEFAULTS.anchor ? undefined : layer.anchor,
-    widthNormalized: layer.widthNormalized === VIDEO_LAYER_DEFAULTS.widthNormalized ? undefined : layer.widthNormalized,
-    heightNormalized: layer.heightNormalized === VIDEO_LAYER_DEFAULTS.heightNormalized ? undefined : layer.heightNormalized,
-    fillMode: layer.fillMode === VIDEO_LAYER_DEFAULTS.fillMode ? undefined : layer.fillMode,
-    fixedDelayDuration: layer.fixedDelayDuration === VIDEO_LAYER_DEFAULTS.fixedDelayDuration ? undefined : layer.fixedDelayDuration,
-  }));
+  const videoLayers = layers.videoLayers.map((layer) => withoutDefaults(VIDEO_LAYER_FIELDS, layer));
   const byDefault = comparableLayers({ videoLayers: layers.videoLayers }).audioLayers;
   if (isDeepStrictEqual(comparableLayers(layers).audioLayers, byDefault)) return { videoLayers };
-  const audioLayers = (layers.audioLayers ?? []).map((layer) => compact({
-    locationId: layer.locationId,
-    volumeRate: layer.volumeRate === AUDIO_LAYER_DEFAULTS.volumeRate ? undefined : layer.volumeRate,
-    validChannel: layer.validChannel === AUDIO_LAYER_DEFAULTS.validChannel ? undefined : layer.validChannel,
-    fixedDelayDuration: layer.fixedDelayDuration === AUDIO_LAYER_DEFAULTS.fixedDelayDuration ? undefined : layer.fixedDelayDuration,
-  }));
+  const audioLayers = (layers.audioLayers ?? []).map((layer) => withoutDefaults(AUDIO_LAYER_FIELDS, layer));
   return { videoLayers, audioLayers };
 }
 
@@ -330,24 +315,15 @@ type ComponentSettings = ReturnType<typeof componentFromApi>;
 
 /** A component's settings with the API's defaults left out (topLeft, opaque, no effect, the default text style). */
 function componentEntry(settings: ComponentSettings): Entry {
-  const geometry = settings.geometry;
-  const withoutDefaults = (content: object | undefined, defaults: Record<string, unknown>) =>
-    content && compact(Object.fromEntries(Object.entries(content).filter(([key, value]) => !(key in defaults && isDeepStrictEqual(defaults[key], value)))));
   const type = settings.componentType;
   return compact({
     componentName: settings.componentName,
     componentType: type,
-    geometry: compact({
-      position: geometry.position,
-      anchor: geometry.anchor === COMPONENT_LAYER_DEFAULTS.anchor ? undefined : geometry.anchor,
-      widthNormalized: geometry.widthNormalized === COMPONENT_LAYER_DEFAULTS.widthNormalized ? undefined : geometry.widthNormalized,
-      heightNormalized: geometry.heightNormalized === COMPONENT_LAYER_DEFAULTS.heightNormalized ? undefined : geometry.heightNormalized,
-      transparency: geometry.transparency === COMPONENT_LAYER_DEFAULTS.transparency ? undefined : geometry.transparency,
-    }),
+    geometry: withoutDefaults(GEOMETRY_FIELDS, settings.geometry),
     effect: settings.effect === COMPONENT_DEFAULTS.effect ? undefined : settings.effect,
-    text: type === "text" ? withoutDefaults(settings.text, TEXT_STYLE_DEFAULTS) : undefined,
+    text: type === "text" && settings.text ? withoutDefaults(TEXT_FIELDS, settings.text) : undefined,
     image: type === "image" ? settings.image : undefined,
-    caption: type === "caption" ? withoutDefaults(settings.caption ?? {}, { ...TEXT_STYLE_DEFAULTS, ...CAPTION_DEFAULTS }) : undefined,
+    caption: type === "caption" ? withoutDefaults(CAPTION_FIELDS, settings.caption ?? {}) : undefined,
   });
 }
 

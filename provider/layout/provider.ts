@@ -1,12 +1,11 @@
 import { isDeepStrictEqual } from "node:util";
-import { AUDIO_LAYER_DEFAULTS, VIDEO_LAYER_DEFAULTS } from "../../model/api-facts";
-import { AudioLayer, casterLayout as kind, LayoutInputs, VideoLayer } from "../../model/kinds/caster-layout";
-import { LiveApiError, UserFacingError } from "../client/errors";
+import { withDefaults, writtenOutReply, writtenOutRequest } from "../../model/fields/nested";
+import { AUDIO_LAYER_FIELDS, AudioLayer, casterLayout as kind, LayoutInputs, VIDEO_LAYER_FIELDS, VideoLayer } from "../../model/kinds/caster-layout";
+import { UserFacingError } from "../client/errors";
 import { itemsOf, Listed, ListItem, LiveClient, ParamsOf, ReplyOf } from "../client/live-client";
 import { differences, formatId, kindProvider, parseId } from "../kind-provider";
-import { clientScope, listingCache, liveClient, sessionMap } from "../runtime";
-import { addOnce, BEFORE_LISTING_REUSE_MS, claimOnce } from "../shared/add-once";
-import { ReadOptions } from "../shared/coalesced-reader";
+import { liveClient } from "../runtime";
+import { studioListing } from "../shared/studio-listing";
 
 /** What the provider stores for a layout. */
 export interface LayoutOutputs extends LayoutInputs {
@@ -16,11 +15,13 @@ export interface LayoutOutputs extends LayoutInputs {
 /** One item of DescribeCasterLayouts: numbers, where the request took text. */
 export type ApiLayout = Listed<ListItem<ReplyOf<"DescribeCasterLayouts">["Layouts"], "Layout">, "LayoutId">;
 
-/** A studio's layouts, listed once for many readers. Refresh accepts a listing this recent. */
-const REFRESH_LISTING_REUSE_MS = 5_000;
-const studioLayouts = listingCache<ApiLayout[]>();
-/** The layouts resources of this process have made: two identical declarations never take one layout. */
-const claimed = sessionMap<string, true>();
+/** A studio's layouts. */
+export const layouts = studioListing({
+  describe: "DescribeCasterLayouts",
+  items: (reply) => itemsOf(reply.Layouts?.Layout, "LayoutId"),
+  idOf: (layout) => layout.LayoutId,
+  noun: "layout",
+});
 
 /** The CasterLayout dynamic provider: the kind's spec, and the layer lists as the API takes and gives them. */
 export const layoutProvider = kindProvider<LayoutInputs, LayoutOutputs>(kind, {
@@ -28,25 +29,19 @@ export const layoutProvider = kindProvider<LayoutInputs, LayoutOutputs>(kind, {
 
   async create(inputs) {
     const client = liveClient();
-    const key = listingKey(client, inputs.casterId);
     const wanted = comparableLayers(inputs);
     // AddCasterLayout has no ClientToken: a lost reply is resolved by looking the layout up.
-    const layoutId = await addOnce({
-      scope: key,
-      listBefore: () => listLayouts(client, inputs.casterId, studioLayouts.moment() - BEFORE_LISTING_REUSE_MS, { evenIfChangedSince: true }),
-      list: () => listLayouts(client, inputs.casterId, studioLayouts.moment()),
-      idOf: (layout) => layout.LayoutId,
+    const layoutId = await layouts.add(client, inputs.casterId, {
       matches: (layout) => isDeepStrictEqual(comparableLayers(layersFromApi(layout)), wanted),
-      add: async () => (await change(client, inputs.casterId, "AddCasterLayout", layoutParams(inputs))).LayoutId!,
-      claim: (id) => claimOnce(claimed, `${key} ${id}`),
+      add: async () => (await layouts.change(client, inputs.casterId, "AddCasterLayout", layoutParams(inputs))).LayoutId!,
     });
-    const outs = await readBack(client, inputs.casterId, layoutId, inputs);
+    const outs = outputsOf(inputs, await layouts.readBack(client, inputs.casterId, layoutId));
     return { id: formatId(kind, outs as unknown as Record<string, unknown>), outs };
   },
 
   async read(id, props) {
     const { casterId, layoutId } = parseId(kind, id);
-    const layout = await findLayout(liveClient(), casterId, layoutId, studioLayouts.moment() - REFRESH_LISTING_REUSE_MS);
+    const layout = await layouts.find(liveClient(), casterId, layoutId, "refresh");
     if (!layout) return {};
     return { id, props: { ...props, casterId, layoutId, ...layersFromApi(layout) } };
   },
@@ -55,14 +50,14 @@ export const layoutProvider = kindProvider<LayoutInputs, LayoutOutputs>(kind, {
     const client = liveClient();
     const { casterId, layoutId } = parseId(kind, id);
     // Sent whole: ModifyCasterLayout keeps what is left out, so a layer removed from the program must be left out of the lists.
-    await change(client, casterId, "ModifyCasterLayout", { LayoutId: layoutId, ...layoutParams(news) });
-    return { outs: await readBack(client, casterId, layoutId, news) };
+    await layouts.change(client, casterId, "ModifyCasterLayout", { LayoutId: layoutId, ...layoutParams(news) });
+    return { outs: outputsOf(news, await layouts.readBack(client, casterId, layoutId)) };
   },
 
   normalize: normalLayers,
 
   changed(props) {
-    if (props.casterId) studioLayouts.changed(listingKey(liveClient(), props.casterId));
+    if (props.casterId) layouts.changed(liveClient(), props.casterId);
   },
 });
 
@@ -85,30 +80,19 @@ async function adopt(client: LiveClient, inputs: LayoutInputs): Promise<LayoutOu
   if (casterId !== inputs.casterId) {
     throw new UserFacingError(`importId ${inputs.importId} names studio ${casterId}, but casterId is ${inputs.casterId}; they must match.`);
   }
-  const layouts = await listLayoutsOrNone(client, casterId);
-  const layout = layouts?.find((item) => item.LayoutId === layoutId);
+  const listed = await layouts.listOrNone(client, casterId);
+  const layout = listed?.find((item) => item.LayoutId === layoutId);
   if (!layout) {
-    const others = layouts === undefined ? ` (the account has no studio ${casterId})` : layouts.length > 0 ? ` (its layouts are ${layouts.map((item) => item.LayoutId).join(", ")})` : " (it has no layouts)";
+    const others = listed === undefined ? ` (the account has no studio ${casterId})` : listed.length > 0 ? ` (its layouts are ${listed.map((item) => item.LayoutId).join(", ")})` : " (it has no layouts)";
     throw new UserFacingError(`importId ${inputs.importId}: studio ${casterId} has no layout ${layoutId}${others}. Check the ID with DescribeCasterLayouts, or remove importId to add a new layout.`);
   }
-  const key = `${listingKey(client, casterId)} ${layoutId}`;
-  if (!claimOnce(claimed, key)) {
+  if (!layouts.claim(client, casterId, layoutId)) {
     throw new UserFacingError(`importId ${inputs.importId}: another resource of this program already manages that layout; remove one of the two.`);
   }
-  const found: LayoutOutputs = { ...inputs, casterId, layoutId, ...layersFromApi(layout) };
+  const found = outputsOf(inputs, layout);
   if (differences(kind, normalLayers, found, inputs).changed.length === 0) return found;
-  await change(client, casterId, "ModifyCasterLayout", { LayoutId: layoutId, ...layoutParams(inputs) });
-  return readBack(client, casterId, layoutId, inputs);
-}
-
-/** The studio's layouts, freshly listed; undefined when the studio does not exist. */
-async function listLayoutsOrNone(client: LiveClient, casterId: string): Promise<ApiLayout[] | undefined> {
-  try {
-    return await listLayouts(client, casterId, studioLayouts.moment());
-  } catch (error) {
-    if (error instanceof LiveApiError && error.code === "InvalidCaster.NotFound") return undefined;
-    throw error;
-  }
+  await layouts.change(client, casterId, "ModifyCasterLayout", { LayoutId: layoutId, ...layoutParams(inputs) });
+  return outputsOf(inputs, await layouts.readBack(client, casterId, layoutId));
 }
 
 /**
@@ -119,24 +103,21 @@ async function listLayoutsOrNone(client: LiveClient, casterId: string): Promise<
 export function layoutParams(inputs: LayoutInputs): ParamsOf<"AddCasterLayout"> {
   const params: ParamsOf<"AddCasterLayout"> = { CasterId: inputs.casterId };
   inputs.videoLayers.forEach((layer, index) => {
-    const n = index + 1;
-    params[`BlendList.${n}`] = layer.locationId;
-    params[`VideoLayer.${n}.FillMode`] = layer.fillMode ?? VIDEO_LAYER_DEFAULTS.fillMode;
-    params[`VideoLayer.${n}.HeightNormalized`] = String(layer.heightNormalized ?? VIDEO_LAYER_DEFAULTS.heightNormalized);
-    params[`VideoLayer.${n}.WidthNormalized`] = String(layer.widthNormalized ?? VIDEO_LAYER_DEFAULTS.widthNormalized);
-    params[`VideoLayer.${n}.PositionNormalized.1`] = String(layer.position[0]);
-    params[`VideoLayer.${n}.PositionNormalized.2`] = String(layer.position[1]);
-    params[`VideoLayer.${n}.PositionRefer`] = layer.anchor ?? VIDEO_LAYER_DEFAULTS.anchor;
-    params[`VideoLayer.${n}.FixedDelayDuration`] = String(layer.fixedDelayDuration ?? VIDEO_LAYER_DEFAULTS.fixedDelayDuration);
+    params[`BlendList.${index + 1}`] = layer.locationId;
+    Object.assign(params, flattened(`VideoLayer.${index + 1}`, writtenOutRequest(VIDEO_LAYER_FIELDS, layer)));
   });
   audioLayersOf(inputs).forEach((layer, index) => {
-    const n = index + 1;
-    params[`MixList.${n}`] = layer.locationId;
-    params[`AudioLayer.${n}.VolumeRate`] = String(layer.volumeRate ?? AUDIO_LAYER_DEFAULTS.volumeRate);
-    params[`AudioLayer.${n}.ValidChannel`] = layer.validChannel ?? AUDIO_LAYER_DEFAULTS.validChannel;
-    params[`AudioLayer.${n}.FixedDelayDuration`] = String(layer.fixedDelayDuration ?? AUDIO_LAYER_DEFAULTS.fixedDelayDuration);
+    params[`MixList.${index + 1}`] = layer.locationId;
+    Object.assign(params, flattened(`AudioLayer.${index + 1}`, writtenOutRequest(AUDIO_LAYER_FIELDS, layer)));
   });
   return params;
+}
+
+/** `VideoLayer.1.FillMode`, and a list as the SDKs flatten one: `VideoLayer.1.PositionNormalized.1`, `.2`. */
+function flattened(prefix: string, values: Record<string, string | string[]>): Record<string, string> {
+  return Object.fromEntries(Object.entries(values).flatMap(([api, value]) => (Array.isArray(value)
+    ? value.map((item, index) => [`${prefix}.${api}.${index + 1}`, item])
+    : [[`${prefix}.${api}`, value]])));
 }
 
 /** The API needs a MixList: left out, every video layer's source is heard. */
@@ -147,89 +128,28 @@ function audioLayersOf(inputs: Pick<LayoutInputs, "videoLayers" | "audioLayers">
 /** The layers with every default written out, so a default the API fills in is no change. */
 export function comparableLayers(inputs: Pick<LayoutInputs, "videoLayers" | "audioLayers">) {
   return {
-    videoLayers: inputs.videoLayers.map((layer): Required<VideoLayer> => ({
-      locationId: layer.locationId,
-      widthNormalized: layer.widthNormalized ?? VIDEO_LAYER_DEFAULTS.widthNormalized,
-      heightNormalized: layer.heightNormalized ?? VIDEO_LAYER_DEFAULTS.heightNormalized,
-      position: [layer.position[0], layer.position[1]],
-      anchor: layer.anchor ?? VIDEO_LAYER_DEFAULTS.anchor,
-      fillMode: layer.fillMode ?? VIDEO_LAYER_DEFAULTS.fillMode,
-      fixedDelayDuration: layer.fixedDelayDuration ?? VIDEO_LAYER_DEFAULTS.fixedDelayDuration,
-    })),
-    audioLayers: audioLayersOf(inputs).map((layer): Required<AudioLayer> => ({
-      locationId: layer.locationId,
-      volumeRate: layer.volumeRate ?? AUDIO_LAYER_DEFAULTS.volumeRate,
-      validChannel: layer.validChannel ?? AUDIO_LAYER_DEFAULTS.validChannel,
-      fixedDelayDuration: layer.fixedDelayDuration ?? AUDIO_LAYER_DEFAULTS.fixedDelayDuration,
-    })),
+    videoLayers: inputs.videoLayers.map((layer): Required<VideoLayer> => ({ locationId: layer.locationId, ...withDefaults(VIDEO_LAYER_FIELDS, layer) })),
+    audioLayers: audioLayersOf(inputs).map((layer): Required<AudioLayer> => ({ locationId: layer.locationId, ...withDefaults(AUDIO_LAYER_FIELDS, layer) })),
   };
 }
 
 /** A listed layout's layers, as the kind names them, every value written out. */
 export function layersFromApi(layout: ApiLayout): Pick<LayoutInputs, "videoLayers" | "audioLayers"> {
-  const blend = layout.BlendList?.LocationId ?? [];
-  const mix = layout.MixList?.LocationId ?? [];
   const video = layout.VideoLayers?.VideoLayer ?? [];
   const audio = layout.AudioLayers?.AudioLayer ?? [];
   return {
-    videoLayers: blend.map((locationId, index) => {
-      const layer = video[index] ?? {};
-      const position: readonly number[] = layer.PositionNormalizeds?.Position ?? VIDEO_LAYER_DEFAULTS.position;
-      return {
-        locationId,
-        widthNormalized: Number(layer.WidthNormalized ?? VIDEO_LAYER_DEFAULTS.widthNormalized),
-        heightNormalized: Number(layer.HeightNormalized ?? VIDEO_LAYER_DEFAULTS.heightNormalized),
-        position: [Number(position[0] ?? VIDEO_LAYER_DEFAULTS.position[0]), Number(position[1] ?? VIDEO_LAYER_DEFAULTS.position[1])] as [number, number],
-        anchor: (layer.PositionRefer || VIDEO_LAYER_DEFAULTS.anchor) as VideoLayer["anchor"],
-        fillMode: (layer.FillMode || VIDEO_LAYER_DEFAULTS.fillMode) as VideoLayer["fillMode"],
-        fixedDelayDuration: Number(layer.FixedDelayDuration ?? VIDEO_LAYER_DEFAULTS.fixedDelayDuration),
-      };
-    }),
-    audioLayers: mix.map((locationId, index) => {
-      const layer = audio[index] ?? {};
-      return {
-        locationId,
-        volumeRate: Number(layer.VolumeRate ?? AUDIO_LAYER_DEFAULTS.volumeRate),
-        validChannel: (layer.ValidChannel || AUDIO_LAYER_DEFAULTS.validChannel) as AudioLayer["validChannel"],
-        fixedDelayDuration: Number(layer.FixedDelayDuration ?? AUDIO_LAYER_DEFAULTS.fixedDelayDuration),
-      };
-    }),
+    videoLayers: (layout.BlendList?.LocationId ?? []).map((locationId, index) => ({
+      locationId, ...writtenOutReply(VIDEO_LAYER_FIELDS, video[index] ?? {}),
+    }) as Required<VideoLayer>),
+    audioLayers: (layout.MixList?.LocationId ?? []).map((locationId, index) => ({
+      locationId, ...writtenOutReply(AUDIO_LAYER_FIELDS, audio[index] ?? {}),
+    }) as Required<AudioLayer>),
   };
 }
 
-async function change<A extends "AddCasterLayout" | "ModifyCasterLayout">(client: LiveClient, casterId: string, action: A, params: ParamsOf<A>): Promise<ReplyOf<A>> {
-  try {
-    return await client.call(action, params);
-  } finally {
-    studioLayouts.changed(listingKey(client, casterId));
-  }
-}
-
-function listingKey(client: LiveClient, casterId: string): string {
-  return `${clientScope(client)} ${casterId}`;
-}
-
-function listLayouts(client: LiveClient, casterId: string, requestedAfter: number, options: ReadOptions = {}): Promise<ApiLayout[]> {
-  return studioLayouts.read(listingKey(client, casterId), requestedAfter, async () => {
-    const reply = await client.call("DescribeCasterLayouts", { CasterId: casterId });
-    return itemsOf(reply.Layouts?.Layout, "LayoutId");
-  }, options);
-}
-
-/** The layout, or undefined when the API says that it, or its studio, does not exist. */
-async function findLayout(client: LiveClient, casterId: string, layoutId: string, requestedAfter: number): Promise<ApiLayout | undefined> {
-  try {
-    return (await listLayouts(client, casterId, requestedAfter)).find((layout) => layout.LayoutId === layoutId);
-  } catch (error) {
-    if (error instanceof LiveApiError && error.code === "InvalidCaster.NotFound") return undefined;
-    throw error;
-  }
-}
-
-async function readBack(client: LiveClient, casterId: string, layoutId: string, inputs: LayoutInputs): Promise<LayoutOutputs> {
-  const layout = await findLayout(client, casterId, layoutId, studioLayouts.moment());
-  if (!layout) throw new Error(`layout ${layoutId} was accepted by studio ${casterId} but is not listed by DescribeCasterLayouts; run pulumi refresh and try again.`);
-  return { ...inputs, casterId, layoutId, ...layersFromApi(layout) };
+/** What the provider stores for a listed layout that these inputs declare. */
+function outputsOf(inputs: LayoutInputs, layout: ApiLayout): LayoutOutputs {
+  return { ...inputs, casterId: inputs.casterId, layoutId: layout.LayoutId, ...layersFromApi(layout) };
 }
 
 /**
@@ -243,11 +163,11 @@ export async function madeByUnfinishedCreate(
   owned: ReadonlySet<string>,
 ): Promise<{ id: string; props: LayoutOutputs; description: string } | undefined> {
   const wanted = comparableLayers(inputs);
-  const layouts = await listLayouts(liveClient(), inputs.casterId, studioLayouts.moment());
-  const made = layouts.find((layout) => !owned.has(formatId(kind, { casterId: inputs.casterId, layoutId: layout.LayoutId }))
+  const listed = await layouts.list(liveClient(), inputs.casterId);
+  const made = listed.find((layout) => !owned.has(formatId(kind, { casterId: inputs.casterId, layoutId: layout.LayoutId }))
     && isDeepStrictEqual(comparableLayers(layersFromApi(layout)), wanted));
   if (!made) return undefined;
-  const props: LayoutOutputs = { ...inputs, casterId: inputs.casterId, layoutId: made.LayoutId, ...layersFromApi(made) };
+  const props = outputsOf(inputs, made);
   const shown = props.videoLayers.map((layer) => layer.locationId).join(", ");
   return { id: formatId(kind, props as unknown as Record<string, unknown>), props, description: `layout ${made.LayoutId} (video layers ${shown})` };
 }

@@ -1,9 +1,10 @@
 import { isDeepStrictEqual } from "node:util";
 import { casterSceneBinding as kind, SceneBindingInputs } from "../../model/kinds/caster-scene-binding";
-import { LiveApiError, UserFacingError } from "../client/errors";
+import { UserFacingError } from "../client/errors";
 import { itemsOf, Listed, ListItem, LiveClient, ParamsOf, ReplyOf } from "../client/live-client";
 import { formatId, kindProvider, parseId } from "../kind-provider";
 import { liveClient } from "../runtime";
+import { studioListing } from "../shared/studio-listing";
 
 /** What the provider stores for a scene binding. */
 export interface SceneBindingOutputs extends SceneBindingInputs {
@@ -12,6 +13,14 @@ export interface SceneBindingOutputs extends SceneBindingInputs {
 
 /** One item of DescribeCasterScenes. */
 export type ApiScene = Listed<ListItem<ReplyOf<"DescribeCasterScenes">["SceneList"], "Scene">, "SceneId">;
+
+/** A studio's scenes (it has them while it runs). */
+export const scenes = studioListing({
+  describe: "DescribeCasterScenes",
+  items: (reply) => itemsOf(reply.SceneList?.Scene, "SceneId"),
+  idOf: (scene) => scene.SceneId,
+  noun: "scene",
+});
 
 /** DescribeCasterScenes' OutputType: 0 the preview (PVW), 1 the program output (PGM). */
 export const OUTPUT_TYPE = { PVW: "0", PGM: "1" } as const;
@@ -63,7 +72,7 @@ async function bind(client: LiveClient, inputs: SceneBindingInputs, options: { u
   }
   const params: ParamsOf<"SetCasterSceneConfig"> = { CasterId: inputs.casterId, SceneId: scene.SceneId, LayoutId: inputs.layoutId };
   (inputs.componentIds ?? []).forEach((componentId, index) => { params[`ComponentId.${index + 1}`] = componentId; });
-  await client.call("SetCasterSceneConfig", params);
+  await scenes.change(client, inputs.casterId, "SetCasterSceneConfig", params);
   const after = await findScene(client, inputs.casterId, inputs.scene);
   return { ...inputs, ...(after ? bindingOf(after) : {}), sceneId: scene.SceneId };
 }
@@ -74,11 +83,5 @@ export function bindingOf(scene: ApiScene): Pick<SceneBindingOutputs, "sceneId" 
 
 /** The studio's scene of that kind; undefined when the studio, or its scenes, do not exist. */
 async function findScene(client: LiveClient, casterId: string, scene: SceneBindingInputs["scene"]): Promise<ApiScene | undefined> {
-  try {
-    const reply = await client.call("DescribeCasterScenes", { CasterId: casterId });
-    return itemsOf(reply.SceneList?.Scene, "SceneId").find((item) => String(item.OutputType) === OUTPUT_TYPE[scene]);
-  } catch (error) {
-    if (error instanceof LiveApiError && error.code === "InvalidCaster.NotFound") return undefined;
-    throw error;
-  }
+  return (await scenes.listOrNone(client, casterId))?.find((item) => String(item.OutputType) === OUTPUT_TYPE[scene]);
 }

@@ -72,10 +72,3 @@ async function othersSettled(scope: string, own: Promise<unknown>): Promise<void
   const others = [...(inFlight.get(scope) ?? [])].filter((add) => add !== own);
   await Promise.allSettled(others);
 }
-
-/** Claims `key` in this session's `claimed` map: true the first time, false once another resource holds it. */
-export function claimOnce(claimed: Map<string, true>, key: string): boolean {
-  if (claimed.has(key)) return false;
-  claimed.set(key, true);
-  return true;
-}

@@ -1,5 +1,6 @@
-import { itemsOf, Listed, ListItem, LiveClient, ReplyOf } from "../client/live-client";
+import { itemsOf, Listed, ListItem, ReplyOf } from "../client/live-client";
 import { VideoResourceInputs } from "../../model/kinds/caster-video-resource";
+import { StudioListingSpec } from "../shared/studio-listing";
 
 /** One item of DescribeCasterVideoResources, with the API's field names. */
 export type ApiVideoResource = Listed<ListItem<ReplyOf<"DescribeCasterVideoResources">["VideoResources"], "VideoResource">, "ResourceId" | "ResourceName" | "LocationId">;
@@ -11,10 +12,13 @@ export interface VideoResourceOutputs extends VideoResourceInputs {
   flvUrl?: string;
 }
 
-export async function describeVideoResources(client: LiveClient, casterId: string): Promise<ApiVideoResource[]> {
-  const reply = await client.call("DescribeCasterVideoResources", { CasterId: casterId });
-  return itemsOf(reply.VideoResources?.VideoResource, "ResourceId", "ResourceName", "LocationId");
-}
+/** How a studio's sources are listed: by the sources' provider, and by an episode that names its source by position. */
+export const VIDEO_SOURCES: StudioListingSpec<"DescribeCasterVideoResources", ApiVideoResource> = {
+  describe: "DescribeCasterVideoResources",
+  items: (reply) => itemsOf(reply.VideoResources?.VideoResource, "ResourceId", "ResourceName", "LocationId"),
+  idOf: (item) => item.ResourceId,
+  noun: "video source",
+};
 
 /** The source kind in words, for messages. */
 export function sourceKind(item: ApiVideoResource): string {

@@ -1,24 +1,17 @@
 import { LiveApiError, UserFacingError } from "../client/errors";
-import { LiveClient, ParamsOf, ReplyOf } from "../client/live-client";
-import { clientScope, listingCache, liveClient } from "../runtime";
+import { LiveClient, ParamsOf } from "../client/live-client";
+import { liveClient } from "../runtime";
 import { formatId, kindProvider, parseId } from "../kind-provider";
 import { casterVideoResource as kind, VideoResourceInputs } from "../../model/kinds/caster-video-resource";
 import { comparable, requestParams, stateFromReply } from "../../model/kinds/kind";
-import { ApiVideoResource, describeVideoResources, sourceKind, VideoResourceOutputs } from "./api";
+import { studioListing } from "../shared/studio-listing";
+import { ApiVideoResource, sourceKind, VIDEO_SOURCES, VideoResourceOutputs } from "./api";
 
 /**
- * A studio's sources, listed once for many readers: a refresh of 99 sources on one studio makes
- * one DescribeCasterVideoResources call, not 99. Refresh accepts a listing this recent.
+ * A studio's sources. A source found at a location is adopted only when no other resource here
+ * has claimed it: two identical declarations at one location must not end up sharing one source.
  */
-const REFRESH_LISTING_REUSE_MS = 5_000;
-const studioSources = listingCache<ApiVideoResource[]>();
-
-/**
- * The sources that resources of this process have made or adopted. A source found at a location
- * is adopted only when no other resource here has it: two identical declarations at one location
- * must not end up sharing one source.
- */
-const claimedSources = new Set<string>();
+export const sources = studioListing(VIDEO_SOURCES);
 
 /** The CasterVideoResource dynamic provider: the kind's spec, and how a source is made, read and modified. */
 export const videoResourceProvider = kindProvider(kind, {
@@ -31,8 +24,7 @@ export const videoResourceProvider = kindProvider(kind, {
 
   async read(id: string, props: VideoResourceOutputs) {
     const { casterId, resourceId } = parseId(kind, id);
-    const requestedAfter = studioSources.moment() - REFRESH_LISTING_REUSE_MS;
-    const item = await findVideoResource(liveClient(), casterId, resourceId, requestedAfter);
+    const item = await sources.find(liveClient(), casterId, resourceId, "refresh");
     // A source (or its studio) that the API positively no longer has: no id, so refresh drops it.
     if (!item) return {};
     return { id, props: outputsFromApi(casterId, item, props) };
@@ -41,12 +33,12 @@ export const videoResourceProvider = kindProvider(kind, {
   async update(id: string, _olds: VideoResourceOutputs, news: VideoResourceInputs) {
     const client = liveClient();
     const { casterId, resourceId } = parseId(kind, id);
-    await change(client, casterId, "ModifyCasterVideoResource", { ResourceId: resourceId, ...sourceParams(news) });
-    return { outs: await readBack(client, casterId, resourceId, news) };
+    await sources.change(client, casterId, "ModifyCasterVideoResource", modifyParams(resourceId, news));
+    return { outs: outputsFromApi(casterId, await sources.readBack(client, casterId, resourceId), news) };
   },
 
   changed(props: Partial<VideoResourceOutputs>) {
-    if (props.casterId) studioSources.changed(listingKey(liveClient(), props.casterId));
+    if (props.casterId) sources.changed(liveClient(), props.casterId);
   },
 });
 
@@ -55,10 +47,9 @@ export function videoResourceId(casterId: string, resourceId: string): string {
   return formatId(kind, { casterId, resourceId });
 }
 
-/** The parameters of ModifyCasterVideoResource for the desired inputs, from the kind's spec (CasterId is added by change()). */
-function sourceParams(inputs: VideoResourceInputs): Omit<ParamsOf<"ModifyCasterVideoResource">, "CasterId" | "ResourceId"> {
-  const { CasterId: _studio, ...params } = requestParams(kind, "ModifyCasterVideoResource", inputs);
-  return params;
+/** The parameters of ModifyCasterVideoResource that make the source what the inputs declare, from the kind's spec. */
+function modifyParams(resourceId: string, inputs: VideoResourceInputs): ParamsOf<"ModifyCasterVideoResource"> {
+  return { ...requestParams(kind, "ModifyCasterVideoResource", inputs), ResourceId: resourceId };
 }
 
 /** What the provider stores for a source the API listed. */
@@ -75,7 +66,7 @@ export async function madeByUnfinishedCreate(
   inputs: VideoResourceInputs,
   owned: ReadonlySet<string>,
 ): Promise<{ id: string; description: string } | undefined> {
-  const occupant = await findAt(liveClient(), inputs.casterId, inputs.locationId);
+  const occupant = (await sources.listOrNone(liveClient(), inputs.casterId))?.find((item) => item.LocationId === inputs.locationId);
   if (!occupant || !matchesInputs(occupant, inputs)) return undefined;
   const id = videoResourceId(inputs.casterId, occupant.ResourceId);
   if (owned.has(id)) return undefined;
@@ -101,17 +92,16 @@ async function add(client: LiveClient, inputs: VideoResourceInputs): Promise<Vid
   let mayHaveLanded = false;
   for (let attempt = 1; ; attempt++) {
     try {
-      const { CasterId: _studio, ...params } = requestParams(kind, "AddCasterVideoResource", inputs);
-      const resourceId = (await change(client, inputs.casterId, "AddCasterVideoResource", params)).ResourceId!;
-      claim(client, inputs.casterId, resourceId);
-      return await readBack(client, inputs.casterId, resourceId, inputs);
+      const resourceId = (await sources.change(client, inputs.casterId, "AddCasterVideoResource", requestParams(kind, "AddCasterVideoResource", inputs))).ResourceId!;
+      sources.claim(client, inputs.casterId, resourceId);
+      return outputsFromApi(inputs.casterId, await sources.readBack(client, inputs.casterId, resourceId), inputs);
     } catch (error) {
       const lostReply = error instanceof LiveApiError && error.outcomeUnknown && attempt < MAX_ADD_ATTEMPTS;
       const taken = error instanceof LiveApiError && error.code === "DuplicateLocationID";
       if (!lostReply && !taken) throw error;
       mayHaveLanded ||= lostReply;
-      const occupant = await sourceAt(client, inputs.casterId, inputs.locationId);
-      if (mayHaveLanded && occupant && matchesInputs(occupant, inputs) && claim(client, inputs.casterId, occupant.ResourceId)) {
+      const occupant = (await sources.list(client, inputs.casterId)).find((item) => item.LocationId === inputs.locationId);
+      if (mayHaveLanded && occupant && matchesInputs(occupant, inputs) && sources.claim(client, inputs.casterId, occupant.ResourceId)) {
         return outputsFromApi(inputs.casterId, occupant, inputs);
       }
       if (occupant || taken) throw locationTakenError(inputs, occupant);
@@ -130,94 +120,19 @@ async function adopt(client: LiveClient, inputs: VideoResourceInputs): Promise<V
   if (casterId !== inputs.casterId) {
     throw new Error(`importId ${inputs.importId} names studio ${casterId}, but casterId is ${inputs.casterId}; they must match.`);
   }
-  const item = await findVideoResource(client, casterId, resourceId, studioSources.moment());
+  const item = await sources.find(client, casterId, resourceId);
   if (!item) {
     throw new Error(`importId ${inputs.importId}: studio ${casterId} has no video source ${resourceId}. Check the ID with DescribeCasterVideoResources, or remove importId to create a new source.`);
   }
   if (item.LocationId !== inputs.locationId) {
     throw new Error(`importId ${inputs.importId}: that source sits at ${item.LocationId}, but locationId is ${inputs.locationId}. A source cannot move; set locationId to ${item.LocationId}.`);
   }
-  if (!claim(client, casterId, resourceId)) {
+  if (!sources.claim(client, casterId, resourceId)) {
     throw new Error(`importId ${inputs.importId}: another resource of this program already manages that source; remove one of the two.`);
   }
   if (matchesInputs(item, inputs)) return outputsFromApi(casterId, item, inputs);
-  await change(client, casterId, "ModifyCasterVideoResource", { ResourceId: resourceId, ...sourceParams(inputs) });
-  return readBack(client, casterId, resourceId, inputs);
-}
-
-async function readBack(
-  client: LiveClient,
-  casterId: string,
-  resourceId: string,
-  inputs: VideoResourceInputs,
-): Promise<VideoResourceOutputs> {
-  const item = await findVideoResource(client, casterId, resourceId, studioSources.moment());
-  if (!item) {
-    throw new Error(`video source ${resourceId} was accepted by studio ${casterId} but is not listed by DescribeCasterVideoResources; run pulumi refresh and try again.`);
-  }
-  return outputsFromApi(casterId, item, inputs);
-}
-
-/** A change to a studio's sources; listings of the studio from before it are not used again. */
-async function change<A extends "AddCasterVideoResource" | "ModifyCasterVideoResource">(
-  client: LiveClient,
-  casterId: string,
-  action: A,
-  params: Omit<ParamsOf<A>, "CasterId">,
-): Promise<ReplyOf<A>> {
-  try {
-    // TypeScript cannot tell that CasterId and the rest make ParamsOf<A> for an A not yet known.
-    return await client.call(action, { CasterId: casterId, ...params } as ParamsOf<A>);
-  } finally {
-    studioSources.changed(listingKey(client, casterId));
-  }
-}
-
-/** Records that a resource here has the source; false when another one already has it. */
-function claim(client: LiveClient, casterId: string, resourceId: string): boolean {
-  const key = `${listingKey(client, casterId)} ${resourceId}`;
-  if (claimedSources.has(key)) return false;
-  claimedSources.add(key);
-  return true;
-}
-
-function listSources(client: LiveClient, casterId: string, requestedAfter: number): Promise<ApiVideoResource[]> {
-  return studioSources.read(listingKey(client, casterId), requestedAfter, () => describeVideoResources(client, casterId));
-}
-
-function listingKey(client: LiveClient, casterId: string): string {
-  return `${clientScope(client)} ${casterId}`;
-}
-
-/** The source, or undefined when the API says that it, or its studio, does not exist. */
-async function findVideoResource(
-  client: LiveClient,
-  casterId: string,
-  resourceId: string,
-  requestedAfter: number,
-): Promise<ApiVideoResource | undefined> {
-  try {
-    const items = await listSources(client, casterId, requestedAfter);
-    return items.find((item) => item.ResourceId === resourceId);
-  } catch (error) {
-    if (error instanceof LiveApiError && error.code === "InvalidCaster.NotFound") return undefined;
-    throw error;
-  }
-}
-
-/** The source at a location, or undefined when it is free or the studio is gone. */
-async function findAt(client: LiveClient, casterId: string, locationId: string): Promise<ApiVideoResource | undefined> {
-  try {
-    return await sourceAt(client, casterId, locationId);
-  } catch (error) {
-    if (error instanceof LiveApiError && error.code === "InvalidCaster.NotFound") return undefined;
-    throw error;
-  }
-}
-
-async function sourceAt(client: LiveClient, casterId: string, locationId: string): Promise<ApiVideoResource | undefined> {
-  const items = await listSources(client, casterId, studioSources.moment());
-  return items.find((item) => item.LocationId === locationId);
+  await sources.change(client, casterId, "ModifyCasterVideoResource", modifyParams(resourceId, inputs));
+  return outputsFromApi(casterId, await sources.readBack(client, casterId, resourceId), inputs);
 }
 
 /** Whether a source found at the location is what these inputs would have made (FixedDelayDuration cannot be read). */

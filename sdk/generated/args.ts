@@ -34,8 +34,11 @@ export interface CasterArgs {
    */
   chargeType?: pulumi.Input<"PostPaid">;
   /**
-   * The resource group the studio belongs to.
-   * @default the account's default group. Changing it replaces the studio.
+   * The resource group the studio belongs to. A change moves the studio to the new group in place
+   * (UpdateCasterResourceGroup): the same studio, with its sources, layouts, scenes and episodes.
+   * The account needs permission on both groups.
+   * @default the account's default group. Modified in place (UpdateCasterResourceGroup moves the
+   * same studio, with everything on it, to the new group).
    */
   resourceGroupId?: pulumi.Input<string>;
   /**
@@ -168,12 +171,13 @@ export interface CasterArgs {
   clientToken?: pulumi.Input<string>;
   /**
    * Adopt an existing studio instead of making one: `<casterId>` (from DescribeCasters, or the
-   * console). What only a new studio could change (`normType`, `chargeType`, and `resourceGroupId`
-   * and `tags` when declared) must already be as declared; its configuration is compared with what
-   * SetCasterConfig would send, and its run state with `running`: SetCasterConfig, StartCaster or
-   * StopCaster is sent only for what differs, so a studio that already matches is taken over with
-   * no call that changes anything. Pulumi's own `import` option cannot serve a dynamic provider
-   * (the engine reads imported resources without their provider code), so this takes its place.
+   * console). What only a new studio could change (`normType`, `chargeType`, and `tags` when
+   * declared) must already be as declared; a declared `resourceGroupId` it is not in moves it there
+   * (UpdateCasterResourceGroup); its configuration is compared with what SetCasterConfig would
+   * send, and its run state with `running`: SetCasterConfig, StartCaster or StopCaster is sent only
+   * for what differs, so a studio that already matches is taken over with no call that changes
+   * anything. Pulumi's own `import` option cannot serve a dynamic provider (the engine reads
+   * imported resources without their provider code), so this takes its place.
    * @default none: a new studio is made. Not compared: it matters only when the studio is made.
    */
   importId?: pulumi.Input<string>;
@@ -717,7 +721,9 @@ export interface CasterOutputs {
    */
   readonly chargeType: pulumi.Output<"PostPaid" | undefined>;
   /**
-   * The resource group the studio belongs to.
+   * The resource group the studio belongs to. A change moves the studio to the new group in place
+   * (UpdateCasterResourceGroup): the same studio, with its sources, layouts, scenes and episodes.
+   * The account needs permission on both groups.
    */
   readonly resourceGroupId: pulumi.Output<string | undefined>;
   /**
@@ -827,12 +833,13 @@ export interface CasterOutputs {
   readonly clientToken: pulumi.Output<string | undefined>;
   /**
    * Adopt an existing studio instead of making one: `<casterId>` (from DescribeCasters, or the
-   * console). What only a new studio could change (`normType`, `chargeType`, and `resourceGroupId`
-   * and `tags` when declared) must already be as declared; its configuration is compared with what
-   * SetCasterConfig would send, and its run state with `running`: SetCasterConfig, StartCaster or
-   * StopCaster is sent only for what differs, so a studio that already matches is taken over with
-   * no call that changes anything. Pulumi's own `import` option cannot serve a dynamic provider
-   * (the engine reads imported resources without their provider code), so this takes its place.
+   * console). What only a new studio could change (`normType`, `chargeType`, and `tags` when
+   * declared) must already be as declared; a declared `resourceGroupId` it is not in moves it there
+   * (UpdateCasterResourceGroup); its configuration is compared with what SetCasterConfig would
+   * send, and its run state with `running`: SetCasterConfig, StartCaster or StopCaster is sent only
+   * for what differs, so a studio that already matches is taken over with no call that changes
+   * anything. Pulumi's own `import` option cannot serve a dynamic provider (the engine reads
+   * imported resources without their provider code), so this takes its place.
    */
   readonly importId: pulumi.Output<string | undefined>;
   /**

@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from "node:util";
 import { COMPONENT_DEFAULTS, MAX_TRANSPARENCY } from "../../model/api-facts";
-import { casterComponent } from "../../model/kinds/caster-component";
+import { CAPTION_LANGUAGE_FIELDS, casterComponent, TEXT_STYLE_FIELDS } from "../../model/kinds/caster-component";
 import { casterLayout } from "../../model/kinds/caster-layout";
 import { casterSceneBinding } from "../../model/kinds/caster-scene-binding";
 import { replacedOnChange } from "../../model/kinds/kind";
@@ -385,7 +385,7 @@ function componentSettings(component: FileComponent): string[] {
   const lines: string[] = [];
   const style = normal.text ?? normal.caption;
   if (style) {
-    lines.push(`${capitalize(colorWords(style.color))}, ${style.sizeNormalized === 0 ? "the API's default size" : `${percent(style.sizeNormalized)} of the screen's height`}, font ${style.fontName}.`);
+    lines.push(`${capitalize(colorWords(style.color))}, ${style.sizeNormalized === 0 ? "the API's default size" : `${percent(style.sizeNormalized)} of the screen's height`}, ${TEXT_STYLE_FIELDS.fontName.label} ${style.fontName}.`);
   }
   if (normal.geometry.transparency !== MAX_TRANSPARENCY) lines.push(`${percent(normal.geometry.transparency / MAX_TRANSPARENCY)} opaque.`);
   if (normal.effect !== "none") lines.push(normal.effect === "animateH" ? "Scrolls across (animateH)." : "Scrolls up (animateV).");
@@ -439,7 +439,7 @@ function contentDifferences(old: ReturnType<typeof normalComponent>, next: Retur
       differences.push({ property: "caption", phrase: `now captions ${of(is.sourceLocationId)} instead of ${of(was.sourceLocationId)}` });
     }
     if (was.sourceLanguage !== is.sourceLanguage || was.targetLanguage !== is.targetLanguage) {
-      differences.push({ property: "caption", phrase: `its languages change from ${languageWords(was.sourceLanguage, was.targetLanguage)} to ${languageWords(is.sourceLanguage, is.targetLanguage)}` });
+      differences.push({ property: "caption", phrase: `its ${CAPTION_LANGUAGE_FIELDS.sourceLanguage.label} change from ${languageWords(was.sourceLanguage, was.targetLanguage)} to ${languageWords(is.sourceLanguage, is.targetLanguage)}` });
     }
     if (was.showSourceLanguage !== is.showSourceLanguage) {
       differences.push({ property: "caption", phrase: is.showSourceLanguage ? "now also shows the original language" : "no longer shows the original language" });
@@ -450,18 +450,19 @@ function contentDifferences(old: ReturnType<typeof normalComponent>, next: Retur
 }
 
 function styleDifferences(old: ReturnType<typeof textStyle>, next: ReturnType<typeof textStyle>, property: "text" | "caption"): ComponentDifference[] {
+  const { color, sizeNormalized, fontName, borderColor } = TEXT_STYLE_FIELDS;
   const phrases: string[] = [];
-  if (old.color !== next.color) phrases.push(`its colour changes from ${colorWords(old.color)} to ${colorWords(next.color)}`);
+  if (old.color !== next.color) phrases.push(`its ${color.label} changes from ${colorWords(old.color)} to ${colorWords(next.color)}`);
   if (old.sizeNormalized !== next.sizeNormalized) {
     const size = (value: number) => (value === 0 ? "the API's default size" : `${percent(value)} of the screen's height`);
     const [from, to] = [old.sizeNormalized, next.sizeNormalized];
-    phrases.push(from !== 0 && to !== 0 ? `its size changes from ${percent(from)} to ${percent(to)} of the screen's height` : `its size changes from ${size(from)} to ${size(to)}`);
+    phrases.push(from !== 0 && to !== 0 ? `its ${sizeNormalized.label} changes from ${percent(from)} to ${percent(to)} of the screen's height` : `its ${sizeNormalized.label} changes from ${size(from)} to ${size(to)}`);
   }
-  if (old.fontName !== next.fontName) phrases.push(`its font changes from ${old.fontName} to ${next.fontName}`);
+  if (old.fontName !== next.fontName) phrases.push(`its ${fontName.label} changes from ${old.fontName} to ${next.fontName}`);
   if (old.borderColor !== next.borderColor || old.borderWidthNormalized !== next.borderWidthNormalized) {
     phrases.push(next.borderWidthNormalized === 0 || next.borderColor === ""
-      ? "it loses its border"
-      : `its border is now ${colorWords(next.borderColor)}, ${percent(next.borderWidthNormalized)} wide`);
+      ? `it loses its ${borderColor.label}`
+      : `its ${borderColor.label} is now ${colorWords(next.borderColor)}, ${percent(next.borderWidthNormalized)} wide`);
   }
   return phrases.map((phrase) => ({ property, phrase }));
 }

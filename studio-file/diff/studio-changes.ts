@@ -99,31 +99,13 @@ function studioChange(before: LayoutCaster | undefined, after: LayoutCaster | un
 const STUDIO_REPLACED_ON_CHANGE = replacedOnChange(casterKind);
 
 /**
- * A new studio's settings in a reviewer's words, in the order they are listed. `running` and
- * `allowStopOnAir` are said in sentences of their own; a property missing here is named as the
- * kind names it.
+ * A new studio's settings in a reviewer's words (the Caster kind's labels), in the order they are
+ * listed. `running` and `allowStopOnAir` are said in sentences of their own; a property without a
+ * label is named as the kind names it.
  */
-const STUDIO_SETTING_NAMES: Partial<Record<keyof LayoutStudio, string>> = {
-  casterName: "name",
-  normType: "type",
-  casterTemplate: "output template",
-  chargeType: "billing",
-  resourceGroupId: "resource group",
-  domainName: "streaming domain",
-  callbackUrl: "callback URL",
-  sideOutputUrl: "relay URL",
-  sideOutputUrls: "relay URLs",
-  delaySeconds: "delay",
-  liveTemplates: "live transcoding templates",
-  recording: "recording",
-  standbyLiveStreamUrl: "standby live stream",
-  standbyMaterialId: "standby file",
-  standbyImageUrl: "standby image",
-  autoSwitchToStandby: "automatic switch to standby",
-  programName: "program name",
-  programEffect: "program",
-  channelMode: "channel mode",
-};
+const STUDIO_SETTING_NAMES: Partial<Record<keyof LayoutStudio, string>> = Object.fromEntries(
+  Object.entries(casterKind.fields as Record<string, FieldSpec>).flatMap(([property, field]) => (field.label ? [[property, field.label]] : [])),
+);
 /** Said in the outline of a new studio, or in sentences of their own, rather than listed as settings. */
 const STUDIO_OUTLINE = new Set(["casterName", "normType", "casterTemplate", "running", "allowStopOnAir"]);
 
@@ -255,6 +237,8 @@ interface StudioDifference {
   property: string;
   /** "delay 3 s → 5 s", "will start (goes on air)" */
   phrase: string;
+  /** The phrase says what the studio does ("will start", "moves …"): said of the studio, not as a setting. */
+  ofTheStudio?: true;
   /** Why a replacement: "its type changes from general studio (1) to carousel studio (6)". */
   reason: string;
 }
@@ -271,10 +255,17 @@ function studioDifferences(before: LayoutStudio, after: LayoutStudio): StudioDif
     if (stableText(old[property]) === stableText(next[property])) continue;
     if (property === "running") {
       const phrase = next.running === true ? "will start (goes on air)" : "will stop (goes off air)";
-      differences.push({ property, phrase, reason: phrase });
+      differences.push({ property, phrase, reason: phrase, ofTheStudio: true });
       continue;
     }
     const [name, from, to] = [settingName(property), studioValue(property, old[property]), studioValue(property, next[property])];
+    if (property === "resourceGroupId") {
+      // UpdateCasterResourceGroup (the Caster kind's spec): the studio itself moves, nothing is made again.
+      const phrase = `moves in place ${old[property] === undefined ? "" : `from resource group ${from} `}to resource group ${to}: ` +
+        "the same studio, with its sources and scenes; nothing is made again";
+      differences.push({ property, phrase, reason: phrase, ofTheStudio: true });
+      continue;
+    }
     differences.push(old[property] === undefined
       ? { property, phrase: `${name} set to ${to} (until now the studio's own)`, reason: `its ${name} is set to ${to}` }
       : { property, phrase: `${name} ${from} → ${to}`, reason: `its ${name} changes from ${from} to ${to}` });
@@ -332,11 +323,10 @@ function newStudioUpdate(before: LayoutStudio, after: LayoutStudio): LayoutChang
     };
   }
   if (phrases.length === 1) {
-    const running = differences[0].property === "running";
     return {
       subject: "studio",
       action: "update",
-      summary: running ? `${capitalize(label)} ${phrases[0]}.` : `${capitalize(label)}: ${phrases[0]}.`,
+      summary: differences[0].ofTheStudio ? `${capitalize(label)} ${phrases[0]}.` : `${capitalize(label)}: ${phrases[0]}.`,
       details: released,
     };
   }
@@ -350,6 +340,6 @@ function newStudioUpdate(before: LayoutStudio, after: LayoutStudio): LayoutChang
 
 /** "Delay 3 s → 5 s.", "The studio will start (goes on air)." */
 function differenceSentence(difference: StudioDifference): string {
-  return difference.property === "running" ? `The studio ${difference.phrase}.` : sentence(difference.phrase);
+  return difference.ofTheStudio ? `The studio ${difference.phrase}.` : sentence(difference.phrase);
 }
 

@@ -3,6 +3,8 @@ import { configureProvider } from "../../provider/runtime";
 import { declaresParameter, operationSpec } from "../../model/live-api";
 import { DEMO_ACCOUNT, RunningEmulator, startEmulator } from "../../emulator";
 import { EmulatorOptions } from "../../emulator/server";
+import { makeTestCertificate, trustInThisProcess } from "./tls-certificate";
+import * as fs from "node:fs";
 
 export interface EmulatorFixture {
   emulator: RunningEmulator;
@@ -19,8 +21,20 @@ export interface EmulatorFixture {
   close(): Promise<void>;
 }
 
-export async function startEmulatorFixture(options: EmulatorOptions = {}): Promise<EmulatorFixture> {
-  const emulator = await startEmulator(options);
+export interface FixtureOptions extends EmulatorOptions {
+  /**
+   * The emulator's port speaks https too, with a certificate made for the run, which this process
+   * trusts and `env` has a Pulumi run trust (NODE_EXTRA_CA_CERTS): for the operations the API takes
+   * over HTTPS only (UpdateCasterResourceGroup), which the client sends to the endpoint over https.
+   */
+  https?: true;
+}
+
+export async function startEmulatorFixture(fixtureOptions: FixtureOptions = {}): Promise<EmulatorFixture> {
+  const { https, ...options } = fixtureOptions;
+  const certificate = https ? makeTestCertificate() : undefined;
+  const untrust = certificate ? trustInThisProcess(certificate.cert) : undefined;
+  const emulator = await startEmulator(certificate ? { ...options, tls: { cert: certificate.cert, key: certificate.key } } : options);
   const client = new LiveClient({
     endpoint: emulator.url,
     regionId: "cn-shanghai",
@@ -35,6 +49,7 @@ export async function startEmulatorFixture(options: EmulatorOptions = {}): Promi
       ALICLOUD_CASTER_ENDPOINT: emulator.url,
       ALIBABA_CLOUD_ACCESS_KEY_ID: DEMO_ACCOUNT.accessKeyId,
       ALIBABA_CLOUD_ACCESS_KEY_SECRET: DEMO_ACCOUNT.accessKeySecret,
+      ...(certificate ? { NODE_EXTRA_CA_CERTS: certificate.certFile } : {}),
     },
     async createCaster(name = `studio-${++studios}`) {
       const reply = await client.call("CreateCaster", {
@@ -69,7 +84,11 @@ export async function startEmulatorFixture(options: EmulatorOptions = {}): Promi
       }
       return [...undeclared].sort();
     },
-    close: () => emulator.close(),
+    async close() {
+      await emulator.close();
+      untrust?.();
+      if (certificate) fs.rmSync(certificate.directory, { recursive: true, force: true });
+    },
   };
 }
 

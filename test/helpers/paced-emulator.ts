@@ -1,5 +1,5 @@
 import { DEMO_ACCOUNT } from "../../emulator/gateway/accounts";
-import { RunningEmulator, startEmulator } from "../../emulator/server";
+import { EmulatorOptions, RunningEmulator, startEmulator } from "../../emulator/server";
 import { popClient, PopReply } from "./pop-client";
 
 /**
@@ -25,6 +25,8 @@ export interface PacedEmulator {
   other: PopCall;
   /** The emulator's whole state as text: compare before and after to see that nothing changed. */
   state: () => string;
+  /** The demo account's client through another endpoint (the same port over https), paced the same way. */
+  over: (endpoint: string) => PopCall;
   /** Moves the emulator's clock on, e.g. past a second's QPS window, without a call. */
   advanceClock: (ms: number) => void;
 }
@@ -37,9 +39,9 @@ export const PACED_STEP_MS = 1100;
  * starts ten minutes back, so that hundreds of calls stay within the 15 minutes a request's
  * Timestamp may differ from the emulator's time.
  */
-export async function startPacedEmulator(): Promise<PacedEmulator> {
+export async function startPacedEmulator(options: Pick<EmulatorOptions, "tls"> = {}): Promise<PacedEmulator> {
   let now = Date.now() - 10 * 60_000;
-  const emulator = await startEmulator({ clock: () => now, accounts: TWO_ACCOUNTS });
+  const emulator = await startEmulator({ ...options, clock: () => now, accounts: TWO_ACCOUNTS });
   const paced = (client: PopCall): PopCall => (action, params = {}) => {
     now += PACED_STEP_MS;
     return client(action, params);
@@ -48,6 +50,7 @@ export async function startPacedEmulator(): Promise<PacedEmulator> {
     emulator,
     call: paced(popClient(emulator.url)),
     other: paced(popClient(emulator.url, "other-key", "other-secret")),
+    over: (endpoint) => paced(popClient(endpoint)),
     state: () => JSON.stringify(emulator.state()),
     advanceClock: (ms) => {
       now += ms;

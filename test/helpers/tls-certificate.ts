@@ -27,3 +27,26 @@ export function makeTestCertificate(): TestCertificate {
   ], { stdio: "ignore" });
   return { cert: fs.readFileSync(certFile, "utf8"), key: fs.readFileSync(keyFile, "utf8"), certFile, directory };
 }
+
+/**
+ * Makes this process trust the certificate, as NODE_EXTRA_CA_CERTS makes a process it starts: Node
+ * reads that variable only at start, and a test runs the client in its own process. Every TLS
+ * connection that names no CA of its own trusts the public roots and this certificate (an https
+ * Agent connects through tls.connect). Returns the undo, for the test's afterAll.
+ */
+export function trustInThisProcess(cert: string): () => void {
+  // The module object itself (an `import * as` is a copy): https reads tls.connect from it at each connection.
+  const tlsModule = require("node:tls") as typeof import("node:tls");
+  const connect = tlsModule.connect;
+  const ca = [...tlsModule.rootCertificates, cert];
+  tlsModule.connect = ((...args: unknown[]) => {
+    const [options] = args;
+    if (typeof options === "object" && options !== null && !("ca" in options && (options as { ca?: unknown }).ca)) {
+      args[0] = { ...options, ca };
+    }
+    return (connect as (...params: unknown[]) => ReturnType<typeof connect>)(...args);
+  }) as typeof connect;
+  return () => {
+    tlsModule.connect = connect;
+  };
+}

@@ -35,6 +35,7 @@ export function liveApiReference(): string {
   for (const [action, spec] of operations) {
     lines.push(`## ${action}`, "");
     if (spec.qpsAssumed) lines.push(`QPS ${spec.qps}, assumed: ${spec.qpsAssumed}.`, "");
+    if (spec.httpsOnly) lines.push("HTTPS only: over http the gateway answers `InvalidProtocol.NeedSsl`; the client sends it to the endpoint's host over https.", "");
     lines.push("| parameter | type | required |", "|---|---|---|");
     for (const param of spec.params) {
       lines.push(`| \`${param.name}\` | ${param.type} | ${param.required === true ? "yes" : param.required === "present" ? "yes, may be empty" : ""} |`);
