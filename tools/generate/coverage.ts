@@ -28,7 +28,6 @@ export const NOT_SERVED: Record<string, string> = {
   StartCasterScene: `${LIVE_ACTION}; StartCaster and StopCaster start and stop both scenes`,
   StopCasterScene: `${LIVE_ACTION}; StartCaster and StopCaster start and stop both scenes`,
   CopyCasterSceneConfig: "copies a scene's configuration; CasterSceneBinding declares each scene's",
-  UpdateCasterResourceGroup: "moves a studio to another resource group: no kind declares that change yet",
   DescribeCasterChannels: "a studio's channels (ChannelEnable): no kind declares them yet",
   SetCasterChannel: "a studio's channels (ChannelEnable): no kind declares them yet",
   AddCasterProgram: WHOLE_PROGRAM,
