@@ -43,7 +43,7 @@ export function startCaster(account: AccountState, casterId: string, nowMs: numb
       const sceneId = newResourceId();
       caster.scenes[sceneId] = {
         sceneId, sceneName, outputType, status: 0, layoutId: "", componentIds: [], audio: defaultSceneAudio(),
-        streamUrl: "", rtmpUrl: "", rtsUrl: "", streamInfos: [],
+        streamUrl: "", rtmpUrl: "", streamInfos: [],
       };
     }
   }
@@ -95,7 +95,7 @@ function scenesOf(caster: CasterRecord): SceneRecord[] {
 
 /**
  * URLs shaped as the pages' examples: `rtmp://<domain>/caster/<stream>?auth_key=<expiry>-0-0-<md5>`,
- * HTTP-FLV for StreamUrl, ARTC for RtsUrl; the PGM scene also has one output per live transcoding
+ * HTTP-FLV for StreamUrl; the PGM scene also has one output per live transcoding
  * template and format (flv, rtmp, m3u8), `<stream>_<template>`.
  */
 function playbackUrls(caster: CasterRecord, scene: SceneRecord, nowMs: number): Partial<SceneRecord> {
@@ -110,14 +110,10 @@ function playbackUrls(caster: CasterRecord, scene: SceneRecord, nowMs: number): 
   return {
     streamUrl: output("flv", stream),
     rtmpUrl: output("rtmp", stream),
-    rtsUrl: signed(`artc://${domain}/caster/${stream}`),
     streamInfos: templates.flatMap((template) => OUTPUT_FORMATS.map((videoFormat) => ({
       videoFormat,
       transcodeConfig: template,
       outputStreamUrl: output(videoFormat, `${stream}_${template}`),
-      domainName: domain,
-      appName: "caster",
-      streamName: `${stream}_${template}`,
     }))),
   };
 }

@@ -274,9 +274,8 @@ export interface SceneRecord {
   /** Playback URLs, made when the scene starts, on the studio's domain at that time. */
   streamUrl: string;
   rtmpUrl: string;
-  rtsUrl: string;
   /** The transcoded outputs (PGM only): one per live template and format. */
-  streamInfos: { videoFormat: string; transcodeConfig: string; outputStreamUrl: string; domainName: string; appName: string; streamName: string }[];
+  streamInfos: { videoFormat: string; transcodeConfig: string; outputStreamUrl: string }[];
 }
 
 export interface VideoResourceRecord {

@@ -108,14 +108,11 @@ export const SetCasterConfig: OperationHandler<"SetCasterConfig"> = (call) => {
 
 export const StartCaster: OperationHandler<"StartCaster"> = (call) => {
   const casterId = call.params.required("CasterId");
-  // PlayerType is accepted and has no effect (LIMITATIONS).
-  call.params.optionalInteger("PlayerType");
   const scenes = call.backend.change(call.uid, (account) => startCaster(account, casterId, call.nowMs));
   const sceneInfos = (outputType: number) => ({
     SceneInfo: scenes.filter((scene) => scene.outputType === outputType).map((scene) => ({
       SceneId: scene.sceneId,
       StreamUrl: scene.streamUrl,
-      RtsUrl: scene.rtsUrl,
       ...(scene.outputType === PGM ? { StreamInfos: describeStreamInfos(scene) } : {}),
     })),
   });
@@ -149,7 +146,6 @@ export const DescribeCasterScenes: OperationHandler<"DescribeCasterScenes"> = (c
         OutputType: String(scene.outputType),
         Status: scene.status,
         StreamUrl: scene.streamUrl,
-        RtsUrl: scene.rtsUrl,
         LayoutId: scene.layoutId,
         ComponentIds: { componentId: scene.componentIds },
         StreamInfos: describeStreamInfos(scene),
@@ -170,7 +166,6 @@ export const DescribeCasterStreamUrl: OperationHandler<"DescribeCasterStreamUrl"
         OutputType: scene.outputType,
         StreamUrl: scene.streamUrl,
         RtmpUrl: scene.rtmpUrl,
-        RtsUrl: scene.rtsUrl,
         StreamInfos: describeStreamInfos(scene),
       })),
     },
@@ -183,9 +178,6 @@ function describeStreamInfos(scene: SceneRecord) {
       VideoFormat: info.videoFormat,
       TranscodeConfig: info.transcodeConfig,
       OutputStreamUrl: info.outputStreamUrl,
-      DomainName: info.domainName,
-      AppName: info.appName,
-      StreamName: info.streamName,
     })),
   };
 }

@@ -15,7 +15,10 @@ export class RequestParams {
    */
   checkRequired(spec: OperationSpec): void {
     for (const param of spec.params) {
-      if (param.required === true) this.required(param.name);
+      const list = param.name.match(/^(\w+)\.N$/)?.[1];
+      if (list !== undefined && param.required === true) {
+        if (this.values(list) === undefined) throw errors.missingRequired(list);
+      } else if (param.required === true) this.required(param.name);
       else if (param.required === "present") this.requiredAllowingEmpty(param.name);
     }
   }

@@ -289,7 +289,7 @@ describe("layouts, components and scenes across a restart", () => {
               scenes: {
                 [sceneId]: {
                   sceneId, sceneName: "PVW", outputType: 0, status: 1, layoutId: "", componentIds: [],
-                  streamUrl: "", rtmpUrl: "", rtsUrl: "", streamInfos: [],
+                  streamUrl: "", rtmpUrl: "", streamInfos: [],
                 },
               },
             },

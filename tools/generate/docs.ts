@@ -2,10 +2,12 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { API_PRODUCT, API_VERSION, OPERATIONS, OperationSpec, PUBLIC_ENDPOINT, ReplyType } from "../../model/live-api";
 import { sdkArgsSource, withPropertyTables } from "./kind-docs";
+import { COVERAGE_FILE, coverageTable } from "./coverage";
 
 /**
  * The documents generated from the spec: docs/live-api.md, the operation table of the emulator's
- * README, the SDK's `Args` (sdk/generated/args.ts) and the README's property tables. `npm run docs` writes them; model/docs.test.ts fails when a committed copy is
+ * README, the SDK's `Args` (sdk/generated/args.ts), the README's property tables and the coverage
+ * table of the official operations (docs/coverage.md, tools/generate/coverage.ts). `npm run docs` writes them; model/docs.test.ts fails when a committed copy is
  * stale.
  */
 
@@ -83,7 +85,9 @@ export function writeDocs(root: string, served: { action: string; spec: Operatio
   fs.writeFileSync(args, sdkArgsSource());
   const readme = path.join(root, "README.md");
   fs.writeFileSync(readme, withPropertyTables(fs.readFileSync(readme, "utf8")));
-  return [reference, emulatorReadme, args, readme];
+  const coverage = path.join(root, COVERAGE_FILE);
+  fs.writeFileSync(coverage, coverageTable(served.map(({ action }) => action), root));
+  return [reference, emulatorReadme, args, readme, coverage];
 }
 
 function idempotencyWords(spec: OperationSpec): string {
