@@ -14,7 +14,7 @@ import { OFFICIAL } from "../../model/official/extract";
 export const COVERAGE_FILE = path.join("docs", "coverage.md");
 
 const CAROUSEL = "a carousel (NormType 6) studio's playlist: no kind declares one yet";
-const SHOW_LIST = "the show list, a queue a running studio plays from: no kind declares one yet";
+const SHOW_LIST_ACTION = "an action on a show list while it plays (CasterShowList declares the list itself): not served yet";
 const STUDIO_LAYOUT = "a virtual studio's layout (AddStudioLayout family), not a Caster layout: no kind declares one yet";
 const WHOLE_PROGRAM = "the whole programme in one call; CasterEpisode declares episodes one by one (AddCasterEpisode)";
 const LIVE_ACTION = "an action during a broadcast, not a setting a program declares";
@@ -41,15 +41,9 @@ export const NOT_SERVED: Record<string, string> = {
   ListPlaylistItems: CAROUSEL,
   StartPlaylist: CAROUSEL,
   StopPlaylist: CAROUSEL,
-  AddShowIntoShowList: SHOW_LIST,
-  DescribeAutoShowListTasks: SHOW_LIST,
-  DescribeShowList: SHOW_LIST,
-  EditShowAndReplace: SHOW_LIST,
-  InitializeAutoShowListTask: SHOW_LIST,
-  ModifyShowList: SHOW_LIST,
-  PlayChoosenShow: SHOW_LIST,
-  RemoveShowFromShowList: SHOW_LIST,
-  SetShowListBackground: SHOW_LIST,
+  DescribeAutoShowListTasks: SHOW_LIST_ACTION,
+  EditShowAndReplace: SHOW_LIST_ACTION,
+  InitializeAutoShowListTask: SHOW_LIST_ACTION,
   AddStudioLayout: STUDIO_LAYOUT,
   DeleteStudioLayout: STUDIO_LAYOUT,
   DescribeStudioLayouts: STUDIO_LAYOUT,
@@ -59,7 +53,7 @@ export const NOT_SERVED: Record<string, string> = {
 /** Where each kind's provider lives, for the calls it makes besides its create, read, update and delete. */
 const PROVIDER_DIRS: Record<string, string> = {
   Caster: "caster", CasterVideoResource: "video-resource", CasterLayout: "layout", CasterComponent: "component",
-  CasterSceneBinding: "scene", CasterEpisodeGroup: "episode-group", CasterEpisode: "episode",
+  CasterSceneBinding: "scene", CasterEpisodeGroup: "episode-group", CasterEpisode: "episode", CasterShowList: "show-list",
 };
 
 /** The kinds calling each operation: by their declared operations, and by the Action names their provider's code sends. */
