@@ -384,16 +384,6 @@ export const caster: KindSpec<Fields> = {
   provider: "studio",
   noun: "studio",
   doc: "An ApsaraVideo Live production studio: made with CreateCaster, configured as a whole with SetCasterConfig (every declared setting; what is not declared keeps the studio's value), read back setting by setting, and started or stopped as `running` says.",
-  example: [
-    'const studio = new Caster("main", {',
-    '  casterName: "Evening show",',
-    "  normType: 1,",
-    '  casterTemplate: "lp_hd",',
-    '  domainName: "live.example.com",',
-    "  delaySeconds: 3,",
-    "  running: true,",
-    "});",
-  ].join("\n"),
   fields,
   outputs: {
     casterId: { doc: "The studio's ID (CasterId), e.g. `LIVEPRODUCER_POST-cn-0pp1czt1234`.", sdkType: "string", api: "CasterId" },
