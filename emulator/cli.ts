@@ -7,7 +7,7 @@ import { loadStsFile } from "./sts/identity";
 import { startEmulator } from "./server";
 import RPCClient from "@alicloud/pop-core";
 import { randomUUID } from "node:crypto";
-import { POSITIONS } from "../model/api-facts";
+import { CHARGE_TYPE, NORM_TYPE, NORM_TYPES, POSITIONS } from "../model/api-facts";
 import { API_VERSION } from "../model/live-api";
 import { DEMO_ACCOUNT } from "./gateway/accounts";
 
@@ -126,7 +126,7 @@ async function createStudio(argv: string[]): Promise<void> {
     options: {
       endpoint: { type: "string" },
       name: { type: "string", default: "Try-out studio" },
-      "norm-type": { type: "string", default: "1" },
+      "norm-type": { type: "string", default: String(NORM_TYPE.general) },
       template: { type: "string", default: "lp_sd" },
       help: { type: "boolean", short: "h", default: false },
     },
@@ -138,7 +138,9 @@ async function createStudio(argv: string[]): Promise<void> {
   const endpoint = values.endpoint ?? process.env.ALICLOUD_CASTER_ENDPOINT;
   if (!endpoint) throw new Error("create-studio needs --endpoint URL (the URL the emulator's start line prints), or ALICLOUD_CASTER_ENDPOINT.");
   const normType = values["norm-type"];
-  if (normType !== "1" && normType !== "6") throw new Error(`--norm-type takes 1 (a general studio) or 6 (a carousel studio); got ${JSON.stringify(normType)}.`);
+  if (!NORM_TYPES.map(String).includes(normType)) {
+    throw new Error(`--norm-type takes ${NORM_TYPE.general} (a general studio) or ${NORM_TYPE.carousel} (a carousel studio); got ${JSON.stringify(normType)}.`);
+  }
   const client = new RPCClient({
     endpoint,
     apiVersion: API_VERSION,
@@ -148,7 +150,7 @@ async function createStudio(argv: string[]): Promise<void> {
   let reply: { CasterId: string };
   try {
     reply = await client.request<{ CasterId: string }>("CreateCaster", {
-      CasterName: values.name, NormType: normType, CasterTemplate: values.template, ChargeType: "PostPaid", ClientToken: randomUUID(),
+      CasterName: values.name, NormType: normType, CasterTemplate: values.template, ChargeType: CHARGE_TYPE, ClientToken: randomUUID(),
     }, { method: "POST" });
   } catch (error) {
     const failure = error as { code?: string; message: string };

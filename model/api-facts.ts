@@ -205,7 +205,15 @@ export const MAX_SIDE_OUTPUTS = 20;
 /** Recording formats (AddLiveAppRecordConfig, its Chinese revision): m3u8 needs the name of its TS segments. */
 export const RECORD_FORMATS = ["m3u8", "flv", "mp4"] as const;
 /** CREATE, NormType: 1 a general studio, 6 a carousel (playlist) studio that takes no video sources. */
-export const NORM_TYPES = [1, 6] as const;
+export const NORM_TYPE = { general: 1, carousel: 6 } as const;
+export const NORM_TYPES = [NORM_TYPE.general, NORM_TYPE.carousel] as const;
+/** CREATE, ChargeType: PostPaid (pay as you go), the only billing the API offers a new studio. */
+export const CHARGE_TYPE = "PostPaid";
+/**
+ * A recording's OssObjectPrefix and SliceOssObjectPrefix: an OSS object's name is under 256 bytes
+ * (AddLiveAppRecordConfig, https://www.alibabacloud.com/help/doc-detail/35416.htm, its Chinese revision).
+ */
+export const MAX_OSS_OBJECT_PREFIX_BYTES = 255;
 
 /**
  * Show lists (AddShowIntoShowList, https://www.alibabacloud.com/help/en/live/developer-reference/api-addshowintoshowlist):

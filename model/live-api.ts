@@ -699,10 +699,8 @@ export type ParamsOf<A extends Action> = { [N in RequiredNames<ParamSpecsOf<A>>]
   [N in OptionalNames<ParamSpecsOf<A>>]?: ParamValue;
 } & CommonParams;
 
-/** An operation's parameters as a handler receives them: all text, and any of them may be absent or empty. */
-export type ReceivedParamsOf<A extends Action> = { [N in RequiredNames<ParamSpecsOf<A>> | OptionalNames<ParamSpecsOf<A>>]?: string } & {
-  [N in keyof CommonParams]?: string;
-};
+/** An operation's parameter names as the spec writes them (`CasterId`, `ComponentId.N`, `Item.N.ItemName`), as the emulator's handlers read them. */
+export type ParamNameOf<A extends Action> = ParamSpecsOf<A>["name"];
 
 /**
  * A reply field's value from its ReplyType. Every field is optional: the SDK's response models

@@ -3,7 +3,9 @@ import { emptyConfig, findCaster, isCasterTemplate } from "./casters";
 import { apiTime } from "./ids";
 import { AccountState, CasterConfigRecord, CasterRecord, RecordConfigRecord, SyncGroupRecord } from "./state";
 import { hasProtocol, isHttpFile } from "./urls";
-import { ASSET_ID_PATTERN, IMAGE_FILE_EXTENSIONS, LIVE_STREAM_PROTOCOLS, LIVE_TEMPLATES, MAX_DELAY_SECONDS, MAX_SIDE_OUTPUTS, RECORD_FORMATS } from "../../model/api-facts";
+import {
+  ASSET_ID_PATTERN, IMAGE_FILE_EXTENSIONS, LIVE_STREAM_PROTOCOLS, LIVE_TEMPLATES, MAX_DELAY_SECONDS, MAX_OSS_OBJECT_PREFIX_BYTES, MAX_SIDE_OUTPUTS, RECORD_FORMATS,
+} from "../../model/api-facts";
 
 /**
  * SetCasterConfig: the studio's whole configuration in one call. Its rules, each with the page
@@ -39,10 +41,8 @@ export interface CasterConfigInput {
 
 // The delay's maximum (SET_CASTER_CONFIG_PAGE, Delay: 0 disables it), the relay addresses'
 // (SideOutputUrlList), the live transcoding templates (an earlier revision of
-// DESCRIBE_CASTER_CONFIG_PAGE) and the recording formats (ADD_LIVE_APP_RECORD_CONFIG_PAGE) are
-// model/api-facts.ts's, the facts the resources check with. An object name is under 256 bytes
-// (ADD_LIVE_APP_RECORD_CONFIG_PAGE, its Chinese revision).
-const MAX_OSS_OBJECT_PREFIX_BYTES = 255;
+// DESCRIBE_CASTER_CONFIG_PAGE), the recording formats and the object prefixes' length
+// (ADD_LIVE_APP_RECORD_CONFIG_PAGE) are model/api-facts.ts's, the facts the resources check with.
 // DESCRIBE_CASTER_CONFIG_PAGE, RecordConfig.OnDemand: 0 off, 1 HTTP callback, 2 stream parameters, 7 not recorded by default.
 const ON_DEMAND_VALUES = [0, 1, 2, 7];
 const DOMAIN_PATTERN = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/i;

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { CASTER_TEMPLATES, RESOURCE_GROUP_ID_PATTERN } from "../../model/api-facts";
+import { CASTER_TEMPLATES, CHARGE_TYPE, RESOURCE_GROUP_ID_PATTERN } from "../../model/api-facts";
 import { errors } from "../errors";
 import { apiTime, newCasterId } from "./ids";
 import { AccountState, CasterConfigRecord, CasterRecord, SceneAudioRecord, ShowListRecord } from "./state";
@@ -11,9 +11,6 @@ const CASTER_ID_PATTERN = /^(LIVEPRODUCER_(POST|PRE)-[a-z]{2}-[0-9a-z]{6,32}|[0-
 export function isCasterTemplate(template: string): boolean {
   return (CASTER_TEMPLATES as readonly string[]).includes(template);
 }
-
-/** NormType 6 is a carousel studio: it plays programs and takes no video sources. */
-export const CAROUSEL_NORM_TYPE = 6;
 
 export interface CreateCasterInput {
   clientToken: string;
@@ -63,8 +60,8 @@ export function createCaster(
   defaults: CasterDefaults,
   nowMs: number,
 ): CasterRecord {
-  if (input.chargeType !== "PostPaid") {
-    throw errors.invalidParameter(`ChargeType ${JSON.stringify(input.chargeType)} is not supported; use PostPaid`);
+  if (input.chargeType !== CHARGE_TYPE) {
+    throw errors.invalidParameter(`ChargeType ${JSON.stringify(input.chargeType)} is not supported; use ${CHARGE_TYPE}`);
   }
   const template = input.casterTemplate ?? "lp_sd";
   if (!isCasterTemplate(template)) {

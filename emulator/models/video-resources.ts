@@ -1,5 +1,5 @@
 import { errors } from "../errors";
-import { CAROUSEL_NORM_TYPE, findCaster } from "./casters";
+import { findCaster } from "./casters";
 import { newResourceId } from "./ids";
 import { AccountState, CasterRecord, VideoResourceRecord } from "./state";
 import { hasProtocol, isHttpFile } from "./urls";
@@ -10,6 +10,7 @@ import {
   LOCATION_ID_PATTERN as LOCATION_PATTERN,
   MAX_FIXED_DELAY_MS,
   MAX_RESOURCE_NAME_LENGTH as MAX_RESOURCE_NAME,
+  NORM_TYPE,
   VOD_FILE_EXTENSIONS,
 } from "../../model/api-facts";
 
@@ -53,8 +54,8 @@ const SOURCE_PARAMETERS: Record<keyof VideoSource, string> = {
 
 export function addVideoResource(account: AccountState, input: AddVideoResourceInput): VideoResourceRecord {
   const caster = findCaster(account, input.casterId);
-  if (caster.normType === CAROUSEL_NORM_TYPE) {
-    throw errors.illegalOperation(`Caster ${caster.casterId} is a carousel studio (NormType ${CAROUSEL_NORM_TYPE}) and takes no video sources`);
+  if (caster.normType === NORM_TYPE.carousel) {
+    throw errors.illegalOperation(`Caster ${caster.casterId} is a carousel studio (NormType ${NORM_TYPE.carousel}) and takes no video sources`);
   }
   validateResourceName(input.resourceName);
   if (input.locationId === undefined) {

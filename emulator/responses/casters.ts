@@ -2,9 +2,9 @@ import { setCasterConfig } from "../models/caster-config";
 import { createCaster, deleteCaster, findCaster, listCasters, moveCaster } from "../models/casters";
 import { listScenes, PGM, PVW, startCaster, stopCaster, streamUrls } from "../models/scenes";
 import { CasterConfigRecord, CasterRecord, SceneRecord } from "../models/state";
-import { OperationContext, OperationHandler } from "./operation";
+import { OperationHandler } from "./operation";
 
-export const CreateCaster: OperationHandler<"CreateCaster"> = (call: OperationContext) => {
+export const CreateCaster: OperationHandler<"CreateCaster"> = (call) => {
   const p = call.params;
   const input = {
     clientToken: p.required("ClientToken"),

@@ -43,7 +43,7 @@ export const DescribeCasterComponents: OperationHandler<"DescribeCasterComponent
   return { Total: components.length, Components: { Component: components.map(describeComponent) } };
 };
 
-function readComponent(p: RequestParams) {
+function readComponent(p: RequestParams<"AddCasterComponent" | "ModifyCasterComponent">) {
   return {
     casterId: p.required("CasterId"),
     componentName: p.optional("ComponentName"),

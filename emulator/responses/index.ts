@@ -1,3 +1,4 @@
+import { MAX_EPISODE_ITEMS } from "../../model/api-facts";
 import { Action, operationSpec, OperationSpec, PAGING } from "../../model/live-api";
 import * as casters from "./casters";
 import * as components from "./components";
@@ -33,7 +34,7 @@ const HANDLERS: HandlerTable = {
   ModifyCasterVideoResource: { handler: videoResources.ModifyCasterVideoResource, notes: "LocationId and FixedDelayDuration cannot change" },
   DeleteCasterVideoResource: { handler: videoResources.DeleteCasterVideoResource, notes: "" },
   DescribeCasterVideoResources: { handler: videoResources.DescribeCasterVideoResources, notes: "no FixedDelayDuration, as the API" },
-  AddCasterEpisodeGroup: { handler: episodeGroups.AddCasterEpisodeGroup, notes: "at most 100 items (an assumption, see LIMITATIONS)" },
+  AddCasterEpisodeGroup: { handler: episodeGroups.AddCasterEpisodeGroup, notes: `at most ${MAX_EPISODE_ITEMS} items (an assumption, see LIMITATIONS)` },
   AddCasterEpisodeGroupContent: { handler: episodeGroups.AddCasterEpisodeGroupContent, notes: "one JSON `Content` with `Items: [{ItemName, VodUrl}]`" },
   DeleteCasterEpisodeGroup: { handler: episodeGroups.DeleteCasterEpisodeGroup, notes: "`InvalidProgram.NotFound`" },
   AddCasterEpisode: { handler: episodes.AddCasterEpisode, notes: "no ClientToken: a second call is a second episode; StartTime after now and EndTime after it (`IncorrectStartTime`); a Resource episode names one of the studio's sources, a Component episode at least one component" },

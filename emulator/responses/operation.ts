@@ -3,9 +3,9 @@ import { CasterDefaults } from "../models/casters";
 import { LiveBackend } from "../models/live-backend";
 import { RequestParams } from "./params";
 
-/** What an operation sees of an authenticated call. */
-export interface OperationContext {
-  params: RequestParams;
+/** What an operation sees of an authenticated call: its parameters, read by the names its spec declares. */
+export interface OperationContext<A extends Action = Action> {
+  params: RequestParams<A>;
   /** The calling account: RAM users of one main account share it. */
   uid: string;
   regionId: string;
@@ -20,4 +20,4 @@ export interface OperationContext {
  * does not compile. (An extra field beside right ones does: TypeScript checks no excess property
  * in a returned object literal against a contextual function type.)
  */
-export type OperationHandler<A extends Action> = (call: OperationContext) => ReplyOf<A>;
+export type OperationHandler<A extends Action> = (call: OperationContext<A>) => ReplyOf<A>;

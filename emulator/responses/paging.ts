@@ -13,7 +13,7 @@ export type PageReply<A extends PagedAction, T> = { [K in Paging<A>["total"]]: n
  * The page a call of a paged operation asks for, by PAGING's parameters and sizes; refused, before
  * anything is looked up, when it cannot be. `of` cuts it out of every item the filters let through.
  */
-export function requestedPage<A extends PagedAction>(action: A, params: RequestParams) {
+export function requestedPage<A extends PagedAction>(action: A, params: RequestParams<PagedAction>) {
   const paging: Paging<A> = PAGING[action];
   const pageNumber = params.optionalInteger(paging.pageNumber) ?? 1;
   const pageSize = params.optionalInteger(paging.pageSize) ?? paging.defaultPageSize;

@@ -1,12 +1,32 @@
-import { OperationSpec } from "../../model/live-api";
+import { Action, CommonParams, OperationSpec, ParamNameOf } from "../../model/live-api";
 import { errors } from "../errors";
 import { INT32_MAX, INT32_MIN } from "../../model/api-facts";
+
+/*
+ * The names a handler may read, from its Action's spec, so that a name the operation does not
+ * declare does not compile. For a helper shared by several Actions (`RequestParams<"AddX" | "ModifyX">`),
+ * the names all of them declare.
+ */
+type DeclaredName<A extends Action> =
+  | ((A extends Action ? (name: ParamNameOf<A>) => void : never) extends (name: infer Common extends string) => void ? Common : never)
+  | keyof CommonParams;
+/** A parameter sent once: `CasterId`. */
+export type SingleParam<A extends Action> = Exclude<DeclaredName<A>, `${string}.N${string}`>;
+/** A list of values (`BlendList.N`, sent `BlendList.1`, `BlendList.2`, …), by its prefix: `BlendList`. */
+export type ValueListParam<A extends Action> = ValueListPrefix<DeclaredName<A>>;
+type ValueListPrefix<N> = N extends `${infer Prefix}.N` ? (Prefix extends `${string}.N${string}` ? never : Prefix) : never;
+/** A list of objects (`Item.N.ItemName`, sent `Item.1.ItemName`, …), by its prefix: `Item`. */
+export type ObjectListParam<A extends Action> = ObjectListPrefix<DeclaredName<A>>;
+type ObjectListPrefix<N> = N extends `${infer Prefix}.N.${string}` ? Prefix : never;
+/** The fields of a list of objects: `ItemName` and `VodUrl` for `Item`. */
+export type ObjectListField<A extends Action, P extends string> = ObjectFields<DeclaredName<A>, P>;
+type ObjectFields<N, P extends string> = N extends `${P}.N.${infer Field}` ? Field : never;
 
 /**
  * An operation's request parameters, read the way the API reads them: every value arrives as
  * text; an empty value counts as absent; integers must be whole decimal numbers.
  */
-export class RequestParams {
+export class RequestParams<A extends Action = Action> {
   constructor(private readonly raw: Record<string, string>) {}
 
   /**
@@ -17,43 +37,37 @@ export class RequestParams {
     for (const param of spec.params) {
       const list = param.name.match(/^(\w+)\.N$/)?.[1];
       if (list !== undefined && param.required === true) {
-        if (this.values(list) === undefined) throw errors.missingRequired(list);
-      } else if (param.required === true) this.required(param.name);
-      else if (param.required === "present") this.requiredAllowingEmpty(param.name);
+        if (this.listed(list) === undefined) throw errors.missingRequired(list);
+      } else if (param.required === true) this.text(param.name);
+      else if (param.required === "present") this.sent(param.name);
     }
   }
 
-  has(name: string): boolean {
-    return this.raw[name] !== undefined && this.raw[name] !== "";
-  }
-
   /** A parameter the operation's definition marks required: absent → `Missing{Name}`. */
-  required(name: string): string {
-    if (!this.has(name)) throw errors.missingRequired(name);
-    return this.raw[name];
+  required(name: SingleParam<A>): string {
+    return this.text(name);
   }
 
   /** Required to be sent, but may be empty (the API then uses its own default). */
-  requiredAllowingEmpty(name: string): string {
-    if (this.raw[name] === undefined) throw errors.missingRequired(name);
-    return this.raw[name];
+  requiredAllowingEmpty(name: SingleParam<A>): string {
+    return this.sent(name);
   }
 
-  optional(name: string): string | undefined {
+  optional(name: SingleParam<A>): string | undefined {
     return this.has(name) ? this.raw[name] : undefined;
   }
 
-  requiredInteger(name: string): number {
+  requiredInteger(name: SingleParam<A>): number {
     return parseInteger(name, this.required(name));
   }
 
-  optionalInteger(name: string): number | undefined {
+  optionalInteger(name: SingleParam<A>): number | undefined {
     const value = this.optional(name);
     return value === undefined ? undefined : parseInteger(name, value);
   }
 
   /** A Float parameter: a decimal number, as the SDKs write it (the Go SDK sends `2.500000`). */
-  optionalFloat(name: string): number | undefined {
+  optionalFloat(name: SingleParam<A>): number | undefined {
     const value = this.optional(name);
     if (value === undefined) return undefined;
     if (!/^-?\d{1,15}(\.\d{1,15})?$/.test(value)) {
@@ -63,7 +77,7 @@ export class RequestParams {
   }
 
   /** A Boolean parameter: `true` or `false` (pop-core and the SDKs send a boolean as that text). */
-  optionalBoolean(name: string): boolean | undefined {
+  optionalBoolean(name: SingleParam<A>): boolean | undefined {
     const value = this.optional(name);
     if (value === undefined) return undefined;
     if (!/^(true|false)$/i.test(value)) throw errors.invalidParameter(`${name} must be true or false, got ${JSON.stringify(value)}`);
@@ -75,7 +89,11 @@ export class RequestParams {
    * or undefined when none is sent. The SDKs number a list from 1 without gaps; a gap
    * (`BlendList.1`, `BlendList.3`) or an index such as `BlendList.01` is malformed.
    */
-  values(prefix: string): string[] | undefined {
+  values(prefix: ValueListParam<A>): string[] | undefined {
+    return this.listed(prefix);
+  }
+
+  private listed(prefix: string): string[] | undefined {
     const entries = this.indexed(prefix, /^$/).map(([index, , value]) => [index, value] as const);
     if (entries.length === 0) return undefined;
     entries.sort((a, b) => a[0] - b[0]);
@@ -89,7 +107,7 @@ export class RequestParams {
    * `VideoLayer.1.FillMode`, `VideoLayer.1.PositionNormalized.2`, … as the SDKs flatten a list of
    * objects: by index (from 1), the fields sent under it (`FillMode`, `PositionNormalized.2`).
    */
-  objects(prefix: string): Map<number, Record<string, string>> {
+  objects(prefix: ObjectListParam<A>): Map<number, Record<string, string>> {
     const byIndex = new Map<number, Record<string, string>>();
     for (const [index, field, value] of this.indexed(prefix, /^\..+$/)) {
       const fields = byIndex.get(index) ?? {};
@@ -115,17 +133,31 @@ export class RequestParams {
   }
 
   /** `Tag.1.Key`, `Tag.1.Value`, … as pop-core flattens a list of objects. */
-  list(prefix: string, fields: string[]): Record<string, string>[] {
-    const items: Record<string, string>[] = [];
+  list<P extends ObjectListParam<A>, F extends ObjectListField<A, P>>(prefix: P, fields: F[]): Partial<Record<F, string>>[] {
+    const items: Partial<Record<F, string>>[] = [];
     for (let index = 1; ; index++) {
-      const item: Record<string, string> = {};
+      const item: Partial<Record<F, string>> = {};
       for (const field of fields) {
-        const value = this.optional(`${prefix}.${index}.${field}`);
-        if (value !== undefined) item[field] = value;
+        const name = `${prefix}.${index}.${field}`;
+        if (this.has(name)) item[field] = this.raw[name];
       }
       if (Object.keys(item).length === 0) return items;
       items.push(item);
     }
+  }
+
+  private has(name: string): boolean {
+    return this.raw[name] !== undefined && this.raw[name] !== "";
+  }
+
+  private text(name: string): string {
+    if (!this.has(name)) throw errors.missingRequired(name);
+    return this.raw[name];
+  }
+
+  private sent(name: string): string {
+    if (this.raw[name] === undefined) throw errors.missingRequired(name);
+    return this.raw[name];
   }
 }
 

@@ -49,7 +49,7 @@ export const DescribeCasterVideoResources: OperationHandler<"DescribeCasterVideo
   return { Total: resources.length, VideoResources: { VideoResource: resources.map(describeVideoResource) } };
 };
 
-function readSource(p: RequestParams): VideoSource {
+function readSource(p: RequestParams<"AddCasterVideoResource" | "ModifyCasterVideoResource">): VideoSource {
   return {
     liveStreamUrl: p.optional("LiveStreamUrl"),
     vodUrl: p.optional("VodUrl"),
@@ -59,7 +59,7 @@ function readSource(p: RequestParams): VideoSource {
   };
 }
 
-function readPlayback(p: RequestParams) {
+function readPlayback(p: RequestParams<"AddCasterVideoResource" | "ModifyCasterVideoResource">) {
   return {
     beginOffset: p.optionalInteger("BeginOffset"),
     endOffset: p.optionalInteger("EndOffset"),

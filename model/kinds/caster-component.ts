@@ -198,15 +198,6 @@ export const casterComponent: KindSpec<Fields> = {
   provider: "component",
   noun: "component",
   doc: "An overlay of a production studio: a text, an image or a caption at a component position RC01–RC99, with its geometry and effect. Scenes show components over their layout (CasterSceneBinding).",
-  example: [
-    'new CasterComponent("lower-third", {',
-    "  casterId: studio.casterId,",
-    '  locationId: "RC01",',
-    '  componentType: "text",',
-    '  text: { text: "Live from Hangzhou", color: "0xffffff", sizeNormalized: 0.05 },',
-    '  geometry: { position: [0.05, 0.85], widthNormalized: 0.6, heightNormalized: 0.1 },',
-    "});",
-  ].join("\n"),
   fields,
   outputs: {
     componentId: { doc: "The API's ComponentId.", sdkType: "string", api: "ComponentId" },

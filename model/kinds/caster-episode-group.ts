@@ -158,17 +158,6 @@ export const casterEpisodeGroup: KindSpec<Fields> = {
   noun: "episode group",
   provider: "episodes",
   doc: "A scheduled carousel playlist of VOD files on a production studio (AddCasterEpisodeGroup). The API cannot modify a group: changing any property replaces it (the old program is deleted first, then the new one is added).",
-  example: [
-    'new CasterEpisodeGroup("evening", {',
-    "  casterId: studio.id,",
-    '  startTime: "2026-12-24T20:00:00+08:00",',
-    "  repeatNum: -1,",
-    "  items: [",
-    '    { itemName: "Opening", vodUrl: "https://media.example.com/opening.mp4" },',
-    '    { itemName: "Feature", vodUrl: "https://media.example.com/feature.mp4" },',
-    "  ],",
-    "});",
-  ].join("\n"),
   fields,
   outputs: {
     programId: { doc: "The API's ProgramId: the group's ID.", sdkType: "string", api: "ProgramId" },

@@ -223,16 +223,6 @@ export const casterEpisode: KindSpec<Fields> = {
   provider: "episode",
   noun: "episode",
   doc: "An episode of a production studio's schedule: from its start to its end time the studio shows a video source (with components over it) or a set of components (AddCasterEpisode).",
-  example: [
-    'new CasterEpisode("evening-news", {',
-    "  casterId: studio.casterId,",
-    '  episodeName: "Evening news",',
-    "  resourceId: mainCamera.resourceId,",
-    "  componentIds: [lowerThird.componentId],",
-    '  startTime: "2030-12-24T20:00:00+08:00",',
-    '  endTime: "2030-12-24T21:00:00+08:00",',
-    "});",
-  ].join("\n"),
   fields,
   outputs: {
     episodeId: { doc: "The API's EpisodeId.", sdkType: "string", api: "EpisodeId" },

@@ -156,16 +156,6 @@ export const casterLayout: KindSpec<Fields> = {
   provider: "layout",
   noun: "layout",
   doc: "A layout of a production studio: which sources are on screen, where, at what size, in which order, and which are heard. Scenes show a layout (CasterSceneBinding).",
-  example: [
-    'new CasterLayout("picture-in-picture", {',
-    "  casterId: studio.casterId,",
-    "  videoLayers: [",
-    '    { locationId: "RV01", position: [0, 0], widthNormalized: 1, heightNormalized: 1, fillMode: "fit" },',
-    '    { locationId: "RV02", position: [0.95, 0.95], anchor: "bottomRight", widthNormalized: 0.3, heightNormalized: 0.3 },',
-    "  ],",
-    '  audioLayers: [{ locationId: "RV01" }],',
-    "});",
-  ].join("\n"),
   fields,
   outputs: {
     layoutId: { doc: "The API's LayoutId.", sdkType: "string", api: "LayoutId" },

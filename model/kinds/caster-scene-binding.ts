@@ -74,14 +74,6 @@ export const casterSceneBinding: KindSpec<Fields> = {
   provider: "scene",
   noun: "scene binding",
   doc: "What a scene of a started studio shows: one layout and the components over it (SetCasterSceneConfig). Declared whole: the API replaces a scene's binding as a whole.",
-  example: [
-    'new CasterSceneBinding("on-air", {',
-    "  casterId: studio.casterId,",
-    '  scene: "PGM",',
-    "  layoutId: pictureInPicture.layoutId,",
-    "  componentIds: [lowerThird.componentId, logo.componentId],",
-    "}, { dependsOn: [studio] });",
-  ].join("\n"),
   fields,
   outputs: {
     sceneId: { doc: "The scene's ID (SceneId).", sdkType: "string", api: "SceneId" },

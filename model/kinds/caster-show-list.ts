@@ -139,16 +139,6 @@ export const casterShowList: KindSpec<Fields> = {
   noun: "show list",
   provider: "showList",
   doc: "A production studio's show list: the shows it plays in turn, each a live stream, a file or an image, for a duration or a number of plays; how often the list repeats, the show that interrupts it at a set time, and its background. One per studio.",
-  example: [
-    'new CasterShowList("tonight", {',
-    "  casterId: studio.casterId,",
-    "  repeatTimes: -1,",
-    "  shows: [",
-    '    { showName: "Opening", resourceType: "vod", resourceUrl: "https://media.example.com/opening.mp4" },',
-    '    { showName: "Live desk", resourceType: "live", resourceUrl: "rtmp://push.example.com/app/desk", duration: 1800 },',
-    "  ],",
-    "});",
-  ].join("\n"),
   fields,
   outputs: {
     showIds: { doc: "The API's ShowIds, in show order.", sdkType: "string[]" },

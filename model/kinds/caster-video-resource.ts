@@ -246,14 +246,6 @@ export const casterVideoResource: KindSpec<Fields> = {
   noun: "source",
   provider: "video",
   doc: "A video source of an ApsaraVideo Live production studio: a live stream, a file, a media asset or an image, placed at a layout position RV01–RV99. Exactly one of `liveStreamUrl`, `materialId`, `vodUrl`, `imageId` and `imageUrl` says what it plays.",
-  example: [
-    'new CasterVideoResource("main-camera", {',
-    "  casterId: studio.id,",
-    '  resourceName: "Main camera",',
-    '  locationId: "RV01",',
-    '  liveStreamUrl: "rtmp://push.example.com/live/main-camera",',
-    "});",
-  ].join("\n"),
   fields,
   outputs: {
     resourceId: { doc: "The API's ResourceId of the source.", sdkType: "string", api: "ResourceId" },

@@ -22,15 +22,17 @@ import { FieldSpec, KindSpec, schemasOf } from "./kind";
 
 // The studio's enumerations and limits are API facts (model/api-facts.ts), which the emulator reads too.
 export { CASTER_TEMPLATES, LIVE_TEMPLATES, MAX_DELAY_SECONDS, MAX_SIDE_OUTPUTS, NORM_TYPES, RECORD_FORMATS } from "../api-facts";
-import { CASTER_TEMPLATES, LIVE_TEMPLATES, MAX_DELAY_SECONDS, MAX_SIDE_OUTPUTS, NORM_TYPES, RECORD_FORMATS } from "../api-facts";
+import { CASTER_TEMPLATES, CHARGE_TYPE, LIVE_TEMPLATES, MAX_DELAY_SECONDS, MAX_OSS_OBJECT_PREFIX_BYTES, MAX_SIDE_OUTPUTS, NORM_TYPES, RECORD_FORMATS } from "../api-facts";
 
 const rtmpUrl = urlSchema(["rtmp:"], "use an rtmp:// URL: the studio relays over RTMP only.");
+
+const ossObjectPrefixSchema = z.string().max(MAX_OSS_OBJECT_PREFIX_BYTES, { error: `use at most ${MAX_OSS_OBJECT_PREFIX_BYTES} bytes.` });
 
 /** One recording format; the JSON Schema's m3u8 rule is carried by it. */
 const recordingFormatSchema = z.strictObject({
   format: z.enum(RECORD_FORMATS, { error: `use one of ${RECORD_FORMATS.join(", ")}.` }),
-  ossObjectPrefix: z.string().max(255, { error: "use at most 255 bytes." }).optional(),
-  sliceOssObjectPrefix: z.string().max(255, { error: "use at most 255 bytes." }).optional(),
+  ossObjectPrefix: ossObjectPrefixSchema.optional(),
+  sliceOssObjectPrefix: ossObjectPrefixSchema.optional(),
   cycleDurationSeconds: wholeNumber(0, undefined, "use whole seconds, 0 or more.").optional(),
 }, {
   error: (issue) => issue.code === "unrecognized_keys"
@@ -91,13 +93,13 @@ const fields = {
     api: "CasterTemplate",
   },
   chargeType: {
-    schema: z.literal("PostPaid", { error: "use PostPaid: the only billing the API offers for a new studio." }).optional(),
+    schema: z.literal(CHARGE_TYPE, { error: `use ${CHARGE_TYPE}: the only billing the API offers for a new studio.` }).optional(),
     label: "billing",
-    doc: "How the studio is billed: `PostPaid` (pay as you go), the only one CreateCaster takes.",
-    default: "PostPaid",
+    doc: `How the studio is billed: \`${CHARGE_TYPE}\` (pay as you go), the only one CreateCaster takes.`,
+    default: CHARGE_TYPE,
     onChange: "replace",
     api: "ChargeType",
-    whenOmitted: "PostPaid",
+    whenOmitted: CHARGE_TYPE,
   },
   resourceGroupId: {
     schema: z.string().regex(RESOURCE_GROUP_ID_PATTERN, { error: "use a resource group ID such as rg-acfmxazb4ph6aiy." }).optional(),
@@ -382,16 +384,6 @@ export const caster: KindSpec<Fields> = {
   provider: "studio",
   noun: "studio",
   doc: "An ApsaraVideo Live production studio: made with CreateCaster, configured as a whole with SetCasterConfig (every declared setting; what is not declared keeps the studio's value), read back setting by setting, and started or stopped as `running` says.",
-  example: [
-    'const studio = new Caster("main", {',
-    '  casterName: "Evening show",',
-    "  normType: 1,",
-    '  casterTemplate: "lp_hd",',
-    '  domainName: "live.example.com",',
-    "  delaySeconds: 3,",
-    "  running: true,",
-    "});",
-  ].join("\n"),
   fields,
   outputs: {
     casterId: { doc: "The studio's ID (CasterId), e.g. `LIVEPRODUCER_POST-cn-0pp1czt1234`.", sdkType: "string", api: "CasterId" },

@@ -25,8 +25,6 @@ export interface KindSpec<Fields extends Record<string, FieldSpec> = Record<stri
   provider: string;
   /** The class's doc comment: what it is, in a broadcast engineer's words. */
   doc: string;
-  /** A TypeScript example for the class's doc comment. */
-  example: string;
   fields: Fields;
   /** Properties the API reports that the program does not set. */
   outputs: Record<string, OutputSpec>;
