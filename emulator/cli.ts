@@ -24,7 +24,7 @@ a running one to try things with; its ID is printed on stdout. In this repositor
   --port PORT            TCP port (default: a free port)
   --state FILE           keep the studios in FILE across restarts (default: in memory)
   --accounts FILE        JSON array of {"accessKeyId", "accessKeySecret", "uid"} (default: the demo account)
-  --ingest-endpoints N   video sources a new studio can take (default: 99)
+  --ingest-endpoints N   video sources a new studio can take (default: ${POSITIONS})
   --faults JSON|@FILE    fault chances by Action ("*" for all), e.g.
                          '{"*": {"internalError": 0.05, "serviceUnavailable": 0.05, "throttling": 0.05, "lostResponse": 0.05}}'
   --fault-seed N         seed of the fault sequence (default: 0)
@@ -41,7 +41,7 @@ a running one to try things with; its ID is printed on stdout. In this repositor
 create-studio:
   --endpoint URL         the emulator's URL, as the start line prints it (default: $ALICLOUD_CASTER_ENDPOINT)
   --name NAME            the studio's name (default: Try-out studio)
-  --norm-type 1|6        1 a general studio (default), 6 a carousel (playlist) studio
+  --norm-type ${NORM_TYPE.general}|${NORM_TYPE.carousel}        ${NORM_TYPE.general} a general studio (default), ${NORM_TYPE.carousel} a carousel (playlist) studio
   --template TEMPLATE    its output template, e.g. lp_sd (default: lp_sd)
   The key is $ALIBABA_CLOUD_ACCESS_KEY_ID / $ALIBABA_CLOUD_ACCESS_KEY_SECRET, else the demo account's.`;
 

@@ -207,6 +207,21 @@ export const RECORD_FORMATS = ["m3u8", "flv", "mp4"] as const;
 /** CREATE, NormType: 1 a general studio, 6 a carousel (playlist) studio that takes no video sources. */
 export const NORM_TYPE = { general: 1, carousel: 6 } as const;
 export const NORM_TYPES = [NORM_TYPE.general, NORM_TYPE.carousel] as const;
+/** SET_CONFIG, SyncGroupsConfig mode: 0 streamer (the sources follow `hostResourceId`), 1 conference (all in step, no host). */
+export const SYNC_GROUP_MODE = { streamer: 0, conference: 1 } as const;
+/** DescribeCasterConfig's page, RecordConfig.OnDemand: 0 off, 1 HTTP callback, 2 stream parameters, 7 not recorded by default. */
+export const RECORD_ON_DEMAND_VALUES = [0, 1, 2, 7] as const;
+/**
+ * A streaming domain (SET_CONFIG DomainName, AddCasterEpisodeGroup DomainName): DNS labels of 1 to 63
+ * letters, digits or inner hyphens, a name of at most 253 characters, ending in a top-level domain of letters.
+ */
+// Spelt out in both cases, with no flag: the JSON Schema's copy of the pattern cannot carry one.
+export const DOMAIN_NAME_PATTERN = /^(?=.{1,253}$)([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$/;
+/**
+ * A text's or caption's FontName: the pages list no fonts and no length; 64 characters is this
+ * project's assumption (emulator/README.md, LIMITATIONS), checked by the kind and the emulator alike.
+ */
+export const MAX_FONT_NAME_LENGTH = 64;
 /** CREATE, ChargeType: PostPaid (pay as you go), the only billing the API offers a new studio. */
 export const CHARGE_TYPE = "PostPaid";
 /**

@@ -4,7 +4,8 @@ import { apiTime } from "./ids";
 import { AccountState, CasterConfigRecord, CasterRecord, RecordConfigRecord, SyncGroupRecord } from "./state";
 import { hasProtocol, isHttpFile } from "./urls";
 import {
-  ASSET_ID_PATTERN, IMAGE_FILE_EXTENSIONS, LIVE_STREAM_PROTOCOLS, LIVE_TEMPLATES, MAX_DELAY_SECONDS, MAX_OSS_OBJECT_PREFIX_BYTES, MAX_SIDE_OUTPUTS, RECORD_FORMATS,
+  ASSET_ID_PATTERN, DOMAIN_NAME_PATTERN, IMAGE_FILE_EXTENSIONS, LIVE_STREAM_PROTOCOLS, LIVE_TEMPLATES, MAX_DELAY_SECONDS, MAX_OSS_OBJECT_PREFIX_BYTES, MAX_SIDE_OUTPUTS,
+  RECORD_FORMATS, RECORD_ON_DEMAND_VALUES, SYNC_GROUP_MODE,
 } from "../../model/api-facts";
 
 /**
@@ -43,9 +44,6 @@ export interface CasterConfigInput {
 // (SideOutputUrlList), the live transcoding templates (an earlier revision of
 // DESCRIBE_CASTER_CONFIG_PAGE), the recording formats and the object prefixes' length
 // (ADD_LIVE_APP_RECORD_CONFIG_PAGE) are model/api-facts.ts's, the facts the resources check with.
-// DESCRIBE_CASTER_CONFIG_PAGE, RecordConfig.OnDemand: 0 off, 1 HTTP callback, 2 stream parameters, 7 not recorded by default.
-const ON_DEMAND_VALUES = [0, 1, 2, 7];
-const DOMAIN_PATTERN = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/i;
 
 /**
  * Replaces the studio's configuration with the call's (SET_CASTER_CONFIG_PAGE: "This operation
@@ -86,7 +84,7 @@ export function setCasterConfig(account: AccountState, input: CasterConfigInput,
 function readConfig(input: CasterConfigInput, caster: CasterRecord): CasterConfigRecord {
   const config = emptyConfig();
   if (input.domainName !== undefined) {
-    if (!DOMAIN_PATTERN.test(input.domainName)) malformed("DomainName", input.domainName, "a domain name such as live.example.com");
+    if (!DOMAIN_NAME_PATTERN.test(input.domainName)) malformed("DomainName", input.domainName, "a domain name such as live.example.com");
     config.domainName = input.domainName;
   }
   if (input.callbackUrl !== undefined) {
@@ -218,7 +216,7 @@ function readRecordConfig(text: string): RecordConfigRecord {
     malformed("RecordConfig.interval", interval, "a number of milliseconds");
   }
   const onDemand = field(value, "OnDemand") ?? 0;
-  if (!ON_DEMAND_VALUES.includes(onDemand as number)) malformed("RecordConfig.OnDemand", onDemand, ON_DEMAND_VALUES.join(", "));
+  if (!(RECORD_ON_DEMAND_VALUES as readonly unknown[]).includes(onDemand)) malformed("RecordConfig.OnDemand", onDemand, RECORD_ON_DEMAND_VALUES.join(", "));
   const videoFormat = field(value, "VideoFormat");
   if (!Array.isArray(videoFormat) || videoFormat.length === 0) {
     malformed("RecordConfig.videoFormat", videoFormat, "a list of one or more formats");
@@ -270,14 +268,14 @@ function readSyncGroups(text: string, caster: CasterRecord): SyncGroupRecord[] {
     const unknown = unknownKeys(group, ["Mode", "ResourceIds", "HostResourceId"]);
     if (unknown.length > 0) throw errors.invalidParameter(`${where} has unknown fields ${unknown.join(", ")}`);
     const mode = field(group, "Mode");
-    if (mode !== 0 && mode !== 1) malformed(`${where}.mode`, mode, "0 (streamer) or 1 (conference)");
+    if (mode !== SYNC_GROUP_MODE.streamer && mode !== SYNC_GROUP_MODE.conference) malformed(`${where}.mode`, mode, "0 (streamer) or 1 (conference)");
     const resourceIds = field(group, "ResourceIds");
     if (!Array.isArray(resourceIds) || resourceIds.length === 0 || resourceIds.some((id) => typeof id !== "string")) {
       malformed(`${where}.resourceIds`, resourceIds, "a list of one or more ResourceIds");
     }
     const host = field(group, "HostResourceId") ?? "";
     if (typeof host !== "string") malformed(`${where}.hostResourceId`, host, "a ResourceId");
-    if (mode === 0 && host === "") throw errors.invalidParameter(`${where}: streamer mode (0) needs hostResourceId, the streamer's video source`);
+    if (mode === SYNC_GROUP_MODE.streamer && host === "") throw errors.invalidParameter(`${where}: streamer mode (0) needs hostResourceId, the streamer's video source`);
     for (const id of [...(host ? [host as string] : []), ...(resourceIds as string[])]) {
       if (!caster.videoResources[id]) throw errors.resourceNotFound(id);
     }

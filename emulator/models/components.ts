@@ -5,6 +5,7 @@ import { oneOf } from "./layers";
 import { AccountState, CaptionContentRecord, CasterRecord, ComponentLayerRecord, ComponentRecord, TextContentRecord } from "./state";
 import {
   ASSET_ID_PATTERN,
+  MAX_FONT_NAME_LENGTH,
   CAPTION_LANGUAGES,
   COLOR_PATTERN,
   COMPONENT_DEFAULTS,
@@ -354,9 +355,9 @@ function color(name: string, value: unknown, mayBeEmpty: boolean): string {
   return text;
 }
 
-/** The studio's fonts are not listed in the pages' text; any name is taken (LIMITATIONS). */
+/** The studio's fonts are not listed in the pages' text; any name up to the assumed length is taken (LIMITATIONS). */
 function fontName(name: string, value: unknown): string {
   const text = string(name, value);
-  if (text === "" || text.length > 64) throw errors.invalidParameter(`${name} must be a font's name, 1 to 64 characters`);
+  if (text === "" || text.length > MAX_FONT_NAME_LENGTH) throw errors.invalidParameter(`${name} must be a font's name, 1 to ${MAX_FONT_NAME_LENGTH} characters`);
   return text;
 }

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { forbid, isSetTo, withJsonSchema } from "../rules";
 import {
   ASSET_ID_PATTERN, CAPTION_DEFAULTS, CAPTION_LANGUAGES, COMPONENT_LAYER_DEFAULTS, TEXT_STYLE_DEFAULTS, COLOR_PATTERN, COMPONENT_EFFECTS, COMPONENT_LAYER_ORDERS, COMPONENT_LOCATION_ID_PATTERN,
-  COMPONENT_LOCATION_ID_RULE, COMPONENT_TYPES, LOCATION_ID_PATTERN, LOCATION_ID_RULE, MAX_TRANSPARENCY, POSITION_REFERS,
+  COMPONENT_LOCATION_ID_RULE, COMPONENT_TYPES, LOCATION_ID_PATTERN, LOCATION_ID_RULE, MAX_FONT_NAME_LENGTH, MAX_TRANSPARENCY, POSITION_REFERS,
 } from "../api-facts";
 import { nameSchema } from "../fields/name";
 import { NestedSpec, placementFields } from "../fields/nested";
@@ -33,7 +33,7 @@ export const componentGeometrySchema = z.strictObject({
 }, { error: "geometry is { position: [x, y], anchor?, widthNormalized?, heightNormalized?, transparency? }." });
 
 const textStyle = {
-  fontName: z.string().min(1).optional(),
+  fontName: z.string().min(1).max(MAX_FONT_NAME_LENGTH, { error: `use a font's name of at most ${MAX_FONT_NAME_LENGTH} characters.` }).optional(),
   sizeNormalized: normalized("the text size").optional(),
   color: color.optional(),
   borderColor: color.optional(),

@@ -39,6 +39,8 @@ describe("episode group inputs", () => {
     ["domainName", { casterId: undefined, callbackUrl: "https://cb.example.com" }, /domainName is needed when casterId is not given/],
     ["callbackUrl", { casterId: undefined, domainName: "live.example.com" }, /callbackUrl is needed when casterId is not given/],
     ["domainName", { domainName: "not a domain" }, /main streaming domain/],
+    // One pattern with the emulator (model/api-facts.ts DOMAIN_NAME_PATTERN): a DNS label neither starts nor ends with a hyphen.
+    ["domainName", { domainName: "-live.example.com" }, /main streaming domain/],
   ])("%s: %j is reported", (property, change, reason) => {
     const failures = check({ ...valid, ...change });
     expect(failures.map((failure) => failure.property)).toEqual([property]);

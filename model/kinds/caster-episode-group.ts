@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { CrossFieldRule } from "../../common/check";
-import { MAX_CLIENT_TOKEN_LENGTH, MAX_EPISODE_ITEMS, MAX_ITEM_NAME_LENGTH } from "../api-facts";
+import { DOMAIN_NAME_PATTERN, MAX_CLIENT_TOKEN_LENGTH, MAX_EPISODE_ITEMS, MAX_ITEM_NAME_LENGTH } from "../api-facts";
 import { ISO_TIME_WITH_ZONE, isoTimeFieldProblem } from "../fields/iso-time";
 import { clientTokenSchema, clientTokenScopeField } from "../fields/client-token";
 import { importIdField } from "../fields/import-id";
@@ -53,7 +53,7 @@ const fields = {
   domainName: {
     schema: z
       .string()
-      .regex(/^(?=.{1,253}$)([A-Za-z0-9-]{1,63}\.)+[A-Za-z]{2,63}$/, { error: "use the studio's main streaming domain, e.g. live.example.com." })
+      .regex(DOMAIN_NAME_PATTERN, { error: "use the studio's main streaming domain, e.g. live.example.com." })
       .optional()
       .describe("the studio's main streaming domain, e.g. live.example.com"),
     doc: "The studio's main streaming domain, e.g. `live.example.com`.",

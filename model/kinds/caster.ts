@@ -22,7 +22,7 @@ import { FieldSpec, KindSpec, schemasOf } from "./kind";
 
 // The studio's enumerations and limits are API facts (model/api-facts.ts), which the emulator reads too.
 export { CASTER_TEMPLATES, LIVE_TEMPLATES, MAX_DELAY_SECONDS, MAX_SIDE_OUTPUTS, NORM_TYPES, RECORD_FORMATS } from "../api-facts";
-import { CASTER_TEMPLATES, CHARGE_TYPE, LIVE_TEMPLATES, MAX_DELAY_SECONDS, MAX_OSS_OBJECT_PREFIX_BYTES, MAX_SIDE_OUTPUTS, NORM_TYPES, RECORD_FORMATS } from "../api-facts";
+import { CASTER_TEMPLATES, CHARGE_TYPE, DOMAIN_NAME_PATTERN, LIVE_TEMPLATES, MAX_DELAY_SECONDS, MAX_OSS_OBJECT_PREFIX_BYTES, MAX_SIDE_OUTPUTS, NORM_TYPES, RECORD_FORMATS, SYNC_GROUP_MODE } from "../api-facts";
 
 const rtmpUrl = urlSchema(["rtmp:"], "use an rtmp:// URL: the studio relays over RTMP only.");
 
@@ -50,7 +50,7 @@ export const RECORDING_FORMAT_FIELDS = {
 
 /** One sync group; the JSON Schema's streamer rule is carried by it. */
 const syncGroupSchema = z.strictObject({
-  mode: z.union([z.literal(0), z.literal(1)], { error: "use 0 (streamer: the sources follow the host) or 1 (conference: all in step)." }),
+  mode: z.union([z.literal(SYNC_GROUP_MODE.streamer), z.literal(SYNC_GROUP_MODE.conference)], { error: "use 0 (streamer: the sources follow the host) or 1 (conference: all in step)." }),
   hostResourceId: z.string().min(1).optional(),
   resourceIds: z.array(z.string().min(1)).min(1, { error: "give at least one source's resourceId." }),
 }, { error: "each sync group is { mode, resourceIds, hostResourceId? }." });
@@ -122,7 +122,7 @@ const fields = {
     sdkType: "Record<string, string>",
   },
   domainName: {
-    schema: z.string().regex(/^(?=.{1,253}$)([A-Za-z0-9-]{1,63}\.)+[A-Za-z]{2,63}$/, { error: "use the studio's streaming domain, e.g. live.example.com." })
+    schema: z.string().regex(DOMAIN_NAME_PATTERN, { error: "use the studio's streaming domain, e.g. live.example.com." })
       .optional().describe("the studio's streaming domain"),
     label: "streaming domain",
     doc: "The streaming domain the studio outputs on; StartCaster needs one. Changing it needs the studio stopped.",
@@ -358,7 +358,7 @@ const FOLLOWS_A_HOST = "follows a host: set its hostResourceId to the host sourc
 
 /** Streamer mode follows its host: a group in mode 0 names it. */
 const streamerNeedsHost = withJsonSchema<CasterInputs>((known) => {
-  const index = (known.syncGroups ?? []).findIndex((group) => group.mode === 0 && !group.hostResourceId);
+  const index = (known.syncGroups ?? []).findIndex((group) => group.mode === SYNC_GROUP_MODE.streamer && !group.hostResourceId);
   if (index === -1) return undefined;
   return {
     property: "syncGroups",
@@ -368,7 +368,7 @@ const streamerNeedsHost = withJsonSchema<CasterInputs>((known) => {
 }, {
   on: syncGroupSchema,
   write: (json) => Object.assign(json, {
-    if: isSetTo("mode", 0),
+    if: isSetTo("mode", SYNC_GROUP_MODE.streamer),
     then: { required: ["hostResourceId"], errorMessage: `a sync group in streamer mode (0) ${FOLLOWS_A_HOST}` },
   }),
 });
