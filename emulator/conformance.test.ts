@@ -148,6 +148,19 @@ describe("the emulator conforms to the spec", () => {
     await run("DescribeShowList", { CasterId });
     await run("RemoveShowFromShowList", { CasterId, ShowId });
     await run("RemoveShowFromShowList", { CasterId, isBatchMode: "true", "showIdList.1": batch.successfulShowIds.split(",")[0] });
+    // A lightweight carousel studio's playlist (in a block of its own: its names are the API's, as ProgramId).
+    {
+      const carousel = (await run("CreateCaster", { ClientToken: "conformance-playlist", NormType: 3, ChargeType: "PostPaid" })).CasterId;
+      const programItems = JSON.stringify([{ ItemName: "one", ResourceType: "vod", ResourceValue: "media-1" }, { ItemName: "two", ResourceType: "vod", ResourceValue: "media-2" }]);
+      const { ProgramId } = await run("AddPlaylistItems", { CasterId: carousel, ProgramItems: programItems, ProgramConfig: '[{"RepeatNumber":"0","ProgramName":"list"}]' });
+      await run("EditPlaylist", { ProgramId, ProgramItems: programItems });
+      await run("ListPlaylist", { ProgramId, Page: 1, PageSize: 10 });
+      const playlistItems = (await run("ListPlaylistItems", { ProgramId })) as unknown as { ProgramItems: { ProgramItemId: string }[] };
+      await run("StartPlaylist", { ProgramId, ResumeMode: "Custom", StartItemId: playlistItems.ProgramItems[1].ProgramItemId });
+      await run("StopPlaylist", { ProgramId });
+      await run("DeletePlaylistItems", { ProgramId, ProgramItemIds: playlistItems.ProgramItems[0].ProgramItemId });
+      await run("DeletePlaylist", { ProgramId });
+    }
     await run("DeleteCaster", { CasterId });
     expect(Object.keys(replies).sort()).toEqual(Object.keys(SERVED).sort());
   });

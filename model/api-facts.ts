@@ -207,6 +207,19 @@ export const RECORD_FORMATS = ["m3u8", "flv", "mp4"] as const;
 /** CREATE, NormType: 1 a general studio, 6 a carousel (playlist) studio that takes no video sources. */
 export const NORM_TYPE = { general: 1, carousel: 6 } as const;
 export const NORM_TYPES = [NORM_TYPE.general, NORM_TYPE.carousel] as const;
+/**
+ * The studios of the China site's newer kinds, which CreateCaster takes but this project's kinds do not declare:
+ * NormType 3, a lightweight carousel studio, the only one with playlists (AddPlaylistItems' CasterId: "NormType: 3 …
+ * a production studio for lightweight carousel playback", https://www.alibabacloud.com/help/doc-detail/203414.htm);
+ * NormType 4, a virtual studio, the only one with studio layouts (AddStudioLayout's CasterId: "must be a virtual
+ * studio", https://www.alibabacloud.com/help/en/live/developer-reference/api-addstudiolayout).
+ */
+export const PLAYLIST_NORM_TYPE = 3;
+export const VIRTUAL_STUDIO_NORM_TYPE = 4;
+/** The playlist item's ResourceType: "Only video-on-demand (VOD) resources are supported" (EditPlaylist's InputProgramItem). */
+export const PLAYLIST_RESOURCE_TYPES = ["vod"] as const;
+/** StartPlaylist's ResumeMode; StartItemId is required with Custom (the SDK's StartPlaylistRequest). */
+export const PLAYLIST_RESUME_MODES = ["Restart", "Continue", "Custom"] as const;
 /** CREATE, ChargeType: PostPaid (pay as you go), the only billing the API offers a new studio. */
 export const CHARGE_TYPE = "PostPaid";
 /**

@@ -19,6 +19,31 @@ export interface AccountState {
   episodeGroups: Record<string, EpisodeGroupRecord>;
   /** AddCasterEpisodeGroup ClientToken → the group it created. */
   episodeGroupClientTokens: Record<string, { programId: string; fingerprint: string }>;
+  /** Lightweight carousel studios' playlists (AddPlaylistItems) by ProgramId: one per studio. */
+  playlists: Record<string, PlaylistRecord>;
+}
+
+/** A playlist (AddPlaylistItems, EditPlaylist): its items in playing order, and whether it plays. */
+export interface PlaylistRecord {
+  programId: string;
+  casterId: string;
+  programName: string;
+  /** -1 forever, 0 once, N plays N + 1 times (ProgramConfig's RepeatNumber). */
+  repeatNumber: number;
+  /** 0 stopped, 1 running (ListPlaylist's Status). */
+  status: number;
+  items: PlaylistItemRecord[];
+  /** The item StartPlaylist last started from, "" before the first start (what Continue resumes). */
+  currentItemId: string;
+}
+
+export interface PlaylistItemRecord {
+  itemId: string;
+  itemName: string;
+  /** vod. */
+  resourceType: string;
+  /** The VOD media's ID. */
+  resourceValue: string;
 }
 
 export interface EpisodeGroupRecord {
@@ -300,5 +325,5 @@ export function emptyState(): EmulatorState {
 }
 
 export function emptyAccount(): AccountState {
-  return { casters: {}, casterClientTokens: {}, episodeGroups: {}, episodeGroupClientTokens: {} };
+  return { casters: {}, casterClientTokens: {}, episodeGroups: {}, episodeGroupClientTokens: {}, playlists: {} };
 }
