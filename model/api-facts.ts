@@ -220,6 +220,8 @@ export const VIRTUAL_STUDIO_NORM_TYPE = 4;
 export const PLAYLIST_RESOURCE_TYPES = ["vod"] as const;
 /** StartPlaylist's ResumeMode; StartItemId is required with Custom (the SDK's StartPlaylistRequest). */
 export const PLAYLIST_RESUME_MODES = ["Restart", "Continue", "Custom"] as const;
+/** AddStudioLayout's LayoutType: common needs CommonConfig; studio needs BgImageConfig and ScreenInputConfigList (the SDK's AddStudioLayoutRequest). */
+export const STUDIO_LAYOUT_TYPES = ["common", "studio"] as const;
 /** CREATE, ChargeType: PostPaid (pay as you go), the only billing the API offers a new studio. */
 export const CHARGE_TYPE = "PostPaid";
 /**

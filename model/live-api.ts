@@ -699,6 +699,62 @@ export const OPERATIONS = {
     reply: { ProgramId: "str" },
     errors: ["InvalidProgram.NotFound"],
   },
+  // A virtual studio's layouts (NormType 4): the official TypeScript SDK's models (live-20161101 AddStudioLayoutRequest.ts,
+  // DescribeStudioLayoutsResponseBody.ts and their neighbours) and the API pages
+  // (https://www.alibabacloud.com/help/en/live/developer-reference/api-addstudiolayout and its neighbours: QPS 10, Describe 15).
+  // The stored pages' error tables could not be read: the codes are the ones the emulator answers (LIMITATIONS).
+  AddStudioLayout: {
+    qps: 10,
+    // No ClientToken: a second call adds a second layout.
+    idempotency: "unsafe",
+    params: [
+      s("BgImageConfig"), s("CasterId", true), s("CommonConfig"), s("LayerOrderConfigList"), s("LayoutName", true), s("LayoutType", true),
+      s("MediaInputConfigList"), s("ScreenInputConfigList"),
+    ],
+    reply: { LayoutId: "str" },
+    errors: ["InvalidCaster.NotFound", "IllegalOperation"],
+  },
+  ModifyStudioLayout: {
+    qps: 10,
+    idempotency: "safe",
+    params: [
+      s("BgImageConfig"), s("CasterId", true), s("CommonConfig"), s("LayerOrderConfigList"), s("LayoutId", true), s("LayoutName"),
+      s("MediaInputConfigList"), s("ScreenInputConfigList"),
+    ],
+    reply: {},
+    errors: ["InvalidCaster.NotFound", "InvalidLayout.NotFound"],
+  },
+  DeleteStudioLayout: {
+    qps: 10,
+    idempotency: "safe",
+    params: [s("CasterId", true), s("LayoutId", true)],
+    reply: {},
+    errors: ["InvalidCaster.NotFound", "InvalidLayout.NotFound"],
+  },
+  DescribeStudioLayouts: {
+    qps: 15,
+    idempotency: "safe",
+    params: [s("CasterId", true), s("LayoutId")],
+    // The request's JSON strings come back as typed objects.
+    reply: {
+      Total: "int",
+      StudioLayouts: [{
+        LayoutId: "str", LayoutName: "str", LayoutType: "str",
+        BgImageConfig: { Id: "str", ImageUrl: "str", LocationId: "str", MaterialId: "str" },
+        CommonConfig: { ChannelId: "str", VideoResourceId: "str" },
+        LayerOrderConfigList: [{ Id: "str", Type: "str" }],
+        MediaInputConfigList: [{
+          ChannelId: "str", FillMode: "str", HeightNormalized: "float", Id: "str", ImageMaterialId: "str", Index: "int",
+          PositionNormalized: ["float"], PositionRefer: "str", VideoResourceId: "str", WidthNormalized: "float",
+        }],
+        ScreenInputConfigList: [{
+          AudioConfig: { ValidChannel: "str", VolumeRate: "float" }, ChannelId: "str", Color: "str", HeightNormalized: "float", Id: "str",
+          Index: "int", OnlyAudio: "bool", PortraitType: "int", PositionX: "str", PositionY: "str", VideoResourceId: "str",
+        }],
+      }],
+    },
+    errors: ["InvalidCaster.NotFound"],
+  },
 } satisfies Record<string, OperationSpec>;
 
 export type Action = keyof typeof OPERATIONS;

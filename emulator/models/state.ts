@@ -21,6 +21,21 @@ export interface AccountState {
   episodeGroupClientTokens: Record<string, { programId: string; fingerprint: string }>;
   /** Lightweight carousel studios' playlists (AddPlaylistItems) by ProgramId: one per studio. */
   playlists: Record<string, PlaylistRecord>;
+  /** Virtual studios' layouts (AddStudioLayout) by LayoutId, in creation order. */
+  studioLayouts: Record<string, StudioLayoutRecord>;
+}
+
+/**
+ * A virtual studio's layout: its JSON settings as checked and typed, in the form DescribeStudioLayouts
+ * answers them (emulator/models/studio-layouts.ts); a setting never sent is absent.
+ */
+export interface StudioLayoutRecord {
+  layoutId: string;
+  casterId: string;
+  layoutName: string;
+  /** common or studio. */
+  layoutType: string;
+  settings: Partial<Record<"BgImageConfig" | "CommonConfig" | "LayerOrderConfigList" | "MediaInputConfigList" | "ScreenInputConfigList", unknown>>;
 }
 
 /** A playlist (AddPlaylistItems, EditPlaylist): its items in playing order, and whether it plays. */
@@ -325,5 +340,5 @@ export function emptyState(): EmulatorState {
 }
 
 export function emptyAccount(): AccountState {
-  return { casters: {}, casterClientTokens: {}, episodeGroups: {}, episodeGroupClientTokens: {}, playlists: {} };
+  return { casters: {}, casterClientTokens: {}, episodeGroups: {}, episodeGroupClientTokens: {}, playlists: {}, studioLayouts: {} };
 }

@@ -9,6 +9,7 @@ import { OperationContext, OperationHandler } from "./operation";
 import * as playlists from "./playlists";
 import * as sceneConfig from "./scene-config";
 import * as showLists from "./show-lists";
+import * as studioLayouts from "./studio-layouts";
 import * as videoResources from "./video-resources";
 
 const PROGRAM_PAGING = PAGING.DescribeCasterProgram;
@@ -70,6 +71,10 @@ const HANDLERS: HandlerTable = {
   ListPlaylistItems: { handler: playlists.ListPlaylistItems, notes: "in playing order (Index from 0); filter comma-separated ProgramItemIds" },
   StartPlaylist: { handler: playlists.StartPlaylist, notes: "ResumeMode Restart (default), Continue or Custom with StartItemId; a list without items is `IllegalOperation`; plays nothing, answers pull URLs on the studio's domain" },
   StopPlaylist: { handler: playlists.StopPlaylist, notes: "Status 0; a stopped list stays stopped" },
+  AddStudioLayout: { handler: studioLayouts.AddStudioLayout, notes: "a NormType 4 studio's (`IllegalOperation` for another); LayoutType common needs CommonConfig, studio BgImageConfig and ScreenInputConfigList (`MissingParameter`); each JSON setting's fields and ranges checked" },
+  ModifyStudioLayout: { handler: studioLayouts.ModifyStudioLayout, notes: "replaces the name and each setting sent; `InvalidLayout.NotFound`" },
+  DeleteStudioLayout: { handler: studioLayouts.DeleteStudioLayout, notes: "`InvalidLayout.NotFound`" },
+  DescribeStudioLayouts: { handler: studioLayouts.DescribeStudioLayouts, notes: "the settings as typed objects and lists, as sent; filter LayoutId" },
 };
 
 export interface ServedOperation {
