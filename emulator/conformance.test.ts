@@ -148,6 +148,32 @@ describe("the emulator conforms to the spec", () => {
     await run("DescribeShowList", { CasterId });
     await run("RemoveShowFromShowList", { CasterId, ShowId });
     await run("RemoveShowFromShowList", { CasterId, isBatchMode: "true", "showIdList.1": batch.successfulShowIds.split(",")[0] });
+    // A lightweight carousel studio's playlist (in a block of its own: its names are the API's, as ProgramId).
+    {
+      const carousel = (await run("CreateCaster", { ClientToken: "conformance-playlist", NormType: 3, ChargeType: "PostPaid" })).CasterId;
+      const programItems = JSON.stringify([{ ItemName: "one", ResourceType: "vod", ResourceValue: "media-1" }, { ItemName: "two", ResourceType: "vod", ResourceValue: "media-2" }]);
+      const { ProgramId } = await run("AddPlaylistItems", { CasterId: carousel, ProgramItems: programItems, ProgramConfig: '[{"RepeatNumber":"0","ProgramName":"list"}]' });
+      await run("EditPlaylist", { ProgramId, ProgramItems: programItems });
+      await run("ListPlaylist", { ProgramId, Page: 1, PageSize: 10 });
+      const playlistItems = (await run("ListPlaylistItems", { ProgramId })) as unknown as { ProgramItems: { ProgramItemId: string }[] };
+      await run("StartPlaylist", { ProgramId, ResumeMode: "Custom", StartItemId: playlistItems.ProgramItems[1].ProgramItemId });
+      await run("StopPlaylist", { ProgramId });
+      await run("DeletePlaylistItems", { ProgramId, ProgramItemIds: playlistItems.ProgramItems[0].ProgramItemId });
+      await run("DeletePlaylist", { ProgramId });
+    }
+    // A virtual studio's layouts.
+    {
+      const virtual = (await run("CreateCaster", { ClientToken: "conformance-virtual-studio", NormType: 4, ChargeType: "PostPaid" })).CasterId;
+      const { LayoutId } = await run("AddStudioLayout", {
+        CasterId: virtual, LayoutName: "Set", LayoutType: "studio", BgImageConfig: '{"Id":"bg","MaterialId":"m","ImageUrl":"https://media.example.com/bg.png","LocationId":"RV01"}',
+        ScreenInputConfigList: '[{"Id":"s","Index":"1","ChannelId":"RV01","VideoResourceId":"v","Color":"green","PositionX":"0.1","PositionY":"0.2","HeightNormalized":"0.4","PortraitType":0,"OnlyAudio":false,"AudioConfig":{"ValidChannel":"all","VolumeRate":1}}]',
+        MediaInputConfigList: '[{"Id":"m","Index":"1","ChannelId":"RV02","VideoResourceId":"v","ImageMaterialId":"i","FillMode":"none","PositionRefer":"topLeft","WidthNormalized":"0.6","HeightNormalized":"0.4","PositionNormalized":[0.1,0.2]}]',
+        LayerOrderConfigList: '[{"Type":"background","Id":"bg"},{"Type":"media","Id":"m"}]',
+      });
+      await run("ModifyStudioLayout", { CasterId: virtual, LayoutId, LayoutName: "Set 2", CommonConfig: '{"ChannelId":"RV01","VideoResourceId":"v"}' });
+      await run("DescribeStudioLayouts", { CasterId: virtual });
+      await run("DeleteStudioLayout", { CasterId: virtual, LayoutId });
+    }
     await run("DeleteCaster", { CasterId });
     expect(Object.keys(replies).sort()).toEqual(Object.keys(SERVED).sort());
   });

@@ -151,6 +151,9 @@ export const errors = {
     new ApiError(404, "InvalidEpisode.NotFound", `Episode ${episodeId} is not found${retryLater}`),
   // Show lists: no page names a code for an unknown show; chosen after InvalidEpisode.NotFound (LIMITATIONS).
   showNotFound: (showId: string) => new ApiError(404, "InvalidShow.NotFound", `Show ${showId} is not in the show list${retryLater}`),
+  // Playlists: no stored page gives an unknown item's code; chosen after InvalidProgram.NotFound (LIMITATIONS).
+  programItemNotFound: (itemId: string, programId: string) =>
+    new ApiError(404, "InvalidProgramItem.NotFound", `Item ${itemId} is not in playlist ${programId}${retryLater}`),
   throttledByApi: () => new ApiError(400, "Throttling", "Request was denied due to request throttling."),
   internalError: () => new ApiError(500, "InternalError", "The request processing has failed due to some unknown error, please try again later."),
   serviceUnavailable: () => new ApiError(503, "ServiceUnavailable", "The request has failed due to a temporary failure of the server."),

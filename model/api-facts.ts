@@ -222,6 +222,21 @@ export const DOMAIN_NAME_PATTERN = /^(?=.{1,253}$)([A-Za-z0-9]([A-Za-z0-9-]{0,61
  * project's assumption (emulator/README.md, LIMITATIONS), checked by the kind and the emulator alike.
  */
 export const MAX_FONT_NAME_LENGTH = 64;
+/**
+ * The studios of the China site's newer kinds, which CreateCaster takes but this project's kinds do not declare:
+ * NormType 3, a lightweight carousel studio, the only one with playlists (AddPlaylistItems' CasterId: "NormType: 3 …
+ * a production studio for lightweight carousel playback", https://www.alibabacloud.com/help/doc-detail/203414.htm);
+ * NormType 4, a virtual studio, the only one with studio layouts (AddStudioLayout's CasterId: "must be a virtual
+ * studio", https://www.alibabacloud.com/help/en/live/developer-reference/api-addstudiolayout).
+ */
+export const PLAYLIST_NORM_TYPE = 3;
+export const VIRTUAL_STUDIO_NORM_TYPE = 4;
+/** The playlist item's ResourceType: "Only video-on-demand (VOD) resources are supported" (EditPlaylist's InputProgramItem). */
+export const PLAYLIST_RESOURCE_TYPES = ["vod"] as const;
+/** StartPlaylist's ResumeMode; StartItemId is required with Custom (the SDK's StartPlaylistRequest). */
+export const PLAYLIST_RESUME_MODES = ["Restart", "Continue", "Custom"] as const;
+/** AddStudioLayout's LayoutType: common needs CommonConfig; studio needs BgImageConfig and ScreenInputConfigList (the SDK's AddStudioLayoutRequest). */
+export const STUDIO_LAYOUT_TYPES = ["common", "studio"] as const;
 /** CREATE, ChargeType: PostPaid (pay as you go), the only billing the API offers a new studio. */
 export const CHARGE_TYPE = "PostPaid";
 /**

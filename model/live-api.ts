@@ -94,6 +94,12 @@ const STREAM_INFOS = {
   StreamInfo: [{ VideoFormat: "str", TranscodeConfig: "str", OutputStreamUrl: "str" }],
 } satisfies ReplyObject;
 
+/** What AddPlaylistItems and EditPlaylist answer of each item they were given. */
+const PLAYLIST_ITEMS_REPLY = {
+  FailedItems: [{ ItemId: "str", ItemName: "str" }],
+  SuccessItems: [{ ItemId: "str", ItemName: "str" }],
+} satisfies ReplyObject;
+
 /** Every operation the project calls or serves. */
 export const OPERATIONS = {
   CreateCaster: {
@@ -617,6 +623,138 @@ export const OPERATIONS = {
     reply: { ShowId: "str" },
     errors: ["InvalidCaster.NotFound"],
   },
+  // Playlists (a lightweight carousel studio's episode lists): the official TypeScript SDK's models (live-20161101
+  // AddPlaylistItemsRequest.ts and its neighbours) and the API pages
+  // (https://www.alibabacloud.com/help/en/live/developer-reference/api-live-2016-11-01-addplaylistitems and its
+  // neighbours: QPS 10 each). The stored pages' error tables could not be read: the codes are the ones the emulator
+  // answers (LIMITATIONS).
+  AddPlaylistItems: {
+    qps: 10,
+    // No ClientToken: a second call adds the items again.
+    idempotency: "unsafe",
+    params: [s("CasterId", true), s("ProgramConfig"), s("ProgramId"), s("ProgramItems", true)],
+    reply: { ProgramId: "str", Items: PLAYLIST_ITEMS_REPLY },
+    errors: ["InvalidCaster.NotFound", "IllegalOperation", "InvalidProgram.NotFound"],
+  },
+  EditPlaylist: {
+    qps: 10,
+    // It replaces the items and the settings: the same call twice ends the same (with new ItemIds).
+    idempotency: "safe",
+    params: [s("ProgramConfig"), s("ProgramId", true), s("ProgramItems", true)],
+    reply: { CasterId: "str", ProgramId: "str", Items: PLAYLIST_ITEMS_REPLY },
+    errors: ["InvalidProgram.NotFound"],
+  },
+  DeletePlaylistItems: {
+    qps: 10,
+    idempotency: "safe",
+    params: [s("ProgramId", true), s("ProgramItemIds", true)],
+    reply: { ProgramId: "str" },
+    errors: ["InvalidProgram.NotFound", "InvalidProgramItem.NotFound"],
+  },
+  DeletePlaylist: {
+    qps: 10,
+    idempotency: "safe",
+    params: [s("ProgramId", true)],
+    reply: { ProgramId: "str" },
+    errors: ["InvalidProgram.NotFound"],
+  },
+  ListPlaylist: {
+    qps: 10,
+    idempotency: "safe",
+    params: [i("Page"), i("PageSize"), s("ProgramId")],
+    reply: {
+      Total: "int",
+      ProgramList: [{ CasterId: "str", DomainName: "str", ProgramId: "str", ProgramName: "str", RepeatNumber: "int", Status: "int" }],
+    },
+    errors: [],
+  },
+  ListPlaylistItems: {
+    qps: 10,
+    idempotency: "safe",
+    params: [s("ProgramId", true), s("ProgramItemIds")],
+    reply: {
+      Total: "int",
+      ProgramItems: [{ Index: "int", ProgramId: "str", ProgramItemId: "str", ProgramItemName: "str", ResourceType: "str", ResourceValue: "str" }],
+    },
+    errors: ["InvalidProgram.NotFound"],
+  },
+  StartPlaylist: {
+    qps: 10,
+    // A running list is started again where it is asked to: the same call twice ends the same.
+    idempotency: "safe",
+    params: [i("Offset"), s("ProgramId", true), s("ResumeMode"), s("StartItemId")],
+    reply: {
+      ProgramId: "str",
+      StreamInfo: {
+        AppName: "str", DomainName: "str", StreamName: "str",
+        Streams: { Stream: [{ PullFlvUrl: "str", PullM3U8Url: "str", PullRtmpUrl: "str", Quality: "str" }] },
+      },
+    },
+    errors: ["InvalidProgram.NotFound", "InvalidProgramItem.NotFound"],
+  },
+  StopPlaylist: {
+    qps: 10,
+    idempotency: "safe",
+    params: [s("ProgramId", true)],
+    reply: { ProgramId: "str" },
+    errors: ["InvalidProgram.NotFound"],
+  },
+  // A virtual studio's layouts (NormType 4): the official TypeScript SDK's models (live-20161101 AddStudioLayoutRequest.ts,
+  // DescribeStudioLayoutsResponseBody.ts and their neighbours) and the API pages
+  // (https://www.alibabacloud.com/help/en/live/developer-reference/api-addstudiolayout and its neighbours: QPS 10, Describe 15).
+  // The stored pages' error tables could not be read: the codes are the ones the emulator answers (LIMITATIONS).
+  AddStudioLayout: {
+    qps: 10,
+    // No ClientToken: a second call adds a second layout.
+    idempotency: "unsafe",
+    params: [
+      s("BgImageConfig"), s("CasterId", true), s("CommonConfig"), s("LayerOrderConfigList"), s("LayoutName", true), s("LayoutType", true),
+      s("MediaInputConfigList"), s("ScreenInputConfigList"),
+    ],
+    reply: { LayoutId: "str" },
+    errors: ["InvalidCaster.NotFound", "IllegalOperation"],
+  },
+  ModifyStudioLayout: {
+    qps: 10,
+    idempotency: "safe",
+    params: [
+      s("BgImageConfig"), s("CasterId", true), s("CommonConfig"), s("LayerOrderConfigList"), s("LayoutId", true), s("LayoutName"),
+      s("MediaInputConfigList"), s("ScreenInputConfigList"),
+    ],
+    reply: {},
+    errors: ["InvalidCaster.NotFound", "InvalidLayout.NotFound"],
+  },
+  DeleteStudioLayout: {
+    qps: 10,
+    idempotency: "safe",
+    params: [s("CasterId", true), s("LayoutId", true)],
+    reply: {},
+    errors: ["InvalidCaster.NotFound", "InvalidLayout.NotFound"],
+  },
+  DescribeStudioLayouts: {
+    qps: 15,
+    idempotency: "safe",
+    params: [s("CasterId", true), s("LayoutId")],
+    // The request's JSON strings come back as typed objects.
+    reply: {
+      Total: "int",
+      StudioLayouts: [{
+        LayoutId: "str", LayoutName: "str", LayoutType: "str",
+        BgImageConfig: { Id: "str", ImageUrl: "str", LocationId: "str", MaterialId: "str" },
+        CommonConfig: { ChannelId: "str", VideoResourceId: "str" },
+        LayerOrderConfigList: [{ Id: "str", Type: "str" }],
+        MediaInputConfigList: [{
+          ChannelId: "str", FillMode: "str", HeightNormalized: "float", Id: "str", ImageMaterialId: "str", Index: "int",
+          PositionNormalized: ["float"], PositionRefer: "str", VideoResourceId: "str", WidthNormalized: "float",
+        }],
+        ScreenInputConfigList: [{
+          AudioConfig: { ValidChannel: "str", VolumeRate: "float" }, ChannelId: "str", Color: "str", HeightNormalized: "float", Id: "str",
+          Index: "int", OnlyAudio: "bool", PortraitType: "int", PositionX: "str", PositionY: "str", VideoResourceId: "str",
+        }],
+      }],
+    },
+    errors: ["InvalidCaster.NotFound"],
+  },
 } satisfies Record<string, OperationSpec>;
 
 export type Action = keyof typeof OPERATIONS;
@@ -648,13 +786,17 @@ export interface PagingSpec<A extends Action = Action> {
   pageSize: OptionalNames<ParamSpecsOf<A>>;
   defaultPageSize: number;
   maxPageSize: number;
-  list: readonly [string, string];
+  /** `Plural.Singular` as the API wraps a list, or `[Plural]` for a list sent bare (ListPlaylist's ProgramList). */
+  list: readonly [string, string] | readonly [string];
   total: string;
 }
 
 export const PAGING = {
   // DescribeCasterProgram's page: PageSize 1 to 100, 10 when left out.
   DescribeCasterProgram: { pageNumber: "PageNum", pageSize: "PageSize", defaultPageSize: 10, maxPageSize: 100, list: ["Episodes", "Episode"], total: "Total" },
+  // ListPlaylist's page: neither the SDK's model nor the page bounds PageSize (its example is 20); 20 and 100 are
+  // assumed, as DescribeCasterProgram's largest (LIMITATIONS).
+  ListPlaylist: { pageNumber: "Page", pageSize: "PageSize", defaultPageSize: 20, maxPageSize: 100, list: ["ProgramList"], total: "Total" },
 } as const satisfies { [A in Action]?: PagingSpec<A> };
 
 /** An operation that pages, by PAGING. */

@@ -19,6 +19,46 @@ export interface AccountState {
   episodeGroups: Record<string, EpisodeGroupRecord>;
   /** AddCasterEpisodeGroup ClientToken → the group it created. */
   episodeGroupClientTokens: Record<string, { programId: string; fingerprint: string }>;
+  /** Lightweight carousel studios' playlists (AddPlaylistItems) by ProgramId: one per studio. */
+  playlists: Record<string, PlaylistRecord>;
+  /** Virtual studios' layouts (AddStudioLayout) by LayoutId, in creation order. */
+  studioLayouts: Record<string, StudioLayoutRecord>;
+}
+
+/**
+ * A virtual studio's layout: its JSON settings as checked and typed, in the form DescribeStudioLayouts
+ * answers them (emulator/models/studio-layouts.ts); a setting never sent is absent.
+ */
+export interface StudioLayoutRecord {
+  layoutId: string;
+  casterId: string;
+  layoutName: string;
+  /** common or studio. */
+  layoutType: string;
+  settings: Partial<Record<"BgImageConfig" | "CommonConfig" | "LayerOrderConfigList" | "MediaInputConfigList" | "ScreenInputConfigList", unknown>>;
+}
+
+/** A playlist (AddPlaylistItems, EditPlaylist): its items in playing order, and whether it plays. */
+export interface PlaylistRecord {
+  programId: string;
+  casterId: string;
+  programName: string;
+  /** -1 forever, 0 once, N plays N + 1 times (ProgramConfig's RepeatNumber). */
+  repeatNumber: number;
+  /** 0 stopped, 1 running (ListPlaylist's Status). */
+  status: number;
+  items: PlaylistItemRecord[];
+  /** The item StartPlaylist last started from, "" before the first start (what Continue resumes). */
+  currentItemId: string;
+}
+
+export interface PlaylistItemRecord {
+  itemId: string;
+  itemName: string;
+  /** vod. */
+  resourceType: string;
+  /** The VOD media's ID. */
+  resourceValue: string;
 }
 
 export interface EpisodeGroupRecord {
@@ -300,5 +340,5 @@ export function emptyState(): EmulatorState {
 }
 
 export function emptyAccount(): AccountState {
-  return { casters: {}, casterClientTokens: {}, episodeGroups: {}, episodeGroupClientTokens: {} };
+  return { casters: {}, casterClientTokens: {}, episodeGroups: {}, episodeGroupClientTokens: {}, playlists: {}, studioLayouts: {} };
 }

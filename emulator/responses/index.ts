@@ -6,11 +6,14 @@ import * as episodeGroups from "./episode-groups";
 import * as episodes from "./episodes";
 import * as layouts from "./layouts";
 import { OperationContext, OperationHandler } from "./operation";
+import * as playlists from "./playlists";
 import * as sceneConfig from "./scene-config";
 import * as showLists from "./show-lists";
+import * as studioLayouts from "./studio-layouts";
 import * as videoResources from "./video-resources";
 
 const PROGRAM_PAGING = PAGING.DescribeCasterProgram;
+const PLAYLIST_PAGING = PAGING.ListPlaylist;
 
 /**
  * The behaviour of each Action the emulator serves. Everything else about an operation (its QPS,
@@ -60,6 +63,18 @@ const HANDLERS: HandlerTable = {
   DescribeShowList: { handler: showLists.DescribeShowList, notes: "ShowListInfo with the shows in playing order, each with Duration or RepeatTimes; an empty list answers no shows (LIMITATIONS)" },
   SetShowListBackground: { handler: showLists.SetShowListBackground, notes: "MaterialId or ResourceUrl, ResourceType LIVE, VOD or PIC; none of them deletes the background" },
   PlayChoosenShow: { handler: showLists.PlayChoosenShow, notes: "sets CurrentShowId; plays nothing" },
+  AddPlaylistItems: { handler: playlists.AddPlaylistItems, notes: "a NormType 3 studio's (`IllegalOperation` for another); no ProgramId: the studio's one list, made first; ProgramItems a JSON list of `{ItemName, ResourceType: vod, ResourceValue}`, a bad item in FailedItems; ProgramConfig `[{RepeatNumber, ProgramName}]`" },
+  EditPlaylist: { handler: playlists.EditPlaylist, notes: "replaces the items (new ItemIds) and the settings sent; `InvalidProgram.NotFound`" },
+  DeletePlaylistItems: { handler: playlists.DeletePlaylistItems, notes: "comma-separated ProgramItemIds; one not in the list removes nothing (`InvalidProgramItem.NotFound`)" },
+  DeletePlaylist: { handler: playlists.DeletePlaylist, notes: "running or not; `InvalidProgram.NotFound`" },
+  ListPlaylist: { handler: playlists.ListPlaylist, notes: `the account's lists, filter ProgramId; paged (${PLAYLIST_PAGING.pageNumber}, ${PLAYLIST_PAGING.pageSize} 1–${PLAYLIST_PAGING.maxPageSize}, default ${PLAYLIST_PAGING.defaultPageSize}: assumed, LIMITATIONS)` },
+  ListPlaylistItems: { handler: playlists.ListPlaylistItems, notes: "in playing order (Index from 0); filter comma-separated ProgramItemIds" },
+  StartPlaylist: { handler: playlists.StartPlaylist, notes: "ResumeMode Restart (default), Continue or Custom with StartItemId; a list without items is `IllegalOperation`; plays nothing, answers pull URLs on the studio's domain" },
+  StopPlaylist: { handler: playlists.StopPlaylist, notes: "Status 0; a stopped list stays stopped" },
+  AddStudioLayout: { handler: studioLayouts.AddStudioLayout, notes: "a NormType 4 studio's (`IllegalOperation` for another); LayoutType common needs CommonConfig, studio BgImageConfig and ScreenInputConfigList (`MissingParameter`); each JSON setting's fields and ranges checked" },
+  ModifyStudioLayout: { handler: studioLayouts.ModifyStudioLayout, notes: "replaces the name and each setting sent; `InvalidLayout.NotFound`" },
+  DeleteStudioLayout: { handler: studioLayouts.DeleteStudioLayout, notes: "`InvalidLayout.NotFound`" },
+  DescribeStudioLayouts: { handler: studioLayouts.DescribeStudioLayouts, notes: "the settings as typed objects and lists, as sent; filter LayoutId" },
 };
 
 export interface ServedOperation {

@@ -13,9 +13,7 @@ import { OFFICIAL } from "../../model/official/extract";
 
 export const COVERAGE_FILE = path.join("docs", "coverage.md");
 
-const CAROUSEL = "a carousel (NormType 6) studio's playlist: no kind declares one yet";
 const SHOW_LIST_ACTION = "an action on a show list while it plays (CasterShowList declares the list itself): not served yet";
-const STUDIO_LAYOUT = "a virtual studio's layout (AddStudioLayout family), not a Caster layout: no kind declares one yet";
 const WHOLE_PROGRAM = "the whole programme in one call; CasterEpisode declares episodes one by one (AddCasterEpisode)";
 const LIVE_ACTION = "an action during a broadcast, not a setting a program declares";
 
@@ -33,21 +31,9 @@ export const NOT_SERVED: Record<string, string> = {
   AddCasterProgram: WHOLE_PROGRAM,
   ModifyCasterProgram: WHOLE_PROGRAM,
   DeleteCasterProgram: WHOLE_PROGRAM,
-  AddPlaylistItems: CAROUSEL,
-  DeletePlaylist: CAROUSEL,
-  DeletePlaylistItems: CAROUSEL,
-  EditPlaylist: CAROUSEL,
-  ListPlaylist: CAROUSEL,
-  ListPlaylistItems: CAROUSEL,
-  StartPlaylist: CAROUSEL,
-  StopPlaylist: CAROUSEL,
   DescribeAutoShowListTasks: SHOW_LIST_ACTION,
   EditShowAndReplace: SHOW_LIST_ACTION,
   InitializeAutoShowListTask: SHOW_LIST_ACTION,
-  AddStudioLayout: STUDIO_LAYOUT,
-  DeleteStudioLayout: STUDIO_LAYOUT,
-  DescribeStudioLayouts: STUDIO_LAYOUT,
-  ModifyStudioLayout: STUDIO_LAYOUT,
 };
 
 /** Where each kind's provider lives, for the calls it makes besides its create, read, update and delete. */
