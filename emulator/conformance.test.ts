@@ -10,6 +10,14 @@ import { OPERATIONS as SERVED } from "./responses";
  * operation: what the spec requires is refused as Missing{Name} when left out, and every reply
  * has the spec's shape. A served operation that this walk does not reach fails the last test.
  */
+/**
+ * Required lists that the emulator does not answer with Missing{List} when left out, and why. AddCasterEpisodeGroup's
+ * items: its page names no code, and the emulator refuses a group without items as AddCasterEpisodeGroupContent's, with
+ * MissingParameter after checking the other values (emulator/responses/episode-groups.ts; episode-groups.test.ts asserts
+ * the code with values that are valid): here, where they are not, the call is only refused.
+ */
+const CHECKED_WITH_THE_VALUES = new Set(["AddCasterEpisodeGroup Item.N"]);
+
 describe("the emulator conforms to the spec", () => {
   let live: EmulatorFixture;
   // Each call a second later on the emulator's clock, so that no QPS limit is reached.
@@ -31,12 +39,18 @@ describe("the emulator conforms to the spec", () => {
   test.each(Object.keys(SERVED))("%s: every required parameter left out is Missing{Name}", async (action) => {
     const spec = SERVED[action].spec;
     const required = spec.params.filter((param) => param.required === true);
-    // A required list (`BlendList.N`) is sent as its first entry, and refused as `MissingBlendList` (AddCasterLayout's own test).
-    const sentName = (name: string) => name.replace(/\.N$/, ".1");
+    // A required list (`BlendList.N`) is sent as its first entry, and refused as `MissingBlendList` (AddCasterLayout's own test);
+    // a list of objects (`VideoLayer.N`) as its first entry's first field (`VideoLayer.1.FillMode`).
+    const sentName = (name: string) => {
+      const firstField = spec.params.find((other) => other.name.startsWith(`${name}.`))?.name ?? name;
+      return firstField.replace(/\.N(?=\.|$)/g, ".1");
+    };
     const all = Object.fromEntries(spec.params.filter((param) => param.required).map((param) => [sentName(param.name), param.type === "Integer" ? 1 : "x"]));
     for (const param of required) {
       const { [sentName(param.name)]: _left, ...rest } = all;
-      expect(await failure(call(action, rest))).toBe(`Missing${param.name.replace(/\.N$/, "")}`);
+      const code = await failure(call(action, rest));
+      if (CHECKED_WITH_THE_VALUES.has(`${action} ${param.name}`)) expect(code).toBeDefined();
+      else expect(code).toBe(`Missing${param.name.replace(/\.N$/, "")}`);
     }
   });
 
@@ -82,7 +96,9 @@ describe("the emulator conforms to the spec", () => {
       "VideoLayer.1.FixedDelayDuration": "100",
       "AudioLayer.1.VolumeRate": "0.8", "AudioLayer.1.ValidChannel": "leftChannel", "AudioLayer.1.FixedDelayDuration": "100",
     });
-    await run("ModifyCasterLayout", { CasterId, LayoutId, "VideoLayer.1.PositionRefer": "topLeft" });
+    await run("ModifyCasterLayout", {
+      CasterId, LayoutId, "BlendList.1": "RV01", "MixList.1": "RV01", "VideoLayer.1.PositionRefer": "topLeft", "AudioLayer.1.VolumeRate": "0.8",
+    });
     await run("DescribeCasterLayouts", { CasterId });
     const componentLayer = JSON.stringify({ HeightNormalized: 0.1, WidthNormalized: 0.3, PositionRefer: "bottomLeft", PositionNormalized: [0.05, 0.05], Transparency: 200 });
     const { ComponentId: text } = await run("AddCasterComponent", {

@@ -27,7 +27,9 @@ export interface ParamSpec {
   name: string;
   type: ParamType;
   /**
-   * `true`: absent or empty is `Missing{Name}` (a list, `BlendList.N`: no entry is `MissingBlendList`).
+   * `true`: absent or empty is `Missing{Name}` (a list, `BlendList.N`: no entry is `MissingBlendList`). A required
+   * list of objects has an entry of its own beside its fields (`VideoLayer.N` beside `VideoLayer.N.FillMode`), which
+   * the operation's handler checks: what answers an empty one differs by operation.
    * `"present"`: must be sent but may be empty (the API then uses its default). Left out: optional.
    */
   required?: true | "present";
@@ -296,7 +298,7 @@ export const OPERATIONS = {
     idempotency: "clientToken",
     // Every parameter is required (API page); SideOutputUrl may be empty for the studio's own output.
     params: [
-      s("CallbackUrl", true), s("ClientToken", true), s("DomainName", true), s("Item.N.ItemName"), s("Item.N.VodUrl"), i("RepeatNum", true),
+      s("CallbackUrl", true), s("ClientToken", true), s("DomainName", true), s("Item.N", true), s("Item.N.ItemName"), s("Item.N.VodUrl"), i("RepeatNum", true),
       s("SideOutputUrl", "present"), s("StartTime", true),
     ],
     reply: { ProgramId: "str", ItemIds: { ItemId: ["str"] } },
@@ -377,8 +379,8 @@ export const OPERATIONS = {
     idempotency: "unsafe",
     // A required list (`BlendList.N`) needs at least one entry.
     params: [
-      i("AudioLayer.N.FixedDelayDuration"), s("AudioLayer.N.ValidChannel"), f("AudioLayer.N.VolumeRate"), s("BlendList.N", true),
-      s("CasterId", true), s("MixList.N", true), s("VideoLayer.N.FillMode"), i("VideoLayer.N.FixedDelayDuration"),
+      s("AudioLayer.N", true), i("AudioLayer.N.FixedDelayDuration"), s("AudioLayer.N.ValidChannel"), f("AudioLayer.N.VolumeRate"), s("BlendList.N", true),
+      s("CasterId", true), s("MixList.N", true), s("VideoLayer.N", true), s("VideoLayer.N.FillMode"), i("VideoLayer.N.FixedDelayDuration"),
       f("VideoLayer.N.HeightNormalized"), f("VideoLayer.N.PositionNormalized.N"), s("VideoLayer.N.PositionRefer"),
       f("VideoLayer.N.WidthNormalized"),
     ],
@@ -390,11 +392,12 @@ export const OPERATIONS = {
   ModifyCasterLayout: {
     // "10 calls per user" (https://www.alibabacloud.com/help/en/live/developer-reference/api-modifycasterlayout).
     qps: 10,
-    // "You only need to pass the parameters that you want to modify": the same call twice ends in the same layout.
+    // "You only need to pass the parameters that you want to modify" (the page), yet the official metadata requires all
+    // four lists; within a layer, a setting left out is kept. The same call twice ends in the same layout.
     idempotency: "safe",
     params: [
-      i("AudioLayer.N.FixedDelayDuration"), s("AudioLayer.N.ValidChannel"), f("AudioLayer.N.VolumeRate"), s("BlendList.N"),
-      s("CasterId", true), s("LayoutId", true), s("MixList.N"), s("VideoLayer.N.FillMode"), i("VideoLayer.N.FixedDelayDuration"),
+      s("AudioLayer.N", true), i("AudioLayer.N.FixedDelayDuration"), s("AudioLayer.N.ValidChannel"), f("AudioLayer.N.VolumeRate"), s("BlendList.N", true),
+      s("CasterId", true), s("LayoutId", true), s("MixList.N", true), s("VideoLayer.N", true), s("VideoLayer.N.FillMode"), i("VideoLayer.N.FixedDelayDuration"),
       f("VideoLayer.N.HeightNormalized"), f("VideoLayer.N.PositionNormalized.N"), s("VideoLayer.N.PositionRefer"),
       f("VideoLayer.N.WidthNormalized"),
     ],
