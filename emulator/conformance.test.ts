@@ -146,8 +146,22 @@ describe("the emulator conforms to the spec", () => {
       StartTime: toApiTime(tomorrow), EndTime: toApiTime(tomorrow + 3_600_000), SwitchType: "ContentFirst",
     });
     await run("ModifyCasterEpisode", { CasterId, EpisodeId, EpisodeName: "Evening news", SwitchType: "TimeFirst" });
+    // A programme of two episodes in one call, every field filled in, modified, listed, then deleted whole.
+    const { EpisodeIds } = await run("AddCasterProgram", {
+      CasterId,
+      "Episode.1.EpisodeName": "Morning", "Episode.1.EpisodeType": "Resource", "Episode.1.ResourceId": ResourceId, "Episode.1.ComponentId.1": text,
+      "Episode.1.StartTime": toApiTime(tomorrow + 2 * 3_600_000), "Episode.1.EndTime": toApiTime(tomorrow + 3 * 3_600_000), "Episode.1.SwitchType": "TimeFirst",
+      "Episode.2.EpisodeName": "Banner", "Episode.2.EpisodeType": "Component", "Episode.2.ComponentId.1": image,
+      "Episode.2.StartTime": toApiTime(tomorrow + 3 * 3_600_000), "Episode.2.EndTime": toApiTime(tomorrow + 4 * 3_600_000), "Episode.2.SwitchType": "ContentFirst",
+    }) as unknown as { EpisodeIds: { EpisodeId: { EpisodeId: string }[] } };
+    await run("ModifyCasterProgram", {
+      CasterId, "Episode.1.EpisodeId": EpisodeIds.EpisodeId[0].EpisodeId, "Episode.1.EpisodeName": "Late morning", "Episode.1.ComponentId.1": image,
+      "Episode.1.StartTime": toApiTime(tomorrow + 2.5 * 3_600_000), "Episode.1.EndTime": toApiTime(tomorrow + 3 * 3_600_000), "Episode.1.SwitchType": "ContentFirst",
+      "Episode.1.ResourceId": ResourceId, "Episode.1.EpisodeType": "Resource",
+    });
     await run("DescribeCasterProgram", { CasterId, PageNum: 1, PageSize: 100 });
     await run("DeleteCasterEpisode", { CasterId, EpisodeId });
+    await run("DeleteCasterProgram", { CasterId });
     await run("DeleteCasterEpisodeGroup", { ProgramId });
     await run("DeleteCasterVideoResource", { CasterId, ResourceId });
     await run("StopCaster", { CasterId });

@@ -372,6 +372,38 @@ export const OPERATIONS = {
     },
     errors: ["InvalidCaster.NotFound"],
   },
+  // A whole programme of episodes in one call: the official TypeScript SDK's models (live-20161101 AddCasterProgramRequest.ts
+  // and its neighbours) and the official extract (QPS 10, 4, 4). The emulator shares AddCasterEpisode's episodes and rules.
+  AddCasterProgram: {
+    qps: 10,
+    // No ClientToken: a second call adds the episodes again.
+    idempotency: "unsafe",
+    params: [
+      s("CasterId", true), s("Episode.N", true), s("Episode.N.ComponentId.N"), s("Episode.N.EndTime"), s("Episode.N.EpisodeName"),
+      s("Episode.N.EpisodeType"), s("Episode.N.ResourceId"), s("Episode.N.StartTime"), s("Episode.N.SwitchType"),
+    ],
+    reply: { EpisodeIds: { EpisodeId: [{ EpisodeId: "str" }] } },
+    // No page read: AddCasterEpisode's codes, which the same rules answer.
+    errors: ["IncorrectStartTime", "InvalidCaster.NotFound", "InvalidResource.NotFound", "InvalidComponent.NotFound"],
+  },
+  ModifyCasterProgram: {
+    qps: 4,
+    // It sets what it is given for each episode named: the same call twice ends in the same programme.
+    idempotency: "safe",
+    params: [
+      s("CasterId", true), s("Episode.N", true), s("Episode.N.ComponentId.N"), s("Episode.N.EndTime"), s("Episode.N.EpisodeId"),
+      s("Episode.N.EpisodeName"), s("Episode.N.EpisodeType"), s("Episode.N.ResourceId"), s("Episode.N.StartTime"), s("Episode.N.SwitchType"),
+    ],
+    reply: { CasterId: "str" },
+    errors: ["IncorrectStartTime", "InvalidCaster.NotFound", "InvalidEpisode.NotFound", "InvalidResource.NotFound", "InvalidComponent.NotFound"],
+  },
+  DeleteCasterProgram: {
+    qps: 4,
+    idempotency: "safe",
+    params: [s("CasterId", true)],
+    reply: { CasterId: "str" },
+    errors: ["InvalidCaster.NotFound"],
+  },
   AddCasterLayout: {
     // "10 calls per second per user" (https://www.alibabacloud.com/help/en/live/developer-reference/api-live-2016-11-01-addcasterlayout).
     qps: 10,

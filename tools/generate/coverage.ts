@@ -16,7 +16,6 @@ export const COVERAGE_FILE = path.join("docs", "coverage.md");
 const CAROUSEL = "a carousel (NormType 6) studio's playlist: no kind declares one yet";
 const SHOW_LIST_ACTION = "an action on a show list while it plays (CasterShowList declares the list itself): not served yet";
 const STUDIO_LAYOUT = "a virtual studio's layout (AddStudioLayout family), not a Caster layout: no kind declares one yet";
-const WHOLE_PROGRAM = "the whole programme in one call; CasterEpisode declares episodes one by one (AddCasterEpisode)";
 const LIVE_ACTION = "an action during a broadcast, not a setting a program declares";
 
 /** Why the emulator does not serve an official operation: each one it does not serve, once. */
@@ -30,9 +29,6 @@ export const NOT_SERVED: Record<string, string> = {
   CopyCasterSceneConfig: "copies a scene's configuration; CasterSceneBinding declares each scene's",
   DescribeCasterChannels: "a studio's channels (ChannelEnable): no kind declares them yet",
   SetCasterChannel: "a studio's channels (ChannelEnable): no kind declares them yet",
-  AddCasterProgram: WHOLE_PROGRAM,
-  ModifyCasterProgram: WHOLE_PROGRAM,
-  DeleteCasterProgram: WHOLE_PROGRAM,
   AddPlaylistItems: CAROUSEL,
   DeletePlaylist: CAROUSEL,
   DeletePlaylistItems: CAROUSEL,
