@@ -88,6 +88,10 @@ describe("the emulator conforms to the spec", () => {
     await run("DescribeCasters", { CasterId });
     const scenes = await run("DescribeCasterScenes", { CasterId }) as unknown as { SceneList: { Scene: { SceneId: string }[] } };
     await run("DescribeCasterStreamUrl", { CasterId });
+    // The PVW scene stopped and started again, then the whole studio restarted.
+    await run("StopCasterScene", { CasterId, SceneId: scenes.SceneList.Scene[0].SceneId });
+    await run("StartCasterScene", { CasterId, SceneId: scenes.SceneList.Scene[0].SceneId });
+    await run("RestartCaster", { CasterId });
     // Layouts, components and scenes, every setting sent, so that every field of their replies is checked.
     const { LayoutId } = await run("AddCasterLayout", {
       CasterId, "BlendList.1": "RV01", "MixList.1": "RV01",

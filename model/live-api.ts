@@ -198,6 +198,32 @@ export const OPERATIONS = {
     // The page's error table (less InternalError, which any call can get).
     errors: ["IncorrectSceneStatus", "InvalidCasterId.Malformed", "IllegalOperation", "InvalidCaster.NotFound", "InvalidScene.NotFound"],
   },
+  // Actions on a running broadcast: the official TypeScript SDK's models (live-20161101 RestartCasterRequest.ts,
+  // StartCasterSceneRequest.ts, StopCasterSceneRequest.ts) and the official extract (QPS 10 each). No page was read for
+  // their errors: the emulator answers StopCaster's scene codes and IncorrectCasterStatus for an idle studio (LIMITATIONS).
+  RestartCaster: {
+    qps: 10,
+    // A restart of a running studio ends with it running: the same call twice ends the same.
+    idempotency: "safe",
+    params: [s("CasterId", true)],
+    reply: {},
+    errors: ["InvalidCaster.NotFound", "IncorrectCasterStatus"],
+  },
+  StartCasterScene: {
+    qps: 10,
+    // A second start of a started scene is refused and changes nothing.
+    idempotency: "safe",
+    params: [s("CasterId", true), s("SceneId", true)],
+    reply: { StreamUrl: "str" },
+    errors: ["InvalidCaster.NotFound", "InvalidScene.NotFound", "IncorrectSceneStatus", "IncorrectCasterStatus"],
+  },
+  StopCasterScene: {
+    qps: 10,
+    idempotency: "safe",
+    params: [s("CasterId", true), s("SceneId", true)],
+    reply: {},
+    errors: ["InvalidCaster.NotFound", "InvalidScene.NotFound", "IncorrectSceneStatus", "IncorrectCasterStatus"],
+  },
   UpdateCasterResourceGroup: {
     // Added to the API in September 2024. Parameters, their types and the reply: the official TypeScript SDK's
     // models (github.com/aliyun/alibabacloud-typescript-sdk, live-20161101/src/models/UpdateCasterResourceGroupRequest.ts

@@ -7,6 +7,7 @@ import * as episodes from "./episodes";
 import * as layouts from "./layouts";
 import { OperationContext, OperationHandler } from "./operation";
 import * as sceneConfig from "./scene-config";
+import * as sceneControl from "./scene-control";
 import * as showLists from "./show-lists";
 import * as videoResources from "./video-resources";
 
@@ -28,6 +29,9 @@ const HANDLERS: HandlerTable = {
   StartCaster: { handler: casters.StartCaster, notes: "needs a DomainName and a transcoding template; creates the PVW and PGM scenes" },
   StopCaster: { handler: casters.StopCaster, notes: "`IncorrectSceneStatus` for a stopped studio, `InvalidScene.NotFound` for one never started" },
   UpdateCasterResourceGroup: { handler: casters.UpdateCasterResourceGroup, notes: "HTTPS only (`InvalidProtocol.NeedSsl` over http); the studio keeps everything; already in the group is no error (see LIMITATIONS)" },
+  RestartCaster: { handler: sceneControl.RestartCaster, notes: "a running studio only (`IncorrectCasterStatus`); its scenes start again with new URLs and a new StartTime" },
+  StartCasterScene: { handler: sceneControl.StartCasterScene, notes: "a stopped scene of a running studio (`IncorrectSceneStatus`, `IncorrectCasterStatus`, `InvalidScene.NotFound`); answers its StreamUrl" },
+  StopCasterScene: { handler: sceneControl.StopCasterScene, notes: "a started scene of a running studio; the studio runs on" },
   DescribeCasterScenes: { handler: casters.DescribeCasterScenes, notes: "the PVW and PGM scenes once started; filter SceneId" },
   DescribeCasterStreamUrl: { handler: casters.DescribeCasterStreamUrl, notes: "`InvalidScene.NotFound` before the first StartCaster" },
   AddCasterVideoResource: { handler: videoResources.AddCasterVideoResource, notes: "every error on the API page" },

@@ -21,11 +21,8 @@ const LIVE_ACTION = "an action during a broadcast, not a setting a program decla
 /** Why the emulator does not serve an official operation: each one it does not serve, once. */
 export const NOT_SERVED: Record<string, string> = {
   CopyCaster: "copies a studio; a program declares each studio instead",
-  RestartCaster: LIVE_ACTION,
   EffectCasterUrgent: LIVE_ACTION,
   EffectCasterVideoResource: LIVE_ACTION,
-  StartCasterScene: `${LIVE_ACTION}; StartCaster and StopCaster start and stop both scenes`,
-  StopCasterScene: `${LIVE_ACTION}; StartCaster and StopCaster start and stop both scenes`,
   CopyCasterSceneConfig: "copies a scene's configuration; CasterSceneBinding declares each scene's",
   DescribeCasterChannels: "a studio's channels (ChannelEnable): no kind declares them yet",
   SetCasterChannel: "a studio's channels (ChannelEnable): no kind declares them yet",
