@@ -10,6 +10,14 @@ import { OPERATIONS as SERVED } from "./responses";
  * operation: what the spec requires is refused as Missing{Name} when left out, and every reply
  * has the spec's shape. A served operation that this walk does not reach fails the last test.
  */
+/**
+ * Required lists that the emulator does not answer with Missing{List} when left out, and why. AddCasterEpisodeGroup's
+ * items: its page names no code, and the emulator refuses a group without items as AddCasterEpisodeGroupContent's, with
+ * MissingParameter after checking the other values (emulator/responses/episode-groups.ts; episode-groups.test.ts asserts
+ * the code with values that are valid): here, where they are not, the call is only refused.
+ */
+const CHECKED_WITH_THE_VALUES = new Set(["AddCasterEpisodeGroup Item.N"]);
+
 describe("the emulator conforms to the spec", () => {
   let live: EmulatorFixture;
   // Each call a second later on the emulator's clock, so that no QPS limit is reached.
@@ -31,12 +39,18 @@ describe("the emulator conforms to the spec", () => {
   test.each(Object.keys(SERVED))("%s: every required parameter left out is Missing{Name}", async (action) => {
     const spec = SERVED[action].spec;
     const required = spec.params.filter((param) => param.required === true);
-    // A required list (`BlendList.N`) is sent as its first entry, and refused as `MissingBlendList` (AddCasterLayout's own test).
-    const sentName = (name: string) => name.replace(/\.N$/, ".1");
+    // A required list (`BlendList.N`) is sent as its first entry, and refused as `MissingBlendList` (AddCasterLayout's own test);
+    // a list of objects (`VideoLayer.N`) as its first entry's first field (`VideoLayer.1.FillMode`).
+    const sentName = (name: string) => {
+      const firstField = spec.params.find((other) => other.name.startsWith(`${name}.`))?.name ?? name;
+      return firstField.replace(/\.N(?=\.|$)/g, ".1");
+    };
     const all = Object.fromEntries(spec.params.filter((param) => param.required).map((param) => [sentName(param.name), param.type === "Integer" ? 1 : "x"]));
     for (const param of required) {
       const { [sentName(param.name)]: _left, ...rest } = all;
-      expect(await failure(call(action, rest))).toBe(`Missing${param.name.replace(/\.N$/, "")}`);
+      const code = await failure(call(action, rest));
+      if (CHECKED_WITH_THE_VALUES.has(`${action} ${param.name}`)) expect(code).toBeDefined();
+      else expect(code).toBe(`Missing${param.name.replace(/\.N$/, "")}`);
     }
   });
 
@@ -74,6 +88,10 @@ describe("the emulator conforms to the spec", () => {
     await run("DescribeCasters", { CasterId });
     const scenes = await run("DescribeCasterScenes", { CasterId }) as unknown as { SceneList: { Scene: { SceneId: string }[] } };
     await run("DescribeCasterStreamUrl", { CasterId });
+    // The PVW scene stopped and started again, then the whole studio restarted.
+    await run("StopCasterScene", { CasterId, SceneId: scenes.SceneList.Scene[0].SceneId });
+    await run("StartCasterScene", { CasterId, SceneId: scenes.SceneList.Scene[0].SceneId });
+    await run("RestartCaster", { CasterId });
     // Layouts, components and scenes, every setting sent, so that every field of their replies is checked.
     const { LayoutId } = await run("AddCasterLayout", {
       CasterId, "BlendList.1": "RV01", "MixList.1": "RV01",
@@ -82,7 +100,9 @@ describe("the emulator conforms to the spec", () => {
       "VideoLayer.1.FixedDelayDuration": "100",
       "AudioLayer.1.VolumeRate": "0.8", "AudioLayer.1.ValidChannel": "leftChannel", "AudioLayer.1.FixedDelayDuration": "100",
     });
-    await run("ModifyCasterLayout", { CasterId, LayoutId, "VideoLayer.1.PositionRefer": "topLeft" });
+    await run("ModifyCasterLayout", {
+      CasterId, LayoutId, "BlendList.1": "RV01", "MixList.1": "RV01", "VideoLayer.1.PositionRefer": "topLeft", "AudioLayer.1.VolumeRate": "0.8",
+    });
     await run("DescribeCasterLayouts", { CasterId });
     const componentLayer = JSON.stringify({ HeightNormalized: 0.1, WidthNormalized: 0.3, PositionRefer: "bottomLeft", PositionNormalized: [0.05, 0.05], Transparency: 200 });
     const { ComponentId: text } = await run("AddCasterComponent", {
@@ -130,8 +150,22 @@ describe("the emulator conforms to the spec", () => {
       StartTime: toApiTime(tomorrow), EndTime: toApiTime(tomorrow + 3_600_000), SwitchType: "ContentFirst",
     });
     await run("ModifyCasterEpisode", { CasterId, EpisodeId, EpisodeName: "Evening news", SwitchType: "TimeFirst" });
+    // A programme of two episodes in one call, every field filled in, modified, listed, then deleted whole.
+    const { EpisodeIds } = await run("AddCasterProgram", {
+      CasterId,
+      "Episode.1.EpisodeName": "Morning", "Episode.1.EpisodeType": "Resource", "Episode.1.ResourceId": ResourceId, "Episode.1.ComponentId.1": text,
+      "Episode.1.StartTime": toApiTime(tomorrow + 2 * 3_600_000), "Episode.1.EndTime": toApiTime(tomorrow + 3 * 3_600_000), "Episode.1.SwitchType": "TimeFirst",
+      "Episode.2.EpisodeName": "Banner", "Episode.2.EpisodeType": "Component", "Episode.2.ComponentId.1": image,
+      "Episode.2.StartTime": toApiTime(tomorrow + 3 * 3_600_000), "Episode.2.EndTime": toApiTime(tomorrow + 4 * 3_600_000), "Episode.2.SwitchType": "ContentFirst",
+    }) as unknown as { EpisodeIds: { EpisodeId: { EpisodeId: string }[] } };
+    await run("ModifyCasterProgram", {
+      CasterId, "Episode.1.EpisodeId": EpisodeIds.EpisodeId[0].EpisodeId, "Episode.1.EpisodeName": "Late morning", "Episode.1.ComponentId.1": image,
+      "Episode.1.StartTime": toApiTime(tomorrow + 2.5 * 3_600_000), "Episode.1.EndTime": toApiTime(tomorrow + 3 * 3_600_000), "Episode.1.SwitchType": "ContentFirst",
+      "Episode.1.ResourceId": ResourceId, "Episode.1.EpisodeType": "Resource",
+    });
     await run("DescribeCasterProgram", { CasterId, PageNum: 1, PageSize: 100 });
     await run("DeleteCasterEpisode", { CasterId, EpisodeId });
+    await run("DeleteCasterProgram", { CasterId });
     await run("DeleteCasterEpisodeGroup", { ProgramId });
     await run("DeleteCasterVideoResource", { CasterId, ResourceId });
     await run("StopCaster", { CasterId });

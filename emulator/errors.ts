@@ -121,6 +121,9 @@ export const errors = {
   /** The studio is running and the call needs it stopped (the code DeleteCaster answers; see LIMITATIONS). */
   casterRunning: (casterId: string, detail: string) =>
     new ApiError(400, "IncorrectCasterStatus.Inuse", `Caster ${casterId} is running: ${detail}.`),
+  /** The studio is idle and the call acts on its broadcast (RestartCaster, StartCasterScene): chosen, see LIMITATIONS. */
+  casterNotStarted: (casterId: string, detail: string) =>
+    new ApiError(400, "IncorrectCasterStatus", `Caster ${casterId} is not started: ${detail}.`),
   // Named in SetCasterConfig's ChannelEnable description; the status is assumed (LIMITATIONS).
   channelDisableUnsupported: (casterId: string) =>
     new ApiError(400, "InvalidCaster.ChannelDisableUnsupported",

@@ -27,7 +27,9 @@ export interface ParamSpec {
   name: string;
   type: ParamType;
   /**
-   * `true`: absent or empty is `Missing{Name}` (a list, `BlendList.N`: no entry is `MissingBlendList`).
+   * `true`: absent or empty is `Missing{Name}` (a list, `BlendList.N`: no entry is `MissingBlendList`). A required
+   * list of objects has an entry of its own beside its fields (`VideoLayer.N` beside `VideoLayer.N.FillMode`), which
+   * the operation's handler checks: what answers an empty one differs by operation.
    * `"present"`: must be sent but may be empty (the API then uses its default). Left out: optional.
    */
   required?: true | "present";
@@ -202,6 +204,32 @@ export const OPERATIONS = {
     // The page's error table (less InternalError, which any call can get).
     errors: ["IncorrectSceneStatus", "InvalidCasterId.Malformed", "IllegalOperation", "InvalidCaster.NotFound", "InvalidScene.NotFound"],
   },
+  // Actions on a running broadcast: the official TypeScript SDK's models (live-20161101 RestartCasterRequest.ts,
+  // StartCasterSceneRequest.ts, StopCasterSceneRequest.ts) and the official extract (QPS 10 each). No page was read for
+  // their errors: the emulator answers StopCaster's scene codes and IncorrectCasterStatus for an idle studio (LIMITATIONS).
+  RestartCaster: {
+    qps: 10,
+    // A restart of a running studio ends with it running: the same call twice ends the same.
+    idempotency: "safe",
+    params: [s("CasterId", true)],
+    reply: {},
+    errors: ["InvalidCaster.NotFound", "IncorrectCasterStatus"],
+  },
+  StartCasterScene: {
+    qps: 10,
+    // A second start of a started scene is refused and changes nothing.
+    idempotency: "safe",
+    params: [s("CasterId", true), s("SceneId", true)],
+    reply: { StreamUrl: "str" },
+    errors: ["InvalidCaster.NotFound", "InvalidScene.NotFound", "IncorrectSceneStatus", "IncorrectCasterStatus"],
+  },
+  StopCasterScene: {
+    qps: 10,
+    idempotency: "safe",
+    params: [s("CasterId", true), s("SceneId", true)],
+    reply: {},
+    errors: ["InvalidCaster.NotFound", "InvalidScene.NotFound", "IncorrectSceneStatus", "IncorrectCasterStatus"],
+  },
   UpdateCasterResourceGroup: {
     // Added to the API in September 2024. Parameters, their types and the reply: the official TypeScript SDK's
     // models (github.com/aliyun/alibabacloud-typescript-sdk, live-20161101/src/models/UpdateCasterResourceGroupRequest.ts
@@ -302,7 +330,7 @@ export const OPERATIONS = {
     idempotency: "clientToken",
     // Every parameter is required (API page); SideOutputUrl may be empty for the studio's own output.
     params: [
-      s("CallbackUrl", true), s("ClientToken", true), s("DomainName", true), s("Item.N.ItemName"), s("Item.N.VodUrl"), i("RepeatNum", true),
+      s("CallbackUrl", true), s("ClientToken", true), s("DomainName", true), s("Item.N", true), s("Item.N.ItemName"), s("Item.N.VodUrl"), i("RepeatNum", true),
       s("SideOutputUrl", "present"), s("StartTime", true),
     ],
     reply: { ProgramId: "str", ItemIds: { ItemId: ["str"] } },
@@ -376,6 +404,38 @@ export const OPERATIONS = {
     },
     errors: ["InvalidCaster.NotFound"],
   },
+  // A whole programme of episodes in one call: the official TypeScript SDK's models (live-20161101 AddCasterProgramRequest.ts
+  // and its neighbours) and the official extract (QPS 10, 4, 4). The emulator shares AddCasterEpisode's episodes and rules.
+  AddCasterProgram: {
+    qps: 10,
+    // No ClientToken: a second call adds the episodes again.
+    idempotency: "unsafe",
+    params: [
+      s("CasterId", true), s("Episode.N", true), s("Episode.N.ComponentId.N"), s("Episode.N.EndTime"), s("Episode.N.EpisodeName"),
+      s("Episode.N.EpisodeType"), s("Episode.N.ResourceId"), s("Episode.N.StartTime"), s("Episode.N.SwitchType"),
+    ],
+    reply: { EpisodeIds: { EpisodeId: [{ EpisodeId: "str" }] } },
+    // No page read: AddCasterEpisode's codes, which the same rules answer.
+    errors: ["IncorrectStartTime", "InvalidCaster.NotFound", "InvalidResource.NotFound", "InvalidComponent.NotFound"],
+  },
+  ModifyCasterProgram: {
+    qps: 4,
+    // It sets what it is given for each episode named: the same call twice ends in the same programme.
+    idempotency: "safe",
+    params: [
+      s("CasterId", true), s("Episode.N", true), s("Episode.N.ComponentId.N"), s("Episode.N.EndTime"), s("Episode.N.EpisodeId"),
+      s("Episode.N.EpisodeName"), s("Episode.N.EpisodeType"), s("Episode.N.ResourceId"), s("Episode.N.StartTime"), s("Episode.N.SwitchType"),
+    ],
+    reply: { CasterId: "str" },
+    errors: ["IncorrectStartTime", "InvalidCaster.NotFound", "InvalidEpisode.NotFound", "InvalidResource.NotFound", "InvalidComponent.NotFound"],
+  },
+  DeleteCasterProgram: {
+    qps: 4,
+    idempotency: "safe",
+    params: [s("CasterId", true)],
+    reply: { CasterId: "str" },
+    errors: ["InvalidCaster.NotFound"],
+  },
   AddCasterLayout: {
     // "10 calls per second per user" (https://www.alibabacloud.com/help/en/live/developer-reference/api-live-2016-11-01-addcasterlayout).
     qps: 10,
@@ -383,8 +443,8 @@ export const OPERATIONS = {
     idempotency: "unsafe",
     // A required list (`BlendList.N`) needs at least one entry.
     params: [
-      i("AudioLayer.N.FixedDelayDuration"), s("AudioLayer.N.ValidChannel"), f("AudioLayer.N.VolumeRate"), s("BlendList.N", true),
-      s("CasterId", true), s("MixList.N", true), s("VideoLayer.N.FillMode"), i("VideoLayer.N.FixedDelayDuration"),
+      s("AudioLayer.N", true), i("AudioLayer.N.FixedDelayDuration"), s("AudioLayer.N.ValidChannel"), f("AudioLayer.N.VolumeRate"), s("BlendList.N", true),
+      s("CasterId", true), s("MixList.N", true), s("VideoLayer.N", true), s("VideoLayer.N.FillMode"), i("VideoLayer.N.FixedDelayDuration"),
       f("VideoLayer.N.HeightNormalized"), f("VideoLayer.N.PositionNormalized.N"), s("VideoLayer.N.PositionRefer"),
       f("VideoLayer.N.WidthNormalized"),
     ],
@@ -396,11 +456,12 @@ export const OPERATIONS = {
   ModifyCasterLayout: {
     // "10 calls per user" (https://www.alibabacloud.com/help/en/live/developer-reference/api-modifycasterlayout).
     qps: 10,
-    // "You only need to pass the parameters that you want to modify": the same call twice ends in the same layout.
+    // "You only need to pass the parameters that you want to modify" (the page), yet the official metadata requires all
+    // four lists; within a layer, a setting left out is kept. The same call twice ends in the same layout.
     idempotency: "safe",
     params: [
-      i("AudioLayer.N.FixedDelayDuration"), s("AudioLayer.N.ValidChannel"), f("AudioLayer.N.VolumeRate"), s("BlendList.N"),
-      s("CasterId", true), s("LayoutId", true), s("MixList.N"), s("VideoLayer.N.FillMode"), i("VideoLayer.N.FixedDelayDuration"),
+      s("AudioLayer.N", true), i("AudioLayer.N.FixedDelayDuration"), s("AudioLayer.N.ValidChannel"), f("AudioLayer.N.VolumeRate"), s("BlendList.N", true),
+      s("CasterId", true), s("LayoutId", true), s("MixList.N", true), s("VideoLayer.N", true), s("VideoLayer.N.FillMode"), i("VideoLayer.N.FixedDelayDuration"),
       f("VideoLayer.N.HeightNormalized"), f("VideoLayer.N.PositionNormalized.N"), s("VideoLayer.N.PositionRefer"),
       f("VideoLayer.N.WidthNormalized"),
     ],

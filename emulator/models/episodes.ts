@@ -54,7 +54,8 @@ export function addEpisode(account: AccountState, input: AddEpisodeInput, nowMs:
   const endTime = apiTime("EndTime", input.endTime);
   // ADD, SwitchType: "TimeFirst" or "ContentFirst". The page says it "takes effect only when the EpisodeType parameter
   // is set to Resource"; it is required all the same, so a Component episode keeps the value sent (assumed: not refused).
-  const switchType = oneOf("SwitchType", input.switchType, SWITCH_TYPES);
+  // AddCasterProgram's episodes may leave it out for a Component episode ("takes effect only when ... Resource"): then "".
+  const switchType = input.switchType === "" && episodeType === "Component" ? "" : oneOf("SwitchType", input.switchType, SWITCH_TYPES);
   startsLater(startTime, nowMs);
   endsAfterItStarts(startTime, endTime);
   const episode: EpisodeRecord = {
@@ -293,4 +294,26 @@ function liveStreamSwitchesOnTime(caster: CasterRecord, episode: EpisodeRecord):
   if (source?.liveStreamUrl) {
     throw errors.invalidParameter(`SwitchType ${episode.switchType}: video source ${episode.resourceId} is a live stream, which switches on time only; use TimeFirst`);
   }
+}
+
+/**
+ * AddCasterProgram: the episodes of `Episode.N`, each as AddCasterEpisode adds one (the SDK's AddCasterProgramRequestEpisode:
+ * a Resource episode "must specify the Episode.N.ResourceId and Episode.N.SwitchType parameters", a Component episode
+ * Episode.N.ComponentId.N). All or none: one refused episode adds none.
+ */
+export function addProgram(account: AccountState, casterId: string, episodes: Omit<AddEpisodeInput, "casterId">[], nowMs: number): EpisodeRecord[] {
+  return episodes.map((episode) => addEpisode(account, { ...episode, casterId }, nowMs));
+}
+
+/** ModifyCasterProgram: each episode of `Episode.N`, named by its EpisodeId, as ModifyCasterEpisode changes one; all or none. */
+export function modifyProgram(account: AccountState, casterId: string, episodes: Omit<ModifyEpisodeInput, "casterId">[], nowMs: number): void {
+  for (const episode of episodes) modifyEpisode(account, { ...episode, casterId }, nowMs);
+}
+
+/**
+ * DeleteCasterProgram: every episode of the studio, whatever its status (as DeleteCasterEpisode). The episode groups,
+ * which have their own DeleteCasterEpisodeGroup, stay (assumed: the page was not read).
+ */
+export function deleteProgram(account: AccountState, casterId: string): void {
+  findCaster(account, casterId).episodes = {};
 }

@@ -13,6 +13,8 @@ export const AddCasterEpisodeGroup: OperationHandler<"AddCasterEpisodeGroup"> = 
     sideOutputUrl: p.requiredAllowingEmpty("SideOutputUrl"),
     startTime: p.required("StartTime"),
     repeatNum: p.requiredInteger("RepeatNum"),
+    // Item.N is required (official metadata); none is refused by addEpisodeGroup with MissingParameter, as
+    // AddCasterEpisodeGroupContent's empty Items, and not MissingItem: neither page names a code for it.
     items: p.list("Item", ["ItemName", "VodUrl"]).map((item) => ({ itemName: item.ItemName, vodUrl: item.VodUrl })),
   };
   return created(call.backend.change(call.uid, (account) => addEpisodeGroup(account, input)));

@@ -1,4 +1,5 @@
-import { addEpisode, deleteEpisode, describeProgram, modifyEpisode, ProgramEntry } from "../models/episodes";
+import { errors } from "../errors";
+import { addEpisode, addProgram, deleteEpisode, deleteProgram, describeProgram, modifyEpisode, modifyProgram, ProgramEntry } from "../models/episodes";
 import { OperationHandler } from "./operation";
 import { requestedPage } from "./paging";
 
@@ -82,3 +83,60 @@ function describeEntry(entry: ProgramEntry) {
     SwitchType: entry.switchType,
   };
 }
+
+/** `Episode.N`'s episodes by index, each with its `ComponentId.N` as a list (undefined when none is sent). */
+function programEpisodes(byIndex: Map<number, Record<string, string>>) {
+  return [...byIndex.entries()].sort(([a], [b]) => a - b).map(([index, fields]) => {
+    const componentIds = Object.entries(fields)
+      .flatMap(([name, value]) => {
+        const position = /^ComponentId\.(\d+)$/.exec(name)?.[1];
+        return position === undefined ? [] : [[Number(position), value] as const];
+      })
+      .sort(([a], [b]) => a - b)
+      .map(([, value]) => value);
+    const required = (name: string) => {
+      if (!fields[name]) throw errors.missingParameter(`Episode.${index}.${name} is required`);
+      return fields[name];
+    };
+    return { index, fields, componentIds: componentIds.length > 0 ? componentIds : undefined, required };
+  });
+}
+
+export const AddCasterProgram: OperationHandler<"AddCasterProgram"> = (call) => {
+  const casterId = call.params.required("CasterId");
+  const episodes = programEpisodes(call.params.requiredObjects("Episode")).map(({ fields, componentIds, required }) => {
+    const episodeType = required("EpisodeType");
+    return {
+      episodeType,
+      episodeName: fields.EpisodeName,
+      resourceId: fields.ResourceId,
+      componentIds,
+      startTime: required("StartTime"),
+      endTime: required("EndTime"),
+      switchType: episodeType === "Component" ? (fields.SwitchType ?? "") : required("SwitchType"),
+    };
+  });
+  const added = call.backend.change(call.uid, (account) => addProgram(account, casterId, episodes, call.nowMs));
+  return { EpisodeIds: { EpisodeId: added.map((episode) => ({ EpisodeId: episode.episodeId })) } };
+};
+
+export const ModifyCasterProgram: OperationHandler<"ModifyCasterProgram"> = (call) => {
+  const casterId = call.params.required("CasterId");
+  const episodes = programEpisodes(call.params.requiredObjects("Episode")).map(({ fields, componentIds, required }) => ({
+    episodeId: required("EpisodeId"),
+    episodeName: fields.EpisodeName,
+    resourceId: fields.ResourceId,
+    componentIds,
+    startTime: fields.StartTime,
+    endTime: fields.EndTime,
+    switchType: fields.SwitchType,
+  }));
+  call.backend.change(call.uid, (account) => modifyProgram(account, casterId, episodes, call.nowMs));
+  return { CasterId: casterId };
+};
+
+export const DeleteCasterProgram: OperationHandler<"DeleteCasterProgram"> = (call) => {
+  const casterId = call.params.required("CasterId");
+  call.backend.change(call.uid, (account) => deleteProgram(account, casterId));
+  return { CasterId: casterId };
+};

@@ -8,6 +8,7 @@ import * as layouts from "./layouts";
 import { OperationContext, OperationHandler } from "./operation";
 import * as playlists from "./playlists";
 import * as sceneConfig from "./scene-config";
+import * as sceneControl from "./scene-control";
 import * as showLists from "./show-lists";
 import * as studioLayouts from "./studio-layouts";
 import * as videoResources from "./video-resources";
@@ -31,6 +32,9 @@ const HANDLERS: HandlerTable = {
   StartCaster: { handler: casters.StartCaster, notes: "needs a DomainName and a transcoding template; creates the PVW and PGM scenes" },
   StopCaster: { handler: casters.StopCaster, notes: "`IncorrectSceneStatus` for a stopped studio, `InvalidScene.NotFound` for one never started" },
   UpdateCasterResourceGroup: { handler: casters.UpdateCasterResourceGroup, notes: "HTTPS only (`InvalidProtocol.NeedSsl` over http); the studio keeps everything; already in the group is no error (see LIMITATIONS)" },
+  RestartCaster: { handler: sceneControl.RestartCaster, notes: "a running studio only (`IncorrectCasterStatus`); its scenes start again with new URLs and a new StartTime" },
+  StartCasterScene: { handler: sceneControl.StartCasterScene, notes: "a stopped scene of a running studio (`IncorrectSceneStatus`, `IncorrectCasterStatus`, `InvalidScene.NotFound`); answers its StreamUrl" },
+  StopCasterScene: { handler: sceneControl.StopCasterScene, notes: "a started scene of a running studio; the studio runs on" },
   DescribeCasterScenes: { handler: casters.DescribeCasterScenes, notes: "the PVW and PGM scenes once started; filter SceneId" },
   DescribeCasterStreamUrl: { handler: casters.DescribeCasterStreamUrl, notes: "`InvalidScene.NotFound` before the first StartCaster" },
   AddCasterVideoResource: { handler: videoResources.AddCasterVideoResource, notes: "every error on the API page" },
@@ -44,8 +48,11 @@ const HANDLERS: HandlerTable = {
   ModifyCasterEpisode: { handler: episodes.ModifyCasterEpisode, notes: "changes what is sent; EpisodeType cannot change; a start moved into the past is `IncorrectStartTime`; `InvalidEpisode.NotFound`" },
   DeleteCasterEpisode: { handler: episodes.DeleteCasterEpisode, notes: "whatever its status; `InvalidEpisode.NotFound`" },
   DescribeCasterProgram: { handler: episodes.DescribeCasterProgram, notes: `the studio's episodes and its episode groups' items, by StartTime; Status from the clock; filters EpisodeId, EpisodeType, Status, a StartTime–EndTime range (overlapping); paged (${PROGRAM_PAGING.pageSize} 1–${PROGRAM_PAGING.maxPageSize}, default ${PROGRAM_PAGING.defaultPageSize})` },
-  AddCasterLayout: { handler: layouts.AddCasterLayout, notes: "`BlendList.N` and `MixList.N` required (`MissingBlendList`, `MissingMixList`); every position a video source's; a layer per list entry, defaults for those left out" },
-  ModifyCasterLayout: { handler: layouts.ModifyCasterLayout, notes: "changes what is sent; a layer keeps its settings while its position stays in the list" },
+  AddCasterProgram: { handler: episodes.AddCasterProgram, notes: "`Episode.N` added as AddCasterEpisode adds each (a Component episode may leave SwitchType out); all or none; a field an episode needs is `MissingParameter`" },
+  ModifyCasterProgram: { handler: episodes.ModifyCasterProgram, notes: "each `Episode.N` (by its EpisodeId) changed as ModifyCasterEpisode changes it; all or none" },
+  DeleteCasterProgram: { handler: episodes.DeleteCasterProgram, notes: "every episode of the studio; its episode groups stay" },
+  AddCasterLayout: { handler: layouts.AddCasterLayout, notes: "every list required (`MissingBlendList`, `MissingMixList`, `MissingVideoLayer`, `MissingAudioLayer`); every position a video source's; a layer per list entry, defaults for the layers and settings left out" },
+  ModifyCasterLayout: { handler: layouts.ModifyCasterLayout, notes: "every list required, as AddCasterLayout's; a layer keeps its settings while its position stays in the list, and those left out" },
   DeleteCasterLayout: { handler: layouts.DeleteCasterLayout, notes: "`InvalidLayout.NotFound`; scenes showing it show no layout" },
   DescribeCasterLayouts: { handler: layouts.DescribeCasterLayouts, notes: "numbers, not the request's strings; filter LayoutId" },
   AddCasterComponent: { handler: components.AddCasterComponent, notes: "text, image or caption, with its content; one component per position (`DuplicateLocationID`)" },

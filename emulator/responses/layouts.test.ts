@@ -13,8 +13,12 @@ describe("emulator layouts", () => {
   let casterId: string;
   let token = 0;
 
-  const add = (params: Record<string, unknown>) => call("AddCasterLayout", { CasterId: casterId, ...params });
-  const modify = (layoutId: string, params: Record<string, unknown>) => call("ModifyCasterLayout", { CasterId: casterId, LayoutId: layoutId, ...params });
+  // The official metadata requires VideoLayer.N and AudioLayer.N (and, to modify, BlendList.N and MixList.N): a request
+  // sends a layer of each with one setting at its default, unless it sends its own.
+  const layers = { "VideoLayer.1.FillMode": "none", "AudioLayer.1.ValidChannel": "all" };
+  const add = (params: Record<string, unknown>) => call("AddCasterLayout", { CasterId: casterId, ...layers, ...params });
+  const modify = (layoutId: string, params: Record<string, unknown>) =>
+    call("ModifyCasterLayout", { CasterId: casterId, LayoutId: layoutId, "BlendList.1": "RV01", "MixList.1": "RV01", ...layers, ...params });
   const layouts = async (params: Record<string, unknown> = {}) => (await call("DescribeCasterLayouts", { CasterId: casterId, ...params })).body;
   const layout = async (layoutId: string) => (await layouts({ LayoutId: layoutId })).Layouts.Layout[0];
   const defaultVideoLayer = { FillMode: "none", HeightNormalized: 0, WidthNormalized: 0, PositionRefer: "topLeft", PositionNormalizeds: { Position: [0, 0] }, FixedDelayDuration: 0 };
@@ -66,7 +70,7 @@ describe("emulator layouts", () => {
     });
   });
 
-  test("the page's own example, lists and no layers, makes one default layer per entry", async () => {
+  test("layers with a setting at its default are default layers, one per entry", async () => {
     const { LayoutId } = (await add({ "BlendList.1": "RV01", "MixList.1": "RV01" })).body;
     expect(await layout(LayoutId)).toMatchObject({
       VideoLayers: { VideoLayer: [defaultVideoLayer] },
@@ -148,11 +152,11 @@ describe("emulator layouts", () => {
   });
 
   test("another account's studio, or none, is InvalidCaster.NotFound", async () => {
-    const lists = { "BlendList.1": "RV01", "MixList.1": "RV01" };
+    const lists = { "BlendList.1": "RV01", "MixList.1": "RV01", ...layers };
     expectError(await other("AddCasterLayout", { CasterId: casterId, ...lists }), 404, "InvalidCaster.NotFound");
     const { LayoutId } = (await add(lists)).body;
     expectError(await other("DescribeCasterLayouts", { CasterId: casterId }), 404, "InvalidCaster.NotFound");
-    expectError(await other("ModifyCasterLayout", { CasterId: casterId, LayoutId }), 404, "InvalidCaster.NotFound");
+    expectError(await other("ModifyCasterLayout", { CasterId: casterId, LayoutId, ...lists }), 404, "InvalidCaster.NotFound");
     expectError(await other("DeleteCasterLayout", { CasterId: casterId, LayoutId }), 404, "InvalidCaster.NotFound");
     expectError(await add({ ...lists, CasterId: "LIVEPRODUCER_POST-cn-nosuchcaster" }), 404, "InvalidCaster.NotFound");
   });
@@ -226,8 +230,8 @@ describe("emulator layouts", () => {
   test("the 11th AddCasterLayout of an account within a second is Throttling.User; DescribeCasterLayouts takes 15", async () => {
     const unpaced = popClient(emulator.url);
     advanceClock(2000);
-    for (let n = 1; n <= 10; n++) expect((await unpaced("AddCasterLayout", { CasterId: casterId, "BlendList.1": "RV01", "MixList.1": "RV01" })).status).toBe(200);
-    expectError(await unpaced("AddCasterLayout", { CasterId: casterId, "BlendList.1": "RV01", "MixList.1": "RV01" }), 400, "Throttling.User");
+    for (let n = 1; n <= 10; n++) expect((await unpaced("AddCasterLayout", { CasterId: casterId, "BlendList.1": "RV01", "MixList.1": "RV01", ...layers })).status).toBe(200);
+    expectError(await unpaced("AddCasterLayout", { CasterId: casterId, "BlendList.1": "RV01", "MixList.1": "RV01", ...layers }), 400, "Throttling.User");
     for (let n = 1; n <= 15; n++) expect((await unpaced("DescribeCasterLayouts", { CasterId: casterId })).status).toBe(200);
     expectError(await unpaced("DescribeCasterLayouts", { CasterId: casterId }), 400, "Throttling.User");
     advanceClock(2000);

@@ -17,7 +17,8 @@ export const AddCasterLayout: OperationHandler<"AddCasterLayout"> = (call) => {
   if (!blendList) throw errors.missingRequired("BlendList");
   const mixList = p.values("MixList");
   if (!mixList) throw errors.missingRequired("MixList");
-  const input = { casterId, blendList, mixList, videoLayers: p.objects("VideoLayer"), audioLayers: p.objects("AudioLayer") };
+  // The official metadata requires VideoLayer.N and AudioLayer.N as well (model/official/caster-operations.json).
+  const input = { casterId, blendList, mixList, videoLayers: p.requiredObjects("VideoLayer"), audioLayers: p.requiredObjects("AudioLayer") };
   const layout = call.backend.change(call.uid, (account) => addLayout(account, input));
   return { LayoutId: layout.layoutId };
 };
@@ -27,10 +28,12 @@ export const ModifyCasterLayout: OperationHandler<"ModifyCasterLayout"> = (call)
   const input = {
     casterId: p.required("CasterId"),
     layoutId: p.required("LayoutId"),
+    // The official metadata requires all four lists (model/official/caster-operations.json), as AddCasterLayout's; the
+    // gateway has checked the value lists.
     blendList: p.values("BlendList"),
     mixList: p.values("MixList"),
-    videoLayers: p.objects("VideoLayer"),
-    audioLayers: p.objects("AudioLayer"),
+    videoLayers: p.requiredObjects("VideoLayer"),
+    audioLayers: p.requiredObjects("AudioLayer"),
   };
   const layout = call.backend.change(call.uid, (account) => modifyLayout(account, input));
   return { LayoutId: layout.layoutId };

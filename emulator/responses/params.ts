@@ -13,7 +13,8 @@ type DeclaredName<A extends Action> =
 /** A parameter sent once: `CasterId`. */
 export type SingleParam<A extends Action> = Exclude<DeclaredName<A>, `${string}.N${string}`>;
 /** A list of values (`BlendList.N`, sent `BlendList.1`, `BlendList.2`, …), by its prefix: `BlendList`. */
-export type ValueListParam<A extends Action> = ValueListPrefix<DeclaredName<A>>;
+/** (A required list of objects is declared `VideoLayer.N` too: it stays a list of objects.) */
+export type ValueListParam<A extends Action> = Exclude<ValueListPrefix<DeclaredName<A>>, ObjectListPrefix<DeclaredName<A>>>;
 type ValueListPrefix<N> = N extends `${infer Prefix}.N` ? (Prefix extends `${string}.N${string}` ? never : Prefix) : never;
 /** A list of objects (`Item.N.ItemName`, sent `Item.1.ItemName`, …), by its prefix: `Item`. */
 export type ObjectListParam<A extends Action> = ObjectListPrefix<DeclaredName<A>>;
@@ -36,6 +37,9 @@ export class RequestParams<A extends Action = Action> {
   checkRequired(spec: OperationSpec): void {
     for (const param of spec.params) {
       const list = param.name.match(/^(\w+)\.N$/)?.[1];
+      // A list of objects (`VideoLayer.N` of `VideoLayer.N.FillMode`) is checked by its handler, with requiredObjects
+      // or a rule of its own (AddCasterEpisodeGroup's items).
+      if (list !== undefined && spec.params.some((other) => other.name.startsWith(`${param.name}.`))) continue;
       if (list !== undefined && param.required === true) {
         if (this.listed(list) === undefined) throw errors.missingRequired(list);
       } else if (param.required === true) this.text(param.name);
@@ -114,6 +118,13 @@ export class RequestParams<A extends Action = Action> {
       fields[field.slice(1)] = value;
       byIndex.set(index, fields);
     }
+    return byIndex;
+  }
+
+  /** A required list of objects: none sent is `Missing{Prefix}`, as a required list of values. */
+  requiredObjects(prefix: ObjectListParam<A>): Map<number, Record<string, string>> {
+    const byIndex = this.objects(prefix);
+    if (byIndex.size === 0) throw errors.missingRequired(prefix);
     return byIndex;
   }
 

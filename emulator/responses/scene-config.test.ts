@@ -40,7 +40,7 @@ describe("emulator scene configuration", () => {
     for (const location of ["RV01", "RV02", "RV03"]) {
       await client("AddCasterVideoResource", { CasterId: id, ResourceName: location, LocationId: location, LiveStreamUrl: `rtmp://push.example.com/app/${location}` });
     }
-    const layout = (await client("AddCasterLayout", { CasterId: id, "BlendList.1": "RV01", "MixList.1": "RV01" })).body.LayoutId;
+    const layout = (await client("AddCasterLayout", { CasterId: id, "BlendList.1": "RV01", "MixList.1": "RV01", "VideoLayer.1.FillMode": "none", "AudioLayer.1.ValidChannel": "all" })).body.LayoutId;
     const texts: string[] = [];
     for (const location of ["RC01", "RC02", "RC03"]) {
       texts.push((await client("AddCasterComponent", { CasterId: id, ComponentType: "text", LocationId: location, ComponentLayer: "{}", TextLayerContent: `{"Text":"${location}"}` })).body.ComponentId);
@@ -112,7 +112,7 @@ describe("emulator scene configuration", () => {
 
   describe("UpdateCasterSceneConfig", () => {
     test("sets the layout and keeps the components unless they are sent", async () => {
-      const second = (await call("AddCasterLayout", { CasterId: casterId, "BlendList.1": "RV02", "MixList.1": "RV02" })).body.LayoutId;
+      const second = (await call("AddCasterLayout", { CasterId: casterId, "BlendList.1": "RV02", "MixList.1": "RV02", "VideoLayer.1.FillMode": "none", "AudioLayer.1.ValidChannel": "all" })).body.LayoutId;
       await set({ LayoutId: layoutId, "ComponentId.1": components[0], "ComponentId.2": components[1] });
       expect((await update({ LayoutId: second })).status).toBe(200);
       expect(await shows()).toEqual({ layoutId: second, componentIds: [components[0], components[1]] });
@@ -230,7 +230,7 @@ describe("emulator scene configuration", () => {
   test("fault injection works for the new operations: a lost reply keeps the change, a 500 makes none", async () => {
     emulator.setFaults({ rates: { AddCasterLayout: { lostResponse: 1 }, SetCasterSceneConfig: { internalError: 1 } } });
     try {
-      await expect(call("AddCasterLayout", { CasterId: casterId, "BlendList.1": "RV02", "MixList.1": "RV02" })).rejects.toThrow();
+      await expect(call("AddCasterLayout", { CasterId: casterId, "BlendList.1": "RV02", "MixList.1": "RV02", "VideoLayer.1.FillMode": "none", "AudioLayer.1.ValidChannel": "all" })).rejects.toThrow();
       expect(Object.keys(emulator.state().accounts[DEMO_ACCOUNT.uid].casters[casterId].layouts)).toHaveLength(2);
       const before = state();
       expectError(await set({ LayoutId: layoutId }), 500, "InternalError");
@@ -251,7 +251,7 @@ describe("layouts, components and scenes across a restart", () => {
     const call = popClient(first.url);
     const casterId = (await call("CreateCaster", { ClientToken: "keep", NormType: 1, ChargeType: "PostPaid" })).body.CasterId;
     await call("AddCasterVideoResource", { CasterId: casterId, ResourceName: "cam", LocationId: "RV01", ImageId: "img1" });
-    const { LayoutId } = (await call("AddCasterLayout", { CasterId: casterId, "BlendList.1": "RV01", "MixList.1": "RV01", "VideoLayer.1.HeightNormalized": "0.5" })).body;
+    const { LayoutId } = (await call("AddCasterLayout", { CasterId: casterId, "BlendList.1": "RV01", "MixList.1": "RV01", "VideoLayer.1.HeightNormalized": "0.5", "VideoLayer.1.FillMode": "none", "AudioLayer.1.ValidChannel": "all" })).body;
     const { ComponentId } = (await call("AddCasterComponent", { CasterId: casterId, ComponentType: "text", LocationId: "RC01", ComponentLayer: "{}", TextLayerContent: '{"Text":"kept"}' })).body;
     const SceneId = (await call("StartCaster", { CasterId: casterId })).body.PgmSceneInfos.SceneInfo[0].SceneId;
     await call("SetCasterSceneConfig", { CasterId: casterId, SceneId, LayoutId, "ComponentId.1": ComponentId });

@@ -14,23 +14,16 @@ import { OFFICIAL } from "../../model/official/extract";
 export const COVERAGE_FILE = path.join("docs", "coverage.md");
 
 const SHOW_LIST_ACTION = "an action on a show list while it plays (CasterShowList declares the list itself): not served yet";
-const WHOLE_PROGRAM = "the whole programme in one call; CasterEpisode declares episodes one by one (AddCasterEpisode)";
 const LIVE_ACTION = "an action during a broadcast, not a setting a program declares";
 
 /** Why the emulator does not serve an official operation: each one it does not serve, once. */
 export const NOT_SERVED: Record<string, string> = {
   CopyCaster: "copies a studio; a program declares each studio instead",
-  RestartCaster: LIVE_ACTION,
   EffectCasterUrgent: LIVE_ACTION,
   EffectCasterVideoResource: LIVE_ACTION,
-  StartCasterScene: `${LIVE_ACTION}; StartCaster and StopCaster start and stop both scenes`,
-  StopCasterScene: `${LIVE_ACTION}; StartCaster and StopCaster start and stop both scenes`,
   CopyCasterSceneConfig: "copies a scene's configuration; CasterSceneBinding declares each scene's",
   DescribeCasterChannels: "a studio's channels (ChannelEnable): no kind declares them yet",
   SetCasterChannel: "a studio's channels (ChannelEnable): no kind declares them yet",
-  AddCasterProgram: WHOLE_PROGRAM,
-  ModifyCasterProgram: WHOLE_PROGRAM,
-  DeleteCasterProgram: WHOLE_PROGRAM,
   DescribeAutoShowListTasks: SHOW_LIST_ACTION,
   EditShowAndReplace: SHOW_LIST_ACTION,
   InitializeAutoShowListTask: SHOW_LIST_ACTION,
