@@ -33,9 +33,19 @@ export function resourcePhrase(resource: { resourceUrl?: string; resourceId?: st
   return `media-library asset ${resource.resourceId ?? resource.materialId}`;
 }
 
+/** "a file, https://media.example.com/opening.mp4" */
+export function showResourcePhrase(show: FileShow): string {
+  return `${withArticle(SHOW_RESOURCE_WORDS[show.resourceType])}, ${resourcePhrase(show)}`;
+}
+
 /** "a file, https://media.example.com/opening.mp4, once" */
 export function showPhrase(show: FileShow): string {
-  return `a ${SHOW_RESOURCE_WORDS[show.resourceType]}, ${resourcePhrase(show)}, ${showLengthPhrase(show)}`;
+  return `${showResourcePhrase(show)}, ${showLengthPhrase(show)}`;
+}
+
+/** "an image", "a file" */
+function withArticle(noun: string): string {
+  return `${/^[aeiou]/.test(noun) ? "an" : "a"} ${noun}`;
 }
 
 /** "plays once", "loops forever", "plays 3 times" */
@@ -53,6 +63,6 @@ export function priorityPhrase(list: Pick<FileShowList, "highPriorityShow" | "hi
 /** "a file, https://…/backdrop.png" or "media-library asset …" */
 export function backgroundPhrase(background: FileShowList["background"]): string | undefined {
   if (background === undefined) return undefined;
-  const type = background.resourceType === undefined ? "" : `a ${SHOW_RESOURCE_WORDS[background.resourceType]}, `;
+  const type = background.resourceType === undefined ? "" : `${withArticle(SHOW_RESOURCE_WORDS[background.resourceType])}, `;
   return `${type}${resourcePhrase(background)}`;
 }

@@ -1,5 +1,5 @@
 import { FileShow, FileShowList } from "../schema";
-import { backgroundPhrase, listRepeatPhrase, priorityPhrase, showPhrase } from "../show-words";
+import { backgroundPhrase, listRepeatPhrase, priorityPhrase, showLengthPhrase, showPhrase, showResourcePhrase } from "../show-words";
 import { capitalize, joinAnd, quote } from "../words";
 import { LayoutChange } from "./change";
 import { stableText } from "./match";
@@ -83,9 +83,16 @@ function showDifferences(before: FileShow[], after: FileShow[]): Difference[] {
   });
   for (const show of after) {
     if (!old.has(show.showName) || same(show.showName)) continue;
+    const was = old.get(show.showName) as FileShow;
+    const changes = [
+      ...(showResourcePhrase(show) !== showResourcePhrase(was) ? [`plays ${showResourcePhrase(show)} instead of ${showResourcePhrase(was)}`] : []),
+      ...(showLengthPhrase(show) !== showLengthPhrase(was) ? [`plays ${showLengthPhrase(show)} instead of ${showLengthPhrase(was)}`] : []),
+      // What the file does not say in words (the API's type label) changed.
+      ...(stableText({ ...show, liveInputType: undefined }) === stableText({ ...was, liveInputType: undefined }) ? [`has liveInputType ${show.liveInputType ?? 0} instead of ${was.liveInputType ?? 0}`] : []),
+    ];
     differences.push({
       short: `${quote(show.showName)} changed`,
-      detail: `${quote(show.showName)} now plays ${showPhrase(show)} instead of ${showPhrase(old.get(show.showName) as FileShow)}: a show cannot be modified, so it is removed and added again.`,
+      detail: `${quote(show.showName)} now ${joinAnd(changes)}: a show cannot be modified, so it is removed and added again.`,
     });
   }
   const kept = (list: FileShow[]) => list.map((show) => show.showName).filter((name) => old.has(name) && next.has(name) && same(name));
