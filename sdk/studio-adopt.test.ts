@@ -76,3 +76,36 @@ describe("Studio with an adopt section", () => {
     expect(declared.size).toBe(0);
   });
 });
+
+describe("Studio with a show list", () => {
+  pulumi.runtime.setAllConfig({ "project:deskUrl": "rtmp://push.example.com/live/desk?auth_key=1767225600-0-0-feedface" }, ["project:deskUrl"]);
+  const showList: StudioDefinition["showList"] = {
+    repeatTimes: -1,
+    shows: [
+      { showName: "Opening", resourceType: "vod", resourceUrl: "https://media.example.com/opening.mp4" },
+      { showName: "Desk", resourceType: "live", resourceUrl: { secret: "deskUrl" }, duration: 600 },
+    ],
+  };
+
+  test("declares one CasterShowList, <name>-show-list, in the studio; a signed URL read from the stack makes its shows a secret", async () => {
+    declared.clear();
+    const studio = new Studio("listed", { definition: { caster: { casterId: ADOPTED_STUDIO }, showList } });
+    expect(studio.showList).toBeDefined();
+    await value(studio.showList!.id);
+    const inputs = declared.get("listed-show-list")!;
+    expect(inputs).toMatchObject({ casterId: ADOPTED_STUDIO, repeatTimes: -1 });
+    expect(inputs.importId).toBeUndefined();
+    // Sent as a secret: the engine keeps the list, with its signed URL, as ciphertext in state.
+    expect(inputs.shows).toEqual({
+      [pulumi.runtime.specialSigKey]: pulumi.runtime.specialSecretSig,
+      value: [showList!.shows[0], { ...showList!.shows[1], resourceUrl: "rtmp://push.example.com/live/desk?auth_key=1767225600-0-0-feedface" }],
+    });
+  });
+
+  test("adopt.showList takes the studio's list over: the child's importId is the studio's ID", async () => {
+    declared.clear();
+    const studio = new Studio("taken", { definition: { caster: { casterId: ADOPTED_STUDIO }, showList, adopt: { showList: ADOPTED_STUDIO } } });
+    await value(studio.showList!.id);
+    expect(declared.get("taken-show-list")?.importId).toBe(ADOPTED_STUDIO);
+  });
+});

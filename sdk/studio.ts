@@ -5,12 +5,13 @@ import { CasterEpisode, CasterEpisodeArgs } from "./caster-episode";
 import { CasterEpisodeGroup, CasterEpisodeGroupArgs } from "./caster-episode-group";
 import { CasterLayout, CasterLayoutArgs } from "./caster-layout";
 import { CasterSceneBinding } from "./caster-scene-binding";
+import { CasterShowList, CasterShowListArgs } from "./caster-show-list";
 import { CasterVideoResource, CasterVideoResourceArgs } from "./caster-video-resource";
 import { formatProblem, LayoutError, loadLayout } from "../studio-file/load";
 import { markFileCheckedComponent } from "./whole-studio-check";
 import type { Connection } from "../model/fields/connection";
 import {
-  FileAdopt, FileComponent, FileEpisode, FileLayout, FileScenes, isNewStudio, isSecretReference, LayoutEpisodeGroup, LayoutSource, LayoutStudio, SCENE_KEYS, SceneKey,
+  FileAdopt, FileComponent, FileEpisode, FileLayout, FileScenes, FileShowListDefinition, isNewStudio, isSecretReference, LayoutEpisodeGroup, LayoutSource, LayoutStudio, SCENE_KEYS, SceneKey,
   sceneOfKey, SecretCapableStudioProperty, SecretReference,
 } from "../studio-file/schema";
 
@@ -97,6 +98,12 @@ export interface StudioDefinition {
     /** When it ends: ISO 8601 with a zone, or a Date; sent as UTC. */
     endTime: pulumi.Input<string | Date>;
   }> | null;
+  /**
+   * The studio's show list: its shows in playing order, each with a {@link CasterShowList}'s show
+   * properties (a `resourceUrl` may be `{ secret: <stack config key> }`), and the list's settings.
+   * @default none: the show list is not managed
+   */
+  showList?: FileShowListDefinition | null;
   /**
    * The time zone the schedule is read in (validate, diff, render); not sent to the API.
    * @default none: times are shown in UTC alone
@@ -238,6 +245,8 @@ export class Studio extends pulumi.ComponentResource {
   public readonly episodes: Readonly<Record<string, CasterEpisode>>;
   /** Each episode's API EpisodeId, by name. */
   public readonly episodeIds: pulumi.Output<Record<string, string>>;
+  /** The studio's show list, when the definition declares one. */
+  public readonly showList: CasterShowList | undefined;
 
   constructor(name: string, args: StudioArgs, opts?: pulumi.ComponentResourceOptions) {
     const kind = new.target as typeof Studio;
@@ -364,15 +373,27 @@ export class Studio extends pulumi.ComponentResource {
     }
     this.episodes = episodes;
 
+    // The show list names no source of the file (a show plays a URL or a media-library asset):
+    // it waits only for the studio, which its casterId carries.
+    const showList = content.showList;
+    this.showList = showList ? new CasterShowList(`${name}-show-list`, {
+      ...showList,
+      shows: showList.shows.map((show, index) => secrets.read(show, `showList.shows[${index}]`)),
+      ...(showList.background ? { background: secrets.read(showList.background, "showList.background") } : {}),
+      casterId: childCasterId,
+      ...(adopt.showList ? { importId: adopt.showList } : {}),
+      ...connected,
+    } as CasterShowListArgs, childOptions("show-list")) : undefined;
+
     this.resourceIds = outputsBy(sources, (source) => source.resourceId);
     this.programIds = outputsBy(episodeGroups, (group) => group.programId);
     this.layoutIds = outputsBy(layouts, (child) => child.layoutId);
     this.componentIds = outputsBy(components, (child) => child.componentId);
     this.boundSceneIds = outputsBy(sceneBindings as Record<string, CasterSceneBinding>, (binding) => binding.sceneId);
     this.episodeIds = outputsBy(episodes, (episode) => episode.episodeId);
-    if ([sources, episodeGroups, layouts, components, sceneBindings, episodes].every((children) => Object.keys(children).length === 0)) {
+    if ([sources, episodeGroups, layouts, components, sceneBindings, episodes].every((children) => Object.keys(children).length === 0) && !this.showList) {
       // Declarative, so an empty studio file empties the studio; a file emptied by mistake should be noticed.
-      void pulumi.log.warn("the studio file has no sources, episode groups, layouts, components, scenes or episodes: any this component made before are deleted.", this);
+      void pulumi.log.warn("the studio file has no sources, episode groups, layouts, components, scenes, episodes or show list: any this component made before are deleted.", this);
     }
     this.registerOutputs({
       casterId: childCasterId,

@@ -14,10 +14,11 @@ import { casterEpisode } from "../model/kinds/caster-episode";
 import { casterSceneBinding } from "../model/kinds/caster-scene-binding";
 import { casterEpisodeGroup, startTimeSchema } from "../model/kinds/caster-episode-group";
 import { audioLayerSchema, casterLayout, videoLayerSchema } from "../model/kinds/caster-layout";
+import { backgroundSchema, casterShowList, showSchema } from "../model/kinds/caster-show-list";
 import { casterVideoResource } from "../model/kinds/caster-video-resource";
 import { FieldSpec, KindSpec } from "../model/kinds/kind";
 import {
-  ADOPT_SECTIONS, fileAdoptSchema, fileComponentSchema, fileEpisodeSchema, fileSceneSchema,
+  ADOPT_SECTIONS, fileAdoptSchema, fileBackgroundSchema, fileComponentSchema, fileEpisodeSchema, fileSceneSchema, fileShowSchema,
   layoutSourceSchema, layoutStudioSchema, NEW_STUDIO_KEY, SCENE_KEYS, studioLayoutSchema,
 } from "./schema";
 import { FILE_RULE_WORDS, KEYED_SECTION_NAMES, KEYED_SECTIONS } from "./sections";
@@ -261,7 +262,7 @@ export function leftOutOf(field: FieldSpec): LeftOut | undefined {
   return takes(value) ? { value, note } : undefined;
 }
 
-const KINDS: KindSpec[] = [casterKind, casterVideoResource, casterEpisodeGroup, casterLayout, casterComponent, casterEpisode];
+const KINDS: KindSpec[] = [casterKind, casterVideoResource, casterEpisodeGroup, casterLayout, casterComponent, casterEpisode, casterShowList];
 
 /** Each field schema of the kinds, with what applies when it is left out. */
 const FIELD_DEFAULTS = new Map<z.ZodType, LeftOut>(KINDS.flatMap((kind) => Object.values(kind.fields)
@@ -378,10 +379,17 @@ const FILE_ENTRY_OF_KIND = new Map<KindSpec, z.ZodType>([
   [casterSceneBinding, fileSceneSchema],
 ]);
 
+/** A kind's item schema and the file's form of it, where the file takes a secret reference for its URL. */
+const FILE_FORM_OF_ITEM = new Map<z.ZodType, z.ZodType>([
+  [showSchema, fileShowSchema],
+  [backgroundSchema, fileBackgroundSchema],
+]);
+
 /** The kinds' rules that carry a JSON Schema, by the zod schema whose JSON carries them. */
 const KIND_RULES = [...KINDS, casterSceneBinding].flatMap((kind) => kind.rules.flatMap((rule): [z.ZodType, (json: Json) => void][] => {
   if (!rule.jsonSchema) return [];
-  const carrier = rule.jsonSchema.on ?? FILE_ENTRY_OF_KIND.get(kind);
+  const on = rule.jsonSchema.on;
+  const carrier = on !== undefined ? FILE_FORM_OF_ITEM.get(on) ?? on : FILE_ENTRY_OF_KIND.get(kind);
   if (!carrier) throw new Error(`pulumi-alicloud-caster: a ${kind.type} rule has a JSON Schema but no schema of the studio file to carry it; please report this.`);
   return [[carrier, rule.jsonSchema.write]];
 }));

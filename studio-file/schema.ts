@@ -6,6 +6,7 @@ import { episodeFields } from "../model/kinds/caster-episode";
 import { episodeGroupFields, episodeItemSchema } from "../model/kinds/caster-episode-group";
 import { layoutFields as compositionFields } from "../model/kinds/caster-layout";
 import { SCENES } from "../model/kinds/caster-scene-binding";
+import { backgroundSchema, showListFields, showSchema } from "../model/kinds/caster-show-list";
 import { casterIdSchema, LOCATION_ID_PATTERN, SOURCE_PROPERTIES, SourceProperty, videoResourceFields } from "../model/kinds/caster-video-resource";
 import { OBJECT_ID_PATTERN } from "../model/fields/import-id";
 import { Connection, connectionSchema } from "../model/fields/connection";
@@ -183,6 +184,36 @@ export const timeZoneSchema = z.string().refine((zone) => {
 }, { error: "use an IANA time zone such as Asia/Shanghai, Europe/Berlin or UTC." })
   .describe("the time zone the schedule is shown in besides UTC (render, diff, validate), an IANA name such as Asia/Shanghai");
 
+// The show list: one per studio ------------------------------------------------------------------
+
+// Its studio is the file's; an existing list is taken over by `adopt.showList`.
+const { casterId: _showListCasterId, importId: _showListImportId, connection: _showListConnection, ...fileShowListEntryFields } = showListFields;
+/** A show list's properties in a studio file, as the kind checks them: a CasterShowList's, less casterId. */
+export const fileShowListFields = fileShowListEntryFields;
+
+/**
+ * A schema of the kind's, with its URL from the stack's secrets where it is signed: the kind's
+ * fields, its messages and its checks (the list's bounds) kept, so a file reads as the resource.
+ */
+function withSecretUrl<Shape extends z.ZodRawShape>(object: z.ZodObject<Shape>) {
+  const shape = { ...object.shape, resourceUrl: urlOrSecret(object.shape.resourceUrl as z.ZodType) };
+  const withSecret = z.strictObject(shape, { error: object._zod.def.error as never });
+  return object.description === undefined ? withSecret : withSecret.describe(object.description);
+}
+
+/** A show in a studio file: the kind's, its resourceUrl possibly a secret reference. */
+export const fileShowSchema = withSecretUrl(showSchema);
+/** The list's background in a studio file, its resourceUrl possibly a secret reference. */
+export const fileBackgroundSchema = withSecretUrl(backgroundSchema);
+
+const kindShows = fileShowListEntryFields.shows;
+export const fileShowListSchema = z.strictObject({
+  ...fileShowListEntryFields,
+  shows: z.array(fileShowSchema, { error: kindShows._zod.def.error as never }).check(...((kindShows._zod.def.checks ?? []) as never[])).describe(kindShows.description as string),
+  background: fileBackgroundSchema.optional().describe(fileShowListEntryFields.background.description as string),
+})
+  .describe("the studio's show list: its shows in playing order, how often the list repeats, the show that interrupts it at a set time, and its background");
+
 // Adopting: what the first `pulumi up` takes over ------------------------------------------------
 
 /** The sections of `adopt`, each keyed as the file's section of that name, with what its IDs are. */
@@ -204,7 +235,9 @@ export const fileAdoptSchema = z.strictObject({
   ...(Object.fromEntries(Object.entries(ADOPT_SECTIONS).map(([section, { keyPattern, noun }]) => [section,
     z.record(z.string().regex(keyPattern), adoptedIdSchema(section as AdoptSection)).nullable().optional()
       .describe(`the existing ${noun}s taken over, keyed as in ${section}`)])) as Record<AdoptSection, z.ZodOptional<z.ZodNullable<z.ZodRecord<z.ZodString, z.ZodString>>>>),
-}).describe("the existing objects' IDs, keyed as the file's sections are: caster (with caster: { new: ... }), sources, layouts, components, episodes, episodeGroups");
+  showList: casterIdSchema.optional()
+    .describe("the studio's existing show list, taken over by the studio's CasterId (a studio has one list): shows the file does not declare are removed"),
+}).describe("the existing objects' IDs, keyed as the file's sections are: caster (with caster: { new: ... }), sources, layouts, components, episodes, episodeGroups, and showList (the studio's CasterId)");
 
 export const studioLayoutSchema = z.strictObject({
   $schema: z.string().optional().describe("the JSON Schema of this file, for editors"),
@@ -221,12 +254,13 @@ export const studioLayoutSchema = z.strictObject({
   scenes: fileScenesSchema.nullable().optional(),
   episodes: z.record(z.string().regex(EPISODE_KEY_PATTERN, { error: EPISODE_KEY_RULE }), fileEpisodeSchema).nullable().optional()
     .describe("the schedule's episodes, keyed by a name of yours, e.g. evening-news"),
+  showList: fileShowListSchema.nullable().optional(),
   timeZone: timeZoneSchema.optional(),
   connection: connectionSchema
     .describe("how everything in this file reaches Alibaba Cloud, when not with the stack's settings: { profile, region, endpoint, assumeRole: { roleArn, sessionName, externalId, sessionExpiration }, stsEndpoint }; names where credentials are, never holds them"),
   adopt: fileAdoptSchema.nullable().optional()
     .describe("what the first `pulumi up` takes over instead of making new (written by `caster-studio export`); remove it once that has run"),
-}).describe("An ApsaraVideo Live production studio as one file: the studio, its video sources by position, its episode groups, its layouts, components, what its scenes show, and its schedule of episodes.");
+}).describe("An ApsaraVideo Live production studio as one file: the studio, its video sources by position, its episode groups, its layouts, components, what its scenes show, its schedule of episodes, and its show list.");
 
 const plainStudioSchema = z.strictObject(layoutStudioFields);
 /** A new studio with every URL as text (secret references read, or shown by name). */
@@ -262,6 +296,21 @@ export type FileAdopt = z.infer<typeof fileAdoptSchema>;
 export type FileEpisode = z.infer<typeof fileEpisodeSchema>;
 export type FileScenes = Partial<Record<SceneKey, FileScene>>;
 
+const plainShowListSchema = z.strictObject({
+  ...fileShowListEntryFields,
+  shows: z.array(showSchema),
+  background: backgroundSchema.optional(),
+});
+/** A show list with every URL as text (secret references read, or shown by name). */
+export type FileShowList = z.infer<typeof plainShowListSchema>;
+/** A show of a studio file, its URL as text. */
+export type FileShow = FileShowList["shows"][number];
+/** A show list as the file gives it: a show's or the background's resourceUrl may be a secret reference. */
+export type FileShowListDefinition = Omit<FileShowList, "shows" | "background"> & {
+  shows: OrSecret<FileShow, "resourceUrl">[];
+  background?: OrSecret<NonNullable<FileShowList["background"]>, "resourceUrl">;
+};
+
 /** What is on screen: the sections a file's layouts, components and scenes are in. They hold no URL. */
 interface Composition {
   layouts?: Record<string, FileLayout> | null;
@@ -282,6 +331,7 @@ export interface StudioFileDefinition extends Composition {
   caster?: LayoutCasterDefinition;
   sources?: Record<string, LayoutSourceDefinition> | null;
   episodeGroups?: Record<string, LayoutEpisodeGroupDefinition> | null;
+  showList?: FileShowListDefinition | null;
 }
 
 /** @deprecated The former name of {@link StudioFileDefinition}: the whole studio file, not one layout. */
@@ -292,6 +342,7 @@ export interface PlainStudioFile extends Composition {
   caster?: LayoutCaster;
   sources?: Record<string, LayoutSource> | null;
   episodeGroups?: Record<string, LayoutEpisodeGroup> | null;
+  showList?: FileShowList | null;
 }
 
 export function isSecretReference(value: unknown): value is SecretReference {
@@ -301,17 +352,23 @@ export function isSecretReference(value: unknown): value is SecretReference {
 /** `{ secret: mainCameraUrl }` → `stack secret mainCameraUrl`: what the reviewer sees instead of the URL. */
 export function withSecretsAsText(layout: StudioFileDefinition): PlainStudioFile {
   const text = (value: unknown) => (isSecretReference(value) ? `stack secret ${value.secret}` : value);
+  const asText = (entry: object) => Object.fromEntries(Object.entries(entry).map(([key, value]) => [key, text(value)]));
   const mapValues = <T>(entries: Record<string, T> | null | undefined, map: (entry: T) => unknown) =>
     entries ? Object.fromEntries(Object.entries(entries).map(([key, entry]) => [key, map(entry)])) : entries;
   return {
     caster: layout.caster !== undefined && isNewStudio(layout.caster)
       ? { new: Object.fromEntries(Object.entries(layout.caster.new).map(([key, value]) => [key, text(value)])) }
       : layout.caster,
-    sources: mapValues(layout.sources, (source) => Object.fromEntries(Object.entries(source).map(([key, value]) => [key, text(value)]))),
+    sources: mapValues(layout.sources, asText),
     episodeGroups: mapValues(layout.episodeGroups, (group) => ({
       ...Object.fromEntries(Object.entries(group).map(([key, value]) => [key, text(value)])),
       items: group.items.map((item) => ({ itemName: item.itemName, vodUrl: text(item.vodUrl) })),
     })),
+    showList: layout.showList ? {
+      ...layout.showList,
+      shows: layout.showList.shows.map(asText),
+      ...(layout.showList.background ? { background: asText(layout.showList.background) } : {}),
+    } : layout.showList,
     layouts: layout.layouts,
     components: layout.components,
     scenes: layout.scenes,

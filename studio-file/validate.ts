@@ -6,6 +6,7 @@ import { caster as casterKind } from "../model/kinds/caster";
 import { casterComponent } from "../model/kinds/caster-component";
 import { casterEpisode, EpisodeInputs, GIVE_A_SOURCE, GIVE_A_SOURCE_IN_THE_FILE } from "../model/kinds/caster-episode";
 import { casterLayout } from "../model/kinds/caster-layout";
+import { casterShowList } from "../model/kinds/caster-show-list";
 import {
   importIdOfThisStudio, LOCATION_ID_PATTERN, videoResourceFields, videoResourceSpec,
 } from "../model/kinds/caster-video-resource";
@@ -20,6 +21,7 @@ import {
   fileEpisodeSchema,
   fileLayoutFields,
   fileSceneSchema,
+  fileShowListFields,
   GROUP_NAME_PATTERN,
   LAYOUT_NAME_PATTERN,
   SCENE_KEYS,
@@ -115,8 +117,11 @@ interface EntryCheck {
   spec: InputSpec<Record<string, unknown>>;
   /** URL properties that may be `{ secret: <key> }`, each with a stand-in of the right shape for the checks. */
   secretStandIns: Record<string, string>;
-  /** Whether its `items` carry a `vodUrl` each that may be a secret reference (an episode group's). */
-  itemsWithSecrets?: boolean;
+  /**
+   * URLs one level down that may be `{ secret: <key> }`: in each item of a list (an episode group's
+   * `items[].vodUrl`) or in an object (a show list's `background.resourceUrl`).
+   */
+  nestedSecrets?: { property: string; url: string; standIn: string }[];
 }
 
 /** How each section of a layout is keyed and checked. */
@@ -153,7 +158,7 @@ const ENTRY_CHECKS: Record<KeyedSectionName, Omit<EntryCheck, "entry"> & Pick<Se
   },
   episodeGroups: {
     secretStandIns: { callbackUrl: STAND_IN.web, sideOutputUrl: STAND_IN.stream } satisfies Record<(typeof SECRET_CAPABLE_GROUP_PROPERTIES)[number], string>,
-    itemsWithSecrets: true,
+    nestedSecrets: [{ property: "items", url: "vodUrl", standIn: STAND_IN.file }],
     // The studio always comes from `caster`, so the domain and callback default from its config.
     spec: { fields: layoutEpisodeGroupFields, rules: [] } as unknown as InputSpec<Record<string, unknown>>,
   },
@@ -192,6 +197,18 @@ const NEW_STUDIO: EntryCheck = {
   secretStandIns: Object.fromEntries(SECRET_CAPABLE_STUDIO_PROPERTIES.map((name) => [name, standInFor(name, layoutStudioFields[name])])),
 };
 
+/** The show list (`showList:`): the CasterShowList kind's fields and rules, less casterId; a show's or the background's URL may be a secret. */
+const SHOW_LIST: EntryCheck = {
+  entry: "a show list",
+  spec: { fields: fileShowListFields, rules: casterShowList.rules } as unknown as InputSpec<Record<string, unknown>>,
+  secretStandIns: {},
+  // Any stand-in does for a show whatever its type: the kind takes the same URLs for each.
+  nestedSecrets: [
+    { property: "shows", url: "resourceUrl", standIn: STAND_IN.web },
+    { property: "background", url: "resourceUrl", standIn: STAND_IN.web },
+  ],
+};
+
 /** What a new studio must hold: its required properties, as the kind has them. */
 const NEW_STUDIO_NEEDS = Object.entries(layoutStudioFields)
   .filter(([, schema]) => !schema.safeParse(undefined).success)
@@ -223,6 +240,7 @@ export function checkLayout(value: unknown, options: CheckOptions = {}): LayoutC
   if (value.caster !== undefined) problems.push(...casterProblems(value.caster));
   for (const section of SECTIONS) problems.push(...sectionProblems(value[section.name], section, value));
   problems.push(...scenesProblems(value.scenes));
+  problems.push(...showListProblems(value.showList));
   problems.push(...timeZoneProblems(value.timeZone));
   problems.push(...connectionProblems(value.connection));
   problems.push(...importIdProblems(value));
@@ -417,7 +435,7 @@ function adoptProblems(file: Record<string, unknown>): PathProblem[] {
   if (!isPlainObject(adopt)) {
     return [{ path: ["adopt"], message: `adopt is a mapping of what the first \`pulumi up\` takes over (caster, ${ADOPT_SECTION_NAMES.join(", ")}), got ${kindOf(adopt)}.` }];
   }
-  const problems = unknownKeyProblems(adopt, ["adopt"], ["caster", ...ADOPT_SECTION_NAMES], "a section of adopt");
+  const problems = unknownKeyProblems(adopt, ["adopt"], ["caster", ...ADOPT_SECTION_NAMES, "showList"], "a section of adopt");
   const newStudio = isPlainObject(file.caster) && NEW_STUDIO_KEY in file.caster;
   if (adopt.caster !== undefined && adopt.caster !== null && !isUnknown(adopt.caster)) {
     if (!newStudio) {
@@ -432,6 +450,7 @@ function adoptProblems(file: Record<string, unknown>): PathProblem[] {
     }
   }
   const studioIsNew = newStudio && (adopt.caster === undefined || adopt.caster === null);
+  problems.push(...adoptedShowListProblems(file, adopt, studioIsNew));
   for (const section of ADOPT_SECTION_NAMES) {
     const entries = adopt[section];
     if (entries === undefined || entries === null || isUnknown(entries)) continue;
@@ -471,6 +490,33 @@ function adoptProblems(file: Record<string, unknown>): PathProblem[] {
 }
 
 const ADOPT_SECTION_NAMES = Object.keys(ADOPT_SECTIONS) as AdoptSection[];
+
+/**
+ * `adopt.showList`: the studio's list is taken over by the studio's ID (a studio has one list), so
+ * it names the file's studio, where the file says which that is, and the file declares a list.
+ */
+function adoptedShowListProblems(file: Record<string, unknown>, adopt: Record<string, unknown>, studioIsNew: boolean): PathProblem[] {
+  const id = adopt.showList;
+  if (id === undefined || id === null || isUnknown(id)) return [];
+  const path = ["adopt", "showList"];
+  if (file.showList === undefined || file.showList === null) {
+    return [{ path, atKey: true, message: `adopt.showList takes over the studio's show list, but this file declares none: add showList with its shows, or remove adopt.showList.` }];
+  }
+  if (studioIsNew) {
+    return [{ path, atKey: true, message: `adopt.showList ${FILE_RULE_WORDS.nothingToTakeOver.what("show list")}: ${FILE_RULE_WORDS.nothingToTakeOver.fix("adopt.showList")}` }];
+  }
+  const parsed = fileAdoptSchema.shape.showList.safeParse(id);
+  if (!parsed.success) {
+    const quoteIt = typeof id === "number" || typeof id === "boolean" ? `; in YAML, quote it: "${String(id)}"` : "";
+    return [{ path, message: `showList ${describeValue(id)} is not allowed: ${typeof id === "string" ? parsed.error.issues[0].message : `use the studio's CasterId as text${quoteIt}.`}` }];
+  }
+  const caster = isPlainObject(file.caster) ? file.caster : {};
+  const studio = typeof adopt.caster === "string" ? adopt.caster : typeof caster.casterId === "string" ? caster.casterId : undefined;
+  if (studio !== undefined && id !== studio) {
+    return [{ path, message: `showList ${describeValue(id)} is not this file's studio, ${studio}: a show list is taken over by its studio's CasterId (a studio has one list); use ${studio}.` }];
+  }
+  return [];
+}
 
 function article(noun: string): string {
   return /^[aeiou]/.test(noun) ? "an" : "a";
@@ -519,6 +565,15 @@ function newStudioProblems(studio: unknown): PathProblem[] {
     return [{ path, message: `caster.new must be a mapping of the new studio's properties (${NEW_STUDIO_NEEDS.join(", ")}, ...), got ${kindOf(studio)}.` }];
   }
   return entryProblems(studio, path, NEW_STUDIO);
+}
+
+/** The show list: one per studio, checked as the CasterShowList resource checks its inputs. */
+function showListProblems(showList: unknown): PathProblem[] {
+  if (showList === undefined || showList === null) return [];
+  if (!isPlainObject(showList)) {
+    return [{ path: ["showList"], message: `showList is a mapping of the studio's show list (shows: [{ showName, resourceType, resourceUrl | resourceId, duration | repeatTimes }], repeatTimes, ...), got ${kindOf(showList)}.` }];
+  }
+  return entryProblems(showList, ["showList"], SHOW_LIST);
 }
 
 function sectionProblems(entries: unknown, section: Section, file: Record<string, unknown>): PathProblem[] {
@@ -595,11 +650,13 @@ function setSecretsAside(entry: Record<string, unknown>, path: string[], check: 
   for (const [name, standIn] of Object.entries(check.secretStandIns)) {
     if (name in entry) checkable[name] = setAside(entry[name], [name], standIn);
   }
-  if (check.itemsWithSecrets && Array.isArray(entry.items)) {
-    checkable.items = entry.items.map((item, index) =>
-      typeof item === "object" && item !== null && "vodUrl" in item
-        ? { ...item, vodUrl: setAside((item as { vodUrl: unknown }).vodUrl, ["items", index, "vodUrl"], STAND_IN.file) }
-        : item);
+  for (const { property, url, standIn } of check.nestedSecrets ?? []) {
+    const withUrl = (inner: unknown, where: (string | number)[]) => isPlainObject(inner) && url in inner
+      ? { ...inner, [url]: setAside(inner[url], [...where, url], standIn) }
+      : inner;
+    const value = entry[property];
+    if (Array.isArray(value)) checkable[property] = value.map((item, index) => withUrl(item, [property, index]));
+    else if (isPlainObject(value)) checkable[property] = withUrl(value, [property]);
   }
   return { checkable, secretProblems, standIns };
 }

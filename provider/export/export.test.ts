@@ -163,7 +163,7 @@ describe("caster-studio export", () => {
     expect((await exportStudio(live.client, built.casterId, { now: clock.now })).text).toBe(exported.text);
     expect([...new Set(live.emulator.calls().map((call) => call.action))].sort()).toEqual([
       "DescribeCasterComponents", "DescribeCasterConfig", "DescribeCasterLayouts", "DescribeCasterProgram", "DescribeCasterScenes",
-      "DescribeCasterVideoResources", "DescribeCasters",
+      "DescribeCasterVideoResources", "DescribeCasters", "DescribeShowList",
     ]);
     // One listing of the scenes serves the studio's scene IDs and what each scene shows.
     expect(live.emulator.calls().filter((call) => call.action === "DescribeCasterScenes")).toHaveLength(1);

@@ -49,6 +49,7 @@ function contents(file: ExportedStudio): string {
     count(Object.keys(file.components).length, "component"),
     ...(scenes.length > 0 ? [`${scenes.join(" and ")} bound`] : []),
     count(Object.keys(file.episodes).length, "episode"),
+    ...(file.showList ? [`a show list of ${count((file.showList.shows as unknown[]).length, "show")}`] : []),
   ].join(", ");
 }
 
@@ -81,6 +82,13 @@ function leaveOutFor(file: ExportedStudio, problem: PathProblem): boolean {
     drop(file, `${section}.${key}.`);
     note(file, section as keyof typeof ENTRY_SECTIONS, `${ENTRY_SECTIONS[section as keyof typeof ENTRY_SECTIONS]} ${key}`, why,
       section === "episodes" ? "The program keeps it, unmanaged." : "The studio keeps it, unmanaged.");
+    return true;
+  }
+  if (section === "showList" && file.showList) {
+    delete file.showList;
+    delete file.adopt.showList;
+    drop(file, "showList.");
+    note(file, "showList", "The show list", why, "The studio keeps its list as it is, unmanaged.");
     return true;
   }
   if (section === "scenes" && (key === "pgm" || key === "pvw") && file.scenes[key]) {

@@ -4,6 +4,7 @@ import { ApiComponent, components } from "../component/provider";
 import { ApiEpisode, episodes } from "../episode/provider";
 import { ApiLayout, layouts } from "../layout/provider";
 import { ApiScene, scenes as sceneListing } from "../scene/provider";
+import { ApiList, describeShowList } from "../show-list/provider";
 import { unlessStudioGone } from "../shared/studio-listing";
 import { ApiVideoResource } from "../video-resource/api";
 import { sources } from "../video-resource/provider";
@@ -23,6 +24,8 @@ export interface StudioReading {
   scenes: ApiScene[];
   /** The whole program: episodes, and the episode groups' items (no EndTime). */
   program: (ApiEpisode & { Status?: number })[];
+  /** The studio's show list; its shows empty when it has none. */
+  showList: ApiList;
 }
 
 /** The studio does not exist where the settings point (DescribeCasters does not list it, or InvalidCaster.NotFound). */
@@ -48,6 +51,7 @@ export async function readStudioForExport(client: LiveClient, casterId: string):
       components: await components.describe(client, casterId),
       scenes,
       program: await episodes.describe(client, casterId),
+      showList: await describeShowList(client, casterId),
     };
   });
   if (!reading) throw new StudioNotFound(casterId);

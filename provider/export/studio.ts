@@ -7,6 +7,7 @@ import { caster as casterKind, casterSpec } from "../../model/kinds/caster";
 import { CAPTION_FIELDS, casterComponent, componentFields, GEOMETRY_FIELDS, TEXT_FIELDS } from "../../model/kinds/caster-component";
 import { episodeSpec } from "../../model/kinds/caster-episode";
 import { AUDIO_LAYER_FIELDS, layoutSpec, VIDEO_LAYER_FIELDS } from "../../model/kinds/caster-layout";
+import { casterShowList, Show, showListFields } from "../../model/kinds/caster-show-list";
 import { casterVideoResource, videoResourceSpec } from "../../model/kinds/caster-video-resource";
 import { FieldSpec, innerType } from "../../model/kinds/kind";
 import { SECRET_CAPABLE_SOURCE_PROPERTIES, SECRET_CAPABLE_STUDIO_PROPERTIES, SceneKey } from "../../studio-file/schema";
@@ -15,6 +16,7 @@ import { fromApi as componentFromApi } from "../component/provider";
 import { fromApi as episodeFromApi } from "../episode/provider";
 import { comparableLayers, layersFromApi } from "../layout/provider";
 import { bindingOf, OUTPUT_TYPE } from "../scene/provider";
+import { fromApi as showListFromApi } from "../show-list/provider";
 import { outputsFromApi } from "../video-resource/provider";
 import { StudioReading } from "./read";
 
@@ -27,7 +29,7 @@ import { StudioReading } from "./read";
  */
 
 /** The top-level sections, in the order the file has them. */
-export const SECTIONS = ["caster", "timeZone", "sources", "layouts", "components", "scenes", "episodes", "adopt"] as const;
+export const SECTIONS = ["caster", "timeZone", "sources", "layouts", "components", "scenes", "episodes", "showList", "adopt"] as const;
 export type Section = (typeof SECTIONS)[number];
 type Entry = Record<string, unknown>;
 
@@ -46,6 +48,8 @@ export interface Adoptions {
   layouts: Record<string, string>;
   components: Record<string, string>;
   episodes: Record<string, string>;
+  /** The studio's ID, when its show list is written: a studio has one list. */
+  showList?: string;
 }
 
 export interface ExportedStudio {
@@ -57,6 +61,8 @@ export interface ExportedStudio {
   components: Record<string, Entry>;
   scenes: Partial<Record<SceneKey, Entry>>;
   episodes: Record<string, Entry>;
+  /** The show list; undefined when the studio has no show. */
+  showList?: Entry;
   timeZone?: string;
   adopt: Adoptions;
   /** Comment lines before a section: what it leaves out and why, what the API cannot report. */
@@ -103,6 +109,7 @@ export function exportedStudio(reading: StudioReading, options: ExportOptions = 
   componentsSection(file, reading);
   scenesSection(file, reading, layoutNames);
   episodesSection(file, reading, sourceAt, options.zone);
+  showListSection(file, reading, secrets);
   file.secrets = secrets.resolve();
   return file;
 }
@@ -437,6 +444,51 @@ function episodesSection(file: ExportedStudio, reading: StudioReading, sourceAt:
   }
 }
 
+// The show list ----------------------------------------------------------------------------------
+
+/** The studio's show list, with what the API fills in (one play, the type label 0) left out; none when it has no show. */
+function showListSection(file: ExportedStudio, reading: StudioReading, secrets: SecretKeys): void {
+  const list = showListFromApi(reading.showList);
+  const instead = "The studio keeps its list as it is, unmanaged.";
+  if (list.shows.length === 0) {
+    if (list.background) leaveOut(file, "showList", "The show list's background", "the list has no show, and a studio file's show list has at least one", instead);
+    return;
+  }
+  const entry = compact({
+    repeatTimes: list.repeatTimes === 0 ? undefined : list.repeatTimes,
+    highPriorityShow: list.highPriorityShow,
+    highPriorityShowStartTime: list.highPriorityShowStartTime,
+    shows: list.shows.map(showEntry) as Entry[],
+    background: list.background,
+  }) as Entry;
+  const failures = checkInputs({ fields: showListFields, rules: casterShowList.rules } as InputSpec<unknown>, { ...entry, casterId: reading.casterId }, "a show list");
+  if (failures.length > 0) {
+    leaveOut(file, "showList", "The show list", reasons(failures), instead);
+    return;
+  }
+  (entry.shows as Entry[]).forEach((show, index) => {
+    const url = show.resourceUrl;
+    if (typeof url === "string" && hasSignature(url)) {
+      show.resourceUrl = secrets.sameAs(url) ?? secrets.add({ candidate: camelWords(show.showName as string), position: `show${index + 1}`, url, where: `showList.shows[${index}].resourceUrl` });
+    }
+  });
+  const background = entry.background as Entry | undefined;
+  if (typeof background?.resourceUrl === "string" && hasSignature(background.resourceUrl)) {
+    background.resourceUrl = secrets.sameAs(background.resourceUrl) ?? secrets.add({ candidate: "showListBackgroundUrl", url: background.resourceUrl, where: "showList.background.resourceUrl" });
+  }
+  file.showList = entry;
+  file.adopt.showList = reading.casterId;
+}
+
+/** A show as a file writes it: one play (no duration, repeatTimes 0) and the type label 0 are what the API fills in. */
+function showEntry(show: Show): Entry {
+  return compact({
+    ...show,
+    liveInputType: show.liveInputType === 0 ? undefined : show.liveInputType,
+    repeatTimes: show.duration === undefined && show.repeatTimes === 0 ? undefined : show.repeatTimes,
+  });
+}
+
 /** `evening-news` from "Evening news": lower-case letters, digits and hyphens, at most 36 (a suffix may follow). */
 export function slug(text: string): string {
   const words = text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
@@ -454,6 +506,11 @@ type WantedSecret = { candidate: string; position?: string; url: string; where: 
 
 class SecretKeys {
   private readonly wanted: WantedSecret[] = [];
+
+  /** The reference of a URL already kept as a secret: a show that plays a source's signed URL names the same key. */
+  sameAs(url: string): { secret: string } | undefined {
+    return this.wanted.find((wanted) => wanted.url === url)?.ref;
+  }
 
   add(secret: { candidate: string; position?: string; url: string; where: string }): { secret: string } {
     const ref = { secret: "" };

@@ -26,8 +26,9 @@ export function studioFileValue(file: ExportedStudio): Record<string, unknown> {
   for (const section of ["sources", "layouts", "components", "scenes", "episodes"] as const) {
     if (Object.keys(file[section]).length > 0) value[section] = file[section];
   }
-  const { caster, ...maps } = file.adopt;
-  value.adopt = { caster, ...Object.fromEntries(Object.entries(maps).filter(([, ids]) => Object.keys(ids).length > 0)) };
+  if (file.showList !== undefined) value.showList = file.showList;
+  const { caster, showList, ...maps } = file.adopt;
+  value.adopt = { caster, ...Object.fromEntries(Object.entries(maps).filter(([, ids]) => Object.keys(ids).length > 0)), ...(showList !== undefined ? { showList } : {}) };
   return value;
 }
 

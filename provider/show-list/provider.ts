@@ -13,7 +13,7 @@ export interface ShowListOutputs extends ShowListInputs {
 
 /** One show of DescribeShowList. */
 type ApiShow = Listed<ListItem<NonNullable<ReplyOf<"DescribeShowList">["ShowListInfo"]>["ShowList"], "Show">, "ShowId">;
-type ApiList = NonNullable<ReplyOf<"DescribeShowList">["ShowListInfo"]> & { shows: ApiShow[] };
+export type ApiList = NonNullable<ReplyOf<"DescribeShowList">["ShowListInfo"]> & { shows: ApiShow[] };
 
 /**
  * The CasterShowList dynamic provider. None of the show-list operations has a ClientToken, so
@@ -171,11 +171,14 @@ function parseFailed(text: string | undefined): unknown[] {
   }
 }
 
+/** The studio's show list as DescribeShowList gives it; `caster-studio export` reads it too (describeShowList). */
 async function describe(client: LiveClient, casterId: string): Promise<ApiList> {
   const reply = await client.call("DescribeShowList", { CasterId: casterId });
   const info = reply.ShowListInfo ?? {};
   return { ...info, shows: itemsOf(info.ShowList?.Show, "ShowId") };
 }
+
+export { describe as describeShowList };
 
 function goneAsUndefined(error: unknown): undefined {
   if (error instanceof LiveApiError && kind.goneCodes.includes(error.code)) return undefined;
@@ -196,8 +199,8 @@ function showOf(item: ApiShow): Show {
   });
 }
 
-/** The list's properties as DescribeShowList reports them. */
-function fromApi(list: ApiList): Pick<ShowListOutputs, "shows" | "repeatTimes" | "highPriorityShow" | "highPriorityShowStartTime" | "background"> {
+/** The list's properties as DescribeShowList reports them, each show in the provider's normal form. */
+export function fromApi(list: ApiList): Pick<ShowListOutputs, "shows" | "repeatTimes" | "highPriorityShow" | "highPriorityShowStartTime" | "background"> {
   const priority = list.shows.find((show) => show.ShowId === list.HighPriorityShowId);
   return {
     shows: list.shows.map(showOf),

@@ -48,7 +48,7 @@ describe("caster-studio validate", () => {
     const result = caster("validate", EXAMPLE, good);
     expect(result).toMatchObject({ code: 0, stderr: "" });
     expect(result.stdout).toBe(
-      `${EXAMPLE}: valid (4 sources, 1 episode group, 2 layouts, 3 components, PGM and PVW bound, 4 episodes)\n${good}: valid (2 sources, 1 episode group)\n`);
+      `${EXAMPLE}: valid (4 sources, 1 episode group, 2 layouts, 3 components, PGM and PVW bound, 4 episodes, a show list of 4 shows)\n${good}: valid (2 sources, 1 episode group)\n`);
   });
 
   test("exits 1 and lists every problem of every file as file:line:column property: message", () => {

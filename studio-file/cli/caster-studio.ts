@@ -162,7 +162,7 @@ function reportProblems(loaded: LoadedLayout, output: Output): boolean {
   return loaded.layout !== undefined;
 }
 
-/** "3 sources, 1 episode group", and the layouts, components and bound scenes when the file has any. */
+/** "3 sources, 1 episode group", and the layouts, components, bound scenes, episodes and show list when the file has any. */
 function contents(file: StudioFileDefinition): string {
   const parts = [count(Object.keys(file.sources ?? {}).length, "source"), count(Object.keys(file.episodeGroups ?? {}).length, "episode group")];
   const layouts = Object.keys(file.layouts ?? {}).length;
@@ -173,6 +173,7 @@ function contents(file: StudioFileDefinition): string {
   if (components > 0) parts.push(count(components, "component"));
   if (scenes.length > 0) parts.push(`${scenes.join(" and ")} bound`);
   if (episodes > 0) parts.push(count(episodes, "episode"));
+  if (file.showList) parts.push(`a show list of ${count(file.showList.shows.length, "show")}`);
   return parts.join(", ");
 }
 

@@ -3,6 +3,7 @@ import { bySubject, LayoutChange, redactChange } from "./change";
 import { compositionChanges, hasComposition } from "./composition-changes";
 import { groupChanges } from "./group-changes";
 import { hasEpisodes, scheduleChanges } from "./schedule-changes";
+import { showListChanges } from "./show-list-changes";
 import { sourceChanges } from "./source-changes";
 import { connectionChanges, madeAgainThere, studioChanges } from "./studio-changes";
 
@@ -24,7 +25,7 @@ export { formatChanges } from "./markdown";
 /**
  * What changes on air from `before` to `after`: the studio first, then sources by position, groups
  * by name, layouts by name, components by position, what PGM and PVW show (composition-changes.ts),
- * and the schedule's episodes in the order they start (schedule-changes.ts).
+ * the schedule's episodes in the order they start (schedule-changes.ts), and the show list.
  */
 export function diffStudioFiles(layoutBefore: StudioFileDefinition, layoutAfter: StudioFileDefinition): LayoutChange[] {
   // A URL kept in a stack secret is compared, and shown, by its key: this tool never reads secrets.
@@ -51,6 +52,7 @@ export function diffStudioFiles(layoutBefore: StudioFileDefinition, layoutAfter:
       replacedSources: replaced(sources, ""),
       replacedComponents: replaced(composition.filter((change) => change.subject.startsWith("component ")), "component "),
     }),
+    ...showListChanges(before.showList, after.showList),
   ];
   // Names and item names are free text too: nothing that looks like a signature leaves this module.
   return changes.map(redactChange);
@@ -61,5 +63,5 @@ export function adoptedObjects(layout: StudioFileDefinition): number {
   const adopt = layout.adopt;
   if (!adopt) return 0;
   const sections = [adopt.sources, adopt.layouts, adopt.components, adopt.episodes, adopt.episodeGroups];
-  return (adopt.caster ? 1 : 0) + sections.reduce((total, ids) => total + Object.keys(ids ?? {}).length, 0);
+  return (adopt.caster ? 1 : 0) + (adopt.showList ? 1 : 0) + sections.reduce((total, ids) => total + Object.keys(ids ?? {}).length, 0);
 }

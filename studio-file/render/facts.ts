@@ -22,7 +22,8 @@ export function summary(layout: PlainStudioFile): string {
   const composition = compositionSummary(layout);
   const episodes = Object.keys(layout.episodes ?? {}).length;
   return `${describeCaster(layout.caster)} · ${sources} of ${POSITIONS} positions used · ${plural(groups, "episode group")}`
-    + `${composition ? ` · ${composition}` : ""}${episodes > 0 ? ` · ${plural(episodes, "episode")}` : ""}`;
+    + `${composition ? ` · ${composition}` : ""}${episodes > 0 ? ` · ${plural(episodes, "episode")}` : ""}`
+    + `${layout.showList ? ` · a show list of ${plural(layout.showList.shows.length, "show")}` : ""}`;
 }
 
 /** The studio a layout makes (`caster: { new: ... }`), whose header the picture and the page show. */

@@ -11,6 +11,7 @@ import {
 } from "./markup";
 import { DEFAULT_TITLE, displayZone, RenderOptions } from "./options";
 import { compositionSection } from "./screens";
+import { showListSection } from "./show-list";
 import { timeline } from "./timeline";
 
 /** The picture's frame, its heading and studio header, and the source cards; the sections below them are drawn by screens.ts and timeline.ts. */
@@ -182,7 +183,8 @@ export function studioPicture(layout: PlainStudioFile, title: string, withHeadin
   const gridBottom = gridTop + gridHeight(layout);
   const screens = compositionSection(layout, { top: gridBottom + 28, left: MARGIN, width: SVG_WIDTH - 2 * MARGIN });
   const section = timeline(layout, (screens?.bottom ?? gridBottom) + 28, zone);
-  const height = section.bottom + MARGIN;
+  const showList = showListSection(layout, section.bottom + 28);
+  const height = (showList?.bottom ?? section.bottom) + MARGIN;
   const label = `${title}: ${summary(layout)}`;
   return element("svg", {
     xmlns: "http://www.w3.org/2000/svg",
@@ -206,5 +208,6 @@ export function studioPicture(layout: PlainStudioFile, title: string, withHeadin
     grid(layout, gridTop),
     ...(screens ? [screens.markup] : []),
     section.markup,
+    ...(showList ? [showList.markup] : []),
   );
 }

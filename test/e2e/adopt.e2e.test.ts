@@ -121,5 +121,9 @@ describe("export a live studio and adopt it with zero changes", () => {
     expect(Object.keys(file.components).sort()).toEqual(Object.keys(example.components).sort());
     expect(Object.keys(file.episodes)).toHaveLength(Object.keys(example.episodes).length);
     expect(file.sources.RV01.liveStreamUrl).toEqual({ secret: expect.any(String) });
+    // The show list too, adopted by the studio's ID; its show that plays the camera names the same secret.
+    expect(file.showList.shows.map((show: { showName: string }) => show.showName)).toEqual(example.showList.shows.map((show: { showName: string }) => show.showName));
+    expect(file.showList.shows[1].resourceUrl).toEqual(file.sources.RV01.liveStreamUrl);
+    expect(file.adopt.showList).toBe(casterIds[0]);
   });
 });

@@ -221,8 +221,8 @@ describe("the example studio", () => {
     }
     // The template refreshes before every operation too, so that a console change drifts back.
     expect(fs.readFileSync(path.join(repo, "examples", "studio", "Pulumi.yaml"), "utf8")).toMatch(/^options:\n {2}refresh: always$/m);
-    // The stack, the component, the studio, 4 sources, the group, 2 layouts, 3 components, 2 scene bindings and 4 episodes.
-    expect(preview.output).toContain("19 to create");
+    // The stack, the component, the studio, 4 sources, the group, 2 layouts, 3 components, 2 scene bindings, 4 episodes and the show list.
+    expect(preview.output).toContain("20 to create");
   });
 });
 
@@ -375,8 +375,8 @@ describe("a stack of StudioLayout, the former name, moved to Studio", () => {
     expect(made.output).toContain("StudioLayout is deprecated, the former name of Studio: write new Studio(name, { file })");
     const before = await tree();
     expect(before.type).toBe(STUDIO_LAYOUT_TYPE);
-    // The studio, 4 sources, the group, 2 layouts, 3 components, 2 scene bindings and 4 episodes.
-    expect(Object.keys(before.children)).toHaveLength(17);
+    // The studio, 4 sources, the group, 2 layouts, 3 components, 2 scene bindings, 4 episodes and the show list.
+    expect(Object.keys(before.children)).toHaveLength(18);
     for (const child of Object.values(before.children)) expect(child.parentType).toBe(STUDIO_LAYOUT_TYPE);
 
     // The program moves to the new name, with the same file.
@@ -384,13 +384,13 @@ describe("a stack of StudioLayout, the former name, moved to Studio", () => {
     live.emulator.clearCalls();
     const preview = await stack.preview(["--expect-no-changes"]);
     if (preview.code !== 0) throw new Error(`pulumi preview exited with ${preview.code}:\n${preview.output}`);
-    expect(preview.output).toContain("19 unchanged");
+    expect(preview.output).toContain("20 unchanged");
     expect(preview.output).not.toMatch(/to (create|delete|replace|update)/);
     expect(preview.output).not.toContain("deprecated");
 
     const up = await stack.up();
     if (up.code !== 0) throw new Error(`pulumi up exited with ${up.code}:\n${up.output}`);
-    expect(up.output).toContain("19 unchanged");
+    expect(up.output).toContain("20 unchanged");
     expect(live.mutatingCalls()).toEqual([]);
     // The state now has the new type, for the component and in every child's URN, with the same objects.
     const after = await tree();

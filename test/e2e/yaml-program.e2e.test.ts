@@ -123,7 +123,7 @@ describe("a Pulumi YAML program with Studio", () => {
     // The component is the package's own, of the type the program names, with every child under it.
     const { component, children } = await tree();
     expect(component?.type).toBe(STUDIO_LAYOUT_TYPE);
-    expect(children).toHaveLength(17);
+    expect(children).toHaveLength(18);
     expect(stack.stateFileText()).not.toContain(SIGNATURE);
   });
 
@@ -132,7 +132,7 @@ describe("a Pulumi YAML program with Studio", () => {
     live.emulator.clearCalls();
     const preview = await stack.preview(["--expect-no-changes"]);
     if (preview.code !== 0) throw new Error(`pulumi preview exited with ${preview.code}:\n${preview.output}`);
-    expect(preview.output).toContain("19 unchanged");
+    expect(preview.output).toContain("20 unchanged");
     expect(preview.output).not.toContain("deprecated");
     expect(live.mutatingCalls()).toEqual([]);
   });

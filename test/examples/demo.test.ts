@@ -26,9 +26,9 @@ describe("npm run demo", () => {
         env: { ...withoutCloudCredentials(process.env), CASTER_DEMO_DIR: workDir, CASTER_DEMO_BUILT: "1" },
       });
       // The file makes its studio (caster: { new: ... }): the studio, its 4 sources, its group, 2
-      // layouts, 3 components, the bindings of its 2 scenes and 4 episodes, under the component, in the stack.
+      // layouts, 3 components, the bindings of its 2 scenes, 4 episodes and its show list, under the component, in the stack.
       const first = demo();
-      expect(first.stderr + first.stdout).toContain("19 created");
+      expect(first.stderr + first.stdout).toContain("20 created");
       expect(first.stdout).toMatch(/alicloud-caster:CasterLayout studio-layout-pip created/);
       expect(first.stdout).toMatch(/alicloud-caster:CasterSceneBinding studio-pgm created/);
       expect(first.stdout).toMatch(/alicloud-caster:Caster studio-studio created/);
@@ -40,7 +40,7 @@ describe("npm run demo", () => {
       expect(Object.keys(made.componentIds as object)).toEqual(["RC01", "RC02", "RC03"]);
       expect(made.boundSceneIds).toEqual({ pgm: made.pgmSceneId, pvw: made.pvwSceneId });
       const second = demo();
-      expect(second.stdout).toContain("19 unchanged");
+      expect(second.stdout).toContain("20 unchanged");
       expect(second.status).toBe(0);
       expect(stackOutputs(second.stdout)).toEqual(made);
     } finally {

@@ -82,8 +82,8 @@ describe("the example's pull-request pipeline", () => {
     // The example makes its studio: it comes first, then what is added in it.
     expect(comment).toContain('- A new studio is made: "Demo studio", a general studio, output lp_sd (standard definition).');
     expect(comment.indexOf("A new studio is made")).toBeLessThan(comment.indexOf("Source added at RV01"));
-    // The studio, 4 sources, the group, 2 layouts, 3 components, the 2 scenes' bindings and 4 episodes.
-    expect(comment).toContain("17 added.");
+    // The studio, 4 sources, the group, 2 layouts, 3 components, the 2 scenes' bindings, 4 episodes and the show list.
+    expect(comment).toContain("18 added.");
     expect(comment).toContain('- PGM now shows layout "pip", with RC01 "Lower third" and RC02 "Logo" over it (bottom to top).');
     expect(comment).toContain('- New episode "evening-news" (2030-12-24 19:00–20:00 Asia/Shanghai, 11:00–12:00 UTC) shows Main camera (RV01) with RC01 "Lower third" and RC02 "Logo" over it (bottom to top).');
   });
