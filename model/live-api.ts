@@ -684,6 +684,15 @@ export const OPERATIONS = {
     reply: { ShowId: "str" },
     errors: ["InvalidCaster.NotFound"],
   },
+  // https://www.alibabacloud.com/help/en/live/developer-reference/api-editshowandreplace (QPS 10).
+  EditShowAndReplace: {
+    qps: 10,
+    // Each call starts another editing job, with another VOD file.
+    idempotency: "unsafe",
+    params: [s("CasterId", true), f("EndTime"), s("ShowId", true), f("StartTime"), s("StorageInfo"), s("UserData")],
+    reply: { JobInfo: "str" },
+    errors: ["InvalidCaster.NotFound"],
+  },
   // Playlists (a lightweight carousel studio's episode lists): the official TypeScript SDK's models (live-20161101
   // AddPlaylistItemsRequest.ts and its neighbours) and the API pages
   // (https://www.alibabacloud.com/help/en/live/developer-reference/api-live-2016-11-01-addplaylistitems and its

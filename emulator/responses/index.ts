@@ -70,6 +70,7 @@ const HANDLERS: HandlerTable = {
   DescribeShowList: { handler: showLists.DescribeShowList, notes: "ShowListInfo with the shows in playing order, each with Duration or RepeatTimes; an empty list answers no shows (LIMITATIONS)" },
   SetShowListBackground: { handler: showLists.SetShowListBackground, notes: "MaterialId or ResourceUrl, ResourceType LIVE, VOD or PIC; none of them deletes the background" },
   PlayChoosenShow: { handler: showLists.PlayChoosenShow, notes: "sets CurrentShowId; plays nothing" },
+  EditShowAndReplace: { handler: showLists.EditShowAndReplace, notes: "the show then plays a new VOD file (DescribeShowList: vod, its ResourceId the JobInfo's vodId); StartTime before EndTime; a picture show is refused; `InvalidShow.NotFound`" },
   AddPlaylistItems: { handler: playlists.AddPlaylistItems, notes: "a NormType 3 studio's (`IllegalOperation` for another); no ProgramId: the studio's one list, made first; ProgramItems a JSON list of `{ItemName, ResourceType: vod, ResourceValue}`, a bad item in FailedItems; ProgramConfig `[{RepeatNumber, ProgramName}]`" },
   EditPlaylist: { handler: playlists.EditPlaylist, notes: "replaces the items (new ItemIds) and the settings sent; `InvalidProgram.NotFound`" },
   DeletePlaylistItems: { handler: playlists.DeletePlaylistItems, notes: "comma-separated ProgramItemIds; one not in the list removes nothing (`InvalidProgramItem.NotFound`)" },

@@ -25,7 +25,6 @@ export const NOT_SERVED: Record<string, string> = {
   DescribeCasterChannels: "a studio's channels (ChannelEnable): no kind declares them yet",
   SetCasterChannel: "a studio's channels (ChannelEnable): no kind declares them yet",
   DescribeAutoShowListTasks: SHOW_LIST_ACTION,
-  EditShowAndReplace: SHOW_LIST_ACTION,
   InitializeAutoShowListTask: SHOW_LIST_ACTION,
 };
 
