@@ -196,6 +196,16 @@ describe("the emulator conforms to the spec", () => {
       await run("DeletePlaylistItems", { ProgramId, ProgramItemIds: playlistItems.ProgramItems[0].ProgramItemId });
       await run("DeletePlaylist", { ProgramId });
     }
+    // An automatic show-list task, with the studio it creates.
+    {
+      const start = Date.now() + clockOffsetMs;
+      const task = await run("InitializeAutoShowListTask", {
+        CasterConfig: '{"CasterTemplate":"lp_ld","LiveTemplates":["lhd"]}', DomainName: config.DomainName, CallBackUrl: config.CallbackUrl,
+        StartTime: start, EndTime: start + 3_600_000, ResourceIds: '["media-1"]',
+      });
+      await run("DescribeAutoShowListTasks", { CasterId: task.CasterId });
+      await run("DeleteCaster", { CasterId: task.CasterId });
+    }
     // A virtual studio's layouts.
     {
       const virtual = (await run("CreateCaster", { ClientToken: "conformance-virtual-studio", NormType: 4, ChargeType: "PostPaid" })).CasterId;
