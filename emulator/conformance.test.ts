@@ -179,6 +179,7 @@ describe("the emulator conforms to the spec", () => {
     await run("ModifyShowList", { CasterId, ShowId, Spot: 2, RepeatTimes: -1, HighPriorityShowId: ShowId, HighPriorityShowStartTime: "2030-01-01T20:00:00" });
     await run("SetShowListBackground", { CasterId, ResourceType: "VOD", MaterialId: "background" });
     await run("PlayChoosenShow", { CasterId, ShowId });
+    await run("EditShowAndReplace", { CasterId, ShowId: batch.successfulShowIds.split(",")[0], StartTime: "2.0", EndTime: "5.0", StorageInfo: '{"StorageLocation":"bucket","FileName":"cut.mp4"}', UserData: "job" });
     await run("DescribeShowList", { CasterId });
     await run("RemoveShowFromShowList", { CasterId, ShowId });
     await run("RemoveShowFromShowList", { CasterId, isBatchMode: "true", "showIdList.1": batch.successfulShowIds.split(",")[0] });
@@ -194,6 +195,16 @@ describe("the emulator conforms to the spec", () => {
       await run("StopPlaylist", { ProgramId });
       await run("DeletePlaylistItems", { ProgramId, ProgramItemIds: playlistItems.ProgramItems[0].ProgramItemId });
       await run("DeletePlaylist", { ProgramId });
+    }
+    // An automatic show-list task, with the studio it creates.
+    {
+      const start = Date.now() + clockOffsetMs;
+      const task = await run("InitializeAutoShowListTask", {
+        CasterConfig: '{"CasterTemplate":"lp_ld","LiveTemplates":["lhd"]}', DomainName: config.DomainName, CallBackUrl: config.CallbackUrl,
+        StartTime: start, EndTime: start + 3_600_000, ResourceIds: '["media-1"]',
+      });
+      await run("DescribeAutoShowListTasks", { CasterId: task.CasterId });
+      await run("DeleteCaster", { CasterId: task.CasterId });
     }
     // A virtual studio's layouts.
     {

@@ -260,3 +260,9 @@ export const SHOW_START_TIME_PATTERN = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[
 export const REPEAT_FOREVER = -1;
 /** A show's name: the pages give no limit; a source's 128 is assumed (LIMITATIONS). */
 export const MAX_SHOW_NAME_LENGTH = 128;
+/**
+ * An automatic show-list task's media (InitializeAutoShowListTask's ResourceIds,
+ * https://www.alibabacloud.com/help/en/live/developer-reference/api-initializeautoshowlisttask):
+ * "You can specify up to three video files in the playlist."
+ */
+export const MAX_AUTO_SHOW_LIST_RESOURCES = 3;

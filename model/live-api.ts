@@ -684,6 +684,33 @@ export const OPERATIONS = {
     reply: { ShowId: "str" },
     errors: ["InvalidCaster.NotFound"],
   },
+  // https://www.alibabacloud.com/help/en/live/developer-reference/api-editshowandreplace (QPS 10).
+  EditShowAndReplace: {
+    qps: 10,
+    // Each call starts another editing job, with another VOD file.
+    idempotency: "unsafe",
+    params: [s("CasterId", true), f("EndTime"), s("ShowId", true), f("StartTime"), s("StorageInfo"), s("UserData")],
+    reply: { JobInfo: "str" },
+    errors: ["InvalidCaster.NotFound"],
+  },
+  // https://www.alibabacloud.com/help/en/live/developer-reference/api-initializeautoshowlisttask (QPS 10): it
+  // creates the studio the task plays (its reply's CasterId). StartTime and EndTime are Long milliseconds.
+  InitializeAutoShowListTask: {
+    qps: 10,
+    // No ClientToken: a second call creates a second studio and task.
+    idempotency: "unsafe",
+    params: [s("CallBackUrl"), s("CasterConfig", true), s("DomainName", true), i("EndTime", true), s("ResourceIds"), i("StartTime", true)],
+    reply: { CasterId: "str", StreamList: "str" },
+    errors: [],
+  },
+  // https://www.alibabacloud.com/help/en/live/developer-reference/api-describeautoshowlisttasks (QPS 10).
+  DescribeAutoShowListTasks: {
+    qps: 10,
+    idempotency: "safe",
+    params: [s("CasterId")],
+    reply: { AutoShowListTasks: "str" },
+    errors: ["InvalidUserId.Malformed", "InvalidCaster.NotFound"],
+  },
   // Playlists (a lightweight carousel studio's episode lists): the official TypeScript SDK's models (live-20161101
   // AddPlaylistItemsRequest.ts and its neighbours) and the API pages
   // (https://www.alibabacloud.com/help/en/live/developer-reference/api-live-2016-11-01-addplaylistitems and its

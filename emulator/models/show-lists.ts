@@ -17,6 +17,9 @@ import {
  *   HighPriorityShowId and its start "only before the episode list starts playing")
  * - BACKGROUND: https://www.alibabacloud.com/help/en/live/developer-reference/api-live-2016-11-01-setshowlistbackground
  *   (MaterialId or ResourceUrl; all three left empty deletes the background)
+ * - EDIT: https://www.alibabacloud.com/help/en/live/developer-reference/api-editshowandreplace and the SDK's
+ *   EditShowAndReplaceRequest.ts (StartTime and EndTime in seconds from 0, "2.0 … 5.0"; StorageInfo's
+ *   StorageLocation and FileName; the output is a VOD file)
  * No page lists an error code of these operations; the codes chosen are LIMITATIONS'.
  */
 
@@ -156,6 +159,56 @@ export function setBackground(account: AccountState, casterId: string, input: { 
 export function playShow(account: AccountState, casterId: string, showId: string): void {
   const list = showListOf(account, casterId);
   list.currentShowId = findShow(list, showId).showId;
+}
+
+/** EditShowAndReplace's job: the VOD file that now plays as the show, and the editing job that cut it. */
+export interface EditingJob {
+  vodId: string;
+  mediaId: string;
+  jobId: string;
+}
+
+/**
+ * Cuts the show's media from StartTime to EndTime into a new VOD file, which the show then plays
+ * (DescribeShowList answers it as a vod show with that ResourceId). The emulator knows no media's
+ * length, so an EndTime past it is not refused, and a picture, which has no time to cut, is (LIMITATIONS).
+ */
+export function editShowAndReplace(
+  account: AccountState,
+  casterId: string,
+  input: { showId: string; startTime?: number; endTime?: number; storageInfo?: string },
+): EditingJob {
+  const show = findShow(showListOf(account, casterId), input.showId);
+  if (show.resourceType === "pic") throw errors.invalidParameter(`show ${show.showId} is a picture: only a live or vod show has media to cut`);
+  const { startTime = 0, endTime } = input;
+  if (startTime < 0) throw errors.invalidParameter(`StartTime ${startTime}: use seconds from 0`);
+  if (endTime !== undefined && endTime <= startTime) throw errors.invalidParameter(`EndTime ${endTime} must be after StartTime ${startTime}`);
+  if (input.storageInfo !== undefined) checkStorageInfo(input.storageInfo);
+  const job: EditingJob = { vodId: newMediaId(), mediaId: newMediaId(), jobId: newMediaId() };
+  show.resourceType = "vod";
+  show.resourceId = job.vodId;
+  show.resourceUrl = "";
+  return job;
+}
+
+/** EDIT, StorageInfo: a JSON object of text fields, `{"StorageLocation":"…","FileName":"….mp4"}`. */
+function checkStorageInfo(text: string): void {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw errors.invalidParameter("StorageInfo must be a JSON object such as {\"StorageLocation\":\"…\",\"FileName\":\"….mp4\"}");
+  }
+  if (typeof value !== "object" || value === null || Array.isArray(value)) throw errors.invalidParameter("StorageInfo must be a JSON object");
+  for (const field of ["StorageLocation", "FileName"]) {
+    const fieldValue = (value as Record<string, unknown>)[field];
+    if (fieldValue !== undefined && typeof fieldValue !== "string") throw errors.invalidParameter(`StorageInfo.${field} must be text`);
+  }
+}
+
+/** 32 hexadecimal digits, as the page's example IDs (`3e34733b40b9a96ccf5c1ff6f69****`). */
+function newMediaId(): string {
+  return newResourceId().replace(/-/g, "");
 }
 
 function newShow(input: ShowInput): ShowRecord {

@@ -100,6 +100,20 @@ export interface CasterRecord {
   episodes: Record<string, EpisodeRecord>;
   /** The studio's show list (AddShowIntoShowList and its neighbours): one per studio, empty until a show is added. */
   showList: ShowListRecord;
+  /** The automatic task that created the studio (InitializeAutoShowListTask); absent for any other studio. */
+  autoShowListTask?: AutoShowListTaskRecord;
+}
+
+/**
+ * When an automatic show list plays, and the media it was given (each also a show of the studio's
+ * list); its templates are the studio's transcoding configuration.
+ */
+export interface AutoShowListTaskRecord {
+  /** Milliseconds since the epoch, as sent. */
+  startTime: number;
+  endTime: number;
+  /** VOD media IDs, in playing order. */
+  resourceIds: string[];
 }
 
 /** A studio's show list: its shows in playing order, and the list's own settings. */

@@ -1,5 +1,6 @@
 import { MAX_EPISODE_ITEMS } from "../../model/api-facts";
 import { Action, operationSpec, OperationSpec, PAGING } from "../../model/live-api";
+import * as autoShowListTasks from "./auto-show-list-tasks";
 import * as casters from "./casters";
 import * as components from "./components";
 import * as episodeGroups from "./episode-groups";
@@ -70,6 +71,9 @@ const HANDLERS: HandlerTable = {
   DescribeShowList: { handler: showLists.DescribeShowList, notes: "ShowListInfo with the shows in playing order, each with Duration or RepeatTimes; an empty list answers no shows (LIMITATIONS)" },
   SetShowListBackground: { handler: showLists.SetShowListBackground, notes: "MaterialId or ResourceUrl, ResourceType LIVE, VOD or PIC; none of them deletes the background" },
   PlayChoosenShow: { handler: showLists.PlayChoosenShow, notes: "sets CurrentShowId; plays nothing" },
+  EditShowAndReplace: { handler: showLists.EditShowAndReplace, notes: "the show then plays a new VOD file (DescribeShowList: vod, its ResourceId the JobInfo's vodId); StartTime before EndTime; a picture show is refused; `InvalidShow.NotFound`" },
+  InitializeAutoShowListTask: { handler: autoShowListTasks.InitializeAutoShowListTask, notes: "creates a show-list studio (NormType 6) on DomainName with CasterConfig's templates, each of ResourceIds (up to 3) a vod show; StreamList: the original and each live template in flv, rtmp, m3u8; starts and stops nothing" },
+  DescribeAutoShowListTasks: { handler: autoShowListTasks.DescribeAutoShowListTasks, notes: "a JSON list of the account's tasks, or CasterId's; Status 1 between StartTime and EndTime on the emulator's clock" },
   AddPlaylistItems: { handler: playlists.AddPlaylistItems, notes: "a NormType 3 studio's (`IllegalOperation` for another); no ProgramId: the studio's one list, made first; ProgramItems a JSON list of `{ItemName, ResourceType: vod, ResourceValue}`, a bad item in FailedItems; ProgramConfig `[{RepeatNumber, ProgramName}]`" },
   EditPlaylist: { handler: playlists.EditPlaylist, notes: "replaces the items (new ItemIds) and the settings sent; `InvalidProgram.NotFound`" },
   DeletePlaylistItems: { handler: playlists.DeletePlaylistItems, notes: "comma-separated ProgramItemIds; one not in the list removes nothing (`InvalidProgramItem.NotFound`)" },

@@ -70,6 +70,18 @@ export class RequestParams<A extends Action = Action> {
     return value === undefined ? undefined : parseInteger(name, value);
   }
 
+  /**
+   * A Long parameter (the spec types it Integer, model/official/compare.ts): a whole number beyond
+   * 32 bits, such as a timestamp in milliseconds.
+   */
+  requiredLong(name: SingleParam<A>): number {
+    const value = this.required(name);
+    if (!/^-?\d{1,16}$/.test(value) || !Number.isSafeInteger(Number(value))) {
+      throw errors.invalidParameter(`${name} must be a whole number, got ${JSON.stringify(value)}`);
+    }
+    return Number(value);
+  }
+
   /** A Float parameter: a decimal number, as the SDKs write it (the Go SDK sends `2.500000`). */
   optionalFloat(name: SingleParam<A>): number | undefined {
     const value = this.optional(name);

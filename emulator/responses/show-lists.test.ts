@@ -102,6 +102,24 @@ describe("emulator show lists", () => {
     expect((await call("PlayChoosenShow", { CasterId: casterId, ShowId: a })).body.ShowId).toBe(a);
     expect((await call("DescribeShowList", { CasterId: casterId })).body.ShowListInfo.CurrentShowId).toBe(a);
   });
+
+  test("EditShowAndReplace cuts a show into a new VOD file, which the show then plays", async () => {
+    const live = await add("feed", { ResourceType: "live", ResourceUrl: "rtmp://push.example.com/app/feed", Duration: 60 });
+    const reply = await call("EditShowAndReplace", {
+      CasterId: casterId, ShowId: live, StartTime: "2.0", EndTime: "5.0", StorageInfo: '{"StorageLocation":"bucket","FileName":"cut.mp4"}', UserData: "mine",
+    });
+    expect(reply.status).toBe(200);
+    const job = JSON.parse(reply.body.JobInfo);
+    expect(Object.keys(job).sort()).toEqual(["jobId", "mediaid", "vodId"]);
+    expect((await call("DescribeShowList", { CasterId: casterId })).body.ShowListInfo.ShowList.Show[0]).toEqual({
+      ShowId: live, ShowName: "feed", Duration: 60, ResourceInfo: { ResourceType: "vod", ResourceId: job.vodId, LiveInputType: 0 },
+    });
+    const picture = await add("card", { ResourceType: "pic" });
+    expectError(await call("EditShowAndReplace", { CasterId: casterId, ShowId: picture }), 400, "InvalidParameter.Malformed");
+    expectError(await call("EditShowAndReplace", { CasterId: casterId, ShowId: live, StartTime: 5, EndTime: 2 }), 400, "InvalidParameter.Malformed");
+    expectError(await call("EditShowAndReplace", { CasterId: casterId, ShowId: live, StorageInfo: "bucket" }), 400, "InvalidParameter.Malformed");
+    expectError(await call("EditShowAndReplace", { CasterId: casterId, ShowId: "nope" }), 404, "InvalidShow.NotFound");
+  });
 });
 
 test("a show list outlives the emulator, in its state file", async () => {

@@ -1,4 +1,4 @@
-import { addShow, addShows, BatchResult, describeShowList, modifyShowList, playShow, removeShow, removeShows, setBackground, ShowInput } from "../models/show-lists";
+import { addShow, addShows, BatchResult, describeShowList, editShowAndReplace, modifyShowList, playShow, removeShow, removeShows, setBackground, ShowInput } from "../models/show-lists";
 import { ShowListRecord, ShowRecord } from "../models/state";
 import { errors } from "../errors";
 import { OperationHandler } from "./operation";
@@ -94,6 +94,15 @@ export const PlayChoosenShow: OperationHandler<"PlayChoosenShow"> = (call) => {
   const showId = call.params.required("ShowId");
   call.backend.change(call.uid, (account) => playShow(account, casterId, showId));
   return { ShowId: showId };
+};
+
+export const EditShowAndReplace: OperationHandler<"EditShowAndReplace"> = (call) => {
+  const p = call.params;
+  const casterId = p.required("CasterId");
+  const input = { showId: p.required("ShowId"), startTime: p.optionalFloat("StartTime"), endTime: p.optionalFloat("EndTime"), storageInfo: p.optional("StorageInfo") };
+  const job = call.backend.change(call.uid, (account) => editShowAndReplace(account, casterId, input));
+  // The page's JobInfo example names the media `mediaid`, in lower case.
+  return { JobInfo: JSON.stringify({ vodId: job.vodId, mediaid: job.mediaId, jobId: job.jobId }) };
 };
 
 function describeShow(show: ShowRecord) {

@@ -13,7 +13,6 @@ import { OFFICIAL } from "../../model/official/extract";
 
 export const COVERAGE_FILE = path.join("docs", "coverage.md");
 
-const SHOW_LIST_ACTION = "an action on a show list while it plays (CasterShowList declares the list itself): not served yet";
 const LIVE_ACTION = "an action during a broadcast, not a setting a program declares";
 
 /** Why the emulator does not serve an official operation: each one it does not serve, once. */
@@ -24,9 +23,6 @@ export const NOT_SERVED: Record<string, string> = {
   CopyCasterSceneConfig: "copies a scene's configuration; CasterSceneBinding declares each scene's",
   DescribeCasterChannels: "a studio's channels (ChannelEnable): no kind declares them yet",
   SetCasterChannel: "a studio's channels (ChannelEnable): no kind declares them yet",
-  DescribeAutoShowListTasks: SHOW_LIST_ACTION,
-  EditShowAndReplace: SHOW_LIST_ACTION,
-  InitializeAutoShowListTask: SHOW_LIST_ACTION,
 };
 
 /** Where each kind's provider lives, for the calls it makes besides its create, read, update and delete. */
