@@ -83,6 +83,9 @@ describe("the emulator conforms to the spec", () => {
       SyncGroupsConfig: JSON.stringify([{ mode: 0, hostResourceId: ResourceId, resourceIds: [ResourceId] }]),
     });
     const config = await run("DescribeCasterConfig", { CasterId });
+    // Channels are enabled above: one channel with the reel, every setting sent.
+    await run("SetCasterChannel", { CasterId, ChannelId: "RV01", ResourceId, PlayStatus: 1, SeekOffset: 0, FaceBeauty: "0" });
+    await run("DescribeCasterChannels", { CasterId });
     await run("UpdateCasterResourceGroup", { CasterId, NewResourceGroupId: "rg-conformance" });
     await run("StartCaster", { CasterId });
     await run("DescribeCasters", { CasterId });

@@ -230,6 +230,28 @@ export const OPERATIONS = {
     reply: {},
     errors: ["InvalidCaster.NotFound", "InvalidScene.NotFound", "IncorrectSceneStatus", "IncorrectCasterStatus"],
   },
+  // A channel-mode studio's channels (SetCasterConfig ChannelEnable 1): the official TypeScript SDK's models
+  // (live-20161101 SetCasterChannelRequest.ts, DescribeCasterChannelsResponseBody.ts), the official extract (QPS) and
+  // https://www.alibabacloud.com/help/en/live/developer-reference/api-live-2016-11-01-setcasterchannel. No error table was
+  // read: the codes are the emulator's choice (LIMITATIONS).
+  SetCasterChannel: {
+    qps: 10,
+    // The channel ends as sent, however often the call is repeated.
+    idempotency: "safe",
+    params: [s("CasterId", true), s("ChannelId", true), s("FaceBeauty"), i("PlayStatus"), s("ResourceId"), i("SeekOffset")],
+    reply: {},
+    errors: ["InvalidCaster.NotFound", "IllegalOperation", "InvalidParameter.Malformed", "InvalidResource.NotFound"],
+  },
+  DescribeCasterChannels: {
+    qps: 15,
+    idempotency: "safe",
+    params: [s("CasterId", true)],
+    reply: {
+      Total: "int",
+      Channels: { Channel: [{ ChannelId: "str", FaceBeauty: "str", ResourceId: "str", RtmpUrl: "str", StreamUrl: "str" }] },
+    },
+    errors: ["InvalidCaster.NotFound"],
+  },
   UpdateCasterResourceGroup: {
     // Added to the API in September 2024. Parameters, their types and the reply: the official TypeScript SDK's
     // models (github.com/aliyun/alibabacloud-typescript-sdk, live-20161101/src/models/UpdateCasterResourceGroupRequest.ts

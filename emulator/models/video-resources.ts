@@ -124,6 +124,8 @@ export function deleteVideoResource(account: AccountState, casterId: string, res
   const caster = findCaster(account, casterId);
   if (!caster.videoResources[resourceId]) throw errors.resourceNotFound(resourceId);
   delete caster.videoResources[resourceId];
+  // A channel holding the source is left empty (SetCasterChannel: "a maximum of one resource for each channel").
+  for (const channel of Object.values(caster.channels)) if (channel.resourceId === resourceId) channel.resourceId = "";
 }
 
 export function listVideoResources(account: AccountState, casterId: string): VideoResourceRecord[] {

@@ -2,6 +2,7 @@ import { MAX_EPISODE_ITEMS } from "../../model/api-facts";
 import { Action, operationSpec, OperationSpec, PAGING } from "../../model/live-api";
 import * as autoShowListTasks from "./auto-show-list-tasks";
 import * as casters from "./casters";
+import * as channels from "./channels";
 import * as components from "./components";
 import * as episodeGroups from "./episode-groups";
 import * as episodes from "./episodes";
@@ -36,6 +37,8 @@ const HANDLERS: HandlerTable = {
   RestartCaster: { handler: sceneControl.RestartCaster, notes: "a running studio only (`IncorrectCasterStatus`); its scenes start again with new URLs and a new StartTime" },
   StartCasterScene: { handler: sceneControl.StartCasterScene, notes: "a stopped scene of a running studio (`IncorrectSceneStatus`, `IncorrectCasterStatus`, `InvalidScene.NotFound`); answers its StreamUrl" },
   StopCasterScene: { handler: sceneControl.StopCasterScene, notes: "a started scene of a running studio; the studio runs on" },
+  SetCasterChannel: { handler: channels.SetCasterChannel, notes: "a studio with ChannelEnable 1 (else `IllegalOperation`); RV01–RV12, one source each; a setting left out is kept" },
+  DescribeCasterChannels: { handler: channels.DescribeCasterChannels, notes: "the channels set, with their output URLs" },
   DescribeCasterScenes: { handler: casters.DescribeCasterScenes, notes: "the PVW and PGM scenes once started; filter SceneId" },
   DescribeCasterStreamUrl: { handler: casters.DescribeCasterStreamUrl, notes: "`InvalidScene.NotFound` before the first StartCaster" },
   AddCasterVideoResource: { handler: videoResources.AddCasterVideoResource, notes: "every error on the API page" },

@@ -21,8 +21,6 @@ export const NOT_SERVED: Record<string, string> = {
   EffectCasterUrgent: LIVE_ACTION,
   EffectCasterVideoResource: LIVE_ACTION,
   CopyCasterSceneConfig: "copies a scene's configuration; CasterSceneBinding declares each scene's",
-  DescribeCasterChannels: "a studio's channels (ChannelEnable): no kind declares them yet",
-  SetCasterChannel: "a studio's channels (ChannelEnable): no kind declares them yet",
 };
 
 /** Where each kind's provider lives, for the calls it makes besides its create, read, update and delete. */
