@@ -252,6 +252,24 @@ export const OPERATIONS = {
     },
     errors: ["InvalidCaster.NotFound"],
   },
+  // What a started scene shows during a broadcast: the official TypeScript SDK's models (live-20161101
+  // EffectCasterVideoResourceRequest.ts, EffectCasterUrgentRequest.ts) and the official extract (QPS 10 each). No page
+  // was read for their errors: SetCasterSceneConfig's scene codes, AddCasterVideoResource's source code, and
+  // MissingParameter for a studio without a standby source (LIMITATIONS).
+  EffectCasterVideoResource: {
+    qps: 10,
+    idempotency: "safe",
+    params: [s("CasterId", true), s("ResourceId", true), s("SceneId", true)],
+    reply: {},
+    errors: ["InvalidCaster.NotFound", "InvalidScene.NotFound", "IncorrectSceneStatus", "InvalidResource.NotFound"],
+  },
+  EffectCasterUrgent: {
+    qps: 10,
+    idempotency: "safe",
+    params: [s("CasterId", true), s("SceneId", true)],
+    reply: {},
+    errors: ["InvalidCaster.NotFound", "InvalidScene.NotFound", "IncorrectSceneStatus", "MissingParameter"],
+  },
   UpdateCasterResourceGroup: {
     // Added to the API in September 2024. Parameters, their types and the reply: the official TypeScript SDK's
     // models (github.com/aliyun/alibabacloud-typescript-sdk, live-20161101/src/models/UpdateCasterResourceGroupRequest.ts

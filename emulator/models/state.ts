@@ -338,6 +338,11 @@ export interface SceneRecord {
   /** What the scene shows (SetCasterSceneConfig): a layout, "" for none, and components bottom to top. */
   layoutId: string;
   componentIds: string[];
+  /**
+   * What EffectCasterVideoResource or EffectCasterUrgent put on the scene in place of its layout (layoutId is then "");
+   * absent while the scene shows its layout. A layout set again replaces it.
+   */
+  effect?: { kind: "videoResource"; resourceId: string } | { kind: "urgent" };
   /** UpdateCasterSceneAudio's settings. */
   audio: SceneAudioRecord;
   /** Playback URLs, made when the scene starts, on the studio's domain at that time. */

@@ -11,6 +11,7 @@ import { OperationContext, OperationHandler } from "./operation";
 import * as playlists from "./playlists";
 import * as sceneConfig from "./scene-config";
 import * as sceneControl from "./scene-control";
+import * as sceneEffects from "./scene-effects";
 import * as showLists from "./show-lists";
 import * as studioLayouts from "./studio-layouts";
 import * as videoResources from "./video-resources";
@@ -39,6 +40,8 @@ const HANDLERS: HandlerTable = {
   StopCasterScene: { handler: sceneControl.StopCasterScene, notes: "a started scene of a running studio; the studio runs on" },
   SetCasterChannel: { handler: channels.SetCasterChannel, notes: "a studio with ChannelEnable 1 (else `IllegalOperation`); RV01–RV12, one source each; a setting left out is kept" },
   DescribeCasterChannels: { handler: channels.DescribeCasterChannels, notes: "the channels set, with their output URLs" },
+  EffectCasterVideoResource: { handler: sceneEffects.EffectCasterVideoResource, notes: "a started scene shows the source in place of its layout (LayoutId \"\")" },
+  EffectCasterUrgent: { handler: sceneEffects.EffectCasterUrgent, notes: "a started PGM scene shows the standby source (`MissingParameter` without one); a PVW scene is left as it is" },
   DescribeCasterScenes: { handler: casters.DescribeCasterScenes, notes: "the PVW and PGM scenes once started; filter SceneId" },
   DescribeCasterStreamUrl: { handler: casters.DescribeCasterStreamUrl, notes: "`InvalidScene.NotFound` before the first StartCaster" },
   AddCasterVideoResource: { handler: videoResources.AddCasterVideoResource, notes: "every error on the API page" },
