@@ -98,6 +98,7 @@ describe("the emulator conforms to the spec", () => {
     // The reel on the PVW scene, the standby source (set above) on the PGM scene.
     await run("EffectCasterVideoResource", { CasterId, SceneId: scenes.SceneList.Scene[0].SceneId, ResourceId });
     await run("EffectCasterUrgent", { CasterId, SceneId: scenes.SceneList.Scene[1].SceneId });
+    await run("CopyCasterSceneConfig", { CasterId, FromSceneId: scenes.SceneList.Scene[0].SceneId, ToSceneId: scenes.SceneList.Scene[1].SceneId });
     // Layouts, components and scenes, every setting sent, so that every field of their replies is checked.
     const { LayoutId } = await run("AddCasterLayout", {
       CasterId, "BlendList.1": "RV01", "MixList.1": "RV01",

@@ -270,6 +270,16 @@ export const OPERATIONS = {
     reply: {},
     errors: ["InvalidCaster.NotFound", "InvalidScene.NotFound", "IncorrectSceneStatus", "MissingParameter"],
   },
+  // The PVW scene's configuration to the PGM scene: the official TypeScript SDK's model (live-20161101
+  // CopyCasterSceneConfigRequest.ts: the source "must be a PVW scene", the destination "a PGM scene") and the official
+  // extract (QPS 10). No page was read for its errors: SetCasterSceneConfig's scene codes (LIMITATIONS).
+  CopyCasterSceneConfig: {
+    qps: 10,
+    idempotency: "safe",
+    params: [s("CasterId", true), s("FromSceneId", true), s("ToSceneId", true)],
+    reply: {},
+    errors: ["InvalidCaster.NotFound", "InvalidScene.NotFound", "IncorrectSceneStatus", "InvalidParameter.Malformed"],
+  },
   UpdateCasterResourceGroup: {
     // Added to the API in September 2024. Parameters, their types and the reply: the official TypeScript SDK's
     // models (github.com/aliyun/alibabacloud-typescript-sdk, live-20161101/src/models/UpdateCasterResourceGroupRequest.ts

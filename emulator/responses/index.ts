@@ -11,6 +11,7 @@ import { OperationContext, OperationHandler } from "./operation";
 import * as playlists from "./playlists";
 import * as sceneConfig from "./scene-config";
 import * as sceneControl from "./scene-control";
+import * as sceneCopy from "./scene-copy";
 import * as sceneEffects from "./scene-effects";
 import * as showLists from "./show-lists";
 import * as studioLayouts from "./studio-layouts";
@@ -42,6 +43,7 @@ const HANDLERS: HandlerTable = {
   DescribeCasterChannels: { handler: channels.DescribeCasterChannels, notes: "the channels set, with their output URLs" },
   EffectCasterVideoResource: { handler: sceneEffects.EffectCasterVideoResource, notes: "a started scene shows the source in place of its layout (LayoutId \"\")" },
   EffectCasterUrgent: { handler: sceneEffects.EffectCasterUrgent, notes: "a started PGM scene shows the standby source (`MissingParameter` without one); a PVW scene is left as it is" },
+  CopyCasterSceneConfig: { handler: sceneCopy.CopyCasterSceneConfig, notes: "the PVW scene's layout, components and source to the started PGM scene" },
   DescribeCasterScenes: { handler: casters.DescribeCasterScenes, notes: "the PVW and PGM scenes once started; filter SceneId" },
   DescribeCasterStreamUrl: { handler: casters.DescribeCasterStreamUrl, notes: "`InvalidScene.NotFound` before the first StartCaster" },
   AddCasterVideoResource: { handler: videoResources.AddCasterVideoResource, notes: "every error on the API page" },

@@ -1,7 +1,7 @@
 import { expectError, PopCall, startPacedEmulator } from "../../test/helpers/paced-emulator";
 import { RunningEmulator } from "../server";
 
-/** EffectCasterVideoResource and EffectCasterUrgent over HTTP, with real signatures, and what DescribeCasterScenes shows of them. */
+/** EffectCasterVideoResource, EffectCasterUrgent and CopyCasterSceneConfig over HTTP, with real signatures, and what DescribeCasterScenes shows of them. */
 describe("emulator scene effects", () => {
   let emulator: RunningEmulator;
   let call: PopCall;
@@ -67,5 +67,28 @@ describe("emulator scene effects", () => {
     expect((await call("EffectCasterUrgent", { CasterId: casterId, SceneId: pvw.SceneId })).status).toBe(200);
     expect((await scenes()).map((scene) => scene.LayoutId)).toEqual([layoutId, ""]);
     expectError(await call("EffectCasterUrgent", { CasterId: casterId, SceneId: "no-such-scene" }), 404, "InvalidScene.NotFound");
+  });
+
+  test("CopyCasterSceneConfig: the PVW scene's layout, components and source to the started PGM scene", async () => {
+    await call("SetCasterConfig", { CasterId: casterId, ...startable });
+    await call("StartCaster", { CasterId: casterId });
+    const [pvw, pgm] = await scenes();
+    const copy = (FromSceneId: string, ToSceneId: string) => call("CopyCasterSceneConfig", { CasterId: casterId, FromSceneId, ToSceneId });
+    await call("SetCasterSceneConfig", { CasterId: casterId, SceneId: pvw.SceneId, LayoutId: layoutId });
+    expect((await copy(pvw.SceneId, pgm.SceneId)).status).toBe(200);
+    expect((await scenes()).map((scene) => scene.LayoutId)).toEqual([layoutId, layoutId]);
+    await call("EffectCasterVideoResource", { CasterId: casterId, SceneId: pvw.SceneId, ResourceId: resourceId });
+    await copy(pvw.SceneId, pgm.SceneId);
+    expect((await scenes()).map((scene) => scene.LayoutId)).toEqual(["", ""]);
+
+    const before = state();
+    expectError(await copy(pgm.SceneId, pvw.SceneId), 400, "InvalidParameter.Malformed");
+    expectError(await copy(pvw.SceneId, pvw.SceneId), 400, "InvalidParameter.Malformed");
+    expectError(await copy("no-such-scene", pgm.SceneId), 404, "InvalidScene.NotFound");
+    await call("StopCasterScene", { CasterId: casterId, SceneId: pgm.SceneId });
+    const stopped = state();
+    expectError(await copy(pvw.SceneId, pgm.SceneId), 400, "IncorrectSceneStatus");
+    expect(state()).toBe(stopped);
+    expect(before).not.toBe(stopped);
   });
 });

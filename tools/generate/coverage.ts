@@ -13,11 +13,9 @@ import { OFFICIAL } from "../../model/official/extract";
 
 export const COVERAGE_FILE = path.join("docs", "coverage.md");
 
-
 /** Why the emulator does not serve an official operation: each one it does not serve, once. */
 export const NOT_SERVED: Record<string, string> = {
   CopyCaster: "copies a studio; a program declares each studio instead",
-  CopyCasterSceneConfig: "copies a scene's configuration; CasterSceneBinding declares each scene's",
 };
 
 /** Where each kind's provider lives, for the calls it makes besides its create, read, update and delete. */
