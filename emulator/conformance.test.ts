@@ -87,6 +87,8 @@ describe("the emulator conforms to the spec", () => {
     await run("SetCasterChannel", { CasterId, ChannelId: "RV01", ResourceId, PlayStatus: 1, SeekOffset: 0, FaceBeauty: "0" });
     await run("DescribeCasterChannels", { CasterId });
     await run("UpdateCasterResourceGroup", { CasterId, NewResourceGroupId: "rg-conformance" });
+    const copied = (await run("CopyCaster", { SrcCasterId: CasterId, CasterName: "Conformance copy", ClientToken: "conformance-copy" })).CasterId;
+    await run("DeleteCaster", { CasterId: copied });
     await run("StartCaster", { CasterId });
     await run("DescribeCasters", { CasterId });
     const scenes = await run("DescribeCasterScenes", { CasterId }) as unknown as { SceneList: { Scene: { SceneId: string }[] } };

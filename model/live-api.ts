@@ -280,6 +280,15 @@ export const OPERATIONS = {
     reply: {},
     errors: ["InvalidCaster.NotFound", "InvalidScene.NotFound", "IncorrectSceneStatus", "InvalidParameter.Malformed"],
   },
+  // A studio copied: the official TypeScript SDK's model (live-20161101 CopyCasterRequest.ts: ClientToken "used to
+  // ensure the idempotence of the request") and the official extract (QPS 10). No page was read for its errors.
+  CopyCaster: {
+    qps: 10,
+    idempotency: "clientToken",
+    params: [s("CasterName", true), s("ClientToken", true), s("SrcCasterId", true)],
+    reply: { CasterId: "str" },
+    errors: ["InvalidCaster.NotFound", "IdempotentParameterMismatch"],
+  },
   UpdateCasterResourceGroup: {
     // Added to the API in September 2024. Parameters, their types and the reply: the official TypeScript SDK's
     // models (github.com/aliyun/alibabacloud-typescript-sdk, live-20161101/src/models/UpdateCasterResourceGroupRequest.ts

@@ -1,6 +1,7 @@
 import { MAX_EPISODE_ITEMS } from "../../model/api-facts";
 import { Action, operationSpec, OperationSpec, PAGING } from "../../model/live-api";
 import * as autoShowListTasks from "./auto-show-list-tasks";
+import * as casterCopy from "./caster-copy";
 import * as casters from "./casters";
 import * as channels from "./channels";
 import * as components from "./components";
@@ -44,6 +45,7 @@ const HANDLERS: HandlerTable = {
   EffectCasterVideoResource: { handler: sceneEffects.EffectCasterVideoResource, notes: "a started scene shows the source in place of its layout (LayoutId \"\")" },
   EffectCasterUrgent: { handler: sceneEffects.EffectCasterUrgent, notes: "a started PGM scene shows the standby source (`MissingParameter` without one); a PVW scene is left as it is" },
   CopyCasterSceneConfig: { handler: sceneCopy.CopyCasterSceneConfig, notes: "the PVW scene's layout, components and source to the started PGM scene" },
+  CopyCaster: { handler: casterCopy.CopyCaster, notes: "an idle studio with the source's settings, sources, layouts, components and channels under new IDs; ClientToken-idempotent as CreateCaster" },
   DescribeCasterScenes: { handler: casters.DescribeCasterScenes, notes: "the PVW and PGM scenes once started; filter SceneId" },
   DescribeCasterStreamUrl: { handler: casters.DescribeCasterStreamUrl, notes: "`InvalidScene.NotFound` before the first StartCaster" },
   AddCasterVideoResource: { handler: videoResources.AddCasterVideoResource, notes: "every error on the API page" },
