@@ -8,10 +8,13 @@ import { AccountState, SceneRecord } from "./state";
 /**
  * CopyCasterSceneConfig: what the PVW scene shows goes to the PGM scene (the "take" of a broadcast). The official
  * request model (github.com/aliyun/alibabacloud-typescript-sdk, live-20161101 CopyCasterSceneConfigRequest.ts):
- * FromSceneId "must be a PVW scene", ToSceneId "must be a PGM scene"; another is InvalidParameter.Malformed (chosen, no
- * page was read for its errors). The configuration is what SetCasterSceneConfig sets (the layout, the components) and
- * what an Effect* call put on the scene; the audio stays the destination's. The destination must be started, as
- * SetCasterSceneConfig asks (IncorrectSceneStatus).
+ * FromSceneId "must be a PVW scene", ToSceneId "must be a PGM scene"; another is InvalidParameter.Malformed (chosen: no
+ * page names a code for it: its error table, https://www.alibabacloud.com/help/en/live/developer-reference/api-live-2016-11-01-copycastersceneconfig,
+ * is cut in the stored copy after InvalidCasterId.Malformed; the page adds "You can only copy the configuration from a
+ * PVW scene to a PGM scene" and "must be in the same production studio", which one CasterId makes so). The
+ * configuration is what SetCasterSceneConfig sets (the layout, the components) and what an Effect* call put on the
+ * scene; the audio stays the destination's. The destination must be started, as SetCasterSceneConfig asks
+ * (IncorrectSceneStatus).
  */
 export function copySceneConfig(account: AccountState, casterId: string, fromSceneId: string, toSceneId: string, nowMs: number): SceneRecord {
   const caster = findCaster(account, casterId);
