@@ -41,6 +41,8 @@ export function copyCaster(account: AccountState, input: { srcCasterId: string; 
     episodes: {},
     showList: emptyShowList(),
   });
+  // The copy was made by CopyCaster, not by the automatic task that made its source (if one did).
+  delete copy.autoShowListTask;
   for (const channel of Object.values(copy.channels)) channel.resourceId = newId(channel.resourceId);
   for (const group of copy.config.syncGroups) {
     group.hostResourceId = newId(group.hostResourceId);

@@ -47,6 +47,15 @@ describe("emulator CopyCaster", () => {
     expect((await call("DescribeCasterScenes", { CasterId: copied })).body.Total).toBe(0);
   });
 
+  test("a copy of a studio an automatic show-list task made is not that task's", async () => {
+    const source = (await call("InitializeAutoShowListTask", {
+      CasterConfig: '{"CasterTemplate":"lp_hd"}', DomainName: "live.example.com",
+      StartTime: Date.now() - 3_600_000, EndTime: Date.now() + 3_600_000, ResourceIds: '["media-1"]',
+    })).body.CasterId;
+    const copied = (await call("CopyCaster", { SrcCasterId: source, CasterName: "Copy", ClientToken: "copy-task" })).body.CasterId;
+    expect((await call("DescribeAutoShowListTasks", { CasterId: copied })).body.AutoShowListTasks).toBe("[]");
+  });
+
   test("an unknown or another account's source is InvalidCaster.NotFound", async () => {
     const source = (await call("CreateCaster", { ClientToken: "copy-mine", NormType: 1, ChargeType: "PostPaid" })).body.CasterId;
     expectError(await other("CopyCaster", { SrcCasterId: source, CasterName: "Theirs", ClientToken: "copy-2" }), 404, "InvalidCaster.NotFound");
