@@ -83,7 +83,12 @@ describe("the emulator conforms to the spec", () => {
       SyncGroupsConfig: JSON.stringify([{ mode: 0, hostResourceId: ResourceId, resourceIds: [ResourceId] }]),
     });
     const config = await run("DescribeCasterConfig", { CasterId });
+    // Channels are enabled above: one channel with the reel, every setting sent.
+    await run("SetCasterChannel", { CasterId, ChannelId: "RV01", ResourceId, PlayStatus: 1, SeekOffset: 0, FaceBeauty: "0" });
+    await run("DescribeCasterChannels", { CasterId });
     await run("UpdateCasterResourceGroup", { CasterId, NewResourceGroupId: "rg-conformance" });
+    const copied = (await run("CopyCaster", { SrcCasterId: CasterId, CasterName: "Conformance copy", ClientToken: "conformance-copy" })).CasterId;
+    await run("DeleteCaster", { CasterId: copied });
     await run("StartCaster", { CasterId });
     await run("DescribeCasters", { CasterId });
     const scenes = await run("DescribeCasterScenes", { CasterId }) as unknown as { SceneList: { Scene: { SceneId: string }[] } };
@@ -92,6 +97,10 @@ describe("the emulator conforms to the spec", () => {
     await run("StopCasterScene", { CasterId, SceneId: scenes.SceneList.Scene[0].SceneId });
     await run("StartCasterScene", { CasterId, SceneId: scenes.SceneList.Scene[0].SceneId });
     await run("RestartCaster", { CasterId });
+    // The reel on the PVW scene, the standby source (set above) on the PGM scene.
+    await run("EffectCasterVideoResource", { CasterId, SceneId: scenes.SceneList.Scene[0].SceneId, ResourceId });
+    await run("EffectCasterUrgent", { CasterId, SceneId: scenes.SceneList.Scene[1].SceneId });
+    await run("CopyCasterSceneConfig", { CasterId, FromSceneId: scenes.SceneList.Scene[0].SceneId, ToSceneId: scenes.SceneList.Scene[1].SceneId });
     // Layouts, components and scenes, every setting sent, so that every field of their replies is checked.
     const { LayoutId } = await run("AddCasterLayout", {
       CasterId, "BlendList.1": "RV01", "MixList.1": "RV01",

@@ -230,6 +230,65 @@ export const OPERATIONS = {
     reply: {},
     errors: ["InvalidCaster.NotFound", "InvalidScene.NotFound", "IncorrectSceneStatus", "IncorrectCasterStatus"],
   },
+  // A channel-mode studio's channels (SetCasterConfig ChannelEnable 1): the official TypeScript SDK's models
+  // (live-20161101 SetCasterChannelRequest.ts, DescribeCasterChannelsResponseBody.ts), the official extract (QPS) and
+  // https://www.alibabacloud.com/help/en/live/developer-reference/api-live-2016-11-01-setcasterchannel. No error table was
+  // read: the codes are the emulator's choice (LIMITATIONS).
+  SetCasterChannel: {
+    qps: 10,
+    // The channel ends as sent, however often the call is repeated.
+    idempotency: "safe",
+    params: [s("CasterId", true), s("ChannelId", true), s("FaceBeauty"), i("PlayStatus"), s("ResourceId"), i("SeekOffset")],
+    reply: {},
+    errors: ["InvalidCaster.NotFound", "IllegalOperation", "InvalidParameter.Malformed", "InvalidResource.NotFound"],
+  },
+  DescribeCasterChannels: {
+    qps: 15,
+    idempotency: "safe",
+    params: [s("CasterId", true)],
+    reply: {
+      Total: "int",
+      Channels: { Channel: [{ ChannelId: "str", FaceBeauty: "str", ResourceId: "str", RtmpUrl: "str", StreamUrl: "str" }] },
+    },
+    errors: ["InvalidCaster.NotFound"],
+  },
+  // What a started scene shows during a broadcast: the official TypeScript SDK's models (live-20161101
+  // EffectCasterVideoResourceRequest.ts, EffectCasterUrgentRequest.ts) and the official extract (QPS 10 each). No page
+  // was read for their errors: SetCasterSceneConfig's scene codes, AddCasterVideoResource's source code, and
+  // MissingParameter for a studio without a standby source (LIMITATIONS).
+  EffectCasterVideoResource: {
+    qps: 10,
+    idempotency: "safe",
+    params: [s("CasterId", true), s("ResourceId", true), s("SceneId", true)],
+    reply: {},
+    errors: ["InvalidCaster.NotFound", "InvalidScene.NotFound", "IncorrectSceneStatus", "InvalidResource.NotFound"],
+  },
+  EffectCasterUrgent: {
+    qps: 10,
+    idempotency: "safe",
+    params: [s("CasterId", true), s("SceneId", true)],
+    reply: {},
+    errors: ["InvalidCaster.NotFound", "InvalidScene.NotFound", "IncorrectSceneStatus", "MissingParameter"],
+  },
+  // The PVW scene's configuration to the PGM scene: the official TypeScript SDK's model (live-20161101
+  // CopyCasterSceneConfigRequest.ts: the source "must be a PVW scene", the destination "a PGM scene") and the official
+  // extract (QPS 10). No page was read for its errors: SetCasterSceneConfig's scene codes (LIMITATIONS).
+  CopyCasterSceneConfig: {
+    qps: 10,
+    idempotency: "safe",
+    params: [s("CasterId", true), s("FromSceneId", true), s("ToSceneId", true)],
+    reply: {},
+    errors: ["InvalidCaster.NotFound", "InvalidScene.NotFound", "IncorrectSceneStatus", "InvalidParameter.Malformed"],
+  },
+  // A studio copied: the official TypeScript SDK's model (live-20161101 CopyCasterRequest.ts: ClientToken "used to
+  // ensure the idempotence of the request") and the official extract (QPS 10). No page was read for its errors.
+  CopyCaster: {
+    qps: 10,
+    idempotency: "clientToken",
+    params: [s("CasterName", true), s("ClientToken", true), s("SrcCasterId", true)],
+    reply: { CasterId: "str" },
+    errors: ["InvalidCaster.NotFound", "IdempotentParameterMismatch"],
+  },
   UpdateCasterResourceGroup: {
     // Added to the API in September 2024. Parameters, their types and the reply: the official TypeScript SDK's
     // models (github.com/aliyun/alibabacloud-typescript-sdk, live-20161101/src/models/UpdateCasterResourceGroupRequest.ts

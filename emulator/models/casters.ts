@@ -102,6 +102,7 @@ export function createCaster(
     components: {},
     episodes: {},
     showList: emptyShowList(),
+    channels: {},
   };
   account.casters[casterId] = caster;
   account.casterClientTokens[input.clientToken] = { casterId, fingerprint };

@@ -37,6 +37,7 @@ export function setSceneConfig(account: AccountState, input: SceneConfigInput): 
   const layoutId = input.layoutId === undefined ? "" : findLayout(caster, input.layoutId).layoutId;
   const componentIds = checkComponents(caster, input.componentIds ?? []);
   Object.assign(scene, { layoutId, componentIds });
+  delete scene.effect;
   return scene;
 }
 
@@ -51,6 +52,7 @@ export function updateSceneConfig(account: AccountState, input: SceneConfigInput
   const layoutId = findLayout(caster, input.layoutId).layoutId;
   const componentIds = input.componentIds === undefined ? scene.componentIds : checkComponents(caster, input.componentIds);
   Object.assign(scene, { layoutId, componentIds });
+  delete scene.effect;
   return scene;
 }
 
@@ -60,7 +62,10 @@ export function deleteSceneConfig(account: AccountState, casterId: string, scene
   const what = oneOf("Type", type, ["Component", "Layout", "All"] as const);
   const scene = startedScene(caster, sceneId, errors.sceneIdle);
   if (what !== "Layout") scene.componentIds = [];
-  if (what !== "Component") scene.layoutId = "";
+  if (what !== "Component") {
+    scene.layoutId = "";
+    delete scene.effect;
+  }
   return scene;
 }
 
@@ -110,7 +115,7 @@ export function findScene(caster: CasterRecord, sceneId: string): SceneRecord {
   return scene;
 }
 
-function startedScene(caster: CasterRecord, sceneId: string, notStarted: (detail: string) => ApiError): SceneRecord {
+export function startedScene(caster: CasterRecord, sceneId: string, notStarted: (detail: string) => ApiError): SceneRecord {
   const scene = findScene(caster, sceneId);
   if (scene.status !== 1) throw notStarted(`Scene ${sceneId} is not started: start caster ${caster.casterId} (StartCaster) first`);
   return scene;

@@ -102,6 +102,8 @@ export interface CasterRecord {
   showList: ShowListRecord;
   /** The automatic task that created the studio (InitializeAutoShowListTask); absent for any other studio. */
   autoShowListTask?: AutoShowListTaskRecord;
+  /** SetCasterChannel's channels (a studio with ChannelEnable 1), keyed by ChannelId (RV01–RV12), in the order first set. */
+  channels: Record<string, ChannelRecord>;
 }
 
 /**
@@ -114,6 +116,19 @@ export interface AutoShowListTaskRecord {
   endTime: number;
   /** VOD media IDs, in playing order. */
   resourceIds: string[];
+}
+
+/** A channel: at most one video source, and how it plays (SetCasterChannel). */
+export interface ChannelRecord {
+  channelId: string;
+  /** The studio's video source in the channel, "" for none. */
+  resourceId: string;
+  /** 1 plays, 0 paused (video files only). */
+  playStatus: number;
+  /** Milliseconds from the first frame (video files only). */
+  seekOffset: number;
+  /** "0"–"4", "" for none. */
+  faceBeauty: string;
 }
 
 /** A studio's show list: its shows in playing order, and the list's own settings. */
@@ -323,6 +338,11 @@ export interface SceneRecord {
   /** What the scene shows (SetCasterSceneConfig): a layout, "" for none, and components bottom to top. */
   layoutId: string;
   componentIds: string[];
+  /**
+   * What EffectCasterVideoResource or EffectCasterUrgent put on the scene in place of its layout (layoutId is then "");
+   * absent while the scene shows its layout. A layout set again replaces it.
+   */
+  effect?: { kind: "videoResource"; resourceId: string } | { kind: "urgent" };
   /** UpdateCasterSceneAudio's settings. */
   audio: SceneAudioRecord;
   /** Playback URLs, made when the scene starts, on the studio's domain at that time. */

@@ -124,6 +124,10 @@ export function deleteVideoResource(account: AccountState, casterId: string, res
   const caster = findCaster(account, casterId);
   if (!caster.videoResources[resourceId]) throw errors.resourceNotFound(resourceId);
   delete caster.videoResources[resourceId];
+  // A channel holding the source is left empty (SetCasterChannel: "a maximum of one resource for each channel").
+  for (const channel of Object.values(caster.channels)) if (channel.resourceId === resourceId) channel.resourceId = "";
+  // A scene showing it alone (EffectCasterVideoResource) is left with neither a layout nor a source.
+  for (const scene of Object.values(caster.scenes)) if (scene.effect?.kind === "videoResource" && scene.effect.resourceId === resourceId) delete scene.effect;
 }
 
 export function listVideoResources(account: AccountState, casterId: string): VideoResourceRecord[] {

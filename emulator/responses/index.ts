@@ -1,7 +1,9 @@
 import { MAX_EPISODE_ITEMS } from "../../model/api-facts";
 import { Action, operationSpec, OperationSpec, PAGING } from "../../model/live-api";
 import * as autoShowListTasks from "./auto-show-list-tasks";
+import * as casterCopy from "./caster-copy";
 import * as casters from "./casters";
+import * as channels from "./channels";
 import * as components from "./components";
 import * as episodeGroups from "./episode-groups";
 import * as episodes from "./episodes";
@@ -10,6 +12,8 @@ import { OperationContext, OperationHandler } from "./operation";
 import * as playlists from "./playlists";
 import * as sceneConfig from "./scene-config";
 import * as sceneControl from "./scene-control";
+import * as sceneCopy from "./scene-copy";
+import * as sceneEffects from "./scene-effects";
 import * as showLists from "./show-lists";
 import * as studioLayouts from "./studio-layouts";
 import * as videoResources from "./video-resources";
@@ -36,6 +40,12 @@ const HANDLERS: HandlerTable = {
   RestartCaster: { handler: sceneControl.RestartCaster, notes: "a running studio only (`IncorrectCasterStatus`); its scenes start again with new URLs and a new StartTime" },
   StartCasterScene: { handler: sceneControl.StartCasterScene, notes: "a stopped scene of a running studio (`IncorrectSceneStatus`, `IncorrectCasterStatus`, `InvalidScene.NotFound`); answers its StreamUrl" },
   StopCasterScene: { handler: sceneControl.StopCasterScene, notes: "a started scene of a running studio; the studio runs on" },
+  SetCasterChannel: { handler: channels.SetCasterChannel, notes: "a studio with ChannelEnable 1 (else `IllegalOperation`); RV01–RV12, one source each; a setting left out is kept" },
+  DescribeCasterChannels: { handler: channels.DescribeCasterChannels, notes: "the channels set, with their output URLs" },
+  EffectCasterVideoResource: { handler: sceneEffects.EffectCasterVideoResource, notes: "a started scene shows the source in place of its layout (LayoutId \"\")" },
+  EffectCasterUrgent: { handler: sceneEffects.EffectCasterUrgent, notes: "a started PGM scene shows the standby source (`MissingParameter` without one); a PVW scene is left as it is" },
+  CopyCasterSceneConfig: { handler: sceneCopy.CopyCasterSceneConfig, notes: "the PVW scene's layout, components and source to the started PGM scene" },
+  CopyCaster: { handler: casterCopy.CopyCaster, notes: "an idle studio with the source's settings, sources, layouts, components and channels under new IDs; ClientToken-idempotent as CreateCaster" },
   DescribeCasterScenes: { handler: casters.DescribeCasterScenes, notes: "the PVW and PGM scenes once started; filter SceneId" },
   DescribeCasterStreamUrl: { handler: casters.DescribeCasterStreamUrl, notes: "`InvalidScene.NotFound` before the first StartCaster" },
   AddCasterVideoResource: { handler: videoResources.AddCasterVideoResource, notes: "every error on the API page" },

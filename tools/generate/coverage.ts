@@ -13,17 +13,8 @@ import { OFFICIAL } from "../../model/official/extract";
 
 export const COVERAGE_FILE = path.join("docs", "coverage.md");
 
-const LIVE_ACTION = "an action during a broadcast, not a setting a program declares";
-
 /** Why the emulator does not serve an official operation: each one it does not serve, once. */
-export const NOT_SERVED: Record<string, string> = {
-  CopyCaster: "copies a studio; a program declares each studio instead",
-  EffectCasterUrgent: LIVE_ACTION,
-  EffectCasterVideoResource: LIVE_ACTION,
-  CopyCasterSceneConfig: "copies a scene's configuration; CasterSceneBinding declares each scene's",
-  DescribeCasterChannels: "a studio's channels (ChannelEnable): no kind declares them yet",
-  SetCasterChannel: "a studio's channels (ChannelEnable): no kind declares them yet",
-};
+export const NOT_SERVED: Record<string, string> = {};
 
 /** Where each kind's provider lives, for the calls it makes besides its create, read, update and delete. */
 const PROVIDER_DIRS: Record<string, string> = {
