@@ -29,7 +29,10 @@ describe("layouts, components and scenes through pulumi up", () => {
     return casters[0];
   };
   const layoutById = async (id: string) => (await live.client.call("DescribeCasterLayouts", { CasterId: studio().casterId, LayoutId: id })) as
-    { Layouts: { Layout: { VideoLayers: { VideoLayer: { PositionNormalizeds: { Position: number[] } }[] } }[] } };
+    { Layouts: { Layout: {
+      VideoLayers: { VideoLayer: { PositionNormalizeds: { Position: number[] } }[] };
+      AudioLayers: { AudioLayer: { VolumeRate: number; ValidChannel: string; FixedDelayDuration: number }[] };
+    }[] } };
   const pgmScene = async () => {
     const reply = await live.client.call("DescribeCasterScenes", { CasterId: studio().casterId }) as
       { SceneList: { Scene: { OutputType: string; LayoutId: string; ComponentIds: { componentId: string[] } }[] } };
@@ -99,9 +102,15 @@ describe("layouts, components and scenes through pulumi up", () => {
   test("refresh sees a console change to one layer, and up puts it back", async () => {
     const layout = (await layoutById(layoutIds.split)).Layouts.Layout[0];
     expect(layout.VideoLayers.VideoLayer).toHaveLength(2);
-    // The console moves the camera in the split layout (ModifyCasterLayout sent whole, as the console does).
+    // The console moves the camera in the split layout (ModifyCasterLayout sent whole, as the console does:
+    // the official metadata requires AudioLayer.N too, so its audio layers go back as they are).
+    const audioLayers = Object.fromEntries(layout.AudioLayers.AudioLayer.flatMap((audio, index) => [
+      [`AudioLayer.${index + 1}.VolumeRate`, String(audio.VolumeRate)],
+      [`AudioLayer.${index + 1}.ValidChannel`, audio.ValidChannel],
+      [`AudioLayer.${index + 1}.FixedDelayDuration`, String(audio.FixedDelayDuration)],
+    ]));
     await live.client.call("ModifyCasterLayout", {
-      CasterId: studio().casterId, LayoutId: layoutIds.split,
+      CasterId: studio().casterId, LayoutId: layoutIds.split, ...audioLayers,
       "BlendList.1": "RV01", "BlendList.2": "RV02", "MixList.1": "RV01", "MixList.2": "RV02",
       "VideoLayer.1.PositionNormalized.1": "0.1", "VideoLayer.1.PositionNormalized.2": "0.25", "VideoLayer.1.WidthNormalized": "0.5",
       "VideoLayer.1.HeightNormalized": "0.5", "VideoLayer.1.FillMode": "fit", "VideoLayer.1.PositionRefer": "topLeft",
