@@ -22,7 +22,7 @@ import { FieldSpec, KindSpec, schemasOf } from "./kind";
 
 // The studio's enumerations and limits are API facts (model/api-facts.ts), which the emulator reads too.
 export { CASTER_TEMPLATES, LIVE_TEMPLATES, MAX_DELAY_SECONDS, MAX_SIDE_OUTPUTS, NORM_TYPES, RECORD_FORMATS } from "../api-facts";
-import { CASTER_TEMPLATES, CHARGE_TYPE, DOMAIN_NAME_PATTERN, LIVE_TEMPLATES, MAX_DELAY_SECONDS, MAX_OSS_OBJECT_PREFIX_BYTES, MAX_SIDE_OUTPUTS, NORM_TYPES, RECORD_FORMATS, SYNC_GROUP_MODE } from "../api-facts";
+import { CASTER_TEMPLATES, CHARGE_TYPE, DOMAIN_NAME_PATTERN, LIVE_TEMPLATES, MAX_DELAY_SECONDS, MAX_OSS_OBJECT_PREFIX_BYTES, MAX_SIDE_OUTPUTS, NORM_TYPE, RECORD_FORMATS, SYNC_GROUP_MODE } from "../api-facts";
 
 const rtmpUrl = urlSchema(["rtmp:"], "use an rtmp:// URL: the studio relays over RTMP only.");
 
@@ -76,7 +76,7 @@ const fields = {
     api: "CasterName",
   },
   normType: {
-    schema: z.union([z.literal(1), z.literal(6)], { error: "use 1 for a general studio or 6 for a carousel (playlist) studio." })
+    schema: z.union([z.literal(NORM_TYPE.general), z.literal(NORM_TYPE.carousel)], { error: `use ${NORM_TYPE.general} for a general studio or ${NORM_TYPE.carousel} for a carousel (playlist) studio.` })
       .describe("1 a general studio, 6 a carousel studio"),
     label: "type",
     doc: "1 a general studio; 6 a carousel (playlist) studio, which plays episode groups and takes no video sources.",

@@ -1,6 +1,7 @@
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { isUnknown } from "../../common/unknowns";
 import { sparseReply, sparseRequest } from "../../model/fields/nested";
+import { CHARGE_TYPE } from "../../model/api-facts";
 import {
   caster, caster as kind, CasterInputs, changesNeedingStop as needingStop, CONFIG_PROPERTIES, RECORDING_FORMAT_FIELDS, RecordingConfig,
 } from "../../model/kinds/caster";
@@ -40,7 +41,7 @@ const CREATE_PROPERTIES = ["casterName", "casterTemplate", "chargeType", "normTy
 function derivedClientToken(inputs: CasterInputs): string {
   const createInputs = {
     ...Object.fromEntries(CREATE_PROPERTIES.map((name) => [name, inputs[name] ?? null])),
-    chargeType: inputs.chargeType ?? "PostPaid",
+    chargeType: inputs.chargeType ?? CHARGE_TYPE,
     // Key order of the caller's object must not change the token.
     tags: inputs.tags ? Object.entries(inputs.tags).sort(([a], [b]) => a.localeCompare(b)) : null,
   };
@@ -52,7 +53,7 @@ async function createStudio(client: LiveClient, inputs: CasterInputs, clientToke
   const { CasterId: casterId } = await client.call("CreateCaster", {
     CasterName: inputs.casterName,
     CasterTemplate: inputs.casterTemplate,
-    ChargeType: inputs.chargeType ?? "PostPaid",
+    ChargeType: inputs.chargeType ?? CHARGE_TYPE,
     ClientToken: clientToken,
     NormType: inputs.normType,
     ResourceGroupId: inputs.resourceGroupId,
@@ -435,7 +436,7 @@ export async function readStudio(
     casterName: config.CasterName || item.CasterName || undefined,
     normType: Number(item.NormType) as 1 | 6,
     casterTemplate: (config.TranscodeConfig?.CasterTemplate || item.CasterTemplate || kept.casterTemplate) as CasterInputs["casterTemplate"],
-    chargeType: "PostPaid",
+    chargeType: CHARGE_TYPE,
     resourceGroupId: item.ResourceGroupId || kept.resourceGroupId,
     tags: item.Tags?.tag?.length ? Object.fromEntries(item.Tags.tag.map((tag) => [tag.TagKey, tag.TagValue])) : undefined,
     ...configFromApi(config),
