@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { describeValue } from "../common/check";
 import { UNKNOWN } from "../common/unknowns";
-import { COMPONENT_LOCATION_ID_PATTERN, POSITIONS } from "../model/api-facts";
+import { CHANNEL_ID_PATTERN, COMPONENT_LOCATION_ID_PATTERN, POSITIONS } from "../model/api-facts";
 import { LOCATION_ID_PATTERN } from "../model/kinds/caster-video-resource";
 import { crossEntryChecks, PathProblem, StudioTerms } from "../studio-file/validate";
 
@@ -34,7 +34,7 @@ import { crossEntryChecks, PathProblem, StudioTerms } from "../studio-file/valid
  */
 
 /** The kinds that take part, by their class names (which messages name). */
-export type StudioKind = "Caster" | "CasterVideoResource" | "CasterLayout" | "CasterComponent" | "CasterSceneBinding" | "CasterEpisode" | "CasterEpisodeGroup" | "CasterShowList";
+export type StudioKind = "Caster" | "CasterVideoResource" | "CasterLayout" | "CasterComponent" | "CasterSceneBinding" | "CasterEpisode" | "CasterEpisodeGroup" | "CasterShowList" | "CasterChannel";
 
 /** One resource as the program declared it. */
 interface Declaration {
@@ -174,6 +174,7 @@ const SECTION_OF: Record<Exclude<StudioKind, "Caster">, { section: string; key: 
   CasterSceneBinding: { section: "scenes", key: (d) => (typeof d.args.scene === "string" ? d.args.scene.toLowerCase() : undefined) },
   // Names nothing of the other sections; a second list of the studio is refused by its create (shows of other names).
   CasterShowList: { section: "showList", key: () => undefined },
+  CasterChannel: { section: "channels", key: (d) => literal(d.args.channelId, CHANNEL_ID_PATTERN) },
 };
 
 function literal(value: unknown, pattern: RegExp): string | undefined {
