@@ -6,12 +6,13 @@ import { CasterEpisodeGroup, CasterEpisodeGroupArgs } from "./caster-episode-gro
 import { CasterLayout, CasterLayoutArgs } from "./caster-layout";
 import { CasterSceneBinding } from "./caster-scene-binding";
 import { CasterShowList, CasterShowListArgs } from "./caster-show-list";
+import { CasterChannel } from "./caster-channel";
 import { CasterVideoResource, CasterVideoResourceArgs } from "./caster-video-resource";
 import { formatProblem, LayoutError, loadLayout } from "../studio-file/load";
 import { markFileCheckedComponent } from "./whole-studio-check";
 import type { Connection } from "../model/fields/connection";
 import {
-  FileAdopt, FileComponent, FileEpisode, FileLayout, FileScenes, FileShowListDefinition, isNewStudio, isSecretReference, LayoutEpisodeGroup, LayoutSource, LayoutStudio, SCENE_KEYS, SceneKey,
+  FileAdopt, FileChannel, FileComponent, FileEpisode, FileLayout, FileScenes, FileShowListDefinition, isNewStudio, isSecretReference, LayoutEpisodeGroup, LayoutSource, LayoutStudio, SCENE_KEYS, SceneKey,
   sceneOfKey, SecretCapableStudioProperty, SecretReference,
 } from "../studio-file/schema";
 
@@ -104,6 +105,12 @@ export interface StudioDefinition {
    * @default none: the show list is not managed
    */
   showList?: FileShowListDefinition | null;
+  /**
+   * A channel-mode studio's channels (the studio's `channelMode: true`), keyed by channel RV01 to
+   * RV12: the source each plays, by its position in `sources`, and a {@link CasterChannel}'s settings.
+   * @default none: the channels are not managed
+   */
+  channels?: Record<string, FileChannel> | null;
   /**
    * The time zone the schedule is read in (validate, diff, render); not sent to the API.
    * @default none: times are shown in UTC alone
@@ -247,6 +254,8 @@ export class Studio extends pulumi.ComponentResource {
   public readonly episodeIds: pulumi.Output<Record<string, string>>;
   /** The studio's show list, when the definition declares one. */
   public readonly showList: CasterShowList | undefined;
+  /** A channel-mode studio's channels, by channel (RV01..RV12). */
+  public readonly channels: Readonly<Record<string, CasterChannel>>;
 
   constructor(name: string, args: StudioArgs, opts?: pulumi.ComponentResourceOptions) {
     const kind = new.target as typeof Studio;
@@ -384,6 +393,20 @@ export class Studio extends pulumi.ComponentResource {
       ...(adopt.showList ? { importId: adopt.showList } : {}),
       ...connected,
     } as CasterShowListArgs, childOptions("show-list")) : undefined;
+
+    // A channel plays a source of the file, by its ID: it waits for the source, and is freed before it.
+    const channels: Record<string, CasterChannel> = {};
+    for (const [channelId, definition] of Object.entries(content.channels ?? {})) {
+      const { source: position, ...settings } = definition;
+      channels[channelId] = new CasterChannel(`${name}-channel-${channelId}`, {
+        ...settings,
+        casterId: childCasterId,
+        channelId,
+        source: sources[position],
+        ...connected,
+      }, childOptions(`channel-${channelId}`));
+    }
+    this.channels = channels;
 
     this.resourceIds = outputsBy(sources, (source) => source.resourceId);
     this.programIds = outputsBy(episodeGroups, (group) => group.programId);

@@ -162,6 +162,7 @@ const PROGRAM_TERMS: StudioTerms = {
   })[section],
   keysOfFileForm: false,
   studioRunning: { where: "the Caster's running", fix: "set running: true on the Caster, or remove the CasterSceneBindings." },
+  studioChannelMode: { where: "the Caster's channelMode", fix: "set channelMode: true on the Caster, or remove the CasterChannels." },
 };
 
 /** The section of the studio-file shape each kind fills, and how its entry is keyed. */
@@ -235,7 +236,7 @@ function studioShape(members: Declaration[]) {
   const problems: string[] = [];
   const waitFor = new Map<Declaration, pulumi.Resource[]>();
   const caster = members.find((member) => member.kind === "Caster");
-  if (caster) studio.caster = { new: { running: checkable(caster.args.running) } };
+  if (caster) studio.caster = { new: { running: checkable(caster.args.running), channelMode: checkable(caster.args.channelMode) } };
   for (const member of members) {
     if (member.kind === "Caster") continue;
     const { section, key } = SECTION_OF[member.kind];
@@ -261,7 +262,7 @@ function studioShape(members: Declaration[]) {
   const hasComponents = Object.keys(studio.components ?? {}).length > 0;
   const subjectOf = (problem: PathProblem) => {
     const [section, key] = problem.path;
-    if (section === "scenes" && key === undefined) return caster;
+    if ((section === "scenes" || section === "channels") && key === undefined) return caster;
     return entryOf.get(`${String(section)}/${String(key)}`);
   };
   return {
@@ -352,6 +353,11 @@ function entryInFileTerms(member: Declaration): Record<string, unknown> {
   if (member.kind === "CasterComponent" && isPlainObject(member.args.caption)) {
     const captioned = member.args.caption.sourceLocationId;
     return { ...args, caption: { ...(args.caption as Record<string, unknown>), sourceLocationId: literal(captioned, LOCATION_ID_PATTERN) ?? sourceOfOutput(captioned) ?? checkable(captioned) } };
+  }
+  if (member.kind === "CasterChannel") {
+    // A channel names its source by the source's output (`camera.resourceId`): the file names it by position.
+    const { resourceId, casterId: _casterId, channelId: _channelId, connection: _connection, ...rest } = args;
+    return { ...rest, ...(resourceId !== undefined ? { source: sourceOfOutput(member.args.resourceId) ?? UNKNOWN } : {}) };
   }
   if (member.kind === "CasterSceneBinding") {
     const layout = declarationBehind(member.args.layoutId, "CasterLayout");

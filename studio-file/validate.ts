@@ -7,6 +7,8 @@ import { casterComponent } from "../model/kinds/caster-component";
 import { casterEpisode, EpisodeInputs, GIVE_A_SOURCE, GIVE_A_SOURCE_IN_THE_FILE } from "../model/kinds/caster-episode";
 import { casterLayout } from "../model/kinds/caster-layout";
 import { casterShowList } from "../model/kinds/caster-show-list";
+import { casterChannel, FILE_ONLY_CHANNEL_SETTINGS } from "../model/kinds/caster-channel";
+import { CHANNEL_ID_PATTERN, CHANNEL_ID_RULE } from "../model/api-facts";
 import {
   importIdOfThisStudio, LOCATION_ID_PATTERN, videoResourceFields, videoResourceSpec,
 } from "../model/kinds/caster-video-resource";
@@ -22,6 +24,7 @@ import {
   fileLayoutFields,
   fileSceneSchema,
   fileShowListFields,
+  fileChannelFields,
   GROUP_NAME_PATTERN,
   LAYOUT_NAME_PATTERN,
   SCENE_KEYS,
@@ -95,6 +98,8 @@ export interface StudioTerms {
   keysOfFileForm: boolean;
   /** Where the new studio's `running` is declared, and how to make scenes bindable: the file's `caster.new.running`. */
   studioRunning: { where: string; fix: string };
+  /** Where the new studio's `channelMode` is declared, and how to give it channels: the file's `caster.new.channelMode`. */
+  studioChannelMode: { where: string; fix: string };
 }
 
 /** A studio file's words. */
@@ -102,6 +107,7 @@ const FILE_TERMS: StudioTerms = {
   holder: "this file",
   declarer: "the file",
   studioRunning: { where: "caster.new.running", fix: FILE_RULE_WORDS.scenesNeedARunningStudio.fix },
+  studioChannelMode: { where: "caster.new.channelMode", fix: "set caster.new.channelMode: true, or remove channels." },
   add: (section, key) => `add ${section}.${key}`,
   keysOfFileForm: true,
 };
@@ -209,6 +215,13 @@ const SHOW_LIST: EntryCheck = {
   ],
 };
 
+/** A channel (`channels.RV01`): the CasterChannel kind's fields, less casterId, channelId and resourceId (the file names the source by position). */
+const CHANNEL: EntryCheck = {
+  entry: "a channel",
+  spec: { fields: fileChannelFields, rules: casterChannel.rules } as unknown as InputSpec<Record<string, unknown>>,
+  secretStandIns: {},
+};
+
 /** What a new studio must hold: its required properties, as the kind has them. */
 const NEW_STUDIO_NEEDS = Object.entries(layoutStudioFields)
   .filter(([, schema]) => !schema.safeParse(undefined).success)
@@ -241,6 +254,7 @@ export function checkLayout(value: unknown, options: CheckOptions = {}): LayoutC
   for (const section of SECTIONS) problems.push(...sectionProblems(value[section.name], section, value));
   problems.push(...scenesProblems(value.scenes));
   problems.push(...showListProblems(value.showList));
+  problems.push(...channelsProblems(value.channels));
   problems.push(...timeZoneProblems(value.timeZone));
   problems.push(...connectionProblems(value.connection));
   problems.push(...importIdProblems(value));
@@ -343,6 +357,7 @@ function referenceProblems(file: Record<string, unknown>, terms: StudioTerms): P
       });
     });
   }
+  problems.push(...channelReferenceProblems(file, terms, notASource));
   if (!isPlainObject(file.scenes)) return problems;
   const bound = SCENE_KEYS.filter((key) => isPlainObject((file.scenes as Record<string, unknown>)[key]));
   for (const key of bound) {
@@ -367,6 +382,62 @@ function referenceProblems(file: Record<string, unknown>, terms: StudioTerms): P
     });
   }
   if (bound.length > 0) problems.push(...studioRunsProblems(file.caster, terms));
+  return problems;
+}
+
+/**
+ * A channel plays one of the studio's sources; what applies to a video file only (SetCasterChannelRequest.ts,
+ * PlayStatus and SeekOffset: "applies only to video files, not live streams") is refused for a live
+ * stream; and channels exist in channel mode only (SetCasterChannel refuses a studio without it).
+ */
+function channelReferenceProblems(
+  file: Record<string, unknown>,
+  terms: StudioTerms,
+  notASource: (path: (string | number)[], locationId: unknown, why: string) => void,
+): PathProblem[] {
+  const problems: PathProblem[] = [];
+  const channels = entriesOf(file.channels).filter(([, channel]) => isPlainObject(channel)) as [string, Record<string, unknown>][];
+  for (const [channelId, channel] of channels) {
+    if (isUnknown(channel.source)) continue;
+    notASource(["channels", channelId, "source"], channel.source, "a channel plays one of the studio's sources");
+    const source = typeof channel.source === "string" && isPlainObject(file.sources) ? file.sources[channel.source] : undefined;
+    if (!isPlainObject(source) || source.liveStreamUrl === undefined) continue;
+    for (const setting of FILE_ONLY_CHANNEL_SETTINGS) {
+      if (channel[setting] === undefined) continue;
+      problems.push({
+        path: ["channels", channelId, setting],
+        message: `${setting} ${describeValue(channel[setting])} applies to a video file only, and source ${channel.source} is a live stream (SetCasterChannel: "not live streams"); remove ${setting}, or put a file on ${channelId}.`,
+      });
+    }
+  }
+  const studio = isPlainObject(file.caster) && isPlainObject(file.caster[NEW_STUDIO_KEY]) ? (file.caster[NEW_STUDIO_KEY] as Record<string, unknown>) : undefined;
+  if (channels.length > 0 && studio && studio.channelMode !== true && !isUnknown(studio.channelMode)) {
+    problems.push({
+      path: ["channels"],
+      atKey: true,
+      message: `channels exist in channel mode only (SetCasterChannel refuses a studio without it), and ${terms.studioChannelMode.where} is ${studio.channelMode === undefined ? "not set" : describeValue(studio.channelMode)}: ${terms.studioChannelMode.fix}`,
+    });
+  }
+  return problems;
+}
+
+/** The channels section: each key a channel RV01 to RV12, each entry checked as the CasterChannel resource checks its inputs. */
+function channelsProblems(channels: unknown): PathProblem[] {
+  if (channels === undefined || channels === null) return [];
+  if (!isPlainObject(channels)) {
+    return [{ path: ["channels"], message: `channels is a mapping of channels to what each plays (RV01: { source: RV03 }), got ${kindOf(channels)}.` }];
+  }
+  const problems: PathProblem[] = [];
+  for (const [key, channel] of Object.entries(channels)) {
+    const path = ["channels", key];
+    if (!CHANNEL_ID_PATTERN.test(key)) {
+      problems.push({ path, atKey: true, message: `channels key ${describeValue(key)} is not a channel: ${CHANNEL_ID_RULE}` });
+    } else if (!isPlainObject(channel)) {
+      problems.push({ path, atKey: true, message: `channels.${key} must be a mapping { source: <position of a source>, faceBeauty?, playStatus?, seekOffset? }, got ${kindOf(channel)}.` });
+    } else {
+      problems.push(...entryProblems(channel, path, CHANNEL));
+    }
+  }
   return problems;
 }
 
