@@ -127,7 +127,7 @@ export function checkConfigKeys(config: ConfigSource | undefined): void {
  * whole stack config into the state (the provider's inputs) and every `pulumi stack export` would
  * show it. The environment variable is read at run time and stored nowhere, so it may carry one.
  */
-function checkRateLimitRedisConfig(url: string | undefined): void {
+export function checkRateLimitRedisConfig(url: string | undefined): void {
   if (url === undefined) return;
   checkRedisUrlForm(url, RATE_LIMIT_REDIS_URL_CONFIG_KEY);
   if (!hasSignature(url) && !redisUrlPassword(url)) return;
