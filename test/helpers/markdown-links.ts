@@ -75,12 +75,12 @@ export function linkProblems(root: string, file: string, exists: (relative: stri
   return problems;
 }
 
-/** Every Markdown file of the documentation: the README and docs/ (its examples' prose included). */
+/** Every Markdown file of the documentation: the README, BENCHMARKS.md, the emulator's README and docs/ (its examples' prose included). */
 export function documentationFiles(root: string): string[] {
   const walk = (dir: string): string[] =>
     fs.readdirSync(path.join(root, dir), { withFileTypes: true }).flatMap((entry) => {
       const relative = path.posix.join(dir, entry.name);
       return entry.isDirectory() ? walk(relative) : entry.name.endsWith(".md") ? [relative] : [];
     });
-  return ["README.md", "emulator/README.md", ...walk("docs")];
+  return ["README.md", "BENCHMARKS.md", "emulator/README.md", ...walk("docs")];
 }

@@ -133,7 +133,7 @@ export function kindPage(kind: KindSpec, examples: KindExamples): string {
       "",
     );
   } else {
-    lines.push(`A ${kind.noun} has no \`importId\`: see [How it behaves](#how-it-behaves).`, "");
+    lines.push(`A ${kind.noun} has no \`importId\` ([why some kinds need none](shared-properties.md#importid-adopting-existing-objects)).`, "");
   }
   lines.push(
     `The Pulumi ID is \`${idForm(kind)}\`. To read an existing ${kind.noun} without managing it: ` +
