@@ -1264,7 +1264,8 @@ export interface CasterEpisodeGroupOutputs {
    */
   readonly itemIds: pulumi.Output<string[]>;
   /**
-   * Whether the studio listed the items after creation; refresh relies on it (see the README).
+   * Whether the studio listed the items after creation; refresh relies on it (see the page of
+   * CasterEpisodeGroup, docs/resources/caster-episode-group.md).
    */
   readonly listedInProgram: pulumi.Output<boolean>;
   /**
