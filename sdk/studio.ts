@@ -322,18 +322,35 @@ export class Studio extends pulumi.ComponentResource {
     this.sources = sources;
     this.episodeGroups = episodeGroups;
 
+    // A channel plays a source of the file, by its ID: it waits for the source, and is freed before it.
+    const channels: Record<string, CasterChannel> = {};
+    for (const [channelId, definition] of Object.entries(content.channels ?? {})) {
+      const { source: position, ...settings } = definition;
+      channels[channelId] = new CasterChannel(`${name}-channel-${channelId}`, {
+        ...settings,
+        casterId: childCasterId,
+        channelId,
+        source: sources[position],
+        ...connected,
+      }, childOptions(`channel-${channelId}`));
+    }
+    this.channels = channels;
+
     // What is on screen: each layout waits for the sources it shows (the API takes a layout only
-    // over positions that hold sources), a caption for the source it captions.
+    // over positions that hold sources) or, in channel mode, the channels; a caption for the source it captions.
     const sourcesAt = (locations: unknown[]) => [...new Set(locations)]
       .filter((location): location is string => typeof location === "string" && location in sources)
       .map((location) => sources[location]);
+    const channelsAt = (locations: unknown[]) => [...new Set(locations)]
+      .filter((location): location is string => typeof location === "string" && location in channels)
+      .map((location) => channels[location]);
     const layouts: Record<string, CasterLayout> = {};
     for (const [layoutName, definition] of Object.entries(content.layouts ?? {})) {
       const shown = ([definition.videoLayers, definition.audioLayers] as unknown[])
         .flatMap((layers) => (Array.isArray(layers) ? (layers as unknown[]) : []))
         .map((layer) => (isPlainObject(layer) ? layer.locationId : undefined));
       // Layers given as an Output name their positions only later: then the layout waits for every source.
-      const waitsFor = Array.isArray(definition.videoLayers) ? sourcesAt(shown) : Object.values(sources);
+      const waitsFor = Array.isArray(definition.videoLayers) ? [...sourcesAt(shown), ...channelsAt(shown)] : [...Object.values(sources), ...Object.values(channels)];
       const layoutArgs = { ...definition, casterId: childCasterId, ...adopted(adopt.layouts, layoutName), ...connected } as CasterLayoutArgs;
       layouts[layoutName] = new CasterLayout(`${name}-layout-${layoutName}`, layoutArgs, { ...childOptions(`layout-${layoutName}`), dependsOn: waitsFor });
     }
@@ -393,20 +410,6 @@ export class Studio extends pulumi.ComponentResource {
       ...(adopt.showList ? { importId: adopt.showList } : {}),
       ...connected,
     } as CasterShowListArgs, childOptions("show-list")) : undefined;
-
-    // A channel plays a source of the file, by its ID: it waits for the source, and is freed before it.
-    const channels: Record<string, CasterChannel> = {};
-    for (const [channelId, definition] of Object.entries(content.channels ?? {})) {
-      const { source: position, ...settings } = definition;
-      channels[channelId] = new CasterChannel(`${name}-channel-${channelId}`, {
-        ...settings,
-        casterId: childCasterId,
-        channelId,
-        source: sources[position],
-        ...connected,
-      }, childOptions(`channel-${channelId}`));
-    }
-    this.channels = channels;
 
     this.resourceIds = outputsBy(sources, (source) => source.resourceId);
     this.programIds = outputsBy(episodeGroups, (group) => group.programId);

@@ -159,6 +159,7 @@ const PROGRAM_TERMS: StudioTerms = {
     sources: `declare a CasterVideoResource at ${key} in this studio`,
     layouts: `declare CasterLayout "${key}" in this studio`,
     components: `declare a CasterComponent at ${key} in this studio`,
+    channels: `declare a CasterChannel for ${key} in this studio`,
   })[section],
   keysOfFileForm: false,
   studioRunning: { where: "the Caster's running", fix: "set running: true on the Caster, or remove the CasterSceneBindings." },
@@ -236,7 +237,11 @@ function studioShape(members: Declaration[]) {
   const problems: string[] = [];
   const waitFor = new Map<Declaration, pulumi.Resource[]>();
   const caster = members.find((member) => member.kind === "Caster");
-  if (caster) studio.caster = { new: { running: checkable(caster.args.running), channelMode: checkable(caster.args.channelMode) } };
+  if (caster) {
+    studio.caster = { new: { running: checkable(caster.args.running), channelMode: checkable(caster.args.channelMode) } };
+    // A Caster that takes over a studio keeps the studio's own channel mode when it leaves channelMode out.
+    if (caster.args.importId !== undefined) studio.adopt = { caster: checkable(caster.args.importId) };
+  }
   for (const member of members) {
     if (member.kind === "Caster") continue;
     const { section, key } = SECTION_OF[member.kind];
@@ -251,15 +256,19 @@ function studioShape(members: Declaration[]) {
     entryOf.set(`${section}/${entryKey}`, member);
     (studio[section] ??= {})[entryKey] = entryInFileTerms(member);
   }
-  // Literal positions of this studio's own sources: wait for the source, or the API finds no source there.
-  const sourceAt = (position: unknown) => (typeof position === "string" ? entryOf.get(`sources/${position}`)?.resource : undefined);
+  // Literal positions of this studio's own sources, or in channel mode its channels: wait for the
+  // source or the channel, or the API finds nothing there.
+  const heldAt = (position: unknown, sections: string[]) =>
+    (typeof position === "string" ? sections.map((section) => entryOf.get(`${section}/${position}`)?.resource) : []);
   for (const member of members) {
     const positions = positionsNamed(member);
-    const sources = positions.map(sourceAt).filter((source): source is pulumi.Resource => source !== undefined && source !== member.resource);
+    const sections = member.kind === "CasterLayout" ? ["sources", "channels"] : ["sources"];
+    const sources = positions.flatMap((position) => heldAt(position, sections)).filter((source): source is pulumi.Resource => source !== undefined && source !== member.resource);
     if (sources.length > 0) waitFor.set(member, [...new Set(sources)]);
   }
   const hasSources = Object.keys(studio.sources ?? {}).length > 0;
   const hasComponents = Object.keys(studio.components ?? {}).length > 0;
+  const hasChannels = Object.keys(studio.channels ?? {}).length > 0;
   const subjectOf = (problem: PathProblem) => {
     const [section, key] = problem.path;
     if ((section === "scenes" || section === "channels") && key === undefined) return caster;
@@ -278,6 +287,7 @@ function studioShape(members: Declaration[]) {
       switch (problem.finding) {
         case "missing source": return hasSources;
         case "missing component": return hasComponents;
+        case "missing channel": return hasChannels;
         // A scene's layout is known here only as the program's own CasterLayout: never missing.
         case "missing layout": return false;
         default: return subjectOf(problem) !== undefined;

@@ -39,3 +39,41 @@ describe("studio file: channels", () => {
     ]));
   });
 });
+
+/** Layouts of a channel-mode studio, and a studio whose channel mode the file leaves to the studio. */
+describe("studio file: layouts in channel mode", () => {
+  test("a layer names a channel the file sets (SetCasterConfig's ChannelEnable: layouts reference the channel), not a source", () => {
+    const file = example();
+    file.layouts["titles-over-camera"].videoLayers[1].locationId = "RV05";
+    file.layouts["titles-over-camera"].audioLayers[0].locationId = "RV14";
+    expect(messages(file)).toEqual([
+      expect.stringMatching(/^layouts\.titles-over-camera\.videoLayers\.1\.locationId: locationId "RV05" is not a channel of this file: in a channel-mode studio a layout shows channels, each playing a source .*; add channels\.RV05, or use one of RV01, RV02\.$/),
+      expect.stringMatching(/^layouts\.titles-over-camera\.audioLayers\.0\.locationId: locationId "RV14" is not a channel: .*RV01 to RV12/),
+    ]);
+  });
+
+  test("a layer on a channel the file sets is valid though no source is at that position", () => {
+    const file = example();
+    file.channels.RV07 = { source: "RV02" };
+    file.layouts["titles-over-camera"].videoLayers[1].locationId = "RV07";
+    expect(messages(file)).toEqual([]);
+  });
+
+  test("a studio without channel mode keeps layouts over sources", () => {
+    const file = example();
+    delete file.channels;
+    file.caster.new.channelMode = false;
+    file.layouts["titles-over-camera"].videoLayers[1].locationId = "RV05";
+    expect(messages(file)).toEqual([expect.stringMatching(/^layouts\.titles-over-camera\.videoLayers\.1\.locationId: locationId "RV05" is not a source of this file/)]);
+  });
+
+  test("channelMode left out on an adopted studio is the studio's own (not managed): its channels are not refused", () => {
+    const file = example();
+    delete file.caster.new.channelMode;
+    file.adopt = { caster: "LIVEPRODUCER_POST-cn-0pp1czt1234" };
+    expect(messages(file)).toEqual([]);
+    // channelMode: false is declared, not left to the studio: still refused.
+    file.caster.new.channelMode = false;
+    expect(messages(file)).toEqual([expect.stringMatching(/^channels: channels exist in channel mode only .* caster\.new\.channelMode is false/)]);
+  });
+});

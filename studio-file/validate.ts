@@ -61,7 +61,7 @@ export interface PathProblem {
    * What a check across entries found, for a caller that weighs it: a reference to a source,
    * component or layout that is not there, or an episode that has started.
    */
-  finding?: "missing source" | "missing component" | "missing layout" | "started";
+  finding?: "missing source" | "missing component" | "missing layout" | "missing channel" | "started";
 }
 
 /** What the checks take besides the file. */
@@ -93,7 +93,7 @@ export interface StudioTerms {
   /** What says it has none of a section: "the file" (declares no sources). */
   declarer: string;
   /** The fix for a reference to an entry that is not there: "add sources.RV05". */
-  add(section: "sources" | "layouts" | "components", key: string): string;
+  add(section: "sources" | "layouts" | "components" | "channels", key: string): string;
   /** Whether an entry's key must have its section's form to be checked (a file's keys do; a program's resource names are any). */
   keysOfFileForm: boolean;
   /** Where the new studio's `running` is declared, and how to make scenes bindable: the file's `caster.new.running`. */
@@ -314,7 +314,7 @@ function referenceProblems(file: Record<string, unknown>, terms: StudioTerms): P
   const sources = keysOf(file.sources, LOCATION_ID_PATTERN);
   const layouts = keysOf(file.layouts, terms.keysOfFileForm ? LAYOUT_NAME_PATTERN : /^/);
   const components = keysOf(file.components, COMPONENT_LOCATION_ID_PATTERN);
-  const addOrUse = (section: "sources" | "layouts" | "components", key: string, keys: string[]) => addOrUseIn(terms, section, key, keys);
+  const addOrUse = (section: "sources" | "layouts" | "components" | "channels", key: string, keys: string[]) => addOrUseIn(terms, section, key, keys);
   const notASource = (path: (string | number)[], locationId: unknown, why: string) => {
     if (typeof locationId !== "string" || !LOCATION_ID_PATTERN.test(locationId) || sources.includes(locationId)) return;
     problems.push({
@@ -323,15 +323,28 @@ function referenceProblems(file: Record<string, unknown>, terms: StudioTerms): P
       message: `${String(path[path.length - 1])} ${describeValue(locationId)} is not a source of ${terms.holder}: ${why}; ${addOrUse("sources", locationId, sources)}.`,
     });
   };
+  // In channel mode a layout shows channels, not sources (SetCasterConfigRequest.ts, ChannelEnable: "Resources
+  // must first be assigned to a Channel, and new layouts directly reference the Channel"; SetCasterChannelRequest.ts,
+  // ChannelId: "The reference ID for the layout scene"): each layer names a channel that plays a source.
+  const channels = keysOf(file.channels, CHANNEL_ID_PATTERN);
+  const showsChannels = inChannelMode(file);
+  const notAChannel = (path: (string | number)[], channelId: unknown) => {
+    if (typeof channelId !== "string" || channels.includes(channelId)) return;
+    const why = "in a channel-mode studio a layout shows channels, each playing a source (SetCasterConfig's ChannelEnable: \"new layouts directly reference the Channel\")";
+    problems.push(CHANNEL_ID_PATTERN.test(channelId)
+      ? { path, finding: "missing channel", message: `${String(path[path.length - 1])} ${describeValue(channelId)} is not a channel of ${terms.holder}: ${why}; ${addOrUse("channels", channelId, channels)}.` }
+      : { path, message: `${String(path[path.length - 1])} ${describeValue(channelId)} is not a channel: ${why}; ${CHANNEL_ID_RULE}` });
+  };
   for (const [name, layout] of entriesOf(file.layouts)) {
     if (!isPlainObject(layout)) continue;
     for (const list of ["videoLayers", "audioLayers"] as const) {
       const layers = layout[list];
       if (!Array.isArray(layers)) continue;
       layers.forEach((layer, index) => {
-        if (isPlainObject(layer) && !isUnknown(layer.locationId)) {
-          notASource(["layouts", name, list, index, "locationId"], layer.locationId, "the API takes a layout only over positions that hold sources");
-        }
+        if (!isPlainObject(layer) || isUnknown(layer.locationId)) return;
+        const path = ["layouts", name, list, index, "locationId"];
+        if (showsChannels) notAChannel(path, layer.locationId);
+        else notASource(path, layer.locationId, "the API takes a layout only over positions that hold sources");
       });
     }
   }
@@ -411,14 +424,28 @@ function channelReferenceProblems(
     }
   }
   const studio = isPlainObject(file.caster) && isPlainObject(file.caster[NEW_STUDIO_KEY]) ? (file.caster[NEW_STUDIO_KEY] as Record<string, unknown>) : undefined;
-  if (channels.length > 0 && studio && studio.channelMode !== true && !isUnknown(studio.channelMode)) {
+  // channelMode left out is not managed (the Caster kind's whenOmitted: "not compared"): an adopted studio keeps
+  // its own, which may be on; a studio made new starts without it (SetCasterConfigRequest.ts: "0 (default)").
+  const adopted = isPlainObject(file.adopt) && file.adopt.caster !== undefined && file.adopt.caster !== null;
+  const channelModeOff = studio !== undefined && !isUnknown(studio.channelMode) && (studio.channelMode === false || (studio.channelMode === undefined && !adopted));
+  if (channels.length > 0 && channelModeOff) {
     problems.push({
       path: ["channels"],
       atKey: true,
-      message: `channels exist in channel mode only (SetCasterChannel refuses a studio without it), and ${terms.studioChannelMode.where} is ${studio.channelMode === undefined ? "not set" : describeValue(studio.channelMode)}: ${terms.studioChannelMode.fix}`,
+      message: `channels exist in channel mode only (SetCasterChannel refuses a studio without it, and a new studio starts without it), and ${terms.studioChannelMode.where} is ${studio.channelMode === undefined ? "not set" : describeValue(studio.channelMode)}: ${terms.studioChannelMode.fix}`,
     });
   }
   return problems;
+}
+
+/**
+ * Whether the file's layouts show channels: its new studio declares channel mode, or the file sets
+ * channels (which only a channel-mode studio has). A studio whose mode the file does not say is read
+ * as without channels, as the API's default has it.
+ */
+export function inChannelMode(file: Record<string, unknown>): boolean {
+  const studio = isPlainObject(file.caster) && isPlainObject(file.caster[NEW_STUDIO_KEY]) ? file.caster[NEW_STUDIO_KEY] : undefined;
+  return (isPlainObject(studio) && studio.channelMode === true) || keysOf(file.channels, CHANNEL_ID_PATTERN).length > 0;
 }
 
 /** The channels section: each key a channel RV01 to RV12, each entry checked as the CasterChannel resource checks its inputs. */
@@ -463,7 +490,7 @@ function entriesOf(section: unknown): [string, unknown][] {
 }
 
 /** "add sources.RV05, or use one of RV01, RV02", or, with none declared, "add sources.RV05 (the file declares no sources)". */
-function addOrUseIn(terms: StudioTerms, section: "sources" | "layouts" | "components", key: string, keys: string[]): string {
+function addOrUseIn(terms: StudioTerms, section: "sources" | "layouts" | "components" | "channels", key: string, keys: string[]): string {
   if (keys.length === 0) return `${terms.add(section, key)} (${terms.declarer} declares no ${section})`;
   const sorted = [...keys].sort();
   return `${terms.add(section, key)}, or use ${sorted.length === 1 ? sorted[0] : `one of ${sorted.join(", ")}`}`;

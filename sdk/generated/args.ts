@@ -320,7 +320,9 @@ export interface CasterLayoutArgs {
    * (0–1, measured from `anchor`: topLeft (default), topCenter, topRight, leftCenter, center,
    * rightCenter, bottomLeft, bottomCenter, bottomRight), `widthNormalized` / `heightNormalized` of
    * the screen (0–1; 0 or left out keeps the source's size), `fillMode` `fit` to fill that box. The
-   * API's BlendList is this list's locations, in this order.
+   * API's BlendList is this list's locations, in this order. In a channel-mode studio (the Caster's
+   * `channelMode`) `locationId` names a channel RV01 to RV12 that a CasterChannel sets
+   * (SetCasterConfig's ChannelEnable: "new layouts directly reference the Channel").
    * Modified in place.
    */
   videoLayers: pulumi.Input<pulumi.Input<{ locationId: pulumi.Input<string>; widthNormalized?: pulumi.Input<number>; heightNormalized?: pulumi.Input<number>; position: pulumi.Input<[number, number]>; anchor?: pulumi.Input<"topLeft" | "topCenter" | "topRight" | "leftCenter" | "center" | "rightCenter" | "bottomLeft" | "bottomCenter" | "bottomRight">; fillMode?: pulumi.Input<"none" | "fit">; fixedDelayDuration?: pulumi.Input<number> }>[]>;
@@ -1106,7 +1108,9 @@ export interface CasterLayoutOutputs {
    * (0–1, measured from `anchor`: topLeft (default), topCenter, topRight, leftCenter, center,
    * rightCenter, bottomLeft, bottomCenter, bottomRight), `widthNormalized` / `heightNormalized` of
    * the screen (0–1; 0 or left out keeps the source's size), `fillMode` `fit` to fill that box. The
-   * API's BlendList is this list's locations, in this order.
+   * API's BlendList is this list's locations, in this order. In a channel-mode studio (the Caster's
+   * `channelMode`) `locationId` names a channel RV01 to RV12 that a CasterChannel sets
+   * (SetCasterConfig's ChannelEnable: "new layouts directly reference the Channel").
    */
   readonly videoLayers: pulumi.Output<({ locationId: string; widthNormalized?: number; heightNormalized?: number; position: [number, number]; anchor?: "topLeft" | "topCenter" | "topRight" | "leftCenter" | "center" | "rightCenter" | "bottomLeft" | "bottomCenter" | "bottomRight"; fillMode?: "none" | "fit"; fixedDelayDuration?: number })[]>;
   /**
