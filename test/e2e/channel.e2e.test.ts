@@ -32,6 +32,8 @@ describe("CasterChannel through pulumi up", () => {
     expect(result.code).toBe(0);
     expect(studio().config.channelEnable).toBe(1);
     expect(channels()).toEqual({ RV01: sourceAt("RV01"), RV02: sourceAt("RV02") });
+    // The layout shows channels RV01 and RV02: made once both play their sources.
+    expect(Object.values(studio().layouts).map((layout) => layout.blendList)).toEqual([["RV01", "RV02"]]);
   });
 
   test("refresh and preview then find no difference", async () => {
@@ -48,6 +50,29 @@ describe("CasterChannel through pulumi up", () => {
     expect(live.mutatingCalls()).toEqual(["SetCasterChannel"]);
     expect(channels()).toEqual({ RV01: sourceAt("RV02"), RV02: sourceAt("RV02") });
     expect((await stack.preview(["--expect-no-changes"])).code).toBe(0);
+  });
+
+  test("caster-studio export writes the channels; a new stack from the exported file adopts the studio with no mutating call", async () => {
+    const adopter = await PulumiStack.create("channel-adopt", { env: live.env });
+    try {
+      const file = path.join(adopter.workDir, "studio.yaml");
+      const exported = await adopter.runPackageCommand("caster-studio", ["export", studio().casterId, "--out", file]);
+      expect({ code: exported.code, stderr: exported.stderr }).toEqual({ code: 0, stderr: "" });
+      const written = parse(fs.readFileSync(file, "utf8"));
+      expect(written.channels).toEqual({ RV01: { source: "RV02", faceBeauty: "1" }, RV02: { source: "RV02" } });
+      expect(Object.keys(written.layouts)).toEqual(["rv01-rv02"]);
+      await adopter.setConfig("layoutFile", file);
+      live.emulator.clearCalls();
+      const up = await adopter.up();
+      expect({ code: up.code, output: up.code === 0 ? "" : up.output }).toEqual({ code: 0, output: "" });
+      expect(live.mutatingCalls()).toEqual([]);
+      expect((await adopter.refresh(["--expect-no-changes"])).code).toBe(0);
+      expect((await adopter.preview(["--expect-no-changes"])).code).toBe(0);
+      expect(live.mutatingCalls()).toEqual([]);
+    } finally {
+      // The adopter's state only: the first stack destroys the studio.
+      await adopter.remove();
+    }
   });
 
   test("destroy leaves nothing", async () => {
