@@ -401,6 +401,19 @@ export function withSecretsAsText(layout: StudioFileDefinition): PlainStudioFile
   } as PlainStudioFile;
 }
 
+/**
+ * Whether a file's layouts show channels: its new studio declares channel mode, or the file sets
+ * channels (which only a channel-mode studio has). A studio whose mode the file does not say is read
+ * as without channels, as the API's default has it.
+ */
+export function inChannelMode(file: { caster?: unknown; channels?: unknown }): boolean {
+  const caster = file.caster;
+  const studio = typeof caster === "object" && caster !== null && NEW_STUDIO_KEY in caster ? (caster as Record<string, unknown>)[NEW_STUDIO_KEY] : undefined;
+  const channels = file.channels;
+  return (typeof studio === "object" && studio !== null && (studio as { channelMode?: unknown }).channelMode === true)
+    || (typeof channels === "object" && channels !== null && Object.keys(channels).some((key) => CHANNEL_ID_PATTERN.test(key)));
+}
+
 /** Whether the layout's `caster` declares a studio the file makes. */
 export function isNewStudio<T extends object>(caster: T | undefined): caster is Extract<T, { new: unknown }> {
   return typeof caster === "object" && caster !== null && NEW_STUDIO_KEY in caster;

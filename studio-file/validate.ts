@@ -25,6 +25,7 @@ import {
   fileSceneSchema,
   fileShowListFields,
   fileChannelFields,
+  inChannelMode,
   GROUP_NAME_PATTERN,
   LAYOUT_NAME_PATTERN,
   SCENE_KEYS,
@@ -438,15 +439,6 @@ function channelReferenceProblems(
   return problems;
 }
 
-/**
- * Whether the file's layouts show channels: its new studio declares channel mode, or the file sets
- * channels (which only a channel-mode studio has). A studio whose mode the file does not say is read
- * as without channels, as the API's default has it.
- */
-export function inChannelMode(file: Record<string, unknown>): boolean {
-  const studio = isPlainObject(file.caster) && isPlainObject(file.caster[NEW_STUDIO_KEY]) ? file.caster[NEW_STUDIO_KEY] : undefined;
-  return (isPlainObject(studio) && studio.channelMode === true) || keysOf(file.channels, CHANNEL_ID_PATTERN).length > 0;
-}
 
 /** The channels section: each key a channel RV01 to RV12, each entry checked as the CasterChannel resource checks its inputs. */
 function channelsProblems(channels: unknown): PathProblem[] {
