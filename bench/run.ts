@@ -7,6 +7,7 @@ import { PulumiStack } from "../test/helpers/pulumi-stack";
 import { timelineChart } from "./chart";
 import { EmulatorProcess } from "./emulator-process";
 import { fleetScenarios, printFleetTable } from "./fleet";
+import { BIG_FILE_SHAPE, BigFileTiming, timeBigStudioFile } from "./big-studio-file";
 import { Action } from "../model/live-api";
 import { ScenarioResult } from "./measure";
 import {
@@ -73,6 +74,7 @@ async function main(): Promise<void> {
   const emulator = await EmulatorProcess.start(latencyMs);
   const bench: Bench = { emulator, client: benchClient(emulator.url) };
   const results: ScenarioResult[] = [];
+  let bigFile: BigFileTiming[] | undefined;
   const stacks: PulumiStack[] = [];
   // Pulumi's CPU profiles and execution traces of the profiled runs, kept for `go tool pprof` / `go tool trace`.
   let profileDir: string | undefined;
@@ -206,6 +208,12 @@ async function main(): Promise<void> {
       }));
     }
 
+    // The studio-file tools on a big file: no API call, so before the fleet loads the machine.
+    if (!quick && selected("big studio file")) {
+      bigFile = timeBigStudioFile(ROOT);
+      for (const { step, seconds } of bigFile) console.error(`  big studio file, ${step}: ${seconds.toFixed(3)} s`);
+    }
+
     // Fleet (bench/fleet.ts), last: its parallel processes would load the machine under the scenarios above.
     if (selected("fleet")) {
       const fleet = await fleetScenarios(bench, { quick });
@@ -228,7 +236,12 @@ async function main(): Promise<void> {
     engineStartupSeconds: startup,
     profiles: profileDir,
     scenarios: results,
+    ...(bigFile ? { bigStudioFile: { shape: BIG_FILE_SHAPE, seconds: Object.fromEntries(bigFile.map(({ step, seconds }) => [step, Number(seconds.toFixed(3))])) } } : {}),
   });
+  if (bigFile) {
+    console.log(`\n| big studio file (${Object.entries(BIG_FILE_SHAPE).map(([what, n]) => `${n} ${what}`).join(", ")}) | s |\n|---|---|`);
+    for (const { step, seconds } of bigFile) console.log(`| ${step} | ${seconds.toFixed(3)} |`);
+  }
   const creates = results.filter((result) => /^\d+ sources, (in-process|pulumi up|Terraform-style baseline)$/.test(result.scenario) && result.resources === sources);
   fs.writeFileSync(path.join(resultsDir, `${name}.svg`), timelineChart(creates, SOURCE_QPS, `Creating ${sources} video sources: AddCasterVideoResource calls completed`));
   console.error(`bench: wrote ${path.relative(process.cwd(), path.join(resultsDir, name))}.json and ${name}.svg${profileDir ? `; Pulumi's profiles are in ${profileDir}` : ""}`);
