@@ -14,6 +14,7 @@ import {
   BENCH_PROGRAM,
   benchClient,
   Bench,
+  BENCH_ACCOUNTS,
   COMPONENT_QPS,
   createComponentsInProcess,
   createEpisodesInProcess,
@@ -22,6 +23,7 @@ import {
   createSourcesInProcess,
   createStudio,
   createStudiosInProcess,
+  engineFloor,
   engineStartup,
   envFor,
   EPISODE_QPS,
@@ -71,7 +73,9 @@ async function main(): Promise<void> {
     stdio: ["ignore", "pipe", "inherit"],
   }).trim().split("\n").pop();
 
-  const emulator = await EmulatorProcess.start(latencyMs);
+  const accountsFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "caster-bench-accounts-")), "accounts.json");
+  fs.writeFileSync(accountsFile, JSON.stringify(BENCH_ACCOUNTS));
+  const emulator = await EmulatorProcess.start(latencyMs, accountsFile);
   const bench: Bench = { emulator, client: benchClient(emulator.url) };
   const results: ScenarioResult[] = [];
   let bigFile: BigFileTiming[] | undefined;
@@ -90,6 +94,12 @@ async function main(): Promise<void> {
       await (typeof value === "object" ? stack.setConfigObject(key, value) : stack.setConfig(key, String(value)));
     }
     return stack;
+  };
+  // The engine's floor by resource count, measured once per count, the first time a pulumi scenario needs it.
+  const engineFloors = new Map<number, Promise<number>>();
+  const engineFloorFor = (count: number) => {
+    if (!engineFloors.has(count)) engineFloors.set(count, engineFloor(bench, count));
+    return engineFloors.get(count)!;
   };
   const startupOnce = (() => {
     let startup: Promise<number> | undefined;
@@ -123,6 +133,7 @@ async function main(): Promise<void> {
       const startup = await startupOnce();
       report(await pulumiRun(bench, sourcesStack, `${sources} sources, pulumi up`, sources, sources / SOURCE_QPS, sourcesStack.upArgs(), {
         startupSeconds: startup,
+        engineFloorSeconds: await engineFloorFor(sources),
         timelineAction: "AddCasterVideoResource",
       }));
       report(await pulumiRun(bench, sourcesStack, `no-op pulumi up, ${sources} sources`, sources, 0, sourcesStack.upArgs()));
@@ -164,6 +175,7 @@ async function main(): Promise<void> {
       const stack = await newStack("bench-kind", await kind.config());
       report(await pulumiRun(bench, stack, scenario, kind.count, kind.count / kind.qps, stack.upArgs(), {
         startupSeconds: await startupOnce(),
+        engineFloorSeconds: await engineFloorFor(kind.count),
         timelineAction: kind.action,
       }));
     }
@@ -185,6 +197,7 @@ async function main(): Promise<void> {
           const stack = await newStack("bench-size", { generatedStudios: await studios(`size-${size}`, studioCount), sourcesPerStudio: perStudio });
           report(await pulumiRun(bench, stack, `${label}, pulumi up`, size, size / SOURCE_QPS, stack.upArgs(), {
             startupSeconds: await startupOnce(),
+            engineFloorSeconds: await engineFloorFor(size),
             timelineAction: "AddCasterVideoResource",
           }));
         }
@@ -254,6 +267,8 @@ function printTable(results: ScenarioResult[], startupSeconds: number | undefine
     r.wallSeconds.toFixed(2),
     r.floorSeconds.toFixed(2),
     r.ratio === null ? "-" : r.ratio.toFixed(2),
+    r.engineFloorSeconds === undefined ? "-" : r.engineFloorSeconds.toFixed(2),
+    r.ratioToBothFloors === undefined ? "-" : r.ratioToBothFloors.toFixed(2),
     r.callBoundSeconds.toFixed(2),
     Object.entries(r.apiCalls).map(([action, n]) => `${action.replace("Caster", "")} ${n}`).join(", ") || "none",
     String(r.throttled),
@@ -263,7 +278,7 @@ function printTable(results: ScenarioResult[], startupSeconds: number | undefine
     r.stateFileBytes && r.resources ? Math.round(r.stateFileBytes / r.resources).toString() : "-",
     r.peakProviderRssMb?.toString() ?? "-",
   ]);
-  const header = ["scenario", "resources", "wall s", "floor s", "ratio", "call bound s", "API calls", "throttled", "retries", "provider B/res", "state KiB", "state B/res", "peak MB"];
+  const header = ["scenario", "resources", "wall s", "floor s", "ratio", "engine floor s", "ratio to both floors", "call bound s", "API calls", "throttled", "retries", "provider B/res", "state KiB", "state B/res", "peak MB"];
   console.log(`| ${header.join(" | ")} |`);
   console.log(`|${header.map(() => "---").join("|")}|`);
   for (const row of rows) console.log(`| ${row.join(" | ")} |`);
