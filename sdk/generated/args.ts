@@ -325,7 +325,7 @@ export interface CasterLayoutArgs {
    * (SetCasterConfig's ChannelEnable: "new layouts directly reference the Channel").
    * Modified in place.
    */
-  videoLayers: pulumi.Input<pulumi.Input<{ locationId: pulumi.Input<string>; widthNormalized?: pulumi.Input<number>; heightNormalized?: pulumi.Input<number>; position: pulumi.Input<[number, number]>; anchor?: pulumi.Input<"topLeft" | "topCenter" | "topRight" | "leftCenter" | "center" | "rightCenter" | "bottomLeft" | "bottomCenter" | "bottomRight">; fillMode?: pulumi.Input<"none" | "fit">; fixedDelayDuration?: pulumi.Input<number> }>[]>;
+  videoLayers: pulumi.Input<pulumi.Input<{ locationId: pulumi.Input<string>; widthNormalized?: pulumi.Input<number>; heightNormalized?: pulumi.Input<number>; position?: pulumi.Input<[number, number]>; anchor?: pulumi.Input<"topLeft" | "topCenter" | "topRight" | "leftCenter" | "center" | "rightCenter" | "bottomLeft" | "bottomCenter" | "bottomRight">; fillMode?: pulumi.Input<"none" | "fit">; fixedDelayDuration?: pulumi.Input<number> }>[]>;
   /**
    * What is heard: each layer mixes the source at `locationId` in, at `volumeRate` (0–10, default
    * 1) on `validChannel` (default `all`). The API's MixList is this list's locations, in this
@@ -1112,7 +1112,7 @@ export interface CasterLayoutOutputs {
    * `channelMode`) `locationId` names a channel RV01 to RV12 that a CasterChannel sets
    * (SetCasterConfig's ChannelEnable: "new layouts directly reference the Channel").
    */
-  readonly videoLayers: pulumi.Output<({ locationId: string; widthNormalized?: number; heightNormalized?: number; position: [number, number]; anchor?: "topLeft" | "topCenter" | "topRight" | "leftCenter" | "center" | "rightCenter" | "bottomLeft" | "bottomCenter" | "bottomRight"; fillMode?: "none" | "fit"; fixedDelayDuration?: number })[]>;
+  readonly videoLayers: pulumi.Output<({ locationId: string; widthNormalized?: number; heightNormalized?: number; position?: [number, number]; anchor?: "topLeft" | "topCenter" | "topRight" | "leftCenter" | "center" | "rightCenter" | "bottomLeft" | "bottomCenter" | "bottomRight"; fillMode?: "none" | "fit"; fixedDelayDuration?: number })[]>;
   /**
    * What is heard: each layer mixes the source at `locationId` in, at `volumeRate` (0–10, default
    * 1) on `validChannel` (default `all`). The API's MixList is this list's locations, in this
