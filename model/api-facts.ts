@@ -266,3 +266,18 @@ export const MAX_SHOW_NAME_LENGTH = 128;
  * "You can specify up to three video files in the playlist."
  */
 export const MAX_AUTO_SHOW_LIST_RESOURCES = 3;
+
+/**
+ * A channel-mode studio's channels (SetCasterChannel, official SDK live-20161101 SetCasterChannelRequest.ts, and
+ * https://www.alibabacloud.com/help/en/live/developer-reference/api-live-2016-11-01-setcasterchannel), ChannelId:
+ * "The total number of channels is determined when you create the production studio. The format is `RV01` to `RV12`."
+ */
+export const CHANNEL_ID_PATTERN = /^RV(0[1-9]|1[0-2])$/;
+export const CHANNEL_ID_RULE = "use a channel from RV01 to RV12, always two digits (RV07, not RV7).";
+/**
+ * SetCasterChannelRequest.ts, FaceBeauty: "0 (whole), 1 (skin smoothing), 2 (skin whitening), 3 (dark circle removal),
+ * and 4 (nasolabial fold removal)", as text.
+ */
+export const FACE_BEAUTY_VALUES = ["0", "1", "2", "3", "4"] as const;
+/** SetCasterChannelRequest.ts, PlayStatus ("applies only to video files"): 1 playback (the default), 0 pause. */
+export const CHANNEL_PLAY_STATUS = { play: 1, pause: 0 } as const;

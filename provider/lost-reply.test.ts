@@ -5,6 +5,7 @@ import { DEMO_ACCOUNT } from "../emulator";
 import { CasterRecord } from "../emulator/models/state";
 import { kindsByOperation } from "../tools/generate/coverage";
 import { casterProvider } from "./caster/provider";
+import { channelProvider } from "./channel/provider";
 import { componentProvider, ComponentOutputs } from "./component/provider";
 import { episodeProvider } from "./episode/provider";
 import { episodeGroupProvider } from "./episode-group/provider";
@@ -29,6 +30,7 @@ interface Studio {
   casterId: string;
   /** The ResourceId of the camera at RV01 and of the guest at RV02. */
   camera: string;
+  guest: string;
   /** A layout and a component on the studio, for scenes and episodes. */
   layoutId: string;
   componentId: string;
@@ -38,6 +40,8 @@ interface Lifecycle {
   provider: Provider;
   /** The studio comes up running (it has scenes) before the row's calls. */
   runningStudio?: true;
+  /** The studio is in channel mode (its camera on RV01, its guest on RV02, its layout showing RV01). */
+  channelMode?: true;
   /** The declaration made, then each declaration it is changed to, in order. */
   declarations(studio: Studio): Record<string, unknown>[];
   /** How many objects a declaration makes: 1 unless said. */
@@ -124,6 +128,16 @@ const LIFECYCLES: Record<string, Lifecycle> = {
     objects: (declaration) => (declaration.shows as unknown[]).length,
     count: (account, { casterId }) => account.casters[casterId].showList?.shows.length ?? 0,
   },
+  CasterChannel: {
+    provider: channelProvider,
+    channelMode: true,
+    declarations: ({ casterId, camera, guest }) => [
+      { casterId, channelId: "RV05", resourceId: camera, faceBeauty: "1" },
+      { casterId, channelId: "RV05", resourceId: guest, faceBeauty: "2" },
+    ],
+    // A freed channel stays listed with no source: only a channel that plays one counts.
+    count: (account, { casterId }) => (account.casters[casterId].channels.RV05?.resourceId ? 1 : 0),
+  },
 };
 
 /** Every operation some kind's provider sends that can change something: all but the reads. */
@@ -142,20 +156,25 @@ describe("a lost reply to any call that changes something ends in the declared s
 
   const account = () => live.emulator.state().accounts[DEMO_ACCOUNT.uid] as unknown as Parameters<Lifecycle["count"]>[0];
 
-  async function studio(running: boolean): Promise<Studio> {
+  async function studio(running: boolean, channelMode: boolean): Promise<Studio> {
     const casterId = await live.createCaster();
-    await live.client.call("SetCasterConfig", { CasterId: casterId, DomainName: "live.example.com", CallbackUrl: "https://hooks.example.com/caster", TranscodeConfig: '{"CasterTemplate":"lp_sd"}' });
+    await live.client.call("SetCasterConfig", {
+      CasterId: casterId, DomainName: "live.example.com", CallbackUrl: "https://hooks.example.com/caster", TranscodeConfig: '{"CasterTemplate":"lp_sd"}',
+      ...(channelMode ? { ChannelEnable: 1 } : {}),
+    });
     const sources: string[] = [];
     for (const locationId of ["RV01", "RV02"]) {
       const reply = await live.client.call("AddCasterVideoResource", { CasterId: casterId, LocationId: locationId, ResourceName: locationId, LiveStreamUrl: `rtmp://push.example.com/live/${locationId}` });
       sources.push(reply.ResourceId!);
+      // In channel mode a layout shows channels: each source on the channel of its position.
+      if (channelMode) await live.client.call("SetCasterChannel", { CasterId: casterId, ChannelId: locationId, ResourceId: reply.ResourceId });
     }
     const layout = (await layoutProvider.create({ casterId, videoLayers: [{ locationId: "RV01", position: [0, 0], widthNormalized: 1, heightNormalized: 1 }] })).outs as LayoutOutputs;
     const component = (await componentProvider.create({
       casterId, locationId: "RC01", componentType: "text", text: { text: "Evening news" }, geometry: { position: [0.05, 0.85], widthNormalized: 0.6, heightNormalized: 0.1 },
     })).outs as ComponentOutputs;
     if (running) await live.client.call("StartCaster", { CasterId: casterId });
-    return { casterId, camera: sources[0], layoutId: layout.layoutId, componentId: component.componentId };
+    return { casterId, camera: sources[0], guest: sources[1], layoutId: layout.layoutId, componentId: component.componentId };
   }
 
   test("every such operation has a row: a kind's life that sends it", () => {
@@ -167,7 +186,7 @@ describe("a lost reply to any call that changes something ends in the declared s
     const life = LIFECYCLES[kind];
     // Each row is a Pulumi operation of its own: a new session of the providers.
     configureForFixture(live);
-    const where = await studio(life.runningStudio ?? false);
+    const where = await studio(life.runningStudio ?? false, life.channelMode ?? false);
     const [first, ...changes] = life.declarations(where);
     const checked = async (olds: Record<string, unknown>, news: Record<string, unknown>) => {
       const result = await life.provider.check!(olds, news);

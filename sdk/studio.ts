@@ -6,12 +6,13 @@ import { CasterEpisodeGroup, CasterEpisodeGroupArgs } from "./caster-episode-gro
 import { CasterLayout, CasterLayoutArgs } from "./caster-layout";
 import { CasterSceneBinding } from "./caster-scene-binding";
 import { CasterShowList, CasterShowListArgs } from "./caster-show-list";
+import { CasterChannel } from "./caster-channel";
 import { CasterVideoResource, CasterVideoResourceArgs } from "./caster-video-resource";
 import { formatProblem, LayoutError, loadLayout } from "../studio-file/load";
 import { markFileCheckedComponent } from "./whole-studio-check";
 import type { Connection } from "../model/fields/connection";
 import {
-  FileAdopt, FileComponent, FileEpisode, FileLayout, FileScenes, FileShowListDefinition, isNewStudio, isSecretReference, LayoutEpisodeGroup, LayoutSource, LayoutStudio, SCENE_KEYS, SceneKey,
+  FileAdopt, FileChannel, FileComponent, FileEpisode, FileLayout, FileScenes, FileShowListDefinition, isNewStudio, isSecretReference, LayoutEpisodeGroup, LayoutSource, LayoutStudio, SCENE_KEYS, SceneKey,
   sceneOfKey, SecretCapableStudioProperty, SecretReference,
 } from "../studio-file/schema";
 
@@ -104,6 +105,12 @@ export interface StudioDefinition {
    * @default none: the show list is not managed
    */
   showList?: FileShowListDefinition | null;
+  /**
+   * A channel-mode studio's channels (the studio's `channelMode: true`), keyed by channel RV01 to
+   * RV12: the source each plays, by its position in `sources`, and a {@link CasterChannel}'s settings.
+   * @default none: the channels are not managed
+   */
+  channels?: Record<string, FileChannel> | null;
   /**
    * The time zone the schedule is read in (validate, diff, render); not sent to the API.
    * @default none: times are shown in UTC alone
@@ -247,6 +254,8 @@ export class Studio extends pulumi.ComponentResource {
   public readonly episodeIds: pulumi.Output<Record<string, string>>;
   /** The studio's show list, when the definition declares one. */
   public readonly showList: CasterShowList | undefined;
+  /** A channel-mode studio's channels, by channel (RV01..RV12). */
+  public readonly channels: Readonly<Record<string, CasterChannel>>;
 
   constructor(name: string, args: StudioArgs, opts?: pulumi.ComponentResourceOptions) {
     const kind = new.target as typeof Studio;
@@ -313,18 +322,35 @@ export class Studio extends pulumi.ComponentResource {
     this.sources = sources;
     this.episodeGroups = episodeGroups;
 
+    // A channel plays a source of the file, by its ID: it waits for the source, and is freed before it.
+    const channels: Record<string, CasterChannel> = {};
+    for (const [channelId, definition] of Object.entries(content.channels ?? {})) {
+      const { source: position, ...settings } = definition;
+      channels[channelId] = new CasterChannel(`${name}-channel-${channelId}`, {
+        ...settings,
+        casterId: childCasterId,
+        channelId,
+        source: sources[position],
+        ...connected,
+      }, childOptions(`channel-${channelId}`));
+    }
+    this.channels = channels;
+
     // What is on screen: each layout waits for the sources it shows (the API takes a layout only
-    // over positions that hold sources), a caption for the source it captions.
+    // over positions that hold sources) or, in channel mode, the channels; a caption for the source it captions.
     const sourcesAt = (locations: unknown[]) => [...new Set(locations)]
       .filter((location): location is string => typeof location === "string" && location in sources)
       .map((location) => sources[location]);
+    const channelsAt = (locations: unknown[]) => [...new Set(locations)]
+      .filter((location): location is string => typeof location === "string" && location in channels)
+      .map((location) => channels[location]);
     const layouts: Record<string, CasterLayout> = {};
     for (const [layoutName, definition] of Object.entries(content.layouts ?? {})) {
       const shown = ([definition.videoLayers, definition.audioLayers] as unknown[])
         .flatMap((layers) => (Array.isArray(layers) ? (layers as unknown[]) : []))
         .map((layer) => (isPlainObject(layer) ? layer.locationId : undefined));
       // Layers given as an Output name their positions only later: then the layout waits for every source.
-      const waitsFor = Array.isArray(definition.videoLayers) ? sourcesAt(shown) : Object.values(sources);
+      const waitsFor = Array.isArray(definition.videoLayers) ? [...sourcesAt(shown), ...channelsAt(shown)] : [...Object.values(sources), ...Object.values(channels)];
       const layoutArgs = { ...definition, casterId: childCasterId, ...adopted(adopt.layouts, layoutName), ...connected } as CasterLayoutArgs;
       layouts[layoutName] = new CasterLayout(`${name}-layout-${layoutName}`, layoutArgs, { ...childOptions(`layout-${layoutName}`), dependsOn: waitsFor });
     }

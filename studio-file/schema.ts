@@ -6,6 +6,8 @@ import { episodeFields } from "../model/kinds/caster-episode";
 import { episodeGroupFields, episodeItemSchema } from "../model/kinds/caster-episode-group";
 import { layoutFields as compositionFields } from "../model/kinds/caster-layout";
 import { SCENES } from "../model/kinds/caster-scene-binding";
+import { channelFields } from "../model/kinds/caster-channel";
+import { CHANNEL_ID_PATTERN } from "../model/api-facts";
 import { backgroundSchema, showListFields, showSchema } from "../model/kinds/caster-show-list";
 import { casterIdSchema, LOCATION_ID_PATTERN, SOURCE_PROPERTIES, SourceProperty, videoResourceFields } from "../model/kinds/caster-video-resource";
 import { OBJECT_ID_PATTERN } from "../model/fields/import-id";
@@ -214,6 +216,21 @@ export const fileShowListSchema = z.strictObject({
 })
   .describe("the studio's show list: its shows in playing order, how often the list repeats, the show that interrupts it at a set time, and its background");
 
+// Channels: a channel-mode studio's channels, RV01 to RV12 -----------------------------------------
+
+// A channel's studio is the file's; its source is a position of the file's sources. A channel that
+// already plays its source as declared is taken with no call: channels need no adopt entry.
+const { casterId: _channelCasterId, channelId: _channelId, resourceId: _channelResourceId, connection: _channelConnection, ...fileChannelEntryFields } = channelFields;
+/** A channel's properties in a studio file: a CasterChannel's, less casterId, channelId (its key) and resourceId. */
+export const fileChannelFields = {
+  source: z.string().regex(LOCATION_ID_PATTERN, { error: "use the position of one of the file's sources, RV01 to RV99." })
+    .describe("the source the channel plays, by its position in sources (RV01..RV99)"),
+  ...fileChannelEntryFields,
+};
+export const fileChannelSchema = z.strictObject(fileChannelFields)
+  .describe("a channel and the source it plays, by the source's position; its face retouching; how a video file starts on it");
+export type FileChannel = z.infer<typeof fileChannelSchema>;
+
 // Adopting: what the first `pulumi up` takes over ------------------------------------------------
 
 /** The sections of `adopt`, each keyed as the file's section of that name, with what its IDs are. */
@@ -255,6 +272,8 @@ export const studioLayoutSchema = z.strictObject({
   episodes: z.record(z.string().regex(EPISODE_KEY_PATTERN, { error: EPISODE_KEY_RULE }), fileEpisodeSchema).nullable().optional()
     .describe("the schedule's episodes, keyed by a name of yours, e.g. evening-news"),
   showList: fileShowListSchema.nullable().optional(),
+  channels: z.record(z.string().regex(CHANNEL_ID_PATTERN), fileChannelSchema).nullable().optional()
+    .describe("a channel-mode studio's channels (caster.new.channelMode: true), keyed by channel RV01 to RV12, each with the source it plays"),
   timeZone: timeZoneSchema.optional(),
   connection: connectionSchema
     .describe("how everything in this file reaches Alibaba Cloud, when not with the stack's settings: { profile, region, endpoint, assumeRole: { roleArn, sessionName, externalId, sessionExpiration }, stsEndpoint }; names where credentials are, never holds them"),
@@ -316,6 +335,8 @@ interface Composition {
   layouts?: Record<string, FileLayout> | null;
   components?: Record<string, FileComponent> | null;
   scenes?: FileScenes | null;
+  /** A channel-mode studio's channels; they hold no URL. */
+  channels?: Record<string, FileChannel> | null;
   /** The schedule; it holds no URL either. */
   episodes?: Record<string, FileEpisode> | null;
   timeZone?: string;
@@ -373,10 +394,24 @@ export function withSecretsAsText(layout: StudioFileDefinition): PlainStudioFile
     components: layout.components,
     scenes: layout.scenes,
     episodes: layout.episodes,
+    channels: layout.channels,
     timeZone: layout.timeZone,
     connection: layout.connection,
     adopt: layout.adopt,
   } as PlainStudioFile;
+}
+
+/**
+ * Whether a file's layouts show channels: its new studio declares channel mode, or the file sets
+ * channels (which only a channel-mode studio has). A studio whose mode the file does not say is read
+ * as without channels, as the API's default has it.
+ */
+export function inChannelMode(file: { caster?: unknown; channels?: unknown }): boolean {
+  const caster = file.caster;
+  const studio = typeof caster === "object" && caster !== null && NEW_STUDIO_KEY in caster ? (caster as Record<string, unknown>)[NEW_STUDIO_KEY] : undefined;
+  const channels = file.channels;
+  return (typeof studio === "object" && studio !== null && (studio as { channelMode?: unknown }).channelMode === true)
+    || (typeof channels === "object" && channels !== null && Object.keys(channels).some((key) => CHANNEL_ID_PATTERN.test(key)));
 }
 
 /** Whether the layout's `caster` declares a studio the file makes. */

@@ -7,6 +7,8 @@ import { casterComponent } from "../model/kinds/caster-component";
 import { casterEpisode, EpisodeInputs, GIVE_A_SOURCE, GIVE_A_SOURCE_IN_THE_FILE } from "../model/kinds/caster-episode";
 import { casterLayout } from "../model/kinds/caster-layout";
 import { casterShowList } from "../model/kinds/caster-show-list";
+import { casterChannel, FILE_ONLY_CHANNEL_SETTINGS } from "../model/kinds/caster-channel";
+import { CHANNEL_ID_PATTERN, CHANNEL_ID_RULE } from "../model/api-facts";
 import {
   importIdOfThisStudio, LOCATION_ID_PATTERN, videoResourceFields, videoResourceSpec,
 } from "../model/kinds/caster-video-resource";
@@ -22,6 +24,8 @@ import {
   fileLayoutFields,
   fileSceneSchema,
   fileShowListFields,
+  fileChannelFields,
+  inChannelMode,
   GROUP_NAME_PATTERN,
   LAYOUT_NAME_PATTERN,
   SCENE_KEYS,
@@ -58,7 +62,7 @@ export interface PathProblem {
    * What a check across entries found, for a caller that weighs it: a reference to a source,
    * component or layout that is not there, or an episode that has started.
    */
-  finding?: "missing source" | "missing component" | "missing layout" | "started";
+  finding?: "missing source" | "missing component" | "missing layout" | "missing channel" | "started";
 }
 
 /** What the checks take besides the file. */
@@ -90,11 +94,13 @@ export interface StudioTerms {
   /** What says it has none of a section: "the file" (declares no sources). */
   declarer: string;
   /** The fix for a reference to an entry that is not there: "add sources.RV05". */
-  add(section: "sources" | "layouts" | "components", key: string): string;
+  add(section: "sources" | "layouts" | "components" | "channels", key: string): string;
   /** Whether an entry's key must have its section's form to be checked (a file's keys do; a program's resource names are any). */
   keysOfFileForm: boolean;
   /** Where the new studio's `running` is declared, and how to make scenes bindable: the file's `caster.new.running`. */
   studioRunning: { where: string; fix: string };
+  /** Where the new studio's `channelMode` is declared, and how to give it channels: the file's `caster.new.channelMode`. */
+  studioChannelMode: { where: string; fix: string };
 }
 
 /** A studio file's words. */
@@ -102,6 +108,7 @@ const FILE_TERMS: StudioTerms = {
   holder: "this file",
   declarer: "the file",
   studioRunning: { where: "caster.new.running", fix: FILE_RULE_WORDS.scenesNeedARunningStudio.fix },
+  studioChannelMode: { where: "caster.new.channelMode", fix: "set caster.new.channelMode: true, or remove channels." },
   add: (section, key) => `add ${section}.${key}`,
   keysOfFileForm: true,
 };
@@ -209,6 +216,13 @@ const SHOW_LIST: EntryCheck = {
   ],
 };
 
+/** A channel (`channels.RV01`): the CasterChannel kind's fields, less casterId, channelId and resourceId (the file names the source by position). */
+const CHANNEL: EntryCheck = {
+  entry: "a channel",
+  spec: { fields: fileChannelFields, rules: casterChannel.rules } as unknown as InputSpec<Record<string, unknown>>,
+  secretStandIns: {},
+};
+
 /** What a new studio must hold: its required properties, as the kind has them. */
 const NEW_STUDIO_NEEDS = Object.entries(layoutStudioFields)
   .filter(([, schema]) => !schema.safeParse(undefined).success)
@@ -241,6 +255,7 @@ export function checkLayout(value: unknown, options: CheckOptions = {}): LayoutC
   for (const section of SECTIONS) problems.push(...sectionProblems(value[section.name], section, value));
   problems.push(...scenesProblems(value.scenes));
   problems.push(...showListProblems(value.showList));
+  problems.push(...channelsProblems(value.channels));
   problems.push(...timeZoneProblems(value.timeZone));
   problems.push(...connectionProblems(value.connection));
   problems.push(...importIdProblems(value));
@@ -300,7 +315,7 @@ function referenceProblems(file: Record<string, unknown>, terms: StudioTerms): P
   const sources = keysOf(file.sources, LOCATION_ID_PATTERN);
   const layouts = keysOf(file.layouts, terms.keysOfFileForm ? LAYOUT_NAME_PATTERN : /^/);
   const components = keysOf(file.components, COMPONENT_LOCATION_ID_PATTERN);
-  const addOrUse = (section: "sources" | "layouts" | "components", key: string, keys: string[]) => addOrUseIn(terms, section, key, keys);
+  const addOrUse = (section: "sources" | "layouts" | "components" | "channels", key: string, keys: string[]) => addOrUseIn(terms, section, key, keys);
   const notASource = (path: (string | number)[], locationId: unknown, why: string) => {
     if (typeof locationId !== "string" || !LOCATION_ID_PATTERN.test(locationId) || sources.includes(locationId)) return;
     problems.push({
@@ -309,15 +324,28 @@ function referenceProblems(file: Record<string, unknown>, terms: StudioTerms): P
       message: `${String(path[path.length - 1])} ${describeValue(locationId)} is not a source of ${terms.holder}: ${why}; ${addOrUse("sources", locationId, sources)}.`,
     });
   };
+  // In channel mode a layout shows channels, not sources (SetCasterConfigRequest.ts, ChannelEnable: "Resources
+  // must first be assigned to a Channel, and new layouts directly reference the Channel"; SetCasterChannelRequest.ts,
+  // ChannelId: "The reference ID for the layout scene"): each layer names a channel that plays a source.
+  const channels = keysOf(file.channels, CHANNEL_ID_PATTERN);
+  const showsChannels = inChannelMode(file);
+  const notAChannel = (path: (string | number)[], channelId: unknown) => {
+    if (typeof channelId !== "string" || channels.includes(channelId)) return;
+    const why = "in a channel-mode studio a layout shows channels, each playing a source (SetCasterConfig's ChannelEnable: \"new layouts directly reference the Channel\")";
+    problems.push(CHANNEL_ID_PATTERN.test(channelId)
+      ? { path, finding: "missing channel", message: `${String(path[path.length - 1])} ${describeValue(channelId)} is not a channel of ${terms.holder}: ${why}; ${addOrUse("channels", channelId, channels)}.` }
+      : { path, message: `${String(path[path.length - 1])} ${describeValue(channelId)} is not a channel: ${why}; ${CHANNEL_ID_RULE}` });
+  };
   for (const [name, layout] of entriesOf(file.layouts)) {
     if (!isPlainObject(layout)) continue;
     for (const list of ["videoLayers", "audioLayers"] as const) {
       const layers = layout[list];
       if (!Array.isArray(layers)) continue;
       layers.forEach((layer, index) => {
-        if (isPlainObject(layer) && !isUnknown(layer.locationId)) {
-          notASource(["layouts", name, list, index, "locationId"], layer.locationId, "the API takes a layout only over positions that hold sources");
-        }
+        if (!isPlainObject(layer) || isUnknown(layer.locationId)) return;
+        const path = ["layouts", name, list, index, "locationId"];
+        if (showsChannels) notAChannel(path, layer.locationId);
+        else notASource(path, layer.locationId, "the API takes a layout only over positions that hold sources");
       });
     }
   }
@@ -343,6 +371,7 @@ function referenceProblems(file: Record<string, unknown>, terms: StudioTerms): P
       });
     });
   }
+  problems.push(...channelReferenceProblems(file, terms, notASource));
   if (!isPlainObject(file.scenes)) return problems;
   const bound = SCENE_KEYS.filter((key) => isPlainObject((file.scenes as Record<string, unknown>)[key]));
   for (const key of bound) {
@@ -370,6 +399,67 @@ function referenceProblems(file: Record<string, unknown>, terms: StudioTerms): P
   return problems;
 }
 
+/**
+ * A channel plays one of the studio's sources; what applies to a video file only (SetCasterChannelRequest.ts,
+ * PlayStatus and SeekOffset: "applies only to video files, not live streams") is refused for a live
+ * stream; and channels exist in channel mode only (SetCasterChannel refuses a studio without it).
+ */
+function channelReferenceProblems(
+  file: Record<string, unknown>,
+  terms: StudioTerms,
+  notASource: (path: (string | number)[], locationId: unknown, why: string) => void,
+): PathProblem[] {
+  const problems: PathProblem[] = [];
+  const channels = entriesOf(file.channels).filter(([, channel]) => isPlainObject(channel)) as [string, Record<string, unknown>][];
+  for (const [channelId, channel] of channels) {
+    if (isUnknown(channel.source)) continue;
+    notASource(["channels", channelId, "source"], channel.source, "a channel plays one of the studio's sources");
+    const source = typeof channel.source === "string" && isPlainObject(file.sources) ? file.sources[channel.source] : undefined;
+    if (!isPlainObject(source) || source.liveStreamUrl === undefined) continue;
+    for (const setting of FILE_ONLY_CHANNEL_SETTINGS) {
+      if (channel[setting] === undefined) continue;
+      problems.push({
+        path: ["channels", channelId, setting],
+        message: `${setting} ${describeValue(channel[setting])} applies to a video file only, and source ${channel.source} is a live stream (SetCasterChannel: "not live streams"); remove ${setting}, or put a file on ${channelId}.`,
+      });
+    }
+  }
+  const studio = isPlainObject(file.caster) && isPlainObject(file.caster[NEW_STUDIO_KEY]) ? (file.caster[NEW_STUDIO_KEY] as Record<string, unknown>) : undefined;
+  // channelMode left out is not managed (the Caster kind's whenOmitted: "not compared"): an adopted studio keeps
+  // its own, which may be on; a studio made new starts without it (SetCasterConfigRequest.ts: "0 (default)").
+  const adopted = isPlainObject(file.adopt) && file.adopt.caster !== undefined && file.adopt.caster !== null;
+  const channelModeOff = studio !== undefined && !isUnknown(studio.channelMode) && (studio.channelMode === false || (studio.channelMode === undefined && !adopted));
+  if (channels.length > 0 && channelModeOff) {
+    problems.push({
+      path: ["channels"],
+      atKey: true,
+      message: `channels exist in channel mode only (SetCasterChannel refuses a studio without it, and a new studio starts without it), and ${terms.studioChannelMode.where} is ${studio.channelMode === undefined ? "not set" : describeValue(studio.channelMode)}: ${terms.studioChannelMode.fix}`,
+    });
+  }
+  return problems;
+}
+
+
+/** The channels section: each key a channel RV01 to RV12, each entry checked as the CasterChannel resource checks its inputs. */
+function channelsProblems(channels: unknown): PathProblem[] {
+  if (channels === undefined || channels === null) return [];
+  if (!isPlainObject(channels)) {
+    return [{ path: ["channels"], message: `channels is a mapping of channels to what each plays (RV01: { source: RV03 }), got ${kindOf(channels)}.` }];
+  }
+  const problems: PathProblem[] = [];
+  for (const [key, channel] of Object.entries(channels)) {
+    const path = ["channels", key];
+    if (!CHANNEL_ID_PATTERN.test(key)) {
+      problems.push({ path, atKey: true, message: `channels key ${describeValue(key)} is not a channel: ${CHANNEL_ID_RULE}` });
+    } else if (!isPlainObject(channel)) {
+      problems.push({ path, atKey: true, message: `channels.${key} must be a mapping { source: <position of a source>, faceBeauty?, playStatus?, seekOffset? }, got ${kindOf(channel)}.` });
+    } else {
+      problems.push(...entryProblems(channel, path, CHANNEL));
+    }
+  }
+  return problems;
+}
+
 /** Scenes exist on a started studio only: a studio the file makes must run (an existing one is the owner's to start). */
 function studioRunsProblems(caster: unknown, terms: StudioTerms): PathProblem[] {
   if (!isPlainObject(caster) || !isPlainObject(caster[NEW_STUDIO_KEY])) return [];
@@ -392,7 +482,7 @@ function entriesOf(section: unknown): [string, unknown][] {
 }
 
 /** "add sources.RV05, or use one of RV01, RV02", or, with none declared, "add sources.RV05 (the file declares no sources)". */
-function addOrUseIn(terms: StudioTerms, section: "sources" | "layouts" | "components", key: string, keys: string[]): string {
+function addOrUseIn(terms: StudioTerms, section: "sources" | "layouts" | "components" | "channels", key: string, keys: string[]): string {
   if (keys.length === 0) return `${terms.add(section, key)} (${terms.declarer} declares no ${section})`;
   const sorted = [...keys].sort();
   return `${terms.add(section, key)}, or use ${sorted.length === 1 ? sorted[0] : `one of ${sorted.join(", ")}`}`;

@@ -411,3 +411,18 @@ export function changesNeedingStop(olds: Partial<CasterInputs>, news: Partial<Ca
   }).map(([name]) => name);
 }
 export const casterSpec = { fields: casterFields, rules: caster.rules };
+
+/**
+ * Channel mode is one-way: SetCasterConfigRequest.ts (official SDK, live-20161101), ChannelEnable:
+ * "Channel is disabled by default and cannot be disabled after it is enabled", and leaving it out
+ * once on is InvalidCaster.ChannelDisableUnsupported. Refused, not a replacement: a replacement
+ * would delete the studio with its sources, layouts and stream URLs for a switch that only looks
+ * like a setting. Undefined when the change is allowed.
+ */
+export function channelModeTurnedOff(casterId: string, studioHas: Partial<CasterInputs>, declared: Partial<CasterInputs>): string | undefined {
+  if (studioHas.channelMode !== true || declared.channelMode !== false) return undefined;
+  return `channelMode false: studio ${casterId} has channel mode on, and the API cannot turn it off (SetCasterConfig's ChannelEnable: ` +
+    "\"cannot be disabled after it is enabled\"). Keep channelMode: true or leave it out; a studio without channel mode is a new studio: " +
+    "declare another Caster (and its sources, layouts and scenes), and remove this one once nothing uses it.";
+}
+

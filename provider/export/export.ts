@@ -45,6 +45,7 @@ function contents(file: ExportedStudio): string {
   const scenes = (["pgm", "pvw"] as const).filter((key) => file.scenes[key]).map((key) => key.toUpperCase());
   return [
     count(Object.keys(file.sources).length, "source"),
+    ...(Object.keys(file.channels).length > 0 ? [count(Object.keys(file.channels).length, "channel")] : []),
     count(Object.keys(file.layouts).length, "layout"),
     count(Object.keys(file.components).length, "component"),
     ...(scenes.length > 0 ? [`${scenes.join(" and ")} bound`] : []),
@@ -82,6 +83,11 @@ function leaveOutFor(file: ExportedStudio, problem: PathProblem): boolean {
     drop(file, `${section}.${key}.`);
     note(file, section as keyof typeof ENTRY_SECTIONS, `${ENTRY_SECTIONS[section as keyof typeof ENTRY_SECTIONS]} ${key}`, why,
       section === "episodes" ? "The program keeps it, unmanaged." : "The studio keeps it, unmanaged.");
+    return true;
+  }
+  if (section === "channels" && key !== undefined && key in file.channels) {
+    delete file.channels[key];
+    note(file, "channels", `Channel ${key}`, why, "The channel keeps its source, unmanaged.");
     return true;
   }
   if (section === "showList" && file.showList) {

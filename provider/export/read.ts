@@ -1,5 +1,6 @@
 import { LiveClient } from "../client/live-client";
 import { CasterOutputs, readStudio } from "../caster/provider";
+import { ApiChannel, channels } from "../channel/provider";
 import { ApiComponent, components } from "../component/provider";
 import { ApiEpisode, episodes } from "../episode/provider";
 import { ApiLayout, layouts } from "../layout/provider";
@@ -26,6 +27,8 @@ export interface StudioReading {
   program: (ApiEpisode & { Status?: number })[];
   /** The studio's show list; its shows empty when it has none. */
   showList: ApiList;
+  /** A channel-mode studio's channels, freed ones (no source) included; none for a studio without channel mode. */
+  channels: ApiChannel[];
 }
 
 /** The studio does not exist where the settings point (DescribeCasters does not list it, or InvalidCaster.NotFound). */
@@ -52,6 +55,8 @@ export async function readStudioForExport(client: LiveClient, casterId: string):
       scenes,
       program: await episodes.describe(client, casterId),
       showList: await describeShowList(client, casterId),
+      // Only a channel-mode studio has channels (SetCasterChannel refuses any other): no call for the others.
+      channels: studio.channelMode ? await channels.describe(client, casterId) : [],
     };
   });
   if (!reading) throw new StudioNotFound(casterId);

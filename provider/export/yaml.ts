@@ -23,7 +23,7 @@ const WIDTH = 100;
 export function studioFileValue(file: ExportedStudio): Record<string, unknown> {
   const value: Record<string, unknown> = { caster: { new: file.studio } };
   if (file.timeZone !== undefined) value.timeZone = file.timeZone;
-  for (const section of ["sources", "layouts", "components", "scenes", "episodes"] as const) {
+  for (const section of ["sources", "channels", "layouts", "components", "scenes", "episodes"] as const) {
     if (Object.keys(file[section]).length > 0) value[section] = file[section];
   }
   if (file.showList !== undefined) value.showList = file.showList;
@@ -118,7 +118,7 @@ function styleNodes(node: unknown, path: string[]): void {
   }
   if (!isMap(node)) return;
   const leaf = node.items.every((pair) => isScalar(pair.value) || (isSeq(pair.value) && pair.value.items.every((item) => isScalar(item))));
-  if (leaf && (path.length >= 3 || (path.length === 2 && (path[0] === "scenes" || path[0] === "adopt")))) node.flow = true;
+  if (leaf && (path.length >= 3 || (path.length === 2 && (path[0] === "scenes" || path[0] === "channels" || path[0] === "adopt")))) node.flow = true;
   for (const pair of node.items) {
     const key = String((pair.key as Scalar).value);
     if ((key === "startTime" || key === "endTime") && isScalar(pair.value)) pair.value.type = "QUOTE_DOUBLE";

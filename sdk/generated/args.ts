@@ -320,7 +320,9 @@ export interface CasterLayoutArgs {
    * (0–1, measured from `anchor`: topLeft (default), topCenter, topRight, leftCenter, center,
    * rightCenter, bottomLeft, bottomCenter, bottomRight), `widthNormalized` / `heightNormalized` of
    * the screen (0–1; 0 or left out keeps the source's size), `fillMode` `fit` to fill that box. The
-   * API's BlendList is this list's locations, in this order.
+   * API's BlendList is this list's locations, in this order. In a channel-mode studio (the Caster's
+   * `channelMode`) `locationId` names a channel RV01 to RV12 that a CasterChannel sets
+   * (SetCasterConfig's ChannelEnable: "new layouts directly reference the Channel").
    * Modified in place.
    */
   videoLayers: pulumi.Input<pulumi.Input<{ locationId: pulumi.Input<string>; widthNormalized?: pulumi.Input<number>; heightNormalized?: pulumi.Input<number>; position?: pulumi.Input<[number, number]>; anchor?: pulumi.Input<"topLeft" | "topCenter" | "topRight" | "leftCenter" | "center" | "rightCenter" | "bottomLeft" | "bottomCenter" | "bottomRight">; fillMode?: pulumi.Input<"none" | "fit">; fixedDelayDuration?: pulumi.Input<number> }>[]>;
@@ -752,6 +754,72 @@ export interface CasterShowListArgs {
 }
 
 /**
+ * The inputs of a {@link CasterChannel}.
+ *
+ * A channel of a channel-mode studio (RV01 to RV12) and the video source it plays, with face
+ * retouching; where a video file starts, and whether it plays or waits, when it is put on the
+ * channel. Layouts of a channel-mode studio show channels, not sources.
+ */
+export interface CasterChannelArgs {
+  /**
+   * The production studio's ID. The studio must be in channel mode (its Caster's `channelMode:
+   * true`): SetCasterChannel refuses a studio without channels.
+   * Changing it replaces the channel, the old one deleted first.
+   */
+  casterId: pulumi.Input<string>;
+  /**
+   * The channel, `RV01` to `RV12` (SetCasterChannel's ChannelId: the studio's channels are fixed
+   * when it is created). A channel plays one source; a layout of a channel-mode studio names it
+   * where it would name a source's position.
+   * Changing it replaces the channel, the old one deleted first (the old channel is freed first, so
+   * two channels never swap into a collision).
+   */
+  channelId: pulumi.Input<string>;
+  /**
+   * The video source the channel plays: a CasterVideoResource's `resourceId` output, so that the
+   * engine makes the source first and frees the channel before it deletes the source. A change
+   * moves the channel to the other source (one SetCasterChannel).
+   * Modified in place.
+   */
+  resourceId: pulumi.Input<string>;
+  /**
+   * Face retouching, as SetCasterChannel's FaceBeauty lists it: `"0"` all effects, `"1"` skin
+   * smoothing, `"2"` skin whitening, `"3"` dark circle removal, `"4"` nasolabial fold removal. The
+   * API has no value for none: left out, the channel keeps what it has.
+   * @default not managed: the channel's own value is kept. Modified in place.
+   */
+  faceBeauty?: pulumi.Input<"0" | "1" | "2" | "3" | "4">;
+  /**
+   * Whether a video file starts playing (`play`) or paused (`pause`) when it is put on the channel
+   * (SetCasterChannel's PlayStatus; video files only, not live streams). An operation of the
+   * broadcast, not a setting: DescribeCasterChannels does not report it, so it is sent when the
+   * channel is set or moved to another source, and never compared.
+   * @default play. Not compared: it matters only when the channel is made.
+   */
+  playStatus?: pulumi.Input<"play" | "pause">;
+  /**
+   * Where a video file starts when it is put on the channel, in milliseconds from its first frame
+   * (SetCasterChannel's SeekOffset, 0 or more; video files only). An operation of the broadcast, as
+   * `playStatus` is: sent when the channel is set or moved, never compared.
+   * @default 0. Not compared: it matters only when the channel is made.
+   */
+  seekOffset?: pulumi.Input<number>;
+  /**
+   * How this object is reached, when not with the stack's settings: `profile` (a profile of
+   * `~/.aliyun/config.json` or of the credentials file, `ALIBABA_CLOUD_CREDENTIALS_FILE` or
+   * `~/.alibabacloud/credentials`), `assumeRole` (`{ roleArn, sessionName?, externalId?,
+   * sessionExpiration? }`, assumed with the profile's or the environment's credentials), `region`,
+   * `endpoint` (the Live API's URL) and `stsEndpoint` (the STS host for `assumeRole`). Names where
+   * credentials are, never holds them: a key, secret or token here is refused, because inputs are
+   * stored in the state.
+   * @default the stack's settings: `alicloud:region`, `alicloud-caster:endpoint` and the
+   * credentials of the environment. Modified in place (the object is not moved: the preview and the
+   * update check that it is found through the new connection, and fail if not).
+   */
+  connection?: pulumi.Input<{ profile?: pulumi.Input<string>; region?: pulumi.Input<string>; endpoint?: pulumi.Input<string>; assumeRole?: pulumi.Input<{ roleArn: pulumi.Input<string>; sessionName?: pulumi.Input<string>; externalId?: pulumi.Input<string>; sessionExpiration?: pulumi.Input<number> }>; stsEndpoint?: pulumi.Input<string> }>;
+}
+
+/**
  * The outputs of a {@link Caster}: the API's IDs and what it reports, and each input as the
  * provider stored it.
  */
@@ -1040,7 +1108,9 @@ export interface CasterLayoutOutputs {
    * (0–1, measured from `anchor`: topLeft (default), topCenter, topRight, leftCenter, center,
    * rightCenter, bottomLeft, bottomCenter, bottomRight), `widthNormalized` / `heightNormalized` of
    * the screen (0–1; 0 or left out keeps the source's size), `fillMode` `fit` to fill that box. The
-   * API's BlendList is this list's locations, in this order.
+   * API's BlendList is this list's locations, in this order. In a channel-mode studio (the Caster's
+   * `channelMode`) `locationId` names a channel RV01 to RV12 that a CasterChannel sets
+   * (SetCasterConfig's ChannelEnable: "new layouts directly reference the Channel").
    */
   readonly videoLayers: pulumi.Output<({ locationId: string; widthNormalized?: number; heightNormalized?: number; position?: [number, number]; anchor?: "topLeft" | "topCenter" | "topRight" | "leftCenter" | "center" | "rightCenter" | "bottomLeft" | "bottomCenter" | "bottomRight"; fillMode?: "none" | "fit"; fixedDelayDuration?: number })[]>;
   /**
@@ -1399,6 +1469,67 @@ export interface CasterShowListOutputs {
    * resources without their provider code), so this takes its place.
    */
   readonly importId: pulumi.Output<string | undefined>;
+  /**
+   * How this object is reached, when not with the stack's settings: `profile` (a profile of
+   * `~/.aliyun/config.json` or of the credentials file, `ALIBABA_CLOUD_CREDENTIALS_FILE` or
+   * `~/.alibabacloud/credentials`), `assumeRole` (`{ roleArn, sessionName?, externalId?,
+   * sessionExpiration? }`, assumed with the profile's or the environment's credentials), `region`,
+   * `endpoint` (the Live API's URL) and `stsEndpoint` (the STS host for `assumeRole`). Names where
+   * credentials are, never holds them: a key, secret or token here is refused, because inputs are
+   * stored in the state.
+   */
+  readonly connection: pulumi.Output<{ profile?: string; region?: string; endpoint?: string; assumeRole?: { roleArn: string; sessionName?: string; externalId?: string; sessionExpiration?: number }; stsEndpoint?: string } | undefined>;
+}
+
+/**
+ * The outputs of a {@link CasterChannel}: the API's IDs and what it reports, and each input as the
+ * provider stored it.
+ */
+export interface CasterChannelOutputs {
+  /**
+   * The channel's own output as RTMP (DescribeCasterChannels' RtmpUrl).
+   */
+  readonly rtmpUrl: pulumi.Output<string>;
+  /**
+   * The channel's own output for playback (DescribeCasterChannels' StreamUrl).
+   */
+  readonly streamUrl: pulumi.Output<string>;
+  /**
+   * The production studio's ID. The studio must be in channel mode (its Caster's `channelMode:
+   * true`): SetCasterChannel refuses a studio without channels.
+   */
+  readonly casterId: pulumi.Output<string>;
+  /**
+   * The channel, `RV01` to `RV12` (SetCasterChannel's ChannelId: the studio's channels are fixed
+   * when it is created). A channel plays one source; a layout of a channel-mode studio names it
+   * where it would name a source's position.
+   */
+  readonly channelId: pulumi.Output<string>;
+  /**
+   * The video source the channel plays: a CasterVideoResource's `resourceId` output, so that the
+   * engine makes the source first and frees the channel before it deletes the source. A change
+   * moves the channel to the other source (one SetCasterChannel).
+   */
+  readonly resourceId: pulumi.Output<string>;
+  /**
+   * Face retouching, as SetCasterChannel's FaceBeauty lists it: `"0"` all effects, `"1"` skin
+   * smoothing, `"2"` skin whitening, `"3"` dark circle removal, `"4"` nasolabial fold removal. The
+   * API has no value for none: left out, the channel keeps what it has.
+   */
+  readonly faceBeauty: pulumi.Output<"0" | "1" | "2" | "3" | "4" | undefined>;
+  /**
+   * Whether a video file starts playing (`play`) or paused (`pause`) when it is put on the channel
+   * (SetCasterChannel's PlayStatus; video files only, not live streams). An operation of the
+   * broadcast, not a setting: DescribeCasterChannels does not report it, so it is sent when the
+   * channel is set or moved to another source, and never compared.
+   */
+  readonly playStatus: pulumi.Output<"play" | "pause" | undefined>;
+  /**
+   * Where a video file starts when it is put on the channel, in milliseconds from its first frame
+   * (SetCasterChannel's SeekOffset, 0 or more; video files only). An operation of the broadcast, as
+   * `playStatus` is: sent when the channel is set or moved, never compared.
+   */
+  readonly seekOffset: pulumi.Output<number | undefined>;
   /**
    * How this object is reached, when not with the stack's settings: `profile` (a profile of
    * `~/.aliyun/config.json` or of the credentials file, `ALIBABA_CLOUD_CREDENTIALS_FILE` or

@@ -1,5 +1,6 @@
 import { StudioFileDefinition, withSecretsAsText } from "../schema";
 import { bySubject, LayoutChange, redactChange } from "./change";
+import { channelChanges } from "./channel-changes";
 import { compositionChanges, hasComposition } from "./composition-changes";
 import { groupChanges } from "./group-changes";
 import { hasEpisodes, scheduleChanges } from "./schedule-changes";
@@ -24,7 +25,7 @@ export { formatChanges } from "./markdown";
 
 /**
  * What changes on air from `before` to `after`: the studio first, then sources by position, groups
- * by name, layouts by name, components by position, what PGM and PVW show (composition-changes.ts),
+ * by name, a channel-mode studio's channels, layouts by name, components by position, what PGM and PVW show (composition-changes.ts),
  * the schedule's episodes in the order they start (schedule-changes.ts), and the show list.
  */
 export function diffStudioFiles(layoutBefore: StudioFileDefinition, layoutAfter: StudioFileDefinition): LayoutChange[] {
@@ -45,6 +46,8 @@ export function diffStudioFiles(layoutBefore: StudioFileDefinition, layoutAfter:
     ...studioChangesWithComposition,
     ...sources,
     ...bySubject(groupChanges(before.episodeGroups ?? {}, after.episodeGroups ?? {}, after.timeZone ?? before.timeZone)),
+    // Before the layouts: in channel mode they show the channels.
+    ...channelChanges(before, after, studioMoves),
     ...composition,
     // The schedule last: it shows the sources and components above, by their positions.
     ...scheduleChanges(before, after, {

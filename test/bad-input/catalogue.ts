@@ -179,6 +179,7 @@ const binding = { casterId: CASTER, scene: "PGM", layoutId: "a2b8e671-2fe5-4642-
 const episode = { casterId: CASTER, episodeName: "Evening news", locationId: "RV01", startTime: "2031-12-24T20:00:00+08:00", endTime: "2031-12-24T21:00:00+08:00" };
 const show = { showName: "Opening", resourceType: "vod", resourceUrl: "https://media.example.com/opening.mp4" };
 const showList = { casterId: CASTER, shows: [show] };
+const channel = { casterId: CASTER, channelId: "RV01", resourceId: "a2b8e671-2fe5-4642-a2ec-bf93880e5678" };
 
 /** Every kind's catalogue. */
 export const BAD_INPUTS: Record<string, BadInput[]> = {
@@ -242,6 +243,19 @@ export const BAD_INPUTS: Record<string, BadInput[]> = {
     { description: "an episode type that does not exist", args: { ...episode, episodeType: "Live" }, property: "episodeType" },
     { description: "an episode name of 129 characters", args: { ...episode, episodeName: "n".repeat(129) }, property: "episodeName" },
     { description: "a misspelt episode property", args: { ...episode, start: "2031-12-24T20:00:00+08:00" }, property: "start" },
+  ],
+  CasterChannel: [
+    { description: "channel RV13", args: { ...channel, channelId: "RV13" }, property: "channelId" },
+    { description: "channel RV00", args: { ...channel, channelId: "RV00" }, property: "channelId" },
+    { description: "a channel with one digit", args: { ...channel, channelId: "RV1" }, property: "channelId" },
+    { description: "a component position as a channel", args: { ...channel, channelId: "RC01" }, property: "channelId" },
+    { description: "a channel without its source", args: { ...channel, resourceId: undefined }, property: "resourceId" },
+    { description: "a source ID with spaces", args: { ...channel, resourceId: "main camera" }, property: "resourceId" },
+    { description: "face retouching 5", args: { ...channel, faceBeauty: "5" }, property: "faceBeauty" },
+    { description: "a play status that does not exist", args: { ...channel, playStatus: "stop" }, property: "playStatus" },
+    { description: "a negative seek offset", args: { ...channel, seekOffset: -1 }, property: "seekOffset" },
+    { description: "a seek offset in fractions", args: { ...channel, seekOffset: 1.5 }, property: "seekOffset" },
+    { description: "a misspelt channel property", args: { ...channel, channel: "RV01" }, property: "channel" },
   ],
   CasterShowList: [
     { description: "a show list of no shows", args: { casterId: CASTER, shows: [] }, property: "shows" },
