@@ -207,6 +207,14 @@ export const RECORD_FORMATS = ["m3u8", "flv", "mp4"] as const;
 /** CREATE, NormType: 1 a general studio, 6 a carousel (playlist) studio that takes no video sources. */
 export const NORM_TYPE = { general: 1, carousel: 6 } as const;
 export const NORM_TYPES = [NORM_TYPE.general, NORM_TYPE.carousel] as const;
+/**
+ * A lightweight carousel studio (NormType 3, China site), the only one with a playlist. AddPlaylistItems' CasterId
+ * (the SDK's AddPlaylistItemsRequest): "The production studio must meet the following configurations: NormType: 3 …
+ * CasterTemplate: lp_noTranscode. channelEnable: 0. programEffect: 1." CreateCasterRequest's CasterTemplate lists
+ * no lp_noTranscode, yet only CreateCaster and SetCasterConfig's TranscodeConfig set a template: both take it for
+ * such a studio, and only for it (a choice, LIMITATIONS).
+ */
+export const LIGHTWEIGHT_CAROUSEL_DEMANDS = { casterTemplate: "lp_noTranscode", channelEnable: 0, programEffect: 1 } as const;
 /** SET_CONFIG, SyncGroupsConfig mode: 0 streamer (the sources follow `hostResourceId`), 1 conference (all in step, no host). */
 export const SYNC_GROUP_MODE = { streamer: 0, conference: 1 } as const;
 /** DescribeCasterConfig's page, RecordConfig.OnDemand: 0 off, 1 HTTP callback, 2 stream parameters, 7 not recorded by default. */
@@ -233,6 +241,8 @@ export const PLAYLIST_NORM_TYPE = 3;
 export const VIRTUAL_STUDIO_NORM_TYPE = 4;
 /** The playlist item's ResourceType: "Only video-on-demand (VOD) resources are supported" (EditPlaylist's InputProgramItem). */
 export const PLAYLIST_RESOURCE_TYPES = ["vod"] as const;
+/** A playlist item's ItemName and a playlist's ProgramName: the pages give no limit; a source's 128 is assumed (LIMITATIONS). */
+export const MAX_PLAYLIST_NAME_LENGTH = 128;
 /** StartPlaylist's ResumeMode; StartItemId is required with Custom (the SDK's StartPlaylistRequest). */
 export const PLAYLIST_RESUME_MODES = ["Restart", "Continue", "Custom"] as const;
 /** AddStudioLayout's LayoutType: common needs CommonConfig; studio needs BgImageConfig and ScreenInputConfigList (the SDK's AddStudioLayoutRequest). */

@@ -14,6 +14,8 @@ export { CasterEpisodeGroup } from "./caster-episode-group";
 export type { CasterEpisodeGroupArgs, EpisodeItemArgs } from "./caster-episode-group";
 export { CasterShowList } from "./caster-show-list";
 export type { CasterShowListArgs, ShowArgs } from "./caster-show-list";
+export { CasterPlaylist } from "./caster-playlist";
+export type { CasterPlaylistArgs, PlaylistItemArgs } from "./caster-playlist";
 export { isSignedUrl } from "./secrets";
 export { Studio, StudioLayout } from "./studio";
 export type { StudioArgs, StudioDefinition, StudioLayoutArgs, StudioLayoutInput } from "./studio";
@@ -24,5 +26,5 @@ export type {
 } from "../studio-file/schema";
 export { studioLayoutJsonSchema } from "../studio-file/json-schema";
 export type {
-  CasterOutputs, CasterVideoResourceOutputs, CasterLayoutOutputs, CasterComponentOutputs, CasterSceneBindingOutputs, CasterEpisodeOutputs, CasterEpisodeGroupOutputs, CasterShowListOutputs,
+  CasterOutputs, CasterVideoResourceOutputs, CasterLayoutOutputs, CasterComponentOutputs, CasterSceneBindingOutputs, CasterEpisodeOutputs, CasterEpisodeGroupOutputs, CasterShowListOutputs, CasterPlaylistOutputs,
 } from "./generated/args";

@@ -2,7 +2,7 @@ import { errors } from "../errors";
 import { findCaster } from "./casters";
 import { newResourceId } from "./ids";
 import { AccountState, PlaylistItemRecord, PlaylistRecord } from "./state";
-import { PLAYLIST_NORM_TYPE, PLAYLIST_RESOURCE_TYPES, PLAYLIST_RESUME_MODES, REPEAT_FOREVER } from "../../model/api-facts";
+import { LIGHTWEIGHT_CAROUSEL_DEMANDS, PLAYLIST_NORM_TYPE, PLAYLIST_RESOURCE_TYPES, PLAYLIST_RESUME_MODES, REPEAT_FOREVER } from "../../model/api-facts";
 
 /**
  * A lightweight carousel studio's playlist: AddPlaylistItems, EditPlaylist, DeletePlaylistItems,
@@ -91,6 +91,15 @@ export function addPlaylistItems(
   if (caster.normType !== PLAYLIST_NORM_TYPE) {
     throw errors.illegalOperation(`Caster ${casterId} is NormType ${caster.normType}: playlists are a lightweight carousel studio's (NormType ${PLAYLIST_NORM_TYPE})`);
   }
+  // The SDK's AddPlaylistItemsRequest, CasterId: "The production studio must meet the following configurations".
+  const { casterTemplate, channelEnable, programEffect } = LIGHTWEIGHT_CAROUSEL_DEMANDS;
+  const config = caster.config;
+  if (config.transcode.casterTemplate !== casterTemplate || config.channelEnable !== channelEnable || config.programEffect !== programEffect) {
+    throw errors.illegalOperation(
+      `Caster ${casterId} has CasterTemplate ${JSON.stringify(config.transcode.casterTemplate)}, ChannelEnable ${config.channelEnable}, ProgramEffect ${config.programEffect}: `
+      + `a playlist needs CasterTemplate ${casterTemplate}, ChannelEnable ${channelEnable}, ProgramEffect ${programEffect} (SetCasterConfig)`,
+    );
+  }
   const existing = Object.values(account.playlists).find((playlist) => playlist.casterId === casterId);
   let playlist: PlaylistRecord;
   if (programId !== undefined) {
@@ -178,9 +187,22 @@ export function findPlaylist(account: AccountState, programId: string): Playlist
   return playlist;
 }
 
-/** ProgramItemIds as sent: IDs separated by commas. */
+/** ListPlaylistItems' ProgramItemIds: IDs separated by commas (its SDK model's example). */
 export function itemIdList(text: string): string[] {
   return text.split(",").map((id) => id.trim()).filter((id) => id !== "");
+}
+
+/**
+ * DeletePlaylistItems' ProgramItemIds: "A list of playlist item IDs", its SDK model's example a JSON list
+ * (`["c09f…","c10f…"]`). IDs separated by commas, ListPlaylistItems' form, are taken too (a choice, LIMITATIONS).
+ */
+export function itemIdsToDelete(text: string): string[] {
+  if (!text.trim().startsWith("[")) return itemIdList(text);
+  const parsed = parseJson("ProgramItemIds", text);
+  if (!Array.isArray(parsed) || parsed.length === 0 || parsed.some((id) => typeof id !== "string" || id === "")) {
+    throw errors.invalidParameter("ProgramItemIds must be a JSON list of item IDs");
+  }
+  return parsed as string[];
 }
 
 function findItem(playlist: PlaylistRecord, itemId: string): PlaylistItemRecord {
