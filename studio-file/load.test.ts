@@ -325,7 +325,7 @@ describe("parseLayout", () => {
   });
 
   test("a byte-order mark does not shift the columns", () => {
-    expect(problemsOf("\uFEFFstudio: 1\n")).toEqual(["studio.yaml:1:1 studio: studio is not a key of a studio file; remove it, or use one of $schema, caster, sources, episodeGroups, layouts, components, scenes, episodes, showList, timeZone, connection, adopt."]);
+    expect(problemsOf("\uFEFFstudio: 1\n")).toEqual(["studio.yaml:1:1 studio: studio is not a key of a studio file; remove it, or use one of $schema, caster, sources, episodeGroups, layouts, components, scenes, episodes, showList, playlist, timeZone, connection, adopt."]);
   });
 
   test("a signed URL's signature never reaches a message, a YAML syntax error's included", () => {

@@ -7,6 +7,7 @@ import { episodeGroupFields, episodeItemSchema } from "../model/kinds/caster-epi
 import { layoutFields as compositionFields } from "../model/kinds/caster-layout";
 import { SCENES } from "../model/kinds/caster-scene-binding";
 import { backgroundSchema, showListFields, showSchema } from "../model/kinds/caster-show-list";
+import { playlistFields } from "../model/kinds/caster-playlist";
 import { casterIdSchema, LOCATION_ID_PATTERN, SOURCE_PROPERTIES, SourceProperty, videoResourceFields } from "../model/kinds/caster-video-resource";
 import { OBJECT_ID_PATTERN } from "../model/fields/import-id";
 import { Connection, connectionSchema } from "../model/fields/connection";
@@ -214,6 +215,18 @@ export const fileShowListSchema = z.strictObject({
 })
   .describe("the studio's show list: its shows in playing order, how often the list repeats, the show that interrupts it at a set time, and its background");
 
+// The playlist: one per lightweight carousel studio ------------------------------------------------
+
+// Its studio is the file's; an existing playlist is taken over by `adopt.playlist`. It holds no URL, so no secret.
+const { casterId: _playlistCasterId, importId: _playlistImportId, connection: _playlistConnection, ...filePlaylistEntryFields } = playlistFields;
+/** A playlist's properties in a studio file, as the kind checks them: a CasterPlaylist's, less casterId. */
+export const filePlaylistFields = filePlaylistEntryFields;
+export const filePlaylistSchema = z.strictObject(filePlaylistEntryFields)
+  .describe("a lightweight carousel studio's playlist (normType 3): its items in playing order (VOD media IDs), its name and how often it repeats");
+/** A playlist of a studio file. */
+export type FilePlaylist = z.infer<typeof filePlaylistSchema>;
+export type FilePlaylistItem = FilePlaylist["items"][number];
+
 // Adopting: what the first `pulumi up` takes over ------------------------------------------------
 
 /** The sections of `adopt`, each keyed as the file's section of that name, with what its IDs are. */
@@ -237,6 +250,8 @@ export const fileAdoptSchema = z.strictObject({
       .describe(`the existing ${noun}s taken over, keyed as in ${section}`)])) as Record<AdoptSection, z.ZodOptional<z.ZodNullable<z.ZodRecord<z.ZodString, z.ZodString>>>>),
   showList: casterIdSchema.optional()
     .describe("the studio's existing show list, taken over by the studio's CasterId (a studio has one list): shows the file does not declare are removed"),
+  playlist: z.string().regex(OBJECT_ID_PATTERN, { error: "use the playlist's ProgramId as ListPlaylist gives it: 1 to 64 letters, digits, - or _." }).optional()
+    .describe("the studio's existing playlist, taken over by its ProgramId (a studio has one playlist): items the file does not declare are removed"),
 }).describe("the existing objects' IDs, keyed as the file's sections are: caster (with caster: { new: ... }), sources, layouts, components, episodes, episodeGroups, and showList (the studio's CasterId)");
 
 export const studioLayoutSchema = z.strictObject({
@@ -255,6 +270,7 @@ export const studioLayoutSchema = z.strictObject({
   episodes: z.record(z.string().regex(EPISODE_KEY_PATTERN, { error: EPISODE_KEY_RULE }), fileEpisodeSchema).nullable().optional()
     .describe("the schedule's episodes, keyed by a name of yours, e.g. evening-news"),
   showList: fileShowListSchema.nullable().optional(),
+  playlist: filePlaylistSchema.nullable().optional(),
   timeZone: timeZoneSchema.optional(),
   connection: connectionSchema
     .describe("how everything in this file reaches Alibaba Cloud, when not with the stack's settings: { profile, region, endpoint, assumeRole: { roleArn, sessionName, externalId, sessionExpiration }, stsEndpoint }; names where credentials are, never holds them"),
@@ -332,6 +348,7 @@ export interface StudioFileDefinition extends Composition {
   sources?: Record<string, LayoutSourceDefinition> | null;
   episodeGroups?: Record<string, LayoutEpisodeGroupDefinition> | null;
   showList?: FileShowListDefinition | null;
+  playlist?: FilePlaylist | null;
 }
 
 /** @deprecated The former name of {@link StudioFileDefinition}: the whole studio file, not one layout. */
@@ -343,6 +360,7 @@ export interface PlainStudioFile extends Composition {
   sources?: Record<string, LayoutSource> | null;
   episodeGroups?: Record<string, LayoutEpisodeGroup> | null;
   showList?: FileShowList | null;
+  playlist?: FilePlaylist | null;
 }
 
 export function isSecretReference(value: unknown): value is SecretReference {
@@ -369,6 +387,7 @@ export function withSecretsAsText(layout: StudioFileDefinition): PlainStudioFile
       shows: layout.showList.shows.map(asText),
       ...(layout.showList.background ? { background: asText(layout.showList.background) } : {}),
     } : layout.showList,
+    playlist: layout.playlist,
     layouts: layout.layouts,
     components: layout.components,
     scenes: layout.scenes,

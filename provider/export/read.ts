@@ -5,6 +5,8 @@ import { ApiEpisode, episodes } from "../episode/provider";
 import { ApiLayout, layouts } from "../layout/provider";
 import { ApiScene, scenes as sceneListing } from "../scene/provider";
 import { ApiList, describeShowList } from "../show-list/provider";
+import { ApiPlaylistState, describeStudioPlaylist } from "../playlist/provider";
+import { PLAYLIST_NORM_TYPE } from "../../model/api-facts";
 import { unlessStudioGone } from "../shared/studio-listing";
 import { ApiVideoResource } from "../video-resource/api";
 import { sources } from "../video-resource/provider";
@@ -26,6 +28,8 @@ export interface StudioReading {
   program: (ApiEpisode & { Status?: number })[];
   /** The studio's show list; its shows empty when it has none. */
   showList: ApiList;
+  /** The studio's playlist (a lightweight carousel studio's); undefined when it has none. */
+  playlist?: ApiPlaylistState;
 }
 
 /** The studio does not exist where the settings point (DescribeCasters does not list it, or InvalidCaster.NotFound). */
@@ -52,6 +56,8 @@ export async function readStudioForExport(client: LiveClient, casterId: string):
       scenes,
       program: await episodes.describe(client, casterId),
       showList: await describeShowList(client, casterId),
+      // Only a lightweight carousel studio has one; ListPlaylist lists the whole account's.
+      playlist: studio.normType === PLAYLIST_NORM_TYPE ? await describeStudioPlaylist(client, casterId) : undefined,
     };
   });
   if (!reading) throw new StudioNotFound(casterId);

@@ -27,8 +27,12 @@ export function studioFileValue(file: ExportedStudio): Record<string, unknown> {
     if (Object.keys(file[section]).length > 0) value[section] = file[section];
   }
   if (file.showList !== undefined) value.showList = file.showList;
-  const { caster, showList, ...maps } = file.adopt;
-  value.adopt = { caster, ...Object.fromEntries(Object.entries(maps).filter(([, ids]) => Object.keys(ids).length > 0)), ...(showList !== undefined ? { showList } : {}) };
+  if (file.playlist !== undefined) value.playlist = file.playlist;
+  const { caster, showList, playlist, ...maps } = file.adopt;
+  value.adopt = {
+    caster, ...Object.fromEntries(Object.entries(maps).filter(([, ids]) => Object.keys(ids).length > 0)),
+    ...(showList !== undefined ? { showList } : {}), ...(playlist !== undefined ? { playlist } : {}),
+  };
   return value;
 }
 
