@@ -243,6 +243,8 @@ export const VIRTUAL_STUDIO_NORM_TYPE = 4;
 export const PLAYLIST_RESOURCE_TYPES = ["vod"] as const;
 /** A playlist item's ItemName and a playlist's ProgramName: the pages give no limit; a source's 128 is assumed (LIMITATIONS). */
 export const MAX_PLAYLIST_NAME_LENGTH = 128;
+/** A playlist's Status (the SDK's ListPlaylistResponseBody): 0 stopped, 1 playing. */
+export const PLAYLIST_STATUS = { stopped: 0, playing: 1 } as const;
 /** StartPlaylist's ResumeMode; StartItemId is required with Custom (the SDK's StartPlaylistRequest). */
 export const PLAYLIST_RESUME_MODES = ["Restart", "Continue", "Custom"] as const;
 /** AddStudioLayout's LayoutType: common needs CommonConfig; studio needs BgImageConfig and ScreenInputConfigList (the SDK's AddStudioLayoutRequest). */

@@ -2,7 +2,7 @@ import { errors } from "../errors";
 import { findCaster } from "./casters";
 import { newResourceId } from "./ids";
 import { AccountState, PlaylistItemRecord, PlaylistRecord } from "./state";
-import { LIGHTWEIGHT_CAROUSEL_DEMANDS, PLAYLIST_NORM_TYPE, PLAYLIST_RESOURCE_TYPES, PLAYLIST_RESUME_MODES, REPEAT_FOREVER } from "../../model/api-facts";
+import { LIGHTWEIGHT_CAROUSEL_DEMANDS, PLAYLIST_NORM_TYPE, PLAYLIST_RESOURCE_TYPES, PLAYLIST_RESUME_MODES, PLAYLIST_STATUS, REPEAT_FOREVER } from "../../model/api-facts";
 
 /**
  * A lightweight carousel studio's playlist: AddPlaylistItems, EditPlaylist, DeletePlaylistItems,
@@ -109,7 +109,7 @@ export function addPlaylistItems(
     playlist = existing;
   } else {
     const newId = newResourceId();
-    playlist = { programId: newId, casterId, programName: "", repeatNumber: 0, status: 0, items: [], currentItemId: "" };
+    playlist = { programId: newId, casterId, programName: "", repeatNumber: 0, status: PLAYLIST_STATUS.stopped, items: [], currentItemId: "" };
     account.playlists[newId] = playlist;
   }
   applyConfig(playlist, input.config);
@@ -139,8 +139,9 @@ export function deletePlaylistItems(account: AccountState, programId: string, it
   if (itemIds.includes(playlist.currentItemId)) playlist.currentItemId = "";
 }
 
+/** A playing list is refused: DeletePlaylist's page lists IncorrectPlaylistStatus.Inuse, "The Playlist is in use". */
 export function deletePlaylist(account: AccountState, programId: string): void {
-  findPlaylist(account, programId);
+  if (findPlaylist(account, programId).status === PLAYLIST_STATUS.playing) throw errors.playlistInUse(programId);
   delete account.playlists[programId];
 }
 
@@ -172,12 +173,12 @@ export function startPlaylist(account: AccountState, programId: string, input: {
   if (playlist.items.length === 0) throw errors.illegalOperation(`Playlist ${programId} has no items to play`);
   if (resumeMode === "Custom") playlist.currentItemId = findItem(playlist, input.startItemId as string).itemId;
   else if (resumeMode === "Restart" || !playlist.currentItemId) playlist.currentItemId = playlist.items[0].itemId;
-  playlist.status = 1;
+  playlist.status = PLAYLIST_STATUS.playing;
   return playlist;
 }
 
 export function stopPlaylist(account: AccountState, programId: string): void {
-  findPlaylist(account, programId).status = 0;
+  findPlaylist(account, programId).status = PLAYLIST_STATUS.stopped;
 }
 
 /** A playlist of the account; a deleted studio's playlist is gone with it. */

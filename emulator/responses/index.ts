@@ -87,7 +87,7 @@ const HANDLERS: HandlerTable = {
   AddPlaylistItems: { handler: playlists.AddPlaylistItems, notes: "a NormType 3 studio's with `lp_noTranscode`, ChannelEnable 0 and ProgramEffect 1 (`IllegalOperation` otherwise); no ProgramId: the studio's one list, made first; ProgramItems a JSON list of `{ItemName, ResourceType: vod, ResourceValue}`, a bad item in FailedItems; ProgramConfig `[{RepeatNumber, ProgramName}]`" },
   EditPlaylist: { handler: playlists.EditPlaylist, notes: "replaces the items (new ItemIds) and the settings sent; `InvalidProgram.NotFound`" },
   DeletePlaylistItems: { handler: playlists.DeletePlaylistItems, notes: "ProgramItemIds a JSON list (or comma-separated); one not in the list removes nothing (`InvalidProgramItem.NotFound`)" },
-  DeletePlaylist: { handler: playlists.DeletePlaylist, notes: "running or not; `InvalidProgram.NotFound`" },
+  DeletePlaylist: { handler: playlists.DeletePlaylist, notes: "a playing list is `IncorrectPlaylistStatus.Inuse`; `InvalidProgram.NotFound`" },
   ListPlaylist: { handler: playlists.ListPlaylist, notes: `the account's lists, filter ProgramId; paged (${PLAYLIST_PAGING.pageNumber}, ${PLAYLIST_PAGING.pageSize} 1–${PLAYLIST_PAGING.maxPageSize}, default ${PLAYLIST_PAGING.defaultPageSize}: assumed, LIMITATIONS)` },
   ListPlaylistItems: { handler: playlists.ListPlaylistItems, notes: "in playing order (Index from 0); filter comma-separated ProgramItemIds" },
   StartPlaylist: { handler: playlists.StartPlaylist, notes: "ResumeMode Restart (default), Continue or Custom with StartItemId; a list without items is `IllegalOperation`; plays nothing, answers pull URLs on the studio's domain" },

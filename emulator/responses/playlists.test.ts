@@ -86,6 +86,8 @@ describe("emulator playlists", () => {
     expectError(await call("StartPlaylist", { ProgramId: programId, ResumeMode: "Custom" }), 400, "MissingParameter");
     expectError(await call("StartPlaylist", { ProgramId: programId, ResumeMode: "Custom", StartItemId: "nope" }), 404, "InvalidProgramItem.NotFound");
     expectError(await call("StartPlaylist", { ProgramId: programId, ResumeMode: "Later" }), 400, "InvalidParameter.Malformed");
+    // DeletePlaylist's page: IncorrectPlaylistStatus.Inuse, "The Playlist is in use".
+    expectError(await call("DeletePlaylist", { ProgramId: programId }), 400, "IncorrectPlaylistStatus.Inuse");
     expect((await call("StopPlaylist", { ProgramId: programId })).body.ProgramId).toBe(programId);
     expect((await call("ListPlaylist", { ProgramId: programId })).body.ProgramList[0].Status).toBe(0);
     expect((await call("DeletePlaylist", { ProgramId: programId })).body.ProgramId).toBe(programId);

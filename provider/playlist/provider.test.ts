@@ -81,6 +81,30 @@ describe("CasterPlaylist provider", () => {
     expect(changing().slice(before)).toEqual(["AddPlaylistItems"]);
   });
 
+  test("a lost reply to an AddPlaylistItems that appends: the playlist is read again, and nothing is added twice", async () => {
+    const created = await provider.create({ casterId, items: items("a", "b") });
+    live.emulator.setFaults({ rates: { AddPlaylistItems: { lostResponse: 1, times: 1 } } });
+    const before = changing().length;
+    const outs = (await provider.update(created.id, created.outs as PlaylistOutputs, { casterId, items: items("a", "b", "c") })).outs as PlaylistOutputs;
+    live.emulator.setFaults({ rates: {} });
+    expect(changing().slice(before)).toEqual(["AddPlaylistItems"]);
+    expect(await names(outs.programId)).toEqual(["a", "b", "c"]);
+    expect(outs.itemIds).toHaveLength(3);
+  });
+
+  test("a playing playlist is stopped before it is deleted (DeletePlaylist refuses a list in use); a stopped one is deleted with one call", async () => {
+    const playing = await provider.create({ casterId, items: items("a") });
+    await live.client.call("StartPlaylist", { ProgramId: playing.id });
+    let before = changing().length;
+    await provider.delete(playing.id, playing.outs as PlaylistOutputs);
+    expect(changing().slice(before)).toEqual(["StopPlaylist", "DeletePlaylist"]);
+    expect(await listed(playing.id)).toBeUndefined();
+    const stopped = await provider.create({ casterId, items: items("a") });
+    before = changing().length;
+    await provider.delete(stopped.id, stopped.outs as PlaylistOutputs);
+    expect(changing().slice(before)).toEqual(["DeletePlaylist"]);
+  });
+
   test("a playlist with items of other names is refused unless importId takes it over, with no call when it already matches", async () => {
     const theirs = (await live.client.call("AddPlaylistItems", { CasterId: casterId, ProgramItems: JSON.stringify([{ ItemName: "theirs", ResourceType: "vod", ResourceValue: "media-theirs" }]) })).ProgramId as string;
     await expect(provider.create({ casterId, items: items("a") })).rejects.toThrow(`does not declare ("theirs"). Set importId: "${theirs}"`);

@@ -1,11 +1,12 @@
+import { isDeepStrictEqual } from "node:util";
 import { casterPlaylist as kind, PlaylistInputs, PlaylistItem } from "../../model/kinds/caster-playlist";
-import { PLAYLIST_RESOURCE_TYPES } from "../../model/api-facts";
+import { PLAYLIST_RESOURCE_TYPES, PLAYLIST_STATUS } from "../../model/api-facts";
 import { LiveApiError, UserFacingError } from "../client/errors";
 import { itemsOf, Listed, ListItem, LiveClient, ReplyOf } from "../client/live-client";
 import { kindProvider } from "../kind-provider";
 import { liveClient } from "../runtime";
 import { describeAll } from "../shared/studio-listing";
-import { ListedItem, planPlaylist, PlaylistSettings } from "./plan";
+import { ListedItem, planPlaylist, PlaylistSettings, PlaylistStep } from "./plan";
 
 /** What the provider stores for a playlist: the list as the API has it, its ID and its items' IDs in order. */
 export interface PlaylistOutputs extends PlaylistInputs {
@@ -78,6 +79,17 @@ export const playlistProvider = kindProvider<PlaylistInputs, PlaylistOutputs>(ki
   async deleteParams(id) {
     return { ProgramId: id };
   },
+
+  /**
+   * DeletePlaylist refuses a playing list (its page: IncorrectPlaylistStatus.Inuse, "The Playlist is
+   * in use"), and playing is the operator's: a list found playing is stopped first. StopPlaylist is
+   * safe to repeat (a stopped list stays stopped), so a lost reply is answered by its retry.
+   */
+  async beforeDelete(id) {
+    const client = liveClient();
+    const listed = itemsOf((await client.call("ListPlaylist", { ProgramId: id })).ProgramList, "ProgramId").find((entry) => entry.ProgramId === id);
+    if (listed?.Status === PLAYLIST_STATUS.playing) await client.call("StopPlaylist", { ProgramId: id });
+  },
 });
 
 /**
@@ -102,26 +114,50 @@ async function addOnce(client: LiveClient, inputs: PlaylistInputs): Promise<ApiP
   }
 }
 
-/** Makes the playlist the declared one with the one call planPlaylist chooses, and answers what it then is. */
+/** How often a reconciliation that met a lost reply or a refusal reads the playlist again and goes on. */
+const MAX_RECONCILE_ATTEMPTS = 5;
+
+/**
+ * Makes the playlist the declared one with the one call planPlaylist chooses, and answers what it
+ * then is. A call whose reply was lost (AddPlaylistItems is never resent blindly: it has no
+ * ClientToken), or a retry refused because the lost first attempt did it (DeletePlaylistItems of
+ * items already taken out), is answered by reading the playlist again and planning what is left;
+ * the same plan again means nothing moved, and the refusal stands.
+ */
 async function reconcile(client: LiveClient, found: ApiPlaylistState, inputs: PlaylistInputs): Promise<PlaylistOutputs> {
   const settings = settingsOf(inputs);
-  const step = planPlaylist(found.items, found.settings, inputs.items, settings);
+  const planFor = (now: ApiPlaylistState) => planPlaylist(now.items, now.settings, inputs.items, settings);
   let playlist = found;
-  if (step) {
-    const programId = found.programId;
-    if (step.kind === "delete") {
-      // The SDK model's example: a JSON list of the items' IDs.
-      await client.call("DeletePlaylistItems", { ProgramId: programId, ProgramItemIds: JSON.stringify(step.itemIds) });
-    } else if (step.kind === "append") {
-      const reply = await client.call("AddPlaylistItems", { CasterId: inputs.casterId, ProgramId: programId, ProgramItems: programItems(step.items) });
-      refuseFailedItems(inputs.casterId, reply.Items?.FailedItems);
-    } else {
-      const reply = await client.call("EditPlaylist", { ProgramId: programId, ProgramItems: programItems(inputs.items), ProgramConfig: programConfig(settings) });
-      refuseFailedItems(inputs.casterId, reply.Items?.FailedItems);
+  for (let attempt = 1, step = planFor(playlist); step; attempt++) {
+    try {
+      await send(client, playlist.programId, inputs, step);
+      playlist = (await playlistById(client, playlist.programId)) ?? playlist;
+      break;
+    } catch (error) {
+      if (!(error instanceof LiveApiError) || attempt >= MAX_RECONCILE_ATTEMPTS) throw error;
+      const now = await playlistById(client, playlist.programId);
+      if (!now) throw error;
+      const remaining = planFor(now);
+      if (isDeepStrictEqual(remaining, step)) throw error;
+      playlist = now;
+      step = remaining;
     }
-    playlist = (await playlistById(client, programId)) ?? found;
   }
   return { ...inputs, ...fromApi(playlist) };
+}
+
+/** The one call of a plan. */
+async function send(client: LiveClient, programId: string, inputs: PlaylistInputs, step: PlaylistStep): Promise<void> {
+  if (step.kind === "delete") {
+    // The SDK model's example: a JSON list of the items' IDs.
+    await client.call("DeletePlaylistItems", { ProgramId: programId, ProgramItemIds: JSON.stringify(step.itemIds) });
+  } else if (step.kind === "append") {
+    const reply = await client.call("AddPlaylistItems", { CasterId: inputs.casterId, ProgramId: programId, ProgramItems: programItems(step.items) });
+    refuseFailedItems(inputs.casterId, reply.Items?.FailedItems);
+  } else {
+    const reply = await client.call("EditPlaylist", { ProgramId: programId, ProgramItems: programItems(inputs.items), ProgramConfig: programConfig(settingsOf(inputs)) });
+    refuseFailedItems(inputs.casterId, reply.Items?.FailedItems);
+  }
 }
 
 /** What the API refused of the items sent: the items that were taken are kept, and the next run finds them. */
