@@ -24,7 +24,7 @@ export interface CasterArgs {
    * off.
    * Changing it replaces the studio (a new studio: its sources and scenes are made again).
    */
-  normType: pulumi.Input<1 | 6 | 3>;
+  normType: pulumi.Input<1 | 3 | 6>;
   /**
    * The output's resolution: `lp_ld`, `lp_sd`, `lp_hd`, `lp_ud` (low, standard, high, ultra
    * definition), with `_v` for portrait; `lp_noTranscode` (no transcoding) for a lightweight
@@ -853,7 +853,7 @@ export interface CasterOutputs {
    * (CasterPlaylist): it needs casterTemplate `lp_noTranscode`, programEffect 1 and channel mode
    * off.
    */
-  readonly normType: pulumi.Output<1 | 6 | 3>;
+  readonly normType: pulumi.Output<1 | 3 | 6>;
   /**
    * The output's resolution: `lp_ld`, `lp_sd`, `lp_hd`, `lp_ud` (low, standard, high, ultra
    * definition), with `_v` for portrait; `lp_noTranscode` (no transcoding) for a lightweight
