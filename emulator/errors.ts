@@ -159,6 +159,9 @@ export const errors = {
   // Playlists: no stored page gives an unknown item's code; chosen after InvalidProgram.NotFound (LIMITATIONS).
   programItemNotFound: (itemId: string, programId: string) =>
     new ApiError(404, "InvalidProgramItem.NotFound", `Item ${itemId} is not in playlist ${programId}${retryLater}`),
+  // DeletePlaylist's page lists it: "The Playlist is in use" (400).
+  playlistInUse: (programId: string) =>
+    new ApiError(400, "IncorrectPlaylistStatus.Inuse", `Playlist ${programId} is playing; stop it (StopPlaylist) before deleting it.`),
   throttledByApi: () => new ApiError(400, "Throttling", "Request was denied due to request throttling."),
   internalError: () => new ApiError(500, "InternalError", "The request processing has failed due to some unknown error, please try again later."),
   serviceUnavailable: () => new ApiError(503, "ServiceUnavailable", "The request has failed due to a temporary failure of the server."),

@@ -204,9 +204,30 @@ export const MAX_DELAY_SECONDS = 300;
 export const MAX_SIDE_OUTPUTS = 20;
 /** Recording formats (AddLiveAppRecordConfig, its Chinese revision): m3u8 needs the name of its TS segments. */
 export const RECORD_FORMATS = ["m3u8", "flv", "mp4"] as const;
-/** CREATE, NormType: 1 a general studio, 6 a carousel (playlist) studio that takes no video sources. */
-export const NORM_TYPE = { general: 1, carousel: 6 } as const;
-export const NORM_TYPES = [NORM_TYPE.general, NORM_TYPE.carousel] as const;
+/**
+ * CREATE, NormType: the studio types this project's kinds declare. The SDK's CreateCasterRequest: "1: Standard.
+ * 3: Lightweight Carousel. 4: Virtual Studio. 6: Carousel (New Playlist)", 3 and 4 on the China site only.
+ */
+export const NORM_TYPE = { general: 1, carousel: 6, lightweightCarousel: 3 } as const;
+export const NORM_TYPES = Object.values(NORM_TYPE).sort((a, b) => a - b);
+/**
+ * What each NormType is, in the words a message uses (`use 1 for a standard studio, …`): every type of
+ * CreateCasterRequest, so that a type added to NORM_TYPE is named with no other edit.
+ */
+export const NORM_TYPE_NAMES: Readonly<Record<number, string>> = {
+  1: "a standard studio",
+  3: "a lightweight carousel studio (its playlist; China site)",
+  4: "a virtual studio (its studio layouts; China site)",
+  6: "a carousel studio (its show list; no video sources)",
+};
+/**
+ * A lightweight carousel studio (NormType 3, China site), the only one with a playlist. AddPlaylistItems' CasterId
+ * (the SDK's AddPlaylistItemsRequest): "The production studio must meet the following configurations: NormType: 3 …
+ * CasterTemplate: lp_noTranscode. channelEnable: 0. programEffect: 1." CreateCasterRequest's CasterTemplate lists
+ * no lp_noTranscode, yet only CreateCaster and SetCasterConfig's TranscodeConfig set a template: both take it for
+ * such a studio, and only for it (a choice, LIMITATIONS).
+ */
+export const LIGHTWEIGHT_CAROUSEL_DEMANDS = { casterTemplate: "lp_noTranscode", channelEnable: 0, programEffect: 1 } as const;
 /** SET_CONFIG, SyncGroupsConfig mode: 0 streamer (the sources follow `hostResourceId`), 1 conference (all in step, no host). */
 export const SYNC_GROUP_MODE = { streamer: 0, conference: 1 } as const;
 /** DescribeCasterConfig's page, RecordConfig.OnDemand: 0 off, 1 HTTP callback, 2 stream parameters, 7 not recorded by default. */
@@ -223,16 +244,20 @@ export const DOMAIN_NAME_PATTERN = /^(?=.{1,253}$)([A-Za-z0-9]([A-Za-z0-9-]{0,61
  */
 export const MAX_FONT_NAME_LENGTH = 64;
 /**
- * The studios of the China site's newer kinds, which CreateCaster takes but this project's kinds do not declare:
- * NormType 3, a lightweight carousel studio, the only one with playlists (AddPlaylistItems' CasterId: "NormType: 3 …
- * a production studio for lightweight carousel playback", https://www.alibabacloud.com/help/doc-detail/203414.htm);
+ * The studios of the China site's newer kinds: NormType 3, a lightweight carousel studio, the only one with a
+ * playlist (AddPlaylistItems' CasterId: "NormType: 3 … a production studio for lightweight carousel playback",
+ * https://www.alibabacloud.com/help/doc-detail/203414.htm), which the Caster kind declares for CasterPlaylist;
  * NormType 4, a virtual studio, the only one with studio layouts (AddStudioLayout's CasterId: "must be a virtual
  * studio", https://www.alibabacloud.com/help/en/live/developer-reference/api-addstudiolayout).
  */
-export const PLAYLIST_NORM_TYPE = 3;
+export const PLAYLIST_NORM_TYPE = NORM_TYPE.lightweightCarousel;
 export const VIRTUAL_STUDIO_NORM_TYPE = 4;
 /** The playlist item's ResourceType: "Only video-on-demand (VOD) resources are supported" (EditPlaylist's InputProgramItem). */
 export const PLAYLIST_RESOURCE_TYPES = ["vod"] as const;
+/** A playlist item's ItemName and a playlist's ProgramName: the pages give no limit; a source's 128 is assumed (LIMITATIONS). */
+export const MAX_PLAYLIST_NAME_LENGTH = 128;
+/** A playlist's Status (the SDK's ListPlaylistResponseBody): 0 stopped, 1 playing. */
+export const PLAYLIST_STATUS = { stopped: 0, playing: 1 } as const;
 /** StartPlaylist's ResumeMode; StartItemId is required with Custom (the SDK's StartPlaylistRequest). */
 export const PLAYLIST_RESUME_MODES = ["Restart", "Continue", "Custom"] as const;
 /** AddStudioLayout's LayoutType: common needs CommonConfig; studio needs BgImageConfig and ScreenInputConfigList (the SDK's AddStudioLayoutRequest). */

@@ -16,8 +16,9 @@ import { checkResultForEngine } from "./shared/engine-check";
 import { videoResourceProvider } from "./video-resource/provider";
 import { showListProvider } from "./show-list/provider";
 import { channelProvider } from "./channel/provider";
+import { playlistProvider } from "./playlist/provider";
 
-export type ProviderKind = "video" | "episodes" | "studio" | "layout" | "component" | "scene" | "episode" | "showList" | "channel";
+export type ProviderKind = "video" | "episodes" | "studio" | "layout" | "component" | "scene" | "episode" | "showList" | "channel" | "playlist";
 
 const implementations: Record<ProviderKind, Omit<dynamic.ResourceProvider, "configure">> = {
   video: videoResourceProvider,
@@ -29,6 +30,7 @@ const implementations: Record<ProviderKind, Omit<dynamic.ResourceProvider, "conf
   episode: episodeProvider,
   showList: showListProvider,
   channel: channelProvider,
+  playlist: playlistProvider,
 };
 
 /** Runs one method of one provider: the single entry point of the serialized provider. */

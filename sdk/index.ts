@@ -16,6 +16,8 @@ export { CasterShowList } from "./caster-show-list";
 export type { CasterShowListArgs, ShowArgs } from "./caster-show-list";
 export { CasterChannel } from "./caster-channel";
 export type { CasterChannelArgs } from "./caster-channel";
+export { CasterPlaylist } from "./caster-playlist";
+export type { CasterPlaylistArgs, PlaylistItemArgs } from "./caster-playlist";
 export { isSignedUrl } from "./secrets";
 export { Studio, StudioLayout } from "./studio";
 export type { StudioArgs, StudioDefinition, StudioLayoutArgs, StudioLayoutInput } from "./studio";
@@ -26,5 +28,5 @@ export type {
 } from "../studio-file/schema";
 export { studioLayoutJsonSchema } from "../studio-file/json-schema";
 export type {
-  CasterOutputs, CasterVideoResourceOutputs, CasterLayoutOutputs, CasterComponentOutputs, CasterSceneBindingOutputs, CasterEpisodeOutputs, CasterEpisodeGroupOutputs, CasterShowListOutputs, CasterChannelOutputs,
+  CasterOutputs, CasterVideoResourceOutputs, CasterLayoutOutputs, CasterComponentOutputs, CasterSceneBindingOutputs, CasterEpisodeOutputs, CasterEpisodeGroupOutputs, CasterShowListOutputs, CasterChannelOutputs, CasterPlaylistOutputs,
 } from "./generated/args";

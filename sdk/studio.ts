@@ -7,12 +7,13 @@ import { CasterLayout, CasterLayoutArgs } from "./caster-layout";
 import { CasterSceneBinding } from "./caster-scene-binding";
 import { CasterShowList, CasterShowListArgs } from "./caster-show-list";
 import { CasterChannel } from "./caster-channel";
+import { CasterPlaylist, CasterPlaylistArgs } from "./caster-playlist";
 import { CasterVideoResource, CasterVideoResourceArgs } from "./caster-video-resource";
 import { formatProblem, LayoutError, loadLayout } from "../studio-file/load";
 import { markFileCheckedComponent } from "./whole-studio-check";
 import type { Connection } from "../model/fields/connection";
 import {
-  FileAdopt, FileChannel, FileComponent, FileEpisode, FileLayout, FileScenes, FileShowListDefinition, isNewStudio, isSecretReference, LayoutEpisodeGroup, LayoutSource, LayoutStudio, SCENE_KEYS, SceneKey,
+  FileAdopt, FileChannel, FileComponent, FileEpisode, FileLayout, FileScenes, FileShowListDefinition, FilePlaylist, isNewStudio, isSecretReference, LayoutEpisodeGroup, LayoutSource, LayoutStudio, SCENE_KEYS, SceneKey,
   sceneOfKey, SecretCapableStudioProperty, SecretReference,
 } from "../studio-file/schema";
 
@@ -111,6 +112,12 @@ export interface StudioDefinition {
    * @default none: the channels are not managed
    */
   channels?: Record<string, FileChannel> | null;
+  /**
+   * A lightweight carousel studio's playlist (normType 3): its items in playing order, each a
+   * {@link CasterPlaylist}'s `{ itemName, mediaId }`, its name and how often it repeats.
+   * @default none: the playlist is not managed
+   */
+  playlist?: FilePlaylist | null;
   /**
    * The time zone the schedule is read in (validate, diff, render); not sent to the API.
    * @default none: times are shown in UTC alone
@@ -256,6 +263,8 @@ export class Studio extends pulumi.ComponentResource {
   public readonly showList: CasterShowList | undefined;
   /** A channel-mode studio's channels, by channel (RV01..RV12). */
   public readonly channels: Readonly<Record<string, CasterChannel>>;
+  /** The studio's playlist, when the definition declares one. */
+  public readonly playlist: CasterPlaylist | undefined;
 
   constructor(name: string, args: StudioArgs, opts?: pulumi.ComponentResourceOptions) {
     const kind = new.target as typeof Studio;
@@ -411,13 +420,22 @@ export class Studio extends pulumi.ComponentResource {
       ...connected,
     } as CasterShowListArgs, childOptions("show-list")) : undefined;
 
+    // The playlist names nothing of the file but its studio, which its casterId carries.
+    const playlist = content.playlist;
+    this.playlist = playlist ? new CasterPlaylist(`${name}-playlist`, {
+      ...playlist,
+      casterId: childCasterId,
+      ...(adopt.playlist ? { importId: adopt.playlist } : {}),
+      ...connected,
+    } as CasterPlaylistArgs, childOptions("playlist")) : undefined;
+
     this.resourceIds = outputsBy(sources, (source) => source.resourceId);
     this.programIds = outputsBy(episodeGroups, (group) => group.programId);
     this.layoutIds = outputsBy(layouts, (child) => child.layoutId);
     this.componentIds = outputsBy(components, (child) => child.componentId);
     this.boundSceneIds = outputsBy(sceneBindings as Record<string, CasterSceneBinding>, (binding) => binding.sceneId);
     this.episodeIds = outputsBy(episodes, (episode) => episode.episodeId);
-    if ([sources, episodeGroups, layouts, components, sceneBindings, episodes].every((children) => Object.keys(children).length === 0) && !this.showList) {
+    if ([sources, episodeGroups, layouts, components, sceneBindings, episodes].every((children) => Object.keys(children).length === 0) && !this.showList && !this.playlist) {
       // Declarative, so an empty studio file empties the studio; a file emptied by mistake should be noticed.
       void pulumi.log.warn("the studio file has no sources, episode groups, layouts, components, scenes, episodes or show list: any this component made before are deleted.", this);
     }

@@ -34,7 +34,7 @@ import { crossEntryChecks, PathProblem, StudioTerms } from "../studio-file/valid
  */
 
 /** The kinds that take part, by their class names (which messages name). */
-export type StudioKind = "Caster" | "CasterVideoResource" | "CasterLayout" | "CasterComponent" | "CasterSceneBinding" | "CasterEpisode" | "CasterEpisodeGroup" | "CasterShowList" | "CasterChannel";
+export type StudioKind = "Caster" | "CasterVideoResource" | "CasterLayout" | "CasterComponent" | "CasterSceneBinding" | "CasterEpisode" | "CasterEpisodeGroup" | "CasterShowList" | "CasterChannel" | "CasterPlaylist";
 
 /** One resource as the program declared it. */
 interface Declaration {
@@ -177,6 +177,8 @@ const SECTION_OF: Record<Exclude<StudioKind, "Caster">, { section: string; key: 
   // Names nothing of the other sections; a second list of the studio is refused by its create (shows of other names).
   CasterShowList: { section: "showList", key: () => undefined },
   CasterChannel: { section: "channels", key: (d) => literal(d.args.channelId, CHANNEL_ID_PATTERN) },
+  // Names nothing of the other sections; a second playlist of the studio is refused by its create (items of other names).
+  CasterPlaylist: { section: "playlist", key: () => undefined },
 };
 
 function literal(value: unknown, pattern: RegExp): string | undefined {

@@ -9,6 +9,7 @@ import { SCENES } from "../model/kinds/caster-scene-binding";
 import { channelFields } from "../model/kinds/caster-channel";
 import { CHANNEL_ID_PATTERN } from "../model/api-facts";
 import { backgroundSchema, showListFields, showSchema } from "../model/kinds/caster-show-list";
+import { playlistFields } from "../model/kinds/caster-playlist";
 import { casterIdSchema, LOCATION_ID_PATTERN, SOURCE_PROPERTIES, SourceProperty, videoResourceFields } from "../model/kinds/caster-video-resource";
 import { OBJECT_ID_PATTERN } from "../model/fields/import-id";
 import { Connection, connectionSchema } from "../model/fields/connection";
@@ -230,6 +231,17 @@ export const fileChannelFields = {
 export const fileChannelSchema = z.strictObject(fileChannelFields)
   .describe("a channel and the source it plays, by the source's position; its face retouching; how a video file starts on it");
 export type FileChannel = z.infer<typeof fileChannelSchema>;
+// The playlist: one per lightweight carousel studio ------------------------------------------------
+
+// Its studio is the file's; an existing playlist is taken over by `adopt.playlist`. It holds no URL, so no secret.
+const { casterId: _playlistCasterId, importId: _playlistImportId, connection: _playlistConnection, ...filePlaylistEntryFields } = playlistFields;
+/** A playlist's properties in a studio file, as the kind checks them: a CasterPlaylist's, less casterId. */
+export const filePlaylistFields = filePlaylistEntryFields;
+export const filePlaylistSchema = z.strictObject(filePlaylistEntryFields)
+  .describe("a lightweight carousel studio's playlist (normType 3): its items in playing order (VOD media IDs), its name and how often it repeats");
+/** A playlist of a studio file. */
+export type FilePlaylist = z.infer<typeof filePlaylistSchema>;
+export type FilePlaylistItem = FilePlaylist["items"][number];
 
 // Adopting: what the first `pulumi up` takes over ------------------------------------------------
 
@@ -254,6 +266,8 @@ export const fileAdoptSchema = z.strictObject({
       .describe(`the existing ${noun}s taken over, keyed as in ${section}`)])) as Record<AdoptSection, z.ZodOptional<z.ZodNullable<z.ZodRecord<z.ZodString, z.ZodString>>>>),
   showList: casterIdSchema.optional()
     .describe("the studio's existing show list, taken over by the studio's CasterId (a studio has one list): shows the file does not declare are removed"),
+  playlist: z.string().regex(OBJECT_ID_PATTERN, { error: "use the playlist's ProgramId as ListPlaylist gives it: 1 to 64 letters, digits, - or _." }).optional()
+    .describe("the studio's existing playlist, taken over by its ProgramId (a studio has one playlist): items the file does not declare are removed"),
 }).describe("the existing objects' IDs, keyed as the file's sections are: caster (with caster: { new: ... }), sources, layouts, components, episodes, episodeGroups, and showList (the studio's CasterId)");
 
 export const studioLayoutSchema = z.strictObject({
@@ -274,6 +288,7 @@ export const studioLayoutSchema = z.strictObject({
   showList: fileShowListSchema.nullable().optional(),
   channels: z.record(z.string().regex(CHANNEL_ID_PATTERN), fileChannelSchema).nullable().optional()
     .describe("a channel-mode studio's channels (caster.new.channelMode: true), keyed by channel RV01 to RV12, each with the source it plays"),
+  playlist: filePlaylistSchema.nullable().optional(),
   timeZone: timeZoneSchema.optional(),
   connection: connectionSchema
     .describe("how everything in this file reaches Alibaba Cloud, when not with the stack's settings: { profile, region, endpoint, assumeRole: { roleArn, sessionName, externalId, sessionExpiration }, stsEndpoint }; names where credentials are, never holds them"),
@@ -353,6 +368,7 @@ export interface StudioFileDefinition extends Composition {
   sources?: Record<string, LayoutSourceDefinition> | null;
   episodeGroups?: Record<string, LayoutEpisodeGroupDefinition> | null;
   showList?: FileShowListDefinition | null;
+  playlist?: FilePlaylist | null;
 }
 
 /** @deprecated The former name of {@link StudioFileDefinition}: the whole studio file, not one layout. */
@@ -364,6 +380,7 @@ export interface PlainStudioFile extends Composition {
   sources?: Record<string, LayoutSource> | null;
   episodeGroups?: Record<string, LayoutEpisodeGroup> | null;
   showList?: FileShowList | null;
+  playlist?: FilePlaylist | null;
 }
 
 export function isSecretReference(value: unknown): value is SecretReference {
@@ -390,6 +407,7 @@ export function withSecretsAsText(layout: StudioFileDefinition): PlainStudioFile
       shows: layout.showList.shows.map(asText),
       ...(layout.showList.background ? { background: asText(layout.showList.background) } : {}),
     } : layout.showList,
+    playlist: layout.playlist,
     layouts: layout.layouts,
     components: layout.components,
     scenes: layout.scenes,

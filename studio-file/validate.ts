@@ -9,6 +9,8 @@ import { casterLayout } from "../model/kinds/caster-layout";
 import { casterShowList } from "../model/kinds/caster-show-list";
 import { casterChannel, FILE_ONLY_CHANNEL_SETTINGS } from "../model/kinds/caster-channel";
 import { CHANNEL_ID_PATTERN, CHANNEL_ID_RULE } from "../model/api-facts";
+import { casterPlaylist } from "../model/kinds/caster-playlist";
+import { PLAYLIST_NORM_TYPE } from "../model/api-facts";
 import {
   importIdOfThisStudio, LOCATION_ID_PATTERN, videoResourceFields, videoResourceSpec,
 } from "../model/kinds/caster-video-resource";
@@ -26,6 +28,7 @@ import {
   fileShowListFields,
   fileChannelFields,
   inChannelMode,
+  filePlaylistFields,
   GROUP_NAME_PATTERN,
   LAYOUT_NAME_PATTERN,
   SCENE_KEYS,
@@ -223,6 +226,13 @@ const CHANNEL: EntryCheck = {
   secretStandIns: {},
 };
 
+/** The playlist (`playlist:`): the CasterPlaylist kind's fields and rules, less casterId. It holds no URL. */
+const PLAYLIST: EntryCheck = {
+  entry: "a playlist",
+  spec: { fields: filePlaylistFields, rules: casterPlaylist.rules } as unknown as InputSpec<Record<string, unknown>>,
+  secretStandIns: {},
+};
+
 /** What a new studio must hold: its required properties, as the kind has them. */
 const NEW_STUDIO_NEEDS = Object.entries(layoutStudioFields)
   .filter(([, schema]) => !schema.safeParse(undefined).success)
@@ -256,6 +266,7 @@ export function checkLayout(value: unknown, options: CheckOptions = {}): LayoutC
   problems.push(...scenesProblems(value.scenes));
   problems.push(...showListProblems(value.showList));
   problems.push(...channelsProblems(value.channels));
+  problems.push(...playlistProblems(value.playlist, value.caster));
   problems.push(...timeZoneProblems(value.timeZone));
   problems.push(...connectionProblems(value.connection));
   problems.push(...importIdProblems(value));
@@ -525,7 +536,7 @@ function adoptProblems(file: Record<string, unknown>): PathProblem[] {
   if (!isPlainObject(adopt)) {
     return [{ path: ["adopt"], message: `adopt is a mapping of what the first \`pulumi up\` takes over (caster, ${ADOPT_SECTION_NAMES.join(", ")}), got ${kindOf(adopt)}.` }];
   }
-  const problems = unknownKeyProblems(adopt, ["adopt"], ["caster", ...ADOPT_SECTION_NAMES, "showList"], "a section of adopt");
+  const problems = unknownKeyProblems(adopt, ["adopt"], ["caster", ...ADOPT_SECTION_NAMES, "showList", "playlist"], "a section of adopt");
   const newStudio = isPlainObject(file.caster) && NEW_STUDIO_KEY in file.caster;
   if (adopt.caster !== undefined && adopt.caster !== null && !isUnknown(adopt.caster)) {
     if (!newStudio) {
@@ -541,6 +552,7 @@ function adoptProblems(file: Record<string, unknown>): PathProblem[] {
   }
   const studioIsNew = newStudio && (adopt.caster === undefined || adopt.caster === null);
   problems.push(...adoptedShowListProblems(file, adopt, studioIsNew));
+  problems.push(...adoptedPlaylistProblems(file, adopt, studioIsNew));
   for (const section of ADOPT_SECTION_NAMES) {
     const entries = adopt[section];
     if (entries === undefined || entries === null || isUnknown(entries)) continue;
@@ -608,6 +620,22 @@ function adoptedShowListProblems(file: Record<string, unknown>, adopt: Record<st
   return [];
 }
 
+/** `adopt.playlist`: the studio's playlist by its ProgramId, where the file declares one and its studio exists. */
+function adoptedPlaylistProblems(file: Record<string, unknown>, adopt: Record<string, unknown>, studioIsNew: boolean): PathProblem[] {
+  const id = adopt.playlist;
+  if (id === undefined || id === null || isUnknown(id)) return [];
+  const path = ["adopt", "playlist"];
+  if (file.playlist === undefined || file.playlist === null) {
+    return [{ path, atKey: true, message: "adopt.playlist takes over the studio's playlist, but this file declares none: add playlist with its items, or remove adopt.playlist." }];
+  }
+  if (studioIsNew) {
+    return [{ path, atKey: true, message: `adopt.playlist ${FILE_RULE_WORDS.nothingToTakeOver.what("playlist")}: ${FILE_RULE_WORDS.nothingToTakeOver.fix("adopt.playlist")}` }];
+  }
+  const parsed = fileAdoptSchema.shape.playlist.safeParse(id);
+  if (!parsed.success) return [{ path, message: `playlist ${describeValue(id)} is not allowed: ${typeof id === "string" ? parsed.error.issues[0].message : "use the playlist's ProgramId as text."}` }];
+  return [];
+}
+
 function article(noun: string): string {
   return /^[aeiou]/.test(noun) ? "an" : "a";
 }
@@ -664,6 +692,20 @@ function showListProblems(showList: unknown): PathProblem[] {
     return [{ path: ["showList"], message: `showList is a mapping of the studio's show list (shows: [{ showName, resourceType, resourceUrl | resourceId, duration | repeatTimes }], repeatTimes, ...), got ${kindOf(showList)}.` }];
   }
   return entryProblems(showList, ["showList"], SHOW_LIST);
+}
+
+/** The playlist: one per lightweight carousel studio, checked as the CasterPlaylist resource checks its inputs. */
+function playlistProblems(playlist: unknown, caster: unknown): PathProblem[] {
+  if (playlist === undefined || playlist === null) return [];
+  if (!isPlainObject(playlist)) {
+    return [{ path: ["playlist"], message: `playlist is a mapping of the studio's playlist (items: [{ itemName, mediaId }], programName, repeatNumber), got ${kindOf(playlist)}.` }];
+  }
+  // AddPlaylistItems refuses any other studio: said here, before the studio is made.
+  const normType = isPlainObject(caster) && isPlainObject(caster[NEW_STUDIO_KEY]) ? (caster[NEW_STUDIO_KEY] as Record<string, unknown>).normType : undefined;
+  const wrongStudio: PathProblem[] = typeof normType === "number" && normType !== PLAYLIST_NORM_TYPE
+    ? [{ path: ["playlist"], atKey: true, message: `a playlist is a lightweight carousel studio's (normType ${PLAYLIST_NORM_TYPE}), but caster.new.normType is ${normType}: set normType: ${PLAYLIST_NORM_TYPE} (with casterTemplate lp_noTranscode and programEffect 1), or remove playlist.` }]
+    : [];
+  return [...wrongStudio, ...entryProblems(playlist, ["playlist"], PLAYLIST)];
 }
 
 function sectionProblems(entries: unknown, section: Section, file: Record<string, unknown>): PathProblem[] {

@@ -51,6 +51,7 @@ function contents(file: ExportedStudio): string {
     ...(scenes.length > 0 ? [`${scenes.join(" and ")} bound`] : []),
     count(Object.keys(file.episodes).length, "episode"),
     ...(file.showList ? [`a show list of ${count((file.showList.shows as unknown[]).length, "show")}`] : []),
+    ...(file.playlist ? [`a playlist of ${count((file.playlist.items as unknown[]).length, "item")}`] : []),
   ].join(", ");
 }
 
@@ -95,6 +96,13 @@ function leaveOutFor(file: ExportedStudio, problem: PathProblem): boolean {
     delete file.adopt.showList;
     drop(file, "showList.");
     note(file, "showList", "The show list", why, "The studio keeps its list as it is, unmanaged.");
+    return true;
+  }
+  if (section === "playlist" && file.playlist) {
+    delete file.playlist;
+    delete file.adopt.playlist;
+    drop(file, "playlist.");
+    note(file, "playlist", "The playlist", why, "The studio keeps its playlist as it is, unmanaged.");
     return true;
   }
   if (section === "scenes" && (key === "pgm" || key === "pvw") && file.scenes[key]) {

@@ -6,6 +6,8 @@ import { ApiEpisode, episodes } from "../episode/provider";
 import { ApiLayout, layouts } from "../layout/provider";
 import { ApiScene, scenes as sceneListing } from "../scene/provider";
 import { ApiList, describeShowList } from "../show-list/provider";
+import { ApiPlaylistState, describeStudioPlaylist } from "../playlist/provider";
+import { PLAYLIST_NORM_TYPE } from "../../model/api-facts";
 import { unlessStudioGone } from "../shared/studio-listing";
 import { ApiVideoResource } from "../video-resource/api";
 import { sources } from "../video-resource/provider";
@@ -29,6 +31,8 @@ export interface StudioReading {
   showList: ApiList;
   /** A channel-mode studio's channels, freed ones (no source) included; none for a studio without channel mode. */
   channels: ApiChannel[];
+  /** The studio's playlist (a lightweight carousel studio's); undefined when it has none. */
+  playlist?: ApiPlaylistState;
 }
 
 /** The studio does not exist where the settings point (DescribeCasters does not list it, or InvalidCaster.NotFound). */
@@ -57,6 +61,8 @@ export async function readStudioForExport(client: LiveClient, casterId: string):
       showList: await describeShowList(client, casterId),
       // Only a channel-mode studio has channels (SetCasterChannel refuses any other): no call for the others.
       channels: studio.channelMode ? await channels.describe(client, casterId) : [],
+      // Only a lightweight carousel studio has one; ListPlaylist lists the whole account's.
+      playlist: studio.normType === PLAYLIST_NORM_TYPE ? await describeStudioPlaylist(client, casterId) : undefined,
     };
   });
   if (!reading) throw new StudioNotFound(casterId);

@@ -18,6 +18,8 @@ import { fromApi as episodeFromApi } from "../episode/provider";
 import { comparableLayers, layersFromApi } from "../layout/provider";
 import { bindingOf, OUTPUT_TYPE } from "../scene/provider";
 import { fromApi as showListFromApi } from "../show-list/provider";
+import { fromApi as playlistFromApi } from "../playlist/provider";
+import { casterPlaylist, playlistFields } from "../../model/kinds/caster-playlist";
 import { outputsFromApi } from "../video-resource/provider";
 import { StudioReading } from "./read";
 
@@ -30,7 +32,7 @@ import { StudioReading } from "./read";
  */
 
 /** The top-level sections, in the order the file has them. */
-export const SECTIONS = ["caster", "timeZone", "sources", "channels", "layouts", "components", "scenes", "episodes", "showList", "adopt"] as const;
+export const SECTIONS = ["caster", "timeZone", "sources", "channels", "layouts", "components", "scenes", "episodes", "showList", "playlist", "adopt"] as const;
 export type Section = (typeof SECTIONS)[number];
 type Entry = Record<string, unknown>;
 
@@ -51,6 +53,8 @@ export interface Adoptions {
   episodes: Record<string, string>;
   /** The studio's ID, when its show list is written: a studio has one list. */
   showList?: string;
+  /** The playlist's ProgramId, when the studio's playlist is written. */
+  playlist?: string;
 }
 
 export interface ExportedStudio {
@@ -66,6 +70,8 @@ export interface ExportedStudio {
   episodes: Record<string, Entry>;
   /** The show list; undefined when the studio has no show. */
   showList?: Entry;
+  /** The playlist; undefined when the studio has none. */
+  playlist?: Entry;
   timeZone?: string;
   adopt: Adoptions;
   /** Comment lines before a section: what it leaves out and why, what the API cannot report. */
@@ -115,6 +121,7 @@ export function exportedStudio(reading: StudioReading, options: ExportOptions = 
   scenesSection(file, reading, layoutNames);
   episodesSection(file, reading, sourceAt, options.zone);
   showListSection(file, reading, secrets);
+  playlistSection(file, reading);
   file.secrets = secrets.resolve();
   return file;
 }
@@ -485,6 +492,27 @@ function episodesSection(file: ExportedStudio, reading: StudioReading, sourceAt:
       file.entryNotes[`episodes.${name}`] = [spanPhrase(Date.parse(fileEntry.startTime as string), Date.parse(fileEntry.endTime as string), zone)];
     }
   }
+}
+
+// The playlist -----------------------------------------------------------------------------------
+
+/** The studio's playlist, adopted by its ProgramId; none when it has none, or no item (a file's playlist has at least one). */
+function playlistSection(file: ExportedStudio, reading: StudioReading): void {
+  if (!reading.playlist) return;
+  const list = playlistFromApi(reading.playlist);
+  const instead = "The studio keeps its playlist as it is, unmanaged.";
+  const entry = compact({
+    programName: list.programName,
+    repeatNumber: list.repeatNumber === 0 ? undefined : list.repeatNumber,
+    items: list.items as unknown as Entry[],
+  }) as Entry;
+  const failures = checkInputs({ fields: playlistFields, rules: casterPlaylist.rules } as InputSpec<unknown>, { ...entry, casterId: reading.casterId }, "a playlist");
+  if (failures.length > 0) {
+    leaveOut(file, "playlist", "The playlist", reasons(failures), instead);
+    return;
+  }
+  file.playlist = entry;
+  file.adopt.playlist = list.programId;
 }
 
 // The show list ----------------------------------------------------------------------------------

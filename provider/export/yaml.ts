@@ -27,8 +27,12 @@ export function studioFileValue(file: ExportedStudio): Record<string, unknown> {
     if (Object.keys(file[section]).length > 0) value[section] = file[section];
   }
   if (file.showList !== undefined) value.showList = file.showList;
-  const { caster, showList, ...maps } = file.adopt;
-  value.adopt = { caster, ...Object.fromEntries(Object.entries(maps).filter(([, ids]) => Object.keys(ids).length > 0)), ...(showList !== undefined ? { showList } : {}) };
+  if (file.playlist !== undefined) value.playlist = file.playlist;
+  const { caster, showList, playlist, ...maps } = file.adopt;
+  value.adopt = {
+    caster, ...Object.fromEntries(Object.entries(maps).filter(([, ids]) => Object.keys(ids).length > 0)),
+    ...(showList !== undefined ? { showList } : {}), ...(playlist !== undefined ? { playlist } : {}),
+  };
   return value;
 }
 
@@ -69,7 +73,8 @@ export function studioFileText(file: ExportedStudio): string {
   const studio = (root.get("caster", true) as unknown as YAMLMap).get("new", true) as unknown as YAMLMap;
   const normType = pairOf(studio, "normType");
   if (normType && isScalar(normType.value)) {
-    normType.value.comment = normType.value.value === 6 ? " 6 a carousel (playlist) studio" : " 1 a general studio";
+    normType.value.comment = normType.value.value === 3 ? " 3 a lightweight carousel studio (playlist)"
+      : normType.value.value === 6 ? " 6 a carousel (playlist) studio" : " 1 a general studio";
   }
   const running = pairOf(studio, "running");
   if (running && isScalar(running.value)) running.value.comment = " on air";

@@ -5,6 +5,7 @@ import { compositionChanges, hasComposition } from "./composition-changes";
 import { groupChanges } from "./group-changes";
 import { hasEpisodes, scheduleChanges } from "./schedule-changes";
 import { showListChanges } from "./show-list-changes";
+import { playlistChanges } from "./playlist-changes";
 import { sourceChanges } from "./source-changes";
 import { connectionChanges, madeAgainThere, studioChanges } from "./studio-changes";
 
@@ -56,6 +57,7 @@ export function diffStudioFiles(layoutBefore: StudioFileDefinition, layoutAfter:
       replacedComponents: replaced(composition.filter((change) => change.subject.startsWith("component ")), "component "),
     }),
     ...showListChanges(before.showList, after.showList),
+    ...playlistChanges(before.playlist, after.playlist),
   ];
   // Names and item names are free text too: nothing that looks like a signature leaves this module.
   return changes.map(redactChange);
@@ -66,5 +68,5 @@ export function adoptedObjects(layout: StudioFileDefinition): number {
   const adopt = layout.adopt;
   if (!adopt) return 0;
   const sections = [adopt.sources, adopt.layouts, adopt.components, adopt.episodes, adopt.episodeGroups];
-  return (adopt.caster ? 1 : 0) + (adopt.showList ? 1 : 0) + sections.reduce((total, ids) => total + Object.keys(ids ?? {}).length, 0);
+  return (adopt.caster ? 1 : 0) + (adopt.showList ? 1 : 0) + (adopt.playlist ? 1 : 0) + sections.reduce((total, ids) => total + Object.keys(ids ?? {}).length, 0);
 }

@@ -9,6 +9,7 @@ import {
 import { element, escapeXml, htmlElement, joinMarkup, KIND_STYLES, Markup, MUTED, ON_AIR } from "./markup";
 import { DEFAULT_TITLE, displayZone, RenderOptions } from "./options";
 import { compositionTables } from "./screens";
+import { playlistTable } from "./playlist";
 import { showListTable } from "./show-list";
 import { PAGE_STYLE } from "./style";
 import { studioPicture } from "./svg";
@@ -157,6 +158,7 @@ export function renderHtml(definition: StudioFileDefinition, options: RenderOpti
     htmlElement("h2", { id: "episode-groups" }, escapeXml("Episode groups")),
     groupsTable(layout, zone),
     ...showListTable(layout),
+    ...playlistTable(layout),
     "</main>",
     "</body>",
     "</html>",

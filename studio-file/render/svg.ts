@@ -11,6 +11,7 @@ import {
 } from "./markup";
 import { DEFAULT_TITLE, displayZone, RenderOptions } from "./options";
 import { compositionSection } from "./screens";
+import { playlistSection } from "./playlist";
 import { showListSection } from "./show-list";
 import { timeline } from "./timeline";
 
@@ -190,7 +191,9 @@ export function studioPicture(layout: PlainStudioFile, title: string, withHeadin
   const screens = compositionSection(layout, { top: gridBottom + 28, left: MARGIN, width: SVG_WIDTH - 2 * MARGIN });
   const section = timeline(layout, (screens?.bottom ?? gridBottom) + 28, zone);
   const showList = showListSection(layout, section.bottom + 28);
-  const height = (showList?.bottom ?? section.bottom) + MARGIN;
+  const afterShowList = showList?.bottom ?? section.bottom;
+  const playlist = playlistSection(layout, afterShowList + 28);
+  const height = (playlist?.bottom ?? afterShowList) + MARGIN;
   const label = `${title}: ${summary(layout)}`;
   return element("svg", {
     xmlns: "http://www.w3.org/2000/svg",
@@ -215,5 +218,6 @@ export function studioPicture(layout: PlainStudioFile, title: string, withHeadin
     ...(screens ? [screens.markup] : []),
     section.markup,
     ...(showList ? [showList.markup] : []),
+    ...(playlist ? [playlist.markup] : []),
   );
 }

@@ -180,6 +180,8 @@ const episode = { casterId: CASTER, episodeName: "Evening news", locationId: "RV
 const show = { showName: "Opening", resourceType: "vod", resourceUrl: "https://media.example.com/opening.mp4" };
 const showList = { casterId: CASTER, shows: [show] };
 const channel = { casterId: CASTER, channelId: "RV01", resourceId: "a2b8e671-2fe5-4642-a2ec-bf93880e5678" };
+const playlistItem = { itemName: "Opening", mediaId: "5f8809f2-3352-4d1f-a8f7-86f9429f1234" };
+const playlist = { casterId: CASTER, items: [playlistItem] };
 
 /** Every kind's catalogue. */
 export const BAD_INPUTS: Record<string, BadInput[]> = {
@@ -269,6 +271,21 @@ export const BAD_INPUTS: Record<string, BadInput[]> = {
     { description: "a high-priority show not in the list", args: { ...showList, highPriorityShow: "Closing" }, property: "highPriorityShow" },
     { description: "a background with no resource", args: { ...showList, background: { resourceType: "vod" } }, property: "background" },
     { description: "a misspelt show list property", args: { ...showList, repeat: 2 }, property: "repeat" },
+  ],
+  CasterPlaylist: [
+    { description: "a playlist of no items", args: { casterId: CASTER, items: [] }, property: "items" },
+    { description: "a playlist repeat of -2", args: { ...playlist, repeatNumber: -2 }, property: "repeatNumber" },
+    { description: "a playlist repeat in fractions", args: { ...playlist, repeatNumber: 1.5 }, property: "repeatNumber" },
+    { description: "a playlist repeat as text", args: { ...playlist, repeatNumber: "forever" }, property: "repeatNumber" },
+    { description: "two playlist items of one name", args: { ...playlist, items: [playlistItem, { ...playlistItem, mediaId: "e7411c0b-dd98-4c61-a545-f8bfba6c1234" }] }, property: "items" },
+    { description: "a playlist item by URL, not a media ID", args: { ...playlist, items: [{ ...playlistItem, mediaId: "https://media.example.com/opening.mp4" }] }, property: "items" },
+    { description: "a playlist item of another resource type", args: { ...playlist, items: [{ ...playlistItem, resourceType: "live" }] }, property: "items" },
+    { description: "a playlist item without a name", args: { ...playlist, items: [{ mediaId: playlistItem.mediaId }] }, property: "items" },
+    { description: "a playlist item name of 129 characters", args: { ...playlist, items: [{ ...playlistItem, itemName: "n".repeat(129) }] }, property: "items" },
+    { description: "items as one object", args: { ...playlist, items: playlistItem }, property: "items" },
+    { description: "a playlist name on two lines", args: { ...playlist, programName: "Night\nloop" }, property: "programName" },
+    { description: "a playlist without a studio", args: { ...playlist, casterId: undefined }, property: "casterId" },
+    { description: "a misspelt playlist property", args: { ...playlist, repeat: 2 }, property: "repeat" },
   ],
 };
 
