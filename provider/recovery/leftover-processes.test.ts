@@ -133,6 +133,36 @@ describe("reading /proc and ending processes", () => {
     }
   });
 
+  /**
+   * Real processes that look like orphaned language hosts of the stack's run in the project's
+   * folder (Node.js started under the host's name): one of this user's, one of another user's,
+   * and one whose parent is a live `pulumi`. Only the first is taken. Another user's process
+   * needs root to start.
+   */
+  (process.getuid?.() === 0 ? test : test.skip)("from the live /proc: another user's process and a live run's are not taken", async () => {
+    const env = { PATH: process.env.PATH ?? "/usr/bin:/bin", PULUMI_HOME: path.join(dir, "home") };
+    fs.chmodSync(dir, 0o755);
+    const host = (options: { uid?: number; argv0?: string } = {}) =>
+      spawn(process.execPath, ["-e", "setInterval(() => {}, 1000)", "127.0.0.1:45679"], { cwd: dir, env, argv0: options.argv0 ?? "/opt/pulumi/bin/pulumi-language-nodejs", uid: options.uid, stdio: "ignore" });
+    const mine = host();
+    const theirs = host({ uid: 65534 });
+    // A live run: its `pulumi` (a shell under that name) has started the host.
+    const live = spawn("bash", ["-c", `cd ${dir} && exec -a /opt/pulumi/bin/pulumi-language-nodejs ${process.execPath} -e "setInterval(() => {}, 1000)" 127.0.0.1:45680 & wait`], { env, argv0: "pulumi", stdio: "ignore" });
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const table = readProcessTable();
+      const pids = (port: string) => table.filter((item) => item.argv.includes(port)).map((item) => item.pid);
+      expect({ mine: pids("127.0.0.1:45679").length, live: pids("127.0.0.1:45680").length }).toEqual({ mine: 2, live: 1 });
+      const taken = killedRunProcesses(table, { stack: "news", project: "studio", projectDir: dir, uid: 0, env: { PULUMI_HOME: env.PULUMI_HOME, PULUMI_BACKEND_URL: undefined } });
+      expect(taken.map(({ record, role }) => [record.pid, role])).toEqual([[mine.pid, "language host"]]);
+      expect(theirs.pid).toBeDefined();
+    } finally {
+      // The live run's host too: a child of the shell, not of this test.
+      const started = readProcessTable().filter((item) => ["127.0.0.1:45679", "127.0.0.1:45680"].some((port) => item.argv.includes(port)));
+      for (const pid of [...started.map((item) => item.pid), live.pid]) process.kill(pid as number, "SIGKILL");
+    }
+  });
+
   test("SIGTERM first; a process that ignores it gets SIGKILL after the grace", async () => {
     const polite = await start("console.log('up'); setInterval(() => {}, 1000)");
     const stubborn = await start("process.on('SIGTERM', () => {}); console.log('up'); setInterval(() => {}, 1000)");
