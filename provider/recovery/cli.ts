@@ -4,12 +4,12 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { createInterface } from "node:readline/promises";
 import { parseArgs } from "node:util";
+import YAML from "yaml";
 import { UserFacingError } from "../client/errors";
 import { documentationUrl } from "../../common/documentation";
 import { closeLimiters } from "../client/rate-limiter";
-import YAML from "yaml";
 import { Checkpoint, className, findUnfinishedCreates, RECOVERED_TYPES, withCreatesAdopted } from "./recover";
-import { describeProcess, endProcesses, killedRunProcesses, readProcessTable } from "./leftover-processes";
+import { describeProcess, END_GRACE_MS, endProcesses, killedRunProcesses, readProcessTable } from "./leftover-processes";
 import { consoleOutput, Output } from "../../common/cli-output";
 
 /**
@@ -32,7 +32,7 @@ const USAGE = `Usage: caster-recover [--stack NAME] [--cwd DIR] [--config-file F
 After an interrupted \`pulumi up\` of a stack (and after no other run of it is in progress):
   0. ends the processes the killed run left running (Pulumi's own Node.js language host and the
      program it runs, plugins): only those of this stack's run whose \`pulumi\` is gone, and of
-     this user (SIGTERM, then SIGKILL after 5 s); each is listed (Linux: read from /proc)
+     this user (SIGTERM, then SIGKILL after ${END_GRACE_MS / 1000} s); each is listed (Linux: read from /proc)
   1. pulumi stack export --show-secrets          reads its unfinished creates (kept in memory only);
                                                  a file backend's metadata file that the kill left
                                                  empty is removed (Pulumi would fail on it: "EOF")
@@ -205,7 +205,7 @@ async function endLeftoverProcesses(stackOption: string | undefined, cwd: string
   }
   const ended = await endProcesses(found);
   output.out(`caster-recover: ended ${ended.length} processes the killed run left running:`);
-  for (const item of ended) output.out(`- ${describeProcess(item)}${item.signal === "SIGKILL" ? " (SIGKILL: SIGTERM did not end it within 5 s)" : ""}`);
+  for (const item of ended) output.out(`- ${describeProcess(item)}${item.signal === "SIGKILL" ? ` (SIGKILL: SIGTERM did not end it within ${END_GRACE_MS / 1000} s)` : ""}`);
 }
 
 /** The project's Pulumi.yaml, in the folder or above it, as the CLI finds it. */

@@ -220,9 +220,12 @@ export interface EndedProcess extends RunProcess {
   signal: "SIGTERM" | "SIGKILL";
 }
 
+/** How long a process is given to end on SIGTERM before SIGKILL. */
+export const END_GRACE_MS = 5000;
+
 /** Ends the processes: SIGTERM, then SIGKILL to those still running after `graceMs`. */
 export async function endProcesses(processes: RunProcess[], options: { graceMs?: number; procRoot?: string } = {}): Promise<EndedProcess[]> {
-  const { graceMs = 5000, procRoot = "/proc" } = options;
+  const { graceMs = END_GRACE_MS, procRoot = "/proc" } = options;
   const signal = (item: RunProcess, name: NodeJS.Signals) => {
     if (!stillRunning(item.record, procRoot)) return;
     try {

@@ -93,6 +93,15 @@ describe("kill -9 of the pulumi CLI while a program runs", () => {
       const atKill = await stack.leftoverProcesses(0);
       console.log(`left by the kill: ${atKill.length} processes${atKill.length > 0 ? `\n${atKill.join("\n")}` : ""}`);
 
+      // A dry run lists what it would end and ends nothing: Pulumi's host is listed, and still there after it.
+      const listed = await stack.runPackageCommand("caster-recover", ["--stack", stack.name, "--config-file", stack.configFile, "--dry-run"]);
+      expect(listed.code).toBe(0);
+      if (languageHostDir()) {
+        const hostPid = /^- (\d+) \(language host\): /m.exec(listed.stdout)?.[1];
+        expect(hostPid).toBeDefined();
+        expect((await stack.leftoverProcesses(0)).map((entry) => entry.split(":")[0])).toContain(hostPid);
+      }
+
       const recovered = await stack.recover();
       console.log(recovered.output);
       expect(recovered.code).toBe(0);
