@@ -10,33 +10,127 @@ import { fleetScenarios, printFleetTable } from "./fleet";
 import { BIG_FILE_SHAPE, BigFileTiming, timeBigStudioFile } from "./big-studio-file";
 import { Action } from "../model/live-api";
 import { ScenarioResult } from "./measure";
+import { OPERATIONS } from "../model/live-api";
+import { casterProvider } from "../provider/caster/provider";
+import { channelProvider } from "../provider/channel/provider";
+import { componentProvider } from "../provider/component/provider";
+import { episodeProvider } from "../provider/episode/provider";
+import { episodeGroupProvider } from "../provider/episode-group/provider";
+import { layoutProvider } from "../provider/layout/provider";
+import { sceneBindingProvider } from "../provider/scene/provider";
+import { showListProvider } from "../provider/show-list/provider";
+import {
+  channelInputs, componentInputs, episodeInputs, groupInputs, layoutInputs, sceneBindingInputs, showListInputs, studioInputs,
+} from "./program/inputs";
 import {
   BENCH_PROGRAM,
   benchClient,
   Bench,
   BENCH_ACCOUNTS,
-  COMPONENT_QPS,
-  createComponentsInProcess,
-  createEpisodesInProcess,
-  createGroupsInProcess,
-  createLayoutsInProcess,
+  channelModeStudios,
+  createInProcess,
   createSourcesInProcess,
   createStudio,
-  createStudiosInProcess,
   engineFloor,
   engineStartup,
   envFor,
-  EPISODE_QPS,
-  GROUP_QPS,
-  LAYOUT_QPS,
   profiledPulumiUp,
   pulumiRun,
+  runningStudiosWithLayout,
   SOURCE_QPS,
   STUDIO_QPS,
   studioWithSources,
   terraformStyleBaseline,
+  withClientTokenScopes,
   writeJson,
 } from "./scenarios";
+import type * as dynamic from "@pulumi/pulumi/dynamic";
+
+/**
+ * One kind in the benchmark: its resources made in-process through its provider, and declared by
+ * bench/program for `pulumi up`, each time on studios set up afresh (`setUp`, not measured).
+ * `inputs` gives the provider's inputs for what was set up; `program` the stack config that makes
+ * bench/program declare the same. The floor is `floorCalls` of `floorAction` at that operation's
+ * documented QPS (model/live-api.ts): the writes the kind cannot do without.
+ */
+interface BenchKind<Setup> {
+  name: string;
+  resources: number;
+  floorAction: Action;
+  floorCalls: number;
+  provider: dynamic.ResourceProvider;
+  setUp: (label: string) => Promise<Setup>;
+  inputs: (setup: Setup) => object[];
+  program: (setup: Setup) => Record<string, unknown>;
+}
+
+/** Counts of each kind: the full run at a floor of some 5-10 s each (a few seconds' work is mostly latency, not pace); the quick run small. */
+function kindCounts(quick: boolean) {
+  return quick
+    ? { studios: 2, layouts: 5, components: 5, episodes: 3, groups: 3, showLists: 2, showsPerList: 3, channelStudios: 1, channelsPerStudio: 4, sceneStudios: 1 }
+    : { studios: 50, layouts: 99, components: 99, episodes: 40, groups: 20, showLists: 50, showsPerList: 4, channelStudios: 8, channelsPerStudio: 12, sceneStudios: 25 };
+}
+
+function benchKinds(bench: Bench, quick: boolean): BenchKind<unknown>[] {
+  const n = kindCounts(quick);
+  const inOneStudio = <I>(inputsOf: (casterId: string, count: number) => I[], count: number) => ({
+    inputs: ({ casterId }: { casterId: string }) => inputsOf(casterId, count),
+  });
+  const kinds = [
+    kind({
+      // A studio is three writes, each at its own QPS: studios side by side overlap them (STUDIO_QPS).
+      name: `${n.studios} studios (create + configure + start)`, resources: n.studios, floorAction: "StartCaster", floorCalls: n.studios * (OPERATIONS.StartCaster.qps / STUDIO_QPS),
+      provider: casterProvider, setUp: async () => null,
+      inputs: () => withClientTokenScopes(studioInputs(n.studios), "studio"), program: () => ({ studios: n.studios }),
+    }),
+    kind({
+      name: `${n.layouts} layouts`, resources: n.layouts, floorAction: "AddCasterLayout", floorCalls: n.layouts, provider: layoutProvider,
+      setUp: (label) => studioWithSources(bench, label), ...inOneStudio(layoutInputs, n.layouts), program: ({ casterId }) => ({ layouts: { casterId, count: n.layouts } }),
+    }),
+    kind({
+      name: `${n.components} components`, resources: n.components, floorAction: "AddCasterComponent", floorCalls: n.components, provider: componentProvider,
+      setUp: (label) => studioWithSources(bench, label), ...inOneStudio(componentInputs, n.components), program: ({ casterId }) => ({ components: { casterId, count: n.components } }),
+    }),
+    kind({
+      name: `${n.episodes} episodes`, resources: n.episodes, floorAction: "AddCasterEpisode", floorCalls: n.episodes, provider: episodeProvider,
+      setUp: (label) => studioWithSources(bench, label), ...inOneStudio(episodeInputs, n.episodes), program: ({ casterId }) => ({ episodes: { casterId, count: n.episodes } }),
+    }),
+    kind({
+      name: `${n.groups} episode groups`, resources: n.groups, floorAction: "AddCasterEpisodeGroup", floorCalls: n.groups, provider: episodeGroupProvider,
+      setUp: async (label) => ({ casterId: await createStudio(bench, label) }),
+      inputs: ({ casterId }) => withClientTokenScopes(groupInputs(casterId, n.groups), "group"), program: ({ casterId }) => ({ episodeGroups: { casterId, count: n.groups } }),
+    }),
+    kind({
+      // One batch of AddShowIntoShowList makes a list's shows (up to MAX_SHOWS): one write a list.
+      name: `${n.showLists} show lists (${n.showsPerList} shows each)`, resources: n.showLists, floorAction: "AddShowIntoShowList", floorCalls: n.showLists,
+      provider: showListProvider,
+      setUp: (label) => Promise.all(Array.from({ length: n.showLists }, (_, i) => createStudio(bench, `${label}-${i + 1}`))),
+      inputs: (casterIds) => showListInputs(casterIds, n.showsPerList), program: (casterIds) => ({ showLists: { casterIds, shows: n.showsPerList } }),
+    }),
+    kind({
+      // A studio has 12 channels (RV01-RV12): the count is studios x channels, one SetCasterChannel each.
+      name: `${n.channelStudios * n.channelsPerStudio} channels (${n.channelStudios} studios x ${n.channelsPerStudio})`, resources: n.channelStudios * n.channelsPerStudio,
+      floorAction: "SetCasterChannel", floorCalls: n.channelStudios * n.channelsPerStudio, provider: channelProvider,
+      setUp: (label) => channelModeStudios(bench, label, n.channelStudios, n.channelsPerStudio),
+      inputs: (studios) => studios.flatMap(({ casterId, resourceIds }) => channelInputs(casterId, resourceIds)), program: (channelStudios) => ({ channelStudios }),
+    }),
+    kind({
+      // A running studio has two scenes, PVW and PGM: one SetCasterSceneConfig each.
+      name: `${n.sceneStudios * 2} scene bindings (${n.sceneStudios} studios x PVW, PGM)`, resources: n.sceneStudios * 2,
+      floorAction: "SetCasterSceneConfig", floorCalls: n.sceneStudios * 2, provider: sceneBindingProvider,
+      setUp: (label) => runningStudiosWithLayout(bench, label, n.sceneStudios),
+      inputs: (studios) => studios.flatMap(({ casterId, layoutId }) => sceneBindingInputs(casterId, layoutId)), program: (sceneBindings) => ({ sceneBindings }),
+    }),
+  ];
+  return kinds;
+}
+
+/** Types one entry of the table by its own setup; the table holds each with its setup unseen (only its own inputs and program read it). */
+function kind<Setup>(entry: BenchKind<Setup>): BenchKind<unknown> {
+  return entry as unknown as BenchKind<unknown>;
+}
+
+const floorOf = (kind: BenchKind<unknown>) => kind.floorCalls / OPERATIONS[kind.floorAction].qps;
 
 const ROOT = path.resolve(__dirname, "../..");
 const DEFAULT_RESULTS = path.join(ROOT, "bench/results");
@@ -63,10 +157,6 @@ async function main(): Promise<void> {
   const with990 = (values["with-990"] ?? false) || (values.only?.includes("990") ?? false);
   const latencyMs = Number(values["latency-ms"]);
   const sources = quick ? 20 : 99;
-  // Each kind at a count whose floor is some 5-10 s in the full run (a few seconds' work is mostly latency, not pace).
-  const counts = quick
-    ? { studios: 5, layouts: 20, components: 20, episodes: 8, groups: 8 }
-    : { studios: 50, layouts: 99, components: 99, episodes: 40, groups: 20 };
 
   process.env.CASTER_TEST_PULUMI_BIN = execFileSync("bash", [path.join(ROOT, "tools/install-pulumi.sh")], {
     encoding: "utf8",
@@ -142,41 +232,30 @@ async function main(): Promise<void> {
     }
 
     // The other kinds, each against its own floor: in-process, then through `pulumi up` of bench/program.
-    const studiosScenario = `${counts.studios} studios (create + configure + start)`;
-    const kinds: { name: string; count: number; qps: number; action: Action; config: () => Record<string, unknown> | Promise<Record<string, unknown>> }[] = [
-      { name: studiosScenario, count: counts.studios, qps: STUDIO_QPS, action: "StartCaster", config: () => ({ studios: counts.studios }) },
-      { name: `${counts.layouts} layouts`, count: counts.layouts, qps: LAYOUT_QPS, action: "AddCasterLayout", config: async () => ({ casterId: await studioWithSources(bench, "layouts-pulumi"), layouts: counts.layouts }) },
-      { name: `${counts.components} components`, count: counts.components, qps: COMPONENT_QPS, action: "AddCasterComponent", config: async () => ({ casterId: await studioWithSources(bench, "components-pulumi"), components: counts.components }) },
-      { name: `${counts.episodes} episodes`, count: counts.episodes, qps: EPISODE_QPS, action: "AddCasterEpisode", config: async () => ({ casterId: await studioWithSources(bench, "episodes-pulumi"), episodes: counts.episodes }) },
-      { name: `${counts.groups} episode groups`, count: counts.groups, qps: GROUP_QPS, action: "AddCasterEpisodeGroup", config: async () => ({ casterId: await createStudio(bench, "groups-pulumi"), episodeGroups: counts.groups }) },
-    ];
-    if (selected(`${studiosScenario}, in-process`)) report(await createStudiosInProcess(bench, `${studiosScenario}, in-process`, counts.studios));
-    if (selected(`${counts.layouts} layouts, in-process`)) {
-      report(await createLayoutsInProcess(bench, `${counts.layouts} layouts, in-process`, await studioWithSources(bench, "layouts-in-process"), counts.layouts));
-    }
-    if (selected(`${counts.components} components, in-process`)) {
-      report(await createComponentsInProcess(bench, `${counts.components} components, in-process`, await studioWithSources(bench, "components-in-process"), counts.components));
-    }
-    if (selected(`${counts.episodes} episodes, in-process`)) {
-      report(await createEpisodesInProcess(bench, `${counts.episodes} episodes, in-process`, await studioWithSources(bench, "episodes-in-process"), counts.episodes));
-    }
-    if (selected(`${counts.groups} episode groups, in-process`)) {
-      report(await createGroupsInProcess(bench, `${counts.groups} episode groups, in-process`, await createStudio(bench, "groups-in-process"), counts.groups));
+    const kinds = benchKinds(bench, quick);
+    for (const kind of kinds) {
+      const scenario = `${kind.name}, in-process`;
+      if (!selected(scenario)) continue;
+      const setup = await kind.setUp(`${kind.resources}-in-process`);
+      report(await createInProcess(bench, scenario, kind.provider, kind.inputs(setup), floorOf(kind), kind.floorAction));
     }
     // The quick run (CI's smoke test) proves that the program declares every kind with one `pulumi up`.
     if (quick && selected("every kind, pulumi up")) {
-      const casterId = await studioWithSources(bench, "every-kind");
-      const stack = await newStack("bench-every-kind", { studios: 2, casterId, layouts: 5, components: 5, episodes: 3, episodeGroups: 3 });
-      report(await pulumiRun(bench, stack, "every kind (2 studios, 5 layouts, 5 components, 3 episodes, 3 groups), pulumi up", 18, 0, stack.upArgs()));
+      const sourcesPerStudio = 3;
+      const config: Record<string, unknown> = { generatedStudios: [await createStudio(bench, "every-kind")], sourcesPerStudio };
+      for (const kind of kinds) Object.assign(config, kind.program(await kind.setUp(`every-kind-${kind.resources}`)));
+      const resources = sourcesPerStudio + kinds.reduce((sum, kind) => sum + kind.resources, 0);
+      const stack = await newStack("bench-every-kind", config);
+      report(await pulumiRun(bench, stack, `every kind (${sourcesPerStudio} sources, ${kinds.map((kind) => kind.name).join(", ")}), pulumi up`, resources, 0, stack.upArgs()));
     }
     for (const kind of quick ? [] : kinds) {
       const scenario = `${kind.name}, pulumi up`;
       if (!selected(scenario)) continue;
-      const stack = await newStack("bench-kind", await kind.config());
-      report(await pulumiRun(bench, stack, scenario, kind.count, kind.count / kind.qps, stack.upArgs(), {
+      const stack = await newStack("bench-kind", kind.program(await kind.setUp(`${kind.resources}-pulumi`)));
+      report(await pulumiRun(bench, stack, scenario, kind.resources, floorOf(kind), stack.upArgs(), {
         startupSeconds: await startupOnce(),
-        engineFloorSeconds: await engineFloorFor(kind.count),
-        timelineAction: kind.action,
+        engineFloorSeconds: await engineFloorFor(kind.resources),
+        timelineAction: kind.floorAction,
       }));
     }
 

@@ -5,26 +5,18 @@ import * as path from "node:path";
 import { Action, API_VERSION, ParamsOf } from "../model/live-api";
 import { DEMO_ACCOUNT } from "../emulator/gateway/accounts";
 import { LiveClient } from "../provider/client/live-client";
-import { casterProvider } from "../provider/caster/provider";
-import { componentProvider } from "../provider/component/provider";
-import { episodeProvider } from "../provider/episode/provider";
-import { episodeGroupProvider } from "../provider/episode-group/provider";
-import { layoutProvider } from "../provider/layout/provider";
 import { configureProvider, liveClient } from "../provider/runtime";
 import { videoResourceProvider } from "../provider/video-resource/provider";
 import { PulumiStack } from "../test/helpers/pulumi-stack";
 import { checkpointProfile, profiledUp } from "./checkpoints";
 import { EmulatorProcess } from "./emulator-process";
-import { componentInputs, episodeInputs, groupInputs, layoutInputs, sourceInputs, studioInputs } from "./program/inputs";
+import { layoutInputs, sourceInputs } from "./program/inputs";
+import { layoutProvider } from "../provider/layout/provider";
 import { callBoundSeconds, countByAction, peakProviderMemory, retriedCount, ScenarioResult, throttledCount, timeline } from "./measure";
 import { OPERATIONS } from "../model/live-api";
 
 /** The API's limits the benchmarks are measured against (model/live-api.ts). */
 export const SOURCE_QPS = OPERATIONS.AddCasterVideoResource.qps;
-export const GROUP_QPS = OPERATIONS.AddCasterEpisodeGroup.qps;
-export const LAYOUT_QPS = OPERATIONS.AddCasterLayout.qps;
-export const COMPONENT_QPS = OPERATIONS.AddCasterComponent.qps;
-export const EPISODE_QPS = OPERATIONS.AddCasterEpisode.qps;
 /**
  * A studio is made by three writes, CreateCaster, SetCasterConfig and StartCaster, each limited
  * on its own: studios made side by side overlap them, so the slowest of the three sets the floor.
@@ -111,68 +103,66 @@ export function createSourcesInProcess(bench: Bench, scenario: string, studios: 
   });
 }
 
-export function createGroupsInProcess(bench: Bench, scenario: string, casterId: string, count: number): Promise<ScenarioResult> {
+/**
+ * Checks and creates each input through a kind's provider, all at once, as the engine would ask
+ * for them, measured against `floorSeconds` (the least time the documented QPS allows for it).
+ */
+export function createInProcess(
+  bench: Bench,
+  scenario: string,
+  provider: dynamic.ResourceProvider,
+  inputs: object[],
+  floorSeconds: number,
+  timelineAction: Action,
+): Promise<ScenarioResult> {
   configureInProcess(bench.emulator.url);
-  const inputs = groupInputs(casterId, count).map((args, i) => ({ ...args, clientTokenScope: `bench/${process.pid}/${Date.now()}/group-${i + 1}` }));
-  return measured(bench, scenario, count, count / GROUP_QPS, "AddCasterEpisodeGroup", async () => {
-    await createAll(episodeGroupProvider, inputs);
+  return measured(bench, scenario, inputs.length, floorSeconds, timelineAction, async () => {
+    await Promise.all(inputs.map(async (input) => {
+      const checked = await provider.check!({}, input as Record<string, unknown>);
+      if (checked.failures && checked.failures.length > 0) throw new Error(`bench inputs refused: ${JSON.stringify(checked.failures)}`);
+      await provider.create!(checked.inputs);
+    }));
     return { retries: liveClient().stats.retries };
   });
 }
 
-/** Checks and creates each input through a provider, all at once, as the engine would ask for them. */
-async function createAll(provider: dynamic.ResourceProvider, inputs: object[]): Promise<void> {
-  await Promise.all(inputs.map(async (input) => {
-    const checked = await provider.check!({}, input as Record<string, unknown>);
-    if (checked.failures && checked.failures.length > 0) throw new Error(`bench inputs refused: ${JSON.stringify(checked.failures)}`);
-    await provider.create!(checked.inputs);
-  }));
-}
-
-/** Studios made, configured and started (running: true) through the Caster provider's create(). */
-export function createStudiosInProcess(bench: Bench, scenario: string, count: number): Promise<ScenarioResult> {
-  configureInProcess(bench.emulator.url);
-  // The scope stands in for the project, stack and name that the SDK gives each studio's ClientToken.
-  const inputs = studioInputs(count).map((args, i) => ({ ...args, clientTokenScope: `bench/${process.pid}/${Date.now()}/studio-${i + 1}` }));
-  return measured(bench, scenario, count, count / STUDIO_QPS, "StartCaster", async () => {
-    await createAll(casterProvider, inputs);
-    return { retries: liveClient().stats.retries };
-  });
+/** The scope stands in for the project, stack and name that the SDK gives each resource's ClientToken. */
+export function withClientTokenScopes<T extends object>(inputs: T[], noun: string): (T & { clientTokenScope: string })[] {
+  return inputs.map((args, i) => ({ ...args, clientTokenScope: `bench/${process.pid}/${Date.now()}/${noun}-${i + 1}` }));
 }
 
 /** A new studio with image sources at RV01–RV04, which layouts and episodes show. */
-export async function studioWithSources(bench: Bench, name: string): Promise<string> {
+export async function studioWithSources(bench: Bench, name: string, sources = 4): Promise<{ casterId: string; resourceIds: string[] }> {
   const casterId = await createStudio(bench, name);
-  for (const input of sourceInputs(casterId, 4)) {
-    await bench.client.call("AddCasterVideoResource", {
+  const resourceIds: string[] = [];
+  for (const input of sourceInputs(casterId, sources)) {
+    const reply = await bench.client.call("AddCasterVideoResource", {
       CasterId: casterId, ResourceName: input.resourceName, LocationId: input.locationId, ImageUrl: input.imageUrl,
     });
+    resourceIds.push(reply.ResourceId!);
   }
-  return casterId;
+  return { casterId, resourceIds };
 }
 
-export function createLayoutsInProcess(bench: Bench, scenario: string, casterId: string, count: number): Promise<ScenarioResult> {
-  configureInProcess(bench.emulator.url);
-  return measured(bench, scenario, count, count / LAYOUT_QPS, "AddCasterLayout", async () => {
-    await createAll(layoutProvider, layoutInputs(casterId, count));
-    return { retries: liveClient().stats.retries };
-  });
+/** Studios in channel mode, each with `channels` image sources for its channels to play. */
+export function channelModeStudios(bench: Bench, name: string, studios: number, channels: number): Promise<{ casterId: string; resourceIds: string[] }[]> {
+  return Promise.all(Array.from({ length: studios }, async (_, i) => {
+    const studio = await studioWithSources(bench, `${name}-${i + 1}`, channels);
+    await bench.client.call("SetCasterConfig", { CasterId: studio.casterId, ChannelEnable: 1 });
+    return studio;
+  }));
 }
 
-export function createComponentsInProcess(bench: Bench, scenario: string, casterId: string, count: number): Promise<ScenarioResult> {
+/** Running studios (a new studio has a domain and a template), each with one layout over its sources: what scene bindings bind. */
+export function runningStudiosWithLayout(bench: Bench, name: string, studios: number): Promise<{ casterId: string; layoutId: string }[]> {
   configureInProcess(bench.emulator.url);
-  return measured(bench, scenario, count, count / COMPONENT_QPS, "AddCasterComponent", async () => {
-    await createAll(componentProvider, componentInputs(casterId, count));
-    return { retries: liveClient().stats.retries };
-  });
-}
-
-export function createEpisodesInProcess(bench: Bench, scenario: string, casterId: string, count: number): Promise<ScenarioResult> {
-  configureInProcess(bench.emulator.url);
-  return measured(bench, scenario, count, count / EPISODE_QPS, "AddCasterEpisode", async () => {
-    await createAll(episodeProvider, episodeInputs(casterId, count));
-    return { retries: liveClient().stats.retries };
-  });
+  return Promise.all(Array.from({ length: studios }, async (_, i) => {
+    const { casterId } = await studioWithSources(bench, `${name}-${i + 1}`, 2);
+    await bench.client.call("StartCaster", { CasterId: casterId });
+    const checked = await layoutProvider.check!({}, { ...layoutInputs(casterId, 1)[0] } as Record<string, unknown>);
+    const { outs } = await layoutProvider.create!(checked.inputs);
+    return { casterId, layoutId: outs.layoutId as string };
+  }));
 }
 
 /** A `pulumi up` with nothing to do on a fresh stack: the engine's fixed start-up on this machine. */

@@ -1,15 +1,22 @@
 import * as pulumi from "@pulumi/pulumi";
-import { Caster, CasterComponent, CasterEpisode, CasterEpisodeGroup, CasterLayout, CasterVideoResource } from "pulumi-alicloud-caster";
-import { componentInputs, episodeInputs, groupInputs, layoutInputs, sourceInputs, studioInputs } from "./inputs";
+import {
+  Caster, CasterChannel, CasterComponent, CasterEpisode, CasterEpisodeGroup, CasterLayout, CasterSceneBinding, CasterShowList, CasterVideoResource,
+} from "pulumi-alicloud-caster";
+import {
+  channelInputs, componentInputs, episodeInputs, groupInputs, layoutInputs, sceneBindingInputs, showListInputs, sourceInputs, studioInputs,
+} from "./inputs";
 
 /**
  * The benchmark's program. How many resources of each kind it declares comes from stack config,
  * so that each scenario measures one kind against that kind's QPS floor:
  * - `generatedStudios` (caster IDs) × `sourcesPerStudio`: image sources RV01.. in each studio;
  * - `studios`: that many new studios, each created, configured and started;
- * - `casterId` with `layouts`, `components`, `episodes`, `episodeGroups`: that many of each in
- *   that studio, which the benchmark gives sources at RV01–RV04 beforehand (layouts and episodes
- *   show them);
+ * - `layouts`, `components`, `episodes`, `episodeGroups`, each `{ casterId, count }`: that many of
+ *   that kind in that studio, which the benchmark gives sources at RV01–RV04 beforehand (layouts
+ *   and episodes show them); each kind a key of its own, so that one stack can declare them all;
+ * - `showLists` `{ casterIds, shows }`: a show list of that many shows in each studio;
+ * - `channelStudios` `[{ casterId, resourceIds }]`: a channel-mode studio's channels RV01.., one a source;
+ * - `sceneBindings` `[{ casterId, layoutId }]`: a running studio's PVW and PGM scenes, both on that layout;
  * - `noOpResources`: that many dynamic resources whose provider makes no call, with a source's
  *   inputs: the engine's own floor for a `pulumi up` of that shape.
  */
@@ -23,13 +30,24 @@ generatedStudios.forEach((casterId, studio) => {
 
 studioInputs(config.getNumber("studios") ?? 0).forEach((args, i) => new Caster(`studio-${i + 1}`, args));
 
-const casterId = config.get("casterId");
-if (casterId !== undefined) {
-  layoutInputs(casterId, config.getNumber("layouts") ?? 0).forEach((args, i) => new CasterLayout(`layout-${i + 1}`, args));
-  componentInputs(casterId, config.getNumber("components") ?? 0).forEach((args, i) => new CasterComponent(`component-${i + 1}`, args));
-  episodeInputs(casterId, config.getNumber("episodes") ?? 0).forEach((args, i) => new CasterEpisode(`episode-${i + 1}`, args));
-  groupInputs(casterId, config.getNumber("episodeGroups") ?? 0).forEach((args, i) => new CasterEpisodeGroup(`group-${i + 1}`, args));
-}
+type InStudio = { casterId: string; count: number };
+const inStudio = (key: string, declare: (casterId: string, count: number) => void) => {
+  const value = config.getObject<InStudio>(key);
+  if (value) declare(value.casterId, value.count);
+};
+inStudio("layouts", (casterId, n) => layoutInputs(casterId, n).forEach((args, i) => new CasterLayout(`layout-${i + 1}`, args)));
+inStudio("components", (casterId, n) => componentInputs(casterId, n).forEach((args, i) => new CasterComponent(`component-${i + 1}`, args)));
+inStudio("episodes", (casterId, n) => episodeInputs(casterId, n).forEach((args, i) => new CasterEpisode(`episode-${i + 1}`, args)));
+inStudio("episodeGroups", (casterId, n) => groupInputs(casterId, n).forEach((args, i) => new CasterEpisodeGroup(`group-${i + 1}`, args)));
+
+const showLists = config.getObject<{ casterIds: string[]; shows: number }>("showLists");
+if (showLists) showListInputs(showLists.casterIds, showLists.shows).forEach((args, i) => new CasterShowList(`show-list-${i + 1}`, args));
+(config.getObject<{ casterId: string; resourceIds: string[] }[]>("channelStudios") ?? []).forEach(({ casterId, resourceIds }, studio) => {
+  channelInputs(casterId, resourceIds).forEach((args) => new CasterChannel(`channel-${studio + 1}-${args.channelId}`, args));
+});
+(config.getObject<{ casterId: string; layoutId: string }[]>("sceneBindings") ?? []).forEach(({ casterId, layoutId }, studio) => {
+  sceneBindingInputs(casterId, layoutId).forEach((args) => new CasterSceneBinding(`scene-${studio + 1}-${args.scene}`, args));
+});
 
 /** A dynamic resource whose create answers at once: what the engine costs a resource, with no API behind it. */
 class NoOp extends pulumi.dynamic.Resource {

@@ -1,4 +1,6 @@
-import type { CasterArgs, CasterComponentArgs, CasterEpisodeArgs, CasterEpisodeGroupArgs, CasterLayoutArgs } from "pulumi-alicloud-caster";
+import type {
+  CasterArgs, CasterChannelArgs, CasterComponentArgs, CasterEpisodeArgs, CasterEpisodeGroupArgs, CasterLayoutArgs, CasterSceneBindingArgs, CasterShowListArgs,
+} from "pulumi-alicloud-caster";
 
 /**
  * What the benchmark creates, the same whether the provider is called in-process or the program
@@ -74,4 +76,26 @@ export function groupInputs(casterId: string, count: number): CasterEpisodeGroup
     repeatNum: -1,
     items: [{ itemName: `Group ${i + 1}`, vodUrl: `https://media.example.com/groups/${i + 1}.mp4` }],
   }));
+}
+
+/** One show list in each studio, of `shows` files that play once each. */
+export function showListInputs(casterIds: string[], shows: number): CasterShowListArgs[] {
+  return casterIds.map((casterId, list) => ({
+    casterId,
+    shows: Array.from({ length: shows }, (_, i) => ({
+      showName: `List ${list + 1} show ${i + 1}`,
+      resourceType: "vod" as const,
+      resourceUrl: `https://media.example.com/shows/${list + 1}/${i + 1}.mp4`,
+    })),
+  }));
+}
+
+/** A channel-mode studio's channels RV01.. in order, each playing one of its sources. */
+export function channelInputs(casterId: string, resourceIds: string[]): CasterChannelArgs[] {
+  return resourceIds.map((resourceId, i) => ({ casterId, channelId: `RV${String(i + 1).padStart(2, "0")}`, resourceId }));
+}
+
+/** A running studio's two scenes, PVW and PGM, each showing the studio's layout. */
+export function sceneBindingInputs(casterId: string, layoutId: string): CasterSceneBindingArgs[] {
+  return (["PVW", "PGM"] as const).map((scene) => ({ casterId, scene, layoutId }));
 }

@@ -72,6 +72,54 @@ describe("studio (Caster) provider", () => {
     expect(live.undeclaredParameters()).toEqual([]);
   });
 
+  test("create, update and adoption read the configuration once, before SetCasterConfig, and store what a refresh then reads", async () => {
+    const configReads = (casterId: string) => live.emulator.calls().filter((call) => call.action === "DescribeCasterConfig" && call.params.CasterId === casterId).length;
+    // Declared: most settings, values the API could store otherwise (a repeated live template, an m3u8 and an flv
+    // recording). Undeclared: callbackUrl and the relay, which keep what the new studio has (the emulator's defaults).
+    const inputs = await checked({
+      casterName: "Read once",
+      domainName: "live.example.com",
+      delaySeconds: 2.5,
+      liveTemplates: ["lhd", "lsd"],
+      recording: {
+        ossEndpoint: "oss-cn-shanghai.aliyuncs.com",
+        ossBucket: "shows",
+        formats: [
+          { format: "m3u8", ossObjectPrefix: "record/{StreamName}/{StartTime}", sliceOssObjectPrefix: "record/{StreamName}/{UnixTimestamp}", cycleDurationSeconds: 1800 },
+          { format: "flv" },
+        ],
+      },
+      sideOutputUrls: ["rtmp://relay.example.com/app/a", "rtmp://relay.example.com/app/b"],
+      standbyImageUrl: "https://media.example.com/standby.png",
+      autoSwitchToStandby: true,
+      standbySwitchAfterSeconds: 4,
+      programName: "Evening",
+      programEffect: 1,
+      running: true,
+    });
+    live.emulator.clearCalls();
+    const created = await provider.create(inputs);
+    expect(configReads(created.id)).toBe(1);
+    const createdOuts = created.outs as CasterOutputs;
+    expect(createdOuts.callbackUrl).toBeTruthy();
+    expect((await provider.read(created.id, createdOuts)).props).toEqual(createdOuts);
+
+    live.emulator.clearCalls();
+    const { standbyImageUrl: _image, ...withoutImage } = inputs;
+    const updated = (await provider.update(created.id, createdOuts, { ...withoutImage, delaySeconds: 5, channelMode: true, allowStopOnAir: true })).outs as CasterOutputs;
+    expect(configReads(created.id)).toBe(1);
+    expect(updated).toMatchObject({ delaySeconds: 5, channelMode: true, standbyImageUrl: "https://media.example.com/standby.png" });
+    expect((await provider.read(created.id, updated)).props).toEqual(updated);
+
+    const { clientToken: _token, ...declared } = inputs;
+    live.emulator.clearCalls();
+    const adopted = await provider.create({ ...declared, channelMode: true, delaySeconds: 7, allowStopOnAir: true, clientTokenScope: "p/s/adopter", importId: created.id });
+    expect(configReads(created.id)).toBe(1);
+    expect(live.mutatingCalls()).toEqual(["SetCasterConfig"]);
+    expect(adopted.outs).toMatchObject({ delaySeconds: 7, standbyImageUrl: "https://media.example.com/standby.png" });
+    expect((await provider.read(created.id, adopted.outs as CasterOutputs)).props).toEqual(adopted.outs);
+  });
+
   test("tags, sync groups, the standby image and the switch threshold are sent, read back, and kept when undeclared", async () => {
     const inputs = await checked({
       domainName: "live.example.com", tags: { team: "news", env: "prod" }, standbyImageId: "card01", autoSwitchToStandby: true, standbySwitchAfterSeconds: 5,

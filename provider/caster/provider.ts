@@ -133,9 +133,9 @@ export const casterProvider = kindProvider<CasterInputs, CasterOutputs>(kind, {
     const client = liveClient();
     const clientToken = inputs.clientToken ?? derivedClientToken(inputs);
     const casterId = await createStudio(client, inputs, clientToken);
-    await configure(client, casterId, inputs);
+    const configuration = await configure(client, casterId, inputs);
     if (inputs.running) await startStudio(client, casterId);
-    return { id: casterId, outs: await readBack(client, casterId, { ...inputs, clientToken }) };
+    return { id: casterId, outs: await readBack(client, casterId, { ...inputs, clientToken }, configuration) };
   },
 
   async read(id, props) {
@@ -159,12 +159,12 @@ export const casterProvider = kindProvider<CasterInputs, CasterOutputs>(kind, {
     const { changed } = differences(kind, undefined, olds, news);
     if (changed.includes("resourceGroupId")) await moveStudio(client, id, news.resourceGroupId as string);
     // A move alone changes nothing SetCasterConfig sets.
-    if (!changed.every((name) => name === "resourceGroupId")) await configure(client, id, news);
+    const configuration = changed.every((name) => name === "resourceGroupId") ? undefined : await configure(client, id, news);
     const shouldRun = news.running === true;
     if (shouldRun && (!onAir || stopFirst)) await startStudio(client, id);
     // Stopped above for the change, it stays stopped as declared.
     if (!shouldRun && onAir && !stopFirst) await stopStudio(client, id);
-    return { outs: await readBack(client, id, news) };
+    return { outs: await readBack(client, id, news, configuration) };
   },
 
   /**
@@ -199,7 +199,8 @@ const NOT_CONFIGURATION = new Set(["running", "allowStopOnAir", "resourceGroupId
  */
 async function adopt(client: LiveClient, inputs: CasterInputs): Promise<CasterOutputs> {
   const casterId = inputs.importId as string;
-  const found = await readStudio(client, casterId, inputs);
+  let studioConfig: ApiCasterConfig | undefined;
+  const found = await readStudio(client, casterId, inputs, { configRead: (config) => (studioConfig = config) });
   if (!found) {
     throw new UserFacingError(`importId ${casterId}: the account has no studio ${casterId} in region ${client.settings.regionId}. Check the ID with DescribeCasters (or the console's list of production studios), or remove importId to make a new studio.`);
   }
@@ -230,19 +231,25 @@ async function adopt(client: LiveClient, inputs: CasterInputs): Promise<CasterOu
   if (!reconfigure && !move && !startIt && !stop) return found;
   if (move) await moveStudio(client, casterId, inputs.resourceGroupId as string);
   if (stop) await stopStudio(client, casterId);
-  if (reconfigure) await configure(client, casterId, inputs);
+  // The configuration read just above is the one to keep undeclared settings from: read once.
+  const configuration = reconfigure ? await configure(client, casterId, inputs, studioConfig) : undefined;
   if (startIt) await startStudio(client, casterId);
-  return readBack(client, casterId, inputs);
+  return readBack(client, casterId, inputs, configuration);
 }
+
+/** The studio's configuration as a SetCasterConfig that succeeded left it, in the kind's terms. */
+type AppliedConfiguration = Pick<CasterInputs, "casterName" | "casterTemplate" | (typeof CONFIG_PROPERTIES)[number]>;
 
 /**
  * SetCasterConfig replaces the whole configuration: a parameter left out clears that setting. So
  * the call always carries all of it: each setting the program declares, and for each one it does
  * not, what the studio has now (read just before, so a console change to an undeclared setting
- * survives).
+ * survives; or `now`, when the caller has just read it). Answers the configuration the call set:
+ * the API keeps what it is sent or refuses the call (SetCasterConfig's page: "This operation
+ * replaces all existing configurations"), so reading it back would only repeat it.
  */
-async function configure(client: LiveClient, casterId: string, desired: CasterInputs): Promise<void> {
-  const now = await client.call("DescribeCasterConfig", { CasterId: casterId });
+async function configure(client: LiveClient, casterId: string, desired: CasterInputs, now?: ApiCasterConfig): Promise<AppliedConfiguration> {
+  now ??= await client.call("DescribeCasterConfig", { CasterId: casterId });
   const current = configFromApi(now);
   const pick = <K extends (typeof CONFIG_PROPERTIES)[number]>(name: K): CasterInputs[K] => (desired[name] !== undefined ? desired[name] : current[name]) as CasterInputs[K];
   const recording = pick("recording");
@@ -269,6 +276,11 @@ async function configure(client: LiveClient, casterId: string, desired: CasterIn
     SyncGroupsConfig: syncGroupsParam(pick("syncGroups")),
   };
   await client.call("SetCasterConfig", params);
+  return {
+    casterName: desired.casterName,
+    casterTemplate: desired.casterTemplate,
+    ...(Object.fromEntries(CONFIG_PROPERTIES.map((name) => [name, pick(name)])) as Pick<CasterInputs, (typeof CONFIG_PROPERTIES)[number]>),
+  };
 }
 
 function recordConfigParam(recording: RecordingConfig) {
@@ -413,37 +425,66 @@ async function describeCaster(client: LiveClient, casterId: string): Promise<Api
   return itemsOf(reply?.CasterList?.Caster, "CasterId").find((item) => item.CasterId === casterId);
 }
 
-async function readBack(client: LiveClient, casterId: string, applied: CasterInputs): Promise<CasterOutputs> {
-  const state = await readStudio(client, casterId, applied);
+/**
+ * The studio after a change: its configuration as `configure` set it (when it did), the rest from
+ * the API. A studio just started or left running has scenes: they are listed beside DescribeCasters.
+ */
+async function readBack(client: LiveClient, casterId: string, applied: CasterInputs, configuration?: AppliedConfiguration): Promise<CasterOutputs> {
+  const state = await readStudio(client, casterId, applied, { configuration, listScenesAlongside: applied.running === true });
   if (!state) throw new Error(`studio ${casterId} was made but DescribeCasters does not list it; run pulumi refresh and try again.`);
   return state;
 }
 
+/** How readStudio reads, where its caller knows more than the API's defaults. */
+export interface StudioReadOptions {
+  /** Lists the studio's scenes (default DescribeCasterScenes through the shared listing). */
+  listScenes?: (client: LiveClient, casterId: string) => Promise<ApiScene[]>;
+  /** Sees the DescribeCasterConfig reply, for a caller that sends the configuration next. */
+  configRead?: (config: ApiCasterConfig) => void;
+  /** What a SetCasterConfig just set: taken as the configuration instead of reading it. */
+  configuration?: AppliedConfiguration;
+  /** The studio is expected to run: its scenes are listed at the same time as DescribeCasters, not after it. */
+  listScenesAlongside?: boolean;
+}
+
 /**
  * The studio as the API has it: DescribeCasters for what it is and whether it runs,
- * DescribeCasterConfig for each setting, DescribeCasterScenes for its scenes while it has them.
- * Undefined when the API says it does not exist.
+ * DescribeCasterConfig for each setting (unless `configuration` says), DescribeCasterScenes for
+ * its scenes while it has them (Status 1). Undefined when the API says it does not exist.
  */
 export async function readStudio(
   client: LiveClient,
   casterId: string,
   kept: Partial<CasterInputs>,
-  listScenes: (client: LiveClient, casterId: string) => Promise<ApiScene[]> = scenes.describe,
+  { listScenes = scenes.describe, configRead, configuration, listScenesAlongside = false }: StudioReadOptions = {},
 ): Promise<CasterOutputs | undefined> {
+  const earlySceneListing = listScenesAlongside ? listScenes(client, casterId) : undefined;
+  // Not awaited when the studio turns out gone or idle: its failure is then no one's.
+  earlySceneListing?.catch(() => undefined);
   const item = await describeCaster(client, casterId);
   if (!item) return undefined;
-  const config = await client.call("DescribeCasterConfig", { CasterId: casterId });
+  let settings = configuration;
+  if (!settings) {
+    const config = await client.call("DescribeCasterConfig", { CasterId: casterId });
+    configRead?.(config);
+    settings = {
+      ...configFromApi(config),
+      casterName: config.CasterName || undefined,
+      casterTemplate: config.TranscodeConfig?.CasterTemplate as CasterInputs["casterTemplate"],
+    } as AppliedConfiguration;
+  }
   const status = Number(item.Status ?? 0);
-  const scenes = status === 1 ? sceneIdsOf(await listScenes(client, casterId)) : {};
+  const scenes = status === 1 ? sceneIdsOf(await (earlySceneListing ?? listScenes(client, casterId))) : {};
+  const { casterName, casterTemplate, ...settingsBySetCasterConfig } = settings;
   const state: CasterOutputs = {
     casterId,
-    casterName: config.CasterName || item.CasterName || undefined,
+    casterName: casterName || item.CasterName || undefined,
     normType: Number(item.NormType) as CasterInputs["normType"],
-    casterTemplate: (config.TranscodeConfig?.CasterTemplate || item.CasterTemplate || kept.casterTemplate) as CasterInputs["casterTemplate"],
+    casterTemplate: (casterTemplate || item.CasterTemplate || kept.casterTemplate) as CasterInputs["casterTemplate"],
     chargeType: CHARGE_TYPE,
     resourceGroupId: item.ResourceGroupId || kept.resourceGroupId,
     tags: item.Tags?.tag?.length ? Object.fromEntries(item.Tags.tag.map((tag) => [tag.TagKey, tag.TagValue])) : undefined,
-    ...configFromApi(config),
+    ...settingsBySetCasterConfig,
     running: status === 1,
     status,
     ...scenes,

@@ -48,7 +48,7 @@ export async function readStudioForExport(client: LiveClient, casterId: string):
   const reading = await unlessStudioGone(async (): Promise<StudioReading | undefined> => {
     // The studio's scenes are listed once: for its PVW and PGM IDs, and for what each shows.
     let scenes: ApiScene[] = [];
-    const studio = await readStudio(client, casterId, {}, async (...args) => (scenes = await sceneListing.describe(...args)));
+    const studio = await readStudio(client, casterId, {}, { listScenes: async (...args) => (scenes = await sceneListing.describe(...args)) });
     if (!studio) return undefined;
     return {
       casterId,
