@@ -19,8 +19,9 @@ import { episodeGroupProvider } from "../provider/episode-group/provider";
 import { layoutProvider } from "../provider/layout/provider";
 import { sceneBindingProvider } from "../provider/scene/provider";
 import { showListProvider } from "../provider/show-list/provider";
+import { playlistProvider } from "../provider/playlist/provider";
 import {
-  channelInputs, componentInputs, episodeInputs, groupInputs, layoutInputs, sceneBindingInputs, showListInputs, studioInputs,
+  channelInputs, componentInputs, episodeInputs, groupInputs, layoutInputs, playlistInputs, sceneBindingInputs, showListInputs, studioInputs,
 } from "./program/inputs";
 import {
   BENCH_PROGRAM,
@@ -30,6 +31,7 @@ import {
   channelModeStudios,
   createInProcess,
   createSourcesInProcess,
+  createPlaylistStudio,
   createStudio,
   engineFloor,
   engineStartup,
@@ -67,8 +69,8 @@ interface BenchKind<Setup> {
 /** Counts of each kind: the full run at a floor of some 5-10 s each (a few seconds' work is mostly latency, not pace); the quick run small. */
 function kindCounts(quick: boolean) {
   return quick
-    ? { studios: 2, layouts: 5, components: 5, episodes: 3, groups: 3, showLists: 2, showsPerList: 3, channelStudios: 1, channelsPerStudio: 4, sceneStudios: 1 }
-    : { studios: 50, layouts: 99, components: 99, episodes: 40, groups: 20, showLists: 50, showsPerList: 4, channelStudios: 8, channelsPerStudio: 12, sceneStudios: 25 };
+    ? { studios: 2, layouts: 5, components: 5, episodes: 3, groups: 3, showLists: 2, showsPerList: 3, playlists: 2, itemsPerPlaylist: 3, channelStudios: 1, channelsPerStudio: 4, sceneStudios: 1 }
+    : { studios: 50, layouts: 99, components: 99, episodes: 40, groups: 20, showLists: 50, showsPerList: 4, playlists: 50, itemsPerPlaylist: 4, channelStudios: 8, channelsPerStudio: 12, sceneStudios: 25 };
 }
 
 function benchKinds(bench: Bench, quick: boolean): BenchKind<unknown>[] {
@@ -106,6 +108,13 @@ function benchKinds(bench: Bench, quick: boolean): BenchKind<unknown>[] {
       provider: showListProvider,
       setUp: (label) => Promise.all(Array.from({ length: n.showLists }, (_, i) => createStudio(bench, `${label}-${i + 1}`))),
       inputs: (casterIds) => showListInputs(casterIds, n.showsPerList), program: (casterIds) => ({ showLists: { casterIds, shows: n.showsPerList } }),
+    }),
+    kind({
+      // One AddPlaylistItems makes a studio's list with all its items: one write a list.
+      name: `${n.playlists} playlists (${n.itemsPerPlaylist} items each)`, resources: n.playlists, floorAction: "AddPlaylistItems", floorCalls: n.playlists,
+      provider: playlistProvider,
+      setUp: (label) => Promise.all(Array.from({ length: n.playlists }, (_, i) => createPlaylistStudio(bench, `${label}-${i + 1}`))),
+      inputs: (casterIds) => playlistInputs(casterIds, n.itemsPerPlaylist), program: (casterIds) => ({ playlists: { casterIds, items: n.itemsPerPlaylist } }),
     }),
     kind({
       // A studio has 12 channels (RV01-RV12): the count is studios x channels, one SetCasterChannel each.

@@ -14,6 +14,7 @@ import { layoutInputs, sourceInputs } from "./program/inputs";
 import { layoutProvider } from "../provider/layout/provider";
 import { callBoundSeconds, countByAction, peakProviderMemory, retriedCount, ScenarioResult, throttledCount, timeline } from "./measure";
 import { OPERATIONS } from "../model/live-api";
+import { LIGHTWEIGHT_CAROUSEL_DEMANDS, PLAYLIST_NORM_TYPE } from "../model/api-facts";
 
 /** The API's limits the benchmarks are measured against (model/live-api.ts). */
 export const SOURCE_QPS = OPERATIONS.AddCasterVideoResource.qps;
@@ -56,6 +57,25 @@ export async function createStudio(bench: Bench, name: string): Promise<string> 
     CasterName: name,
   });
   return reply.CasterId!;
+}
+
+/**
+ * A lightweight carousel studio (NormType 3) as a playlist needs it: AddPlaylistItems' demands
+ * (the official SDK's AddPlaylistItemsRequest: template lp_noTranscode, programEffect 1).
+ */
+export async function createPlaylistStudio(bench: Bench, name: string): Promise<string> {
+  const reply = await bench.client.call("CreateCaster", {
+    ClientToken: `${name}-${process.pid}-${Date.now()}`,
+    NormType: PLAYLIST_NORM_TYPE,
+    ChargeType: "PostPaid",
+    CasterName: name,
+    CasterTemplate: LIGHTWEIGHT_CAROUSEL_DEMANDS.casterTemplate,
+  });
+  const casterId = reply.CasterId!;
+  await bench.client.call("SetCasterConfig", {
+    CasterId: casterId, TranscodeConfig: JSON.stringify({ CasterTemplate: LIGHTWEIGHT_CAROUSEL_DEMANDS.casterTemplate }), ProgramEffect: LIGHTWEIGHT_CAROUSEL_DEMANDS.programEffect,
+  });
+  return casterId;
 }
 
 function configureInProcess(endpoint: string): void {

@@ -1,9 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
 import {
-  Caster, CasterChannel, CasterComponent, CasterEpisode, CasterEpisodeGroup, CasterLayout, CasterSceneBinding, CasterShowList, CasterVideoResource,
+  Caster, CasterChannel, CasterComponent, CasterEpisode, CasterEpisodeGroup, CasterLayout, CasterPlaylist, CasterSceneBinding, CasterShowList, CasterVideoResource,
 } from "pulumi-alicloud-caster";
 import {
-  channelInputs, componentInputs, episodeInputs, groupInputs, layoutInputs, sceneBindingInputs, showListInputs, sourceInputs, studioInputs,
+  channelInputs, componentInputs, episodeInputs, groupInputs, layoutInputs, playlistInputs, sceneBindingInputs, showListInputs, sourceInputs, studioInputs,
 } from "./inputs";
 
 /**
@@ -15,6 +15,7 @@ import {
  *   that kind in that studio, which the benchmark gives sources at RV01–RV04 beforehand (layouts
  *   and episodes show them); each kind a key of its own, so that one stack can declare them all;
  * - `showLists` `{ casterIds, shows }`: a show list of that many shows in each studio;
+ * - `playlists` `{ casterIds, items }`: a playlist of that many items in each (lightweight carousel) studio;
  * - `channelStudios` `[{ casterId, resourceIds }]`: a channel-mode studio's channels RV01.., one a source;
  * - `sceneBindings` `[{ casterId, layoutId }]`: a running studio's PVW and PGM scenes, both on that layout;
  * - `noOpResources`: that many dynamic resources whose provider makes no call, with a source's
@@ -42,6 +43,8 @@ inStudio("episodeGroups", (casterId, n) => groupInputs(casterId, n).forEach((arg
 
 const showLists = config.getObject<{ casterIds: string[]; shows: number }>("showLists");
 if (showLists) showListInputs(showLists.casterIds, showLists.shows).forEach((args, i) => new CasterShowList(`show-list-${i + 1}`, args));
+const playlists = config.getObject<{ casterIds: string[]; items: number }>("playlists");
+if (playlists) playlistInputs(playlists.casterIds, playlists.items).forEach((args, i) => new CasterPlaylist(`playlist-${i + 1}`, args));
 (config.getObject<{ casterId: string; resourceIds: string[] }[]>("channelStudios") ?? []).forEach(({ casterId, resourceIds }, studio) => {
   channelInputs(casterId, resourceIds).forEach((args) => new CasterChannel(`channel-${studio + 1}-${args.channelId}`, args));
 });

@@ -1,5 +1,5 @@
 import type {
-  CasterArgs, CasterChannelArgs, CasterComponentArgs, CasterEpisodeArgs, CasterEpisodeGroupArgs, CasterLayoutArgs, CasterSceneBindingArgs, CasterShowListArgs,
+  CasterArgs, CasterChannelArgs, CasterComponentArgs, CasterEpisodeArgs, CasterEpisodeGroupArgs, CasterLayoutArgs, CasterPlaylistArgs, CasterSceneBindingArgs, CasterShowListArgs,
 } from "pulumi-alicloud-caster";
 
 /**
@@ -87,6 +87,14 @@ export function showListInputs(casterIds: string[], shows: number): CasterShowLi
       resourceType: "vod" as const,
       resourceUrl: `https://media.example.com/shows/${list + 1}/${i + 1}.mp4`,
     })),
+  }));
+}
+
+/** One playlist in each lightweight carousel studio, of `items` VOD media IDs. */
+export function playlistInputs(casterIds: string[], items: number): CasterPlaylistArgs[] {
+  return casterIds.map((casterId, list) => ({
+    casterId,
+    items: Array.from({ length: items }, (_, i) => ({ itemName: `List ${list + 1} item ${i + 1}`, mediaId: `5f8809f2335243d1fa8f786f9429f${String(list * 100 + i).padStart(3, "0")}` })),
   }));
 }
 
