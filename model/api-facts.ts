@@ -204,9 +204,12 @@ export const MAX_DELAY_SECONDS = 300;
 export const MAX_SIDE_OUTPUTS = 20;
 /** Recording formats (AddLiveAppRecordConfig, its Chinese revision): m3u8 needs the name of its TS segments. */
 export const RECORD_FORMATS = ["m3u8", "flv", "mp4"] as const;
-/** CREATE, NormType: 1 a general studio, 6 a carousel (playlist) studio that takes no video sources. */
-export const NORM_TYPE = { general: 1, carousel: 6 } as const;
-export const NORM_TYPES = [NORM_TYPE.general, NORM_TYPE.carousel] as const;
+/**
+ * CREATE, NormType: 1 a general studio, 6 a carousel (playlist) studio that takes no video sources; 4 a virtual
+ * studio (the SDK's CreateCasterRequest lists "4: Virtual Studio" for the China site only), the only one with studio layouts.
+ */
+export const NORM_TYPE = { general: 1, carousel: 6, virtualStudio: 4 } as const;
+export const NORM_TYPES = [NORM_TYPE.general, NORM_TYPE.carousel, NORM_TYPE.virtualStudio] as const;
 /** SET_CONFIG, SyncGroupsConfig mode: 0 streamer (the sources follow `hostResourceId`), 1 conference (all in step, no host). */
 export const SYNC_GROUP_MODE = { streamer: 0, conference: 1 } as const;
 /** DescribeCasterConfig's page, RecordConfig.OnDemand: 0 off, 1 HTTP callback, 2 stream parameters, 7 not recorded by default. */
@@ -230,13 +233,30 @@ export const MAX_FONT_NAME_LENGTH = 64;
  * studio", https://www.alibabacloud.com/help/en/live/developer-reference/api-addstudiolayout).
  */
 export const PLAYLIST_NORM_TYPE = 3;
-export const VIRTUAL_STUDIO_NORM_TYPE = 4;
+export const VIRTUAL_STUDIO_NORM_TYPE = NORM_TYPE.virtualStudio;
 /** The playlist item's ResourceType: "Only video-on-demand (VOD) resources are supported" (EditPlaylist's InputProgramItem). */
 export const PLAYLIST_RESOURCE_TYPES = ["vod"] as const;
 /** StartPlaylist's ResumeMode; StartItemId is required with Custom (the SDK's StartPlaylistRequest). */
 export const PLAYLIST_RESUME_MODES = ["Restart", "Continue", "Custom"] as const;
 /** AddStudioLayout's LayoutType: common needs CommonConfig; studio needs BgImageConfig and ScreenInputConfigList (the SDK's AddStudioLayoutRequest). */
 export const STUDIO_LAYOUT_TYPES = ["common", "studio"] as const;
+/*
+ * A studio layout's JSON settings: the official TypeScript SDK's models (live-20161101 AddStudioLayoutRequest.ts for
+ * the settings and their examples, DescribeStudioLayoutsResponseBody.ts for each field's valid values).
+ */
+/** A channel (SetCasterChannelRequest's ChannelId: "The format is `RV01` to `RV12`"); a studio layout's ChannelId binds one. */
+export const CHANNEL_ID_PATTERN = /^RV(0[1-9]|1[0-2])$/;
+export const CHANNEL_ID_RULE = "use a channel from RV01 to RV12, always two digits (RV03, not RV3).";
+/** ScreenInputConfig's Color, the chroma key (the reply model): blue or green screen, auto (detected), complex (real-scene keying). */
+export const CHROMA_KEY_COLORS = ["green", "blue", "auto", "complex"] as const;
+/** ScreenInputConfig's PortraitType (the reply model): 0 half body, 1 full body. */
+export const PORTRAIT_TYPES = { halfBody: 0, fullBody: 1 } as const;
+/** LayerOrderConfig's Type (the reply model): background (the background material) or media (a multimedia input). */
+export const LAYER_ORDER_TYPES = ["background", "media"] as const;
+/** MediaInputConfig's FillMode and PositionRefer "Default value" (the reply model): none, topLeft. */
+export const MEDIA_INPUT_DEFAULTS = { fillMode: "none", anchor: "topLeft" } as const;
+/** A studio layout's LayoutName: the pages give no limit; a source's 128 is assumed (LIMITATIONS). */
+export const MAX_STUDIO_LAYOUT_NAME_LENGTH = 128;
 /** CREATE, ChargeType: PostPaid (pay as you go), the only billing the API offers a new studio. */
 export const CHARGE_TYPE = "PostPaid";
 /**

@@ -15,8 +15,9 @@ import { episodeGroupProvider } from "./episode-group/provider";
 import { checkResultForEngine } from "./shared/engine-check";
 import { videoResourceProvider } from "./video-resource/provider";
 import { showListProvider } from "./show-list/provider";
+import { studioLayoutProvider } from "./studio-layout/provider";
 
-export type ProviderKind = "video" | "episodes" | "studio" | "layout" | "component" | "scene" | "episode" | "showList";
+export type ProviderKind = "video" | "episodes" | "studio" | "layout" | "component" | "scene" | "episode" | "showList" | "studioLayout";
 
 const implementations: Record<ProviderKind, Omit<dynamic.ResourceProvider, "configure">> = {
   video: videoResourceProvider,
@@ -27,6 +28,7 @@ const implementations: Record<ProviderKind, Omit<dynamic.ResourceProvider, "conf
   scene: sceneBindingProvider,
   episode: episodeProvider,
   showList: showListProvider,
+  studioLayout: studioLayoutProvider,
 };
 
 /** Runs one method of one provider: the single entry point of the serialized provider. */

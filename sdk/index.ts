@@ -14,6 +14,8 @@ export { CasterEpisodeGroup } from "./caster-episode-group";
 export type { CasterEpisodeGroupArgs, EpisodeItemArgs } from "./caster-episode-group";
 export { CasterShowList } from "./caster-show-list";
 export type { CasterShowListArgs, ShowArgs } from "./caster-show-list";
+export { CasterStudioLayout } from "./caster-studio-layout";
+export type { CasterStudioLayoutArgs } from "./caster-studio-layout";
 export { isSignedUrl } from "./secrets";
 export { Studio, StudioLayout } from "./studio";
 export type { StudioArgs, StudioDefinition, StudioLayoutArgs, StudioLayoutInput } from "./studio";
@@ -24,5 +26,5 @@ export type {
 } from "../studio-file/schema";
 export { studioLayoutJsonSchema } from "../studio-file/json-schema";
 export type {
-  CasterOutputs, CasterVideoResourceOutputs, CasterLayoutOutputs, CasterComponentOutputs, CasterSceneBindingOutputs, CasterEpisodeOutputs, CasterEpisodeGroupOutputs, CasterShowListOutputs,
+  CasterOutputs, CasterVideoResourceOutputs, CasterLayoutOutputs, CasterComponentOutputs, CasterSceneBindingOutputs, CasterEpisodeOutputs, CasterEpisodeGroupOutputs, CasterShowListOutputs, CasterStudioLayoutOutputs,
 } from "./generated/args";

@@ -34,7 +34,7 @@ import { crossEntryChecks, PathProblem, StudioTerms } from "../studio-file/valid
  */
 
 /** The kinds that take part, by their class names (which messages name). */
-export type StudioKind = "Caster" | "CasterVideoResource" | "CasterLayout" | "CasterComponent" | "CasterSceneBinding" | "CasterEpisode" | "CasterEpisodeGroup" | "CasterShowList";
+export type StudioKind = "Caster" | "CasterVideoResource" | "CasterLayout" | "CasterComponent" | "CasterSceneBinding" | "CasterEpisode" | "CasterEpisodeGroup" | "CasterShowList" | "CasterStudioLayout";
 
 /** One resource as the program declared it. */
 interface Declaration {
@@ -174,6 +174,8 @@ const SECTION_OF: Record<Exclude<StudioKind, "Caster">, { section: string; key: 
   CasterSceneBinding: { section: "scenes", key: (d) => (typeof d.args.scene === "string" ? d.args.scene.toLowerCase() : undefined) },
   // Names nothing of the other sections; a second list of the studio is refused by its create (shows of other names).
   CasterShowList: { section: "showList", key: () => undefined },
+  // Keyed by name: a studio layout is known by it (two of one name are refused as two at one position are).
+  CasterStudioLayout: { section: "studioLayouts", key: (d) => (typeof d.args.layoutName === "string" ? d.args.layoutName : undefined) },
 };
 
 function literal(value: unknown, pattern: RegExp): string | undefined {

@@ -76,10 +76,12 @@ const fields = {
     api: "CasterName",
   },
   normType: {
-    schema: z.union([z.literal(NORM_TYPE.general), z.literal(NORM_TYPE.carousel)], { error: `use ${NORM_TYPE.general} for a general studio or ${NORM_TYPE.carousel} for a carousel (playlist) studio.` })
-      .describe("1 a general studio, 6 a carousel studio"),
+    schema: z.union([z.literal(NORM_TYPE.general), z.literal(NORM_TYPE.carousel), z.literal(NORM_TYPE.virtualStudio)], {
+      error: `use ${NORM_TYPE.general} for a general studio, ${NORM_TYPE.carousel} for a carousel (playlist) studio or ${NORM_TYPE.virtualStudio} for a virtual studio (China site).`,
+    })
+      .describe("1 a general studio, 6 a carousel studio, 4 a virtual studio"),
     label: "type",
-    doc: "1 a general studio; 6 a carousel (playlist) studio, which plays episode groups and takes no video sources.",
+    doc: "1 a general studio; 6 a carousel (playlist) studio, which plays episode groups and takes no video sources; 4 a virtual studio (China site only), the studio that has studio layouts (CasterStudioLayout).",
     onChange: "replace",
     onChangeNote: "a new studio: its sources and scenes are made again",
     api: "NormType",

@@ -7,6 +7,7 @@ import { casterComponent } from "./caster-component";
 import { casterLayout } from "./caster-layout";
 import { casterSceneBinding } from "./caster-scene-binding";
 import { casterShowList } from "./caster-show-list";
+import { casterStudioLayout } from "./caster-studio-layout";
 
 /** Every kind, in the order the README and the SDK present them. */
-export const KINDS: KindSpec[] = [caster, casterVideoResource, casterLayout, casterComponent, casterSceneBinding, casterEpisodeGroup, casterEpisode, casterShowList];
+export const KINDS: KindSpec[] = [caster, casterVideoResource, casterLayout, casterComponent, casterSceneBinding, casterEpisodeGroup, casterEpisode, casterShowList, casterStudioLayout];

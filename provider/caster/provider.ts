@@ -434,7 +434,7 @@ export async function readStudio(
   const state: CasterOutputs = {
     casterId,
     casterName: config.CasterName || item.CasterName || undefined,
-    normType: Number(item.NormType) as 1 | 6,
+    normType: Number(item.NormType) as CasterInputs["normType"],
     casterTemplate: (config.TranscodeConfig?.CasterTemplate || item.CasterTemplate || kept.casterTemplate) as CasterInputs["casterTemplate"],
     chargeType: CHARGE_TYPE,
     resourceGroupId: item.ResourceGroupId || kept.resourceGroupId,

@@ -69,7 +69,7 @@ export function studioFileText(file: ExportedStudio): string {
   const studio = (root.get("caster", true) as unknown as YAMLMap).get("new", true) as unknown as YAMLMap;
   const normType = pairOf(studio, "normType");
   if (normType && isScalar(normType.value)) {
-    normType.value.comment = normType.value.value === 6 ? " 6 a carousel (playlist) studio" : " 1 a general studio";
+    normType.value.comment = normType.value.value === 6 ? " 6 a carousel (playlist) studio" : normType.value.value === 4 ? " 4 a virtual studio" : " 1 a general studio";
   }
   const running = pairOf(studio, "running");
   if (running && isScalar(running.value)) running.value.comment = " on air";
