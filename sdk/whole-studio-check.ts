@@ -236,7 +236,7 @@ function studioShape(members: Declaration[]) {
   const problems: string[] = [];
   const waitFor = new Map<Declaration, pulumi.Resource[]>();
   const caster = members.find((member) => member.kind === "Caster");
-  if (caster) studio.caster = { new: { running: checkable(caster.args.running) } };
+  if (caster) studio.caster = { new: { running: checkable(caster.args.running), normType: checkable(caster.args.normType) } };
   for (const member of members) {
     if (member.kind === "Caster") continue;
     const { section, key } = SECTION_OF[member.kind];
@@ -299,6 +299,9 @@ function who(declaration: Declaration): string {
 /** A second resource at a position of the studio that another holds. */
 function takenProblem(section: string, position: string, first: Declaration, second: Declaration, free: string[]): string {
   const where = who;
+  if (section === "studioLayouts") {
+    return `${where(second)} layoutName: ${describeValue(position)} is the name of ${where(first)} in the same studio: a studio layout is known by its name (that is how a lost reply is found again); rename one.`;
+  }
   if (section === "scenes") {
     return `${where(second)} scene: ${describeValue(position.toUpperCase())} is bound already by ${where(first)}: a scene shows one binding; keep one of the two.`;
   }

@@ -7,6 +7,7 @@ import { episodeGroupFields, episodeItemSchema } from "../model/kinds/caster-epi
 import { layoutFields as compositionFields } from "../model/kinds/caster-layout";
 import { SCENES } from "../model/kinds/caster-scene-binding";
 import { backgroundSchema, showListFields, showSchema } from "../model/kinds/caster-show-list";
+import { adoptedStudioLayoutsSchema, FileStudioLayout, fileStudioLayoutsSchema } from "./studio-layouts";
 import { casterIdSchema, LOCATION_ID_PATTERN, SOURCE_PROPERTIES, SourceProperty, videoResourceFields } from "../model/kinds/caster-video-resource";
 import { OBJECT_ID_PATTERN } from "../model/fields/import-id";
 import { Connection, connectionSchema } from "../model/fields/connection";
@@ -237,6 +238,7 @@ export const fileAdoptSchema = z.strictObject({
       .describe(`the existing ${noun}s taken over, keyed as in ${section}`)])) as Record<AdoptSection, z.ZodOptional<z.ZodNullable<z.ZodRecord<z.ZodString, z.ZodString>>>>),
   showList: casterIdSchema.optional()
     .describe("the studio's existing show list, taken over by the studio's CasterId (a studio has one list): shows the file does not declare are removed"),
+  studioLayouts: adoptedStudioLayoutsSchema,
 }).describe("the existing objects' IDs, keyed as the file's sections are: caster (with caster: { new: ... }), sources, layouts, components, episodes, episodeGroups, and showList (the studio's CasterId)");
 
 export const studioLayoutSchema = z.strictObject({
@@ -255,6 +257,7 @@ export const studioLayoutSchema = z.strictObject({
   episodes: z.record(z.string().regex(EPISODE_KEY_PATTERN, { error: EPISODE_KEY_RULE }), fileEpisodeSchema).nullable().optional()
     .describe("the schedule's episodes, keyed by a name of yours, e.g. evening-news"),
   showList: fileShowListSchema.nullable().optional(),
+  studioLayouts: fileStudioLayoutsSchema,
   timeZone: timeZoneSchema.optional(),
   connection: connectionSchema
     .describe("how everything in this file reaches Alibaba Cloud, when not with the stack's settings: { profile, region, endpoint, assumeRole: { roleArn, sessionName, externalId, sessionExpiration }, stsEndpoint }; names where credentials are, never holds them"),
@@ -323,6 +326,8 @@ interface Composition {
   connection?: Connection;
   /** What the first `pulumi up` takes over; IDs only. */
   adopt?: FileAdopt | null;
+  /** A virtual studio's studio layouts. */
+  studioLayouts?: FileStudioLayout[] | null;
 }
 
 /** A studio file as the file gives it. */
@@ -376,6 +381,7 @@ export function withSecretsAsText(layout: StudioFileDefinition): PlainStudioFile
     timeZone: layout.timeZone,
     connection: layout.connection,
     adopt: layout.adopt,
+    studioLayouts: layout.studioLayouts,
   } as PlainStudioFile;
 }
 

@@ -93,9 +93,14 @@ export function deleteStudioLayout(account: AccountState, casterId: string, layo
   delete account.studioLayouts[layoutId];
 }
 
-/** The studio's layouts in creation order, or the one asked for (none when it matches nothing, as DescribeCasterLayouts). */
+/**
+ * The studio's layouts in creation order, or the one asked for (none when it matches nothing, as DescribeCasterLayouts).
+ * Another studio than a virtual one is not found: the SDK's DescribeStudioLayoutsRequest, CasterId: "Only virtual studio
+ * production studios (NormType=4) are supported. If you pass in a production studio ID of another type,
+ * InvalidCaster.NotFound is returned."
+ */
 export function describeStudioLayouts(account: AccountState, casterId: string, layoutId: string | undefined): StudioLayoutRecord[] {
-  findCaster(account, casterId);
+  if (findCaster(account, casterId).normType !== VIRTUAL_STUDIO_NORM_TYPE) throw errors.casterNotFound(casterId);
   return Object.values(account.studioLayouts).filter((layout) => layout.casterId === casterId && (layoutId === undefined || layout.layoutId === layoutId));
 }
 

@@ -84,4 +84,8 @@ describe("emulator studio layouts", () => {
     expectError(await bad("LayerOrderConfigList", '[{"Type":"chroma"}]'), 400, "InvalidParameter.Malformed");
     expect((await call("DescribeStudioLayouts", { CasterId: casterId })).body.Total).toBe(0);
   });
+
+  test("DescribeStudioLayouts answers a studio that is not a virtual studio InvalidCaster.NotFound, as its request model says", async () => {
+    expectError(await call("DescribeStudioLayouts", { CasterId: await newStudio(1) }), 404, "InvalidCaster.NotFound");
+  });
 });

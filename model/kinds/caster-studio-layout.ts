@@ -214,7 +214,8 @@ const layerOrderNamesDeclared: CrossFieldRule<StudioLayoutInputs> = (known, unkn
   if (!known.layerOrder || unknown.has("background") || unknown.has("mediaInputs")) return undefined;
   const ids = { background: known.background?.id === undefined ? [] : [known.background.id], media: (known.mediaInputs ?? []).flatMap((input) => (input.id === undefined ? [] : [input.id])) };
   for (const [index, entry] of known.layerOrder.entries()) {
-    if (ids[entry.type].includes(entry.id)) continue;
+    // A background not declared at all is the layout type's rule to report.
+    if (ids[entry.type].includes(entry.id) || (entry.type === "background" && known.background === undefined)) continue;
     const where = entry.type === "background" ? "the background's id" : "the id of a media input";
     return {
       property: "layerOrder",
@@ -253,7 +254,8 @@ export const casterStudioLayout: KindSpec<Fields> = {
   operations: { create: "AddStudioLayout", read: "DescribeStudioLayouts", update: "ModifyStudioLayout", delete: "DeleteStudioLayout" },
   id: ["casterId", "layoutId"],
   goneCodes: ["InvalidLayout.NotFound", "InvalidCaster.NotFound"],
-  deleteBeforeReplace: false,
+  // The new layout takes the old one's name, which is unique in the studio.
+  deleteBeforeReplace: true,
   rules: [
     choiceDecides<StudioLayoutInputs>("layoutType", {
       common: { needs: ["commonConfig"] },

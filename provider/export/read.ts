@@ -5,6 +5,8 @@ import { ApiEpisode, episodes } from "../episode/provider";
 import { ApiLayout, layouts } from "../layout/provider";
 import { ApiScene, scenes as sceneListing } from "../scene/provider";
 import { ApiList, describeShowList } from "../show-list/provider";
+import { ApiStudioLayout, studioLayouts } from "../studio-layout/provider";
+import { NORM_TYPE } from "../../model/api-facts";
 import { unlessStudioGone } from "../shared/studio-listing";
 import { ApiVideoResource } from "../video-resource/api";
 import { sources } from "../video-resource/provider";
@@ -26,6 +28,8 @@ export interface StudioReading {
   program: (ApiEpisode & { Status?: number })[];
   /** The studio's show list; its shows empty when it has none. */
   showList: ApiList;
+  /** A virtual studio's studio layouts; none for another studio (DescribeStudioLayouts answers it InvalidCaster.NotFound). */
+  studioLayouts: ApiStudioLayout[];
 }
 
 /** The studio does not exist where the settings point (DescribeCasters does not list it, or InvalidCaster.NotFound). */
@@ -52,6 +56,7 @@ export async function readStudioForExport(client: LiveClient, casterId: string):
       scenes,
       program: await episodes.describe(client, casterId),
       showList: await describeShowList(client, casterId),
+      studioLayouts: studio.normType === NORM_TYPE.virtualStudio ? await studioLayouts.describe(client, casterId) : [],
     };
   });
   if (!reading) throw new StudioNotFound(casterId);

@@ -27,6 +27,7 @@ export function studioFileValue(file: ExportedStudio): Record<string, unknown> {
     if (Object.keys(file[section]).length > 0) value[section] = file[section];
   }
   if (file.showList !== undefined) value.showList = file.showList;
+  if (file.studioLayouts.length > 0) value.studioLayouts = file.studioLayouts;
   const { caster, showList, ...maps } = file.adopt;
   value.adopt = { caster, ...Object.fromEntries(Object.entries(maps).filter(([, ids]) => Object.keys(ids).length > 0)), ...(showList !== undefined ? { showList } : {}) };
   return value;

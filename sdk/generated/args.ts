@@ -762,7 +762,7 @@ export interface CasterShowListArgs {
 export interface CasterStudioLayoutArgs {
   /**
    * The production studio's ID: a virtual studio (NormType 4), as AddStudioLayout asks.
-   * Changing it replaces the studio layout.
+   * Changing it replaces the studio layout, the old one deleted first.
    */
   casterId: pulumi.Input<string>;
   /**
@@ -774,7 +774,8 @@ export interface CasterStudioLayoutArgs {
   /**
    * `common`: one channel shown as it is (`commonConfig`); `studio`: chroma-keyed presenters
    * (`chromaKeyInputs`) over a `background`, with optional `mediaInputs` and `layerOrder`.
-   * Changing it replaces the studio layout (ModifyStudioLayout takes no LayoutType).
+   * Changing it replaces the studio layout, the old one deleted first (ModifyStudioLayout takes no
+   * LayoutType).
    */
   layoutType: pulumi.Input<"common" | "studio">;
   /**
