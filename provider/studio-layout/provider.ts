@@ -33,7 +33,8 @@ export const studioLayoutProvider = kindProvider<StudioLayoutInputs, StudioLayou
 
   async create(inputs) {
     const client = liveClient();
-    const existing = (await studioLayouts.listOrNone(client, inputs.casterId, "before-create"))?.find((item) => item.LayoutName === inputs.layoutName);
+    // A fresh listing (not one from before this process's last change): a replacement has just deleted the old layout of this name.
+    const existing = (await studioLayouts.listOrNone(client, inputs.casterId))?.find((item) => item.LayoutName === inputs.layoutName);
     if (existing) {
       throw new UserFacingError(
         `studio ${inputs.casterId} already has a studio layout named ${JSON.stringify(inputs.layoutName)} (${existing.LayoutId}): a studio layout is known by its name. `
