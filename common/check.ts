@@ -96,6 +96,8 @@ function firstIssuePerPlace(issues: z.core.$ZodIssue[]): z.core.$ZodIssue[] {
  */
 export function describeValue(value: unknown): string {
   if (value === undefined) return "nothing";
+  // JSON writes NaN and the infinities as null; YAML's .nan and .inf arrive as them.
+  if (typeof value === "number" && !Number.isFinite(value)) return String(value);
   const text = redactSignatures(JSON.stringify(value))
     .replace(/[\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (character) => `\\u${(character.codePointAt(0) as number).toString(16).padStart(4, "0")}`);
   return text.length > 120 ? `${text.slice(0, 117)}...` : text;
@@ -106,6 +108,12 @@ function describeIssue(name: string, value: unknown, issue: z.core.$ZodIssue, de
   const where = name + issue.path.map((key) => (typeof key === "number" ? `[${key}]` : `.${String(key)}`)).join("");
   // A value that may be a credential (a key added where none belongs) is never quoted.
   if (issue.code === "custom" && (issue as { params?: { conceal?: boolean } }).params?.conceal) return `${where} is not allowed: ${issue.message}`;
+  // A map's key that is refused (a tag key): the key is what was received, and its own rule says why.
+  if (issue.code === "invalid_key") {
+    const key = issue.path[issue.path.length - 1];
+    const owner = name + issue.path.slice(0, -1).map((part) => (typeof part === "number" ? `[${part}]` : `.${String(part)}`)).join("");
+    return `${owner} key ${describeValue(String(key))} is not allowed: ${issue.issues[0]?.message ?? issue.message}`;
+  }
   const received = issue.path.reduce<unknown>((inner, key) => (inner as Record<PropertyKey, unknown> | undefined)?.[key], value);
   if (received === undefined) {
     return issue.path.length === 0
@@ -115,7 +123,8 @@ function describeIssue(name: string, value: unknown, issue: z.core.$ZodIssue, de
   // A value of the wrong JavaScript type; a number that is not whole falls through to the field's own message.
   if (issue.code === "invalid_type" && !(issue.expected === "int" && typeof received === "number")) {
     const fix = issue.message.startsWith("Invalid input") ? `use ${article(issue.expected)}.` : issue.message;
-    return `${where} must be ${article(issue.expected)}, got ${typeof received} ${describeValue(received)}: ${fix}`;
+    const got = typeof received === "number" && !Number.isFinite(received) ? describeValue(received) : `${typeof received} ${describeValue(received)}`;
+    return `${where} must be ${article(issue.expected)}, got ${got}: ${fix}`;
   }
   return `${where} ${describeValue(received)} is not allowed: ${issue.message}`;
 }

@@ -10,6 +10,7 @@ import { randomUUID } from "node:crypto";
 import { CHARGE_TYPE, NORM_TYPE, NORM_TYPES, POSITIONS } from "../model/api-facts";
 import { API_VERSION } from "../model/live-api";
 import { DEMO_ACCOUNT } from "./gateway/accounts";
+import { documentationUrl } from "../common/documentation";
 
 const USAGE = `Usage: caster-emulator [--host HOST] [--port PORT] [--state FILE] [--accounts FILE] [--ingest-endpoints N]
                       [--faults JSON|@FILE] [--fault-seed N] [--latency-ms N] [--quiet]
@@ -32,7 +33,7 @@ a running one to try things with; its ID is printed on stdout. In this repositor
   --quiet                do not log one line per call
   --sts FILE             STS roles and OIDC providers, JSON {"roles": [{"arn", "trustedAccounts"?, "trustedOidcProviders"?,
                          "maxSessionDurationSeconds"?, "externalId"?}], "oidcProviders": [{"arn", "issuerUrl", "clientIds"}]}
-                         for AssumeRole and AssumeRoleWithOIDC (see emulator/README.md)
+                         for AssumeRole and AssumeRoleWithOIDC (see the documentation below)
   --tls-cert FILE, --tls-key FILE
                          a PEM certificate and key for an HTTPS listener (the STS endpoint: Alibaba's credential
                          library calls STS over https only); the client trusts it with NODE_EXTRA_CA_CERTS=FILE
@@ -43,7 +44,10 @@ create-studio:
   --name NAME            the studio's name (default: Try-out studio)
   --norm-type ${NORM_TYPE.general}|${NORM_TYPE.carousel}        ${NORM_TYPE.general} a general studio (default), ${NORM_TYPE.carousel} a carousel (playlist) studio
   --template TEMPLATE    its output template, e.g. lp_sd (default: lp_sd)
-  The key is $ALIBABA_CLOUD_ACCESS_KEY_ID / $ALIBABA_CLOUD_ACCESS_KEY_SECRET, else the demo account's.`;
+  The key is $ALIBABA_CLOUD_ACCESS_KEY_ID / $ALIBABA_CLOUD_ACCESS_KEY_SECRET, else the demo account's.
+
+Documentation: ${documentationUrl("docs/emulator.md")}
+(every flag, the operations served and the LIMITATIONS: ${documentationUrl("emulator/README.md")})`;
 
 async function main(argv: string[]): Promise<void> {
   if (argv[0] === "create-studio") return createStudio(argv.slice(1));

@@ -19,8 +19,20 @@ describe("fault injection", () => {
     expect(injector.decide("AddCasterVideoResource").fault).toBe("InternalError");
   });
 
+  test("times limits an entry to that many faults: the first reply lost, the retry served", () => {
+    const injector = new FaultInjector({ rates: { StopCaster: { lostResponse: 1, times: 1 }, "*": { internalError: 1, times: 2 } } });
+    expect([1, 2, 3].map(() => injector.decide("StopCaster").fault)).toEqual(["LostResponse", undefined, undefined]);
+    // "*" is one entry for every Action without its own: two faults in all, not two each.
+    expect([injector.decide("DescribeCasters").fault, injector.decide("StartCaster").fault, injector.decide("DescribeCasters").fault])
+      .toEqual(["InternalError", "InternalError", undefined]);
+    // A new plan starts its count again.
+    injector.setPlan({ rates: { StopCaster: { lostResponse: 1, times: 1 } } });
+    expect(injector.decide("StopCaster").fault).toBe("LostResponse");
+  });
+
   test.each([
     [{ rates: { "*": { internalError: 1.5 } } }, /from 0 to 1/],
+    [{ rates: { "*": { lostResponse: 1, times: 0.5 } } }, /times must be a whole number/],
     [{ rates: { "*": { internalError: 0.6, lostResponse: 0.6 } } }, /add up to 1.2/],
     [{ rates: { "*": { explode: 0.1 } } }, /unknown fault explode/],
     [{ rates: { "*": { latencyMs: -5 } } }, /latencyMs must be 0 or more/],

@@ -16,6 +16,12 @@ export interface FaultRates {
   lostResponse?: number;
   /** Milliseconds added before every call of the operation is served. */
   latencyMs?: number;
+  /**
+   * At most this many faults from this entry, then it injects none: `{lostResponse: 1, times: 1}`
+   * loses exactly the first reply, as one dropped connection does, so that what the retry meets
+   * is the first attempt's outcome. Left out: no limit.
+   */
+  times?: number;
 }
 
 export interface FaultPlan {
@@ -41,6 +47,8 @@ const FAULT_ORDER: [keyof FaultRates, Fault][] = [
 export class FaultInjector {
   private plan: FaultPlan = { rates: {} };
   private random: () => number = mulberry32(0);
+  /** Faults injected per entry of the plan ("*" counted as one entry), for `times`. */
+  private injected = new Map<string, number>();
 
   constructor(plan?: FaultPlan) {
     if (plan) this.setPlan(plan);
@@ -50,6 +58,7 @@ export class FaultInjector {
     validatePlan(plan);
     this.plan = { seed: plan.seed ?? 0, rates: plan.rates };
     this.random = mulberry32(this.plan.seed ?? 0);
+    this.injected.clear();
   }
 
   getPlan(): FaultPlan {
@@ -57,13 +66,18 @@ export class FaultInjector {
   }
 
   decide(action: string): FaultDecision {
-    const rates = this.plan.rates[action] ?? this.plan.rates["*"];
+    const entry = action in this.plan.rates ? action : "*";
+    const rates = this.plan.rates[entry];
     if (!rates) return { latencyMs: 0 };
     const draw = this.random();
+    const spent = rates.times !== undefined && (this.injected.get(entry) ?? 0) >= rates.times;
     let threshold = 0;
     for (const [rate, fault] of FAULT_ORDER) {
       threshold += rates[rate] ?? 0;
-      if (draw < threshold) return { latencyMs: rates.latencyMs ?? 0, fault };
+      if (!spent && draw < threshold) {
+        this.injected.set(entry, (this.injected.get(entry) ?? 0) + 1);
+        return { latencyMs: rates.latencyMs ?? 0, fault };
+      }
     }
     return { latencyMs: rates.latencyMs ?? 0 };
   }
@@ -71,7 +85,7 @@ export class FaultInjector {
 
 export function validatePlan(plan: FaultPlan): void {
   if (typeof plan !== "object" || plan === null || typeof plan.rates !== "object" || plan.rates === null) {
-    throw new Error('a fault plan is {"seed"?: number, "rates": {"<Action>" or "*": {internalError, serviceUnavailable, throttling, lostResponse, latencyMs}}}');
+    throw new Error('a fault plan is {"seed"?: number, "rates": {"<Action>" or "*": {internalError, serviceUnavailable, throttling, lostResponse, latencyMs, times}}}');
   }
   if (plan.seed !== undefined && !Number.isInteger(plan.seed)) throw new Error(`seed must be a whole number, got ${JSON.stringify(plan.seed)}`);
   for (const [action, rates] of Object.entries(plan.rates)) {
@@ -86,7 +100,10 @@ export function validatePlan(plan: FaultPlan): void {
     if (rates.latencyMs !== undefined && (!Number.isFinite(rates.latencyMs) || rates.latencyMs < 0)) {
       throw new Error(`${action}.latencyMs must be 0 or more, got ${JSON.stringify(rates.latencyMs)}`);
     }
-    const unknown = Object.keys(rates).filter((key) => key !== "latencyMs" && !FAULT_ORDER.some(([rate]) => rate === key));
+    if (rates.times !== undefined && (!Number.isInteger(rates.times) || rates.times < 0)) {
+      throw new Error(`${action}.times must be a whole number of faults, 0 or more, got ${JSON.stringify(rates.times)}`);
+    }
+    const unknown = Object.keys(rates).filter((key) => key !== "latencyMs" && key !== "times" && !FAULT_ORDER.some(([rate]) => rate === key));
     if (unknown.length > 0) throw new Error(`${action}: unknown fault ${unknown.join(", ")}`);
   }
 }

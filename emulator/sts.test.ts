@@ -118,6 +118,22 @@ describe("STS AssumeRole", () => {
   });
 });
 
+describe("STS GetCallerIdentity", () => {
+  test("names the account a key acts in: its own for an account key, the role's for temporary credentials", async () => {
+    const own = await client(emulator.url, STS_VERSION, STAGING)("GetCallerIdentity");
+    expect(own.status).toBe(200);
+    expect(own.body).toMatchObject({ AccountId: STAGING.uid, IdentityType: "Account", Arn: `acs:ram::${STAGING.uid}:root` });
+    const assumed = (await client(emulator.url, STS_VERSION, STAGING)("AssumeRole", { RoleArn: DEPLOY_ROLE, RoleSessionName: "pulumi-up" })).body.Credentials;
+    const asRole = await client(emulator.url, STS_VERSION, {
+      accessKeyId: assumed.AccessKeyId, accessKeySecret: assumed.AccessKeySecret, securityToken: assumed.SecurityToken,
+    })("GetCallerIdentity");
+    expect(asRole.body).toMatchObject({ AccountId: PRODUCTION.uid, IdentityType: "AssumedRoleUser", Arn: expect.stringMatching(/^acs:ram::\d+:assumed-role\/.+\/pulumi-up$/) });
+    // Signed like any call: a wrong secret is refused.
+    const forged = await client(emulator.url, STS_VERSION, { ...STAGING, accessKeySecret: "not-the-secret" })("GetCallerIdentity");
+    expect(forged.body.Code).toBe("SignatureDoesNotMatch");
+  });
+});
+
 describe("STS AssumeRoleWithOIDC", () => {
   const token = (claims: Record<string, unknown> = {}) =>
     jwt({ iss: ISSUER, aud: "sts.aliyuncs.com", sub: "repo:team/studios:ref:refs/heads/main", iat: Math.floor(now / 1000), exp: Math.floor(now / 1000) + 300, ...claims });

@@ -1,5 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { PROVIDER_KEY_FORM } from "../model/kinds/kind";
+import { ConfigProblemError } from "../provider/client/errors";
+import { checkRateLimitRedisConfig, RATE_LIMIT_REDIS_URL_CONFIG_KEY } from "../provider/client/settings";
 
 /**
  * The provider text Pulumi stores with every resource of a kind (twice: in its inputs and its
@@ -36,5 +38,28 @@ export function dynamicResourceArgs(
   type: string,
 ): [type: string, name: string, props: pulumi.Inputs, opts: pulumi.CustomResourceOptions | undefined] {
   if ("__provider" in props) throw new Error("a resource of pulumi-alicloud-caster must not define the __provider key");
+  refuseStackConfigTheStateWouldKeep();
   return [`pulumi-nodejs:dynamic/${module}:${type}`, name, { ...props, __provider: storedProviderText(kind) }, opts];
+}
+
+let stackConfigChecked = false;
+
+/**
+ * The engine registers the dynamic provider with the whole stack config as its inputs, and writes
+ * them to the state, when the program registers its first resource of this package: before any
+ * check of the provider runs. A Redis URL with a password in stack config is therefore refused
+ * here, in the program, before that first registration (the provider refuses it too, for a
+ * program that registers no resource of ours through this module). Once per program.
+ */
+function refuseStackConfigTheStateWouldKeep(): void {
+  if (stackConfigChecked) return;
+  stackConfigChecked = true;
+  try {
+    // The raw value, as the engine passes it: Config.get would warn about a secret read in plain.
+    checkRateLimitRedisConfig(pulumi.runtime.getConfig(RATE_LIMIT_REDIS_URL_CONFIG_KEY)?.trim() || undefined);
+  } catch (error) {
+    // Said as a program error without a stack trace: the message says what to do.
+    if (error instanceof ConfigProblemError) throw new pulumi.RunError(error.message);
+    throw error;
+  }
 }

@@ -5,11 +5,13 @@ import { EmulatorOidcProvider, EmulatorRole, parseRoleArn, SessionStore, Tempora
 
 /**
  * The two STS operations that Alibaba Cloud's credential chain calls (@alicloud/credentials:
- * ram_role_arn and oidc_role_arn), on the API version STS has. AssumeRole is signed like any RPC
- * call and checked by the same gateway; AssumeRoleWithOIDC is anonymous, the OIDC token is the proof.
+ * ram_role_arn and oidc_role_arn), on the API version STS has, and GetCallerIdentity, which the
+ * provider asks which account a key acts in (the shared rate limiter's budget is the account's).
+ * AssumeRole and GetCallerIdentity are signed like any RPC call and checked by the same gateway;
+ * AssumeRoleWithOIDC is anonymous, the OIDC token is the proof.
  */
 export const STS_VERSION = "2015-04-01";
-export const STS_ACTIONS: ReadonlySet<string> = new Set(["AssumeRole", "AssumeRoleWithOIDC"]);
+export const STS_ACTIONS: ReadonlySet<string> = new Set(["AssumeRole", "AssumeRoleWithOIDC", "GetCallerIdentity"]);
 
 /** OIDCToken: 4 to 20,000 characters (https://www.alibabacloud.com/help/en/ram/api-assumerolewithoidc). */
 const OIDC_TOKEN_LENGTH = { min: 4, max: 20_000 };
@@ -54,7 +56,33 @@ export class StsService {
   ) {}
 
   serve(request: GatewayRequest, nowMs: number): StsReply {
+    if (request.params.Action === "GetCallerIdentity") return this.callerIdentity(request, nowMs);
     return request.params.Action === "AssumeRoleWithOIDC" ? this.assumeRoleWithOidc(request.params, nowMs) : this.assumeRole(request, nowMs);
+  }
+
+  /**
+   * GetCallerIdentity: who signed the call, with the fields of the official SDK's reply model
+   * (sts-20150401 GetCallerIdentityResponseBody.ts: AccountId, Arn, IdentityType, PrincipalId,
+   * RoleId, UserId; its examples: `acs:ram::<uid>:user/admin`, IdentityType `RAMUser`). The
+   * emulator's keys are the accounts' own (`Account`, Arn `acs:ram::<uid>:root`); temporary
+   * credentials are an `AssumedRoleUser` of their role, in the role's account.
+   */
+  private callerIdentity(request: GatewayRequest, nowMs: number): StsReply {
+    const call = this.gateway.authenticate(request, nowMs);
+    const session = this.sessions.find(call.key.accessKeyId);
+    const uid = call.key.uid;
+    if (!session) {
+      return { uid, body: { AccountId: uid, UserId: uid, PrincipalId: uid, IdentityType: "Account", Arn: `acs:ram::${uid}:root` } };
+    }
+    const role = roleId(session.roleArn);
+    const assumedRoleArn = session.roleArn.replace(/:role\//i, ":assumed-role/");
+    return {
+      uid,
+      body: {
+        AccountId: uid, UserId: `${role}:${session.roleSessionName}`, PrincipalId: `${role}:${session.roleSessionName}`, RoleId: role,
+        IdentityType: "AssumedRoleUser", Arn: `${assumedRoleArn}/${session.roleSessionName}`,
+      },
+    };
   }
 
   /** AssumeRole (https://alibabacloud.com/help/en/ram/api-assumerole): a signed call by a key the role trusts. */

@@ -162,7 +162,7 @@ export const casterEpisodeGroup: KindSpec<Fields> = {
   outputs: {
     programId: { doc: "The API's ProgramId: the group's ID.", sdkType: "string", api: "ProgramId" },
     itemIds: { doc: "The API's ItemIds, in item order.", sdkType: "string[]" },
-    listedInProgram: { doc: "Whether the studio listed the items after creation; refresh relies on it (see the README).", sdkType: "boolean" },
+    listedInProgram: { doc: "Whether the studio listed the items after creation; refresh relies on it (see the page of CasterEpisodeGroup, docs/resources/caster-episode-group.md).", sdkType: "boolean" },
   },
   operations: {
     create: "AddCasterEpisodeGroup",

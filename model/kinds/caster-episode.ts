@@ -9,6 +9,7 @@ import { nameSchema } from "../fields/name";
 import { startTimeSchema } from "./caster-episode-group";
 import { casterIdSchema } from "./caster-video-resource";
 import { connectionField } from "../fields/connection";
+import { apiId, componentIdSchema } from "../fields/api-id";
 import { KindSpec, schemasOf } from "./kind";
 
 /**
@@ -23,8 +24,6 @@ import { KindSpec, schemasOf } from "./kind";
  *   ("The episode type cannot be modified.")
  */
 
-const apiId = (what: string) =>
-  z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, { error: `use the ${what}'s ID as the API gives it (an output of its resource).` });
 
 const TIME_DOC = "an ISO 8601 time with its zone (`2026-12-24T20:00:00Z`, `2026-12-25T04:00:00+08:00`) whose date and time exist, or a Date; sent as UTC to the second";
 
@@ -67,7 +66,7 @@ const fields = {
     whenOmitted: "not compared",
   },
   componentIds: {
-    schema: z.array(apiId("component"), { error: "give a list of component IDs." }).optional()
+    schema: z.array(componentIdSchema, { error: "give a list of component IDs." }).optional()
       .describe("the components, bottom to top"),
     doc: "The components shown, bottom to top (CasterComponents' `componentId`s): over the source for a Resource episode (they switch with it), alone for a Component episode (at least one).",
     default: "none",
@@ -179,7 +178,7 @@ const sourceMatchesType = withJsonSchema<EpisodeInputs>((known, unknown) => {
   if (known.resourceId !== undefined && known.locationId !== undefined) {
     return {
       property: "locationId",
-      reason: `both resourceId ${describeValue(known.resourceId)} and locationId ${describeValue(known.locationId)} are given: name the source once, by its ID or by its position.`,
+      reason: `both resourceId ${describeValue(known.resourceId)} and locationId ${describeValue(known.locationId)} are given: keep one of them, the source's ID or its position.`,
     };
   }
   if (type === "Resource" && !sourceUnknown && known.resourceId === undefined && known.locationId === undefined) {

@@ -35,13 +35,15 @@ export const videoLayerSchema = z.strictObject({
   locationId: z.string().regex(LOCATION_ID_PATTERN, { error: LOCATION_ID_RULE }),
   widthNormalized: normalized("the width").optional(),
   heightNormalized: normalized("the height").optional(),
-  position: z.tuple([normalized("x"), normalized("y")], { error: "use [x, y], each from 0 to 1, e.g. [0.5, 0.5]." }),
+  // Optional, as the API has it: VideoLayer.N.PositionNormalized defaults to [0,0] (the official
+  // SDK's AddCasterLayoutRequest: "Default value: `[0,0]`").
+  position: z.tuple([normalized("x"), normalized("y")], { error: "use [x, y], each from 0 to 1, e.g. [0.5, 0.5]." }).optional(),
   anchor: z.enum(POSITION_REFERS, { error: `use one of ${POSITION_REFERS.join(", ")}.` }).optional(),
   fillMode: z.enum(FILL_MODES, { error: "use none (keep the source's shape) or fit (fill the layer's box)." }).optional(),
   fixedDelayDuration: wholeNumber(0, MAX_FIXED_DELAY_MS, `use whole milliseconds from 0 to ${MAX_FIXED_DELAY_MS}.`).optional(),
 }, { error: (issue) => issue.code === "unrecognized_keys"
   ? `a video layer has locationId, widthNormalized, heightNormalized, position, anchor, fillMode and fixedDelayDuration; remove ${issue.keys.join(", ")}.`
-  : "each video layer is { locationId, position: [x, y], widthNormalized?, heightNormalized?, anchor?, fillMode? }." });
+  : "each video layer is { locationId, position?: [x, y], widthNormalized?, heightNormalized?, anchor?, fillMode? }." });
 
 export const audioLayerSchema = z.strictObject({
   locationId: z.string().regex(LOCATION_ID_PATTERN, { error: LOCATION_ID_RULE }),
@@ -85,7 +87,11 @@ const fields = {
     onChange: "update",
   },
   audioLayers: {
-    schema: z.array(audioLayerSchema, { error: "give a list of audio layers." }).optional()
+    // AudioLayer.N and MixList.N are required (the official SDK's AddCasterLayoutRequest): an empty
+    // list would send none, which the API refuses.
+    schema: z.array(audioLayerSchema, { error: "give a list of audio layers." })
+      .min(1, { error: "give at least one audio layer (the API needs a MixList): leave audioLayers out to hear every video layer's source at volume 1, or list one with volumeRate 0 for silence." })
+      .optional()
       .describe("the sources that are heard"),
     doc: "What is heard: each layer mixes the source at `locationId` in, at `volumeRate` (0–10, default 1) on `validChannel` (default `all`). The API's MixList is this list's locations, in this order.",
     default: "every video layer's source, at volume 1 on all channels (the API needs a MixList)",

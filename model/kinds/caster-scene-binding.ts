@@ -3,6 +3,7 @@ import { describeValue } from "../../common/check";
 import { eachItemOnce, withJsonSchema } from "../rules";
 import { casterIdSchema } from "./caster-video-resource";
 import { connectionField } from "../fields/connection";
+import { apiId, componentIdSchema } from "../fields/api-id";
 import { KindSpec, schemasOf } from "./kind";
 
 /**
@@ -18,7 +19,6 @@ import { KindSpec, schemasOf } from "./kind";
 /** The scenes of a studio, by the names the console gives them. */
 export const SCENES = ["PGM", "PVW"] as const;
 
-const apiId = (what: string) => z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, { error: `use the ${what}'s ID as the API gives it (an output of its resource).` });
 
 const fields = {
   casterId: {
@@ -39,7 +39,7 @@ const fields = {
     api: "LayoutId",
   },
   componentIds: {
-    schema: z.array(apiId("component"), { error: "give a list of component IDs." }).optional()
+    schema: z.array(componentIdSchema, { error: "give a list of component IDs." }).optional()
       .describe("the components over the layout, bottom to top"),
     doc: "The components shown over the layout, bottom to top (CasterComponents' `componentId`s).",
     default: "none",

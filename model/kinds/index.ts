@@ -9,5 +9,5 @@ import { casterSceneBinding } from "./caster-scene-binding";
 import { casterShowList } from "./caster-show-list";
 import { casterStudioLayout } from "./caster-studio-layout";
 
-/** Every kind, in the order the README and the SDK present them. */
+/** Every kind, in the order the documentation (docs/index.md) and the SDK present them. */
 export const KINDS: KindSpec[] = [caster, casterVideoResource, casterLayout, casterComponent, casterSceneBinding, casterEpisodeGroup, casterEpisode, casterShowList, casterStudioLayout];

@@ -7,7 +7,7 @@ import { declaresParameter, OperationSpec, OPERATIONS, ParamsOf, ReplyObject } f
  * default, whether a change is made in place), how they map to the API's names, the operations
  * that create, read, modify and delete it, its ID, and its place in the studio file. The provider
  * (check, diff, the parameters it sends, what it reads back), the SDK's `Args` (generated), the
- * README's property tables (generated) and the studio file all read it.
+ * reference pages (docs/resources/, generated) and the studio file all read it.
  */
 /**
  * The form of a kind's `provider` key: it is written into each resource's stored provider text as
@@ -37,7 +37,7 @@ export interface KindSpec<Fields extends Record<string, FieldSpec> = Record<stri
   deleteBeforeReplace: boolean;
   /** The rules across properties, each with its JSON Schema where one can say it. */
   rules: KindRule<any>[];
-  /** Its section in the studio file, and the line the README shows for it. */
+  /** Its section in the studio file, and the line its reference page shows for it. */
   studioFile: { section: string; doc: string };
 }
 
@@ -55,14 +55,14 @@ export type OnChange =
 export interface FieldSpec {
   /** What is allowed; `.optional()` when it may be left out. Its `.describe()` is the short form messages use. */
   schema: z.ZodType;
-  /** What it means, for the SDK's doc comment and the README (Markdown, one paragraph). */
+  /** What it means, for the SDK's doc comment and the reference page (Markdown, one paragraph). */
   doc: string;
   /** What a reviewer calls it, in the studio file's diff ("output template"); left out, its own name. */
   label?: string;
   /** What applies when it is left out; absent for a required property. */
   default?: string;
   onChange: OnChange;
-  /** Why a change replaces (README, SDK). */
+  /** Why a change replaces (reference page, SDK). */
   onChangeNote?: string;
   /** The API's name of the property in requests and in the reply's item. */
   api?: string;
@@ -79,7 +79,7 @@ export interface FieldSpec {
   sdkType?: string;
   /** Stored as a secret when the value carries a signature or a password. */
   secretWhenSigned?: true;
-  /** Not a user's property: the SDK fills it in (not in `Args`, not in the README). */
+  /** Not a user's property: the SDK fills it in (not in `Args`, not on the reference page). */
   internal?: true;
   /**
    * The API takes this change only while the object is stopped: `"turning on"` (a one-way switch

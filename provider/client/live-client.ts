@@ -1,6 +1,7 @@
 import RPCClient from "@alicloud/pop-core";
 import { toLiveApiError } from "./errors";
 import { traitsOf } from "./operations";
+import { accountBehind } from "./caller-account";
 import { limiterFor } from "./rate-limiter";
 import { backoffDelayMs, DEFAULT_RETRY_POLICY, isTransient, RetryPolicy } from "./retry";
 import { ClientSettings, credentialSource, CredentialSource, httpsEndpoint } from "./settings";
@@ -42,7 +43,7 @@ export interface ClientOptions {
  * The one place that talks to the Live API. Every call is a POST, so no credential, signature
  * or parameter is ever part of a URL; it waits for its slot under the operation's QPS, shared by
  * the whole process (or, with settings.rateLimitRedisUrl, by every process on that Redis that
- * signs with the same access key ID for the same endpoint);
+ * acts in the same account for the same endpoint);
  * transient failures are retried with backoff; every failure becomes a LiveApiError. An operation
  * the API takes over HTTPS only goes to the endpoint's host over https, signed, limited and retried
  * the same way.
@@ -113,7 +114,10 @@ export class LiveClient {
     for (let attempt = 1; ; attempt++) {
       // Asked each time: an STS token may have been renewed since the last attempt.
       const credentials = await this.credentials.getCredentials();
-      const limiter = limiterFor(this.settings.endpoint, credentials.accessKeyId, action, traits.qps, this.settings.rateLimitRedisUrl);
+      // Shared with other processes, the budget is the account's, whichever of its keys signs; this
+      // process's own limiter stays by key ID, with no call to STS (one process signs with one key).
+      const budgetOwner = this.settings.rateLimitRedisUrl ? await accountBehind(credentials, this.settings) : credentials.accessKeyId;
+      const limiter = limiterFor(this.settings.endpoint, budgetOwner, action, traits.qps, this.settings.rateLimitRedisUrl);
       await limiter.acquire();
       this.stats.requests[action] = (this.stats.requests[action] ?? 0) + 1;
       try {

@@ -46,17 +46,17 @@ const limiters = new Map<string, RateLimiter>();
 let sharedModule: typeof import("./shared-rate-limiter") | undefined;
 
 /**
- * The limiter of an endpoint, access key ID and operation: with `sharedRedisUrl` (the
- * alicloud-caster:rateLimitRedisUrl setting), the one every process on that Redis shares;
- * without it, this process's own.
+ * The limiter of an endpoint, budget owner and operation: with `sharedRedisUrl` (the
+ * alicloud-caster:rateLimitRedisUrl setting), the one every process on that Redis shares, whose
+ * owner is the account (caller-account.ts); without it, this process's own, by access key ID.
  */
-export function limiterFor(endpoint: string, accessKeyId: string, action: string, qps: number, sharedRedisUrl?: string): Limiter {
+export function limiterFor(endpoint: string, budgetOwner: string, action: string, qps: number, sharedRedisUrl?: string): Limiter {
   if (sharedRedisUrl) {
     // Loaded only when the setting is there: a stack without it never loads a Redis client.
     sharedModule ??= require("./shared-rate-limiter") as typeof import("./shared-rate-limiter");
-    return sharedModule.sharedLimiterFor(sharedRedisUrl, endpoint, accessKeyId, action, qps);
+    return sharedModule.sharedLimiterFor(sharedRedisUrl, endpoint, budgetOwner, action, qps);
   }
-  const key = `${endpoint}\u0000${accessKeyId}\u0000${action}`;
+  const key = `${endpoint}\u0000${budgetOwner}\u0000${action}`;
   let limiter = limiters.get(key);
   if (!limiter) {
     limiter = new RateLimiter(qps);

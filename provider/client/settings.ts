@@ -2,7 +2,7 @@ import type { DefaultCredentialsProvider } from "@alicloud/credentials";
 import { distance } from "fastest-levenshtein";
 import { hasSignature, redactSignatures } from "../../common/redact";
 import type { Connection } from "../../model/fields/connection";
-import { connectionCredentials, nonEmpty } from "./connection-credentials";
+import { connectionCredentials, nonEmpty, STS_ENDPOINT_ENV } from "./connection-credentials";
 import { ConfigProblemError, MissingCredentialsError } from "./errors";
 
 /** The public Live API endpoint; the emulator's URL replaces it for offline work. */
@@ -62,8 +62,10 @@ export interface ClientSettings {
   endpoint: string;
   regionId: string;
   timeoutMs: number;
-  /** The Redis through which processes that sign with one access key ID share its QPS budget; absent: this process's own limiter. */
+  /** The Redis through which processes acting in one account share its QPS budget; absent: this process's own limiter. */
   rateLimitRedisUrl?: string;
+  /** Where STS is asked (a connection's stsEndpoint, or ALICLOUD_CASTER_STS_ENDPOINT); absent: see caller-account.ts. */
+  stsEndpoint?: string;
 }
 
 /** Reads stack config the way a dynamic provider's configure() receives it. */
@@ -95,6 +97,7 @@ export function resolveSettings(config: ConfigSource | undefined, env: Env = pro
     regionId: connection?.region ?? fromConfig("alicloud:region") ?? nonEmpty(env.ALIBABA_CLOUD_REGION_ID) ?? nonEmpty(env.ALICLOUD_REGION) ?? DEFAULT_REGION,
     timeoutMs: DEFAULT_TIMEOUT_MS,
     rateLimitRedisUrl: fromConfig(RATE_LIMIT_REDIS_URL_CONFIG_KEY) ?? redisFromEnv,
+    stsEndpoint: connection?.stsEndpoint ?? nonEmpty(env[STS_ENDPOINT_ENV]),
   };
 }
 
@@ -127,7 +130,7 @@ export function checkConfigKeys(config: ConfigSource | undefined): void {
  * whole stack config into the state (the provider's inputs) and every `pulumi stack export` would
  * show it. The environment variable is read at run time and stored nowhere, so it may carry one.
  */
-function checkRateLimitRedisConfig(url: string | undefined): void {
+export function checkRateLimitRedisConfig(url: string | undefined): void {
   if (url === undefined) return;
   checkRedisUrlForm(url, RATE_LIMIT_REDIS_URL_CONFIG_KEY);
   if (!hasSignature(url) && !redisUrlPassword(url)) return;

@@ -186,35 +186,37 @@ describeWithRedis("an access key's QPS budget shared through Redis", () => {
 
   describe("through the client, as the provider uses it", () => {
     let emulator: RunningEmulator;
+    // A second key of the demo account, as a RAM user's key is: the same UID, another key ID and secret.
+    const SECOND_KEY = { accessKeyId: "emulator-demo-key-2", accessKeySecret: "emulator-demo-secret-2", uid: DEMO_ACCOUNT.uid };
     beforeAll(async () => {
-      emulator = await startEmulator();
+      emulator = await startEmulator({ accounts: [DEMO_ACCOUNT, SECOND_KEY] });
     });
     afterAll(async () => {
       await emulator?.close();
     });
 
     /** A client of the emulator's demo account, with the Redis URL from the environment variable, where a password belongs. */
-    const clientWith = (rateLimitRedisUrl: string) =>
+    const clientWith = (rateLimitRedisUrl: string, key: { accessKeyId: string; accessKeySecret: string } = DEMO_ACCOUNT) =>
       new LiveClient(
         {
           ...resolveSettings(
             { get: (key) => ({ "alicloud-caster:endpoint": emulator.url })[key], keys: () => ["alicloud-caster:endpoint"] },
             { ALICLOUD_CASTER_RATE_LIMIT_REDIS_URL: rateLimitRedisUrl },
           ),
-          credentials: { accessKeyId: DEMO_ACCOUNT.accessKeyId, accessKeySecret: DEMO_ACCOUNT.accessKeySecret },
+          credentials: { accessKeyId: key.accessKeyId, accessKeySecret: key.accessKeySecret },
         },
         { retry: { maxAttempts: 1 } },
       );
 
     test("the client waits for a slot that another process holds, and sends only once that slot has expired", async () => {
-      // Another process takes the slot of DescribeCasters for this endpoint and key ID, for 2.1 s.
-      const other = independentSharedLimiter(redis.url, emulator.url, DEMO_ACCOUNT.accessKeyId, "DescribeCasters", 0.5);
+      // Another process of the same account takes the slot of DescribeCasters for this endpoint, for 2.1 s.
+      const other = independentSharedLimiter(redis.url, emulator.url, DEMO_ACCOUNT.uid, "DescribeCasters", 0.5);
       try {
         await other.limiter.acquire();
         await clientWith(redis.url).call("DescribeCasters", {});
         // The client asked while the other's slot was taken, was refused (once or more: it asks
         // again when Redis says the slot ends), and was granted only after the slot expired.
-        const history = slotHistory(await slots.of(sharedLimitKey(emulator.url, DEMO_ACCOUNT.accessKeyId, "DescribeCasters")));
+        const history = slotHistory(await slots.of(sharedLimitKey(emulator.url, DEMO_ACCOUNT.uid, "DescribeCasters")));
         expect(history[0]).toBe("granted");
         expect(history.slice(-2)).toEqual(["expired", "granted"]);
         expect(history.slice(1, -2).length).toBeGreaterThan(0);
@@ -223,6 +225,26 @@ describeWithRedis("an access key's QPS budget shared through Redis", () => {
       } finally {
         await other.close();
       }
+    });
+
+    test("two keys of one account draw on one budget: the account's, which STS names, not each key's", async () => {
+      // Issue 28: keyed by access key ID, a RAM user's key (or an STS session's) had a budget of its own.
+      const first = clientWith(redis.url, DEMO_ACCOUNT);
+      const second = clientWith(redis.url, SECOND_KEY);
+      emulator.clearCalls();
+      await first.call("DescribeCasterConfig", { CasterId: "LIVEPRODUCER_POST-cn-none" }).catch(() => undefined);
+      await second.call("DescribeCasterConfig", { CasterId: "LIVEPRODUCER_POST-cn-none" }).catch(() => undefined);
+      const history = slotHistory(await slots.of(sharedLimitKey(emulator.url, DEMO_ACCOUNT.uid, "DescribeCasterConfig")));
+      // Both calls took a slot of the one key the account has; neither key ID names a budget.
+      expect(history.filter((event) => event === "granted")).toHaveLength(2);
+      expect(await slots.of(sharedLimitKey(emulator.url, DEMO_ACCOUNT.accessKeyId, "DescribeCasterConfig"))).toEqual([]);
+      expect(await slots.of(sharedLimitKey(emulator.url, SECOND_KEY.accessKeyId, "DescribeCasterConfig"))).toEqual([]);
+      // STS is asked once per key (the first key was asked by the test before), and no more.
+      const askedSts = () => emulator.calls().filter((record) => record.action === "GetCallerIdentity").length;
+      expect(askedSts()).toBe(1);
+      await first.call("DescribeCasters", {});
+      await second.call("DescribeCasters", {});
+      expect(askedSts()).toBe(1);
     });
 
     test("the environment variable is the setting when stack config has none", () => {

@@ -6,18 +6,17 @@ import { Limiter, SLOT_MARGIN } from "./rate-limiter";
 import { RATE_LIMIT_REDIS_URL_CONFIG_KEY, RATE_LIMIT_REDIS_URL_ENV } from "./settings";
 
 /**
- * An access key ID's QPS budget shared by every process and machine that names the same Redis,
+ * An account's QPS budget shared by every process and machine that names the same Redis,
  * with rate-limiter-flexible's RateLimiterRedis and RateLimiterQueue: the Live API counts calls per
  * account, so stacks run in parallel (one per studio, in parallel CI jobs) must draw on one budget.
  *
- * What is shared is exactly one budget per endpoint, access key ID and operation: the Redis key
- * names those three (sharedLimitKey). Processes that sign with the same key ID share; processes
- * of one account that sign with different key IDs (several RAM users' keys, or STS credentials,
- * which carry a new key ID each session) each get a budget of their own, and together can still
- * exceed the account's QPS.
+ * What is shared is exactly one budget per endpoint, account and operation: the Redis key names
+ * those three (sharedLimitKey). The account is the UID STS's GetCallerIdentity gives for the key
+ * that signs (caller-account.ts), so processes that sign with different keys of one account
+ * (several RAM users' keys, or STS credentials, which carry a new key ID each session) share it.
  *
  * The guarantee is the in-process RateLimiter's: one call per slot of 1/qps seconds (plus the same
- * margin), evenly spaced, per endpoint, access key ID and operation. Each slot is a Redis key of one
+ * margin), evenly spaced, per endpoint, account and operation. Each slot is a Redis key of one
  * point that lives for one slot: the process whose call takes the point goes, the others wait for
  * the key's expiry (msBeforeNext, from PTTL) and try again. The slot is measured on Redis's clock
  * from the moment it was taken, so neither clock skew between machines nor a timer that fires late
@@ -129,7 +128,7 @@ class SharedRedis {
   }
 }
 
-/** One endpoint, access key ID and operation, limited through a shared Redis. */
+/** One endpoint, account and operation, limited through a shared Redis. */
 export class SharedRateLimiter implements Limiter {
   private readonly queue: RateLimiterQueue;
 
@@ -167,11 +166,12 @@ const connections = new Map<string, SharedRedis>();
 const limiters = new Map<string, SharedRateLimiter>();
 
 /**
- * The shared limiter of an endpoint, access key ID and operation. Its Redis key names the access
- * key ID, never the secret, and the endpoint with any password in it masked.
+ * The shared limiter of an endpoint, account and operation (`budgetOwner`: the account's UID, or
+ * `key:<access key ID>` where STS could not say: caller-account.ts). Its Redis key names no
+ * secret, and the endpoint with any password in it masked.
  */
-export function sharedLimiterFor(redisUrl: string, endpoint: string, accessKeyId: string, action: string, qps: number): SharedRateLimiter {
-  const key = sharedLimitKey(endpoint, accessKeyId, action);
+export function sharedLimiterFor(redisUrl: string, endpoint: string, budgetOwner: string, action: string, qps: number): SharedRateLimiter {
+  const key = sharedLimitKey(endpoint, budgetOwner, action);
   const id = `${redisUrl}\u0000${key}`;
   let limiter = limiters.get(id);
   if (!limiter) {
@@ -186,9 +186,9 @@ export function sharedLimiterFor(redisUrl: string, endpoint: string, accessKeyId
   return limiter;
 }
 
-/** The Redis key (without KEY_PREFIX) of one endpoint, access key ID and operation: what is shared, exactly. */
-export function sharedLimitKey(endpoint: string, accessKeyId: string, action: string): string {
-  return `${redactSignatures(endpoint)}|${accessKeyId}|${action}`;
+/** The Redis key (without KEY_PREFIX) of one endpoint, account and operation: what is shared, exactly. */
+export function sharedLimitKey(endpoint: string, budgetOwner: string, action: string): string {
+  return `${redactSignatures(endpoint)}|${budgetOwner}|${action}`;
 }
 
 /**
@@ -198,13 +198,13 @@ export function sharedLimitKey(endpoint: string, accessKeyId: string, action: st
 export function independentSharedLimiter(
   redisUrl: string,
   endpoint: string,
-  accessKeyId: string,
+  budgetOwner: string,
   action: string,
   qps: number,
   margin = SLOT_MARGIN,
 ): { limiter: SharedRateLimiter; close(): Promise<void> } {
   const redis = new SharedRedis(redisUrl);
-  return { limiter: new SharedRateLimiter(redis, sharedLimitKey(endpoint, accessKeyId, action), qps, margin), close: () => redis.close() };
+  return { limiter: new SharedRateLimiter(redis, sharedLimitKey(endpoint, budgetOwner, action), qps, margin), close: () => redis.close() };
 }
 
 /**

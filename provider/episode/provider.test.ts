@@ -124,7 +124,7 @@ describe("CasterEpisode provider", () => {
     const noComponents = await provider.check({}, { casterId, episodeName: "Break", startTime: "2030-12-24T20:00:00Z", endTime: "2030-12-24T21:00:00Z" });
     expect(noComponents.failures).toEqual([expect.objectContaining({ property: "componentIds", reason: expect.stringContaining("a Component episode shows components") })]);
     const both = await provider.check({}, { ...news(24), resourceId: mainCamera });
-    expect(both.failures).toEqual([expect.objectContaining({ property: "locationId", reason: expect.stringContaining("name the source once") })]);
+    expect(both.failures).toEqual([expect.objectContaining({ property: "locationId", reason: expect.stringContaining("keep one of them, the source's ID or its position") })]);
     const twice = await provider.check({}, { ...news(24), componentIds: [lowerThird, lowerThird] });
     expect(twice.failures).toEqual([expect.objectContaining({ property: "componentIds", reason: expect.stringContaining("componentIds[1] and componentIds[0]") })]);
     expect(live.emulator.calls().length).toBe(callsBefore);

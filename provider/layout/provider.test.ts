@@ -54,6 +54,18 @@ describe("on-screen providers: layout, component, scene binding", () => {
     expect(live.undeclaredParameters()).toEqual([]);
   });
 
+  test("a layer without position is placed at [0, 0], as the API places it, and reads back as no change", async () => {
+    // Issue 29: the position was required, though VideoLayer.N.PositionNormalized defaults to [0,0].
+    const inputs = (await provider.check({}, { casterId, videoLayers: [{ locationId: "RV01", widthNormalized: 1, heightNormalized: 1 }] })) as { inputs: LayoutInputs; failures: unknown[] };
+    expect(inputs.failures).toEqual([]);
+    const created = await provider.create(inputs.inputs);
+    const outs = created.outs as LayoutOutputs;
+    expect(outs.videoLayers[0].position).toEqual([0, 0]);
+    const read = await provider.read(created.id, outs);
+    expect(await provider.diff(created.id, read.props as LayoutOutputs, inputs.inputs)).toMatchObject({ changes: false });
+    await provider.delete(created.id, outs);
+  });
+
   test("a lost AddCasterLayout reply makes one layout, not two", async () => {
     const before = layoutsOfStudio().length;
     live.emulator.setFaults({ rates: { AddCasterLayout: { lostResponse: 1 } } });

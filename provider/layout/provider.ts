@@ -64,7 +64,8 @@ export const layoutProvider = kindProvider<LayoutInputs, LayoutOutputs>(kind, {
 /** The layers with every default written out, where they are known (a preview may not know them yet). */
 function normalLayers(props: Record<string, unknown>): Record<string, unknown> {
   const layers = props as Pick<LayoutInputs, "videoLayers" | "audioLayers">;
-  const known = Array.isArray(layers.videoLayers) && layers.videoLayers.every((layer) => Array.isArray(layer?.position))
+  // A position left out is the API's [0,0]; one not known yet in a preview leaves the layers as they are.
+  const known = Array.isArray(layers.videoLayers) && layers.videoLayers.every((layer) => layer?.position === undefined || Array.isArray(layer.position))
     && (layers.audioLayers === undefined || Array.isArray(layers.audioLayers));
   return known ? { ...props, ...comparableLayers(layers) } : props;
 }

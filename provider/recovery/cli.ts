@@ -5,6 +5,7 @@ import * as path from "node:path";
 import { createInterface } from "node:readline/promises";
 import { parseArgs } from "node:util";
 import { UserFacingError } from "../client/errors";
+import { documentationUrl } from "../../common/documentation";
 import { closeLimiters } from "../client/rate-limiter";
 import { Checkpoint, className, findUnfinishedCreates, RECOVERED_TYPES, withCreatesAdopted } from "./recover";
 import { consoleOutput, Output } from "../../common/cli-output";
@@ -56,7 +57,9 @@ and in no resource of this stack". Another stack that declares the very same sou
 location would lose it: check the list before you answer yes.
 
 Exit status: 0 recovered (or listed), 1 a step failed or deleting was declined (running it again
-is safe), 2 wrong usage.`;
+is safe), 2 wrong usage.
+
+Documentation: ${documentationUrl("docs/reliability.md#recovering-an-interrupted-pulumi-up")}`;
 
 export type { Output };
 

@@ -62,6 +62,9 @@ export const showListProvider = kindProvider<ShowListInputs, ShowListOutputs>(ki
   },
 });
 
+/** How often a reconciliation that met a lost reply or a refusal reads the list again and goes on. */
+const MAX_RECONCILE_ATTEMPTS = 5;
+
 /**
  * Makes the studio's show list the declared one, with the fewest calls that change anything, and
  * answers what the list then is. `takeOver`: shows of other names are removed (an update, or an
@@ -78,10 +81,24 @@ async function reconcile(client: LiveClient, inputs: ShowListInputs, options: { 
       + `Set importId: "${casterId}" to take the list over (those shows are then removed), or declare them.`,
     );
   }
-  const steps = planShowList(list.shows.map((show) => ({ id: show.ShowId, name: show.ShowName ?? "", show: showOf(show) })), inputs.shows.map(normalShow));
-  if (steps.length > 0) {
-    await apply(client, casterId, steps);
-    list = await describe(client, casterId);
+  const planFor = (now: ApiList) => planShowList(now.shows.map((show) => ({ id: show.ShowId, name: show.ShowName ?? "", show: showOf(show) })), inputs.shows.map(normalShow));
+  for (let attempt = 1, steps = planFor(list); steps.length > 0; attempt++) {
+    try {
+      await apply(client, casterId, steps);
+      list = await describe(client, casterId);
+      break;
+    } catch (error) {
+      // A call whose reply was lost (an add is never resent blindly: it has no ClientToken), or a
+      // retry refused because the lost first attempt did it (a removal of a show already removed):
+      // the list as it is now says what is left to do. The same plan again means nothing moved,
+      // and the refusal stands.
+      if (!(error instanceof LiveApiError) || attempt >= MAX_RECONCILE_ATTEMPTS) throw error;
+      const now = await describe(client, casterId);
+      const remaining = planFor(now);
+      if (isDeepStrictEqual(remaining, steps)) throw error;
+      list = now;
+      steps = remaining;
+    }
   }
   if (await applySettings(client, casterId, list, inputs)) list = await describe(client, casterId);
   const byName = new Map(list.shows.map((show) => [show.ShowName ?? "", show.ShowId]));

@@ -324,7 +324,7 @@ export interface CasterLayoutArgs {
    * API's BlendList is this list's locations, in this order.
    * Modified in place.
    */
-  videoLayers: pulumi.Input<pulumi.Input<{ locationId: pulumi.Input<string>; widthNormalized?: pulumi.Input<number>; heightNormalized?: pulumi.Input<number>; position: pulumi.Input<[number, number]>; anchor?: pulumi.Input<"topLeft" | "topCenter" | "topRight" | "leftCenter" | "center" | "rightCenter" | "bottomLeft" | "bottomCenter" | "bottomRight">; fillMode?: pulumi.Input<"none" | "fit">; fixedDelayDuration?: pulumi.Input<number> }>[]>;
+  videoLayers: pulumi.Input<pulumi.Input<{ locationId: pulumi.Input<string>; widthNormalized?: pulumi.Input<number>; heightNormalized?: pulumi.Input<number>; position?: pulumi.Input<[number, number]>; anchor?: pulumi.Input<"topLeft" | "topCenter" | "topRight" | "leftCenter" | "center" | "rightCenter" | "bottomLeft" | "bottomCenter" | "bottomRight">; fillMode?: pulumi.Input<"none" | "fit">; fixedDelayDuration?: pulumi.Input<number> }>[]>;
   /**
    * What is heard: each layer mixes the source at `locationId` in, at `volumeRate` (0–10, default
    * 1) on `validChannel` (default `all`). The API's MixList is this list's locations, in this
@@ -1132,7 +1132,7 @@ export interface CasterLayoutOutputs {
    * the screen (0–1; 0 or left out keeps the source's size), `fillMode` `fit` to fill that box. The
    * API's BlendList is this list's locations, in this order.
    */
-  readonly videoLayers: pulumi.Output<({ locationId: string; widthNormalized?: number; heightNormalized?: number; position: [number, number]; anchor?: "topLeft" | "topCenter" | "topRight" | "leftCenter" | "center" | "rightCenter" | "bottomLeft" | "bottomCenter" | "bottomRight"; fillMode?: "none" | "fit"; fixedDelayDuration?: number })[]>;
+  readonly videoLayers: pulumi.Output<({ locationId: string; widthNormalized?: number; heightNormalized?: number; position?: [number, number]; anchor?: "topLeft" | "topCenter" | "topRight" | "leftCenter" | "center" | "rightCenter" | "bottomLeft" | "bottomCenter" | "bottomRight"; fillMode?: "none" | "fit"; fixedDelayDuration?: number })[]>;
   /**
    * What is heard: each layer mixes the source at `locationId` in, at `volumeRate` (0–10, default
    * 1) on `validChannel` (default `all`). The API's MixList is this list's locations, in this
@@ -1288,7 +1288,8 @@ export interface CasterEpisodeGroupOutputs {
    */
   readonly itemIds: pulumi.Output<string[]>;
   /**
-   * Whether the studio listed the items after creation; refresh relies on it (see the README).
+   * Whether the studio listed the items after creation; refresh relies on it (see the page of
+   * CasterEpisodeGroup, docs/resources/caster-episode-group.md).
    */
   readonly listedInProgram: pulumi.Output<boolean>;
   /**

@@ -8,6 +8,7 @@ import { renderHtml, renderSvg } from "../render";
 import { SCENE_KEYS, StudioFileDefinition, timeZoneSchema } from "../schema";
 import { casterIdSchema } from "../../model/kinds/caster-video-resource";
 import { consoleOutput, Output } from "../../common/cli-output";
+import { documentationUrl } from "../../common/documentation";
 
 /**
  * caster-studio: the studio file's checks for a pull-request pipeline, runnable without Pulumi,
@@ -35,7 +36,9 @@ const usage = (command: string) => `Usage: ${command} <command> ...
          [--region REGION]     place of alicloud:region and alicloud-caster:endpoint. Signed URLs become
          [--endpoint URL]      { secret: <key> }, and the pulumi config set --secret commands are printed on stderr
 
-Exit status: 0 done (warnings alone do not fail), 1 a file has problems or export failed, 2 wrong usage or a file that cannot be written.`;
+Exit status: 0 done (warnings alone do not fail), 1 a file has problems or export failed, 2 wrong usage or a file that cannot be written.
+
+Documentation: ${documentationUrl("docs/studio-file.md")}`;
 
 export type { Output };
 

@@ -41,6 +41,27 @@ describe("provider settings", () => {
     }
   });
 
+  test("a Redis URL with a password in stack config is refused before the engine can store it", async () => {
+    // Issue 29: the check ran in the provider, after the engine had registered the provider with
+    // the whole stack config as its inputs, so the password reached the state once.
+    const password = "hunter2-redis-pw";
+    await stack.setConfig("alicloud-caster:rateLimitRedisUrl", `redis://:${password}@127.0.0.1:6379/0`);
+    try {
+      live.emulator.clearCalls();
+      const up = await stack.up();
+      expect(up.code).not.toBe(0);
+      expect(up.output).toContain("alicloud-caster:rateLimitRedisUrl");
+      expect(up.output).toContain("ALICLOUD_CASTER_RATE_LIMIT_REDIS_URL");
+      expect(up.output).not.toContain(password);
+      expect(howSaid(up.output, "a URL with a password")).toEqual({ times: 1, className: null });
+      expect(up.output).not.toMatch(/\n\s+at /);
+      expect(JSON.stringify(await stack.exportState())).not.toContain(password);
+      expect(live.emulator.calls()).toEqual([]);
+    } finally {
+      await stack.run(["config", "rm", "alicloud-caster:rateLimitRedisUrl", "--stack", stack.name, "--config-file", stack.configFile]);
+    }
+  });
+
   test("an API error in refresh is its message, without stack traces", async () => {
     expect((await stack.up()).code).toBe(0);
     // A wrong secret in the environment: every read fails with SignatureDoesNotMatch.

@@ -1,14 +1,16 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { API_PRODUCT, API_VERSION, OPERATIONS, OperationSpec, PUBLIC_ENDPOINT, ReplyType } from "../../model/live-api";
-import { sdkArgsSource, withPropertyTables } from "./kind-docs";
+import { sdkArgsSource } from "./kind-docs";
+import { writeKindPages } from "./kind-pages";
 import { COVERAGE_FILE, coverageTable } from "./coverage";
 
 /**
  * The documents generated from the spec: docs/live-api.md, the operation table of the emulator's
- * README, the SDK's `Args` (sdk/generated/args.ts), the README's property tables and the coverage
- * table of the official operations (docs/coverage.md, tools/generate/coverage.ts). `npm run docs` writes them; model/docs.test.ts fails when a committed copy is
- * stale.
+ * README, the SDK's `Args` (sdk/generated/args.ts), the reference pages of the kinds (docs/resources/,
+ * tools/generate/kind-pages.ts) and the coverage
+ * table of the official operations (docs/coverage.md, tools/generate/coverage.ts). `npm run docs` writes them; tools/generate/docs.test.ts fails when a
+ * committed copy is stale.
  */
 
 const GENERATED = "<!-- Generated from model/live-api.ts by `npm run docs`; edit the spec, not this file. -->";
@@ -72,7 +74,8 @@ export const SDK_ARGS_FILE = path.join("sdk", "generated", "args.ts");
 
 /**
  * Writes every generated document under the repository's root: the API reference, the emulator's
- * operation table, the SDK's `Args` and the README's property tables. Returns the files written.
+ * operation table, the SDK's `Args`, the kinds' reference pages and the coverage table. Returns the
+ * files written.
  */
 export function writeDocs(root: string, served: { action: string; spec: OperationSpec; notes: string }[]): string[] {
   const reference = path.join(root, "docs", "live-api.md");
@@ -83,11 +86,9 @@ export function writeDocs(root: string, served: { action: string; spec: Operatio
   const args = path.join(root, SDK_ARGS_FILE);
   fs.mkdirSync(path.dirname(args), { recursive: true });
   fs.writeFileSync(args, sdkArgsSource());
-  const readme = path.join(root, "README.md");
-  fs.writeFileSync(readme, withPropertyTables(fs.readFileSync(readme, "utf8")));
   const coverage = path.join(root, COVERAGE_FILE);
   fs.writeFileSync(coverage, coverageTable(served.map(({ action }) => action), root));
-  return [reference, emulatorReadme, args, readme, coverage];
+  return [reference, emulatorReadme, args, ...writeKindPages(root), coverage];
 }
 
 function idempotencyWords(spec: OperationSpec): string {

@@ -4,8 +4,8 @@ import { KINDS } from "../../model/kinds";
 
 /**
  * What the kinds' specs generate: the SDK's `Args` interfaces (sdk/generated/args.ts) and the
- * README's property tables. `npm run docs` writes both; model/docs.test.ts fails when a committed
- * copy is stale.
+ * property tables of the reference pages (tools/generate/kind-pages.ts). `npm run docs` writes
+ * them; tools/generate/docs.test.ts fails when a committed copy is stale.
  */
 
 const GENERATED_BANNER = "// Generated from model/kinds by `npm run docs`; edit the kind's spec, not this file.";
@@ -62,31 +62,14 @@ function storedType(field: FieldSpec): string {
   }
 }
 
-/** The README's table of a kind's properties. */
-export function propertyTable(kind: KindSpec): string {
+/** The table of a kind's properties (by default all a user gives), for its reference page. */
+export function propertyTable(kind: KindSpec, fields: [string, FieldSpec][] = userFields(kind)): string {
   return [
     "| property | meaning | default | on change |",
     "|---|---|---|---|",
-    ...userFields(kind).map(([name, field]) =>
+    ...fields.map(([name, field]) =>
       `| \`${name}\` | ${cell(field.doc)} | ${cell(field.default ?? "required")} | ${changeWords(kind, field)} |`),
-    "",
-    `In a studio file: the \`${kind.studioFile.section}\` section, ${kind.studioFile.doc}.`,
   ].join("\n");
-}
-
-const tableStart = (kind: KindSpec) => `<!-- properties:${kind.type}:start (generated from model/kinds by \`npm run docs\`) -->`;
-const TABLE_END = "<!-- properties:end -->";
-
-/** The README with each kind's property table replaced by the generated one. */
-export function withPropertyTables(readme: string, kinds: KindSpec[] = KINDS): string {
-  let text = readme;
-  for (const kind of kinds) {
-    const start = text.indexOf(tableStart(kind));
-    const end = text.indexOf(TABLE_END, start);
-    if (start === -1 || end === -1) throw new Error(`README.md has no ${tableStart(kind)} … ${TABLE_END} block`);
-    text = `${text.slice(0, start + tableStart(kind).length)}\n${propertyTable(kind)}\n${text.slice(end)}`;
-  }
-  return text;
 }
 
 function userFields(kind: KindSpec): [string, FieldSpec][] {
@@ -98,7 +81,8 @@ function propertyDoc(kind: KindSpec, field: FieldSpec): string[] {
   return [field.doc, field.default === undefined ? `${capitalize(change)}.` : `@default ${field.default}. ${capitalize(change)}.`];
 }
 
-function changeWords(kind: KindSpec, field: FieldSpec): string {
+/** What a change of the field does, in words: "modified in place", "changing it replaces the source". */
+export function changeWords(kind: KindSpec, field: FieldSpec): string {
   const noun = kind.noun;
   if (field.onChange === "update") return `modified in place${field.onChangeNote ? ` (${field.onChangeNote})` : ""}`;
   if (field.onChange === "ignore") return `not compared: it matters only when the ${noun} is made`;

@@ -3,6 +3,7 @@ import {
   Caster, CasterArgs, CasterComponent, CasterEpisode, CasterEpisodeGroup, CasterEpisodeGroupArgs, CasterLayout, CasterSceneBinding,
   CasterShowList, CasterShowListArgs, CasterVideoResource, CasterVideoResourceArgs, Studio, StudioLayout,
 } from "pulumi-alicloud-caster";
+import * as caster from "pulumi-alicloud-caster";
 
 /**
  * Declares the studios given in config `studios`, the video sources given in config `sources`
@@ -80,6 +81,14 @@ for (const [name, args] of Object.entries(episodeGroups)) {
 
 const lists = Object.fromEntries(Object.entries(showLists).map(([name, args]) => [name, new CasterShowList(name, { ...args, casterId: resolveCasterId(args.casterId) })]));
 export const showIds = Object.keys(lists).length > 0 ? Object.fromEntries(Object.entries(lists).map(([name, list]) => [name, list.showIds])) : undefined;
+
+// `resources`: name → { type, args }: a resource of any kind of the package (its class by the kind's type), as given.
+const resources = config.getObject<Record<string, { type: string; args: Record<string, unknown> }>>("resources") ?? {};
+for (const [name, { type, args }] of Object.entries(resources)) {
+  const kindClass = (caster as unknown as Record<string, new (name: string, args: object) => pulumi.CustomResource>)[type];
+  if (!kindClass) throw new Error(`config resources.${name}: pulumi-alicloud-caster has no resource class ${type}`);
+  new kindClass(name, args);
+}
 
 const layoutFile = config.get("layoutFile");
 // `layoutAliases`: position or group → the name of a top-level resource the layout takes over.

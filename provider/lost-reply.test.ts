@@ -1,0 +1,204 @@
+import type * as dynamic from "@pulumi/pulumi/dynamic";
+import * as path from "node:path";
+import { configureForFixture, EmulatorFixture, startEmulatorFixture } from "../test/helpers/emulator-fixture";
+import { DEMO_ACCOUNT } from "../emulator";
+import { CasterRecord } from "../emulator/models/state";
+import { kindsByOperation } from "../tools/generate/coverage";
+import { casterProvider } from "./caster/provider";
+import { componentProvider, ComponentOutputs } from "./component/provider";
+import { episodeProvider } from "./episode/provider";
+import { episodeGroupProvider } from "./episode-group/provider";
+import { layoutProvider, LayoutOutputs } from "./layout/provider";
+import { sceneBindingProvider } from "./scene/provider";
+import { showListProvider } from "./show-list/provider";
+import { videoResourceProvider } from "./video-resource/provider";
+
+/**
+ * Issue 29: every operation a kind's provider sends that changes something, with its first reply
+ * lost after the change was made (the emulator's `lostResponse` fault, `times: 1`). The client's
+ * retry, or the provider's lookup where a repeat is not safe, meets what the first attempt did:
+ * "already stopped", "already running", "not found" on a delete, the object it made. Each row runs
+ * its kind's whole life (create, updates, delete) with that one reply lost and must end as
+ * declared at every step: no error, no second object, nothing left after the delete.
+ */
+
+type Provider = Omit<dynamic.ResourceProvider, "configure">;
+
+/** A studio the row's resources go in, made beforehand by plain calls (never faulted). */
+interface Studio {
+  casterId: string;
+  /** The ResourceId of the camera at RV01 and of the guest at RV02. */
+  camera: string;
+  /** A layout and a component on the studio, for scenes and episodes. */
+  layoutId: string;
+  componentId: string;
+}
+
+interface Lifecycle {
+  provider: Provider;
+  /** The studio comes up running (it has scenes) before the row's calls. */
+  runningStudio?: true;
+  /** The declaration made, then each declaration it is changed to, in order. */
+  declarations(studio: Studio): Record<string, unknown>[];
+  /** How many objects a declaration makes: 1 unless said. */
+  objects?(declaration: Record<string, unknown>): number;
+  /** How many of this kind's objects the emulator holds, for "no second object" and "nothing left". */
+  count(account: { casters: Record<string, CasterRecord>; episodeGroups: Record<string, unknown> }, studio: Studio, id: string): number;
+}
+
+const scope = () => `lost-reply/stack/${Math.random().toString(36).slice(2)}`;
+
+/** Each kind's life, shaped so that it sends every operation of the kind that changes something. */
+const LIFECYCLES: Record<string, Lifecycle> = {
+  Caster: {
+    provider: casterProvider,
+    declarations: () => {
+      const clientTokenScope = scope();
+      const base = { casterName: "Lost replies", normType: 1, casterTemplate: "lp_sd", domainName: "live.example.com", clientTokenScope };
+      return [
+        { ...base, running: true, resourceGroupId: "rg-first" },
+        { ...base, running: false, delaySeconds: 5, resourceGroupId: "rg-second" },
+        { ...base, running: true, delaySeconds: 5, resourceGroupId: "rg-second" },
+      ];
+    },
+    count: (account, _studio, id) => (account.casters[id] ? 1 : 0),
+  },
+  CasterVideoResource: {
+    provider: videoResourceProvider,
+    declarations: ({ casterId }) => [
+      { casterId, resourceName: "Reel", locationId: "RV05", vodUrl: "https://media.example.com/reel.mp4", repeatNum: -1 },
+      { casterId, resourceName: "Reel, looped", locationId: "RV05", vodUrl: "https://media.example.com/reel.mp4", repeatNum: -1 },
+    ],
+    count: (account, { casterId }) => Object.values(account.casters[casterId].videoResources).filter((source) => source.locationId === "RV05").length,
+  },
+  CasterLayout: {
+    provider: layoutProvider,
+    declarations: ({ casterId }) => [
+      { casterId, videoLayers: [{ locationId: "RV01", position: [0, 0], widthNormalized: 1, heightNormalized: 1 }] },
+      { casterId, videoLayers: [{ locationId: "RV02", position: [0, 0], widthNormalized: 1, heightNormalized: 1 }] },
+    ],
+    count: (account, { casterId, layoutId }) => Object.keys(account.casters[casterId].layouts).filter((id) => id !== layoutId).length,
+  },
+  CasterComponent: {
+    provider: componentProvider,
+    declarations: ({ casterId }) => [
+      { casterId, locationId: "RC05", componentType: "text", text: { text: "Breaking news" }, geometry: { position: [0.05, 0.85], widthNormalized: 0.6, heightNormalized: 0.1 } },
+      { casterId, locationId: "RC05", componentType: "text", text: { text: "Latest news" }, geometry: { position: [0.05, 0.85], widthNormalized: 0.6, heightNormalized: 0.1 } },
+    ],
+    count: (account, { casterId }) => Object.values(account.casters[casterId].components).filter((component) => component.locationId === "RC05").length,
+  },
+  CasterSceneBinding: {
+    provider: sceneBindingProvider,
+    runningStudio: true,
+    declarations: ({ casterId, layoutId, componentId }) => [
+      { casterId, scene: "PVW", layoutId, componentIds: [componentId] },
+      { casterId, scene: "PVW", layoutId, componentIds: [] },
+    ],
+    count: (account, { casterId, layoutId }) => Object.values(account.casters[casterId].scenes).filter((scene) => scene.layoutId === layoutId).length,
+  },
+  CasterEpisodeGroup: {
+    provider: episodeGroupProvider,
+    declarations: ({ casterId }) => [{
+      casterId, startTime: "2030-01-02T04:00:00+08:00", repeatNum: -1, clientTokenScope: scope(),
+      items: [{ itemName: "Opening", vodUrl: "https://media.example.com/opening.mp4" }],
+    }],
+    count: (account) => Object.keys(account.episodeGroups).length,
+  },
+  CasterEpisode: {
+    provider: episodeProvider,
+    declarations: ({ casterId, componentId }) => [
+      { casterId, episodeName: "Evening news", locationId: "RV01", componentIds: [componentId], startTime: "2030-12-24T20:00:00+08:00", endTime: "2030-12-24T21:00:00+08:00" },
+      { casterId, episodeName: "Evening news", locationId: "RV01", componentIds: [componentId], startTime: "2030-12-24T20:30:00+08:00", endTime: "2030-12-24T21:30:00+08:00" },
+    ],
+    count: (account, { casterId }) => Object.keys(account.casters[casterId].episodes).length,
+  },
+  CasterShowList: {
+    provider: showListProvider,
+    declarations: ({ casterId }) => {
+      const vod = (showName: string) => ({ showName, resourceType: "vod", resourceUrl: `https://media.example.com/${showName}.mp4` });
+      return [
+        { casterId, shows: [vod("a"), vod("b"), vod("c")], repeatTimes: -1 },
+        { casterId, shows: [vod("c"), vod("a"), vod("d")], repeatTimes: -1, background: { resourceUrl: "https://media.example.com/card.png" } },
+      ];
+    },
+    objects: (declaration) => (declaration.shows as unknown[]).length,
+    count: (account, { casterId }) => account.casters[casterId].showList?.shows.length ?? 0,
+  },
+};
+
+/** Every operation some kind's provider sends that can change something: all but the reads. */
+const MUTATING_BY_KIND: [string, string][] = Object.entries(kindsByOperation(path.join(__dirname, "..")))
+  .filter(([action]) => !/^(Describe|List)/.test(action))
+  .flatMap(([action, kinds]) => kinds.map((kind): [string, string] => [action, kind]))
+  .sort(([a], [b]) => a.localeCompare(b));
+
+describe("a lost reply to any call that changes something ends in the declared state", () => {
+  let live: EmulatorFixture;
+
+  beforeAll(async () => {
+    live = await startEmulatorFixture({ https: true });
+  });
+  afterAll(() => live.close());
+
+  const account = () => live.emulator.state().accounts[DEMO_ACCOUNT.uid] as unknown as Parameters<Lifecycle["count"]>[0];
+
+  async function studio(running: boolean): Promise<Studio> {
+    const casterId = await live.createCaster();
+    await live.client.call("SetCasterConfig", { CasterId: casterId, DomainName: "live.example.com", CallbackUrl: "https://hooks.example.com/caster", TranscodeConfig: '{"CasterTemplate":"lp_sd"}' });
+    const sources: string[] = [];
+    for (const locationId of ["RV01", "RV02"]) {
+      const reply = await live.client.call("AddCasterVideoResource", { CasterId: casterId, LocationId: locationId, ResourceName: locationId, LiveStreamUrl: `rtmp://push.example.com/live/${locationId}` });
+      sources.push(reply.ResourceId!);
+    }
+    const layout = (await layoutProvider.create({ casterId, videoLayers: [{ locationId: "RV01", position: [0, 0], widthNormalized: 1, heightNormalized: 1 }] })).outs as LayoutOutputs;
+    const component = (await componentProvider.create({
+      casterId, locationId: "RC01", componentType: "text", text: { text: "Evening news" }, geometry: { position: [0.05, 0.85], widthNormalized: 0.6, heightNormalized: 0.1 },
+    })).outs as ComponentOutputs;
+    if (running) await live.client.call("StartCaster", { CasterId: casterId });
+    return { casterId, camera: sources[0], layoutId: layout.layoutId, componentId: component.componentId };
+  }
+
+  test("every such operation has a row: a kind's life that sends it", () => {
+    expect(MUTATING_BY_KIND.length).toBeGreaterThan(0);
+    expect(MUTATING_BY_KIND.filter(([, kind]) => !LIFECYCLES[kind])).toEqual([]);
+  });
+
+  test.each(MUTATING_BY_KIND)("%s (%s)", async (action, kind) => {
+    const life = LIFECYCLES[kind];
+    // Each row is a Pulumi operation of its own: a new session of the providers.
+    configureForFixture(live);
+    const where = await studio(life.runningStudio ?? false);
+    const [first, ...changes] = life.declarations(where);
+    const checked = async (olds: Record<string, unknown>, news: Record<string, unknown>) => {
+      const result = await life.provider.check!(olds, news);
+      expect(result.failures ?? []).toEqual([]);
+      return result.inputs as Record<string, unknown>;
+    };
+    const expectAsDeclared = async (id: string, outs: Record<string, unknown>, inputs: Record<string, unknown>) => {
+      const read = await life.provider.read!(id, outs);
+      expect(read.id).toBe(id);
+      expect(await life.provider.diff!(id, read.props, inputs)).toMatchObject({ changes: false });
+      expect(life.count(account(), where, id)).toBe(life.objects?.(inputs) ?? 1);
+    };
+
+    live.emulator.setFaults({ rates: { [action]: { lostResponse: 1, times: 1 } } });
+    try {
+      let inputs = await checked({}, first);
+      const created = await life.provider.create!(inputs);
+      let outs = created.outs as Record<string, unknown>;
+      await expectAsDeclared(created.id, outs, inputs);
+      for (const change of changes) {
+        const news = await checked(inputs, change);
+        outs = (await life.provider.update!(created.id, outs, news)).outs as Record<string, unknown>;
+        inputs = news;
+        await expectAsDeclared(created.id, outs, inputs);
+      }
+      await life.provider.delete!(created.id, outs);
+      expect(life.count(account(), where, created.id)).toBe(0);
+    } finally {
+      live.emulator.setFaults({ rates: {} });
+    }
+    // The row sent the operation and its reply was lost: the retry or the lookup did the rest.
+    expect(live.emulator.calls().filter((call) => call.action === action && call.fault === "LostResponse")).toHaveLength(1);
+  });
+});
