@@ -1,11 +1,11 @@
-import * as pulumi from "pulumi-alicloud-caster";
+import { Caster, CasterStudioLayout } from "pulumi-alicloud-caster";
 
 // A virtual studio (NormType 4, China site): the only kind of studio that takes studio layouts.
-const studio = new pulumi.Caster("virtual-studio", { casterName: "Virtual news", normType: 4, casterTemplate: "lp_hd" });
+const studio = new Caster("virtual-studio", { casterName: "Virtual news", normType: 4, casterTemplate: "lp_hd" });
 
 // Two presenters keyed out of their green screens, standing in front of a background image, with
 // the programme's clip on a screen beside them, drawn over the background.
-new pulumi.CasterStudioLayout("news-desk", {
+new CasterStudioLayout("news-desk", {
   casterId: studio.casterId,
   layoutName: "News desk",
   layoutType: "studio",
@@ -19,4 +19,4 @@ new pulumi.CasterStudioLayout("news-desk", {
 });
 
 // One channel, full screen, as it is.
-new pulumi.CasterStudioLayout("wide", { casterId: studio.casterId, layoutName: "Wide", layoutType: "common", commonConfig: { channelId: "RV03" } });
+new CasterStudioLayout("wide", { casterId: studio.casterId, layoutName: "Wide", layoutType: "common", commonConfig: { channelId: "RV03" } });
