@@ -2,7 +2,8 @@ import type * as dynamic from "@pulumi/pulumi/dynamic";
 import * as path from "node:path";
 import { configureForFixture, EmulatorFixture, startEmulatorFixture } from "../test/helpers/emulator-fixture";
 import { DEMO_ACCOUNT } from "../emulator";
-import { CasterRecord } from "../emulator/models/state";
+import { CasterRecord, StudioLayoutRecord } from "../emulator/models/state";
+import { VIRTUAL_STUDIO_NORM_TYPE } from "../model/api-facts";
 import { kindsByOperation } from "../tools/generate/coverage";
 import { casterProvider } from "./caster/provider";
 import { componentProvider, ComponentOutputs } from "./component/provider";
@@ -11,6 +12,7 @@ import { episodeGroupProvider } from "./episode-group/provider";
 import { layoutProvider, LayoutOutputs } from "./layout/provider";
 import { sceneBindingProvider } from "./scene/provider";
 import { showListProvider } from "./show-list/provider";
+import { studioLayoutProvider } from "./studio-layout/provider";
 import { videoResourceProvider } from "./video-resource/provider";
 
 /**
@@ -38,12 +40,14 @@ interface Lifecycle {
   provider: Provider;
   /** The studio comes up running (it has scenes) before the row's calls. */
   runningStudio?: true;
+  /** The studio is of this NormType (1 unless said): a studio layout is a virtual studio's. */
+  normType?: number;
   /** The declaration made, then each declaration it is changed to, in order. */
   declarations(studio: Studio): Record<string, unknown>[];
   /** How many objects a declaration makes: 1 unless said. */
   objects?(declaration: Record<string, unknown>): number;
   /** How many of this kind's objects the emulator holds, for "no second object" and "nothing left". */
-  count(account: { casters: Record<string, CasterRecord>; episodeGroups: Record<string, unknown> }, studio: Studio, id: string): number;
+  count(account: { casters: Record<string, CasterRecord>; episodeGroups: Record<string, unknown>; studioLayouts: Record<string, StudioLayoutRecord> }, studio: Studio, id: string): number;
 }
 
 const scope = () => `lost-reply/stack/${Math.random().toString(36).slice(2)}`;
@@ -124,6 +128,19 @@ const LIFECYCLES: Record<string, Lifecycle> = {
     objects: (declaration) => (declaration.shows as unknown[]).length,
     count: (account, { casterId }) => account.casters[casterId].showList?.shows.length ?? 0,
   },
+  CasterStudioLayout: {
+    provider: studioLayoutProvider,
+    normType: VIRTUAL_STUDIO_NORM_TYPE,
+    declarations: ({ casterId }) => {
+      const presenter = { channelId: "RV01", color: "green", positionX: 0.1, positionY: 0.3, heightNormalized: 0.65 };
+      const desk = { casterId, layoutName: "News desk", layoutType: "studio", background: { id: "set", materialId: "f080575eb5f4427684fc0715159a1234" }, chromaKeyInputs: [presenter] };
+      return [
+        desk,
+        { ...desk, layoutName: "Evening desk", chromaKeyInputs: [{ ...presenter, positionX: 0.4 }], mediaInputs: [{ id: "clip", channelId: "RV03", position: [0.6, 0.15], widthNormalized: 0.35, heightNormalized: 0.35 }] },
+      ];
+    },
+    count: (account, { casterId }) => Object.values(account.studioLayouts).filter((layout) => layout.casterId === casterId).length,
+  },
 };
 
 /** Every operation some kind's provider sends that can change something: all but the reads. */
@@ -142,8 +159,9 @@ describe("a lost reply to any call that changes something ends in the declared s
 
   const account = () => live.emulator.state().accounts[DEMO_ACCOUNT.uid] as unknown as Parameters<Lifecycle["count"]>[0];
 
-  async function studio(running: boolean): Promise<Studio> {
-    const casterId = await live.createCaster();
+  async function studio(running: boolean, normType = 1): Promise<Studio> {
+    const casterId = normType === 1 ? await live.createCaster()
+      : (await live.client.call("CreateCaster", { ClientToken: `lost-reply-${Math.random()}`, NormType: normType, ChargeType: "PostPaid", CasterName: "Lost replies" })).CasterId!;
     await live.client.call("SetCasterConfig", { CasterId: casterId, DomainName: "live.example.com", CallbackUrl: "https://hooks.example.com/caster", TranscodeConfig: '{"CasterTemplate":"lp_sd"}' });
     const sources: string[] = [];
     for (const locationId of ["RV01", "RV02"]) {
@@ -167,7 +185,7 @@ describe("a lost reply to any call that changes something ends in the declared s
     const life = LIFECYCLES[kind];
     // Each row is a Pulumi operation of its own: a new session of the providers.
     configureForFixture(live);
-    const where = await studio(life.runningStudio ?? false);
+    const where = await studio(life.runningStudio ?? false, life.normType);
     const [first, ...changes] = life.declarations(where);
     const checked = async (olds: Record<string, unknown>, news: Record<string, unknown>) => {
       const result = await life.provider.check!(olds, news);
