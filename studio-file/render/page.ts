@@ -9,6 +9,7 @@ import { element, escapeXml, htmlElement, joinMarkup, KIND_STYLES, Markup, MUTED
 import { DEFAULT_TITLE, displayZone, RenderOptions } from "./options";
 import { compositionTables } from "./screens";
 import { showListTable } from "./show-list";
+import { studioLayoutsTable } from "./studio-layouts";
 import { PAGE_STYLE } from "./style";
 import { studioPicture } from "./svg";
 
@@ -132,6 +133,7 @@ export function renderHtml(definition: StudioFileDefinition, options: RenderOpti
     htmlElement("h2", { id: "episode-groups" }, escapeXml("Episode groups")),
     groupsTable(layout, zone),
     ...showListTable(layout),
+    ...studioLayoutsTable(layout),
     "</main>",
     "</body>",
     "</html>",

@@ -12,6 +12,7 @@ import {
 import { DEFAULT_TITLE, displayZone, RenderOptions } from "./options";
 import { compositionSection } from "./screens";
 import { showListSection } from "./show-list";
+import { studioLayoutsSection } from "./studio-layouts";
 import { timeline } from "./timeline";
 
 /** The picture's frame, its heading and studio header, and the source cards; the sections below them are drawn by screens.ts and timeline.ts. */
@@ -184,7 +185,8 @@ export function studioPicture(layout: PlainStudioFile, title: string, withHeadin
   const screens = compositionSection(layout, { top: gridBottom + 28, left: MARGIN, width: SVG_WIDTH - 2 * MARGIN });
   const section = timeline(layout, (screens?.bottom ?? gridBottom) + 28, zone);
   const showList = showListSection(layout, section.bottom + 28);
-  const height = (showList?.bottom ?? section.bottom) + MARGIN;
+  const studioLayouts = studioLayoutsSection(layout, (showList?.bottom ?? section.bottom) + 28);
+  const height = (studioLayouts?.bottom ?? showList?.bottom ?? section.bottom) + MARGIN;
   const label = `${title}: ${summary(layout)}`;
   return element("svg", {
     xmlns: "http://www.w3.org/2000/svg",
@@ -209,5 +211,6 @@ export function studioPicture(layout: PlainStudioFile, title: string, withHeadin
     ...(screens ? [screens.markup] : []),
     section.markup,
     ...(showList ? [showList.markup] : []),
+    ...(studioLayouts ? [studioLayouts.markup] : []),
   );
 }
