@@ -12,8 +12,10 @@ const CLI = path.resolve(__dirname, "../../dist/emulator/cli.js");
 export class EmulatorProcess {
   private constructor(private readonly child: ChildProcess, readonly url: string) {}
 
-  static async start(latencyMs: number): Promise<EmulatorProcess> {
-    const child = spawn(process.execPath, [CLI, "--quiet", "--latency-ms", String(latencyMs)], { stdio: ["ignore", "pipe", "inherit"] });
+  /** `accountsFile`: the emulator's --accounts (keys and the account each acts in); left out, the demo account alone. */
+  static async start(latencyMs: number, accountsFile?: string): Promise<EmulatorProcess> {
+    const args = [CLI, "--quiet", "--latency-ms", String(latencyMs), ...(accountsFile ? ["--accounts", accountsFile] : [])];
+    const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "inherit"] });
     const url = await new Promise<string>((resolve, reject) => {
       let text = "";
       child.stdout?.on("data", (chunk: Buffer) => {

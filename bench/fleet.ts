@@ -4,7 +4,7 @@ import type { CallRecord } from "../emulator";
 import { findRedisServer, REDIS_INSTALL_HINT, RunningRedis, startRedisServer } from "../test/helpers/redis-server";
 import { PulumiStack } from "../test/helpers/pulumi-stack";
 import { callBoundSeconds, countByAction, ScenarioResult, throttledCount } from "./measure";
-import { Bench, BENCH_PROGRAM, createStudio, envFor, SOURCE_QPS } from "./scenarios";
+import { Bench, BENCH_PROGRAM, createStudio, envFor, SECOND_KEY, SOURCE_QPS } from "./scenarios";
 
 /**
  * Fleet: several stacks on ONE account at once, each in processes of its own (parallel CI jobs,
@@ -15,6 +15,8 @@ import { Bench, BENCH_PROGRAM, createStudio, envFor, SOURCE_QPS } from "./scenar
  *   - "processes": N node processes, each running the provider in-process (bench/fleet-worker.ts);
  *     the limiter's part alone, without the engine.
  *   - "pulumi up": N real `pulumi up` at once, one stack each.
+ *   - at scale (full runs): 10 real `pulumi up` × 99 sources with the shared limiter, every other
+ *     stack signing with a second key of the account: one account's budget, whichever key signs.
  */
 
 const WORKER = path.resolve(__dirname, "fleet-worker.js");
@@ -78,6 +80,10 @@ export async function fleetScenarios(bench: Bench, options: FleetOptions): Promi
     const startup = await fleetStartup(bench, ups.stacks);
     const limiters: FleetLimiter[] = options.quick ? ["shared Redis limiter"] : ["own limiter per process", "shared Redis limiter"];
     for (const limiter of limiters) report(await fleetOfPulumiUps(bench, redis, ups.stacks, ups.perStack, limiter, startup));
+    if (!options.quick) {
+      const scale = { stacks: 10, perStack: 99 };
+      report(await fleetOfPulumiUps(bench, redis, scale.stacks, scale.perStack, "shared Redis limiter", await fleetStartup(bench, scale.stacks), { twoKeys: true }));
+    }
   } finally {
     await redis.stop();
   }
@@ -109,9 +115,11 @@ async function fleetOfPulumiUps(
   perStack: number,
   limiter: FleetLimiter,
   startupSeconds: number,
+  options: { twoKeys?: boolean } = {},
 ): Promise<FleetResult> {
   const stacks = await Promise.all(Array.from({ length: count }, async (_, i) => {
     const stack = await PulumiStack.create(`bench-fleet-${i}`, { env: envFor(bench), projectDir: BENCH_PROGRAM });
+    if (options.twoKeys && i % 2 === 1) stack.setEnv({ ALIBABA_CLOUD_ACCESS_KEY_ID: SECOND_KEY.accessKeyId, ALIBABA_CLOUD_ACCESS_KEY_SECRET: SECOND_KEY.accessKeySecret });
     await stack.setConfigObject("generatedStudios", [await createStudio(bench, `fleet-pulumi-${i}`)]);
     await stack.setConfig("sourcesPerStudio", String(perStack));
     // The setting as a user gives it: one stack config key.
@@ -119,7 +127,7 @@ async function fleetOfPulumiUps(
     return stack;
   }));
   try {
-    const scenario = `fleet ${count} × ${perStack} sources, pulumi up, ${limiter}`;
+    const scenario = `fleet ${count} × ${perStack} sources, pulumi up, ${limiter}${options.twoKeys ? ", two keys of one account" : ""}`;
     return await measureFleet(bench, scenario, "pulumi up", count, perStack, limiter, startupSeconds, async () => {
       const runs = await Promise.all(stacks.map((stack) => stack.run(stack.upArgs())));
       const failed = runs.find((run) => run.code !== 0);

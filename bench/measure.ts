@@ -23,6 +23,13 @@ export interface ScenarioResult {
   /** Calls that failed in a way the client retries (throttling, 5xx, lost replies). */
   retries: number;
   engineStartupSeconds?: number;
+  /**
+   * For a pulumi run: the same `pulumi up` shape with as many resources whose provider makes no
+   * call (bench/program `noOpResources`), start-up included: what the engine itself needs.
+   */
+  engineFloorSeconds?: number;
+  /** wallSeconds divided by (floorSeconds + engineFloorSeconds): what is ours, beside the API's pace and the engine's. */
+  ratioToBothFloors?: number;
   providerBytesPerResource?: number;
   stateFileBytes?: number;
   peakProviderRssMb?: number;

@@ -7,12 +7,14 @@ import { PulumiStack } from "../test/helpers/pulumi-stack";
 import { timelineChart } from "./chart";
 import { EmulatorProcess } from "./emulator-process";
 import { fleetScenarios, printFleetTable } from "./fleet";
+import { BIG_FILE_SHAPE, BigFileTiming, timeBigStudioFile } from "./big-studio-file";
 import { Action } from "../model/live-api";
 import { ScenarioResult } from "./measure";
 import {
   BENCH_PROGRAM,
   benchClient,
   Bench,
+  BENCH_ACCOUNTS,
   COMPONENT_QPS,
   createComponentsInProcess,
   createEpisodesInProcess,
@@ -21,6 +23,7 @@ import {
   createSourcesInProcess,
   createStudio,
   createStudiosInProcess,
+  engineFloor,
   engineStartup,
   envFor,
   EPISODE_QPS,
@@ -70,9 +73,12 @@ async function main(): Promise<void> {
     stdio: ["ignore", "pipe", "inherit"],
   }).trim().split("\n").pop();
 
-  const emulator = await EmulatorProcess.start(latencyMs);
+  const accountsFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "caster-bench-accounts-")), "accounts.json");
+  fs.writeFileSync(accountsFile, JSON.stringify(BENCH_ACCOUNTS));
+  const emulator = await EmulatorProcess.start(latencyMs, accountsFile);
   const bench: Bench = { emulator, client: benchClient(emulator.url) };
   const results: ScenarioResult[] = [];
+  let bigFile: BigFileTiming[] | undefined;
   const stacks: PulumiStack[] = [];
   // Pulumi's CPU profiles and execution traces of the profiled runs, kept for `go tool pprof` / `go tool trace`.
   let profileDir: string | undefined;
@@ -88,6 +94,12 @@ async function main(): Promise<void> {
       await (typeof value === "object" ? stack.setConfigObject(key, value) : stack.setConfig(key, String(value)));
     }
     return stack;
+  };
+  // The engine's floor by resource count, measured once per count, the first time a pulumi scenario needs it.
+  const engineFloors = new Map<number, Promise<number>>();
+  const engineFloorFor = (count: number) => {
+    if (!engineFloors.has(count)) engineFloors.set(count, engineFloor(bench, count));
+    return engineFloors.get(count)!;
   };
   const startupOnce = (() => {
     let startup: Promise<number> | undefined;
@@ -121,6 +133,7 @@ async function main(): Promise<void> {
       const startup = await startupOnce();
       report(await pulumiRun(bench, sourcesStack, `${sources} sources, pulumi up`, sources, sources / SOURCE_QPS, sourcesStack.upArgs(), {
         startupSeconds: startup,
+        engineFloorSeconds: await engineFloorFor(sources),
         timelineAction: "AddCasterVideoResource",
       }));
       report(await pulumiRun(bench, sourcesStack, `no-op pulumi up, ${sources} sources`, sources, 0, sourcesStack.upArgs()));
@@ -162,6 +175,7 @@ async function main(): Promise<void> {
       const stack = await newStack("bench-kind", await kind.config());
       report(await pulumiRun(bench, stack, scenario, kind.count, kind.count / kind.qps, stack.upArgs(), {
         startupSeconds: await startupOnce(),
+        engineFloorSeconds: await engineFloorFor(kind.count),
         timelineAction: kind.action,
       }));
     }
@@ -183,6 +197,7 @@ async function main(): Promise<void> {
           const stack = await newStack("bench-size", { generatedStudios: await studios(`size-${size}`, studioCount), sourcesPerStudio: perStudio });
           report(await pulumiRun(bench, stack, `${label}, pulumi up`, size, size / SOURCE_QPS, stack.upArgs(), {
             startupSeconds: await startupOnce(),
+            engineFloorSeconds: await engineFloorFor(size),
             timelineAction: "AddCasterVideoResource",
           }));
         }
@@ -204,6 +219,12 @@ async function main(): Promise<void> {
         startupSeconds: await startupOnce(),
         timelineAction: "DeleteCasterVideoResource",
       }));
+    }
+
+    // The studio-file tools on a big file: no API call, so before the fleet loads the machine.
+    if (!quick && selected("big studio file")) {
+      bigFile = timeBigStudioFile(ROOT);
+      for (const { step, seconds } of bigFile) console.error(`  big studio file, ${step}: ${seconds.toFixed(3)} s`);
     }
 
     // Fleet (bench/fleet.ts), last: its parallel processes would load the machine under the scenarios above.
@@ -228,7 +249,12 @@ async function main(): Promise<void> {
     engineStartupSeconds: startup,
     profiles: profileDir,
     scenarios: results,
+    ...(bigFile ? { bigStudioFile: { shape: BIG_FILE_SHAPE, seconds: Object.fromEntries(bigFile.map(({ step, seconds }) => [step, Number(seconds.toFixed(3))])) } } : {}),
   });
+  if (bigFile) {
+    console.log(`\n| big studio file (${Object.entries(BIG_FILE_SHAPE).map(([what, n]) => `${n} ${what}`).join(", ")}) | s |\n|---|---|`);
+    for (const { step, seconds } of bigFile) console.log(`| ${step} | ${seconds.toFixed(3)} |`);
+  }
   const creates = results.filter((result) => /^\d+ sources, (in-process|pulumi up|Terraform-style baseline)$/.test(result.scenario) && result.resources === sources);
   fs.writeFileSync(path.join(resultsDir, `${name}.svg`), timelineChart(creates, SOURCE_QPS, `Creating ${sources} video sources: AddCasterVideoResource calls completed`));
   console.error(`bench: wrote ${path.relative(process.cwd(), path.join(resultsDir, name))}.json and ${name}.svg${profileDir ? `; Pulumi's profiles are in ${profileDir}` : ""}`);
@@ -241,6 +267,8 @@ function printTable(results: ScenarioResult[], startupSeconds: number | undefine
     r.wallSeconds.toFixed(2),
     r.floorSeconds.toFixed(2),
     r.ratio === null ? "-" : r.ratio.toFixed(2),
+    r.engineFloorSeconds === undefined ? "-" : r.engineFloorSeconds.toFixed(2),
+    r.ratioToBothFloors === undefined ? "-" : r.ratioToBothFloors.toFixed(2),
     r.callBoundSeconds.toFixed(2),
     Object.entries(r.apiCalls).map(([action, n]) => `${action.replace("Caster", "")} ${n}`).join(", ") || "none",
     String(r.throttled),
@@ -250,7 +278,7 @@ function printTable(results: ScenarioResult[], startupSeconds: number | undefine
     r.stateFileBytes && r.resources ? Math.round(r.stateFileBytes / r.resources).toString() : "-",
     r.peakProviderRssMb?.toString() ?? "-",
   ]);
-  const header = ["scenario", "resources", "wall s", "floor s", "ratio", "call bound s", "API calls", "throttled", "retries", "provider B/res", "state KiB", "state B/res", "peak MB"];
+  const header = ["scenario", "resources", "wall s", "floor s", "ratio", "engine floor s", "ratio to both floors", "call bound s", "API calls", "throttled", "retries", "provider B/res", "state KiB", "state B/res", "peak MB"];
   console.log(`| ${header.join(" | ")} |`);
   console.log(`|${header.map(() => "---").join("|")}|`);
   for (const row of rows) console.log(`| ${row.join(" | ")} |`);

@@ -39,6 +39,14 @@ export interface Bench {
   client: LiveClient;
 }
 
+/**
+ * A second access key of the demo account (a RAM user's key, as a team's CI may hold several):
+ * the emulator serves it beside the demo key (BENCH_ACCOUNTS), and the fleet signs with both, so
+ * the shared limiter must take them as one account's budget.
+ */
+export const SECOND_KEY = { accessKeyId: "bench-second-key", accessKeySecret: "bench-second-secret", uid: DEMO_ACCOUNT.uid };
+export const BENCH_ACCOUNTS = [DEMO_ACCOUNT, SECOND_KEY];
+
 export function benchClient(endpoint: string): LiveClient {
   return new LiveClient({
     endpoint,
@@ -180,6 +188,24 @@ export async function engineStartup(bench: Bench): Promise<number> {
   }
 }
 
+/**
+ * The engine's floor for a `pulumi up` of `count` resources: the same program and shape, each
+ * resource's provider answering at once with no call (bench/program `noOpResources`), start-up
+ * included. A pulumi scenario over (its QPS floor + this) is what our provider adds.
+ */
+export async function engineFloor(bench: Bench, count: number): Promise<number> {
+  const stack = await PulumiStack.create("bench-engine-floor", { env: envFor(bench), projectDir: BENCH_PROGRAM });
+  try {
+    await stack.setConfig("noOpResources", String(count));
+    const start = Date.now();
+    const result = await stack.up();
+    if (result.code !== 0) throw new Error(result.output);
+    return round((Date.now() - start) / 1000);
+  } finally {
+    await stack.remove();
+  }
+}
+
 export function envFor(bench: Bench): Record<string, string> {
   return {
     ALICLOUD_CASTER_ENDPOINT: bench.emulator.url,
@@ -196,7 +222,7 @@ export async function pulumiRun(
   resources: number,
   floorSeconds: number,
   args: string[],
-  options: { startupSeconds?: number; timelineAction?: Action } = {},
+  options: { startupSeconds?: number; timelineAction?: Action; engineFloorSeconds?: number } = {},
 ): Promise<ScenarioResult> {
   let peak = 0;
   const result = await measured(bench, scenario, resources, floorSeconds, options.timelineAction, async () => {
@@ -208,8 +234,10 @@ export async function pulumiRun(
   const state = stack.stateFileText();
   const resourcesInState = (JSON.parse(state).checkpoint.latest?.resources ?? []) as { inputs?: { __provider?: string } }[];
   const withProvider = resourcesInState.filter((resource) => resource.inputs?.__provider);
+  const engineFloor = options.engineFloorSeconds;
   return {
     ...result,
+    ...(engineFloor !== undefined ? { engineFloorSeconds: engineFloor, ratioToBothFloors: round(result.wallSeconds / (floorSeconds + engineFloor)) } : {}),
     stateFileBytes: Buffer.byteLength(state),
     providerBytesPerResource: withProvider.length > 0 ? Buffer.byteLength(withProvider[0].inputs!.__provider!) : undefined,
     peakProviderRssMb: peak || undefined,

@@ -7,7 +7,7 @@ import { loadStsFile } from "./sts/identity";
 import { startEmulator } from "./server";
 import RPCClient from "@alicloud/pop-core";
 import { randomUUID } from "node:crypto";
-import { CHARGE_TYPE, NORM_TYPE, NORM_TYPES, POSITIONS } from "../model/api-facts";
+import { CHARGE_TYPE, NORM_TYPE, NORM_TYPE_NAMES, NORM_TYPES, POSITIONS } from "../model/api-facts";
 import { API_VERSION } from "../model/live-api";
 import { DEMO_ACCOUNT } from "./gateway/accounts";
 import { documentationUrl } from "../common/documentation";
@@ -42,7 +42,7 @@ a running one to try things with; its ID is printed on stdout. In this repositor
 create-studio:
   --endpoint URL         the emulator's URL, as the start line prints it (default: $ALICLOUD_CASTER_ENDPOINT)
   --name NAME            the studio's name (default: Try-out studio)
-  --norm-type ${NORM_TYPE.general}|${NORM_TYPE.carousel}        ${NORM_TYPE.general} a general studio (default), ${NORM_TYPE.carousel} a carousel (playlist) studio
+  --norm-type TYPE       ${NORM_TYPES.map((type) => `${type} ${NORM_TYPE_NAMES[type]}`).join(", ")} (default: ${NORM_TYPE.general})
   --template TEMPLATE    its output template, e.g. lp_sd (default: lp_sd)
   The key is $ALIBABA_CLOUD_ACCESS_KEY_ID / $ALIBABA_CLOUD_ACCESS_KEY_SECRET, else the demo account's.
 
@@ -143,7 +143,7 @@ async function createStudio(argv: string[]): Promise<void> {
   if (!endpoint) throw new Error("create-studio needs --endpoint URL (the URL the emulator's start line prints), or ALICLOUD_CASTER_ENDPOINT.");
   const normType = values["norm-type"];
   if (!NORM_TYPES.map(String).includes(normType)) {
-    throw new Error(`--norm-type takes ${NORM_TYPE.general} (a general studio) or ${NORM_TYPE.carousel} (a carousel studio); got ${JSON.stringify(normType)}.`);
+    throw new Error(`--norm-type takes ${NORM_TYPES.map((type) => `${type} (${NORM_TYPE_NAMES[type]})`).join(", ")}; got ${JSON.stringify(normType)}.`);
   }
   const client = new RPCClient({
     endpoint,

@@ -194,7 +194,9 @@ describe("the emulator conforms to the spec", () => {
     await run("RemoveShowFromShowList", { CasterId, isBatchMode: "true", "showIdList.1": batch.successfulShowIds.split(",")[0] });
     // A lightweight carousel studio's playlist (in a block of its own: its names are the API's, as ProgramId).
     {
-      const carousel = (await run("CreateCaster", { ClientToken: "conformance-playlist", NormType: 3, ChargeType: "PostPaid" })).CasterId;
+      const carousel = (await run("CreateCaster", { ClientToken: "conformance-playlist", NormType: 3, ChargeType: "PostPaid", CasterTemplate: "lp_noTranscode" })).CasterId;
+      // What AddPlaylistItems demands of its studio besides NormType 3 and lp_noTranscode.
+      await run("SetCasterConfig", { CasterId: carousel, ProgramEffect: 1, TranscodeConfig: '{"CasterTemplate":"lp_noTranscode"}' });
       const programItems = JSON.stringify([{ ItemName: "one", ResourceType: "vod", ResourceValue: "media-1" }, { ItemName: "two", ResourceType: "vod", ResourceValue: "media-2" }]);
       const { ProgramId } = await run("AddPlaylistItems", { CasterId: carousel, ProgramItems: programItems, ProgramConfig: '[{"RepeatNumber":"0","ProgramName":"list"}]' });
       await run("EditPlaylist", { ProgramId, ProgramItems: programItems });

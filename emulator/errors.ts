@@ -104,8 +104,10 @@ export const errors = {
     new ApiError(400, "InvalidVodUrl.Malformed", `VodUrl ${JSON.stringify(url)} is invalid: it must be an http(s) URL of an MP4, FLV or TS file${retryLater}`),
   duplicateLocation: (locationId: string, occupant: string) =>
     new ApiError(400, "DuplicateLocationID", `LocationId ${locationId} is already used by resource ${occupant}${retryLater}`),
-  unexpectedLocation: (locationId: string) =>
-    new ApiError(400, "UnexpectedLocationID", `LocationId ${JSON.stringify(locationId)} is invalid: use RV01 to RV99${retryLater}`),
+  unexpectedLocation: (locationId: string, channelMode = false) =>
+    new ApiError(400, "UnexpectedLocationID", `LocationId ${JSON.stringify(locationId)} is invalid: use ${channelMode ? "a channel, RV01 to RV12 (the studio is in channel mode)" : "RV01 to RV99"}${retryLater}`),
+  noSourceOnChannel: (channelId: string, where: string) =>
+    new ApiError(404, "InvalidResource.NotFound", `No video resource is on channel ${channelId} (${where}): the studio is in channel mode, SetCasterChannel first${retryLater}`),
   resourceNumberExceed: (limit: number) =>
     new ApiError(400, "ResourceNumberExceed", `The studio's ${limit} ingest endpoints are all in use${retryLater}`),
   illegalOperation: (detail: string) => new ApiError(401, "IllegalOperation", `${detail}${retryLater}`),
@@ -157,6 +159,9 @@ export const errors = {
   // Playlists: no stored page gives an unknown item's code; chosen after InvalidProgram.NotFound (LIMITATIONS).
   programItemNotFound: (itemId: string, programId: string) =>
     new ApiError(404, "InvalidProgramItem.NotFound", `Item ${itemId} is not in playlist ${programId}${retryLater}`),
+  // DeletePlaylist's page lists it: "The Playlist is in use" (400).
+  playlistInUse: (programId: string) =>
+    new ApiError(400, "IncorrectPlaylistStatus.Inuse", `Playlist ${programId} is playing; stop it (StopPlaylist) before deleting it.`),
   throttledByApi: () => new ApiError(400, "Throttling", "Request was denied due to request throttling."),
   internalError: () => new ApiError(500, "InternalError", "The request processing has failed due to some unknown error, please try again later."),
   serviceUnavailable: () => new ApiError(503, "ServiceUnavailable", "The request has failed due to a temporary failure of the server."),

@@ -205,11 +205,29 @@ export const MAX_SIDE_OUTPUTS = 20;
 /** Recording formats (AddLiveAppRecordConfig, its Chinese revision): m3u8 needs the name of its TS segments. */
 export const RECORD_FORMATS = ["m3u8", "flv", "mp4"] as const;
 /**
- * CREATE, NormType: 1 a general studio, 6 a carousel (playlist) studio that takes no video sources; 4 a virtual
- * studio (the SDK's CreateCasterRequest lists "4: Virtual Studio" for the China site only), the only one with studio layouts.
+ * CREATE, NormType: the studio types this project's kinds declare. The SDK's CreateCasterRequest: "1: Standard.
+ * 3: Lightweight Carousel. 4: Virtual Studio. 6: Carousel (New Playlist)", 3 and 4 on the China site only.
  */
-export const NORM_TYPE = { general: 1, carousel: 6, virtualStudio: 4 } as const;
-export const NORM_TYPES = [NORM_TYPE.general, NORM_TYPE.carousel, NORM_TYPE.virtualStudio] as const;
+export const NORM_TYPE = { general: 1, carousel: 6, lightweightCarousel: 3, virtualStudio: 4 } as const;
+export const NORM_TYPES = Object.values(NORM_TYPE).sort((a, b) => a - b);
+/**
+ * What each NormType is, in the words a message uses (`use 1 for a standard studio, …`): every type of
+ * CreateCasterRequest, so that a type added to NORM_TYPE is named with no other edit.
+ */
+export const NORM_TYPE_NAMES: Readonly<Record<number, string>> = {
+  1: "a standard studio",
+  3: "a lightweight carousel studio (its playlist; China site)",
+  4: "a virtual studio (its studio layouts; China site)",
+  6: "a carousel studio (its show list; no video sources)",
+};
+/**
+ * A lightweight carousel studio (NormType 3, China site), the only one with a playlist. AddPlaylistItems' CasterId
+ * (the SDK's AddPlaylistItemsRequest): "The production studio must meet the following configurations: NormType: 3 …
+ * CasterTemplate: lp_noTranscode. channelEnable: 0. programEffect: 1." CreateCasterRequest's CasterTemplate lists
+ * no lp_noTranscode, yet only CreateCaster and SetCasterConfig's TranscodeConfig set a template: both take it for
+ * such a studio, and only for it (a choice, LIMITATIONS).
+ */
+export const LIGHTWEIGHT_CAROUSEL_DEMANDS = { casterTemplate: "lp_noTranscode", channelEnable: 0, programEffect: 1 } as const;
 /** SET_CONFIG, SyncGroupsConfig mode: 0 streamer (the sources follow `hostResourceId`), 1 conference (all in step, no host). */
 export const SYNC_GROUP_MODE = { streamer: 0, conference: 1 } as const;
 /** DescribeCasterConfig's page, RecordConfig.OnDemand: 0 off, 1 HTTP callback, 2 stream parameters, 7 not recorded by default. */
@@ -226,16 +244,20 @@ export const DOMAIN_NAME_PATTERN = /^(?=.{1,253}$)([A-Za-z0-9]([A-Za-z0-9-]{0,61
  */
 export const MAX_FONT_NAME_LENGTH = 64;
 /**
- * The studios of the China site's newer kinds, which CreateCaster takes but this project's kinds do not declare:
- * NormType 3, a lightweight carousel studio, the only one with playlists (AddPlaylistItems' CasterId: "NormType: 3 …
- * a production studio for lightweight carousel playback", https://www.alibabacloud.com/help/doc-detail/203414.htm);
+ * The studios of the China site's newer kinds: NormType 3, a lightweight carousel studio, the only one with a
+ * playlist (AddPlaylistItems' CasterId: "NormType: 3 … a production studio for lightweight carousel playback",
+ * https://www.alibabacloud.com/help/doc-detail/203414.htm), which the Caster kind declares for CasterPlaylist;
  * NormType 4, a virtual studio, the only one with studio layouts (AddStudioLayout's CasterId: "must be a virtual
  * studio", https://www.alibabacloud.com/help/en/live/developer-reference/api-addstudiolayout).
  */
-export const PLAYLIST_NORM_TYPE = 3;
+export const PLAYLIST_NORM_TYPE = NORM_TYPE.lightweightCarousel;
 export const VIRTUAL_STUDIO_NORM_TYPE = NORM_TYPE.virtualStudio;
 /** The playlist item's ResourceType: "Only video-on-demand (VOD) resources are supported" (EditPlaylist's InputProgramItem). */
 export const PLAYLIST_RESOURCE_TYPES = ["vod"] as const;
+/** A playlist item's ItemName and a playlist's ProgramName: the pages give no limit; a source's 128 is assumed (LIMITATIONS). */
+export const MAX_PLAYLIST_NAME_LENGTH = 128;
+/** A playlist's Status (the SDK's ListPlaylistResponseBody): 0 stopped, 1 playing. */
+export const PLAYLIST_STATUS = { stopped: 0, playing: 1 } as const;
 /** StartPlaylist's ResumeMode; StartItemId is required with Custom (the SDK's StartPlaylistRequest). */
 export const PLAYLIST_RESUME_MODES = ["Restart", "Continue", "Custom"] as const;
 /** AddStudioLayout's LayoutType: common needs CommonConfig; studio needs BgImageConfig and ScreenInputConfigList (the SDK's AddStudioLayoutRequest). */
@@ -244,9 +266,6 @@ export const STUDIO_LAYOUT_TYPES = ["common", "studio"] as const;
  * A studio layout's JSON settings: the official TypeScript SDK's models (live-20161101 AddStudioLayoutRequest.ts for
  * the settings and their examples, DescribeStudioLayoutsResponseBody.ts for each field's valid values).
  */
-/** A channel (SetCasterChannelRequest's ChannelId: "The format is `RV01` to `RV12`"); a studio layout's ChannelId binds one. */
-export const CHANNEL_ID_PATTERN = /^RV(0[1-9]|1[0-2])$/;
-export const CHANNEL_ID_RULE = "use a channel from RV01 to RV12, always two digits (RV03, not RV3).";
 /** ScreenInputConfig's Color, the chroma key (the reply model): blue or green screen, auto (detected), complex (real-scene keying). */
 export const CHROMA_KEY_COLORS = ["green", "blue", "auto", "complex"] as const;
 /** ScreenInputConfig's PortraitType (the reply model): 0 half body, 1 full body. */
@@ -286,3 +305,19 @@ export const MAX_SHOW_NAME_LENGTH = 128;
  * "You can specify up to three video files in the playlist."
  */
 export const MAX_AUTO_SHOW_LIST_RESOURCES = 3;
+
+/**
+ * A channel-mode studio's channels (SetCasterChannel, official SDK live-20161101 SetCasterChannelRequest.ts, and
+ * https://www.alibabacloud.com/help/en/live/developer-reference/api-live-2016-11-01-setcasterchannel), ChannelId:
+ * "The total number of channels is determined when you create the production studio. The format is `RV01` to `RV12`."
+ * A studio layout's ChannelId binds one too.
+ */
+export const CHANNEL_ID_PATTERN = /^RV(0[1-9]|1[0-2])$/;
+export const CHANNEL_ID_RULE = "use a channel from RV01 to RV12, always two digits (RV07, not RV7).";
+/**
+ * SetCasterChannelRequest.ts, FaceBeauty: "0 (whole), 1 (skin smoothing), 2 (skin whitening), 3 (dark circle removal),
+ * and 4 (nasolabial fold removal)", as text.
+ */
+export const FACE_BEAUTY_VALUES = ["0", "1", "2", "3", "4"] as const;
+/** SetCasterChannelRequest.ts, PlayStatus ("applies only to video files"): 1 playback (the default), 0 pause. */
+export const CHANNEL_PLAY_STATUS = { play: 1, pause: 0 } as const;

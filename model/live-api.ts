@@ -803,7 +803,8 @@ export const OPERATIONS = {
     idempotency: "safe",
     params: [s("ProgramId", true)],
     reply: { ProgramId: "str" },
-    errors: ["InvalidProgram.NotFound"],
+    // The page's error table: a playing list is refused.
+    errors: ["InvalidProgram.NotFound", "IncorrectPlaylistStatus.Inuse"],
   },
   ListPlaylist: {
     qps: 10,

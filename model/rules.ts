@@ -169,3 +169,53 @@ export function choiceDecides<T>(choice: keyof T & string, table: Record<string,
     },
   });
 }
+
+/** What one value of a property demands of another property (see {@link demandsWhen}). */
+export interface Demand {
+  /** The value the other property must have. */
+  value: unknown;
+  /** Left out is accepted: what the object has then already is the demanded value (a new studio's channel mode, off). */
+  omittedIsFine?: true;
+}
+
+/**
+ * What `property` set to `value` demands of other properties (a lightweight carousel studio's
+ * template, channel mode and program, as AddPlaylistItems asks of its studio): one rule per
+ * demand, each reporting the other property, its value and the fix. The JSON Schema says the same
+ * with one `if` per demand.
+ */
+export function demandsWhen<T>(property: keyof T & string, value: unknown, what: string, demands: Partial<Record<keyof T & string, Demand>>): KindRule<T>[] {
+  return (Object.entries(demands) as [keyof T & string, Demand][]).map(([name, demand]) => {
+    const message = `${property} ${describeValue(value)} (${what}) needs ${name} ${describeValue(demand.value)}`;
+    const check: CrossFieldRule<T> = (known, unknown) => {
+      if (known[property] !== value || unknown.has(name)) return undefined;
+      const given = known[name];
+      if (given === demand.value || (given === undefined && demand.omittedIsFine)) return undefined;
+      return { property: name, reason: `${message}, but it is ${given === undefined ? "not set" : describeValue(given)}; set ${name}: ${describeValue(demand.value)}, or use another ${property}.` };
+    };
+    return withJsonSchema(check, {
+      write: (json) => {
+        const then: JsonSchema = { properties: { [name]: { const: demand.value } }, errorMessage: `${message}; set ${name}: ${describeValue(demand.value)}, or use another ${property}.` };
+        if (!demand.omittedIsFine) then.required = [name];
+        json.allOf = [...(json.allOf as JsonSchema[] | undefined) ?? [], { if: isSetTo(property, value), then }];
+      },
+    });
+  });
+}
+
+/** A value of `property` that only `otherProperty` set to `otherValue` allows (the template no other studio takes). */
+export function onlyWith<T>(property: keyof T & string, value: unknown, otherProperty: keyof T & string, otherValue: unknown, what: string): KindRule<T> {
+  const message = `${property} ${describeValue(value)} is only for ${what} (${otherProperty} ${describeValue(otherValue)})`;
+  const check: CrossFieldRule<T> = (known, unknown) => {
+    if (known[property] !== value || unknown.has(otherProperty) || known[otherProperty] === otherValue) return undefined;
+    return { property, reason: `${message}, but ${otherProperty} is ${describeValue(known[otherProperty])}; use another ${property}, or set ${otherProperty}: ${describeValue(otherValue)}.` };
+  };
+  return withJsonSchema(check, {
+    write: (json) => {
+      json.allOf = [...(json.allOf as JsonSchema[] | undefined) ?? [], {
+        if: isSetTo(property, value),
+        then: { required: [otherProperty], properties: { [otherProperty]: { const: otherValue } }, errorMessage: `${message}; use another ${property}, or set ${otherProperty}: ${describeValue(otherValue)}.` },
+      }];
+    },
+  });
+}

@@ -15,9 +15,11 @@ import { episodeGroupProvider } from "./episode-group/provider";
 import { checkResultForEngine } from "./shared/engine-check";
 import { videoResourceProvider } from "./video-resource/provider";
 import { showListProvider } from "./show-list/provider";
+import { channelProvider } from "./channel/provider";
+import { playlistProvider } from "./playlist/provider";
 import { studioLayoutProvider } from "./studio-layout/provider";
 
-export type ProviderKind = "video" | "episodes" | "studio" | "layout" | "component" | "scene" | "episode" | "showList" | "studioLayout";
+export type ProviderKind = "video" | "episodes" | "studio" | "layout" | "component" | "scene" | "episode" | "showList" | "channel" | "playlist" | "studioLayout";
 
 const implementations: Record<ProviderKind, Omit<dynamic.ResourceProvider, "configure">> = {
   video: videoResourceProvider,
@@ -28,6 +30,8 @@ const implementations: Record<ProviderKind, Omit<dynamic.ResourceProvider, "conf
   scene: sceneBindingProvider,
   episode: episodeProvider,
   showList: showListProvider,
+  channel: channelProvider,
+  playlist: playlistProvider,
   studioLayout: studioLayoutProvider,
 };
 

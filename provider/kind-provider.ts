@@ -37,6 +37,11 @@ export interface KindHooks<Inputs, Outputs> {
    * change the modify operation cannot express (an episode's last component removed).
    */
   replaces?(olds: Outputs, news: Inputs): string[];
+  /**
+   * A change the API refuses whatever is sent (a one-way switch turned back), known from the state
+   * alone: said at preview, by the diff, before any call. Its words, or undefined.
+   */
+  refusedChange?(id: string, olds: Outputs, news: Inputs): string | undefined;
   /** The delete operation's parameters, where the ID alone does not give them (a scene's SceneId). */
   deleteParams?(id: string, props: Outputs): Promise<Record<string, string | undefined>>;
   /** Before the delete operation: may refuse (a studio on air) or prepare (stop it). */
@@ -80,6 +85,8 @@ export function kindProvider<Inputs extends object, Outputs extends object>(kind
     },
 
     async diff(id: string, olds: Outputs, news: Inputs): Promise<dynamic.DiffResult> {
+      const refused = hooks.refusedChange?.(id, olds, news);
+      if (refused) throw new UserFacingError(`${kind.type} ${id}: ${refused}`);
       const { changed, replaces: byKind } = differences(kind, hooks.normalize, olds, news);
       const byHook = (hooks.replaces?.(olds, news) ?? []).filter((name) => changed.includes(name) && !byKind.includes(name));
       const replaces = [...byKind, ...byHook];

@@ -2,14 +2,17 @@ import type * as dynamic from "@pulumi/pulumi/dynamic";
 import * as path from "node:path";
 import { configureForFixture, EmulatorFixture, startEmulatorFixture } from "../test/helpers/emulator-fixture";
 import { DEMO_ACCOUNT } from "../emulator";
+import { CHARGE_TYPE, LIGHTWEIGHT_CAROUSEL_DEMANDS, PLAYLIST_NORM_TYPE, VIRTUAL_STUDIO_NORM_TYPE } from "../model/api-facts";
+import type { LiveClient } from "./client/live-client";
 import { CasterRecord, StudioLayoutRecord } from "../emulator/models/state";
-import { VIRTUAL_STUDIO_NORM_TYPE } from "../model/api-facts";
 import { kindsByOperation } from "../tools/generate/coverage";
 import { casterProvider } from "./caster/provider";
+import { channelProvider } from "./channel/provider";
 import { componentProvider, ComponentOutputs } from "./component/provider";
 import { episodeProvider } from "./episode/provider";
 import { episodeGroupProvider } from "./episode-group/provider";
 import { layoutProvider, LayoutOutputs } from "./layout/provider";
+import { playlistProvider } from "./playlist/provider";
 import { sceneBindingProvider } from "./scene/provider";
 import { showListProvider } from "./show-list/provider";
 import { studioLayoutProvider } from "./studio-layout/provider";
@@ -31,6 +34,7 @@ interface Studio {
   casterId: string;
   /** The ResourceId of the camera at RV01 and of the guest at RV02. */
   camera: string;
+  guest: string;
   /** A layout and a component on the studio, for scenes and episodes. */
   layoutId: string;
   componentId: string;
@@ -40,14 +44,21 @@ interface Lifecycle {
   provider: Provider;
   /** The studio comes up running (it has scenes) before the row's calls. */
   runningStudio?: true;
-  /** The studio is of this NormType (1 unless said): a studio layout is a virtual studio's. */
-  normType?: number;
+  /** The studio is in channel mode (its camera on RV01, its guest on RV02, its layout showing RV01). */
+  channelMode?: true;
+  /**
+   * Another studio than a general one of lp_sd: its NormType and the configuration its kind demands (a playlist's
+   * lightweight carousel studio its template and program; a studio layout's virtual studio none).
+   */
+  studioType?: { normType: number; casterTemplate?: string; programEffect?: number };
+  /** What an operator does between the last change and the delete (a playlist started), by plain calls. */
+  beforeDelete?(client: LiveClient, id: string): Promise<void>;
   /** The declaration made, then each declaration it is changed to, in order. */
   declarations(studio: Studio): Record<string, unknown>[];
   /** How many objects a declaration makes: 1 unless said. */
   objects?(declaration: Record<string, unknown>): number;
   /** How many of this kind's objects the emulator holds, for "no second object" and "nothing left". */
-  count(account: { casters: Record<string, CasterRecord>; episodeGroups: Record<string, unknown>; studioLayouts: Record<string, StudioLayoutRecord> }, studio: Studio, id: string): number;
+  count(account: { casters: Record<string, CasterRecord>; episodeGroups: Record<string, unknown>; playlists: Record<string, { casterId: string; items: unknown[] }>; studioLayouts: Record<string, StudioLayoutRecord> }, studio: Studio, id: string): number;
 }
 
 const scope = () => `lost-reply/stack/${Math.random().toString(36).slice(2)}`;
@@ -128,9 +139,36 @@ const LIFECYCLES: Record<string, Lifecycle> = {
     objects: (declaration) => (declaration.shows as unknown[]).length,
     count: (account, { casterId }) => account.casters[casterId].showList?.shows.length ?? 0,
   },
+  CasterChannel: {
+    provider: channelProvider,
+    channelMode: true,
+    declarations: ({ casterId, camera, guest }) => [
+      { casterId, channelId: "RV05", resourceId: camera, faceBeauty: "1" },
+      { casterId, channelId: "RV05", resourceId: guest, faceBeauty: "2" },
+    ],
+    // A freed channel stays listed with no source: only a channel that plays one counts.
+    count: (account, { casterId }) => (account.casters[casterId].channels.RV05?.resourceId ? 1 : 0),
+  },
+  CasterPlaylist: {
+    provider: playlistProvider,
+    studioType: { normType: PLAYLIST_NORM_TYPE, casterTemplate: LIGHTWEIGHT_CAROUSEL_DEMANDS.casterTemplate, programEffect: LIGHTWEIGHT_CAROUSEL_DEMANDS.programEffect },
+    declarations: ({ casterId }) => {
+      const items = (...names: string[]) => names.map((itemName) => ({ itemName, mediaId: `5f8809f2-3352-4d1f-a8f7-86f9429f${itemName}` }));
+      return [
+        { casterId, items: items("a", "b", "c") },
+        // Taken out: DeletePlaylistItems; added at the end: AddPlaylistItems; a reorder and a repeat: EditPlaylist.
+        { casterId, items: items("a", "c") },
+        { casterId, items: items("a", "c", "d") },
+        { casterId, items: items("d", "a", "c"), repeatNumber: -1 },
+      ];
+    },
+    // Playing when it is deleted: DeletePlaylist refuses a list in use, so the delete stops it first.
+    beforeDelete: async (client, id) => void (await client.call("StartPlaylist", { ProgramId: id })),
+    count: (account, { casterId }) => Object.values(account.playlists).filter((playlist) => playlist.casterId === casterId).length,
+  },
   CasterStudioLayout: {
     provider: studioLayoutProvider,
-    normType: VIRTUAL_STUDIO_NORM_TYPE,
+    studioType: { normType: VIRTUAL_STUDIO_NORM_TYPE },
     declarations: ({ casterId }) => {
       const presenter = { channelId: "RV01", color: "green", positionX: 0.1, positionY: 0.3, heightNormalized: 0.65 };
       const desk = { casterId, layoutName: "News desk", layoutType: "studio", background: { id: "set", materialId: "f080575eb5f4427684fc0715159a1234" }, chromaKeyInputs: [presenter] };
@@ -159,21 +197,29 @@ describe("a lost reply to any call that changes something ends in the declared s
 
   const account = () => live.emulator.state().accounts[DEMO_ACCOUNT.uid] as unknown as Parameters<Lifecycle["count"]>[0];
 
-  async function studio(running: boolean, normType = 1): Promise<Studio> {
-    const casterId = normType === 1 ? await live.createCaster()
-      : (await live.client.call("CreateCaster", { ClientToken: `lost-reply-${Math.random()}`, NormType: normType, ChargeType: "PostPaid", CasterName: "Lost replies" })).CasterId!;
-    await live.client.call("SetCasterConfig", { CasterId: casterId, DomainName: "live.example.com", CallbackUrl: "https://hooks.example.com/caster", TranscodeConfig: '{"CasterTemplate":"lp_sd"}' });
+  async function studio(life: Lifecycle): Promise<Studio> {
+    const { studioType } = life;
+    const casterId = studioType
+      ? (await live.client.call("CreateCaster", { ClientToken: scope().slice(-40), NormType: studioType.normType, ChargeType: CHARGE_TYPE, CasterTemplate: studioType.casterTemplate })).CasterId!
+      : await live.createCaster();
+    await live.client.call("SetCasterConfig", {
+      CasterId: casterId, DomainName: "live.example.com", CallbackUrl: "https://hooks.example.com/caster",
+      TranscodeConfig: JSON.stringify({ CasterTemplate: studioType?.casterTemplate ?? "lp_sd" }), ProgramEffect: studioType?.programEffect,
+      ...(life.channelMode ? { ChannelEnable: 1 } : {}),
+    });
     const sources: string[] = [];
     for (const locationId of ["RV01", "RV02"]) {
       const reply = await live.client.call("AddCasterVideoResource", { CasterId: casterId, LocationId: locationId, ResourceName: locationId, LiveStreamUrl: `rtmp://push.example.com/live/${locationId}` });
       sources.push(reply.ResourceId!);
+      // In channel mode a layout shows channels: each source on the channel of its position.
+      if (life.channelMode) await live.client.call("SetCasterChannel", { CasterId: casterId, ChannelId: locationId, ResourceId: reply.ResourceId });
     }
     const layout = (await layoutProvider.create({ casterId, videoLayers: [{ locationId: "RV01", position: [0, 0], widthNormalized: 1, heightNormalized: 1 }] })).outs as LayoutOutputs;
     const component = (await componentProvider.create({
       casterId, locationId: "RC01", componentType: "text", text: { text: "Evening news" }, geometry: { position: [0.05, 0.85], widthNormalized: 0.6, heightNormalized: 0.1 },
     })).outs as ComponentOutputs;
-    if (running) await live.client.call("StartCaster", { CasterId: casterId });
-    return { casterId, camera: sources[0], layoutId: layout.layoutId, componentId: component.componentId };
+    if (life.runningStudio) await live.client.call("StartCaster", { CasterId: casterId });
+    return { casterId, camera: sources[0], guest: sources[1], layoutId: layout.layoutId, componentId: component.componentId };
   }
 
   test("every such operation has a row: a kind's life that sends it", () => {
@@ -185,7 +231,7 @@ describe("a lost reply to any call that changes something ends in the declared s
     const life = LIFECYCLES[kind];
     // Each row is a Pulumi operation of its own: a new session of the providers.
     configureForFixture(live);
-    const where = await studio(life.runningStudio ?? false, life.normType);
+    const where = await studio(life);
     const [first, ...changes] = life.declarations(where);
     const checked = async (olds: Record<string, unknown>, news: Record<string, unknown>) => {
       const result = await life.provider.check!(olds, news);
@@ -211,6 +257,7 @@ describe("a lost reply to any call that changes something ends in the declared s
         inputs = news;
         await expectAsDeclared(created.id, outs, inputs);
       }
+      await life.beforeDelete?.(live.client, created.id);
       await life.provider.delete!(created.id, outs);
       expect(life.count(account(), where, created.id)).toBe(0);
     } finally {

@@ -14,6 +14,10 @@ export { CasterEpisodeGroup } from "./caster-episode-group";
 export type { CasterEpisodeGroupArgs, EpisodeItemArgs } from "./caster-episode-group";
 export { CasterShowList } from "./caster-show-list";
 export type { CasterShowListArgs, ShowArgs } from "./caster-show-list";
+export { CasterChannel } from "./caster-channel";
+export type { CasterChannelArgs } from "./caster-channel";
+export { CasterPlaylist } from "./caster-playlist";
+export type { CasterPlaylistArgs, PlaylistItemArgs } from "./caster-playlist";
 export { CasterStudioLayout } from "./caster-studio-layout";
 export type { CasterStudioLayoutArgs } from "./caster-studio-layout";
 export { isSignedUrl } from "./secrets";
@@ -26,5 +30,5 @@ export type {
 } from "../studio-file/schema";
 export { studioLayoutJsonSchema } from "../studio-file/json-schema";
 export type {
-  CasterOutputs, CasterVideoResourceOutputs, CasterLayoutOutputs, CasterComponentOutputs, CasterSceneBindingOutputs, CasterEpisodeOutputs, CasterEpisodeGroupOutputs, CasterShowListOutputs, CasterStudioLayoutOutputs,
+  CasterOutputs, CasterVideoResourceOutputs, CasterLayoutOutputs, CasterComponentOutputs, CasterSceneBindingOutputs, CasterEpisodeOutputs, CasterEpisodeGroupOutputs, CasterShowListOutputs, CasterChannelOutputs, CasterPlaylistOutputs, CasterStudioLayoutOutputs,
 } from "./generated/args";

@@ -6,6 +6,8 @@ import { CasterEpisodeGroup, CasterEpisodeGroupArgs } from "./caster-episode-gro
 import { CasterLayout, CasterLayoutArgs } from "./caster-layout";
 import { CasterSceneBinding } from "./caster-scene-binding";
 import { CasterShowList, CasterShowListArgs } from "./caster-show-list";
+import { CasterChannel } from "./caster-channel";
+import { CasterPlaylist, CasterPlaylistArgs } from "./caster-playlist";
 import { CasterStudioLayout, CasterStudioLayoutArgs } from "./caster-studio-layout";
 import type { FileStudioLayout } from "../studio-file/studio-layouts";
 import { CasterVideoResource, CasterVideoResourceArgs } from "./caster-video-resource";
@@ -13,7 +15,7 @@ import { formatProblem, LayoutError, loadLayout } from "../studio-file/load";
 import { markFileCheckedComponent } from "./whole-studio-check";
 import type { Connection } from "../model/fields/connection";
 import {
-  FileAdopt, FileComponent, FileEpisode, FileLayout, FileScenes, FileShowListDefinition, isNewStudio, isSecretReference, LayoutEpisodeGroup, LayoutSource, LayoutStudio, SCENE_KEYS, SceneKey,
+  FileAdopt, FileChannel, FileComponent, FileEpisode, FileLayout, FileScenes, FileShowListDefinition, FilePlaylist, isNewStudio, isSecretReference, LayoutEpisodeGroup, LayoutSource, LayoutStudio, SCENE_KEYS, SceneKey,
   sceneOfKey, SecretCapableStudioProperty, SecretReference,
 } from "../studio-file/schema";
 
@@ -106,6 +108,18 @@ export interface StudioDefinition {
    * @default none: the show list is not managed
    */
   showList?: FileShowListDefinition | null;
+  /**
+   * A channel-mode studio's channels (the studio's `channelMode: true`), keyed by channel RV01 to
+   * RV12: the source each plays, by its position in `sources`, and a {@link CasterChannel}'s settings.
+   * @default none: the channels are not managed
+   */
+  channels?: Record<string, FileChannel> | null;
+  /**
+   * A lightweight carousel studio's playlist (normType 3): its items in playing order, each a
+   * {@link CasterPlaylist}'s `{ itemName, mediaId }`, its name and how often it repeats.
+   * @default none: the playlist is not managed
+   */
+  playlist?: FilePlaylist | null;
   /**
    * A virtual studio's studio layouts, each with a {@link CasterStudioLayout}'s properties less
    * its studio; each known by its `layoutName`.
@@ -255,6 +269,10 @@ export class Studio extends pulumi.ComponentResource {
   public readonly episodeIds: pulumi.Output<Record<string, string>>;
   /** The studio's show list, when the definition declares one. */
   public readonly showList: CasterShowList | undefined;
+  /** A channel-mode studio's channels, by channel (RV01..RV12). */
+  public readonly channels: Readonly<Record<string, CasterChannel>>;
+  /** The studio's playlist, when the definition declares one. */
+  public readonly playlist: CasterPlaylist | undefined;
   /** The virtual studio's studio layouts, by layoutName. */
   public readonly studioLayouts: Readonly<Record<string, CasterStudioLayout>>;
 
@@ -323,18 +341,35 @@ export class Studio extends pulumi.ComponentResource {
     this.sources = sources;
     this.episodeGroups = episodeGroups;
 
+    // A channel plays a source of the file, by its ID: it waits for the source, and is freed before it.
+    const channels: Record<string, CasterChannel> = {};
+    for (const [channelId, definition] of Object.entries(content.channels ?? {})) {
+      const { source: position, ...settings } = definition;
+      channels[channelId] = new CasterChannel(`${name}-channel-${channelId}`, {
+        ...settings,
+        casterId: childCasterId,
+        channelId,
+        source: sources[position],
+        ...connected,
+      }, childOptions(`channel-${channelId}`));
+    }
+    this.channels = channels;
+
     // What is on screen: each layout waits for the sources it shows (the API takes a layout only
-    // over positions that hold sources), a caption for the source it captions.
+    // over positions that hold sources) or, in channel mode, the channels; a caption for the source it captions.
     const sourcesAt = (locations: unknown[]) => [...new Set(locations)]
       .filter((location): location is string => typeof location === "string" && location in sources)
       .map((location) => sources[location]);
+    const channelsAt = (locations: unknown[]) => [...new Set(locations)]
+      .filter((location): location is string => typeof location === "string" && location in channels)
+      .map((location) => channels[location]);
     const layouts: Record<string, CasterLayout> = {};
     for (const [layoutName, definition] of Object.entries(content.layouts ?? {})) {
       const shown = ([definition.videoLayers, definition.audioLayers] as unknown[])
         .flatMap((layers) => (Array.isArray(layers) ? (layers as unknown[]) : []))
         .map((layer) => (isPlainObject(layer) ? layer.locationId : undefined));
       // Layers given as an Output name their positions only later: then the layout waits for every source.
-      const waitsFor = Array.isArray(definition.videoLayers) ? sourcesAt(shown) : Object.values(sources);
+      const waitsFor = Array.isArray(definition.videoLayers) ? [...sourcesAt(shown), ...channelsAt(shown)] : [...Object.values(sources), ...Object.values(channels)];
       const layoutArgs = { ...definition, casterId: childCasterId, ...adopted(adopt.layouts, layoutName), ...connected } as CasterLayoutArgs;
       layouts[layoutName] = new CasterLayout(`${name}-layout-${layoutName}`, layoutArgs, { ...childOptions(`layout-${layoutName}`), dependsOn: waitsFor });
     }
@@ -395,6 +430,15 @@ export class Studio extends pulumi.ComponentResource {
       ...connected,
     } as CasterShowListArgs, childOptions("show-list")) : undefined;
 
+    // The playlist names nothing of the file but its studio, which its casterId carries.
+    const playlist = content.playlist;
+    this.playlist = playlist ? new CasterPlaylist(`${name}-playlist`, {
+      ...playlist,
+      casterId: childCasterId,
+      ...(adopt.playlist ? { importId: adopt.playlist } : {}),
+      ...connected,
+    } as CasterPlaylistArgs, childOptions("playlist")) : undefined;
+
     // A studio layout names channels, not the file's sources: it waits only for the studio.
     const studioLayouts: Record<string, CasterStudioLayout> = {};
     for (const definition of content.studioLayouts ?? []) {
@@ -414,7 +458,7 @@ export class Studio extends pulumi.ComponentResource {
     this.componentIds = outputsBy(components, (child) => child.componentId);
     this.boundSceneIds = outputsBy(sceneBindings as Record<string, CasterSceneBinding>, (binding) => binding.sceneId);
     this.episodeIds = outputsBy(episodes, (episode) => episode.episodeId);
-    if ([sources, episodeGroups, layouts, components, sceneBindings, episodes, studioLayouts].every((children) => Object.keys(children).length === 0) && !this.showList) {
+    if ([sources, episodeGroups, layouts, components, sceneBindings, episodes, studioLayouts].every((children) => Object.keys(children).length === 0) && !this.showList && !this.playlist) {
       // Declarative, so an empty studio file empties the studio; a file emptied by mistake should be noticed.
       void pulumi.log.warn("the studio file has no sources, episode groups, layouts, components, scenes, episodes or show list: any this component made before are deleted.", this);
     }

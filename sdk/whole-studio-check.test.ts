@@ -27,7 +27,7 @@ afterAll(() => fs.rmSync(folder, { recursive: true, force: true }));
 async function run(name: string, body: string): Promise<Report> {
   const program = path.join(folder, `${name}.js`);
   fs.writeFileSync(program, [
-    'const { Caster, CasterComponent, CasterEpisode, CasterLayout, CasterSceneBinding, CasterVideoResource, Studio } = require("pulumi-alicloud-caster");',
+    'const { Caster, CasterChannel, CasterComponent, CasterEpisode, CasterLayout, CasterSceneBinding, CasterVideoResource, Studio } = require("pulumi-alicloud-caster");',
     'const camera = (casterId, locationId = "RV01") => ({ casterId, resourceName: "Camera", locationId, liveStreamUrl: "rtmp://push.example.com/live/camera" });',
     'const episode = (casterId, from, to) => ({ casterId, episodeName: "Show", locationId: "RV01", startTime: `2031-03-01T${from}:00Z`, endTime: `2031-03-01T${to}:00Z` });',
     body,
@@ -156,6 +156,29 @@ describe("resources declared one by one are checked as one studio", () => {
     expect(beside.refusals).toHaveLength(1);
     expect(beside.refusals[0]).toMatch(/^the studio's resources have 1 problem, found before any was sent:\n- CasterEpisode "beside" \(beside-file\.js:11\) startTime: episode "beside", .* overlaps episode "file-episode-soon"/);
     expect(beside.warnings.filter((warning) => warning.includes('episode "soon" starts in'))).toHaveLength(1);
+  });
+
+  test("channels: a Caster that leaves channelMode out keeps the studio's own, so an adopted studio's channels pass; a layout over a channel waits for it", async () => {
+    const program = (caster: string) => `
+      const studio = new Caster("studio", ${caster});
+      const source = new CasterVideoResource("camera", camera(studio.casterId, "RV03"));
+      new CasterChannel("channel", { casterId: studio.casterId, channelId: "RV07", source });
+      new CasterLayout("on-channel", { casterId: studio.casterId, videoLayers: [{ locationId: "RV07", position: [0, 0], widthNormalized: 1 }] });`;
+    const studio = 'casterName: "Desk", normType: 1, casterTemplate: "lp_sd"';
+    const adopted = await run("channels-adopted", program(`{ ${studio}, importId: "LIVEPRODUCER_POST-cn-channels" }`));
+    expect(adopted.refusals).toEqual([]);
+    expect(adopted.dependencies["on-channel"]).toContain("channel");
+    // Made new, a studio starts without channel mode (SetCasterConfig's ChannelEnable: 0 by default); false is false.
+    for (const [name, caster] of [["channels-new", `{ ${studio} }`], ["channels-off", `{ ${studio}, channelMode: false, importId: "LIVEPRODUCER_POST-cn-channels" }`]]) {
+      const refused = await run(name, program(caster));
+      expect(refused.refusals).toHaveLength(1);
+      expect(refused.refusals[0]).toMatch(/Caster "studio" \(.*\): channels exist in channel mode only .* the Caster's channelMode is (not set|false): set channelMode: true on the Caster, or remove the CasterChannels\./);
+    }
+    const moved = await run("channels-missing", program(`{ ${studio}, channelMode: true }`).replace('locationId: "RV07"', 'locationId: "RV08"'));
+    expect(moved.refusals).toEqual([expect.stringContaining(
+      'CasterLayout "on-channel" (channels-missing.js:8) videoLayers[0].locationId: locationId "RV08" is not a channel of this studio\'s resources in the program: '
+      + "in a channel-mode studio a layout shows channels, each playing a source",
+    )]);
   });
 });
 

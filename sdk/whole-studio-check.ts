@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { describeValue } from "../common/check";
 import { UNKNOWN } from "../common/unknowns";
-import { COMPONENT_LOCATION_ID_PATTERN, POSITIONS } from "../model/api-facts";
+import { CHANNEL_ID_PATTERN, COMPONENT_LOCATION_ID_PATTERN, POSITIONS } from "../model/api-facts";
 import { LOCATION_ID_PATTERN } from "../model/kinds/caster-video-resource";
 import { crossEntryChecks, PathProblem, StudioTerms } from "../studio-file/validate";
 
@@ -34,7 +34,7 @@ import { crossEntryChecks, PathProblem, StudioTerms } from "../studio-file/valid
  */
 
 /** The kinds that take part, by their class names (which messages name). */
-export type StudioKind = "Caster" | "CasterVideoResource" | "CasterLayout" | "CasterComponent" | "CasterSceneBinding" | "CasterEpisode" | "CasterEpisodeGroup" | "CasterShowList" | "CasterStudioLayout";
+export type StudioKind = "Caster" | "CasterVideoResource" | "CasterLayout" | "CasterComponent" | "CasterSceneBinding" | "CasterEpisode" | "CasterEpisodeGroup" | "CasterShowList" | "CasterChannel" | "CasterPlaylist" | "CasterStudioLayout";
 
 /** One resource as the program declared it. */
 interface Declaration {
@@ -159,9 +159,11 @@ const PROGRAM_TERMS: StudioTerms = {
     sources: `declare a CasterVideoResource at ${key} in this studio`,
     layouts: `declare CasterLayout "${key}" in this studio`,
     components: `declare a CasterComponent at ${key} in this studio`,
+    channels: `declare a CasterChannel for ${key} in this studio`,
   })[section],
   keysOfFileForm: false,
   studioRunning: { where: "the Caster's running", fix: "set running: true on the Caster, or remove the CasterSceneBindings." },
+  studioChannelMode: { where: "the Caster's channelMode", fix: "set channelMode: true on the Caster, or remove the CasterChannels." },
 };
 
 /** The section of the studio-file shape each kind fills, and how its entry is keyed. */
@@ -174,6 +176,9 @@ const SECTION_OF: Record<Exclude<StudioKind, "Caster">, { section: string; key: 
   CasterSceneBinding: { section: "scenes", key: (d) => (typeof d.args.scene === "string" ? d.args.scene.toLowerCase() : undefined) },
   // Names nothing of the other sections; a second list of the studio is refused by its create (shows of other names).
   CasterShowList: { section: "showList", key: () => undefined },
+  CasterChannel: { section: "channels", key: (d) => literal(d.args.channelId, CHANNEL_ID_PATTERN) },
+  // Names nothing of the other sections; a second playlist of the studio is refused by its create (items of other names).
+  CasterPlaylist: { section: "playlist", key: () => undefined },
   // Keyed by name: a studio layout is known by it (two of one name are refused as two at one position are).
   CasterStudioLayout: { section: "studioLayouts", key: (d) => (typeof d.args.layoutName === "string" ? d.args.layoutName : undefined) },
 };
@@ -236,7 +241,11 @@ function studioShape(members: Declaration[]) {
   const problems: string[] = [];
   const waitFor = new Map<Declaration, pulumi.Resource[]>();
   const caster = members.find((member) => member.kind === "Caster");
-  if (caster) studio.caster = { new: { running: checkable(caster.args.running), normType: checkable(caster.args.normType) } };
+  if (caster) {
+    studio.caster = { new: { running: checkable(caster.args.running), normType: checkable(caster.args.normType), channelMode: checkable(caster.args.channelMode) } };
+    // A Caster that takes over a studio keeps the studio's own channel mode when it leaves channelMode out.
+    if (caster.args.importId !== undefined) studio.adopt = { caster: checkable(caster.args.importId) };
+  }
   for (const member of members) {
     if (member.kind === "Caster") continue;
     const { section, key } = SECTION_OF[member.kind];
@@ -251,18 +260,22 @@ function studioShape(members: Declaration[]) {
     entryOf.set(`${section}/${entryKey}`, member);
     (studio[section] ??= {})[entryKey] = entryInFileTerms(member);
   }
-  // Literal positions of this studio's own sources: wait for the source, or the API finds no source there.
-  const sourceAt = (position: unknown) => (typeof position === "string" ? entryOf.get(`sources/${position}`)?.resource : undefined);
+  // Literal positions of this studio's own sources, or in channel mode its channels: wait for the
+  // source or the channel, or the API finds nothing there.
+  const heldAt = (position: unknown, sections: string[]) =>
+    (typeof position === "string" ? sections.map((section) => entryOf.get(`${section}/${position}`)?.resource) : []);
   for (const member of members) {
     const positions = positionsNamed(member);
-    const sources = positions.map(sourceAt).filter((source): source is pulumi.Resource => source !== undefined && source !== member.resource);
+    const sections = member.kind === "CasterLayout" ? ["sources", "channels"] : ["sources"];
+    const sources = positions.flatMap((position) => heldAt(position, sections)).filter((source): source is pulumi.Resource => source !== undefined && source !== member.resource);
     if (sources.length > 0) waitFor.set(member, [...new Set(sources)]);
   }
   const hasSources = Object.keys(studio.sources ?? {}).length > 0;
   const hasComponents = Object.keys(studio.components ?? {}).length > 0;
+  const hasChannels = Object.keys(studio.channels ?? {}).length > 0;
   const subjectOf = (problem: PathProblem) => {
     const [section, key] = problem.path;
-    if (section === "scenes" && key === undefined) return caster;
+    if ((section === "scenes" || section === "channels") && key === undefined) return caster;
     return entryOf.get(`${String(section)}/${String(key)}`);
   };
   return {
@@ -278,6 +291,7 @@ function studioShape(members: Declaration[]) {
       switch (problem.finding) {
         case "missing source": return hasSources;
         case "missing component": return hasComponents;
+        case "missing channel": return hasChannels;
         // A scene's layout is known here only as the program's own CasterLayout: never missing.
         case "missing layout": return false;
         default: return subjectOf(problem) !== undefined;
@@ -356,6 +370,11 @@ function entryInFileTerms(member: Declaration): Record<string, unknown> {
   if (member.kind === "CasterComponent" && isPlainObject(member.args.caption)) {
     const captioned = member.args.caption.sourceLocationId;
     return { ...args, caption: { ...(args.caption as Record<string, unknown>), sourceLocationId: literal(captioned, LOCATION_ID_PATTERN) ?? sourceOfOutput(captioned) ?? checkable(captioned) } };
+  }
+  if (member.kind === "CasterChannel") {
+    // A channel names its source by the source's output (`camera.resourceId`): the file names it by position.
+    const { resourceId, casterId: _casterId, channelId: _channelId, connection: _connection, ...rest } = args;
+    return { ...rest, ...(resourceId !== undefined ? { source: sourceOfOutput(member.args.resourceId) ?? UNKNOWN } : {}) };
   }
   if (member.kind === "CasterSceneBinding") {
     const layout = declarationBehind(member.args.layoutId, "CasterLayout");

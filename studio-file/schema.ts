@@ -6,7 +6,10 @@ import { episodeFields } from "../model/kinds/caster-episode";
 import { episodeGroupFields, episodeItemSchema } from "../model/kinds/caster-episode-group";
 import { layoutFields as compositionFields } from "../model/kinds/caster-layout";
 import { SCENES } from "../model/kinds/caster-scene-binding";
+import { channelFields } from "../model/kinds/caster-channel";
+import { CHANNEL_ID_PATTERN } from "../model/api-facts";
 import { backgroundSchema, showListFields, showSchema } from "../model/kinds/caster-show-list";
+import { playlistFields } from "../model/kinds/caster-playlist";
 import { adoptedStudioLayoutsSchema, FileStudioLayout, fileStudioLayoutsSchema } from "./studio-layouts";
 import { casterIdSchema, LOCATION_ID_PATTERN, SOURCE_PROPERTIES, SourceProperty, videoResourceFields } from "../model/kinds/caster-video-resource";
 import { OBJECT_ID_PATTERN } from "../model/fields/import-id";
@@ -215,6 +218,32 @@ export const fileShowListSchema = z.strictObject({
 })
   .describe("the studio's show list: its shows in playing order, how often the list repeats, the show that interrupts it at a set time, and its background");
 
+// Channels: a channel-mode studio's channels, RV01 to RV12 -----------------------------------------
+
+// A channel's studio is the file's; its source is a position of the file's sources. A channel that
+// already plays its source as declared is taken with no call: channels need no adopt entry.
+const { casterId: _channelCasterId, channelId: _channelId, resourceId: _channelResourceId, connection: _channelConnection, ...fileChannelEntryFields } = channelFields;
+/** A channel's properties in a studio file: a CasterChannel's, less casterId, channelId (its key) and resourceId. */
+export const fileChannelFields = {
+  source: z.string().regex(LOCATION_ID_PATTERN, { error: "use the position of one of the file's sources, RV01 to RV99." })
+    .describe("the source the channel plays, by its position in sources (RV01..RV99)"),
+  ...fileChannelEntryFields,
+};
+export const fileChannelSchema = z.strictObject(fileChannelFields)
+  .describe("a channel and the source it plays, by the source's position; its face retouching; how a video file starts on it");
+export type FileChannel = z.infer<typeof fileChannelSchema>;
+// The playlist: one per lightweight carousel studio ------------------------------------------------
+
+// Its studio is the file's; an existing playlist is taken over by `adopt.playlist`. It holds no URL, so no secret.
+const { casterId: _playlistCasterId, importId: _playlistImportId, connection: _playlistConnection, ...filePlaylistEntryFields } = playlistFields;
+/** A playlist's properties in a studio file, as the kind checks them: a CasterPlaylist's, less casterId. */
+export const filePlaylistFields = filePlaylistEntryFields;
+export const filePlaylistSchema = z.strictObject(filePlaylistEntryFields)
+  .describe("a lightweight carousel studio's playlist (normType 3): its items in playing order (VOD media IDs), its name and how often it repeats");
+/** A playlist of a studio file. */
+export type FilePlaylist = z.infer<typeof filePlaylistSchema>;
+export type FilePlaylistItem = FilePlaylist["items"][number];
+
 // Adopting: what the first `pulumi up` takes over ------------------------------------------------
 
 /** The sections of `adopt`, each keyed as the file's section of that name, with what its IDs are. */
@@ -238,6 +267,8 @@ export const fileAdoptSchema = z.strictObject({
       .describe(`the existing ${noun}s taken over, keyed as in ${section}`)])) as Record<AdoptSection, z.ZodOptional<z.ZodNullable<z.ZodRecord<z.ZodString, z.ZodString>>>>),
   showList: casterIdSchema.optional()
     .describe("the studio's existing show list, taken over by the studio's CasterId (a studio has one list): shows the file does not declare are removed"),
+  playlist: z.string().regex(OBJECT_ID_PATTERN, { error: "use the playlist's ProgramId as ListPlaylist gives it: 1 to 64 letters, digits, - or _." }).optional()
+    .describe("the studio's existing playlist, taken over by its ProgramId (a studio has one playlist): items the file does not declare are removed"),
   studioLayouts: adoptedStudioLayoutsSchema,
 }).describe("the existing objects' IDs, keyed as the file's sections are: caster (with caster: { new: ... }), sources, layouts, components, episodes, episodeGroups, and showList (the studio's CasterId)");
 
@@ -257,6 +288,9 @@ export const studioLayoutSchema = z.strictObject({
   episodes: z.record(z.string().regex(EPISODE_KEY_PATTERN, { error: EPISODE_KEY_RULE }), fileEpisodeSchema).nullable().optional()
     .describe("the schedule's episodes, keyed by a name of yours, e.g. evening-news"),
   showList: fileShowListSchema.nullable().optional(),
+  channels: z.record(z.string().regex(CHANNEL_ID_PATTERN), fileChannelSchema).nullable().optional()
+    .describe("a channel-mode studio's channels (caster.new.channelMode: true), keyed by channel RV01 to RV12, each with the source it plays"),
+  playlist: filePlaylistSchema.nullable().optional(),
   studioLayouts: fileStudioLayoutsSchema,
   timeZone: timeZoneSchema.optional(),
   connection: connectionSchema
@@ -319,6 +353,8 @@ interface Composition {
   layouts?: Record<string, FileLayout> | null;
   components?: Record<string, FileComponent> | null;
   scenes?: FileScenes | null;
+  /** A channel-mode studio's channels; they hold no URL. */
+  channels?: Record<string, FileChannel> | null;
   /** The schedule; it holds no URL either. */
   episodes?: Record<string, FileEpisode> | null;
   timeZone?: string;
@@ -337,6 +373,7 @@ export interface StudioFileDefinition extends Composition {
   sources?: Record<string, LayoutSourceDefinition> | null;
   episodeGroups?: Record<string, LayoutEpisodeGroupDefinition> | null;
   showList?: FileShowListDefinition | null;
+  playlist?: FilePlaylist | null;
 }
 
 /** @deprecated The former name of {@link StudioFileDefinition}: the whole studio file, not one layout. */
@@ -348,6 +385,7 @@ export interface PlainStudioFile extends Composition {
   sources?: Record<string, LayoutSource> | null;
   episodeGroups?: Record<string, LayoutEpisodeGroup> | null;
   showList?: FileShowList | null;
+  playlist?: FilePlaylist | null;
 }
 
 export function isSecretReference(value: unknown): value is SecretReference {
@@ -374,15 +412,30 @@ export function withSecretsAsText(layout: StudioFileDefinition): PlainStudioFile
       shows: layout.showList.shows.map(asText),
       ...(layout.showList.background ? { background: asText(layout.showList.background) } : {}),
     } : layout.showList,
+    playlist: layout.playlist,
     layouts: layout.layouts,
     components: layout.components,
     scenes: layout.scenes,
     episodes: layout.episodes,
+    channels: layout.channels,
     timeZone: layout.timeZone,
     connection: layout.connection,
     adopt: layout.adopt,
     studioLayouts: layout.studioLayouts,
   } as PlainStudioFile;
+}
+
+/**
+ * Whether a file's layouts show channels: its new studio declares channel mode, or the file sets
+ * channels (which only a channel-mode studio has). A studio whose mode the file does not say is read
+ * as without channels, as the API's default has it.
+ */
+export function inChannelMode(file: { caster?: unknown; channels?: unknown }): boolean {
+  const caster = file.caster;
+  const studio = typeof caster === "object" && caster !== null && NEW_STUDIO_KEY in caster ? (caster as Record<string, unknown>)[NEW_STUDIO_KEY] : undefined;
+  const channels = file.channels;
+  return (typeof studio === "object" && studio !== null && (studio as { channelMode?: unknown }).channelMode === true)
+    || (typeof channels === "object" && channels !== null && Object.keys(channels).some((key) => CHANNEL_ID_PATTERN.test(key)));
 }
 
 /** Whether the layout's `caster` declares a studio the file makes. */

@@ -7,8 +7,10 @@ import { casterComponent } from "../model/kinds/caster-component";
 import { casterEpisode, EpisodeInputs, GIVE_A_SOURCE, GIVE_A_SOURCE_IN_THE_FILE } from "../model/kinds/caster-episode";
 import { casterLayout } from "../model/kinds/caster-layout";
 import { casterShowList } from "../model/kinds/caster-show-list";
+import { casterChannel, FILE_ONLY_CHANNEL_SETTINGS } from "../model/kinds/caster-channel";
 import { casterStudioLayout } from "../model/kinds/caster-studio-layout";
-import { NORM_TYPE } from "../model/api-facts";
+import { CHANNEL_ID_PATTERN, CHANNEL_ID_RULE, NORM_TYPE, PLAYLIST_NORM_TYPE } from "../model/api-facts";
+import { casterPlaylist } from "../model/kinds/caster-playlist";
 import { fileStudioLayoutFields } from "./studio-layouts";
 import {
   importIdOfThisStudio, LOCATION_ID_PATTERN, videoResourceFields, videoResourceSpec,
@@ -25,6 +27,9 @@ import {
   fileLayoutFields,
   fileSceneSchema,
   fileShowListFields,
+  fileChannelFields,
+  inChannelMode,
+  filePlaylistFields,
   GROUP_NAME_PATTERN,
   LAYOUT_NAME_PATTERN,
   SCENE_KEYS,
@@ -61,7 +66,7 @@ export interface PathProblem {
    * What a check across entries found, for a caller that weighs it: a reference to a source,
    * component or layout that is not there, or an episode that has started.
    */
-  finding?: "missing source" | "missing component" | "missing layout" | "started";
+  finding?: "missing source" | "missing component" | "missing layout" | "missing channel" | "started";
 }
 
 /** What the checks take besides the file. */
@@ -93,11 +98,13 @@ export interface StudioTerms {
   /** What says it has none of a section: "the file" (declares no sources). */
   declarer: string;
   /** The fix for a reference to an entry that is not there: "add sources.RV05". */
-  add(section: "sources" | "layouts" | "components", key: string): string;
+  add(section: "sources" | "layouts" | "components" | "channels", key: string): string;
   /** Whether an entry's key must have its section's form to be checked (a file's keys do; a program's resource names are any). */
   keysOfFileForm: boolean;
   /** Where the new studio's `running` is declared, and how to make scenes bindable: the file's `caster.new.running`. */
   studioRunning: { where: string; fix: string };
+  /** Where the new studio's `channelMode` is declared, and how to give it channels: the file's `caster.new.channelMode`. */
+  studioChannelMode: { where: string; fix: string };
 }
 
 /** A studio file's words. */
@@ -105,6 +112,7 @@ const FILE_TERMS: StudioTerms = {
   holder: "this file",
   declarer: "the file",
   studioRunning: { where: "caster.new.running", fix: FILE_RULE_WORDS.scenesNeedARunningStudio.fix },
+  studioChannelMode: { where: "caster.new.channelMode", fix: "set caster.new.channelMode: true, or remove channels." },
   add: (section, key) => `add ${section}.${key}`,
   keysOfFileForm: true,
 };
@@ -212,6 +220,20 @@ const SHOW_LIST: EntryCheck = {
   ],
 };
 
+/** A channel (`channels.RV01`): the CasterChannel kind's fields, less casterId, channelId and resourceId (the file names the source by position). */
+const CHANNEL: EntryCheck = {
+  entry: "a channel",
+  spec: { fields: fileChannelFields, rules: casterChannel.rules } as unknown as InputSpec<Record<string, unknown>>,
+  secretStandIns: {},
+};
+
+/** The playlist (`playlist:`): the CasterPlaylist kind's fields and rules, less casterId. It holds no URL. */
+const PLAYLIST: EntryCheck = {
+  entry: "a playlist",
+  spec: { fields: filePlaylistFields, rules: casterPlaylist.rules } as unknown as InputSpec<Record<string, unknown>>,
+  secretStandIns: {},
+};
+
 /** What a new studio must hold: its required properties, as the kind has them. */
 const NEW_STUDIO_NEEDS = Object.entries(layoutStudioFields)
   .filter(([, schema]) => !schema.safeParse(undefined).success)
@@ -244,6 +266,8 @@ export function checkLayout(value: unknown, options: CheckOptions = {}): LayoutC
   for (const section of SECTIONS) problems.push(...sectionProblems(value[section.name], section, value));
   problems.push(...scenesProblems(value.scenes));
   problems.push(...showListProblems(value.showList));
+  problems.push(...channelsProblems(value.channels));
+  problems.push(...playlistProblems(value.playlist, value.caster));
   problems.push(...studioLayoutsProblems(value));
   problems.push(...timeZoneProblems(value.timeZone));
   problems.push(...connectionProblems(value.connection));
@@ -304,7 +328,7 @@ function referenceProblems(file: Record<string, unknown>, terms: StudioTerms): P
   const sources = keysOf(file.sources, LOCATION_ID_PATTERN);
   const layouts = keysOf(file.layouts, terms.keysOfFileForm ? LAYOUT_NAME_PATTERN : /^/);
   const components = keysOf(file.components, COMPONENT_LOCATION_ID_PATTERN);
-  const addOrUse = (section: "sources" | "layouts" | "components", key: string, keys: string[]) => addOrUseIn(terms, section, key, keys);
+  const addOrUse = (section: "sources" | "layouts" | "components" | "channels", key: string, keys: string[]) => addOrUseIn(terms, section, key, keys);
   const notASource = (path: (string | number)[], locationId: unknown, why: string) => {
     if (typeof locationId !== "string" || !LOCATION_ID_PATTERN.test(locationId) || sources.includes(locationId)) return;
     problems.push({
@@ -313,15 +337,28 @@ function referenceProblems(file: Record<string, unknown>, terms: StudioTerms): P
       message: `${String(path[path.length - 1])} ${describeValue(locationId)} is not a source of ${terms.holder}: ${why}; ${addOrUse("sources", locationId, sources)}.`,
     });
   };
+  // In channel mode a layout shows channels, not sources (SetCasterConfigRequest.ts, ChannelEnable: "Resources
+  // must first be assigned to a Channel, and new layouts directly reference the Channel"; SetCasterChannelRequest.ts,
+  // ChannelId: "The reference ID for the layout scene"): each layer names a channel that plays a source.
+  const channels = keysOf(file.channels, CHANNEL_ID_PATTERN);
+  const showsChannels = inChannelMode(file);
+  const notAChannel = (path: (string | number)[], channelId: unknown) => {
+    if (typeof channelId !== "string" || channels.includes(channelId)) return;
+    const why = "in a channel-mode studio a layout shows channels, each playing a source (SetCasterConfig's ChannelEnable: \"new layouts directly reference the Channel\")";
+    problems.push(CHANNEL_ID_PATTERN.test(channelId)
+      ? { path, finding: "missing channel", message: `${String(path[path.length - 1])} ${describeValue(channelId)} is not a channel of ${terms.holder}: ${why}; ${addOrUse("channels", channelId, channels)}.` }
+      : { path, message: `${String(path[path.length - 1])} ${describeValue(channelId)} is not a channel: ${why}; ${CHANNEL_ID_RULE}` });
+  };
   for (const [name, layout] of entriesOf(file.layouts)) {
     if (!isPlainObject(layout)) continue;
     for (const list of ["videoLayers", "audioLayers"] as const) {
       const layers = layout[list];
       if (!Array.isArray(layers)) continue;
       layers.forEach((layer, index) => {
-        if (isPlainObject(layer) && !isUnknown(layer.locationId)) {
-          notASource(["layouts", name, list, index, "locationId"], layer.locationId, "the API takes a layout only over positions that hold sources");
-        }
+        if (!isPlainObject(layer) || isUnknown(layer.locationId)) return;
+        const path = ["layouts", name, list, index, "locationId"];
+        if (showsChannels) notAChannel(path, layer.locationId);
+        else notASource(path, layer.locationId, "the API takes a layout only over positions that hold sources");
       });
     }
   }
@@ -347,6 +384,7 @@ function referenceProblems(file: Record<string, unknown>, terms: StudioTerms): P
       });
     });
   }
+  problems.push(...channelReferenceProblems(file, terms, notASource));
   if (!isPlainObject(file.scenes)) return problems;
   const bound = SCENE_KEYS.filter((key) => isPlainObject((file.scenes as Record<string, unknown>)[key]));
   for (const key of bound) {
@@ -374,6 +412,67 @@ function referenceProblems(file: Record<string, unknown>, terms: StudioTerms): P
   return problems;
 }
 
+/**
+ * A channel plays one of the studio's sources; what applies to a video file only (SetCasterChannelRequest.ts,
+ * PlayStatus and SeekOffset: "applies only to video files, not live streams") is refused for a live
+ * stream; and channels exist in channel mode only (SetCasterChannel refuses a studio without it).
+ */
+function channelReferenceProblems(
+  file: Record<string, unknown>,
+  terms: StudioTerms,
+  notASource: (path: (string | number)[], locationId: unknown, why: string) => void,
+): PathProblem[] {
+  const problems: PathProblem[] = [];
+  const channels = entriesOf(file.channels).filter(([, channel]) => isPlainObject(channel)) as [string, Record<string, unknown>][];
+  for (const [channelId, channel] of channels) {
+    if (isUnknown(channel.source)) continue;
+    notASource(["channels", channelId, "source"], channel.source, "a channel plays one of the studio's sources");
+    const source = typeof channel.source === "string" && isPlainObject(file.sources) ? file.sources[channel.source] : undefined;
+    if (!isPlainObject(source) || source.liveStreamUrl === undefined) continue;
+    for (const setting of FILE_ONLY_CHANNEL_SETTINGS) {
+      if (channel[setting] === undefined) continue;
+      problems.push({
+        path: ["channels", channelId, setting],
+        message: `${setting} ${describeValue(channel[setting])} applies to a video file only, and source ${channel.source} is a live stream (SetCasterChannel: "not live streams"); remove ${setting}, or put a file on ${channelId}.`,
+      });
+    }
+  }
+  const studio = isPlainObject(file.caster) && isPlainObject(file.caster[NEW_STUDIO_KEY]) ? (file.caster[NEW_STUDIO_KEY] as Record<string, unknown>) : undefined;
+  // channelMode left out is not managed (the Caster kind's whenOmitted: "not compared"): an adopted studio keeps
+  // its own, which may be on; a studio made new starts without it (SetCasterConfigRequest.ts: "0 (default)").
+  const adopted = isPlainObject(file.adopt) && file.adopt.caster !== undefined && file.adopt.caster !== null;
+  const channelModeOff = studio !== undefined && !isUnknown(studio.channelMode) && (studio.channelMode === false || (studio.channelMode === undefined && !adopted));
+  if (channels.length > 0 && channelModeOff) {
+    problems.push({
+      path: ["channels"],
+      atKey: true,
+      message: `channels exist in channel mode only (SetCasterChannel refuses a studio without it, and a new studio starts without it), and ${terms.studioChannelMode.where} is ${studio.channelMode === undefined ? "not set" : describeValue(studio.channelMode)}: ${terms.studioChannelMode.fix}`,
+    });
+  }
+  return problems;
+}
+
+
+/** The channels section: each key a channel RV01 to RV12, each entry checked as the CasterChannel resource checks its inputs. */
+function channelsProblems(channels: unknown): PathProblem[] {
+  if (channels === undefined || channels === null) return [];
+  if (!isPlainObject(channels)) {
+    return [{ path: ["channels"], message: `channels is a mapping of channels to what each plays (RV01: { source: RV03 }), got ${kindOf(channels)}.` }];
+  }
+  const problems: PathProblem[] = [];
+  for (const [key, channel] of Object.entries(channels)) {
+    const path = ["channels", key];
+    if (!CHANNEL_ID_PATTERN.test(key)) {
+      problems.push({ path, atKey: true, message: `channels key ${describeValue(key)} is not a channel: ${CHANNEL_ID_RULE}` });
+    } else if (!isPlainObject(channel)) {
+      problems.push({ path, atKey: true, message: `channels.${key} must be a mapping { source: <position of a source>, faceBeauty?, playStatus?, seekOffset? }, got ${kindOf(channel)}.` });
+    } else {
+      problems.push(...entryProblems(channel, path, CHANNEL));
+    }
+  }
+  return problems;
+}
+
 /** Scenes exist on a started studio only: a studio the file makes must run (an existing one is the owner's to start). */
 function studioRunsProblems(caster: unknown, terms: StudioTerms): PathProblem[] {
   if (!isPlainObject(caster) || !isPlainObject(caster[NEW_STUDIO_KEY])) return [];
@@ -396,7 +495,7 @@ function entriesOf(section: unknown): [string, unknown][] {
 }
 
 /** "add sources.RV05, or use one of RV01, RV02", or, with none declared, "add sources.RV05 (the file declares no sources)". */
-function addOrUseIn(terms: StudioTerms, section: "sources" | "layouts" | "components", key: string, keys: string[]): string {
+function addOrUseIn(terms: StudioTerms, section: "sources" | "layouts" | "components" | "channels", key: string, keys: string[]): string {
   if (keys.length === 0) return `${terms.add(section, key)} (${terms.declarer} declares no ${section})`;
   const sorted = [...keys].sort();
   return `${terms.add(section, key)}, or use ${sorted.length === 1 ? sorted[0] : `one of ${sorted.join(", ")}`}`;
@@ -439,7 +538,7 @@ function adoptProblems(file: Record<string, unknown>): PathProblem[] {
   if (!isPlainObject(adopt)) {
     return [{ path: ["adopt"], message: `adopt is a mapping of what the first \`pulumi up\` takes over (caster, ${ADOPT_SECTION_NAMES.join(", ")}), got ${kindOf(adopt)}.` }];
   }
-  const problems = unknownKeyProblems(adopt, ["adopt"], ["caster", ...ADOPT_SECTION_NAMES, "showList", "studioLayouts"], "a section of adopt");
+  const problems = unknownKeyProblems(adopt, ["adopt"], ["caster", ...ADOPT_SECTION_NAMES, "showList", "playlist", "studioLayouts"], "a section of adopt");
   const newStudio = isPlainObject(file.caster) && NEW_STUDIO_KEY in file.caster;
   if (adopt.caster !== undefined && adopt.caster !== null && !isUnknown(adopt.caster)) {
     if (!newStudio) {
@@ -455,6 +554,7 @@ function adoptProblems(file: Record<string, unknown>): PathProblem[] {
   }
   const studioIsNew = newStudio && (adopt.caster === undefined || adopt.caster === null);
   problems.push(...adoptedShowListProblems(file, adopt, studioIsNew));
+  problems.push(...adoptedPlaylistProblems(file, adopt, studioIsNew));
   for (const section of ADOPT_SECTION_NAMES) {
     const entries = adopt[section];
     if (entries === undefined || entries === null || isUnknown(entries)) continue;
@@ -519,6 +619,22 @@ function adoptedShowListProblems(file: Record<string, unknown>, adopt: Record<st
   if (studio !== undefined && id !== studio) {
     return [{ path, message: `showList ${describeValue(id)} is not this file's studio, ${studio}: a show list is taken over by its studio's CasterId (a studio has one list); use ${studio}.` }];
   }
+  return [];
+}
+
+/** `adopt.playlist`: the studio's playlist by its ProgramId, where the file declares one and its studio exists. */
+function adoptedPlaylistProblems(file: Record<string, unknown>, adopt: Record<string, unknown>, studioIsNew: boolean): PathProblem[] {
+  const id = adopt.playlist;
+  if (id === undefined || id === null || isUnknown(id)) return [];
+  const path = ["adopt", "playlist"];
+  if (file.playlist === undefined || file.playlist === null) {
+    return [{ path, atKey: true, message: "adopt.playlist takes over the studio's playlist, but this file declares none: add playlist with its items, or remove adopt.playlist." }];
+  }
+  if (studioIsNew) {
+    return [{ path, atKey: true, message: `adopt.playlist ${FILE_RULE_WORDS.nothingToTakeOver.what("playlist")}: ${FILE_RULE_WORDS.nothingToTakeOver.fix("adopt.playlist")}` }];
+  }
+  const parsed = fileAdoptSchema.shape.playlist.safeParse(id);
+  if (!parsed.success) return [{ path, message: `playlist ${describeValue(id)} is not allowed: ${typeof id === "string" ? parsed.error.issues[0].message : "use the playlist's ProgramId as text."}` }];
   return [];
 }
 
@@ -644,6 +760,20 @@ function showListProblems(showList: unknown): PathProblem[] {
     return [{ path: ["showList"], message: `showList is a mapping of the studio's show list (shows: [{ showName, resourceType, resourceUrl | resourceId, duration | repeatTimes }], repeatTimes, ...), got ${kindOf(showList)}.` }];
   }
   return entryProblems(showList, ["showList"], SHOW_LIST);
+}
+
+/** The playlist: one per lightweight carousel studio, checked as the CasterPlaylist resource checks its inputs. */
+function playlistProblems(playlist: unknown, caster: unknown): PathProblem[] {
+  if (playlist === undefined || playlist === null) return [];
+  if (!isPlainObject(playlist)) {
+    return [{ path: ["playlist"], message: `playlist is a mapping of the studio's playlist (items: [{ itemName, mediaId }], programName, repeatNumber), got ${kindOf(playlist)}.` }];
+  }
+  // AddPlaylistItems refuses any other studio: said here, before the studio is made.
+  const normType = isPlainObject(caster) && isPlainObject(caster[NEW_STUDIO_KEY]) ? (caster[NEW_STUDIO_KEY] as Record<string, unknown>).normType : undefined;
+  const wrongStudio: PathProblem[] = typeof normType === "number" && normType !== PLAYLIST_NORM_TYPE
+    ? [{ path: ["playlist"], atKey: true, message: `a playlist is a lightweight carousel studio's (normType ${PLAYLIST_NORM_TYPE}), but caster.new.normType is ${normType}: set normType: ${PLAYLIST_NORM_TYPE} (with casterTemplate lp_noTranscode and programEffect 1), or remove playlist.` }]
+    : [];
+  return [...wrongStudio, ...entryProblems(playlist, ["playlist"], PLAYLIST)];
 }
 
 function sectionProblems(entries: unknown, section: Section, file: Record<string, unknown>): PathProblem[] {

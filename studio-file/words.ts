@@ -15,8 +15,9 @@ export function describeNewStudio(studio: LayoutStudio): string {
   return studio.casterName === undefined ? "a studio made by this file" : `the studio "${studio.casterName}", made by this file`;
 }
 
-/** NormType, as the kind's spec describes it: 1 a general studio, 6 a carousel (playlist) studio, 4 a virtual studio. */
+/** NormType, as the kind's spec describes it: 1 a general studio, 6 a carousel (playlist) studio, 3 a lightweight carousel studio, 4 a virtual studio. */
 export function studioType(normType: number): string {
+  if (normType === 3) return "lightweight carousel studio";
   if (normType === 4) return "virtual studio";
   return normType === 6 ? "carousel studio" : normType === 1 ? "general studio" : `normType ${normType}`;
 }
@@ -25,6 +26,7 @@ const DEFINITIONS: Record<string, string> = { ld: "low", sd: "standard", hd: "hi
 
 /** "lp_hd (high definition)", "lp_sd_v (standard definition, portrait)": the template and what it means. */
 export function templatePhrase(template: string): string {
+  if (template === "lp_noTranscode") return `${template} (no transcoding)`;
   const match = /^lp_(ld|sd|hd|ud)(_v)?$/.exec(template);
   if (!match) return template;
   return `${template} (${DEFINITIONS[match[1]]} definition${match[2] ? ", portrait" : ""})`;

@@ -9,7 +9,9 @@ import { componentInputs, episodeInputs, groupInputs, layoutInputs, sourceInputs
  * - `studios`: that many new studios, each created, configured and started;
  * - `casterId` with `layouts`, `components`, `episodes`, `episodeGroups`: that many of each in
  *   that studio, which the benchmark gives sources at RV01–RV04 beforehand (layouts and episodes
- *   show them).
+ *   show them);
+ * - `noOpResources`: that many dynamic resources whose provider makes no call, with a source's
+ *   inputs: the engine's own floor for a `pulumi up` of that shape.
  */
 const config = new pulumi.Config();
 
@@ -28,3 +30,11 @@ if (casterId !== undefined) {
   episodeInputs(casterId, config.getNumber("episodes") ?? 0).forEach((args, i) => new CasterEpisode(`episode-${i + 1}`, args));
   groupInputs(casterId, config.getNumber("episodeGroups") ?? 0).forEach((args, i) => new CasterEpisodeGroup(`group-${i + 1}`, args));
 }
+
+/** A dynamic resource whose create answers at once: what the engine costs a resource, with no API behind it. */
+class NoOp extends pulumi.dynamic.Resource {
+  constructor(name: string, props: Record<string, unknown>) {
+    super({ create: async (inputs: Record<string, unknown>) => ({ id: `${inputs.casterId}:${inputs.locationId}`, outs: inputs }) }, name, props, {});
+  }
+}
+sourceInputs("LIVEPRODUCER_POST-cn-noop", config.getNumber("noOpResources") ?? 0, 0).forEach((args, i) => new NoOp(`noop-${i + 1}`, { ...args }));

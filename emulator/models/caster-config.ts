@@ -1,5 +1,5 @@
 import { errors } from "../errors";
-import { emptyConfig, findCaster, isCasterTemplate } from "./casters";
+import { casterTemplateRule, emptyConfig, findCaster, isCasterTemplate } from "./casters";
 import { apiTime } from "./ids";
 import { AccountState, CasterConfigRecord, CasterRecord, RecordConfigRecord, SyncGroupRecord } from "./state";
 import { hasProtocol, isHttpFile } from "./urls";
@@ -134,7 +134,7 @@ function readConfig(input: CasterConfigInput, caster: CasterRecord): CasterConfi
     }
     config.urgentLiveStreamUrl = input.urgentLiveStreamUrl;
   }
-  if (input.transcodeConfig !== undefined) config.transcode = readTranscodeConfig(input.transcodeConfig);
+  if (input.transcodeConfig !== undefined) config.transcode = readTranscodeConfig(input.transcodeConfig, caster.normType);
   if (input.recordConfig !== undefined) config.record = readRecordConfig(input.recordConfig);
   if (input.syncGroupsConfig !== undefined) config.syncGroups = readSyncGroups(input.syncGroupsConfig, caster);
   return config;
@@ -175,11 +175,11 @@ function readAutoSwitchUrgentConfig(text: string): void {
  * list or in the reply's own shape `{"LocationId": [...]}`, so that a configuration read back can
  * be sent again. An empty CasterTemplate is kept: StartCaster refuses it.
  */
-function readTranscodeConfig(text: string): CasterConfigRecord["transcode"] {
+function readTranscodeConfig(text: string, normType: number): CasterConfigRecord["transcode"] {
   const value = jsonObject("TranscodeConfig", text, ["CasterTemplate", "LiveTemplate", "LiveTemplateIds"]);
   const template = field(value, "CasterTemplate") ?? "";
-  if (typeof template !== "string" || (template !== "" && !isCasterTemplate(template))) {
-    malformed("TranscodeConfig.CasterTemplate", template, "lp_ld, lp_sd, lp_hd or lp_ud, with _v for portrait");
+  if (typeof template !== "string" || (template !== "" && !isCasterTemplate(template, normType))) {
+    malformed("TranscodeConfig.CasterTemplate", template, casterTemplateRule(normType));
   }
   const liveTemplate = field(value, "LiveTemplate");
   let liveTemplateIds = field(value, "LiveTemplateIds");

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { CASTER_TEMPLATES, CHARGE_TYPE, RESOURCE_GROUP_ID_PATTERN } from "../../model/api-facts";
+import { CASTER_TEMPLATES, CHARGE_TYPE, LIGHTWEIGHT_CAROUSEL_DEMANDS, PLAYLIST_NORM_TYPE, RESOURCE_GROUP_ID_PATTERN } from "../../model/api-facts";
 import { errors } from "../errors";
 import { apiTime, newCasterId } from "./ids";
 import { AccountState, CasterConfigRecord, CasterRecord, SceneAudioRecord, ShowListRecord } from "./state";
@@ -7,9 +7,19 @@ import { AccountState, CasterConfigRecord, CasterRecord, SceneAudioRecord, ShowL
 /** Studio IDs are `LIVEPRODUCER_POST-cn-…` today; studios from before that carry a UUID. */
 const CASTER_ID_PATTERN = /^(LIVEPRODUCER_(POST|PRE)-[a-z]{2}-[0-9a-z]{6,32}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
 
-/** The studio's transcoding templates: lp_ld, lp_sd, lp_hd, lp_ud, with _v for portrait (model/api-facts.ts, CREATE's CasterTemplate). */
-export function isCasterTemplate(template: string): boolean {
+/**
+ * The studio's transcoding templates: lp_ld, lp_sd, lp_hd, lp_ud, with _v for portrait (model/api-facts.ts, CREATE's
+ * CasterTemplate); lp_noTranscode for a lightweight carousel studio, which AddPlaylistItems demands (LIGHTWEIGHT_CAROUSEL_DEMANDS).
+ */
+export function isCasterTemplate(template: string, normType: number): boolean {
+  if (normType === PLAYLIST_NORM_TYPE && template === LIGHTWEIGHT_CAROUSEL_DEMANDS.casterTemplate) return true;
   return (CASTER_TEMPLATES as readonly string[]).includes(template);
+}
+
+/** What a template error says: the templates and, for a lightweight carousel studio, its own. */
+export function casterTemplateRule(normType: number): string {
+  const noTranscode = normType === PLAYLIST_NORM_TYPE ? `, or ${LIGHTWEIGHT_CAROUSEL_DEMANDS.casterTemplate}` : ` (${LIGHTWEIGHT_CAROUSEL_DEMANDS.casterTemplate} is a lightweight carousel studio's, NormType ${PLAYLIST_NORM_TYPE})`;
+  return `lp_ld, lp_sd, lp_hd or lp_ud, with _v for portrait${noTranscode}`;
 }
 
 export interface CreateCasterInput {
@@ -64,8 +74,8 @@ export function createCaster(
     throw errors.invalidParameter(`ChargeType ${JSON.stringify(input.chargeType)} is not supported; use ${CHARGE_TYPE}`);
   }
   const template = input.casterTemplate ?? "lp_sd";
-  if (!isCasterTemplate(template)) {
-    throw errors.invalidParameter(`CasterTemplate ${JSON.stringify(template)}; use lp_ld, lp_sd, lp_hd or lp_ud, with _v for portrait`);
+  if (!isCasterTemplate(template, input.normType)) {
+    throw errors.invalidParameter(`CasterTemplate ${JSON.stringify(template)}; use ${casterTemplateRule(input.normType)}`);
   }
   const fingerprint = createHash("sha256").update(JSON.stringify({ ...input, clientToken: undefined })).digest("hex");
   const earlier = account.casterClientTokens[input.clientToken];

@@ -1,3 +1,4 @@
+import { CHANNEL_ID_PATTERN, CHANNEL_PLAY_STATUS, FACE_BEAUTY_VALUES } from "../../model/api-facts";
 import { errors } from "../errors";
 import { findCaster } from "./casters";
 import { apiTime } from "./ids";
@@ -12,12 +13,8 @@ import { AccountState, CasterRecord, ChannelRecord } from "./state";
  * No page was read for their errors: the codes are chosen (LIMITATIONS).
  */
 
-/** SET_CASTER_CHANNEL_PAGE, ChannelId: "The format is `RV01` to `RV12`". */
-const CHANNEL_ID_PATTERN = /^RV(0[1-9]|1[0-2])$/;
-/** SetCasterChannelRequest.ts, PlayStatus: "1: … playing. This is the default value. 0: … paused." */
-const PLAY_STATUSES = [0, 1];
-/** SetCasterChannelRequest.ts, FaceBeauty: "0 (all effects), 1 (skin smoothing), 2 (skin whitening), 3 (dark circles removal), and 4 (nasolabial folds removal)". */
-const FACE_BEAUTY_VALUES = ["0", "1", "2", "3", "4"];
+const PLAY_STATUSES: number[] = Object.values(CHANNEL_PLAY_STATUS);
+const FACE_BEAUTY: readonly string[] = FACE_BEAUTY_VALUES;
 
 export interface ChannelInput {
   casterId: string;
@@ -46,13 +43,15 @@ export function setChannel(account: AccountState, input: ChannelInput, nowMs: nu
   if (!CHANNEL_ID_PATTERN.test(input.channelId)) {
     throw errors.invalidParameter(`ChannelId ${JSON.stringify(input.channelId)} is not a channel: use RV01 to RV12`);
   }
-  if (input.resourceId !== undefined && !caster.videoResources[input.resourceId]) throw errors.resourceNotFound(input.resourceId);
+  // An empty ResourceId frees the channel: the pages say nothing of freeing one; this is the
+  // emulator's reading (LIMITATIONS), as a deleted source leaves its channel empty.
+  if (input.resourceId && !caster.videoResources[input.resourceId]) throw errors.resourceNotFound(input.resourceId);
   if (input.playStatus !== undefined && !PLAY_STATUSES.includes(input.playStatus)) {
     throw errors.invalidParameter(`PlayStatus ${input.playStatus} is not 1 (play) or 0 (pause)`);
   }
   // SetCasterChannelRequest.ts, SeekOffset: "The value must be greater than or equal to 0".
   if (input.seekOffset !== undefined && input.seekOffset < 0) throw errors.invalidParameter(`SeekOffset ${input.seekOffset} is below 0`);
-  if (input.faceBeauty !== undefined && !FACE_BEAUTY_VALUES.includes(input.faceBeauty)) {
+  if (input.faceBeauty !== undefined && !FACE_BEAUTY.includes(input.faceBeauty)) {
     throw errors.invalidParameter(`FaceBeauty ${JSON.stringify(input.faceBeauty)} is not 0, 1, 2, 3 or 4`);
   }
   const channel = (caster.channels[input.channelId] ??= { channelId: input.channelId, resourceId: "", playStatus: 1, seekOffset: 0, faceBeauty: "" });

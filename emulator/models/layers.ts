@@ -2,6 +2,7 @@ import { errors } from "../errors";
 import { AudioLayerRecord, CasterRecord, VideoLayerRecord } from "./state";
 import {
   AUDIO_CHANNELS,
+  CHANNEL_ID_PATTERN,
   AUDIO_LAYER_DEFAULTS,
   FILL_MODES,
   LOCATION_ID_PATTERN,
@@ -50,16 +51,25 @@ export function defaultAudioLayer(): AudioLayerRecord {
  * information about the location ID, see AddCasterVideoResource"), named once, and holding one of
  * the studio's video sources (ADD_LAYOUT: "you must create a production studio and add video
  * sources" before adding a layout). A position twice in one list is refused (an assumption, LIMITATIONS).
+ *
+ * In a channel-mode studio the list names channels instead: SetCasterConfigRequest.ts, ChannelEnable:
+ * "When Channel is disabled, resources are directly referenced by layouts. … Resources must first be
+ * assigned to a Channel, and new layouts directly reference the Channel", and SetCasterChannelRequest.ts,
+ * ChannelId: "The reference ID for the layout scene … `RV01` to `RV12`". So each is a channel RV01–RV12
+ * that plays a source (SetCasterChannel first); an empty channel is refused as an empty position is.
  */
 export function checkSourceLocations(caster: CasterRecord, list: string[], name: string): void {
+  const channelMode = caster.config.channelEnable === 1;
   const seen = new Set<string>();
   list.forEach((locationId, index) => {
-    if (!LOCATION_ID_PATTERN.test(locationId)) throw errors.unexpectedLocation(locationId);
+    if (!(channelMode ? CHANNEL_ID_PATTERN : LOCATION_ID_PATTERN).test(locationId)) throw errors.unexpectedLocation(locationId, channelMode);
     if (seen.has(locationId)) {
       throw errors.invalidParameter(`${name}.${index + 1} names ${locationId} a second time: a position is one layer of a list`);
     }
     seen.add(locationId);
-    if (!Object.values(caster.videoResources).some((resource) => resource.locationId === locationId)) {
+    if (channelMode) {
+      if (!caster.channels[locationId]?.resourceId) throw errors.noSourceOnChannel(locationId, `${name}.${index + 1}`);
+    } else if (!Object.values(caster.videoResources).some((resource) => resource.locationId === locationId)) {
       throw errors.noSourceAtLocation(locationId, `${name}.${index + 1}`);
     }
   });

@@ -2,7 +2,7 @@ import { errors } from "../errors";
 import { findCaster } from "./casters";
 import { newResourceId } from "./ids";
 import { AccountState, PlaylistItemRecord, PlaylistRecord } from "./state";
-import { PLAYLIST_NORM_TYPE, PLAYLIST_RESOURCE_TYPES, PLAYLIST_RESUME_MODES, REPEAT_FOREVER } from "../../model/api-facts";
+import { LIGHTWEIGHT_CAROUSEL_DEMANDS, PLAYLIST_NORM_TYPE, PLAYLIST_RESOURCE_TYPES, PLAYLIST_RESUME_MODES, PLAYLIST_STATUS, REPEAT_FOREVER } from "../../model/api-facts";
 
 /**
  * A lightweight carousel studio's playlist: AddPlaylistItems, EditPlaylist, DeletePlaylistItems,
@@ -91,6 +91,15 @@ export function addPlaylistItems(
   if (caster.normType !== PLAYLIST_NORM_TYPE) {
     throw errors.illegalOperation(`Caster ${casterId} is NormType ${caster.normType}: playlists are a lightweight carousel studio's (NormType ${PLAYLIST_NORM_TYPE})`);
   }
+  // The SDK's AddPlaylistItemsRequest, CasterId: "The production studio must meet the following configurations".
+  const { casterTemplate, channelEnable, programEffect } = LIGHTWEIGHT_CAROUSEL_DEMANDS;
+  const config = caster.config;
+  if (config.transcode.casterTemplate !== casterTemplate || config.channelEnable !== channelEnable || config.programEffect !== programEffect) {
+    throw errors.illegalOperation(
+      `Caster ${casterId} has CasterTemplate ${JSON.stringify(config.transcode.casterTemplate)}, ChannelEnable ${config.channelEnable}, ProgramEffect ${config.programEffect}: `
+      + `a playlist needs CasterTemplate ${casterTemplate}, ChannelEnable ${channelEnable}, ProgramEffect ${programEffect} (SetCasterConfig)`,
+    );
+  }
   const existing = Object.values(account.playlists).find((playlist) => playlist.casterId === casterId);
   let playlist: PlaylistRecord;
   if (programId !== undefined) {
@@ -100,7 +109,7 @@ export function addPlaylistItems(
     playlist = existing;
   } else {
     const newId = newResourceId();
-    playlist = { programId: newId, casterId, programName: "", repeatNumber: 0, status: 0, items: [], currentItemId: "" };
+    playlist = { programId: newId, casterId, programName: "", repeatNumber: 0, status: PLAYLIST_STATUS.stopped, items: [], currentItemId: "" };
     account.playlists[newId] = playlist;
   }
   applyConfig(playlist, input.config);
@@ -130,8 +139,9 @@ export function deletePlaylistItems(account: AccountState, programId: string, it
   if (itemIds.includes(playlist.currentItemId)) playlist.currentItemId = "";
 }
 
+/** A playing list is refused: DeletePlaylist's page lists IncorrectPlaylistStatus.Inuse, "The Playlist is in use". */
 export function deletePlaylist(account: AccountState, programId: string): void {
-  findPlaylist(account, programId);
+  if (findPlaylist(account, programId).status === PLAYLIST_STATUS.playing) throw errors.playlistInUse(programId);
   delete account.playlists[programId];
 }
 
@@ -163,12 +173,12 @@ export function startPlaylist(account: AccountState, programId: string, input: {
   if (playlist.items.length === 0) throw errors.illegalOperation(`Playlist ${programId} has no items to play`);
   if (resumeMode === "Custom") playlist.currentItemId = findItem(playlist, input.startItemId as string).itemId;
   else if (resumeMode === "Restart" || !playlist.currentItemId) playlist.currentItemId = playlist.items[0].itemId;
-  playlist.status = 1;
+  playlist.status = PLAYLIST_STATUS.playing;
   return playlist;
 }
 
 export function stopPlaylist(account: AccountState, programId: string): void {
-  findPlaylist(account, programId).status = 0;
+  findPlaylist(account, programId).status = PLAYLIST_STATUS.stopped;
 }
 
 /** A playlist of the account; a deleted studio's playlist is gone with it. */
@@ -178,9 +188,22 @@ export function findPlaylist(account: AccountState, programId: string): Playlist
   return playlist;
 }
 
-/** ProgramItemIds as sent: IDs separated by commas. */
+/** ListPlaylistItems' ProgramItemIds: IDs separated by commas (its SDK model's example). */
 export function itemIdList(text: string): string[] {
   return text.split(",").map((id) => id.trim()).filter((id) => id !== "");
+}
+
+/**
+ * DeletePlaylistItems' ProgramItemIds: "A list of playlist item IDs", its SDK model's example a JSON list
+ * (`["c09f…","c10f…"]`). IDs separated by commas, ListPlaylistItems' form, are taken too (a choice, LIMITATIONS).
+ */
+export function itemIdsToDelete(text: string): string[] {
+  if (!text.trim().startsWith("[")) return itemIdList(text);
+  const parsed = parseJson("ProgramItemIds", text);
+  if (!Array.isArray(parsed) || parsed.length === 0 || parsed.some((id) => typeof id !== "string" || id === "")) {
+    throw errors.invalidParameter("ProgramItemIds must be a JSON list of item IDs");
+  }
+  return parsed as string[];
 }
 
 function findItem(playlist: PlaylistRecord, itemId: string): PlaylistItemRecord {

@@ -62,4 +62,14 @@ describe("emulator channels", () => {
     expectError(await other("DescribeCasterChannels", { CasterId: casterId }), 404, "InvalidCaster.NotFound");
     expect(state()).toBe(before);
   });
+
+  test("an empty ResourceId frees the channel (the emulator's reading: LIMITATIONS); freeing it again is the same", async () => {
+    await call("SetCasterConfig", { CasterId: casterId, ChannelEnable: 1 });
+    const source = (await call("AddCasterVideoResource", { CasterId: casterId, ResourceName: "clip", LocationId: "RV01", VodUrl: "http://media.example.org/clip.mp4" })).body.ResourceId as string;
+    await call("SetCasterChannel", { CasterId: casterId, ChannelId: "RV03", ResourceId: source, FaceBeauty: "1" });
+    for (const _again of [1, 2]) {
+      expect((await call("SetCasterChannel", { CasterId: casterId, ChannelId: "RV03", ResourceId: "" })).status).toBe(200);
+      expect((await channels()).Channels.Channel).toEqual([expect.objectContaining({ ChannelId: "RV03", ResourceId: "", FaceBeauty: "1" })]);
+    }
+  });
 });

@@ -7,7 +7,7 @@ export const SetCasterChannel: OperationHandler<"SetCasterChannel"> = (call) => 
   const input = {
     casterId: call.params.required("CasterId"),
     channelId: call.params.required("ChannelId"),
-    resourceId: call.params.optional("ResourceId"),
+    resourceId: call.params.optionalAllowingEmpty("ResourceId"),
     playStatus: call.params.optionalInteger("PlayStatus"),
     seekOffset: call.params.optionalInteger("SeekOffset"),
     faceBeauty: call.params.optional("FaceBeauty"),

@@ -227,6 +227,21 @@ describe("emulator layouts", () => {
     expect((await layouts()).Total).toBe(0);
   });
 
+  test("in channel mode a layout names channels RV01-RV12, each playing a source (SetCasterConfig's ChannelEnable: layouts reference the channel)", async () => {
+    await call("SetCasterConfig", { CasterId: casterId, ChannelEnable: 1 });
+    const sources = (await call("DescribeCasterVideoResources", { CasterId: casterId })).body.VideoResources.VideoResource as { ResourceId: string; LocationId: string }[];
+    const at = (location: string) => sources.find((source) => source.LocationId === location)!.ResourceId;
+    // RV01 holds a source, but no channel plays anything yet: the layout has nothing to show.
+    expectError(await add({ "BlendList.1": "RV01", "MixList.1": "RV01" }), 404, "InvalidResource.NotFound");
+    await call("SetCasterChannel", { CasterId: casterId, ChannelId: "RV07", ResourceId: at("RV03") });
+    const { LayoutId } = (await add({ "BlendList.1": "RV07", "MixList.1": "RV07" })).body;
+    expect((await layout(LayoutId)).BlendList).toEqual({ LocationId: ["RV07"] });
+    // A source's position past the channels, and a channel freed, are refused as for a studio without channels.
+    expectError(await add({ "BlendList.1": "RV13", "MixList.1": "RV07" }), 400, "UnexpectedLocationID");
+    await call("SetCasterChannel", { CasterId: casterId, ChannelId: "RV07", ResourceId: "" });
+    expectError(await modify(LayoutId, { "BlendList.1": "RV07", "MixList.1": "RV07" }), 404, "InvalidResource.NotFound");
+  });
+
   test("the 11th AddCasterLayout of an account within a second is Throttling.User; DescribeCasterLayouts takes 15", async () => {
     const unpaced = popClient(emulator.url);
     advanceClock(2000);

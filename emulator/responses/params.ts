@@ -61,6 +61,11 @@ export class RequestParams<A extends Action = Action> {
     return this.has(name) ? this.raw[name] : undefined;
   }
 
+  /** Sent, possibly empty (where empty means something: SetCasterChannel's ResourceId "" frees a channel); undefined when not sent. */
+  optionalAllowingEmpty(name: SingleParam<A>): string | undefined {
+    return this.raw[name];
+  }
+
   requiredInteger(name: SingleParam<A>): number {
     return parseInteger(name, this.required(name));
   }

@@ -4,6 +4,13 @@ import { join } from "node:path";
 import { popClient, PopReply } from "../../test/helpers/pop-client";
 import { RunningEmulator, startEmulator } from "../server";
 
+/** A studio as AddPlaylistItems demands it: NormType 3, lp_noTranscode, channels off, its program in effect. */
+async function lightweightCarousel(call: ReturnType<typeof popClient>, clientToken: string): Promise<string> {
+  const casterId = (await call("CreateCaster", { ClientToken: clientToken, NormType: 3, ChargeType: "PostPaid", CasterTemplate: "lp_noTranscode" })).body.CasterId as string;
+  await call("SetCasterConfig", { CasterId: casterId, ProgramEffect: 1, TranscodeConfig: '{"CasterTemplate":"lp_noTranscode"}' });
+  return casterId;
+}
+
 const items = (...names: string[]) => JSON.stringify(names.map((name) => ({ ItemName: name, ResourceType: "vod", ResourceValue: `media-${name}` })));
 
 describe("emulator playlists", () => {
@@ -17,8 +24,10 @@ describe("emulator playlists", () => {
     expect({ status: reply.status, code: reply.body.Code }).toEqual({ status, code });
   const itemNames = async (programId: string) =>
     ((await call("ListPlaylistItems", { ProgramId: programId })).body.ProgramItems as { ProgramItemName: string }[]).map((item) => item.ProgramItemName);
-  const newStudio = async (normType: number) =>
-    (await call("CreateCaster", { ClientToken: `playlist-${++studio}`, NormType: normType, ChargeType: "PostPaid" })).body.CasterId as string;
+  const newStudio = async (normType: number) => {
+    if (normType === 3) return lightweightCarousel(call, `playlist-${++studio}`);
+    return (await call("CreateCaster", { ClientToken: `playlist-${++studio}`, NormType: normType, ChargeType: "PostPaid" })).body.CasterId as string;
+  };
 
   beforeAll(async () => {
     emulator = await startEmulator({ clock: () => Date.now() + clockOffsetMs });
@@ -77,6 +86,8 @@ describe("emulator playlists", () => {
     expectError(await call("StartPlaylist", { ProgramId: programId, ResumeMode: "Custom" }), 400, "MissingParameter");
     expectError(await call("StartPlaylist", { ProgramId: programId, ResumeMode: "Custom", StartItemId: "nope" }), 404, "InvalidProgramItem.NotFound");
     expectError(await call("StartPlaylist", { ProgramId: programId, ResumeMode: "Later" }), 400, "InvalidParameter.Malformed");
+    // DeletePlaylist's page: IncorrectPlaylistStatus.Inuse, "The Playlist is in use".
+    expectError(await call("DeletePlaylist", { ProgramId: programId }), 400, "IncorrectPlaylistStatus.Inuse");
     expect((await call("StopPlaylist", { ProgramId: programId })).body.ProgramId).toBe(programId);
     expect((await call("ListPlaylist", { ProgramId: programId })).body.ProgramList[0].Status).toBe(0);
     expect((await call("DeletePlaylist", { ProgramId: programId })).body.ProgramId).toBe(programId);
@@ -94,6 +105,24 @@ describe("emulator playlists", () => {
     const ids = (await call("ListPlaylistItems", { ProgramId: programId })).body.ProgramItems.map((item: { ProgramItemId: string }) => item.ProgramItemId);
     await call("DeletePlaylistItems", { ProgramId: programId, ProgramItemIds: ids[0] });
     expectError(await call("StartPlaylist", { ProgramId: programId }), 401, "IllegalOperation");
+  });
+
+  test("AddPlaylistItems holds its studio to lp_noTranscode, channels off and its program in effect; lp_noTranscode is a NormType 3 studio's only", async () => {
+    const plain = (await call("CreateCaster", { ClientToken: `playlist-${++studio}`, NormType: 3, ChargeType: "PostPaid" })).body.CasterId as string;
+    expectError(await call("AddPlaylistItems", { CasterId: plain, ProgramItems: items("a") }), 401, "IllegalOperation");
+    await call("SetCasterConfig", { CasterId: plain, ProgramEffect: 1, TranscodeConfig: '{"CasterTemplate":"lp_noTranscode"}', ChannelEnable: 1 });
+    expectError(await call("AddPlaylistItems", { CasterId: plain, ProgramItems: items("a") }), 401, "IllegalOperation");
+    expectError(await call("CreateCaster", { ClientToken: `playlist-${++studio}`, NormType: 1, ChargeType: "PostPaid", CasterTemplate: "lp_noTranscode" }), 400, "InvalidParameter.Malformed");
+    const general = await newStudio(1);
+    expectError(await call("SetCasterConfig", { CasterId: general, TranscodeConfig: '{"CasterTemplate":"lp_noTranscode"}' }), 400, "InvalidParameter.Malformed");
+  });
+
+  test("DeletePlaylistItems takes its SDK model's JSON list of item IDs", async () => {
+    const programId = (await call("AddPlaylistItems", { CasterId: casterId, ProgramItems: items("a", "b", "c") })).body.ProgramId;
+    const ids = (await call("ListPlaylistItems", { ProgramId: programId })).body.ProgramItems.map((item: { ProgramItemId: string }) => item.ProgramItemId);
+    expect((await call("DeletePlaylistItems", { ProgramId: programId, ProgramItemIds: JSON.stringify([ids[0], ids[2]]) })).status).toBe(200);
+    expect(await itemNames(programId)).toEqual(["b"]);
+    expectError(await call("DeletePlaylistItems", { ProgramId: programId, ProgramItemIds: "[1]" }), 400, "InvalidParameter.Malformed");
   });
 
   test("ListPlaylist pages by Page and PageSize", async () => {
@@ -122,7 +151,7 @@ test("a playlist outlives the emulator, in its state file", async () => {
   try {
     const first = await startEmulator({ stateFile: file });
     const call = popClient(first.url);
-    const casterId = (await call("CreateCaster", { ClientToken: "persisted", NormType: 3, ChargeType: "PostPaid" })).body.CasterId;
+    const casterId = await lightweightCarousel(call, "persisted");
     const programId = (await call("AddPlaylistItems", { CasterId: casterId, ProgramItems: items("kept") })).body.ProgramId;
     await first.close();
     const second = await startEmulator({ stateFile: file });

@@ -1,5 +1,5 @@
 import {
-  addPlaylistItems, deletePlaylist, deletePlaylistItems, editPlaylist, itemIdList, ItemsResult, listPlaylistItems, listPlaylists,
+  addPlaylistItems, deletePlaylist, deletePlaylistItems, editPlaylist, itemIdList, itemIdsToDelete, ItemsResult, listPlaylistItems, listPlaylists,
   parseProgramConfig, parseProgramItems, startPlaylist, stopPlaylist,
 } from "../models/playlists";
 import { PlaylistRecord } from "../models/state";
@@ -27,7 +27,7 @@ export const EditPlaylist: OperationHandler<"EditPlaylist"> = (call) => {
 
 export const DeletePlaylistItems: OperationHandler<"DeletePlaylistItems"> = (call) => {
   const programId = call.params.required("ProgramId");
-  const itemIds = itemIdList(call.params.required("ProgramItemIds"));
+  const itemIds = itemIdsToDelete(call.params.required("ProgramItemIds"));
   call.backend.change(call.uid, (account) => deletePlaylistItems(account, programId, itemIds));
   return { ProgramId: programId };
 };

@@ -83,7 +83,7 @@ const fields = {
     schema: z.array(videoLayerSchema, { error: "give a list of video layers." })
       .min(1, { error: "give at least one video layer: a layout shows something." })
       .describe("the video layers, bottom to top"),
-    doc: "The picture, bottom to top: each layer shows the source at `locationId`, at `position` [x, y] (0–1, measured from `anchor`: topLeft (default), topCenter, topRight, leftCenter, center, rightCenter, bottomLeft, bottomCenter, bottomRight), `widthNormalized` / `heightNormalized` of the screen (0–1; 0 or left out keeps the source's size), `fillMode` `fit` to fill that box. The API's BlendList is this list's locations, in this order.",
+    doc: "The picture, bottom to top: each layer shows the source at `locationId`, at `position` [x, y] (0–1, measured from `anchor`: topLeft (default), topCenter, topRight, leftCenter, center, rightCenter, bottomLeft, bottomCenter, bottomRight), `widthNormalized` / `heightNormalized` of the screen (0–1; 0 or left out keeps the source's size), `fillMode` `fit` to fill that box. The API's BlendList is this list's locations, in this order. In a channel-mode studio (the Caster's `channelMode`) `locationId` names a channel RV01 to RV12 that a CasterChannel sets (SetCasterConfig's ChannelEnable: \"new layouts directly reference the Channel\").",
     onChange: "update",
   },
   audioLayers: {

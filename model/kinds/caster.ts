@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { describeValue } from "../../common/check";
-import { atMostOneOf, isSetTo, withJsonSchema } from "../rules";
+import { atMostOneOf, demandsWhen, isSetTo, onlyWith, withJsonSchema } from "../rules";
 import { ASSET_ID_PATTERN, IMAGE_FILE_EXTENSIONS, LIVE_STREAM_PROTOCOLS, MAX_CLIENT_TOKEN_LENGTH, RESOURCE_GROUP_ID_PATTERN } from "../api-facts";
 import { clientTokenSchema, clientTokenScopeField } from "../fields/client-token";
 import { importIdField } from "../fields/import-id";
@@ -23,6 +23,14 @@ import { FieldSpec, KindSpec, schemasOf } from "./kind";
 // The studio's enumerations and limits are API facts (model/api-facts.ts), which the emulator reads too.
 export { CASTER_TEMPLATES, LIVE_TEMPLATES, MAX_DELAY_SECONDS, MAX_SIDE_OUTPUTS, NORM_TYPES, RECORD_FORMATS } from "../api-facts";
 import { CASTER_TEMPLATES, CHARGE_TYPE, DOMAIN_NAME_PATTERN, LIVE_TEMPLATES, MAX_DELAY_SECONDS, MAX_OSS_OBJECT_PREFIX_BYTES, MAX_SIDE_OUTPUTS, NORM_TYPE, RECORD_FORMATS, SYNC_GROUP_MODE } from "../api-facts";
+import { LIGHTWEIGHT_CAROUSEL_DEMANDS, NORM_TYPE_NAMES, NORM_TYPES, PLAYLIST_NORM_TYPE, VIRTUAL_STUDIO_NORM_TYPE } from "../api-facts";
+
+type NormType = (typeof NORM_TYPES)[number];
+
+/** "a, b or c": a list in a sentence. */
+function inWords(items: string[], conjunction: string): string {
+  return items.length < 2 ? items.join("") : `${items.slice(0, -1).join(", ")} ${conjunction} ${items[items.length - 1]}`;
+}
 
 const rtmpUrl = urlSchema(["rtmp:"], "use an rtmp:// URL: the studio relays over RTMP only.");
 
@@ -76,21 +84,23 @@ const fields = {
     api: "CasterName",
   },
   normType: {
-    schema: z.union([z.literal(NORM_TYPE.general), z.literal(NORM_TYPE.carousel), z.literal(NORM_TYPE.virtualStudio)], {
-      error: `use ${NORM_TYPE.general} for a general studio, ${NORM_TYPE.carousel} for a carousel (playlist) studio or ${NORM_TYPE.virtualStudio} for a virtual studio (China site).`,
+    schema: z.union(NORM_TYPES.map((type) => z.literal(type)) as unknown as [z.ZodLiteral<NormType>, z.ZodLiteral<NormType>], {
+      error: `use ${inWords(NORM_TYPES.map((type) => `${type} for ${NORM_TYPE_NAMES[type]}`), "or")}.`,
     })
-      .describe("1 a general studio, 6 a carousel studio, 4 a virtual studio"),
+      .describe(NORM_TYPES.map((type) => `${type} ${NORM_TYPE_NAMES[type]}`).join(", ")),
     label: "type",
-    doc: "1 a general studio; 6 a carousel (playlist) studio, which plays episode groups and takes no video sources; 4 a virtual studio (China site only), the studio that has studio layouts (CasterStudioLayout).",
+    doc: `1 a general studio; 6 a carousel (playlist) studio, which plays episode groups and takes no video sources; ${PLAYLIST_NORM_TYPE} a lightweight carousel studio (China site), the only one with a playlist (CasterPlaylist): it needs casterTemplate \`${LIGHTWEIGHT_CAROUSEL_DEMANDS.casterTemplate}\`, programEffect 1 and channel mode off; ${VIRTUAL_STUDIO_NORM_TYPE} a virtual studio (China site), the only one with studio layouts (CasterStudioLayout).`,
     onChange: "replace",
     onChangeNote: "a new studio: its sources and scenes are made again",
     api: "NormType",
   },
   casterTemplate: {
-    schema: z.enum(CASTER_TEMPLATES, { error: `use one of ${CASTER_TEMPLATES.join(", ")} (ld, sd, hd, ud; _v for portrait).` })
+    schema: z.enum([...CASTER_TEMPLATES, LIGHTWEIGHT_CAROUSEL_DEMANDS.casterTemplate], {
+      error: `use one of ${CASTER_TEMPLATES.join(", ")} (ld, sd, hd, ud; _v for portrait), or ${LIGHTWEIGHT_CAROUSEL_DEMANDS.casterTemplate} (no transcoding) for ${NORM_TYPE_NAMES[PLAYLIST_NORM_TYPE]}, normType ${PLAYLIST_NORM_TYPE}.`,
+    })
       .describe("the output resolution template, e.g. lp_sd"),
     label: "output template",
-    doc: "The output's resolution: `lp_ld`, `lp_sd`, `lp_hd`, `lp_ud` (low, standard, high, ultra definition), with `_v` for portrait. Sent at creation and as the transcoding template of the configuration.",
+    doc: `The output's resolution: \`lp_ld\`, \`lp_sd\`, \`lp_hd\`, \`lp_ud\` (low, standard, high, ultra definition), with \`_v\` for portrait; \`${LIGHTWEIGHT_CAROUSEL_DEMANDS.casterTemplate}\` (no transcoding) for a lightweight carousel studio (normType ${PLAYLIST_NORM_TYPE}), and only for it. Sent at creation and as the transcoding template of the configuration.`,
     onChange: "update",
     api: "CasterTemplate",
   },
@@ -381,6 +391,21 @@ const oneStandby = atMostOneOf<CasterInputs>(
   { conflict: "a studio has one standby source", fix: "keep one" },
 );
 
+/**
+ * What a playlist asks of its studio (AddPlaylistItems' CasterId, model/api-facts.ts LIGHTWEIGHT_CAROUSEL_DEMANDS):
+ * refused at preview, where the playlist's first add would be refused after the studio is made.
+ */
+const LIGHTWEIGHT_CAROUSEL = "a lightweight carousel studio";
+const lightweightCarouselRules = [
+  ...demandsWhen<CasterInputs>("normType", PLAYLIST_NORM_TYPE, LIGHTWEIGHT_CAROUSEL, {
+    casterTemplate: { value: LIGHTWEIGHT_CAROUSEL_DEMANDS.casterTemplate },
+    programEffect: { value: LIGHTWEIGHT_CAROUSEL_DEMANDS.programEffect },
+    // channelEnable 0: a new studio's channel mode is off, and the API cannot turn it off again.
+    channelMode: { value: false, omittedIsFine: true },
+  }),
+  onlyWith<CasterInputs>("casterTemplate", LIGHTWEIGHT_CAROUSEL_DEMANDS.casterTemplate, "normType", PLAYLIST_NORM_TYPE, LIGHTWEIGHT_CAROUSEL),
+];
+
 export const caster: KindSpec<Fields> = {
   type: "Caster",
   provider: "studio",
@@ -398,7 +423,7 @@ export const caster: KindSpec<Fields> = {
   id: ["casterId"],
   goneCodes: ["InvalidCaster.NotFound"],
   deleteBeforeReplace: false,
-  rules: [m3u8NeedsSegmentNames, oneStandby, streamerNeedsHost],
+  rules: [m3u8NeedsSegmentNames, oneStandby, streamerNeedsHost, ...lightweightCarouselRules],
   studioFile: { section: "caster", doc: "the studio itself: an existing one by ID, or a new one with its configuration" },
 };
 
@@ -413,3 +438,18 @@ export function changesNeedingStop(olds: Partial<CasterInputs>, news: Partial<Ca
   }).map(([name]) => name);
 }
 export const casterSpec = { fields: casterFields, rules: caster.rules };
+
+/**
+ * Channel mode is one-way: SetCasterConfigRequest.ts (official SDK, live-20161101), ChannelEnable:
+ * "Channel is disabled by default and cannot be disabled after it is enabled", and leaving it out
+ * once on is InvalidCaster.ChannelDisableUnsupported. Refused, not a replacement: a replacement
+ * would delete the studio with its sources, layouts and stream URLs for a switch that only looks
+ * like a setting. Undefined when the change is allowed.
+ */
+export function channelModeTurnedOff(casterId: string, studioHas: Partial<CasterInputs>, declared: Partial<CasterInputs>): string | undefined {
+  if (studioHas.channelMode !== true || declared.channelMode !== false) return undefined;
+  return `channelMode false: studio ${casterId} has channel mode on, and the API cannot turn it off (SetCasterConfig's ChannelEnable: ` +
+    "\"cannot be disabled after it is enabled\"). Keep channelMode: true or leave it out; a studio without channel mode is a new studio: " +
+    "declare another Caster (and its sources, layouts and scenes), and remove this one once nothing uses it.";
+}
+

@@ -159,6 +159,22 @@ describe("studio (Caster) provider", () => {
     expect(actions.slice(last - 1, last + 2)).toEqual(["StopCaster", "SetCasterConfig", "StartCaster"]);
   });
 
+  test("channel mode turned off after it was on is refused at preview (diff, adoption), naming the way out, with no call", async () => {
+    // SetCasterConfigRequest.ts, ChannelEnable: "cannot be disabled after it is enabled" (InvalidCaster.ChannelDisableUnsupported).
+    const inputs = await checked({ domainName: "live.example.com", channelMode: true });
+    const created = await provider.create(inputs);
+    const outs = created.outs as CasterOutputs;
+    live.emulator.clearCalls();
+    const refusal = "channelMode false: studio " + created.id + " has channel mode on, and the API cannot turn it off";
+    await expect(provider.diff(created.id, outs, { ...inputs, channelMode: false })).rejects.toThrow(refusal);
+    // The state knows it is on even where the program never declared it (turned on in the console).
+    const { channelMode: _declared, ...undeclared } = inputs;
+    await expect(provider.diff(created.id, { ...outs, ...undeclared, channelMode: true }, { ...undeclared, channelMode: false })).rejects.toThrow(/Keep channelMode: true or leave it out/);
+    expect(await provider.diff(created.id, outs, undeclared as CasterInputs)).toMatchObject({ changes: false });
+    await expect(provider.create({ ...inputs, importId: created.id, channelMode: false })).rejects.toThrow(refusal);
+    expect(live.mutatingCalls()).toEqual([]);
+  });
+
   test("deleting a studio on air stops it and deletes it, without allowStopOnAir; already gone is done", async () => {
     const inputs = await checked({ domainName: "live.example.com", running: true });
     const created = await provider.create(inputs);

@@ -3,7 +3,7 @@ import { isUnknown } from "../../common/unknowns";
 import { sparseReply, sparseRequest } from "../../model/fields/nested";
 import { CHARGE_TYPE } from "../../model/api-facts";
 import {
-  caster, caster as kind, CasterInputs, changesNeedingStop as needingStop, CONFIG_PROPERTIES, RECORDING_FORMAT_FIELDS, RecordingConfig,
+  caster, caster as kind, CasterInputs, changesNeedingStop as needingStop, channelModeTurnedOff, CONFIG_PROPERTIES, RECORDING_FORMAT_FIELDS, RecordingConfig,
 } from "../../model/kinds/caster";
 import { LiveApiError, UserFacingError } from "../client/errors";
 import { itemsOf, Listed, ListItem, LiveClient, ParamsOf, ReplyOf } from "../client/live-client";
@@ -125,6 +125,8 @@ export const casterProvider = kindProvider<CasterInputs, CasterOutputs>(kind, {
     return { inputs, failures: [] };
   },
 
+  refusedChange: (id, olds, news) => channelModeTurnedOff(id, olds, news),
+
   adopt: (inputs) => adopt(liveClient(), inputs),
 
   async create(inputs) {
@@ -205,6 +207,8 @@ async function adopt(client: LiveClient, inputs: CasterInputs): Promise<CasterOu
   if (adoptedStudios.has(key)) {
     throw new UserFacingError(`importId ${casterId}: another resource of this program already manages that studio; remove one of the two.`);
   }
+  const refused = channelModeTurnedOff(casterId, found, inputs);
+  if (refused) throw new UserFacingError(`importId ${casterId}: ${refused}`);
   // The connection is how the studio was reached, not something it has: never a difference here.
   const { changed, replaces } = differences(kind, undefined, { ...found, connection: inputs.connection }, inputs);
   if (replaces.length > 0) {

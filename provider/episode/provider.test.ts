@@ -100,6 +100,29 @@ describe("CasterEpisode provider", () => {
     expect(after.map((episode) => episode.EpisodeId)).toContain((created.outs as EpisodeOutputs).episodeId);
   });
 
+  test("an episode another stack already made is refused with the importId that takes it over, not added twice", async () => {
+    // Issue 29: content is all an episode is known by, and AddCasterEpisode has no ClientToken: a
+    // second stack declaring the same episode added a second one, silently.
+    configureForFixture(live);
+    const declared = await checked(news(28));
+    const made = (await provider.create(declared)).outs as EpisodeOutputs;
+    // Another stack: a new session of the providers.
+    configureForFixture(live);
+    const before = (await program()).length;
+    const adds = () => live.emulator.calls().filter((call) => call.action === "AddCasterEpisode").length;
+    const sent = adds();
+    await expect(provider.create(declared)).rejects.toThrow(
+      `already has this very episode (${made.episodeId}: "Evening news", 2030-12-28T12:00:00Z to 2030-12-28T13:00:00Z), made by another stack or in the console; adding it again would put it in the programme twice. Set importId: "${casterId}:${made.episodeId}" to take it over`,
+    );
+    expect(adds()).toBe(sent);
+    expect((await program()).length).toBe(before);
+    // The importId it names takes it over with no call that changes anything.
+    const changing = live.mutatingCalls().length;
+    const adopted = await provider.create(await checked({ ...news(28), importId: `${casterId}:${made.episodeId}` }));
+    expect((adopted.outs as EpisodeOutputs).episodeId).toBe(made.episodeId);
+    expect(live.mutatingCalls().length).toBe(changing);
+  });
+
   test("a Component episode shows components only", async () => {
     const inputs = await checked({ casterId, episodeName: "Break", componentIds: [lowerThird], startTime: "2030-12-28T10:00:00Z", endTime: "2030-12-28T10:05:00Z" });
     expect(inputs.episodeType).toBe("Component");

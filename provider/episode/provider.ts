@@ -77,6 +77,11 @@ export const episodeProvider = kindProvider<EpisodeInputs, EpisodeOutputs>(kind,
     const episodeId = await episodes.add(client, inputs.casterId, {
       matches: (episode) => isDeepStrictEqual(comparableEpisode(fromApi(episode)), wanted),
       add: async () => (await episodes.change(client, inputs.casterId, "AddCasterEpisode", requestParams(kind, "AddCasterEpisode", applied))).EpisodeId!,
+      twin: (existing) => new UserFacingError(
+        `studio ${inputs.casterId} already has this very episode (${existing.EpisodeId}: ${JSON.stringify(existing.EpisodeName ?? "")}, ${existing.StartTime} to ${existing.EndTime}), `
+        + "made by another stack or in the console; adding it again would put it in the programme twice. "
+        + `Set importId: "${inputs.casterId}:${existing.EpisodeId}" to take it over, or change the episode.`,
+      ),
     });
     const listed = await findEpisode(client, inputs.casterId, episodeId);
     const outs: EpisodeOutputs = {

@@ -45,11 +45,13 @@ function contents(file: ExportedStudio): string {
   const scenes = (["pgm", "pvw"] as const).filter((key) => file.scenes[key]).map((key) => key.toUpperCase());
   return [
     count(Object.keys(file.sources).length, "source"),
+    ...(Object.keys(file.channels).length > 0 ? [count(Object.keys(file.channels).length, "channel")] : []),
     count(Object.keys(file.layouts).length, "layout"),
     count(Object.keys(file.components).length, "component"),
     ...(scenes.length > 0 ? [`${scenes.join(" and ")} bound`] : []),
     count(Object.keys(file.episodes).length, "episode"),
     ...(file.showList ? [`a show list of ${count((file.showList.shows as unknown[]).length, "show")}`] : []),
+    ...(file.playlist ? [`a playlist of ${count((file.playlist.items as unknown[]).length, "item")}`] : []),
   ].join(", ");
 }
 
@@ -84,11 +86,23 @@ function leaveOutFor(file: ExportedStudio, problem: PathProblem): boolean {
       section === "episodes" ? "The program keeps it, unmanaged." : "The studio keeps it, unmanaged.");
     return true;
   }
+  if (section === "channels" && key !== undefined && key in file.channels) {
+    delete file.channels[key];
+    note(file, "channels", `Channel ${key}`, why, "The channel keeps its source, unmanaged.");
+    return true;
+  }
   if (section === "showList" && file.showList) {
     delete file.showList;
     delete file.adopt.showList;
     drop(file, "showList.");
     note(file, "showList", "The show list", why, "The studio keeps its list as it is, unmanaged.");
+    return true;
+  }
+  if (section === "playlist" && file.playlist) {
+    delete file.playlist;
+    delete file.adopt.playlist;
+    drop(file, "playlist.");
+    note(file, "playlist", "The playlist", why, "The studio keeps its playlist as it is, unmanaged.");
     return true;
   }
   if (section === "scenes" && (key === "pgm" || key === "pvw") && file.scenes[key]) {

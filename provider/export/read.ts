@@ -1,12 +1,14 @@
 import { LiveClient } from "../client/live-client";
 import { CasterOutputs, readStudio } from "../caster/provider";
+import { ApiChannel, channels } from "../channel/provider";
 import { ApiComponent, components } from "../component/provider";
 import { ApiEpisode, episodes } from "../episode/provider";
 import { ApiLayout, layouts } from "../layout/provider";
 import { ApiScene, scenes as sceneListing } from "../scene/provider";
 import { ApiList, describeShowList } from "../show-list/provider";
+import { ApiPlaylistState, describeStudioPlaylist } from "../playlist/provider";
 import { ApiStudioLayout, studioLayouts } from "../studio-layout/provider";
-import { NORM_TYPE } from "../../model/api-facts";
+import { NORM_TYPE, PLAYLIST_NORM_TYPE } from "../../model/api-facts";
 import { unlessStudioGone } from "../shared/studio-listing";
 import { ApiVideoResource } from "../video-resource/api";
 import { sources } from "../video-resource/provider";
@@ -28,6 +30,10 @@ export interface StudioReading {
   program: (ApiEpisode & { Status?: number })[];
   /** The studio's show list; its shows empty when it has none. */
   showList: ApiList;
+  /** A channel-mode studio's channels, freed ones (no source) included; none for a studio without channel mode. */
+  channels: ApiChannel[];
+  /** The studio's playlist (a lightweight carousel studio's); undefined when it has none. */
+  playlist?: ApiPlaylistState;
   /** A virtual studio's studio layouts; none for another studio (DescribeStudioLayouts answers it InvalidCaster.NotFound). */
   studioLayouts: ApiStudioLayout[];
 }
@@ -56,6 +62,10 @@ export async function readStudioForExport(client: LiveClient, casterId: string):
       scenes,
       program: await episodes.describe(client, casterId),
       showList: await describeShowList(client, casterId),
+      // Only a channel-mode studio has channels (SetCasterChannel refuses any other): no call for the others.
+      channels: studio.channelMode ? await channels.describe(client, casterId) : [],
+      // Only a lightweight carousel studio has one; ListPlaylist lists the whole account's.
+      playlist: studio.normType === PLAYLIST_NORM_TYPE ? await describeStudioPlaylist(client, casterId) : undefined,
       studioLayouts: studio.normType === NORM_TYPE.virtualStudio ? await studioLayouts.describe(client, casterId) : [],
     };
   });

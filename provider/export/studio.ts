@@ -7,16 +7,19 @@ import { caster as casterKind, casterSpec } from "../../model/kinds/caster";
 import { CAPTION_FIELDS, casterComponent, componentFields, GEOMETRY_FIELDS, TEXT_FIELDS } from "../../model/kinds/caster-component";
 import { episodeSpec } from "../../model/kinds/caster-episode";
 import { AUDIO_LAYER_FIELDS, layoutSpec, VIDEO_LAYER_FIELDS } from "../../model/kinds/caster-layout";
+import { casterChannel } from "../../model/kinds/caster-channel";
 import { casterShowList, Show, showListFields } from "../../model/kinds/caster-show-list";
 import { casterVideoResource, videoResourceSpec } from "../../model/kinds/caster-video-resource";
 import { FieldSpec, innerType } from "../../model/kinds/kind";
-import { SECRET_CAPABLE_SOURCE_PROPERTIES, SECRET_CAPABLE_STUDIO_PROPERTIES, SceneKey } from "../../studio-file/schema";
+import { fileChannelFields, SECRET_CAPABLE_SOURCE_PROPERTIES, SECRET_CAPABLE_STUDIO_PROPERTIES, SceneKey } from "../../studio-file/schema";
 import { spanPhrase } from "../../studio-file/words";
 import { fromApi as componentFromApi } from "../component/provider";
 import { fromApi as episodeFromApi } from "../episode/provider";
 import { comparableLayers, layersFromApi } from "../layout/provider";
 import { bindingOf, OUTPUT_TYPE } from "../scene/provider";
 import { fromApi as showListFromApi } from "../show-list/provider";
+import { fromApi as playlistFromApi } from "../playlist/provider";
+import { casterPlaylist, playlistFields } from "../../model/kinds/caster-playlist";
 import { fromApi as studioLayoutFromApi } from "../studio-layout/provider";
 import { casterStudioLayout, MEDIA_INPUT_FIELDS, studioLayoutFields } from "../../model/kinds/caster-studio-layout";
 import { outputsFromApi } from "../video-resource/provider";
@@ -31,7 +34,7 @@ import { StudioReading } from "./read";
  */
 
 /** The top-level sections, in the order the file has them. */
-export const SECTIONS = ["caster", "timeZone", "sources", "layouts", "components", "scenes", "episodes", "showList", "studioLayouts", "adopt"] as const;
+export const SECTIONS = ["caster", "timeZone", "sources", "channels", "layouts", "components", "scenes", "episodes", "showList", "playlist", "studioLayouts", "adopt"] as const;
 export type Section = (typeof SECTIONS)[number];
 type Entry = Record<string, unknown>;
 
@@ -52,6 +55,8 @@ export interface Adoptions {
   episodes: Record<string, string>;
   /** The studio's ID, when its show list is written: a studio has one list. */
   showList?: string;
+  /** The playlist's ProgramId, when the studio's playlist is written. */
+  playlist?: string;
   /** The studio layouts' LayoutIds, by layoutName. */
   studioLayouts: Record<string, string>;
 }
@@ -61,12 +66,16 @@ export interface ExportedStudio {
   casterName?: string;
   studio: Entry;
   sources: Record<string, Entry>;
+  /** A channel-mode studio's channels that play a source of the file, by ChannelId; they need no adopt entry. */
+  channels: Record<string, Entry>;
   layouts: Record<string, Entry>;
   components: Record<string, Entry>;
   scenes: Partial<Record<SceneKey, Entry>>;
   episodes: Record<string, Entry>;
   /** The show list; undefined when the studio has no show. */
   showList?: Entry;
+  /** The playlist; undefined when the studio has none. */
+  playlist?: Entry;
   /** A virtual studio's studio layouts, in the API's order. */
   studioLayouts: Entry[];
   timeZone?: string;
@@ -96,6 +105,7 @@ export function exportedStudio(reading: StudioReading, options: ExportOptions = 
     casterName: reading.studio.casterName,
     studio: {},
     sources: {},
+    channels: {},
     layouts: {},
     components: {},
     scenes: {},
@@ -112,11 +122,13 @@ export function exportedStudio(reading: StudioReading, options: ExportOptions = 
   const secrets = new SecretKeys();
   studioSection(file, reading, secrets);
   const sourceAt = sourcesSection(file, reading, secrets);
+  channelsSection(file, reading, sourceAt);
   const layoutNames = layoutsSection(file, reading);
   componentsSection(file, reading);
   scenesSection(file, reading, layoutNames);
   episodesSection(file, reading, sourceAt, options.zone);
   showListSection(file, reading, secrets);
+  playlistSection(file, reading);
   studioLayoutsSection(file, reading);
   file.secrets = secrets.resolve();
   return file;
@@ -229,6 +241,41 @@ function sourcesSection(file: ExportedStudio, reading: StudioReading, secrets: S
   return written;
 }
 
+// Channels --------------------------------------------------------------------------------------
+
+/**
+ * A channel-mode studio's channels, each with the source it plays by the source's position; the face
+ * retouching when the channel has one. How a file starts (playStatus, seekOffset) is not reported,
+ * and a freed channel (no source) is not a channel the file declares. No adopt entry: the CasterChannel
+ * provider takes a channel that already plays its source as declared with no call.
+ */
+function channelsSection(file: ExportedStudio, reading: StudioReading, sourceAt: Map<string, string>): void {
+  const items = reading.channels.filter((channel) => channel.ResourceId).sort((a, b) => compare(a.ChannelId, b.ChannelId));
+  const listed = new Map(reading.sources.map((source) => [source.ResourceId, source.LocationId]));
+  const instead = "The channel keeps its source, unmanaged; a layout that shows it is left out too.";
+  for (const item of items) {
+    const what = `Channel ${item.ChannelId}`;
+    const source = sourceAt.get(item.ResourceId as string);
+    if (source === undefined) {
+      const why = listed.has(item.ResourceId as string) ? `it plays ${listed.get(item.ResourceId as string)}, which is not in this file` : `it plays source ${item.ResourceId}, which the studio does not list`;
+      leaveOut(file, "channels", what, why, instead);
+      continue;
+    }
+    const entry = compact({ source, faceBeauty: item.FaceBeauty || undefined });
+    const failures = checkInputs({ fields: fileChannelFields, rules: casterChannel.rules } as InputSpec<unknown>, entry, "a channel");
+    if (failures.length > 0) {
+      leaveOut(file, "channels", what, reasons(failures), instead);
+      continue;
+    }
+    file.channels[item.ChannelId] = entry;
+  }
+  if (Object.keys(file.channels).length > 0) {
+    file.notes.channels.push(
+      "The API does not report how a channel's video file plays (playStatus, seekOffset): none is written. The layouts below show these channels, not the sources.",
+    );
+  }
+}
+
 // Layouts ---------------------------------------------------------------------------------------
 
 type Layers = ReturnType<typeof layersFromApi>;
@@ -241,7 +288,7 @@ function layoutsSection(file: ExportedStudio, reading: StudioReading): Map<strin
     .sort((a, b) => compare(a.name, b.name));
   if (layouts.length > 0) {
     file.notes.layouts.push(
-      "Layouts are named after the sources they show, bottom to top. To rename one, rename it here, in scenes and in adopt together.",
+      `Layouts are named after the ${reading.studio.channelMode ? "channels" : "sources"} they show, bottom to top. To rename one, rename it here, in scenes and in adopt together.`,
     );
   }
   for (const { layout, name } of layouts) {
@@ -249,9 +296,12 @@ function layoutsSection(file: ExportedStudio, reading: StudioReading): Map<strin
     const entry = layoutEntry(layers);
     const what = `Layout ${layout.LayoutId} (${name})`;
     const shown = [...layers.videoLayers, ...(layers.audioLayers ?? [])].map((layer) => layer.locationId);
-    const missing = [...new Set(shown.filter((location) => !(location in file.sources)))].sort();
+    // A channel-mode studio's layout shows channels (SetCasterConfig's ChannelEnable: "new layouts directly reference the Channel").
+    const held = reading.studio.channelMode ? file.channels : file.sources;
+    const missing = [...new Set(shown.filter((location) => !(location in held)))].sort();
     if (missing.length > 0) {
-      leaveOut(file, "layouts", what, `it shows ${missing.join(", ")}, which ${missing.length === 1 ? "is" : "are"} not in this file`,
+      const kindOfShown = reading.studio.channelMode ? `channel${missing.length === 1 ? "" : "s"} ` : "";
+      leaveOut(file, "layouts", what, `it shows ${kindOfShown}${missing.join(", ")}, which ${missing.length === 1 ? "is" : "are"} not in this file`,
         "The studio keeps it, unmanaged; a scene that shows it is left out too.");
       continue;
     }
@@ -450,6 +500,27 @@ function episodesSection(file: ExportedStudio, reading: StudioReading, sourceAt:
       file.entryNotes[`episodes.${name}`] = [spanPhrase(Date.parse(fileEntry.startTime as string), Date.parse(fileEntry.endTime as string), zone)];
     }
   }
+}
+
+// The playlist -----------------------------------------------------------------------------------
+
+/** The studio's playlist, adopted by its ProgramId; none when it has none, or no item (a file's playlist has at least one). */
+function playlistSection(file: ExportedStudio, reading: StudioReading): void {
+  if (!reading.playlist) return;
+  const list = playlistFromApi(reading.playlist);
+  const instead = "The studio keeps its playlist as it is, unmanaged.";
+  const entry = compact({
+    programName: list.programName,
+    repeatNumber: list.repeatNumber === 0 ? undefined : list.repeatNumber,
+    items: list.items as unknown as Entry[],
+  }) as Entry;
+  const failures = checkInputs({ fields: playlistFields, rules: casterPlaylist.rules } as InputSpec<unknown>, { ...entry, casterId: reading.casterId }, "a playlist");
+  if (failures.length > 0) {
+    leaveOut(file, "playlist", "The playlist", reasons(failures), instead);
+    return;
+  }
+  file.playlist = entry;
+  file.adopt.playlist = list.programId;
 }
 
 // The show list ----------------------------------------------------------------------------------

@@ -23,13 +23,17 @@ const WIDTH = 100;
 export function studioFileValue(file: ExportedStudio): Record<string, unknown> {
   const value: Record<string, unknown> = { caster: { new: file.studio } };
   if (file.timeZone !== undefined) value.timeZone = file.timeZone;
-  for (const section of ["sources", "layouts", "components", "scenes", "episodes"] as const) {
+  for (const section of ["sources", "channels", "layouts", "components", "scenes", "episodes"] as const) {
     if (Object.keys(file[section]).length > 0) value[section] = file[section];
   }
   if (file.showList !== undefined) value.showList = file.showList;
+  if (file.playlist !== undefined) value.playlist = file.playlist;
   if (file.studioLayouts.length > 0) value.studioLayouts = file.studioLayouts;
-  const { caster, showList, ...maps } = file.adopt;
-  value.adopt = { caster, ...Object.fromEntries(Object.entries(maps).filter(([, ids]) => Object.keys(ids).length > 0)), ...(showList !== undefined ? { showList } : {}) };
+  const { caster, showList, playlist, ...maps } = file.adopt;
+  value.adopt = {
+    caster, ...Object.fromEntries(Object.entries(maps).filter(([, ids]) => Object.keys(ids).length > 0)),
+    ...(showList !== undefined ? { showList } : {}), ...(playlist !== undefined ? { playlist } : {}),
+  };
   return value;
 }
 
@@ -70,7 +74,9 @@ export function studioFileText(file: ExportedStudio): string {
   const studio = (root.get("caster", true) as unknown as YAMLMap).get("new", true) as unknown as YAMLMap;
   const normType = pairOf(studio, "normType");
   if (normType && isScalar(normType.value)) {
-    normType.value.comment = normType.value.value === 6 ? " 6 a carousel (playlist) studio" : normType.value.value === 4 ? " 4 a virtual studio" : " 1 a general studio";
+    normType.value.comment = normType.value.value === 3 ? " 3 a lightweight carousel studio (playlist)"
+      : normType.value.value === 4 ? " 4 a virtual studio"
+      : normType.value.value === 6 ? " 6 a carousel (playlist) studio" : " 1 a general studio";
   }
   const running = pairOf(studio, "running");
   if (running && isScalar(running.value)) running.value.comment = " on air";
@@ -119,7 +125,7 @@ function styleNodes(node: unknown, path: string[]): void {
   }
   if (!isMap(node)) return;
   const leaf = node.items.every((pair) => isScalar(pair.value) || (isSeq(pair.value) && pair.value.items.every((item) => isScalar(item))));
-  if (leaf && (path.length >= 3 || (path.length === 2 && (path[0] === "scenes" || path[0] === "adopt")))) node.flow = true;
+  if (leaf && (path.length >= 3 || (path.length === 2 && (path[0] === "scenes" || path[0] === "channels" || path[0] === "adopt")))) node.flow = true;
   for (const pair of node.items) {
     const key = String((pair.key as Scalar).value);
     if ((key === "startTime" || key === "endTime") && isScalar(pair.value)) pair.value.type = "QUOTE_DOUBLE";

@@ -4,10 +4,12 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { createInterface } from "node:readline/promises";
 import { parseArgs } from "node:util";
+import YAML from "yaml";
 import { UserFacingError } from "../client/errors";
 import { documentationUrl } from "../../common/documentation";
 import { closeLimiters } from "../client/rate-limiter";
 import { Checkpoint, className, findUnfinishedCreates, RECOVERED_TYPES, withCreatesAdopted } from "./recover";
+import { describeProcess, END_GRACE_MS, endProcesses, killedRunProcesses, readProcessTable } from "./leftover-processes";
 import { consoleOutput, Output } from "../../common/cli-output";
 
 /**
@@ -28,6 +30,9 @@ function kindsInWords(): string {
 const USAGE = `Usage: caster-recover [--stack NAME] [--cwd DIR] [--config-file FILE] [--dry-run | --yes]
 
 After an interrupted \`pulumi up\` of a stack (and after no other run of it is in progress):
+  0. ends the processes the killed run left running (Pulumi's own Node.js language host and the
+     program it runs, plugins): only those of this stack's run whose \`pulumi\` is gone, and of
+     this user (SIGTERM, then SIGKILL after ${END_GRACE_MS / 1000} s); each is listed (Linux: read from /proc)
   1. pulumi stack export --show-secrets          reads its unfinished creates (kept in memory only);
                                                  a file backend's metadata file that the kill left
                                                  empty is removed (Pulumi would fail on it: "EOF")
@@ -50,7 +55,7 @@ Then run \`pulumi up\`: it applies the program to the studio taken over (configu
 renames it, or replaces or deletes it when the program says so). Credentials come from the
 environment, as for pulumi up; the endpoint and region from the stack config the killed run used
 (--config-file: a stack config file other than Pulumi.<stack>.yaml, as for pulumi). --dry-run stops after step 2 and changes nothing on the
-studio or in the stack (it does remove an empty metadata file of step 1: nothing can be read past it).
+studio, in the stack or among the processes (it does remove an empty metadata file of step 1: nothing can be read past it).
 
 A source has no ClientToken: "made by the killed run" means "at its location, with its settings,
 and in no resource of this stack". Another stack that declares the very same source at the same
@@ -97,6 +102,7 @@ export async function main(argv: string[], output: Output = consoleOutput, io: R
     });
 
   try {
+    await endLeftoverProcesses(options.stack, options.cwd, dryRun, output);
     let exported = pulumi(["stack", "export", "--show-secrets", ...stackArgs], true);
     if (exported.error) throw new UserFacingError(`pulumi could not be run: ${exported.error.message}; put the Pulumi CLI on PATH.`);
     if (exported.status !== 0 && /\bEOF\b/.test(exported.stderr)) {
@@ -162,6 +168,52 @@ export async function main(argv: string[], output: Output = consoleOutput, io: R
     // alicloud-caster:rateLimitRedisUrl, or ALICLOUD_CASTER_RATE_LIMIT_REDIS_URL), which would keep
     // the command running after its work is done.
     await closeLimiters();
+  }
+}
+
+/**
+ * Step 0: the killed run's engine is gone, but the plugins it started in process groups of their
+ * own may still run (Pulumi's Node.js language host looks at its engine every 5 minutes only).
+ */
+async function endLeftoverProcesses(stackOption: string | undefined, cwd: string | undefined, dryRun: boolean, output: Output): Promise<void> {
+  const projectFile = findProjectFile(path.resolve(cwd ?? process.cwd()));
+  const uid = process.getuid?.();
+  if (!projectFile || uid === undefined) return;
+  const table = readProcessTable();
+  if (table.length === 0) {
+    output.out("caster-recover: processes the killed run left are not looked for here (no /proc); see the docs.");
+    return;
+  }
+  const stack = stackOption ?? spawnSync("pulumi", ["stack", "--show-name", "--non-interactive"], { cwd, encoding: "utf8" }).stdout?.trim();
+  if (!stack) return;
+  const project = String((YAML.parse(fs.readFileSync(projectFile, "utf8")) as { name?: unknown } | null)?.name ?? "");
+  const found = killedRunProcesses(table, {
+    stack,
+    project,
+    projectDir: path.dirname(projectFile),
+    uid,
+    env: { PULUMI_HOME: process.env.PULUMI_HOME, PULUMI_BACKEND_URL: process.env.PULUMI_BACKEND_URL },
+  });
+  if (found.length === 0) {
+    output.out("caster-recover: no process of a killed run of this stack is running.");
+    return;
+  }
+  if (dryRun) {
+    output.out(`caster-recover: the killed run left ${found.length} processes running; would end them:`);
+    for (const item of found) output.out(`- ${describeProcess(item)}`);
+    return;
+  }
+  const ended = await endProcesses(found);
+  output.out(`caster-recover: ended ${ended.length} processes the killed run left running:`);
+  for (const item of ended) output.out(`- ${describeProcess(item)}${item.signal === "SIGKILL" ? ` (SIGKILL: SIGTERM did not end it within ${END_GRACE_MS / 1000} s)` : ""}`);
+}
+
+/** The project's Pulumi.yaml, in the folder or above it, as the CLI finds it. */
+function findProjectFile(start: string): string | undefined {
+  for (let dir = start; ; dir = path.dirname(dir)) {
+    const file = ["Pulumi.yaml", "Pulumi.yml"].map((name) => path.join(dir, name)).find((candidate) => fs.existsSync(candidate));
+    if (file) return file;
+    if (path.dirname(dir) === dir) return undefined;
   }
 }
 

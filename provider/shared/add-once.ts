@@ -31,8 +31,12 @@ export async function addOnce<T>(steps: {
   matches: (item: T) => boolean;
   add: () => Promise<string>;
   claim: (id: string) => boolean;
+  /** Refuses the add, before it is sent, for what the studio already has (throws); see StudioListing.add's `twin`. */
+  refuseExisting?: (before: T[]) => void;
 }): Promise<string> {
-  const before = new Set((await steps.listBefore()).map(steps.idOf));
+  const listedBefore = await steps.listBefore();
+  steps.refuseExisting?.(listedBefore);
+  const before = new Set(listedBefore.map(steps.idOf));
   for (let attempt = 1; ; attempt++) {
     // Claimed as soon as its reply is in, before any other add's lost-reply search can run.
     const adding = steps.add().then((id) => {

@@ -144,8 +144,23 @@ export function studioListing<A extends Action, Item>(spec: StudioListingSpec<A,
      * lost reply, an object new since the "before" listing that `matches` and no other resource has
      * claimed is the one this add made.
      */
-    add(client: LiveClient, casterId: string, steps: { matches: (item: Item) => boolean; add: () => Promise<string> }): Promise<string> {
+    add(client: LiveClient, casterId: string, steps: {
+      matches: (item: Item) => boolean;
+      add: () => Promise<string>;
+      /**
+       * For a kind known only by its content: the refusal when the studio already has an object of
+       * exactly that content that no resource of this program has, which another stack or the
+       * console made. Adding it again would be a silent duplicate on air; the refusal names the
+       * importId that takes it over. It costs no call: the "before" listing is read anyway.
+       */
+      twin?: (existing: Item) => Error;
+    }): Promise<string> {
+      const twin = steps.twin;
       return addOnce({
+        refuseExisting: twin && ((before) => {
+          const existing = before.find((item) => steps.matches(item) && !claimed.has(`${studioKey(client, casterId)} ${spec.idOf(item)}`));
+          if (existing) throw twin(existing);
+        }),
         scope: studioKey(client, casterId),
         listBefore: () => list(client, casterId, "before-create"),
         list: () => list(client, casterId),

@@ -2,6 +2,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { EpisodeItemArgs } from "../caster-episode-group";
 import type { ShowArgs } from "../caster-show-list";
+import type { PlaylistItemArgs } from "../caster-playlist";
 
 /**
  * The inputs of a {@link Caster}.
@@ -18,18 +19,20 @@ export interface CasterArgs {
   casterName?: pulumi.Input<string>;
   /**
    * 1 a general studio; 6 a carousel (playlist) studio, which plays episode groups and takes no
-   * video sources; 4 a virtual studio (China site only), the studio that has studio layouts
-   * (CasterStudioLayout).
+   * video sources; 3 a lightweight carousel studio (China site), the only one with a playlist
+   * (CasterPlaylist): it needs casterTemplate `lp_noTranscode`, programEffect 1 and channel mode
+   * off; 4 a virtual studio (China site), the only one with studio layouts (CasterStudioLayout).
    * Changing it replaces the studio (a new studio: its sources and scenes are made again).
    */
-  normType: pulumi.Input<1 | 6 | 4>;
+  normType: pulumi.Input<1 | 3 | 4 | 6>;
   /**
    * The output's resolution: `lp_ld`, `lp_sd`, `lp_hd`, `lp_ud` (low, standard, high, ultra
-   * definition), with `_v` for portrait. Sent at creation and as the transcoding template of the
-   * configuration.
+   * definition), with `_v` for portrait; `lp_noTranscode` (no transcoding) for a lightweight
+   * carousel studio (normType 3), and only for it. Sent at creation and as the transcoding template
+   * of the configuration.
    * Modified in place.
    */
-  casterTemplate: pulumi.Input<"lp_ld" | "lp_sd" | "lp_hd" | "lp_ud" | "lp_ld_v" | "lp_sd_v" | "lp_hd_v" | "lp_ud_v">;
+  casterTemplate: pulumi.Input<"lp_ld" | "lp_sd" | "lp_hd" | "lp_ud" | "lp_ld_v" | "lp_sd_v" | "lp_hd_v" | "lp_ud_v" | "lp_noTranscode">;
   /**
    * How the studio is billed: `PostPaid` (pay as you go), the only one CreateCaster takes.
    * @default PostPaid. Changing it replaces the studio.
@@ -321,7 +324,9 @@ export interface CasterLayoutArgs {
    * (0–1, measured from `anchor`: topLeft (default), topCenter, topRight, leftCenter, center,
    * rightCenter, bottomLeft, bottomCenter, bottomRight), `widthNormalized` / `heightNormalized` of
    * the screen (0–1; 0 or left out keeps the source's size), `fillMode` `fit` to fill that box. The
-   * API's BlendList is this list's locations, in this order.
+   * API's BlendList is this list's locations, in this order. In a channel-mode studio (the Caster's
+   * `channelMode`) `locationId` names a channel RV01 to RV12 that a CasterChannel sets
+   * (SetCasterConfig's ChannelEnable: "new layouts directly reference the Channel").
    * Modified in place.
    */
   videoLayers: pulumi.Input<pulumi.Input<{ locationId: pulumi.Input<string>; widthNormalized?: pulumi.Input<number>; heightNormalized?: pulumi.Input<number>; position?: pulumi.Input<[number, number]>; anchor?: pulumi.Input<"topLeft" | "topCenter" | "topRight" | "leftCenter" | "center" | "rightCenter" | "bottomLeft" | "bottomCenter" | "bottomRight">; fillMode?: pulumi.Input<"none" | "fit">; fixedDelayDuration?: pulumi.Input<number> }>[]>;
@@ -753,6 +758,135 @@ export interface CasterShowListArgs {
 }
 
 /**
+ * The inputs of a {@link CasterChannel}.
+ *
+ * A channel of a channel-mode studio (RV01 to RV12) and the video source it plays, with face
+ * retouching; where a video file starts, and whether it plays or waits, when it is put on the
+ * channel. Layouts of a channel-mode studio show channels, not sources.
+ */
+export interface CasterChannelArgs {
+  /**
+   * The production studio's ID. The studio must be in channel mode (its Caster's `channelMode:
+   * true`): SetCasterChannel refuses a studio without channels.
+   * Changing it replaces the channel, the old one deleted first.
+   */
+  casterId: pulumi.Input<string>;
+  /**
+   * The channel, `RV01` to `RV12` (SetCasterChannel's ChannelId: the studio's channels are fixed
+   * when it is created). A channel plays one source; a layout of a channel-mode studio names it
+   * where it would name a source's position.
+   * Changing it replaces the channel, the old one deleted first (the old channel is freed first, so
+   * two channels never swap into a collision).
+   */
+  channelId: pulumi.Input<string>;
+  /**
+   * The video source the channel plays: a CasterVideoResource's `resourceId` output, so that the
+   * engine makes the source first and frees the channel before it deletes the source. A change
+   * moves the channel to the other source (one SetCasterChannel).
+   * Modified in place.
+   */
+  resourceId: pulumi.Input<string>;
+  /**
+   * Face retouching, as SetCasterChannel's FaceBeauty lists it: `"0"` all effects, `"1"` skin
+   * smoothing, `"2"` skin whitening, `"3"` dark circle removal, `"4"` nasolabial fold removal. The
+   * API has no value for none: left out, the channel keeps what it has.
+   * @default not managed: the channel's own value is kept. Modified in place.
+   */
+  faceBeauty?: pulumi.Input<"0" | "1" | "2" | "3" | "4">;
+  /**
+   * Whether a video file starts playing (`play`) or paused (`pause`) when it is put on the channel
+   * (SetCasterChannel's PlayStatus; video files only, not live streams). An operation of the
+   * broadcast, not a setting: DescribeCasterChannels does not report it, so it is sent when the
+   * channel is set or moved to another source, and never compared.
+   * @default play. Not compared: it matters only when the channel is made.
+   */
+  playStatus?: pulumi.Input<"play" | "pause">;
+  /**
+   * Where a video file starts when it is put on the channel, in milliseconds from its first frame
+   * (SetCasterChannel's SeekOffset, 0 or more; video files only). An operation of the broadcast, as
+   * `playStatus` is: sent when the channel is set or moved, never compared.
+   * @default 0. Not compared: it matters only when the channel is made.
+   */
+  seekOffset?: pulumi.Input<number>;
+  /**
+   * How this object is reached, when not with the stack's settings: `profile` (a profile of
+   * `~/.aliyun/config.json` or of the credentials file, `ALIBABA_CLOUD_CREDENTIALS_FILE` or
+   * `~/.alibabacloud/credentials`), `assumeRole` (`{ roleArn, sessionName?, externalId?,
+   * sessionExpiration? }`, assumed with the profile's or the environment's credentials), `region`,
+   * `endpoint` (the Live API's URL) and `stsEndpoint` (the STS host for `assumeRole`). Names where
+   * credentials are, never holds them: a key, secret or token here is refused, because inputs are
+   * stored in the state.
+   * @default the stack's settings: `alicloud:region`, `alicloud-caster:endpoint` and the
+   * credentials of the environment. Modified in place (the object is not moved: the preview and the
+   * update check that it is found through the new connection, and fail if not).
+   */
+  connection?: pulumi.Input<{ profile?: pulumi.Input<string>; region?: pulumi.Input<string>; endpoint?: pulumi.Input<string>; assumeRole?: pulumi.Input<{ roleArn: pulumi.Input<string>; sessionName?: pulumi.Input<string>; externalId?: pulumi.Input<string>; sessionExpiration?: pulumi.Input<number> }>; stsEndpoint?: pulumi.Input<string> }>;
+}
+
+/**
+ * The inputs of a {@link CasterPlaylist}.
+ *
+ * A lightweight carousel studio's playlist (normType 3, China site): the VOD files it plays in
+ * turn, its name, and how often the whole list repeats. One per studio. Playing it (StartPlaylist /
+ * StopPlaylist) is the operator's, not declared.
+ */
+export interface CasterPlaylistArgs {
+  /**
+   * The production studio's ID: a lightweight carousel studio (normType 3, with casterTemplate
+   * lp_noTranscode, programEffect 1 and channel mode off, as AddPlaylistItems demands).
+   * Changing it replaces the playlist, the old one deleted first.
+   */
+  casterId: pulumi.Input<string>;
+  /**
+   * The playlist's name (ProgramConfig's ProgramName).
+   * @default none. Modified in place.
+   */
+  programName?: pulumi.Input<string>;
+  /**
+   * How many times the whole list plays again after its first play (ProgramConfig's RepeatNumber):
+   * 0 never (it plays once), N times (N + 1 plays), -1 in a loop until stopped.
+   * @default 0. Modified in place.
+   */
+  repeatNumber?: pulumi.Input<number>;
+  /**
+   * The items in playing order: `{ itemName, mediaId }`, each a VOD file by its media ID (the only
+   * resource a playlist plays: InputProgramItem's ResourceType vod). Names differ from item to
+   * item: an item is known by its name. Items removed from the end or the middle are one
+   * DeletePlaylistItems, items added at the end one AddPlaylistItems; any other change (a reorder,
+   * a changed item, a new name or repeat) is one EditPlaylist, which replaces the items (they get
+   * new IDs).
+   * Modified in place.
+   */
+  items: pulumi.Input<pulumi.Input<PlaylistItemArgs>[]>;
+  /**
+   * Adopt an existing playlist instead of making one: `<programId>` (from ListPlaylist, or
+   * AddPlaylistItems' reply). The playlist must be the studio's (casterId). Its items and settings
+   * are then compared with these inputs, and the one call that makes them so is sent only where
+   * they differ, so a playlist that already matches is taken over with no call that changes
+   * anything. Without it, a studio whose playlist holds items of other names is refused, so that
+   * nobody's items are removed unasked. Pulumi's own `import` option cannot serve a dynamic
+   * provider (the engine reads imported resources without their provider code), so this takes its
+   * place.
+   * @default none: the studio's playlist is made, or taken over when it holds only items this
+   * program declares. Not compared: it matters only when the playlist is made.
+   */
+  importId?: pulumi.Input<string>;
+  /**
+   * How this object is reached, when not with the stack's settings: `profile` (a profile of
+   * `~/.aliyun/config.json` or of the credentials file, `ALIBABA_CLOUD_CREDENTIALS_FILE` or
+   * `~/.alibabacloud/credentials`), `assumeRole` (`{ roleArn, sessionName?, externalId?,
+   * sessionExpiration? }`, assumed with the profile's or the environment's credentials), `region`,
+   * `endpoint` (the Live API's URL) and `stsEndpoint` (the STS host for `assumeRole`). Names where
+   * credentials are, never holds them: a key, secret or token here is refused, because inputs are
+   * stored in the state.
+   * @default the stack's settings: `alicloud:region`, `alicloud-caster:endpoint` and the
+   * credentials of the environment. Modified in place (the object is not moved: the preview and the
+   * update check that it is found through the new connection, and fail if not).
+   */
+  connection?: pulumi.Input<{ profile?: pulumi.Input<string>; region?: pulumi.Input<string>; endpoint?: pulumi.Input<string>; assumeRole?: pulumi.Input<{ roleArn: pulumi.Input<string>; sessionName?: pulumi.Input<string>; externalId?: pulumi.Input<string>; sessionExpiration?: pulumi.Input<number> }>; stsEndpoint?: pulumi.Input<string> }>;
+}
+
+/**
  * The inputs of a {@link CasterStudioLayout}.
  *
  * A virtual studio's studio layout (NormType 4, China site): a `common` layout shows one channel; a
@@ -871,16 +1005,18 @@ export interface CasterOutputs {
   readonly casterName: pulumi.Output<string | undefined>;
   /**
    * 1 a general studio; 6 a carousel (playlist) studio, which plays episode groups and takes no
-   * video sources; 4 a virtual studio (China site only), the studio that has studio layouts
-   * (CasterStudioLayout).
+   * video sources; 3 a lightweight carousel studio (China site), the only one with a playlist
+   * (CasterPlaylist): it needs casterTemplate `lp_noTranscode`, programEffect 1 and channel mode
+   * off; 4 a virtual studio (China site), the only one with studio layouts (CasterStudioLayout).
    */
-  readonly normType: pulumi.Output<1 | 6 | 4>;
+  readonly normType: pulumi.Output<1 | 3 | 4 | 6>;
   /**
    * The output's resolution: `lp_ld`, `lp_sd`, `lp_hd`, `lp_ud` (low, standard, high, ultra
-   * definition), with `_v` for portrait. Sent at creation and as the transcoding template of the
-   * configuration.
+   * definition), with `_v` for portrait; `lp_noTranscode` (no transcoding) for a lightweight
+   * carousel studio (normType 3), and only for it. Sent at creation and as the transcoding template
+   * of the configuration.
    */
-  readonly casterTemplate: pulumi.Output<"lp_ld" | "lp_sd" | "lp_hd" | "lp_ud" | "lp_ld_v" | "lp_sd_v" | "lp_hd_v" | "lp_ud_v">;
+  readonly casterTemplate: pulumi.Output<"lp_ld" | "lp_sd" | "lp_hd" | "lp_ud" | "lp_ld_v" | "lp_sd_v" | "lp_hd_v" | "lp_ud_v" | "lp_noTranscode">;
   /**
    * How the studio is billed: `PostPaid` (pay as you go), the only one CreateCaster takes.
    */
@@ -1130,7 +1266,9 @@ export interface CasterLayoutOutputs {
    * (0–1, measured from `anchor`: topLeft (default), topCenter, topRight, leftCenter, center,
    * rightCenter, bottomLeft, bottomCenter, bottomRight), `widthNormalized` / `heightNormalized` of
    * the screen (0–1; 0 or left out keeps the source's size), `fillMode` `fit` to fill that box. The
-   * API's BlendList is this list's locations, in this order.
+   * API's BlendList is this list's locations, in this order. In a channel-mode studio (the Caster's
+   * `channelMode`) `locationId` names a channel RV01 to RV12 that a CasterChannel sets
+   * (SetCasterConfig's ChannelEnable: "new layouts directly reference the Channel").
    */
   readonly videoLayers: pulumi.Output<({ locationId: string; widthNormalized?: number; heightNormalized?: number; position?: [number, number]; anchor?: "topLeft" | "topCenter" | "topRight" | "leftCenter" | "center" | "rightCenter" | "bottomLeft" | "bottomCenter" | "bottomRight"; fillMode?: "none" | "fit"; fixedDelayDuration?: number })[]>;
   /**
@@ -1487,6 +1625,126 @@ export interface CasterShowListOutputs {
    * that holds shows of other names is refused, so that nobody's shows are removed unasked.
    * Pulumi's own `import` option cannot serve a dynamic provider (the engine reads imported
    * resources without their provider code), so this takes its place.
+   */
+  readonly importId: pulumi.Output<string | undefined>;
+  /**
+   * How this object is reached, when not with the stack's settings: `profile` (a profile of
+   * `~/.aliyun/config.json` or of the credentials file, `ALIBABA_CLOUD_CREDENTIALS_FILE` or
+   * `~/.alibabacloud/credentials`), `assumeRole` (`{ roleArn, sessionName?, externalId?,
+   * sessionExpiration? }`, assumed with the profile's or the environment's credentials), `region`,
+   * `endpoint` (the Live API's URL) and `stsEndpoint` (the STS host for `assumeRole`). Names where
+   * credentials are, never holds them: a key, secret or token here is refused, because inputs are
+   * stored in the state.
+   */
+  readonly connection: pulumi.Output<{ profile?: string; region?: string; endpoint?: string; assumeRole?: { roleArn: string; sessionName?: string; externalId?: string; sessionExpiration?: number }; stsEndpoint?: string } | undefined>;
+}
+
+/**
+ * The outputs of a {@link CasterChannel}: the API's IDs and what it reports, and each input as the
+ * provider stored it.
+ */
+export interface CasterChannelOutputs {
+  /**
+   * The channel's own output as RTMP (DescribeCasterChannels' RtmpUrl).
+   */
+  readonly rtmpUrl: pulumi.Output<string>;
+  /**
+   * The channel's own output for playback (DescribeCasterChannels' StreamUrl).
+   */
+  readonly streamUrl: pulumi.Output<string>;
+  /**
+   * The production studio's ID. The studio must be in channel mode (its Caster's `channelMode:
+   * true`): SetCasterChannel refuses a studio without channels.
+   */
+  readonly casterId: pulumi.Output<string>;
+  /**
+   * The channel, `RV01` to `RV12` (SetCasterChannel's ChannelId: the studio's channels are fixed
+   * when it is created). A channel plays one source; a layout of a channel-mode studio names it
+   * where it would name a source's position.
+   */
+  readonly channelId: pulumi.Output<string>;
+  /**
+   * The video source the channel plays: a CasterVideoResource's `resourceId` output, so that the
+   * engine makes the source first and frees the channel before it deletes the source. A change
+   * moves the channel to the other source (one SetCasterChannel).
+   */
+  readonly resourceId: pulumi.Output<string>;
+  /**
+   * Face retouching, as SetCasterChannel's FaceBeauty lists it: `"0"` all effects, `"1"` skin
+   * smoothing, `"2"` skin whitening, `"3"` dark circle removal, `"4"` nasolabial fold removal. The
+   * API has no value for none: left out, the channel keeps what it has.
+   */
+  readonly faceBeauty: pulumi.Output<"0" | "1" | "2" | "3" | "4" | undefined>;
+  /**
+   * Whether a video file starts playing (`play`) or paused (`pause`) when it is put on the channel
+   * (SetCasterChannel's PlayStatus; video files only, not live streams). An operation of the
+   * broadcast, not a setting: DescribeCasterChannels does not report it, so it is sent when the
+   * channel is set or moved to another source, and never compared.
+   */
+  readonly playStatus: pulumi.Output<"play" | "pause" | undefined>;
+  /**
+   * Where a video file starts when it is put on the channel, in milliseconds from its first frame
+   * (SetCasterChannel's SeekOffset, 0 or more; video files only). An operation of the broadcast, as
+   * `playStatus` is: sent when the channel is set or moved, never compared.
+   */
+  readonly seekOffset: pulumi.Output<number | undefined>;
+  /**
+   * How this object is reached, when not with the stack's settings: `profile` (a profile of
+   * `~/.aliyun/config.json` or of the credentials file, `ALIBABA_CLOUD_CREDENTIALS_FILE` or
+   * `~/.alibabacloud/credentials`), `assumeRole` (`{ roleArn, sessionName?, externalId?,
+   * sessionExpiration? }`, assumed with the profile's or the environment's credentials), `region`,
+   * `endpoint` (the Live API's URL) and `stsEndpoint` (the STS host for `assumeRole`). Names where
+   * credentials are, never holds them: a key, secret or token here is refused, because inputs are
+   * stored in the state.
+   */
+  readonly connection: pulumi.Output<{ profile?: string; region?: string; endpoint?: string; assumeRole?: { roleArn: string; sessionName?: string; externalId?: string; sessionExpiration?: number }; stsEndpoint?: string } | undefined>;
+}
+
+/**
+ * The outputs of a {@link CasterPlaylist}: the API's IDs and what it reports, and each input as the
+ * provider stored it.
+ */
+export interface CasterPlaylistOutputs {
+  /**
+   * The playlist's ID (ProgramId), which StartPlaylist and StopPlaylist take.
+   */
+  readonly programId: pulumi.Output<string>;
+  /**
+   * The items' IDs (ProgramItemId), in playing order; StartPlaylist's StartItemId takes one.
+   */
+  readonly itemIds: pulumi.Output<string[]>;
+  /**
+   * The production studio's ID: a lightweight carousel studio (normType 3, with casterTemplate
+   * lp_noTranscode, programEffect 1 and channel mode off, as AddPlaylistItems demands).
+   */
+  readonly casterId: pulumi.Output<string>;
+  /**
+   * The playlist's name (ProgramConfig's ProgramName).
+   */
+  readonly programName: pulumi.Output<string | undefined>;
+  /**
+   * How many times the whole list plays again after its first play (ProgramConfig's RepeatNumber):
+   * 0 never (it plays once), N times (N + 1 plays), -1 in a loop until stopped.
+   */
+  readonly repeatNumber: pulumi.Output<number | undefined>;
+  /**
+   * The items in playing order: `{ itemName, mediaId }`, each a VOD file by its media ID (the only
+   * resource a playlist plays: InputProgramItem's ResourceType vod). Names differ from item to
+   * item: an item is known by its name. Items removed from the end or the middle are one
+   * DeletePlaylistItems, items added at the end one AddPlaylistItems; any other change (a reorder,
+   * a changed item, a new name or repeat) is one EditPlaylist, which replaces the items (they get
+   * new IDs).
+   */
+  readonly items: pulumi.Output<{ itemName: string; mediaId: string }[]>;
+  /**
+   * Adopt an existing playlist instead of making one: `<programId>` (from ListPlaylist, or
+   * AddPlaylistItems' reply). The playlist must be the studio's (casterId). Its items and settings
+   * are then compared with these inputs, and the one call that makes them so is sent only where
+   * they differ, so a playlist that already matches is taken over with no call that changes
+   * anything. Without it, a studio whose playlist holds items of other names is refused, so that
+   * nobody's items are removed unasked. Pulumi's own `import` option cannot serve a dynamic
+   * provider (the engine reads imported resources without their provider code), so this takes its
+   * place.
    */
   readonly importId: pulumi.Output<string | undefined>;
   /**

@@ -177,6 +177,7 @@ function contents(file: StudioFileDefinition): string {
   if (scenes.length > 0) parts.push(`${scenes.join(" and ")} bound`);
   if (episodes > 0) parts.push(count(episodes, "episode"));
   if (file.showList) parts.push(`a show list of ${count(file.showList.shows.length, "show")}`);
+  if (file.playlist) parts.push(`a playlist of ${count(file.playlist.items.length, "item")}`);
   return parts.join(", ");
 }
 

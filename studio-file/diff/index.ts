@@ -1,9 +1,11 @@
 import { StudioFileDefinition, withSecretsAsText } from "../schema";
 import { bySubject, LayoutChange, redactChange } from "./change";
+import { channelChanges } from "./channel-changes";
 import { compositionChanges, hasComposition } from "./composition-changes";
 import { groupChanges } from "./group-changes";
 import { hasEpisodes, scheduleChanges } from "./schedule-changes";
 import { showListChanges } from "./show-list-changes";
+import { playlistChanges } from "./playlist-changes";
 import { sourceChanges } from "./source-changes";
 import { studioLayoutChanges } from "./studio-layout-changes";
 import { connectionChanges, madeAgainThere, studioChanges } from "./studio-changes";
@@ -25,8 +27,8 @@ export { formatChanges } from "./markdown";
 
 /**
  * What changes on air from `before` to `after`: the studio first, then sources by position, groups
- * by name, layouts by name, components by position, what PGM and PVW show (composition-changes.ts),
- * the schedule's episodes in the order they start (schedule-changes.ts), the show list, and a virtual
+ * by name, a channel-mode studio's channels, layouts by name, components by position, what PGM and PVW show (composition-changes.ts),
+ * the schedule's episodes in the order they start (schedule-changes.ts), the show list, the playlist, and a virtual
  * studio's studio layouts by name (studio-layout-changes.ts).
  */
 export function diffStudioFiles(layoutBefore: StudioFileDefinition, layoutAfter: StudioFileDefinition): LayoutChange[] {
@@ -47,6 +49,8 @@ export function diffStudioFiles(layoutBefore: StudioFileDefinition, layoutAfter:
     ...studioChangesWithComposition,
     ...sources,
     ...bySubject(groupChanges(before.episodeGroups ?? {}, after.episodeGroups ?? {}, after.timeZone ?? before.timeZone)),
+    // Before the layouts: in channel mode they show the channels.
+    ...channelChanges(before, after, studioMoves),
     ...composition,
     // The schedule last: it shows the sources and components above, by their positions.
     ...scheduleChanges(before, after, {
@@ -55,6 +59,7 @@ export function diffStudioFiles(layoutBefore: StudioFileDefinition, layoutAfter:
       replacedComponents: replaced(composition.filter((change) => change.subject.startsWith("component ")), "component "),
     }),
     ...showListChanges(before.showList, after.showList),
+    ...playlistChanges(before.playlist, after.playlist),
     ...studioLayoutChanges(before.studioLayouts ?? [], after.studioLayouts ?? []),
   ];
   // Names and item names are free text too: nothing that looks like a signature leaves this module.
@@ -66,5 +71,5 @@ export function adoptedObjects(layout: StudioFileDefinition): number {
   const adopt = layout.adopt;
   if (!adopt) return 0;
   const sections = [adopt.sources, adopt.layouts, adopt.components, adopt.episodes, adopt.episodeGroups, adopt.studioLayouts];
-  return (adopt.caster ? 1 : 0) + (adopt.showList ? 1 : 0) + sections.reduce((total, ids) => total + Object.keys(ids ?? {}).length, 0);
+  return (adopt.caster ? 1 : 0) + (adopt.showList ? 1 : 0) + (adopt.playlist ? 1 : 0) + sections.reduce((total, ids) => total + Object.keys(ids ?? {}).length, 0);
 }

@@ -1,5 +1,6 @@
 import { LayoutStudio, PlainStudioFile, sortedLocations, sourcePropertyOf, StudioFileDefinition, withSecretsAsText } from "../schema";
 import { groupSettingsWords, sourceSettingsWords } from "../setting-words";
+import { channelSettingsWords } from "../channel-words";
 import { momentParts, spanParts } from "../words";
 import {
   declaredStudio, describeRepeat, episodesByStartTime, formatUtc, groupsByStartTime, kindOf, onAirWords, studioFacts, studioStatus, summary,
@@ -8,6 +9,7 @@ import {
 import { element, escapeXml, htmlElement, joinMarkup, KIND_STYLES, Markup, MUTED, ON_AIR } from "./markup";
 import { DEFAULT_TITLE, displayZone, RenderOptions } from "./options";
 import { compositionTables } from "./screens";
+import { playlistTable } from "./playlist";
 import { showListTable } from "./show-list";
 import { studioLayoutsTable } from "./studio-layouts";
 import { PAGE_STYLE } from "./style";
@@ -49,6 +51,29 @@ function sourcesTable(layout: PlainStudioFile): Markup {
     htmlElement("thead", {}, htmlElement("tr", {}, ...["Position", "Kind", "Name", "Playback"].map((name) => htmlElement("th", {}, escapeXml(name))))),
     htmlElement("tbody", {}, joinMarkup(rows)),
   );
+}
+
+/** A channel-mode studio's channels: which source plays on which channel, and how. None when the file sets no channel. */
+function channelsTable(layout: PlainStudioFile): Markup[] {
+  const channelIds = Object.keys(layout.channels ?? {}).sort();
+  if (channelIds.length === 0) return [];
+  const rows = channelIds.map((channelId) => {
+    const channel = layout.channels![channelId];
+    const source = layout.sources?.[channel.source];
+    return htmlElement("tr", { "data-channel": channelId },
+      htmlCell("position", escapeXml(channelId)),
+      htmlCell("position", escapeXml(channel.source)),
+      htmlCell(undefined, escapeXml(source ? `${source.resourceName} (${kindOf(source)})` : "no source")),
+      htmlCell(undefined, listOrNone(channelSettingsWords(channel))),
+    );
+  });
+  return [
+    htmlElement("h2", { id: "channels" }, escapeXml("Channels")),
+    htmlElement("table", { "data-part": "channels" },
+      htmlElement("thead", {}, htmlElement("tr", {}, ...["Channel", "Source", "Name", "Settings"].map((name) => htmlElement("th", {}, escapeXml(name))))),
+      htmlElement("tbody", {}, joinMarkup(rows)),
+    ),
+  ];
 }
 
 function groupsTable(layout: PlainStudioFile, zone: string | undefined): Markup {
@@ -128,11 +153,13 @@ export function renderHtml(definition: StudioFileDefinition, options: RenderOpti
     htmlElement("figure", {}, studioPicture(layout, title, false, zone)),
     htmlElement("h2", { id: "sources" }, escapeXml("Sources")),
     sourcesTable(layout),
+    ...channelsTable(layout),
     ...compositionTables(layout),
     ...episodes,
     htmlElement("h2", { id: "episode-groups" }, escapeXml("Episode groups")),
     groupsTable(layout, zone),
     ...showListTable(layout),
+    ...playlistTable(layout),
     ...studioLayoutsTable(layout),
     "</main>",
     "</body>",

@@ -7,7 +7,7 @@ import {
   element, ellipsize, escapeXml, estimateTextWidth, FAINT, fits, Font, FONT_FAMILY, formatNumber, htmlElement, INK, joinMarkup, KIND_STYLES,
   Markup, MUTED, RULE, textElement, tooltip,
 } from "./markup";
-import { FileComponent, FileLayout, PlainStudioFile, SceneKey, SOURCE_KINDS, sourcePropertyOf } from "../schema";
+import { FileComponent, FileLayout, inChannelMode, LayoutSource, PlainStudioFile, SceneKey, SOURCE_KINDS, sourcePropertyOf } from "../schema";
 
 /**
  * The screen, as a reviewer needs to see it: each layout drawn as a frame of the studio's aspect
@@ -73,13 +73,29 @@ function hasComposition(file: PlainStudioFile): boolean {
 // ---------------------------------------------------------------------------------------------
 // Words shared by the picture's tooltips and the page's tables
 
+/**
+ * The source a layer's position shows: in a channel-mode file the layer names a channel, and shows
+ * the source the channel plays (SetCasterConfig's ChannelEnable: "new layouts directly reference the
+ * Channel"); otherwise the source at that position.
+ */
+function shownSource(file: PlainStudioFile, location: string): LayoutSource | undefined {
+  if (inChannelMode(file)) {
+    const channel = file.channels?.[location];
+    return channel ? file.sources?.[channel.source] : undefined;
+  }
+  return file.sources?.[location];
+}
+
+/** `RV01 "Main camera"`, or in channel mode `channel RV01: RV03 "Main camera"`. */
 function sourceLabel(file: PlainStudioFile, location: string): string {
-  const source = file.sources?.[location];
+  const source = shownSource(file, location);
+  const channel = inChannelMode(file) ? file.channels?.[location] : undefined;
+  if (channel) return `channel ${location}: ${channel.source}${source ? ` "${source.resourceName}"` : ""}`;
   return source ? `${location} "${source.resourceName}"` : location;
 }
 
 function sourceKind(file: PlainStudioFile, location: string): string | undefined {
-  const source = file.sources?.[location];
+  const source = shownSource(file, location);
   return source ? SOURCE_KINDS[sourcePropertyOf(source)] : undefined;
 }
 
@@ -103,7 +119,7 @@ export function layerWords(layer: NormalVideoLayer): string {
 /** "Main camera (RV01)", "Guest camera (RV04) at 80% volume, left channel" */
 function heardWords(file: PlainStudioFile, layout: FileLayout): string[] {
   return normalAudioLayers(layout).map((layer) => {
-    const name = file.sources?.[layer.locationId]?.resourceName;
+    const name = shownSource(file, layer.locationId)?.resourceName;
     const parts = [name ? `${name} (${layer.locationId})` : layer.locationId];
     if (layer.volumeRate !== 1) parts.push(layer.volumeRate === 0 ? "muted" : `at ${percent(layer.volumeRate)} volume`);
     if (layer.validChannel !== "all") parts.push(layer.validChannel === "leftChannel" ? "left channel" : "right channel");
@@ -297,7 +313,7 @@ function viewMarkup(file: PlainStudioFile, view: ScreenView, index: number, fram
 function layerMarkup(file: PlainStudioFile, layer: NormalVideoLayer, index: number, count: number, frame: Frame): Markup {
   const box = screenBox(layer);
   const drawn = onFrame(box, frame);
-  const source = file.sources?.[layer.locationId];
+  const source = shownSource(file, layer.locationId);
   const property = source ? sourcePropertyOf(source) : undefined;
   const accent = property ? KIND_STYLES[property].accent : MUTED;
   const colors = layerColors(accent);

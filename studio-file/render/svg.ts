@@ -11,6 +11,7 @@ import {
 } from "./markup";
 import { DEFAULT_TITLE, displayZone, RenderOptions } from "./options";
 import { compositionSection } from "./screens";
+import { playlistSection } from "./playlist";
 import { showListSection } from "./show-list";
 import { studioLayoutsSection } from "./studio-layouts";
 import { timeline } from "./timeline";
@@ -67,7 +68,13 @@ const KIND_FONT: Font = { size: 10 };
 const NAME_FONT: Font = { size: 12 };
 const HINT_FONT: Font = { size: 10 };
 
-function occupiedCell(location: string, source: LayoutSource, box: Box): Markup {
+/** The channels that play the source at `location`, in a channel-mode file: "channel RV01", "channels RV01, RV03". */
+function channelsPlaying(layout: PlainStudioFile, location: string): string[] {
+  const channels = Object.entries(layout.channels ?? {}).filter(([, channel]) => channel.source === location).map(([channelId]) => channelId).sort();
+  return channels.length > 0 ? [`channel${channels.length === 1 ? "" : "s"} ${channels.join(", ")}`] : [];
+}
+
+function occupiedCell(location: string, source: LayoutSource, box: Box, onChannels: string[]): Markup {
   const property = sourcePropertyOf(source);
   const kind = SOURCE_KINDS[property];
   const style = KIND_STYLES[property];
@@ -79,9 +86,9 @@ function occupiedCell(location: string, source: LayoutSource, box: Box): Markup 
   const kindLabel = ellipsize(kind, innerWidth - positionWidth - 6, KIND_FONT);
   const nameLines = wrapText(displayable(source.resourceName), innerWidth, NAME_FONT, 2);
   // Three lines below the header: the name takes two when it needs them, the hints the rest.
-  const hintLines = packHints(sourceSettingsWords(source, "hint"), innerWidth, HINT_FONT, 3 - nameLines.length);
+  const hintLines = packHints([...onChannels, ...sourceSettingsWords(source, "hint")], innerWidth, HINT_FONT, 3 - nameLines.length);
   const hintsBottom = box.y + box.height - 7;
-  const details = [`${location} · ${kind}`, source.resourceName, ...sourceSettingsWords(source, "listing")];
+  const details = [`${location} · ${kind}`, source.resourceName, ...onChannels, ...sourceSettingsWords(source, "listing")];
   return element("g", { "data-location": location, "data-kind": kind },
     tooltip(details.join("\n")),
     element("rect", {
@@ -110,7 +117,7 @@ function grid(layout: PlainStudioFile, top: number): Markup {
     return element("g", { "data-part": "grid" },
       textElement({ x: MARGIN, y: top + 13, "font-size": 12, fill: MUTED, "data-part": "no-sources" }, "No sources in this file."));
   }
-  const cells = locations.map((location, index) => occupiedCell(location, sources[location], cellBox(index, top)));
+  const cells = locations.map((location, index) => occupiedCell(location, sources[location], cellBox(index, top), channelsPlaying(layout, location)));
   return element("g", { "data-part": "grid" }, joinMarkup(cells));
 }
 
@@ -185,8 +192,11 @@ export function studioPicture(layout: PlainStudioFile, title: string, withHeadin
   const screens = compositionSection(layout, { top: gridBottom + 28, left: MARGIN, width: SVG_WIDTH - 2 * MARGIN });
   const section = timeline(layout, (screens?.bottom ?? gridBottom) + 28, zone);
   const showList = showListSection(layout, section.bottom + 28);
-  const studioLayouts = studioLayoutsSection(layout, (showList?.bottom ?? section.bottom) + 28);
-  const height = (studioLayouts?.bottom ?? showList?.bottom ?? section.bottom) + MARGIN;
+  const afterShowList = showList?.bottom ?? section.bottom;
+  const playlist = playlistSection(layout, afterShowList + 28);
+  const afterPlaylist = playlist?.bottom ?? afterShowList;
+  const studioLayouts = studioLayoutsSection(layout, afterPlaylist + 28);
+  const height = (studioLayouts?.bottom ?? afterPlaylist) + MARGIN;
   const label = `${title}: ${summary(layout)}`;
   return element("svg", {
     xmlns: "http://www.w3.org/2000/svg",
@@ -211,6 +221,7 @@ export function studioPicture(layout: PlainStudioFile, title: string, withHeadin
     ...(screens ? [screens.markup] : []),
     section.markup,
     ...(showList ? [showList.markup] : []),
+    ...(playlist ? [playlist.markup] : []),
     ...(studioLayouts ? [studioLayouts.markup] : []),
   );
 }

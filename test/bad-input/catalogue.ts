@@ -179,6 +179,9 @@ const binding = { casterId: CASTER, scene: "PGM", layoutId: "a2b8e671-2fe5-4642-
 const episode = { casterId: CASTER, episodeName: "Evening news", locationId: "RV01", startTime: "2031-12-24T20:00:00+08:00", endTime: "2031-12-24T21:00:00+08:00" };
 const show = { showName: "Opening", resourceType: "vod", resourceUrl: "https://media.example.com/opening.mp4" };
 const showList = { casterId: CASTER, shows: [show] };
+const channel = { casterId: CASTER, channelId: "RV01", resourceId: "a2b8e671-2fe5-4642-a2ec-bf93880e5678" };
+const playlistItem = { itemName: "Opening", mediaId: "5f8809f2-3352-4d1f-a8f7-86f9429f1234" };
+const playlist = { casterId: CASTER, items: [playlistItem] };
 const presenter = { channelId: "RV01", color: "green", positionX: 0.1, positionY: 0.3, heightNormalized: 0.65 };
 const clip = { id: "clip", channelId: "RV03", position: [0.6, 0.15], widthNormalized: 0.35, heightNormalized: 0.35 };
 const deskLayout = { casterId: CASTER, layoutName: "News desk", layoutType: "studio", background: { id: "set", materialId: "f080575eb5f4427684fc0715159a1234" }, chromaKeyInputs: [presenter] };
@@ -247,6 +250,19 @@ export const BAD_INPUTS: Record<string, BadInput[]> = {
     { description: "an episode name of 129 characters", args: { ...episode, episodeName: "n".repeat(129) }, property: "episodeName" },
     { description: "a misspelt episode property", args: { ...episode, start: "2031-12-24T20:00:00+08:00" }, property: "start" },
   ],
+  CasterChannel: [
+    { description: "channel RV13", args: { ...channel, channelId: "RV13" }, property: "channelId" },
+    { description: "channel RV00", args: { ...channel, channelId: "RV00" }, property: "channelId" },
+    { description: "a channel with one digit", args: { ...channel, channelId: "RV1" }, property: "channelId" },
+    { description: "a component position as a channel", args: { ...channel, channelId: "RC01" }, property: "channelId" },
+    { description: "a channel without its source", args: { ...channel, resourceId: undefined }, property: "resourceId" },
+    { description: "a source ID with spaces", args: { ...channel, resourceId: "main camera" }, property: "resourceId" },
+    { description: "face retouching 5", args: { ...channel, faceBeauty: "5" }, property: "faceBeauty" },
+    { description: "a play status that does not exist", args: { ...channel, playStatus: "stop" }, property: "playStatus" },
+    { description: "a negative seek offset", args: { ...channel, seekOffset: -1 }, property: "seekOffset" },
+    { description: "a seek offset in fractions", args: { ...channel, seekOffset: 1.5 }, property: "seekOffset" },
+    { description: "a misspelt channel property", args: { ...channel, channel: "RV01" }, property: "channel" },
+  ],
   CasterShowList: [
     { description: "a show list of no shows", args: { casterId: CASTER, shows: [] }, property: "shows" },
     { description: "a show with a duration and a repeat", args: { ...showList, shows: [{ ...show, duration: 20, repeatTimes: 2 }] }, property: "shows" },
@@ -259,6 +275,21 @@ export const BAD_INPUTS: Record<string, BadInput[]> = {
     { description: "a high-priority show not in the list", args: { ...showList, highPriorityShow: "Closing" }, property: "highPriorityShow" },
     { description: "a background with no resource", args: { ...showList, background: { resourceType: "vod" } }, property: "background" },
     { description: "a misspelt show list property", args: { ...showList, repeat: 2 }, property: "repeat" },
+  ],
+  CasterPlaylist: [
+    { description: "a playlist of no items", args: { casterId: CASTER, items: [] }, property: "items" },
+    { description: "a playlist repeat of -2", args: { ...playlist, repeatNumber: -2 }, property: "repeatNumber" },
+    { description: "a playlist repeat in fractions", args: { ...playlist, repeatNumber: 1.5 }, property: "repeatNumber" },
+    { description: "a playlist repeat as text", args: { ...playlist, repeatNumber: "forever" }, property: "repeatNumber" },
+    { description: "two playlist items of one name", args: { ...playlist, items: [playlistItem, { ...playlistItem, mediaId: "e7411c0b-dd98-4c61-a545-f8bfba6c1234" }] }, property: "items" },
+    { description: "a playlist item by URL, not a media ID", args: { ...playlist, items: [{ ...playlistItem, mediaId: "https://media.example.com/opening.mp4" }] }, property: "items" },
+    { description: "a playlist item of another resource type", args: { ...playlist, items: [{ ...playlistItem, resourceType: "live" }] }, property: "items" },
+    { description: "a playlist item without a name", args: { ...playlist, items: [{ mediaId: playlistItem.mediaId }] }, property: "items" },
+    { description: "a playlist item name of 129 characters", args: { ...playlist, items: [{ ...playlistItem, itemName: "n".repeat(129) }] }, property: "items" },
+    { description: "items as one object", args: { ...playlist, items: playlistItem }, property: "items" },
+    { description: "a playlist name on two lines", args: { ...playlist, programName: "Night\nloop" }, property: "programName" },
+    { description: "a playlist without a studio", args: { ...playlist, casterId: undefined }, property: "casterId" },
+    { description: "a misspelt playlist property", args: { ...playlist, repeat: 2 }, property: "repeat" },
   ],
   CasterStudioLayout: [
     { description: "a studio layout type that does not exist", args: { ...deskLayout, layoutType: "virtual" }, property: "layoutType" },

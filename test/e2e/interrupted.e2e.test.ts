@@ -30,7 +30,7 @@ describe("an interrupted pulumi up", () => {
   };
   const succeededCalls = (action: string) => live.emulator.calls().filter((call) => call.action === action && call.httpStatus === 200).length;
 
-  /** Starts `up`, kills it once `killAfter` calls of `action` have succeeded, and leaves no process of the run behind. */
+  /** Starts `up` and kills it once `killAfter` calls of `action` have succeeded; what the run leaves running is the recovery's to end. */
   async function killDuring(stack: PulumiStack, action: string, killAfter: number): Promise<CliResult> {
     live.emulator.clearCalls();
     const run = stack.start(stack.upArgs());
@@ -44,7 +44,6 @@ describe("an interrupted pulumi up", () => {
     // The run's plugins see their engine gone and end by themselves: nobody kills them by name.
     const leftovers = await stack.leftoverProcesses(10_000);
     expect(leftovers.filter((entry) => /dynamic-provider/.test(entry))).toEqual([]);
-    await stack.killLeftovers();
     return killed;
   }
 
@@ -70,6 +69,8 @@ describe("an interrupted pulumi up", () => {
     const recovered = await stack.recover();
     if (recovered.code !== 0) console.log(recovered.output);
     expect(recovered.code).toBe(0);
+    // Pulumi's own language host outlives its engine by up to 5 minutes: the recovery ends it, and nobody kills anything by hand.
+    expect(await stack.leftoverProcesses(0)).toEqual([]);
     const up = await stack.up();
     if (up.code !== 0) console.log(up.output);
     expect(up.code).toBe(0);

@@ -50,9 +50,11 @@ export class PulumiStack {
     this.configFile = path.join(this.workDir, `Pulumi.${name}.yaml`);
     const binDir = process.env.CASTER_TEST_PULUMI_BIN;
     if (!binDir) throw new Error("CASTER_TEST_PULUMI_BIN is not set: run the tests through jest (global setup builds the CLI).");
+    const hostDir = languageHostDir();
     this.env = {
       ...withoutCloudCredentials(process.env),
-      PATH: `${binDir}${path.delimiter}${process.env.PATH}`,
+      // The engine finds its language host on PATH: another one (Pulumi's own) goes before the stand-in beside the CLI.
+      PATH: [...(hostDir ? [hostDir] : []), binDir, process.env.PATH].join(path.delimiter),
       PULUMI_HOME: path.join(this.workDir, "home"),
       PULUMI_BACKEND_URL: `file://${path.join(this.workDir, "state")}`,
       PULUMI_CONFIG_PASSPHRASE: "e2e-passphrase",
@@ -278,6 +280,20 @@ export class PulumiStack {
 
 export type { StateResource };
 export const VIDEO_RESOURCE_TYPE = VIDEO_SOURCE_TYPE;
+
+/**
+ * CASTER_E2E_LANGUAGE_HOST_DIR: a folder holding another Node.js language host
+ * (`pulumi-language-nodejs`), such as Pulumi's own built from its source, that the tests run
+ * instead of the project's stand-in (docs/architecture.md, Tests). Undefined when unset.
+ */
+export function languageHostDir(): string | undefined {
+  const dir = process.env.CASTER_E2E_LANGUAGE_HOST_DIR;
+  if (!dir) return undefined;
+  if (!fs.existsSync(path.join(dir, "pulumi-language-nodejs"))) {
+    throw new Error(`CASTER_E2E_LANGUAGE_HOST_DIR=${dir} holds no pulumi-language-nodejs.`);
+  }
+  return path.resolve(dir);
+}
 
 /** Tests must never reach a real account, whatever the developer's shell holds. */
 export function withoutCloudCredentials(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {

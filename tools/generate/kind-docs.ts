@@ -17,6 +17,7 @@ export function sdkArgsSource(kinds: KindSpec[] = KINDS): string {
     'import type * as pulumi from "@pulumi/pulumi";',
     'import type { EpisodeItemArgs } from "../caster-episode-group";',
     'import type { ShowArgs } from "../caster-show-list";',
+    'import type { PlaylistItemArgs } from "../caster-playlist";',
     "",
   ];
   for (const kind of kinds) {
