@@ -95,7 +95,7 @@ describe("the caster-emulator command", () => {
     }
     const wrong = spawnSync(process.execPath, [BIN, "create-studio", "--endpoint", "http://127.0.0.1:9", "--norm-type", "2"], { encoding: "utf8" });
     expect(wrong.status).toBe(2);
-    expect(wrong.stderr).toContain("--norm-type takes 1 (a standard studio), 3 (a lightweight carousel studio (its playlist; China site)), 6 (a carousel studio (its show list; no video sources)); got \"2\".");
+    expect(wrong.stderr).toContain("--norm-type takes 1 (a standard studio), 3 (a lightweight carousel studio (its playlist; China site)), 4 (a virtual studio (its studio layouts; China site)), 6 (a carousel studio (its show list; no video sources)); got \"2\".");
     const noEndpoint = spawnSync(process.execPath, [BIN, "create-studio"], { encoding: "utf8", env: { ...process.env, ALICLOUD_CASTER_ENDPOINT: "" } });
     expect(noEndpoint.status).toBe(2);
     expect(noEndpoint.stderr).toContain("create-studio needs --endpoint URL");

@@ -208,7 +208,7 @@ export const RECORD_FORMATS = ["m3u8", "flv", "mp4"] as const;
  * CREATE, NormType: the studio types this project's kinds declare. The SDK's CreateCasterRequest: "1: Standard.
  * 3: Lightweight Carousel. 4: Virtual Studio. 6: Carousel (New Playlist)", 3 and 4 on the China site only.
  */
-export const NORM_TYPE = { general: 1, carousel: 6, lightweightCarousel: 3 } as const;
+export const NORM_TYPE = { general: 1, carousel: 6, lightweightCarousel: 3, virtualStudio: 4 } as const;
 export const NORM_TYPES = Object.values(NORM_TYPE).sort((a, b) => a - b);
 /**
  * What each NormType is, in the words a message uses (`use 1 for a standard studio, …`): every type of
@@ -251,7 +251,7 @@ export const MAX_FONT_NAME_LENGTH = 64;
  * studio", https://www.alibabacloud.com/help/en/live/developer-reference/api-addstudiolayout).
  */
 export const PLAYLIST_NORM_TYPE = NORM_TYPE.lightweightCarousel;
-export const VIRTUAL_STUDIO_NORM_TYPE = 4;
+export const VIRTUAL_STUDIO_NORM_TYPE = NORM_TYPE.virtualStudio;
 /** The playlist item's ResourceType: "Only video-on-demand (VOD) resources are supported" (EditPlaylist's InputProgramItem). */
 export const PLAYLIST_RESOURCE_TYPES = ["vod"] as const;
 /** A playlist item's ItemName and a playlist's ProgramName: the pages give no limit; a source's 128 is assumed (LIMITATIONS). */
@@ -262,6 +262,20 @@ export const PLAYLIST_STATUS = { stopped: 0, playing: 1 } as const;
 export const PLAYLIST_RESUME_MODES = ["Restart", "Continue", "Custom"] as const;
 /** AddStudioLayout's LayoutType: common needs CommonConfig; studio needs BgImageConfig and ScreenInputConfigList (the SDK's AddStudioLayoutRequest). */
 export const STUDIO_LAYOUT_TYPES = ["common", "studio"] as const;
+/*
+ * A studio layout's JSON settings: the official TypeScript SDK's models (live-20161101 AddStudioLayoutRequest.ts for
+ * the settings and their examples, DescribeStudioLayoutsResponseBody.ts for each field's valid values).
+ */
+/** ScreenInputConfig's Color, the chroma key (the reply model): blue or green screen, auto (detected), complex (real-scene keying). */
+export const CHROMA_KEY_COLORS = ["green", "blue", "auto", "complex"] as const;
+/** ScreenInputConfig's PortraitType (the reply model): 0 half body, 1 full body. */
+export const PORTRAIT_TYPES = { halfBody: 0, fullBody: 1 } as const;
+/** LayerOrderConfig's Type (the reply model): background (the background material) or media (a multimedia input). */
+export const LAYER_ORDER_TYPES = ["background", "media"] as const;
+/** MediaInputConfig's FillMode and PositionRefer "Default value" (the reply model): none, topLeft. */
+export const MEDIA_INPUT_DEFAULTS = { fillMode: "none", anchor: "topLeft" } as const;
+/** A studio layout's LayoutName: the pages give no limit; a source's 128 is assumed (LIMITATIONS). */
+export const MAX_STUDIO_LAYOUT_NAME_LENGTH = 128;
 /** CREATE, ChargeType: PostPaid (pay as you go), the only billing the API offers a new studio. */
 export const CHARGE_TYPE = "PostPaid";
 /**
@@ -296,6 +310,7 @@ export const MAX_AUTO_SHOW_LIST_RESOURCES = 3;
  * A channel-mode studio's channels (SetCasterChannel, official SDK live-20161101 SetCasterChannelRequest.ts, and
  * https://www.alibabacloud.com/help/en/live/developer-reference/api-live-2016-11-01-setcasterchannel), ChannelId:
  * "The total number of channels is determined when you create the production studio. The format is `RV01` to `RV12`."
+ * A studio layout's ChannelId binds one too.
  */
 export const CHANNEL_ID_PATTERN = /^RV(0[1-9]|1[0-2])$/;
 export const CHANNEL_ID_RULE = "use a channel from RV01 to RV12, always two digits (RV07, not RV7).";

@@ -125,6 +125,51 @@ export function eachItem<T, Item>(property: keyof T & string, itemSchema: z.ZodT
   });
 }
 
+/** What one value of a choice property needs and what it cannot take: `layoutType: common` needs commonConfig. */
+export interface ChoiceNeeds<T> {
+  needs: readonly (keyof T & string)[];
+  /** The properties of the other choices it takes too; every other property of the table is refused. */
+  takes?: readonly (keyof T & string)[];
+}
+
+/**
+ * A choice (`layoutType`) decides which other properties apply: each value needs its own, and
+ * refuses those only other values take. Silent while the choice is unknown. The JSON Schema is one
+ * `if` per value, with the check's words.
+ */
+export function choiceDecides<T>(choice: keyof T & string, table: Record<string, ChoiceNeeds<T>>): KindRule<T> {
+  const governed = [...new Set(Object.values(table).flatMap((entry) => [...entry.needs, ...(entry.takes ?? [])]))];
+  const refused = (value: string) => governed.filter((name) => !table[value].needs.includes(name) && !(table[value].takes ?? []).includes(name));
+  const needsWords = (value: string, name: keyof T & string) =>
+    `${choice} ${value} needs ${table[value].needs.join(" and ")}; set ${name}, or change ${choice}.`;
+  const refusedWords = (value: string, name: keyof T & string) => {
+    const others = Object.keys(table).filter((other) => [...table[other].needs, ...(table[other].takes ?? [])].includes(name as keyof T & string));
+    return `${name} is set, but ${choice} is ${value}, which does not take it; remove ${name}, or set ${choice} to ${others.join(" or ")}.`;
+  };
+  const check: CrossFieldRule<T> = (known, unknown) => {
+    const value = known[choice];
+    if (typeof value !== "string" || !(value in table)) return undefined;
+    const missing = table[value].needs.find((name) => known[name] === undefined && !unknown.has(name));
+    if (missing) return { property: missing, reason: needsWords(value, missing) };
+    const extra = refused(value).find((name) => known[name] !== undefined);
+    if (extra) return { property: extra, reason: refusedWords(value, extra) };
+    return undefined;
+  };
+  return withJsonSchema(check, {
+    write: (json) => {
+      json.allOf = [...(json.allOf as JsonSchema[] | undefined) ?? [], ...Object.keys(table).map((value) => ({
+        if: isSetTo(choice, value),
+        then: {
+          allOf: [
+            ...table[value].needs.map((name) => ({ required: [name], errorMessage: needsWords(value, name) })),
+            ...refused(value).map((name) => forbid(name, refusedWords(value, name))),
+          ],
+        },
+      }))];
+    },
+  });
+}
+
 /** What one value of a property demands of another property (see {@link demandsWhen}). */
 export interface Demand {
   /** The value the other property must have. */

@@ -17,8 +17,9 @@ import { videoResourceProvider } from "./video-resource/provider";
 import { showListProvider } from "./show-list/provider";
 import { channelProvider } from "./channel/provider";
 import { playlistProvider } from "./playlist/provider";
+import { studioLayoutProvider } from "./studio-layout/provider";
 
-export type ProviderKind = "video" | "episodes" | "studio" | "layout" | "component" | "scene" | "episode" | "showList" | "channel" | "playlist";
+export type ProviderKind = "video" | "episodes" | "studio" | "layout" | "component" | "scene" | "episode" | "showList" | "channel" | "playlist" | "studioLayout";
 
 const implementations: Record<ProviderKind, Omit<dynamic.ResourceProvider, "configure">> = {
   video: videoResourceProvider,
@@ -31,6 +32,7 @@ const implementations: Record<ProviderKind, Omit<dynamic.ResourceProvider, "conf
   showList: showListProvider,
   channel: channelProvider,
   playlist: playlistProvider,
+  studioLayout: studioLayoutProvider,
 };
 
 /** Runs one method of one provider: the single entry point of the serialized provider. */

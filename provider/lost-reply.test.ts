@@ -2,9 +2,9 @@ import type * as dynamic from "@pulumi/pulumi/dynamic";
 import * as path from "node:path";
 import { configureForFixture, EmulatorFixture, startEmulatorFixture } from "../test/helpers/emulator-fixture";
 import { DEMO_ACCOUNT } from "../emulator";
-import { CHARGE_TYPE, LIGHTWEIGHT_CAROUSEL_DEMANDS, PLAYLIST_NORM_TYPE } from "../model/api-facts";
+import { CHARGE_TYPE, LIGHTWEIGHT_CAROUSEL_DEMANDS, PLAYLIST_NORM_TYPE, VIRTUAL_STUDIO_NORM_TYPE } from "../model/api-facts";
 import type { LiveClient } from "./client/live-client";
-import { CasterRecord } from "../emulator/models/state";
+import { CasterRecord, StudioLayoutRecord } from "../emulator/models/state";
 import { kindsByOperation } from "../tools/generate/coverage";
 import { casterProvider } from "./caster/provider";
 import { channelProvider } from "./channel/provider";
@@ -15,6 +15,7 @@ import { layoutProvider, LayoutOutputs } from "./layout/provider";
 import { playlistProvider } from "./playlist/provider";
 import { sceneBindingProvider } from "./scene/provider";
 import { showListProvider } from "./show-list/provider";
+import { studioLayoutProvider } from "./studio-layout/provider";
 import { videoResourceProvider } from "./video-resource/provider";
 
 /**
@@ -45,8 +46,11 @@ interface Lifecycle {
   runningStudio?: true;
   /** The studio is in channel mode (its camera on RV01, its guest on RV02, its layout showing RV01). */
   channelMode?: true;
-  /** Another studio than a general one of lp_sd: its NormType and the configuration its kind demands. */
-  studioType?: { normType: number; casterTemplate: string; programEffect: number };
+  /**
+   * Another studio than a general one of lp_sd: its NormType and the configuration its kind demands (a playlist's
+   * lightweight carousel studio its template and program; a studio layout's virtual studio none).
+   */
+  studioType?: { normType: number; casterTemplate?: string; programEffect?: number };
   /** What an operator does between the last change and the delete (a playlist started), by plain calls. */
   beforeDelete?(client: LiveClient, id: string): Promise<void>;
   /** The declaration made, then each declaration it is changed to, in order. */
@@ -54,7 +58,7 @@ interface Lifecycle {
   /** How many objects a declaration makes: 1 unless said. */
   objects?(declaration: Record<string, unknown>): number;
   /** How many of this kind's objects the emulator holds, for "no second object" and "nothing left". */
-  count(account: { casters: Record<string, CasterRecord>; episodeGroups: Record<string, unknown>; playlists: Record<string, { casterId: string; items: unknown[] }> }, studio: Studio, id: string): number;
+  count(account: { casters: Record<string, CasterRecord>; episodeGroups: Record<string, unknown>; playlists: Record<string, { casterId: string; items: unknown[] }>; studioLayouts: Record<string, StudioLayoutRecord> }, studio: Studio, id: string): number;
 }
 
 const scope = () => `lost-reply/stack/${Math.random().toString(36).slice(2)}`;
@@ -161,6 +165,19 @@ const LIFECYCLES: Record<string, Lifecycle> = {
     // Playing when it is deleted: DeletePlaylist refuses a list in use, so the delete stops it first.
     beforeDelete: async (client, id) => void (await client.call("StartPlaylist", { ProgramId: id })),
     count: (account, { casterId }) => Object.values(account.playlists).filter((playlist) => playlist.casterId === casterId).length,
+  },
+  CasterStudioLayout: {
+    provider: studioLayoutProvider,
+    studioType: { normType: VIRTUAL_STUDIO_NORM_TYPE },
+    declarations: ({ casterId }) => {
+      const presenter = { channelId: "RV01", color: "green", positionX: 0.1, positionY: 0.3, heightNormalized: 0.65 };
+      const desk = { casterId, layoutName: "News desk", layoutType: "studio", background: { id: "set", materialId: "f080575eb5f4427684fc0715159a1234" }, chromaKeyInputs: [presenter] };
+      return [
+        desk,
+        { ...desk, layoutName: "Evening desk", chromaKeyInputs: [{ ...presenter, positionX: 0.4 }], mediaInputs: [{ id: "clip", channelId: "RV03", position: [0.6, 0.15], widthNormalized: 0.35, heightNormalized: 0.35 }] },
+      ];
+    },
+    count: (account, { casterId }) => Object.values(account.studioLayouts).filter((layout) => layout.casterId === casterId).length,
   },
 };
 

@@ -18,6 +18,8 @@ export { CasterChannel } from "./caster-channel";
 export type { CasterChannelArgs } from "./caster-channel";
 export { CasterPlaylist } from "./caster-playlist";
 export type { CasterPlaylistArgs, PlaylistItemArgs } from "./caster-playlist";
+export { CasterStudioLayout } from "./caster-studio-layout";
+export type { CasterStudioLayoutArgs } from "./caster-studio-layout";
 export { isSignedUrl } from "./secrets";
 export { Studio, StudioLayout } from "./studio";
 export type { StudioArgs, StudioDefinition, StudioLayoutArgs, StudioLayoutInput } from "./studio";
@@ -28,5 +30,5 @@ export type {
 } from "../studio-file/schema";
 export { studioLayoutJsonSchema } from "../studio-file/json-schema";
 export type {
-  CasterOutputs, CasterVideoResourceOutputs, CasterLayoutOutputs, CasterComponentOutputs, CasterSceneBindingOutputs, CasterEpisodeOutputs, CasterEpisodeGroupOutputs, CasterShowListOutputs, CasterChannelOutputs, CasterPlaylistOutputs,
+  CasterOutputs, CasterVideoResourceOutputs, CasterLayoutOutputs, CasterComponentOutputs, CasterSceneBindingOutputs, CasterEpisodeOutputs, CasterEpisodeGroupOutputs, CasterShowListOutputs, CasterChannelOutputs, CasterPlaylistOutputs, CasterStudioLayoutOutputs,
 } from "./generated/args";

@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { KINDS } from "../model/kinds";
 import { idOutputs, parseId } from "../model/kinds/kind";
-import { Caster, CasterComponent, CasterEpisode, CasterEpisodeGroup, CasterLayout, CasterSceneBinding, CasterShowList, CasterVideoResource, CasterChannel, CasterPlaylist } from "./index";
+import { Caster, CasterComponent, CasterEpisode, CasterEpisodeGroup, CasterLayout, CasterSceneBinding, CasterShowList, CasterVideoResource, CasterChannel, CasterPlaylist, CasterStudioLayout } from "./index";
 
 /**
  * Every output the generated `<Type>Outputs` documents (each property and each output of the
@@ -18,7 +18,7 @@ pulumi.runtime.setMocks(
 );
 
 const CLASSES: Record<string, new (name: string, args: never) => pulumi.CustomResource> = {
-  Caster, CasterVideoResource, CasterLayout, CasterComponent, CasterSceneBinding, CasterEpisode, CasterEpisodeGroup, CasterShowList, CasterChannel, CasterPlaylist,
+  Caster, CasterVideoResource, CasterLayout, CasterComponent, CasterSceneBinding, CasterEpisode, CasterEpisodeGroup, CasterShowList, CasterChannel, CasterPlaylist, CasterStudioLayout,
 };
 
 describe("each documented output exists on a resource the program makes", () => {

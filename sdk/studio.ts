@@ -8,6 +8,8 @@ import { CasterSceneBinding } from "./caster-scene-binding";
 import { CasterShowList, CasterShowListArgs } from "./caster-show-list";
 import { CasterChannel } from "./caster-channel";
 import { CasterPlaylist, CasterPlaylistArgs } from "./caster-playlist";
+import { CasterStudioLayout, CasterStudioLayoutArgs } from "./caster-studio-layout";
+import type { FileStudioLayout } from "../studio-file/studio-layouts";
 import { CasterVideoResource, CasterVideoResourceArgs } from "./caster-video-resource";
 import { formatProblem, LayoutError, loadLayout } from "../studio-file/load";
 import { markFileCheckedComponent } from "./whole-studio-check";
@@ -118,6 +120,12 @@ export interface StudioDefinition {
    * @default none: the playlist is not managed
    */
   playlist?: FilePlaylist | null;
+  /**
+   * A virtual studio's studio layouts, each with a {@link CasterStudioLayout}'s properties less
+   * its studio; each known by its `layoutName`.
+   * @default none: no studio layout is managed
+   */
+  studioLayouts?: FileStudioLayout[] | null;
   /**
    * The time zone the schedule is read in (validate, diff, render); not sent to the API.
    * @default none: times are shown in UTC alone
@@ -265,6 +273,8 @@ export class Studio extends pulumi.ComponentResource {
   public readonly channels: Readonly<Record<string, CasterChannel>>;
   /** The studio's playlist, when the definition declares one. */
   public readonly playlist: CasterPlaylist | undefined;
+  /** The virtual studio's studio layouts, by layoutName. */
+  public readonly studioLayouts: Readonly<Record<string, CasterStudioLayout>>;
 
   constructor(name: string, args: StudioArgs, opts?: pulumi.ComponentResourceOptions) {
     const kind = new.target as typeof Studio;
@@ -429,13 +439,26 @@ export class Studio extends pulumi.ComponentResource {
       ...connected,
     } as CasterPlaylistArgs, childOptions("playlist")) : undefined;
 
+    // A studio layout names channels, not the file's sources: it waits only for the studio.
+    const studioLayouts: Record<string, CasterStudioLayout> = {};
+    for (const definition of content.studioLayouts ?? []) {
+      const key = `studio-layout-${definition.layoutName}`;
+      studioLayouts[definition.layoutName] = new CasterStudioLayout(`${name}-${key}`, {
+        ...definition,
+        casterId: childCasterId,
+        ...adopted(adopt.studioLayouts, definition.layoutName),
+        ...connected,
+      } as CasterStudioLayoutArgs, childOptions(key));
+    }
+    this.studioLayouts = studioLayouts;
+
     this.resourceIds = outputsBy(sources, (source) => source.resourceId);
     this.programIds = outputsBy(episodeGroups, (group) => group.programId);
     this.layoutIds = outputsBy(layouts, (child) => child.layoutId);
     this.componentIds = outputsBy(components, (child) => child.componentId);
     this.boundSceneIds = outputsBy(sceneBindings as Record<string, CasterSceneBinding>, (binding) => binding.sceneId);
     this.episodeIds = outputsBy(episodes, (episode) => episode.episodeId);
-    if ([sources, episodeGroups, layouts, components, sceneBindings, episodes].every((children) => Object.keys(children).length === 0) && !this.showList && !this.playlist) {
+    if ([sources, episodeGroups, layouts, components, sceneBindings, episodes, studioLayouts].every((children) => Object.keys(children).length === 0) && !this.showList && !this.playlist) {
       // Declarative, so an empty studio file empties the studio; a file emptied by mistake should be noticed.
       void pulumi.log.warn("the studio file has no sources, episode groups, layouts, components, scenes, episodes or show list: any this component made before are deleted.", this);
     }

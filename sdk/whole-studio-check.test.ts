@@ -181,3 +181,36 @@ describe("resources declared one by one are checked as one studio", () => {
     )]);
   });
 });
+
+describe("a virtual studio's studio layouts are checked with the studio", () => {
+  const desk = (casterId: string, layoutName = "News desk") => `{ casterId: ${casterId}, layoutName: ${JSON.stringify(layoutName)}, layoutType: "studio", `
+    + 'background: { id: "set", materialId: "f080575eb5f4427684fc0715159a1234" }, chromaKeyInputs: [{ channelId: "RV01", color: "green", positionX: 0.1, positionY: 0.3, heightNormalized: 0.65 }] }';
+
+  test("a studio layout on a Caster declared with another normType is refused before anything is sent", async () => {
+    const report = await run("general-studio-layout", `
+      const { CasterStudioLayout } = require("pulumi-alicloud-caster");
+      const studio = new Caster("studio", { casterName: "Evening show", normType: 1, casterTemplate: "lp_sd" });
+      new CasterStudioLayout("desk", ${desk("studio.casterId")});`);
+    expect(report.registered).toEqual([]);
+    expect(report.refusals).toHaveLength(1);
+    expect(report.refusals[0]).toContain('CasterStudioLayout "desk"');
+    expect(report.refusals[0]).toContain("a studio layout needs a virtual studio (normType 4): AddStudioLayout refuses any other, and the studio's normType is 1; set normType: 4");
+  });
+
+  test("on a virtual studio it is registered; two of one name in the studio are refused, naming both", async () => {
+    const fine = await run("virtual-studio-layout", `
+      const { CasterStudioLayout } = require("pulumi-alicloud-caster");
+      const studio = new Caster("studio", { casterName: "Virtual news", normType: 4, casterTemplate: "lp_hd" });
+      new CasterStudioLayout("desk", ${desk("studio.casterId")});`);
+    expect(fine.refusals).toEqual([]);
+    expect(fine.registered.sort()).toEqual(["desk", "studio"]);
+    const twice = await run("studio-layout-twice", `
+      const { CasterStudioLayout } = require("pulumi-alicloud-caster");
+      const casterId = "LIVEPRODUCER_POST-cn-virtual";
+      new CasterStudioLayout("desk", ${desk("casterId")});
+      new CasterStudioLayout("desk-again", ${desk("casterId")});`);
+    expect(twice.registered).toEqual([]);
+    expect(twice.refusals).toHaveLength(1);
+    expect(twice.refusals[0]).toMatch(/CasterStudioLayout "desk-again" \(studio-layout-twice\.js:\d+\) layoutName: "News desk" is the name of CasterStudioLayout "desk" \(studio-layout-twice\.js:\d+\) in the same studio/);
+  });
+});

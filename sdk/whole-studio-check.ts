@@ -34,7 +34,7 @@ import { crossEntryChecks, PathProblem, StudioTerms } from "../studio-file/valid
  */
 
 /** The kinds that take part, by their class names (which messages name). */
-export type StudioKind = "Caster" | "CasterVideoResource" | "CasterLayout" | "CasterComponent" | "CasterSceneBinding" | "CasterEpisode" | "CasterEpisodeGroup" | "CasterShowList" | "CasterChannel" | "CasterPlaylist";
+export type StudioKind = "Caster" | "CasterVideoResource" | "CasterLayout" | "CasterComponent" | "CasterSceneBinding" | "CasterEpisode" | "CasterEpisodeGroup" | "CasterShowList" | "CasterChannel" | "CasterPlaylist" | "CasterStudioLayout";
 
 /** One resource as the program declared it. */
 interface Declaration {
@@ -179,6 +179,8 @@ const SECTION_OF: Record<Exclude<StudioKind, "Caster">, { section: string; key: 
   CasterChannel: { section: "channels", key: (d) => literal(d.args.channelId, CHANNEL_ID_PATTERN) },
   // Names nothing of the other sections; a second playlist of the studio is refused by its create (items of other names).
   CasterPlaylist: { section: "playlist", key: () => undefined },
+  // Keyed by name: a studio layout is known by it (two of one name are refused as two at one position are).
+  CasterStudioLayout: { section: "studioLayouts", key: (d) => (typeof d.args.layoutName === "string" ? d.args.layoutName : undefined) },
 };
 
 function literal(value: unknown, pattern: RegExp): string | undefined {
@@ -240,7 +242,7 @@ function studioShape(members: Declaration[]) {
   const waitFor = new Map<Declaration, pulumi.Resource[]>();
   const caster = members.find((member) => member.kind === "Caster");
   if (caster) {
-    studio.caster = { new: { running: checkable(caster.args.running), channelMode: checkable(caster.args.channelMode) } };
+    studio.caster = { new: { running: checkable(caster.args.running), normType: checkable(caster.args.normType), channelMode: checkable(caster.args.channelMode) } };
     // A Caster that takes over a studio keeps the studio's own channel mode when it leaves channelMode out.
     if (caster.args.importId !== undefined) studio.adopt = { caster: checkable(caster.args.importId) };
   }
@@ -311,6 +313,9 @@ function who(declaration: Declaration): string {
 /** A second resource at a position of the studio that another holds. */
 function takenProblem(section: string, position: string, first: Declaration, second: Declaration, free: string[]): string {
   const where = who;
+  if (section === "studioLayouts") {
+    return `${where(second)} layoutName: ${describeValue(position)} is the name of ${where(first)} in the same studio: a studio layout is known by its name (that is how a lost reply is found again); rename one.`;
+  }
   if (section === "scenes") {
     return `${where(second)} scene: ${describeValue(position.toUpperCase())} is bound already by ${where(first)}: a scene shows one binding; keep one of the two.`;
   }

@@ -110,7 +110,7 @@ describe("the adopt section", () => {
       "studio.yaml:14:19 adopt.layouts.pip: pip \"has spaces\" is not allowed: use the layout's LayoutId as DescribeCasterLayouts gives it: 1 to 64 letters, digits, - or _.",
       "studio.yaml:15:23 adopt.components.RC01: RC01 12345 is not allowed: use the component's ComponentId as text; in YAML, quote it: \"12345\".",
       "studio.yaml:16:13 adopt.episodes: adopt.episodes is a mapping from a key of episodes to the existing episode's EpisodeId, got a list.",
-      "studio.yaml:17:3 adopt.groups: groups is not a section of adopt; remove it, or use one of caster, sources, layouts, components, episodes, episodeGroups, showList, playlist.",
+      "studio.yaml:17:3 adopt.groups: groups is not a section of adopt; remove it, or use one of caster, sources, layouts, components, episodes, episodeGroups, showList, playlist, studioLayouts.",
     ]);
     expect(problemsOf(studioFile([`caster: { casterId: ${STUDIO} }`], ["adopt: [RV01]"]))).toEqual([
       "studio.yaml:12:8 adopt: adopt is a mapping of what the first `pulumi up` takes over (caster, sources, layouts, components, episodes, episodeGroups), got a list.",

@@ -196,7 +196,7 @@ describe("parseLayout", () => {
       "  RV01: { resourceName: Main camera, liveStreamUrl: 'rtmp://push.example.com/live/main' }",
     );
     expect(problemsOf(text)).toEqual([
-      "studio.yaml:4:15 caster.new.normType: normType 2 is not allowed: use 1 for a standard studio, 3 for a lightweight carousel studio (its playlist; China site) or 6 for a carousel studio (its show list; no video sources).",
+      "studio.yaml:4:15 caster.new.normType: normType 2 is not allowed: use 1 for a standard studio, 3 for a lightweight carousel studio (its playlist; China site), 4 for a virtual studio (its studio layouts; China site) or 6 for a carousel studio (its show list; no video sources).",
       'studio.yaml:5:21 caster.new.casterTemplate: casterTemplate "lp_4k" is not allowed: use one of lp_ld, lp_sd, lp_hd, lp_ud, lp_ld_v, lp_sd_v, lp_hd_v, lp_ud_v (ld, sd, hd, ud; _v for portrait), or lp_noTranscode (no transcoding) for a lightweight carousel studio (its playlist; China site), normType 3.',
       "studio.yaml:6:19 caster.new.delaySeconds: delaySeconds 301 is not allowed: use 0 to 300 seconds.",
       'studio.yaml:7:17 caster.new.domainName: domainName "not a domain" is not allowed: use the studio\'s streaming domain, e.g. live.example.com.',
@@ -220,7 +220,7 @@ describe("parseLayout", () => {
       'studio.yaml:1:16 caster.new: caster.new must be a mapping of the new studio\'s properties (normType, casterTemplate, ...), got string "lp_hd".',
     ]);
     expect(problemsOf(lines("caster:", "  new:", "    casterName: Evening show"))).toEqual([
-      "studio.yaml:2:3 caster.new.normType: normType is required: set it to 1 a standard studio, 3 a lightweight carousel studio (its playlist; China site), 6 a carousel studio (its show list; no video sources).",
+      "studio.yaml:2:3 caster.new.normType: normType is required: set it to 1 a standard studio, 3 a lightweight carousel studio (its playlist; China site), 4 a virtual studio (its studio layouts; China site), 6 a carousel studio (its show list; no video sources).",
       "studio.yaml:2:3 caster.new.casterTemplate: casterTemplate is required: set it to the output resolution template, e.g. lp_sd.",
     ]);
     expect(problemsOf(lines("caster:", "  new: { normType: 1, casterTemplate: lp_sd }", "  config: casterId"))[0]).toContain("caster takes one of casterId, config, new, not several");
@@ -325,7 +325,7 @@ describe("parseLayout", () => {
   });
 
   test("a byte-order mark does not shift the columns", () => {
-    expect(problemsOf("\uFEFFstudio: 1\n")).toEqual(["studio.yaml:1:1 studio: studio is not a key of a studio file; remove it, or use one of $schema, caster, sources, episodeGroups, layouts, components, scenes, episodes, showList, channels, playlist, timeZone, connection, adopt."]);
+    expect(problemsOf("\uFEFFstudio: 1\n")).toEqual(["studio.yaml:1:1 studio: studio is not a key of a studio file; remove it, or use one of $schema, caster, sources, episodeGroups, layouts, components, scenes, episodes, showList, channels, playlist, studioLayouts, timeZone, connection, adopt."]);
   });
 
   test("a signed URL's signature never reaches a message, a YAML syntax error's included", () => {

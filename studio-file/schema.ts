@@ -10,6 +10,7 @@ import { channelFields } from "../model/kinds/caster-channel";
 import { CHANNEL_ID_PATTERN } from "../model/api-facts";
 import { backgroundSchema, showListFields, showSchema } from "../model/kinds/caster-show-list";
 import { playlistFields } from "../model/kinds/caster-playlist";
+import { adoptedStudioLayoutsSchema, FileStudioLayout, fileStudioLayoutsSchema } from "./studio-layouts";
 import { casterIdSchema, LOCATION_ID_PATTERN, SOURCE_PROPERTIES, SourceProperty, videoResourceFields } from "../model/kinds/caster-video-resource";
 import { OBJECT_ID_PATTERN } from "../model/fields/import-id";
 import { Connection, connectionSchema } from "../model/fields/connection";
@@ -268,6 +269,7 @@ export const fileAdoptSchema = z.strictObject({
     .describe("the studio's existing show list, taken over by the studio's CasterId (a studio has one list): shows the file does not declare are removed"),
   playlist: z.string().regex(OBJECT_ID_PATTERN, { error: "use the playlist's ProgramId as ListPlaylist gives it: 1 to 64 letters, digits, - or _." }).optional()
     .describe("the studio's existing playlist, taken over by its ProgramId (a studio has one playlist): items the file does not declare are removed"),
+  studioLayouts: adoptedStudioLayoutsSchema,
 }).describe("the existing objects' IDs, keyed as the file's sections are: caster (with caster: { new: ... }), sources, layouts, components, episodes, episodeGroups, and showList (the studio's CasterId)");
 
 export const studioLayoutSchema = z.strictObject({
@@ -289,6 +291,7 @@ export const studioLayoutSchema = z.strictObject({
   channels: z.record(z.string().regex(CHANNEL_ID_PATTERN), fileChannelSchema).nullable().optional()
     .describe("a channel-mode studio's channels (caster.new.channelMode: true), keyed by channel RV01 to RV12, each with the source it plays"),
   playlist: filePlaylistSchema.nullable().optional(),
+  studioLayouts: fileStudioLayoutsSchema,
   timeZone: timeZoneSchema.optional(),
   connection: connectionSchema
     .describe("how everything in this file reaches Alibaba Cloud, when not with the stack's settings: { profile, region, endpoint, assumeRole: { roleArn, sessionName, externalId, sessionExpiration }, stsEndpoint }; names where credentials are, never holds them"),
@@ -359,6 +362,8 @@ interface Composition {
   connection?: Connection;
   /** What the first `pulumi up` takes over; IDs only. */
   adopt?: FileAdopt | null;
+  /** A virtual studio's studio layouts. */
+  studioLayouts?: FileStudioLayout[] | null;
 }
 
 /** A studio file as the file gives it. */
@@ -416,6 +421,7 @@ export function withSecretsAsText(layout: StudioFileDefinition): PlainStudioFile
     timeZone: layout.timeZone,
     connection: layout.connection,
     adopt: layout.adopt,
+    studioLayouts: layout.studioLayouts,
   } as PlainStudioFile;
 }
 

@@ -8,9 +8,10 @@ import { casterEpisode, EpisodeInputs, GIVE_A_SOURCE, GIVE_A_SOURCE_IN_THE_FILE 
 import { casterLayout } from "../model/kinds/caster-layout";
 import { casterShowList } from "../model/kinds/caster-show-list";
 import { casterChannel, FILE_ONLY_CHANNEL_SETTINGS } from "../model/kinds/caster-channel";
-import { CHANNEL_ID_PATTERN, CHANNEL_ID_RULE } from "../model/api-facts";
+import { casterStudioLayout } from "../model/kinds/caster-studio-layout";
+import { CHANNEL_ID_PATTERN, CHANNEL_ID_RULE, NORM_TYPE, PLAYLIST_NORM_TYPE } from "../model/api-facts";
 import { casterPlaylist } from "../model/kinds/caster-playlist";
-import { PLAYLIST_NORM_TYPE } from "../model/api-facts";
+import { fileStudioLayoutFields } from "./studio-layouts";
 import {
   importIdOfThisStudio, LOCATION_ID_PATTERN, videoResourceFields, videoResourceSpec,
 } from "../model/kinds/caster-video-resource";
@@ -267,6 +268,7 @@ export function checkLayout(value: unknown, options: CheckOptions = {}): LayoutC
   problems.push(...showListProblems(value.showList));
   problems.push(...channelsProblems(value.channels));
   problems.push(...playlistProblems(value.playlist, value.caster));
+  problems.push(...studioLayoutsProblems(value));
   problems.push(...timeZoneProblems(value.timeZone));
   problems.push(...connectionProblems(value.connection));
   problems.push(...importIdProblems(value));
@@ -322,7 +324,7 @@ function scenesProblems(scenes: unknown): PathProblem[] {
  * form is its section's problem, reported there.
  */
 function referenceProblems(file: Record<string, unknown>, terms: StudioTerms): PathProblem[] {
-  const problems: PathProblem[] = [];
+  const problems: PathProblem[] = studioLayoutStudioProblems(file);
   const sources = keysOf(file.sources, LOCATION_ID_PATTERN);
   const layouts = keysOf(file.layouts, terms.keysOfFileForm ? LAYOUT_NAME_PATTERN : /^/);
   const components = keysOf(file.components, COMPONENT_LOCATION_ID_PATTERN);
@@ -536,7 +538,7 @@ function adoptProblems(file: Record<string, unknown>): PathProblem[] {
   if (!isPlainObject(adopt)) {
     return [{ path: ["adopt"], message: `adopt is a mapping of what the first \`pulumi up\` takes over (caster, ${ADOPT_SECTION_NAMES.join(", ")}), got ${kindOf(adopt)}.` }];
   }
-  const problems = unknownKeyProblems(adopt, ["adopt"], ["caster", ...ADOPT_SECTION_NAMES, "showList", "playlist"], "a section of adopt");
+  const problems = unknownKeyProblems(adopt, ["adopt"], ["caster", ...ADOPT_SECTION_NAMES, "showList", "playlist", "studioLayouts"], "a section of adopt");
   const newStudio = isPlainObject(file.caster) && NEW_STUDIO_KEY in file.caster;
   if (adopt.caster !== undefined && adopt.caster !== null && !isUnknown(adopt.caster)) {
     if (!newStudio) {
@@ -683,6 +685,72 @@ function newStudioProblems(studio: unknown): PathProblem[] {
     return [{ path, message: `caster.new must be a mapping of the new studio's properties (${NEW_STUDIO_NEEDS.join(", ")}, ...), got ${kindOf(studio)}.` }];
   }
   return entryProblems(studio, path, NEW_STUDIO);
+}
+
+/** A studio layout (`studioLayouts:`): the CasterStudioLayout kind's fields and rules, less casterId. */
+const STUDIO_LAYOUT: EntryCheck = {
+  entry: "a studio layout",
+  spec: { fields: fileStudioLayoutFields, rules: casterStudioLayout.rules } as unknown as InputSpec<Record<string, unknown>>,
+  secretStandIns: {},
+};
+
+/**
+ * The studio layouts: a list, each checked as the CasterStudioLayout resource checks its inputs,
+ * each name once (a layout is known by its name); `adopt.studioLayouts` names declared layouts.
+ */
+function studioLayoutsProblems(file: Record<string, unknown>): PathProblem[] {
+  const layouts = file.studioLayouts;
+  if (layouts === undefined || layouts === null || isUnknown(layouts)) return [];
+  if (!Array.isArray(layouts)) {
+    return [{ path: ["studioLayouts"], message: `studioLayouts is a list of studio layouts ([{ layoutName, layoutType, ... }]), got ${kindOf(layouts)}.` }];
+  }
+  const problems: PathProblem[] = [];
+  const firstOf = new Map<unknown, number>();
+  layouts.forEach((layout: unknown, index: number) => {
+    const path = ["studioLayouts", index] as unknown as string[];
+    if (!isPlainObject(layout)) {
+      problems.push({ path, message: `studioLayouts[${index}] is a studio layout { layoutName, layoutType, ... }, got ${kindOf(layout)}.` });
+      return;
+    }
+    problems.push(...entryProblems(layout, path, STUDIO_LAYOUT));
+    const first = firstOf.get(layout.layoutName);
+    if (first !== undefined && typeof layout.layoutName === "string") {
+      problems.push({
+        path: ["studioLayouts", index, "layoutName"],
+        message: `studioLayouts[${index}] and studioLayouts[${first}] are both named ${describeValue(layout.layoutName)}: a studio layout is known by its name (that is how a lost reply is found again); rename one.`,
+      });
+    } else if (first === undefined) {
+      firstOf.set(layout.layoutName, index);
+    }
+  });
+  const adopted = isPlainObject(file.adopt) ? file.adopt.studioLayouts : undefined;
+  for (const name of isPlainObject(adopted) ? Object.keys(adopted) : []) {
+    if (firstOf.has(name)) continue;
+    problems.push({
+      path: ["adopt", "studioLayouts", name],
+      atKey: true,
+      message: `${describeValue(name)} is not the layoutName of a studio layout of this file: adopt takes over what the file declares; use one of ${[...firstOf.keys()].map((known) => describeValue(known)).join(", ") || "(the file declares no studio layouts)"}.`,
+    });
+  }
+  return problems;
+}
+
+/**
+ * Studio layouts are a virtual studio's (AddStudioLayout's CasterId "must be a virtual studio"):
+ * where the studio's normType is declared, another one is refused at the first studio layout. The
+ * section is a list in a file and keyed by layoutName in a program's resources.
+ */
+function studioLayoutStudioProblems(studio: Record<string, unknown>): PathProblem[] {
+  const caster = studio.caster;
+  const normType = isPlainObject(caster) && isPlainObject(caster[NEW_STUDIO_KEY]) ? caster[NEW_STUDIO_KEY].normType : undefined;
+  if (typeof normType !== "number" || normType === NORM_TYPE.virtualStudio) return [];
+  const layouts = studio.studioLayouts;
+  const first = Array.isArray(layouts) ? (layouts.length > 0 ? 0 : undefined) : Object.keys(isPlainObject(layouts) ? layouts : {})[0];
+  if (first === undefined) return [];
+  return [{
+    path: ["studioLayouts", first],
+    message: `a studio layout needs a virtual studio (normType ${NORM_TYPE.virtualStudio}): AddStudioLayout refuses any other, and the studio's normType is ${normType}; set normType: ${NORM_TYPE.virtualStudio} on the studio, or remove the studio layouts.`,
+  }];
 }
 
 /** The show list: one per studio, checked as the CasterShowList resource checks its inputs. */

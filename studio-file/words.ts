@@ -15,9 +15,10 @@ export function describeNewStudio(studio: LayoutStudio): string {
   return studio.casterName === undefined ? "a studio made by this file" : `the studio "${studio.casterName}", made by this file`;
 }
 
-/** NormType, as the kind's spec describes it: 1 a general studio, 6 a carousel (playlist) studio, 3 a lightweight carousel studio. */
+/** NormType, as the kind's spec describes it: 1 a general studio, 6 a carousel (playlist) studio, 3 a lightweight carousel studio, 4 a virtual studio. */
 export function studioType(normType: number): string {
   if (normType === 3) return "lightweight carousel studio";
+  if (normType === 4) return "virtual studio";
   return normType === 6 ? "carousel studio" : normType === 1 ? "general studio" : `normType ${normType}`;
 }
 

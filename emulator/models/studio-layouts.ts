@@ -93,10 +93,17 @@ export function deleteStudioLayout(account: AccountState, casterId: string, layo
   delete account.studioLayouts[layoutId];
 }
 
-/** The studio's layouts in creation order, or the one asked for (none when it matches nothing, as DescribeCasterLayouts). */
-export function describeStudioLayouts(account: AccountState, casterId: string, layoutId: string | undefined): StudioLayoutRecord[] {
-  findCaster(account, casterId);
-  return Object.values(account.studioLayouts).filter((layout) => layout.casterId === casterId && (layoutId === undefined || layout.layoutId === layoutId));
+/**
+ * The studio's layouts in creation order, or those asked for (none where an ID matches nothing, as DescribeCasterLayouts).
+ * The SDK's DescribeStudioLayoutsRequest, LayoutId: "Separate multiple layout IDs with commas (,)."
+ * Another studio than a virtual one is not found: the SDK's DescribeStudioLayoutsRequest, CasterId: "Only virtual studio
+ * production studios (NormType=4) are supported. If you pass in a production studio ID of another type,
+ * InvalidCaster.NotFound is returned."
+ */
+export function describeStudioLayouts(account: AccountState, casterId: string, layoutIds: string | undefined): StudioLayoutRecord[] {
+  if (findCaster(account, casterId).normType !== VIRTUAL_STUDIO_NORM_TYPE) throw errors.casterNotFound(casterId);
+  const asked = layoutIds === undefined ? undefined : new Set(layoutIds.split(",").map((id) => id.trim()));
+  return Object.values(account.studioLayouts).filter((layout) => layout.casterId === casterId && (asked === undefined || asked.has(layout.layoutId)));
 }
 
 function findStudioLayout(account: AccountState, casterId: string, layoutId: string): StudioLayoutRecord {

@@ -95,7 +95,7 @@ const HANDLERS: HandlerTable = {
   AddStudioLayout: { handler: studioLayouts.AddStudioLayout, notes: "a NormType 4 studio's (`IllegalOperation` for another); LayoutType common needs CommonConfig, studio BgImageConfig and ScreenInputConfigList (`MissingParameter`); each JSON setting's fields and ranges checked" },
   ModifyStudioLayout: { handler: studioLayouts.ModifyStudioLayout, notes: "replaces the name and each setting sent; `InvalidLayout.NotFound`" },
   DeleteStudioLayout: { handler: studioLayouts.DeleteStudioLayout, notes: "`InvalidLayout.NotFound`" },
-  DescribeStudioLayouts: { handler: studioLayouts.DescribeStudioLayouts, notes: "the settings as typed objects and lists, as sent; filter LayoutId" },
+  DescribeStudioLayouts: { handler: studioLayouts.DescribeStudioLayouts, notes: "the settings as typed objects and lists, as sent; filter LayoutId, several comma-separated" },
 };
 
 export interface ServedOperation {

@@ -65,6 +65,18 @@ describe("emulator studio layouts", () => {
     expectError(await call("ModifyStudioLayout", { CasterId: casterId, LayoutId, LayoutName: "x" }), 404, "InvalidLayout.NotFound");
   });
 
+  test("DescribeStudioLayouts takes several LayoutIds, comma-separated, as its request model says", async () => {
+    const add = async (LayoutName: string, ChannelId: string) => {
+      clockOffsetMs += 1100;
+      return (await call("AddStudioLayout", { CasterId: casterId, LayoutName, LayoutType: "common", CommonConfig: JSON.stringify({ ChannelId }) })).body.LayoutId as string;
+    };
+    const [wide, close, tight] = [await add("Wide", "RV01"), await add("Close", "RV02"), await add("Tight", "RV03")];
+    const names = async (LayoutId: string) => ((await call("DescribeStudioLayouts", { CasterId: casterId, LayoutId })).body.StudioLayouts as { LayoutName: string }[]).map((layout) => layout.LayoutName);
+    expect(await names(`${tight},${wide}`)).toEqual(["Wide", "Tight"]);
+    expect(await names(`${close}, nothing`)).toEqual(["Close"]);
+    expect(await names(close)).toEqual(["Close"]);
+  });
+
   test("bad layouts are refused with the rule they break", async () => {
     expectError(await call("AddStudioLayout", { CasterId: await newStudio(1), LayoutName: "x", ...STUDIO }), 401, "IllegalOperation");
     expectError(await call("AddStudioLayout", { CasterId: casterId, LayoutName: "x", LayoutType: "fancy", CommonConfig: "{}" }), 400, "InvalidParameter.Malformed");
@@ -83,5 +95,9 @@ describe("emulator studio layouts", () => {
     expectError(await bad("LayerOrderConfigList", '{"Type":"media"}'), 400, "InvalidParameter.Malformed");
     expectError(await bad("LayerOrderConfigList", '[{"Type":"chroma"}]'), 400, "InvalidParameter.Malformed");
     expect((await call("DescribeStudioLayouts", { CasterId: casterId })).body.Total).toBe(0);
+  });
+
+  test("DescribeStudioLayouts answers a studio that is not a virtual studio InvalidCaster.NotFound, as its request model says", async () => {
+    expectError(await call("DescribeStudioLayouts", { CasterId: await newStudio(1) }), 404, "InvalidCaster.NotFound");
   });
 });

@@ -29,8 +29,8 @@ export const DeleteStudioLayout: OperationHandler<"DeleteStudioLayout"> = (call)
 
 export const DescribeStudioLayouts: OperationHandler<"DescribeStudioLayouts"> = (call) => {
   const casterId = call.params.required("CasterId");
-  const layoutId = call.params.optional("LayoutId");
-  const layouts = call.backend.read(call.uid, (account) => describeStudioLayouts(account, casterId, layoutId));
+  const layoutIds = call.params.optional("LayoutId");
+  const layouts = call.backend.read(call.uid, (account) => describeStudioLayouts(account, casterId, layoutIds));
   return {
     Total: layouts.length,
     // The settings were checked against the reply model's fields when stored.

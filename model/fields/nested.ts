@@ -120,3 +120,33 @@ export function placementFields(defaults: Pick<typeof VIDEO_LAYER_DEFAULTS, "pos
     heightNormalized: { api: "HeightNormalized", default: defaults.heightNormalized, as: "number", label: "height" },
   } as const satisfies NestedSpec;
 }
+
+/**
+ * The request's values, by API name, as the official SDK's examples of a JSON setting write them
+ * (AddStudioLayoutRequest: `"Index":"1"`, `"PositionNormalized":"[0.1, 0.2]"`): only what is
+ * declared, numbers as text, a point as the text of a JSON list.
+ */
+export function textualRequest(spec: NestedSpec, value: object): Values {
+  const values = value as Values;
+  return Object.fromEntries(Object.entries(spec).filter(([name]) => values[name] !== undefined).map(([name, field]) => {
+    const given = values[name];
+    if (field.as === "number") return [field.api, String(given)];
+    if (field.as === "point") return [field.api, `[${(given as unknown[]).join(", ")}]`];
+    return [field.api, given];
+  }));
+}
+
+/** The reply's values, by the kind's names: what it carries, typed (numbers and points from text, `"true"` as true); empty text as absent. */
+export function typedReply(spec: NestedSpec, item: object): Values {
+  return meaningful(Object.fromEntries(Object.entries(spec).map(([name, field]) => {
+    const given = replied(field, item);
+    if (given === undefined || given === null || given === "") return [name, undefined];
+    if (field.as === "number") return [name, Number(given)];
+    if (field.as === "boolean") return [name, given === true || given === "true"];
+    if (field.as === "point") {
+      const point = typeof given === "string" ? JSON.parse(given) as unknown[] : given as unknown[];
+      return [name, [Number(point[0]), Number(point[1])]];
+    }
+    return [name, given];
+  })));
+}

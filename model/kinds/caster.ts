@@ -23,7 +23,7 @@ import { FieldSpec, KindSpec, schemasOf } from "./kind";
 // The studio's enumerations and limits are API facts (model/api-facts.ts), which the emulator reads too.
 export { CASTER_TEMPLATES, LIVE_TEMPLATES, MAX_DELAY_SECONDS, MAX_SIDE_OUTPUTS, NORM_TYPES, RECORD_FORMATS } from "../api-facts";
 import { CASTER_TEMPLATES, CHARGE_TYPE, DOMAIN_NAME_PATTERN, LIVE_TEMPLATES, MAX_DELAY_SECONDS, MAX_OSS_OBJECT_PREFIX_BYTES, MAX_SIDE_OUTPUTS, NORM_TYPE, RECORD_FORMATS, SYNC_GROUP_MODE } from "../api-facts";
-import { LIGHTWEIGHT_CAROUSEL_DEMANDS, NORM_TYPE_NAMES, NORM_TYPES, PLAYLIST_NORM_TYPE } from "../api-facts";
+import { LIGHTWEIGHT_CAROUSEL_DEMANDS, NORM_TYPE_NAMES, NORM_TYPES, PLAYLIST_NORM_TYPE, VIRTUAL_STUDIO_NORM_TYPE } from "../api-facts";
 
 type NormType = (typeof NORM_TYPES)[number];
 
@@ -89,7 +89,7 @@ const fields = {
     })
       .describe(NORM_TYPES.map((type) => `${type} ${NORM_TYPE_NAMES[type]}`).join(", ")),
     label: "type",
-    doc: `1 a general studio; 6 a carousel (playlist) studio, which plays episode groups and takes no video sources; ${PLAYLIST_NORM_TYPE} a lightweight carousel studio (China site), the only one with a playlist (CasterPlaylist): it needs casterTemplate \`${LIGHTWEIGHT_CAROUSEL_DEMANDS.casterTemplate}\`, programEffect 1 and channel mode off.`,
+    doc: `1 a general studio; 6 a carousel (playlist) studio, which plays episode groups and takes no video sources; ${PLAYLIST_NORM_TYPE} a lightweight carousel studio (China site), the only one with a playlist (CasterPlaylist): it needs casterTemplate \`${LIGHTWEIGHT_CAROUSEL_DEMANDS.casterTemplate}\`, programEffect 1 and channel mode off; ${VIRTUAL_STUDIO_NORM_TYPE} a virtual studio (China site), the only one with studio layouts (CasterStudioLayout).`,
     onChange: "replace",
     onChangeNote: "a new studio: its sources and scenes are made again",
     api: "NormType",

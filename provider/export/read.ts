@@ -7,7 +7,8 @@ import { ApiLayout, layouts } from "../layout/provider";
 import { ApiScene, scenes as sceneListing } from "../scene/provider";
 import { ApiList, describeShowList } from "../show-list/provider";
 import { ApiPlaylistState, describeStudioPlaylist } from "../playlist/provider";
-import { PLAYLIST_NORM_TYPE } from "../../model/api-facts";
+import { ApiStudioLayout, studioLayouts } from "../studio-layout/provider";
+import { NORM_TYPE, PLAYLIST_NORM_TYPE } from "../../model/api-facts";
 import { unlessStudioGone } from "../shared/studio-listing";
 import { ApiVideoResource } from "../video-resource/api";
 import { sources } from "../video-resource/provider";
@@ -33,6 +34,8 @@ export interface StudioReading {
   channels: ApiChannel[];
   /** The studio's playlist (a lightweight carousel studio's); undefined when it has none. */
   playlist?: ApiPlaylistState;
+  /** A virtual studio's studio layouts; none for another studio (DescribeStudioLayouts answers it InvalidCaster.NotFound). */
+  studioLayouts: ApiStudioLayout[];
 }
 
 /** The studio does not exist where the settings point (DescribeCasters does not list it, or InvalidCaster.NotFound). */
@@ -63,6 +66,7 @@ export async function readStudioForExport(client: LiveClient, casterId: string):
       channels: studio.channelMode ? await channels.describe(client, casterId) : [],
       // Only a lightweight carousel studio has one; ListPlaylist lists the whole account's.
       playlist: studio.normType === PLAYLIST_NORM_TYPE ? await describeStudioPlaylist(client, casterId) : undefined,
+      studioLayouts: studio.normType === NORM_TYPE.virtualStudio ? await studioLayouts.describe(client, casterId) : [],
     };
   });
   if (!reading) throw new StudioNotFound(casterId);

@@ -20,6 +20,8 @@ import { bindingOf, OUTPUT_TYPE } from "../scene/provider";
 import { fromApi as showListFromApi } from "../show-list/provider";
 import { fromApi as playlistFromApi } from "../playlist/provider";
 import { casterPlaylist, playlistFields } from "../../model/kinds/caster-playlist";
+import { fromApi as studioLayoutFromApi } from "../studio-layout/provider";
+import { casterStudioLayout, MEDIA_INPUT_FIELDS, studioLayoutFields } from "../../model/kinds/caster-studio-layout";
 import { outputsFromApi } from "../video-resource/provider";
 import { StudioReading } from "./read";
 
@@ -32,7 +34,7 @@ import { StudioReading } from "./read";
  */
 
 /** The top-level sections, in the order the file has them. */
-export const SECTIONS = ["caster", "timeZone", "sources", "channels", "layouts", "components", "scenes", "episodes", "showList", "playlist", "adopt"] as const;
+export const SECTIONS = ["caster", "timeZone", "sources", "channels", "layouts", "components", "scenes", "episodes", "showList", "playlist", "studioLayouts", "adopt"] as const;
 export type Section = (typeof SECTIONS)[number];
 type Entry = Record<string, unknown>;
 
@@ -55,6 +57,8 @@ export interface Adoptions {
   showList?: string;
   /** The playlist's ProgramId, when the studio's playlist is written. */
   playlist?: string;
+  /** The studio layouts' LayoutIds, by layoutName. */
+  studioLayouts: Record<string, string>;
 }
 
 export interface ExportedStudio {
@@ -72,6 +76,8 @@ export interface ExportedStudio {
   showList?: Entry;
   /** The playlist; undefined when the studio has none. */
   playlist?: Entry;
+  /** A virtual studio's studio layouts, in the API's order. */
+  studioLayouts: Entry[];
   timeZone?: string;
   adopt: Adoptions;
   /** Comment lines before a section: what it leaves out and why, what the API cannot report. */
@@ -104,8 +110,9 @@ export function exportedStudio(reading: StudioReading, options: ExportOptions = 
     components: {},
     scenes: {},
     episodes: {},
+    studioLayouts: [],
     timeZone: options.zone,
-    adopt: { caster: reading.casterId, sources: {}, layouts: {}, components: {}, episodes: {} },
+    adopt: { caster: reading.casterId, sources: {}, layouts: {}, components: {}, episodes: {}, studioLayouts: {} },
     notes: Object.fromEntries(SECTIONS.map((section) => [section, []])) as unknown as Record<Section, string[]>,
     entryNotes: {},
     warnings: [],
@@ -122,6 +129,7 @@ export function exportedStudio(reading: StudioReading, options: ExportOptions = 
   episodesSection(file, reading, sourceAt, options.zone);
   showListSection(file, reading, secrets);
   playlistSection(file, reading);
+  studioLayoutsSection(file, reading);
   file.secrets = secrets.resolve();
   return file;
 }
@@ -549,6 +557,26 @@ function showListSection(file: ExportedStudio, reading: StudioReading, secrets: 
   }
   file.showList = entry;
   file.adopt.showList = reading.casterId;
+}
+
+// Studio layouts --------------------------------------------------------------------------------
+
+/** A virtual studio's layouts, each as the kind names it, with a media input's anchor and fill left out where they are the API's defaults. */
+function studioLayoutsSection(file: ExportedStudio, reading: StudioReading): void {
+  for (const item of reading.studioLayouts) {
+    const layout = studioLayoutFromApi(item) as Record<string, unknown>;
+    delete layout.casterId;
+    if (Array.isArray(layout.mediaInputs)) layout.mediaInputs = layout.mediaInputs.map((input: object) => withoutDefaults(MEDIA_INPUT_FIELDS, input));
+    const entry = compact(layout as Entry);
+    const failures = checkInputs({ fields: studioLayoutFields, rules: casterStudioLayout.rules } as InputSpec<unknown>, { ...entry, casterId: reading.casterId }, "a studio layout");
+    const taken = file.studioLayouts.some((other) => other.layoutName === entry.layoutName);
+    if (failures.length > 0 || taken) {
+      leaveOut(file, "studioLayouts", `Studio layout ${item.LayoutId} (${JSON.stringify(item.LayoutName ?? "")})`, taken ? "another layout of the studio has its name, and a file knows a layout by its name" : reasons(failures), "The studio keeps it, unmanaged.");
+      continue;
+    }
+    file.studioLayouts.push(entry);
+    file.adopt.studioLayouts[entry.layoutName as string] = item.LayoutId;
+  }
 }
 
 /** A show as a file writes it: one play (no duration, repeatTimes 0) and the type label 0 are what the API fills in. */

@@ -28,6 +28,7 @@ export function studioFileValue(file: ExportedStudio): Record<string, unknown> {
   }
   if (file.showList !== undefined) value.showList = file.showList;
   if (file.playlist !== undefined) value.playlist = file.playlist;
+  if (file.studioLayouts.length > 0) value.studioLayouts = file.studioLayouts;
   const { caster, showList, playlist, ...maps } = file.adopt;
   value.adopt = {
     caster, ...Object.fromEntries(Object.entries(maps).filter(([, ids]) => Object.keys(ids).length > 0)),
@@ -74,6 +75,7 @@ export function studioFileText(file: ExportedStudio): string {
   const normType = pairOf(studio, "normType");
   if (normType && isScalar(normType.value)) {
     normType.value.comment = normType.value.value === 3 ? " 3 a lightweight carousel studio (playlist)"
+      : normType.value.value === 4 ? " 4 a virtual studio"
       : normType.value.value === 6 ? " 6 a carousel (playlist) studio" : " 1 a general studio";
   }
   const running = pairOf(studio, "running");

@@ -21,10 +21,10 @@ export interface CasterArgs {
    * 1 a general studio; 6 a carousel (playlist) studio, which plays episode groups and takes no
    * video sources; 3 a lightweight carousel studio (China site), the only one with a playlist
    * (CasterPlaylist): it needs casterTemplate `lp_noTranscode`, programEffect 1 and channel mode
-   * off.
+   * off; 4 a virtual studio (China site), the only one with studio layouts (CasterStudioLayout).
    * Changing it replaces the studio (a new studio: its sources and scenes are made again).
    */
-  normType: pulumi.Input<1 | 3 | 6>;
+  normType: pulumi.Input<1 | 3 | 4 | 6>;
   /**
    * The output's resolution: `lp_ld`, `lp_sd`, `lp_hd`, `lp_ud` (low, standard, high, ultra
    * definition), with `_v` for portrait; `lp_noTranscode` (no transcoding) for a lightweight
@@ -887,6 +887,94 @@ export interface CasterPlaylistArgs {
 }
 
 /**
+ * The inputs of a {@link CasterStudioLayout}.
+ *
+ * A virtual studio's studio layout (NormType 4, China site): a `common` layout shows one channel; a
+ * `studio` layout keys presenters out of their green or blue screen and places them, with videos
+ * and images, on a background.
+ */
+export interface CasterStudioLayoutArgs {
+  /**
+   * The production studio's ID: a virtual studio (NormType 4), as AddStudioLayout asks.
+   * Changing it replaces the studio layout, the old one deleted first.
+   */
+  casterId: pulumi.Input<string>;
+  /**
+   * The studio layout's name (AddStudioLayout's LayoutName, required). Names differ from layout to
+   * layout of a studio: a layout whose reply was lost is found again by its name.
+   * Modified in place.
+   */
+  layoutName: pulumi.Input<string>;
+  /**
+   * `common`: one channel shown as it is (`commonConfig`); `studio`: chroma-keyed presenters
+   * (`chromaKeyInputs`) over a `background`, with optional `mediaInputs` and `layerOrder`.
+   * Changing it replaces the studio layout, the old one deleted first (ModifyStudioLayout takes no
+   * LayoutType).
+   */
+  layoutType: pulumi.Input<"common" | "studio">;
+  /**
+   * A common layout's channel: `{ channelId }`, `RV01` to `RV12` (CommonConfig). Required with
+   * `layoutType: common`, refused with `studio`.
+   * @default none. Modified in place.
+   */
+  commonConfig?: pulumi.Input<{ channelId: pulumi.Input<string> }>;
+  /**
+   * What the set shows behind the presenters: `{ id?, materialId | imageUrl | locationId }`
+   * (BgImageConfig): a media-library image, an image URL or a video source's position. `id` names
+   * it in `layerOrder`. Required with `layoutType: studio`.
+   * @default none. Modified in place.
+   */
+  background?: pulumi.Input<{ id?: pulumi.Input<string>; materialId?: pulumi.Input<string>; imageUrl?: pulumi.Input<string>; locationId?: pulumi.Input<string> }>;
+  /**
+   * The presenters keyed out of their screen and placed on the set (ScreenInputConfigList): each `{
+   * channelId (RV01–RV12), color (green, blue, auto, complex), positionX, positionY (0–1, from the
+   * top left), heightNormalized (0–1), index?, portraitType? (0 half body, 1 full body),
+   * onlyAudio?, id? }`. Required with `layoutType: studio`.
+   * @default none. Modified in place.
+   */
+  chromaKeyInputs?: pulumi.Input<pulumi.Input<{ id?: pulumi.Input<string>; index?: pulumi.Input<number>; channelId: pulumi.Input<string>; color: pulumi.Input<"green" | "blue" | "auto" | "complex">; positionX: pulumi.Input<number>; positionY: pulumi.Input<number>; heightNormalized: pulumi.Input<number>; portraitType?: pulumi.Input<0 | 1>; onlyAudio?: pulumi.Input<boolean> }>[]>;
+  /**
+   * Videos and images placed on the set (MediaInputConfigList): each `{ channelId |
+   * imageMaterialId, position [x, y] (0–1), widthNormalized, heightNormalized (0–1), anchor?
+   * (default topLeft), fillMode? (none, fit; default none), index?, id? }`. Only with `layoutType:
+   * studio`.
+   * @default none. Modified in place.
+   */
+  mediaInputs?: pulumi.Input<pulumi.Input<{ id?: pulumi.Input<string>; index?: pulumi.Input<number>; channelId?: pulumi.Input<string>; imageMaterialId?: pulumi.Input<string>; position: pulumi.Input<[number, number]>; anchor?: pulumi.Input<"topLeft" | "topCenter" | "topRight" | "leftCenter" | "center" | "rightCenter" | "bottomLeft" | "bottomCenter" | "bottomRight">; widthNormalized: pulumi.Input<number>; heightNormalized: pulumi.Input<number>; fillMode?: pulumi.Input<"none" | "fit"> }>[]>;
+  /**
+   * How the background and the media inputs stack, the first lowest (LayerOrderConfigList): each `{
+   * type: background | media, id }`, naming the `id` of the background or of a media input.
+   * Presenters are not in it (the API keys them on top). Only with `layoutType: studio`.
+   * @default the API's order. Modified in place.
+   */
+  layerOrder?: pulumi.Input<pulumi.Input<{ type: pulumi.Input<"background" | "media">; id: pulumi.Input<string> }>[]>;
+  /**
+   * Adopt an existing studio layout of the same studio instead of making one:
+   * `<casterId>:<layoutId>` (from DescribeStudioLayouts). Its `layoutType` must be the declared
+   * one; its name and settings are compared with these, and ModifyStudioLayout is sent only when
+   * they differ, so a layout that already matches is taken over with no call that changes anything.
+   * Pulumi's own `import` option cannot serve a dynamic provider (the engine reads imported
+   * resources without their provider code), so this takes its place.
+   * @default none: a new studio layout is added (refused when the studio has a layout of the same
+   * name). Not compared: it matters only when the studio layout is made.
+   */
+  importId?: pulumi.Input<string>;
+  /**
+   * How this object is reached, when not with the stack's settings: `profile` (a profile of
+   * `~/.aliyun/config.json` or of the credentials file, `ALIBABA_CLOUD_CREDENTIALS_FILE` or
+   * `~/.alibabacloud/credentials`), `assumeRole` (`{ roleArn, sessionName?, externalId?,
+   * sessionExpiration? }`, assumed with the profile's or the environment's credentials), `region`,
+   * `endpoint` (the Live API's URL) and `stsEndpoint` (the STS host for `assumeRole`). Names where
+   * credentials are, never holds them: a key, secret or token here is refused, because inputs are
+   * stored in the state.
+   * @default the stack's settings: `alicloud:region`, `alicloud-caster:endpoint` and the
+   * credentials of the environment. Modified in place (the object is not moved: the preview and the
+   * update check that it is found through the new connection, and fail if not).
+   */
+  connection?: pulumi.Input<{ profile?: pulumi.Input<string>; region?: pulumi.Input<string>; endpoint?: pulumi.Input<string>; assumeRole?: pulumi.Input<{ roleArn: pulumi.Input<string>; sessionName?: pulumi.Input<string>; externalId?: pulumi.Input<string>; sessionExpiration?: pulumi.Input<number> }>; stsEndpoint?: pulumi.Input<string> }>;
+}
+
+/**
  * The outputs of a {@link Caster}: the API's IDs and what it reports, and each input as the
  * provider stored it.
  */
@@ -919,9 +1007,9 @@ export interface CasterOutputs {
    * 1 a general studio; 6 a carousel (playlist) studio, which plays episode groups and takes no
    * video sources; 3 a lightweight carousel studio (China site), the only one with a playlist
    * (CasterPlaylist): it needs casterTemplate `lp_noTranscode`, programEffect 1 and channel mode
-   * off.
+   * off; 4 a virtual studio (China site), the only one with studio layouts (CasterStudioLayout).
    */
-  readonly normType: pulumi.Output<1 | 3 | 6>;
+  readonly normType: pulumi.Output<1 | 3 | 4 | 6>;
   /**
    * The output's resolution: `lp_ld`, `lp_sd`, `lp_hd`, `lp_ud` (low, standard, high, ultra
    * definition), with `_v` for portrait; `lp_noTranscode` (no transcoding) for a lightweight
@@ -1657,6 +1745,81 @@ export interface CasterPlaylistOutputs {
    * nobody's items are removed unasked. Pulumi's own `import` option cannot serve a dynamic
    * provider (the engine reads imported resources without their provider code), so this takes its
    * place.
+   */
+  readonly importId: pulumi.Output<string | undefined>;
+  /**
+   * How this object is reached, when not with the stack's settings: `profile` (a profile of
+   * `~/.aliyun/config.json` or of the credentials file, `ALIBABA_CLOUD_CREDENTIALS_FILE` or
+   * `~/.alibabacloud/credentials`), `assumeRole` (`{ roleArn, sessionName?, externalId?,
+   * sessionExpiration? }`, assumed with the profile's or the environment's credentials), `region`,
+   * `endpoint` (the Live API's URL) and `stsEndpoint` (the STS host for `assumeRole`). Names where
+   * credentials are, never holds them: a key, secret or token here is refused, because inputs are
+   * stored in the state.
+   */
+  readonly connection: pulumi.Output<{ profile?: string; region?: string; endpoint?: string; assumeRole?: { roleArn: string; sessionName?: string; externalId?: string; sessionExpiration?: number }; stsEndpoint?: string } | undefined>;
+}
+
+/**
+ * The outputs of a {@link CasterStudioLayout}: the API's IDs and what it reports, and each input as
+ * the provider stored it.
+ */
+export interface CasterStudioLayoutOutputs {
+  /**
+   * The API's LayoutId.
+   */
+  readonly layoutId: pulumi.Output<string>;
+  /**
+   * The production studio's ID: a virtual studio (NormType 4), as AddStudioLayout asks.
+   */
+  readonly casterId: pulumi.Output<string>;
+  /**
+   * The studio layout's name (AddStudioLayout's LayoutName, required). Names differ from layout to
+   * layout of a studio: a layout whose reply was lost is found again by its name.
+   */
+  readonly layoutName: pulumi.Output<string>;
+  /**
+   * `common`: one channel shown as it is (`commonConfig`); `studio`: chroma-keyed presenters
+   * (`chromaKeyInputs`) over a `background`, with optional `mediaInputs` and `layerOrder`.
+   */
+  readonly layoutType: pulumi.Output<"common" | "studio">;
+  /**
+   * A common layout's channel: `{ channelId }`, `RV01` to `RV12` (CommonConfig). Required with
+   * `layoutType: common`, refused with `studio`.
+   */
+  readonly commonConfig: pulumi.Output<{ channelId: string } | undefined>;
+  /**
+   * What the set shows behind the presenters: `{ id?, materialId | imageUrl | locationId }`
+   * (BgImageConfig): a media-library image, an image URL or a video source's position. `id` names
+   * it in `layerOrder`. Required with `layoutType: studio`.
+   */
+  readonly background: pulumi.Output<{ id?: string; materialId?: string; imageUrl?: string; locationId?: string } | undefined>;
+  /**
+   * The presenters keyed out of their screen and placed on the set (ScreenInputConfigList): each `{
+   * channelId (RV01–RV12), color (green, blue, auto, complex), positionX, positionY (0–1, from the
+   * top left), heightNormalized (0–1), index?, portraitType? (0 half body, 1 full body),
+   * onlyAudio?, id? }`. Required with `layoutType: studio`.
+   */
+  readonly chromaKeyInputs: pulumi.Output<({ id?: string; index?: number; channelId: string; color: "green" | "blue" | "auto" | "complex"; positionX: number; positionY: number; heightNormalized: number; portraitType?: 0 | 1; onlyAudio?: boolean })[] | undefined>;
+  /**
+   * Videos and images placed on the set (MediaInputConfigList): each `{ channelId |
+   * imageMaterialId, position [x, y] (0–1), widthNormalized, heightNormalized (0–1), anchor?
+   * (default topLeft), fillMode? (none, fit; default none), index?, id? }`. Only with `layoutType:
+   * studio`.
+   */
+  readonly mediaInputs: pulumi.Output<({ id?: string; index?: number; channelId?: string; imageMaterialId?: string; position: [number, number]; anchor?: "topLeft" | "topCenter" | "topRight" | "leftCenter" | "center" | "rightCenter" | "bottomLeft" | "bottomCenter" | "bottomRight"; widthNormalized: number; heightNormalized: number; fillMode?: "none" | "fit" })[] | undefined>;
+  /**
+   * How the background and the media inputs stack, the first lowest (LayerOrderConfigList): each `{
+   * type: background | media, id }`, naming the `id` of the background or of a media input.
+   * Presenters are not in it (the API keys them on top). Only with `layoutType: studio`.
+   */
+  readonly layerOrder: pulumi.Output<({ type: "background" | "media"; id: string })[] | undefined>;
+  /**
+   * Adopt an existing studio layout of the same studio instead of making one:
+   * `<casterId>:<layoutId>` (from DescribeStudioLayouts). Its `layoutType` must be the declared
+   * one; its name and settings are compared with these, and ModifyStudioLayout is sent only when
+   * they differ, so a layout that already matches is taken over with no call that changes anything.
+   * Pulumi's own `import` option cannot serve a dynamic provider (the engine reads imported
+   * resources without their provider code), so this takes its place.
    */
   readonly importId: pulumi.Output<string | undefined>;
   /**

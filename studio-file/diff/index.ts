@@ -7,6 +7,7 @@ import { hasEpisodes, scheduleChanges } from "./schedule-changes";
 import { showListChanges } from "./show-list-changes";
 import { playlistChanges } from "./playlist-changes";
 import { sourceChanges } from "./source-changes";
+import { studioLayoutChanges } from "./studio-layout-changes";
 import { connectionChanges, madeAgainThere, studioChanges } from "./studio-changes";
 
 export type { LayoutChange, LayoutChangeAction } from "./change";
@@ -27,7 +28,8 @@ export { formatChanges } from "./markdown";
 /**
  * What changes on air from `before` to `after`: the studio first, then sources by position, groups
  * by name, a channel-mode studio's channels, layouts by name, components by position, what PGM and PVW show (composition-changes.ts),
- * the schedule's episodes in the order they start (schedule-changes.ts), and the show list.
+ * the schedule's episodes in the order they start (schedule-changes.ts), the show list, the playlist, and a virtual
+ * studio's studio layouts by name (studio-layout-changes.ts).
  */
 export function diffStudioFiles(layoutBefore: StudioFileDefinition, layoutAfter: StudioFileDefinition): LayoutChange[] {
   // A URL kept in a stack secret is compared, and shown, by its key: this tool never reads secrets.
@@ -58,6 +60,7 @@ export function diffStudioFiles(layoutBefore: StudioFileDefinition, layoutAfter:
     }),
     ...showListChanges(before.showList, after.showList),
     ...playlistChanges(before.playlist, after.playlist),
+    ...studioLayoutChanges(before.studioLayouts ?? [], after.studioLayouts ?? []),
   ];
   // Names and item names are free text too: nothing that looks like a signature leaves this module.
   return changes.map(redactChange);
@@ -67,6 +70,6 @@ export function diffStudioFiles(layoutBefore: StudioFileDefinition, layoutAfter:
 export function adoptedObjects(layout: StudioFileDefinition): number {
   const adopt = layout.adopt;
   if (!adopt) return 0;
-  const sections = [adopt.sources, adopt.layouts, adopt.components, adopt.episodes, adopt.episodeGroups];
+  const sections = [adopt.sources, adopt.layouts, adopt.components, adopt.episodes, adopt.episodeGroups, adopt.studioLayouts];
   return (adopt.caster ? 1 : 0) + (adopt.showList ? 1 : 0) + (adopt.playlist ? 1 : 0) + sections.reduce((total, ids) => total + Object.keys(ids ?? {}).length, 0);
 }

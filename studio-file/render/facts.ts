@@ -24,7 +24,8 @@ export function summary(layout: PlainStudioFile): string {
   return `${describeCaster(layout.caster)} · ${sources} of ${POSITIONS} positions used · ${plural(groups, "episode group")}`
     + `${composition ? ` · ${composition}` : ""}${episodes > 0 ? ` · ${plural(episodes, "episode")}` : ""}`
     + `${layout.showList ? ` · a show list of ${plural(layout.showList.shows.length, "show")}` : ""}`
-    + `${layout.playlist ? ` · a playlist of ${plural(layout.playlist.items.length, "item")}` : ""}`;
+    + `${layout.playlist ? ` · a playlist of ${plural(layout.playlist.items.length, "item")}` : ""}`
+    + `${(layout.studioLayouts?.length ?? 0) > 0 ? ` · ${plural(layout.studioLayouts!.length, "studio layout")}` : ""}`;
 }
 
 /** The studio a layout makes (`caster: { new: ... }`), whose header the picture and the page show. */

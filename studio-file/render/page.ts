@@ -11,6 +11,7 @@ import { DEFAULT_TITLE, displayZone, RenderOptions } from "./options";
 import { compositionTables } from "./screens";
 import { playlistTable } from "./playlist";
 import { showListTable } from "./show-list";
+import { studioLayoutsTable } from "./studio-layouts";
 import { PAGE_STYLE } from "./style";
 import { studioPicture } from "./svg";
 
@@ -159,6 +160,7 @@ export function renderHtml(definition: StudioFileDefinition, options: RenderOpti
     groupsTable(layout, zone),
     ...showListTable(layout),
     ...playlistTable(layout),
+    ...studioLayoutsTable(layout),
     "</main>",
     "</body>",
     "</html>",

@@ -13,6 +13,7 @@ import { DEFAULT_TITLE, displayZone, RenderOptions } from "./options";
 import { compositionSection } from "./screens";
 import { playlistSection } from "./playlist";
 import { showListSection } from "./show-list";
+import { studioLayoutsSection } from "./studio-layouts";
 import { timeline } from "./timeline";
 
 /** The picture's frame, its heading and studio header, and the source cards; the sections below them are drawn by screens.ts and timeline.ts. */
@@ -193,7 +194,9 @@ export function studioPicture(layout: PlainStudioFile, title: string, withHeadin
   const showList = showListSection(layout, section.bottom + 28);
   const afterShowList = showList?.bottom ?? section.bottom;
   const playlist = playlistSection(layout, afterShowList + 28);
-  const height = (playlist?.bottom ?? afterShowList) + MARGIN;
+  const afterPlaylist = playlist?.bottom ?? afterShowList;
+  const studioLayouts = studioLayoutsSection(layout, afterPlaylist + 28);
+  const height = (studioLayouts?.bottom ?? afterPlaylist) + MARGIN;
   const label = `${title}: ${summary(layout)}`;
   return element("svg", {
     xmlns: "http://www.w3.org/2000/svg",
@@ -219,5 +222,6 @@ export function studioPicture(layout: PlainStudioFile, title: string, withHeadin
     section.markup,
     ...(showList ? [showList.markup] : []),
     ...(playlist ? [playlist.markup] : []),
+    ...(studioLayouts ? [studioLayouts.markup] : []),
   );
 }

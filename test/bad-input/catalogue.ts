@@ -182,6 +182,10 @@ const showList = { casterId: CASTER, shows: [show] };
 const channel = { casterId: CASTER, channelId: "RV01", resourceId: "a2b8e671-2fe5-4642-a2ec-bf93880e5678" };
 const playlistItem = { itemName: "Opening", mediaId: "5f8809f2-3352-4d1f-a8f7-86f9429f1234" };
 const playlist = { casterId: CASTER, items: [playlistItem] };
+const presenter = { channelId: "RV01", color: "green", positionX: 0.1, positionY: 0.3, heightNormalized: 0.65 };
+const clip = { id: "clip", channelId: "RV03", position: [0.6, 0.15], widthNormalized: 0.35, heightNormalized: 0.35 };
+const deskLayout = { casterId: CASTER, layoutName: "News desk", layoutType: "studio", background: { id: "set", materialId: "f080575eb5f4427684fc0715159a1234" }, chromaKeyInputs: [presenter] };
+const wideLayout = { casterId: CASTER, layoutName: "Wide", layoutType: "common", commonConfig: { channelId: "RV03" } };
 
 /** Every kind's catalogue. */
 export const BAD_INPUTS: Record<string, BadInput[]> = {
@@ -286,6 +290,32 @@ export const BAD_INPUTS: Record<string, BadInput[]> = {
     { description: "a playlist name on two lines", args: { ...playlist, programName: "Night\nloop" }, property: "programName" },
     { description: "a playlist without a studio", args: { ...playlist, casterId: undefined }, property: "casterId" },
     { description: "a misspelt playlist property", args: { ...playlist, repeat: 2 }, property: "repeat" },
+  ],
+  CasterStudioLayout: [
+    { description: "a studio layout type that does not exist", args: { ...deskLayout, layoutType: "virtual" }, property: "layoutType" },
+    { description: "a studio layout without its background", args: { ...deskLayout, background: undefined }, property: "background" },
+    { description: "a studio layout without presenters", args: { ...deskLayout, chromaKeyInputs: undefined }, property: "chromaKeyInputs" },
+    { description: "a studio layout of no presenters", args: { ...deskLayout, chromaKeyInputs: [] }, property: "chromaKeyInputs" },
+    { description: "a common layout without its channel", args: { ...wideLayout, commonConfig: undefined }, property: "commonConfig" },
+    { description: "a common layout with media inputs", args: { ...wideLayout, mediaInputs: [clip] }, property: "mediaInputs" },
+    { description: "a common layout on channel RV13", args: { ...wideLayout, commonConfig: { channelId: "RV13" } }, property: "commonConfig" },
+    { description: "a presenter on channel RV1", args: { ...deskLayout, chromaKeyInputs: [{ ...presenter, channelId: "RV1" }] }, property: "chromaKeyInputs" },
+    { description: "a key colour that does not exist", args: { ...deskLayout, chromaKeyInputs: [{ ...presenter, color: "red" }] }, property: "chromaKeyInputs" },
+    { description: "a presenter placed off the set", args: { ...deskLayout, chromaKeyInputs: [{ ...presenter, positionX: 1.2 }] }, property: "chromaKeyInputs" },
+    { description: "a portrait type of 2", args: { ...deskLayout, chromaKeyInputs: [{ ...presenter, portraitType: 2 }] }, property: "chromaKeyInputs" },
+    { description: "a background of an image and a source", args: { ...deskLayout, background: { materialId: "f080575eb5f4427684fc0715159a1234", locationId: "RV02" } }, property: "background" },
+    { description: "a background with nothing to show", args: { ...deskLayout, background: { id: "set" } }, property: "background" },
+    { description: "a media input of a channel and an image", args: { ...deskLayout, mediaInputs: [{ ...clip, imageMaterialId: "f080575eb5f4427684fc0715159a1234" }] }, property: "mediaInputs" },
+    { description: "a media input wider than the set", args: { ...deskLayout, mediaInputs: [{ ...clip, widthNormalized: 1.5 }] }, property: "mediaInputs" },
+    { description: "a media fill mode that does not exist", args: { ...deskLayout, mediaInputs: [{ ...clip, fillMode: "stretch" }] }, property: "mediaInputs" },
+    { description: "a layer order naming an undeclared media input", args: { ...deskLayout, mediaInputs: [clip], layerOrder: [{ type: "media", id: "logo" }] }, property: "layerOrder" },
+    { description: "a layer of a type that does not exist", args: { ...deskLayout, layerOrder: [{ type: "presenter", id: "set" }] }, property: "layerOrder" },
+    { description: "a background and a media input of one id", args: { ...deskLayout, mediaInputs: [{ ...clip, id: "set" }] }, property: "mediaInputs" },
+    { description: "a studio layout name of 129 characters", args: { ...deskLayout, layoutName: "n".repeat(129) }, property: "layoutName" },
+    { description: "a studio layout name on two lines", args: { ...deskLayout, layoutName: "News\ndesk" }, property: "layoutName" },
+    { description: "a studio layout without a studio", args: { ...deskLayout, casterId: undefined }, property: "casterId" },
+    { description: "a studio layout import ID of another studio", args: { ...deskLayout, importId: "LIVEPRODUCER_POST-cn-other:445409ec-7eaa-461d-8f29-4bec2eb91234" }, property: "importId" },
+    { description: "a misspelt studio layout property", args: { ...deskLayout, layerorder: [] }, property: "layerorder" },
   ],
 };
 

@@ -19,7 +19,7 @@ export const NOT_SERVED: Record<string, string> = {};
 /** Where each kind's provider lives, for the calls it makes besides its create, read, update and delete. */
 const PROVIDER_DIRS: Record<string, string> = {
   Caster: "caster", CasterVideoResource: "video-resource", CasterLayout: "layout", CasterComponent: "component",
-  CasterSceneBinding: "scene", CasterEpisodeGroup: "episode-group", CasterEpisode: "episode", CasterShowList: "show-list", CasterChannel: "channel", CasterPlaylist: "playlist",
+  CasterSceneBinding: "scene", CasterEpisodeGroup: "episode-group", CasterEpisode: "episode", CasterShowList: "show-list", CasterChannel: "channel", CasterPlaylist: "playlist", CasterStudioLayout: "studio-layout",
 };
 
 /** The kinds calling each operation: by their declared operations, and by the Action names their provider's code sends. */
