@@ -20,8 +20,9 @@ import { layoutProvider } from "../provider/layout/provider";
 import { sceneBindingProvider } from "../provider/scene/provider";
 import { showListProvider } from "../provider/show-list/provider";
 import { playlistProvider } from "../provider/playlist/provider";
+import { studioLayoutProvider } from "../provider/studio-layout/provider";
 import {
-  channelInputs, componentInputs, episodeInputs, groupInputs, layoutInputs, playlistInputs, sceneBindingInputs, showListInputs, studioInputs,
+  channelInputs, componentInputs, episodeInputs, groupInputs, layoutInputs, playlistInputs, sceneBindingInputs, showListInputs, studioInputs, studioLayoutInputs,
 } from "./program/inputs";
 import {
   BENCH_PROGRAM,
@@ -33,6 +34,7 @@ import {
   createSourcesInProcess,
   createPlaylistStudio,
   createStudio,
+  createVirtualStudio,
   engineFloor,
   engineStartup,
   envFor,
@@ -69,8 +71,8 @@ interface BenchKind<Setup> {
 /** Counts of each kind: the full run at a floor of some 5-10 s each (a few seconds' work is mostly latency, not pace); the quick run small. */
 function kindCounts(quick: boolean) {
   return quick
-    ? { studios: 2, layouts: 5, components: 5, episodes: 3, groups: 3, showLists: 2, showsPerList: 3, playlists: 2, itemsPerPlaylist: 3, channelStudios: 1, channelsPerStudio: 4, sceneStudios: 1 }
-    : { studios: 50, layouts: 99, components: 99, episodes: 40, groups: 20, showLists: 50, showsPerList: 4, playlists: 50, itemsPerPlaylist: 4, channelStudios: 8, channelsPerStudio: 12, sceneStudios: 25 };
+    ? { studios: 2, layouts: 5, components: 5, episodes: 3, groups: 3, showLists: 2, showsPerList: 3, playlists: 2, itemsPerPlaylist: 3, studioLayouts: 3, channelStudios: 1, channelsPerStudio: 4, sceneStudios: 1 }
+    : { studios: 50, layouts: 99, components: 99, episodes: 40, groups: 20, showLists: 50, showsPerList: 4, playlists: 50, itemsPerPlaylist: 4, studioLayouts: 50, channelStudios: 8, channelsPerStudio: 12, sceneStudios: 25 };
 }
 
 function benchKinds(bench: Bench, quick: boolean): BenchKind<unknown>[] {
@@ -115,6 +117,12 @@ function benchKinds(bench: Bench, quick: boolean): BenchKind<unknown>[] {
       provider: playlistProvider,
       setUp: (label) => Promise.all(Array.from({ length: n.playlists }, (_, i) => createPlaylistStudio(bench, `${label}-${i + 1}`))),
       inputs: (casterIds) => playlistInputs(casterIds, n.itemsPerPlaylist), program: (casterIds) => ({ playlists: { casterIds, items: n.itemsPerPlaylist } }),
+    }),
+    kind({
+      name: `${n.studioLayouts} studio layouts`, resources: n.studioLayouts, floorAction: "AddStudioLayout", floorCalls: n.studioLayouts,
+      provider: studioLayoutProvider,
+      setUp: (label) => createVirtualStudio(bench, label),
+      inputs: (casterId) => studioLayoutInputs(casterId, n.studioLayouts), program: (casterId) => ({ studioLayouts: { casterId, count: n.studioLayouts } }),
     }),
     kind({
       // A studio has 12 channels (RV01-RV12): the count is studios x channels, one SetCasterChannel each.

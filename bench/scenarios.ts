@@ -14,7 +14,7 @@ import { layoutInputs, sourceInputs } from "./program/inputs";
 import { layoutProvider } from "../provider/layout/provider";
 import { callBoundSeconds, countByAction, peakProviderMemory, retriedCount, ScenarioResult, throttledCount, timeline } from "./measure";
 import { OPERATIONS } from "../model/live-api";
-import { LIGHTWEIGHT_CAROUSEL_DEMANDS, PLAYLIST_NORM_TYPE } from "../model/api-facts";
+import { LIGHTWEIGHT_CAROUSEL_DEMANDS, PLAYLIST_NORM_TYPE, VIRTUAL_STUDIO_NORM_TYPE } from "../model/api-facts";
 
 /** The API's limits the benchmarks are measured against (model/live-api.ts). */
 export const SOURCE_QPS = OPERATIONS.AddCasterVideoResource.qps;
@@ -76,6 +76,14 @@ export async function createPlaylistStudio(bench: Bench, name: string): Promise<
     CasterId: casterId, TranscodeConfig: JSON.stringify({ CasterTemplate: LIGHTWEIGHT_CAROUSEL_DEMANDS.casterTemplate }), ProgramEffect: LIGHTWEIGHT_CAROUSEL_DEMANDS.programEffect,
   });
   return casterId;
+}
+
+/** A virtual studio (NormType 4), the only kind that takes studio layouts (DescribeStudioLayouts' request model). */
+export async function createVirtualStudio(bench: Bench, name: string): Promise<string> {
+  const reply = await bench.client.call("CreateCaster", {
+    ClientToken: `${name}-${process.pid}-${Date.now()}`, NormType: VIRTUAL_STUDIO_NORM_TYPE, ChargeType: "PostPaid", CasterName: name,
+  });
+  return reply.CasterId!;
 }
 
 function configureInProcess(endpoint: string): void {

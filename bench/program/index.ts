@@ -1,9 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
 import {
-  Caster, CasterChannel, CasterComponent, CasterEpisode, CasterEpisodeGroup, CasterLayout, CasterPlaylist, CasterSceneBinding, CasterShowList, CasterVideoResource,
+  Caster, CasterChannel, CasterComponent, CasterEpisode, CasterEpisodeGroup, CasterLayout, CasterPlaylist, CasterSceneBinding, CasterShowList, CasterStudioLayout, CasterVideoResource,
 } from "pulumi-alicloud-caster";
 import {
-  channelInputs, componentInputs, episodeInputs, groupInputs, layoutInputs, playlistInputs, sceneBindingInputs, showListInputs, sourceInputs, studioInputs,
+  channelInputs, componentInputs, episodeInputs, groupInputs, layoutInputs, playlistInputs, sceneBindingInputs, showListInputs, sourceInputs, studioInputs, studioLayoutInputs,
 } from "./inputs";
 
 /**
@@ -16,6 +16,7 @@ import {
  *   and episodes show them); each kind a key of its own, so that one stack can declare them all;
  * - `showLists` `{ casterIds, shows }`: a show list of that many shows in each studio;
  * - `playlists` `{ casterIds, items }`: a playlist of that many items in each (lightweight carousel) studio;
+ * - `studioLayouts` `{ casterId, count }`: that many studio layouts in that virtual studio;
  * - `channelStudios` `[{ casterId, resourceIds }]`: a channel-mode studio's channels RV01.., one a source;
  * - `sceneBindings` `[{ casterId, layoutId }]`: a running studio's PVW and PGM scenes, both on that layout;
  * - `noOpResources`: that many dynamic resources whose provider makes no call, with a source's
@@ -43,6 +44,8 @@ inStudio("episodeGroups", (casterId, n) => groupInputs(casterId, n).forEach((arg
 
 const showLists = config.getObject<{ casterIds: string[]; shows: number }>("showLists");
 if (showLists) showListInputs(showLists.casterIds, showLists.shows).forEach((args, i) => new CasterShowList(`show-list-${i + 1}`, args));
+const studioLayouts = config.getObject<{ casterId: string; count: number }>("studioLayouts");
+if (studioLayouts) studioLayoutInputs(studioLayouts.casterId, studioLayouts.count).forEach((args, i) => new CasterStudioLayout(`studio-layout-${i + 1}`, args));
 const playlists = config.getObject<{ casterIds: string[]; items: number }>("playlists");
 if (playlists) playlistInputs(playlists.casterIds, playlists.items).forEach((args, i) => new CasterPlaylist(`playlist-${i + 1}`, args));
 (config.getObject<{ casterId: string; resourceIds: string[] }[]>("channelStudios") ?? []).forEach(({ casterId, resourceIds }, studio) => {

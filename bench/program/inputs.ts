@@ -1,5 +1,5 @@
 import type {
-  CasterArgs, CasterChannelArgs, CasterComponentArgs, CasterEpisodeArgs, CasterEpisodeGroupArgs, CasterLayoutArgs, CasterPlaylistArgs, CasterSceneBindingArgs, CasterShowListArgs,
+  CasterArgs, CasterChannelArgs, CasterComponentArgs, CasterEpisodeArgs, CasterEpisodeGroupArgs, CasterLayoutArgs, CasterPlaylistArgs, CasterSceneBindingArgs, CasterShowListArgs, CasterStudioLayoutArgs,
 } from "pulumi-alicloud-caster";
 
 /**
@@ -95,6 +95,13 @@ export function playlistInputs(casterIds: string[], items: number): CasterPlayli
   return casterIds.map((casterId, list) => ({
     casterId,
     items: Array.from({ length: items }, (_, i) => ({ itemName: `List ${list + 1} item ${i + 1}`, mediaId: `5f8809f2335243d1fa8f786f9429f${String(list * 100 + i).padStart(3, "0")}` })),
+  }));
+}
+
+/** `count` studio layouts in a virtual studio, each one channel full screen (a common layout), by name. */
+export function studioLayoutInputs(casterId: string, count: number): CasterStudioLayoutArgs[] {
+  return Array.from({ length: count }, (_, i) => ({
+    casterId, layoutName: `Layout ${i + 1}`, layoutType: "common" as const, commonConfig: { channelId: `RV${String((i % 12) + 1).padStart(2, "0")}` },
   }));
 }
 
