@@ -15,7 +15,7 @@ import { documentationUrl } from "../common/documentation";
 const USAGE = `Usage: caster-emulator [--host HOST] [--port PORT] [--state FILE] [--accounts FILE] [--ingest-endpoints N]
                       [--faults JSON|@FILE] [--fault-seed N] [--latency-ms N] [--quiet]
                       [--sts FILE --tls-cert FILE --tls-key FILE [--tls-port PORT]]
-       caster-emulator create-studio --endpoint URL [--name NAME] [--norm-type 1|6] [--template TEMPLATE]
+       caster-emulator create-studio --endpoint URL [--name NAME] [--norm-type ${NORM_TYPES.join("|")}] [--template TEMPLATE]
 
 Starts a local emulator of the ApsaraVideo Live API (the Caster operations), or makes a studio in
 a running one to try things with; its ID is printed on stdout. In this repository: npm run emulator -- ...

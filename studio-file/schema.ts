@@ -270,7 +270,7 @@ export const fileAdoptSchema = z.strictObject({
   playlist: z.string().regex(OBJECT_ID_PATTERN, { error: "use the playlist's ProgramId as ListPlaylist gives it: 1 to 64 letters, digits, - or _." }).optional()
     .describe("the studio's existing playlist, taken over by its ProgramId (a studio has one playlist): items the file does not declare are removed"),
   studioLayouts: adoptedStudioLayoutsSchema,
-}).describe("the existing objects' IDs, keyed as the file's sections are: caster (with caster: { new: ... }), sources, layouts, components, episodes, episodeGroups, and showList (the studio's CasterId)");
+}).describe("the existing objects' IDs, keyed as the file's sections are: caster (with caster: { new: ... }), sources, layouts, components, episodes, episodeGroups, showList (the studio's CasterId), playlist (its ProgramId) and studioLayouts (by name)");
 
 export const studioLayoutSchema = z.strictObject({
   $schema: z.string().optional().describe("the JSON Schema of this file, for editors"),
