@@ -30,12 +30,27 @@ describe("CoalescedReader", () => {
     now = 10;
     expect(await listings.read("studio", 10, fetch)).toBe(1);
     now = 20;
-    listings.changed("studio");
+    listings.changed("studio", { addedOrModified: true });
     expect(await listings.read("studio", 5, fetch, { evenIfChangedSince: true })).toBe(1);
     expect(await listings.read("studio", 5, fetch)).toBe(2);
     // Older than asked for is no listing for either.
     now = 30;
     expect(await listings.read("studio", 25, fetch, { evenIfChangedSince: true })).toBe(3);
+  });
+
+  test("a removal makes earlier listings unusable even to a reader of what was there before: they still show what was removed", async () => {
+    const listings = reader();
+    let fetches = 0;
+    const fetch = async () => ++fetches;
+    now = 10;
+    expect(await listings.read("studio", 10, fetch)).toBe(1);
+    now = 20;
+    listings.changed("studio");
+    expect(await listings.read("studio", 5, fetch, { evenIfChangedSince: true })).toBe(2);
+    // A later add leaves the listing from after the removal to the readers of what was there before.
+    now = 30;
+    listings.changed("studio", { addedOrModified: true });
+    expect(await listings.read("studio", 5, fetch, { evenIfChangedSince: true })).toBe(2);
   });
 
   test("a reader that needs a newer listing than the one in flight starts its own", async () => {

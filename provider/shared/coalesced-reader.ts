@@ -7,9 +7,11 @@ interface Listing<T> {
 
 export interface ReadOptions {
   /**
-   * A listing requested after `requestedAfter` will do, though this process changed the key since:
-   * for a reader that needs what was there at a moment, not the latest (the objects that were
-   * there before a create: one listing serves a burst of creates).
+   * A listing requested after `requestedAfter` will do, though this process added or modified
+   * objects of the key since: for a reader that needs what was there at a moment, not the latest
+   * (the objects that were there before a create: one listing serves a burst of creates). Not one
+   * from before a removal: it still shows the object removed, which a create of the same name or
+   * content (a replacement) would take for one already there.
    */
   evenIfChangedSince?: boolean;
 }
@@ -24,6 +26,7 @@ export interface ReadOptions {
 export class CoalescedReader<T> {
   private readonly latest = new Map<string, Listing<T>>();
   private readonly changedAt = new Map<string, number>();
+  private readonly removedAt = new Map<string, number>();
 
   constructor(private readonly now: () => number = () => performance.now()) {}
 
@@ -37,7 +40,8 @@ export class CoalescedReader<T> {
    * this process's last change to `key`), fetching a new one when there is none.
    */
   read(key: string, requestedAfter: number, fetch: () => Promise<T>, options: ReadOptions = {}): Promise<T> {
-    const notBefore = options.evenIfChangedSince ? requestedAfter : Math.max(requestedAfter, this.changedAt.get(key) ?? -Infinity);
+    const lastChange = (options.evenIfChangedSince ? this.removedAt : this.changedAt).get(key) ?? -Infinity;
+    const notBefore = Math.max(requestedAfter, lastChange);
     const listing = this.latest.get(key);
     if (listing && listing.requestedAt >= notBefore) return listing.result;
     const fresh: Listing<T> = { requestedAt: this.now(), result: fetch() };
@@ -53,10 +57,18 @@ export class CoalescedReader<T> {
   forget(): void {
     this.latest.clear();
     this.changedAt.clear();
+    this.removedAt.clear();
   }
 
-  /** This process changed `key` (or may have): listings requested before now are out of date. */
-  changed(key: string): void {
-    this.changedAt.set(key, this.now());
+  /**
+   * This process changed `key` (or may have): listings requested before now are out of date.
+   * `addedOrModified`: the change only added or modified objects (an Add, a Modify), so a listing
+   * from before it still says what was there before (ReadOptions.evenIfChangedSince); any other
+   * change (a delete) may have removed an object.
+   */
+  changed(key: string, options: { addedOrModified?: boolean } = {}): void {
+    const now = this.now();
+    this.changedAt.set(key, now);
+    if (!options.addedOrModified) this.removedAt.set(key, now);
   }
 }

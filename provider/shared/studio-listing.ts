@@ -3,6 +3,7 @@ import { LiveApiError } from "../client/errors";
 import { LiveClient, ParamsOf, ReplyOf } from "../client/live-client";
 import { clientScope, listingCache, sessionMap } from "../runtime";
 import { addOnce, BEFORE_LISTING_REUSE_MS } from "./add-once";
+import { CoalescedReader } from "./coalesced-reader";
 
 /** How old a listing a refresh (a read) may take: a refresh of 99 layouts of one studio lists them once, not 99 times. */
 export const REFRESH_LISTING_REUSE_MS = 5_000;
@@ -23,6 +24,13 @@ export interface StudioListingSpec<A extends Action, Item> {
   idOf(item: Item): string;
   /** What one object is called in messages: "layout". */
   noun: string;
+}
+
+/** A listing of `key` as fresh as `reuse` asks: one of `listings`, or `fetch`ed. */
+export function readListing<T>(listings: CoalescedReader<T>, key: string, reuse: Reuse, fetch: () => Promise<T>): Promise<T> {
+  const now = listings.moment();
+  const requestedAfter = reuse === "refresh" ? now - REFRESH_LISTING_REUSE_MS : reuse === "before-create" ? now - BEFORE_LISTING_REUSE_MS : now;
+  return listings.read(key, requestedAfter, fetch, { evenIfChangedSince: reuse === "before-create" });
 }
 
 /** Any other parameters of the Describe operation than the studio (DescribeCasterProgram's RegionId). */
@@ -86,9 +94,7 @@ export function studioListing<A extends Action, Item>(spec: StudioListingSpec<A,
   }
 
   function list(client: LiveClient, casterId: string, reuse: Reuse = "latest", params?: DescribeParams<A>): Promise<Item[]> {
-    const now = listings.moment();
-    const requestedAfter = reuse === "refresh" ? now - REFRESH_LISTING_REUSE_MS : reuse === "before-create" ? now - BEFORE_LISTING_REUSE_MS : now;
-    return listings.read(studioKey(client, casterId), requestedAfter, () => describe(client, casterId, params), { evenIfChangedSince: reuse === "before-create" });
+    return readListing(listings, studioKey(client, casterId), reuse, () => describe(client, casterId, params));
   }
 
   /** The studio's objects; undefined when the studio does not exist. */
@@ -101,7 +107,7 @@ export function studioListing<A extends Action, Item>(spec: StudioListingSpec<A,
     return (await listOrNone(client, casterId, reuse))?.find((item) => spec.idOf(item) === id);
   }
 
-  /** This process changed (or may have changed) the studio's objects: no listing from before serves again. */
+  /** This process changed (or may have changed) the studio's objects, a delete among them: no listing from before serves again. */
   function changed(client: LiveClient, casterId: string): void {
     listings.changed(studioKey(client, casterId));
   }
@@ -123,12 +129,15 @@ export function studioListing<A extends Action, Item>(spec: StudioListingSpec<A,
     changed,
     claim,
 
-    /** Sends a change to the studio's objects (an Add or Modify); listings of the studio from before it are not used again. */
+    /**
+     * Sends a change to the studio's objects (an Add or Modify, or a Set that binds one); listings
+     * of the studio from before it are not used again, but as what was there before a create.
+     */
     async change<C extends Action>(client: LiveClient, casterId: string, action: C, params: ParamsOf<C>): Promise<ReplyOf<C>> {
       try {
         return await client.call(action, params);
       } finally {
-        changed(client, casterId);
+        listings.changed(studioKey(client, casterId), { addedOrModified: true });
       }
     },
 

@@ -75,6 +75,34 @@ describe("CasterStudioLayout provider", () => {
     expect(stored().map((layout) => layout.layoutId)).toEqual([(created.outs as StudioLayoutOutputs).layoutId]);
   });
 
+  test("layouts made side by side share the listing of what was there before them; a second declaration of one name is refused, before or after the first's add", async () => {
+    const named = (i: number): StudioLayoutInputs => ({ casterId, layoutName: `Desk ${i}`, layoutType: "common", commonConfig: { channelId: "RV02" } });
+    const describes = () => live.emulator.calls().filter((call) => call.action === "DescribeStudioLayouts").length;
+    const made = await Promise.all([1, 2, 3, 4, 5, 6].map((i) => provider.create(named(i))));
+    expect(stored()).toHaveLength(6);
+    // One listing before the adds, and the read-backs after them sharing listings: not one before and one after each.
+    expect(describes()).toBeLessThan(2 * 6);
+    const again = [provider.create(named(7)), provider.create(named(7))];
+    await expect(Promise.all(again)).rejects.toThrow(`layoutName "Desk 7" is declared by another studio layout of this program in studio ${casterId}: a studio layout is known by its name (that is how a lost reply is found again); rename one.`);
+    await Promise.allSettled(again);
+    await expect(provider.create(named(1))).rejects.toThrow(`layoutName "Desk 1" is declared by another studio layout of this program`);
+    expect(stored()).toHaveLength(7);
+    // Deleted, the name is free again, and the create after the delete does not take the old layout for one already there.
+    await provider.delete(made[0].id, made[0].outs as StudioLayoutOutputs);
+    await provider.create(named(1));
+    expect(stored().map((layout) => layout.layoutName).sort()).toEqual([1, 2, 3, 4, 5, 6, 7].map((i) => `Desk ${i}`));
+  });
+
+  test("a replacement: the old layout deleted, one of its name is made at once, not refused for the old one a listing from before the delete shows", async () => {
+    const old = await live.client.call("AddStudioLayout", { CasterId: casterId, LayoutName: "Wide", LayoutType: "common", CommonConfig: JSON.stringify({ ChannelId: "RV02" }) });
+    const wide: StudioLayoutInputs = { casterId, layoutName: "Wide", layoutType: "common", commonConfig: { channelId: "RV02" } };
+    // Another create lists the studio, old layout and all.
+    await provider.create({ ...wide, layoutName: "Narrow" });
+    await provider.delete(`${casterId}:${old.LayoutId}`, { ...wide, layoutId: old.LayoutId! });
+    const made = await provider.create(wide);
+    expect(stored().map((layout) => [layout.layoutName, layout.layoutId]).sort()).toEqual([["Narrow", expect.any(String)], ["Wide", (made.outs as StudioLayoutOutputs).layoutId]]);
+  });
+
   test("a name the studio has is refused before any change, and importId takes that layout over with no call that changes anything", async () => {
     const made = await live.client.call("AddStudioLayout", {
       CasterId: casterId, LayoutName: "Wide", LayoutType: "common", CommonConfig: JSON.stringify({ ChannelId: "RV02" }),

@@ -4,7 +4,8 @@ import { UserFacingError } from "../client/errors";
 import { itemsOf, Listed, LiveClient, ParamsOf, ReplyOf } from "../client/live-client";
 import { differences, formatId, kindProvider, parseId } from "../kind-provider";
 import { liveClient } from "../runtime";
-import { studioListing } from "../shared/studio-listing";
+import { sessionDeclarations } from "../shared/session-declarations";
+import { studioKey, studioListing } from "../shared/studio-listing";
 
 /** What the provider stores for a studio layout. */
 export interface StudioLayoutOutputs extends StudioLayoutInputs {
@@ -31,22 +32,23 @@ export const studioLayouts = studioListing({
 export const studioLayoutProvider = kindProvider<StudioLayoutInputs, StudioLayoutOutputs>(kind, {
   adopt: (inputs) => adopt(liveClient(), inputs),
 
-  async create(inputs) {
+  create(inputs) {
     const client = liveClient();
-    // A fresh listing (not one from before this process's last change): a replacement has just deleted the old layout of this name.
-    const existing = (await studioLayouts.listOrNone(client, inputs.casterId))?.find((item) => item.LayoutName === inputs.layoutName);
-    if (existing) {
-      throw new UserFacingError(
-        `studio ${inputs.casterId} already has a studio layout named ${JSON.stringify(inputs.layoutName)} (${existing.LayoutId}): a studio layout is known by its name. `
-        + `Set importId: "${formatId(kind, { casterId: inputs.casterId, layoutId: existing.LayoutId })}" to take it over, or choose another layoutName.`,
-      );
-    }
-    const layoutId = await studioLayouts.add(client, inputs.casterId, {
-      matches: (item) => item.LayoutName === inputs.layoutName,
-      add: async () => (await studioLayouts.change(client, inputs.casterId, "AddStudioLayout", { ...settingParams(inputs, "add"), LayoutType: inputs.layoutType })).LayoutId!,
+    // The name is checked in the listing of what was there before the add, which creates side by
+    // side share; it is from after this process's last delete in the studio (a replacement has just
+    // deleted the old layout of this name).
+    return declaredNames.during(nameKey(client, inputs.casterId, inputs.layoutName), () => nameTaken(inputs), async () => {
+      const layoutId = await studioLayouts.add(client, inputs.casterId, {
+        matches: (item) => item.LayoutName === inputs.layoutName,
+        add: async () => (await studioLayouts.change(client, inputs.casterId, "AddStudioLayout", { ...settingParams(inputs, "add"), LayoutType: inputs.layoutType })).LayoutId!,
+        twin: (existing) => new UserFacingError(
+          `studio ${inputs.casterId} already has a studio layout named ${JSON.stringify(inputs.layoutName)} (${existing.LayoutId}): a studio layout is known by its name. `
+          + `Set importId: "${formatId(kind, { casterId: inputs.casterId, layoutId: existing.LayoutId })}" to take it over, or choose another layoutName.`,
+        ),
+      });
+      const outs = outputsOf(inputs, await studioLayouts.readBack(client, inputs.casterId, layoutId));
+      return { id: formatId(kind, outs), outs };
     });
-    const outs = outputsOf(inputs, await studioLayouts.readBack(client, inputs.casterId, layoutId));
-    return { id: formatId(kind, outs), outs };
   },
 
   async read(id, props) {
@@ -66,7 +68,10 @@ export const studioLayoutProvider = kindProvider<StudioLayoutInputs, StudioLayou
   normalize: normalLayout,
 
   changed(props) {
-    if (props.casterId) studioLayouts.changed(liveClient(), props.casterId);
+    if (!props.casterId) return;
+    studioLayouts.changed(liveClient(), props.casterId);
+    // Deleted: a later declaration of this session may take the name.
+    if (props.layoutName) declaredNames.release(nameKey(liveClient(), props.casterId, props.layoutName));
   },
 });
 
@@ -94,10 +99,22 @@ async function adopt(client: LiveClient, inputs: StudioLayoutInputs): Promise<St
   if (!studioLayouts.claim(client, casterId, layoutId)) {
     throw new UserFacingError(`importId ${inputs.importId}: another resource of this program already manages that studio layout; remove one of the two.`);
   }
+  declaredNames.declare(nameKey(client, casterId, inputs.layoutName), () => nameTaken(inputs));
   const found: StudioLayoutOutputs = { ...fromApi(item), casterId, layoutId, connection: inputs.connection };
   if (differences(kind, normalLayout, found, inputs).changed.length === 0) return { ...inputs, ...found };
   await studioLayouts.change(client, casterId, "ModifyStudioLayout", { ...settingParams(inputs, "modify"), LayoutId: layoutId });
   return outputsOf(inputs, await studioLayouts.readBack(client, casterId, layoutId));
+}
+
+/** The names the resources of this session create or take over, by studio: the API takes a name twice. */
+const declaredNames = sessionDeclarations();
+
+function nameKey(client: LiveClient, casterId: string, layoutName: string): string {
+  return `${studioKey(client, casterId)} ${layoutName}`;
+}
+
+function nameTaken(inputs: StudioLayoutInputs): Error {
+  return new UserFacingError(`layoutName ${JSON.stringify(inputs.layoutName)} is declared by another studio layout of this program in studio ${inputs.casterId}: a studio layout is known by its name (that is how a lost reply is found again); rename one.`);
 }
 
 type SettingParams = Pick<ParamsOf<"AddStudioLayout">, "CasterId" | "LayoutName" | "CommonConfig" | "BgImageConfig" | "ScreenInputConfigList" | "MediaInputConfigList" | "LayerOrderConfigList">;
