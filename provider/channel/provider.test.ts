@@ -52,6 +52,11 @@ describe("CasterChannel provider", () => {
     await provider.delete(created.id, outs);
     expect(await listed()).toEqual([expect.objectContaining({ ChannelId: "RV03", ResourceId: "" })]);
     expect(await provider.read(created.id, outs)).toEqual({});
+    // Freed and set again at once (a replacement): the listing from before the delete, which still shows the source, is not taken for the channel as it is.
+    const again = await provider.create(moved);
+    await provider.delete(again.id, again.outs as ChannelOutputs);
+    await provider.create(moved);
+    expect(await listed()).toEqual([expect.objectContaining({ ChannelId: "RV03", ResourceId: camera })]);
     expect(live.undeclaredParameters()).toEqual([]);
   });
 

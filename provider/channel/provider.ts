@@ -32,7 +32,9 @@ export const channels = studioListing({
 export const channelProvider = kindProvider<ChannelInputs, ChannelOutputs>(kind, {
   async create(inputs) {
     const client = liveClient();
-    const current = await channels.find(client, inputs.casterId, inputs.channelId);
+    // What the channel was before: the listing the creates of the studio's other channels share (a
+    // Set of another channel does not change this one; a free of this one, a delete, is seen).
+    const current = await channels.find(client, inputs.casterId, inputs.channelId, "before-create");
     // A channel that already plays this source as declared (a studio file exported from a live
     // studio) is taken as it is: playing and seeking are the operator's, not a difference.
     const outs = current && !differs(current, inputs) ? outputsOf(inputs, current) : await setChannel(client, inputs);
