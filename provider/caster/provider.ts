@@ -382,6 +382,9 @@ export async function stopStudio(client: LiveClient, casterId: string): Promise<
   } catch (error) {
     if (!(error instanceof LiveApiError && STOP_NOT_RUNNING_CODES.includes(error.code))) throw error;
     if ((await describeCaster(client, casterId))?.Status === 1) throw error;
+  } finally {
+    // A stopped studio's scenes are not what a listing from before showed.
+    scenes.changed(client, casterId);
   }
 }
 
@@ -399,6 +402,9 @@ export async function startStudio(client: LiveClient, casterId: string): Promise
   } catch (error) {
     const refused = error instanceof LiveApiError && error.httpStatus !== undefined && error.httpStatus >= 400 && error.httpStatus < 500;
     if (!refused || (await describeCaster(client, casterId))?.Status !== 1) throw error;
+  } finally {
+    // StartCaster makes the studio's scenes: a listing from before has none.
+    scenes.changed(client, casterId);
   }
 }
 

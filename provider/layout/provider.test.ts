@@ -158,6 +158,10 @@ describe("on-screen providers: layout, component, scene binding", () => {
     await sceneBindingProvider.delete(created.id, outs);
     const after = await live.client.call("DescribeCasterScenes", { CasterId: casterId });
     expect(after.SceneList!.Scene!.find((scene) => scene.OutputType === "1")?.LayoutId ?? "").toBe("");
+    // Bound again right after (a replacement): the listing from before the unbinding, which still shows the scene bound, is not taken for the scene as it is.
+    await sceneBindingProvider.create(binding);
+    const again = await live.client.call("DescribeCasterScenes", { CasterId: casterId });
+    expect(again.SceneList!.Scene!.find((scene) => scene.OutputType === "1")).toMatchObject({ LayoutId: layout.layoutId, ComponentIds: { componentId: [logo.componentId] } });
     expect(live.undeclaredParameters()).toEqual([]);
   });
 });

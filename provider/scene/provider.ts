@@ -4,7 +4,7 @@ import { UserFacingError } from "../client/errors";
 import { itemsOf, Listed, ListItem, LiveClient, ParamsOf, ReplyOf } from "../client/live-client";
 import { formatId, kindProvider, parseId } from "../kind-provider";
 import { liveClient } from "../runtime";
-import { studioListing } from "../shared/studio-listing";
+import { Reuse, studioListing } from "../shared/studio-listing";
 
 /** What the provider stores for a scene binding. */
 export interface SceneBindingOutputs extends SceneBindingInputs {
@@ -28,8 +28,10 @@ export const OUTPUT_TYPE = { PVW: "0", PGM: "1" } as const;
 /** The CasterSceneBinding dynamic provider: SetCasterSceneConfig replaces a scene's layout and components as a whole. */
 export const sceneBindingProvider = kindProvider<SceneBindingInputs, SceneBindingOutputs>(kind, {
   async create(inputs) {
-    // A scene that already shows exactly this (a studio file exported from a live studio) is taken as it is.
-    const outs = await bind(liveClient(), inputs, { unlessShown: true });
+    // A scene that already shows exactly this (a studio file exported from a live studio) is taken
+    // as it is. What the scene was before: the listing the binding of the studio's other scene
+    // shares (a Set of the other scene does not change this one; an unbinding, a delete, is seen).
+    const outs = await bind(liveClient(), inputs, { unlessShown: true, reuse: "before-create" });
     return { id: formatId(kind, outs), outs };
   },
 
@@ -48,6 +50,11 @@ export const sceneBindingProvider = kindProvider<SceneBindingInputs, SceneBindin
     return { ...props, componentIds: props.componentIds ?? [] };
   },
 
+  // Unbound (the delete): no listing from before shows the scene as it was.
+  changed(props) {
+    if (props.casterId) scenes.changed(liveClient(), props.casterId);
+  },
+
   async deleteParams(id, props) {
     const { casterId } = parseId(kind, id);
     return { CasterId: casterId, SceneId: props.sceneId, Type: "All" };
@@ -58,8 +65,9 @@ export const sceneBindingProvider = kindProvider<SceneBindingInputs, SceneBindin
  * Binds the scene: its layout and components, bottom to top, in one SetCasterSceneConfig; with
  * `unlessShown`, none when the scene already shows exactly that layout and those components.
  */
-async function bind(client: LiveClient, inputs: SceneBindingInputs, options: { unlessShown?: boolean } = {}): Promise<SceneBindingOutputs> {
-  const scene = await findScene(client, inputs.casterId, inputs.scene);
+async function bind(client: LiveClient, inputs: SceneBindingInputs, options: { unlessShown?: boolean; reuse?: Reuse } = {}): Promise<SceneBindingOutputs> {
+  // Started since the listing shared before (by another program, the console): the scene is looked for again before the refusal.
+  const scene = await findScene(client, inputs.casterId, inputs.scene, options.reuse) ?? (options.reuse ? await findScene(client, inputs.casterId, inputs.scene) : undefined);
   if (!scene) {
     throw new UserFacingError(
       `studio ${inputs.casterId} has no ${inputs.scene} scene yet: StartCaster makes a studio's scenes. ` +
@@ -82,6 +90,6 @@ export function bindingOf(scene: ApiScene): Pick<SceneBindingOutputs, "sceneId" 
 }
 
 /** The studio's scene of that kind; undefined when the studio, or its scenes, do not exist. */
-async function findScene(client: LiveClient, casterId: string, scene: SceneBindingInputs["scene"]): Promise<ApiScene | undefined> {
-  return (await scenes.listOrNone(client, casterId))?.find((item) => String(item.OutputType) === OUTPUT_TYPE[scene]);
+async function findScene(client: LiveClient, casterId: string, scene: SceneBindingInputs["scene"], reuse?: Reuse): Promise<ApiScene | undefined> {
+  return (await scenes.listOrNone(client, casterId, reuse))?.find((item) => String(item.OutputType) === OUTPUT_TYPE[scene]);
 }
