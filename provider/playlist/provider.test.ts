@@ -74,11 +74,29 @@ describe("CasterPlaylist provider", () => {
     live.emulator.setFaults({ rates: {} });
     expect(changing().filter((action) => action === "AddPlaylistItems")).toHaveLength(1);
     expect(await names((created.outs as PlaylistOutputs).programId)).toEqual(["a", "b"]);
-    // A run cut short after the add: the next create takes the playlist of declared items over, adding only what is missing.
+    // A run cut short after the add: the next run's create (a new session) takes the playlist of declared items over, adding only what is missing.
+    configureForFixture(live);
     const before = changing().length;
     const again = await provider.create({ casterId, items: items("a", "b", "c") });
     expect(again.id).toBe(created.id);
     expect(changing().slice(before)).toEqual(["AddPlaylistItems"]);
+  });
+
+  test("playlists of studios made side by side share one listing of the account's playlists; a second playlist of one studio in one program is refused", async () => {
+    const others = [await lightweightCarousel(), await lightweightCarousel()];
+    const accountListings = () => live.emulator.calls().filter((call) => call.action === "ListPlaylist" && call.params.ProgramId === undefined).length;
+    const made = await Promise.all([casterId, ...others].map((studio) => provider.create({ casterId: studio, items: items("a", "b") })));
+    expect(new Set(made.map((playlist) => (playlist.outs as PlaylistOutputs).casterId))).toEqual(new Set([casterId, ...others]));
+    expect(accountListings()).toBe(1);
+    await expect(provider.create({ casterId, items: items("c") })).rejects.toThrow(
+      `another playlist of this program is declared for studio ${casterId}: a studio has one playlist (AddPlaylistItems adds to it); declare its items in one CasterPlaylist.`,
+    );
+    expect(await names((made[0].outs as PlaylistOutputs).programId)).toEqual(["a", "b"]);
+    // Deleted, and made again at once: the listing from before the delete, which still has the old playlist, is not taken for the studio's.
+    await provider.delete(made[0].id, made[0].outs as PlaylistOutputs);
+    const again = await provider.create({ casterId, items: items("c") });
+    expect(again.id).not.toBe(made[0].id);
+    expect(await names(again.id)).toEqual(["c"]);
   });
 
   test("a lost reply to an AddPlaylistItems that appends: the playlist is read again, and nothing is added twice", async () => {

@@ -4,8 +4,9 @@ import { PLAYLIST_RESOURCE_TYPES, PLAYLIST_STATUS } from "../../model/api-facts"
 import { LiveApiError, UserFacingError } from "../client/errors";
 import { itemsOf, Listed, ListItem, LiveClient, ReplyOf } from "../client/live-client";
 import { kindProvider } from "../kind-provider";
-import { liveClient } from "../runtime";
-import { describeAll } from "../shared/studio-listing";
+import { clientScope, listingCache, liveClient } from "../runtime";
+import { sessionDeclarations } from "../shared/session-declarations";
+import { describeAll, readListing, Reuse, studioKey } from "../shared/studio-listing";
 import { ListedItem, planPlaylist, PlaylistSettings, PlaylistStep } from "./plan";
 
 /** What the provider stores for a playlist: the list as the API has it, its ID and its items' IDs in order. */
@@ -35,22 +36,9 @@ const MAX_ADD_ATTEMPTS = 5;
  * again, never by a second add. Every change is the one call planPlaylist chooses.
  */
 export const playlistProvider = kindProvider<PlaylistInputs, PlaylistOutputs>(kind, {
-  async create(inputs) {
+  create(inputs) {
     const client = liveClient();
-    const found = await studioPlaylist(client, inputs.casterId);
-    if (found) {
-      const foreign = found.items.filter((item) => !inputs.items.some((declared) => declared.itemName === item.itemName));
-      if (foreign.length > 0) {
-        throw new UserFacingError(
-          `studio ${inputs.casterId} already has playlist ${found.programId}, with ${foreign.length} item(s) this program does not declare (${foreign.slice(0, 5).map((item) => JSON.stringify(item.itemName)).join(", ")}${foreign.length > 5 ? ", …" : ""}). `
-          + `Set importId: "${found.programId}" to take it over (those items are then removed), or declare them.`,
-        );
-      }
-      const outs = await reconcile(client, found, inputs);
-      return { id: outs.programId, outs };
-    }
-    const outs = await reconcile(client, await addOnce(client, inputs), inputs);
-    return { id: outs.programId, outs };
+    return declaredPlaylists.during(studioKey(client, inputs.casterId), () => playlistTaken(inputs.casterId), () => create(client, inputs));
   },
 
   async adopt(inputs) {
@@ -60,6 +48,7 @@ export const playlistProvider = kindProvider<PlaylistInputs, PlaylistOutputs>(ki
     if (found.casterId !== inputs.casterId) {
       throw new UserFacingError(`importId ${inputs.importId} is studio ${found.casterId}'s playlist, but casterId is ${inputs.casterId}; set casterId: "${found.casterId}", or use the ProgramId of ${inputs.casterId}'s playlist.`);
     }
+    declaredPlaylists.declare(studioKey(client, inputs.casterId), () => playlistTaken(inputs.casterId));
     return reconcile(client, found, inputs);
   },
 
@@ -90,7 +79,43 @@ export const playlistProvider = kindProvider<PlaylistInputs, PlaylistOutputs>(ki
     const listed = itemsOf((await client.call("ListPlaylist", { ProgramId: id })).ProgramList, "ProgramId").find((entry) => entry.ProgramId === id);
     if (listed?.Status === PLAYLIST_STATUS.playing) await client.call("StopPlaylist", { ProgramId: id });
   },
+
+  // Deleted: no listing from before serves as what the account has, and a later declaration of this session may take the studio.
+  changed(props) {
+    const client = liveClient();
+    accountPlaylists.changed(clientScope(client));
+    if (props.casterId) declaredPlaylists.release(studioKey(client, props.casterId));
+  },
 });
+
+/** The studios whose playlist a resource of this session makes or takes over: AddPlaylistItems adds to the studio's one playlist. */
+const declaredPlaylists = sessionDeclarations();
+
+function playlistTaken(casterId: string): Error {
+  return new UserFacingError(`another playlist of this program is declared for studio ${casterId}: a studio has one playlist (AddPlaylistItems adds to it); declare its items in one CasterPlaylist.`);
+}
+
+/**
+ * Makes the studio's playlist, or takes over the one there, made by a lost reply or a cut-short
+ * `pulumi up`. Looked for in the listing of the account's playlists from before the add, which
+ * creates side by side share (ListPlaylist has no studio filter: one listing serves every studio).
+ */
+async function create(client: LiveClient, inputs: PlaylistInputs): Promise<{ id: string; outs: PlaylistOutputs }> {
+  const found = await studioPlaylist(client, inputs.casterId, "before-create");
+  if (found) {
+    const foreign = found.items.filter((item) => !inputs.items.some((declared) => declared.itemName === item.itemName));
+    if (foreign.length > 0) {
+      throw new UserFacingError(
+        `studio ${inputs.casterId} already has playlist ${found.programId}, with ${foreign.length} item(s) this program does not declare (${foreign.slice(0, 5).map((item) => JSON.stringify(item.itemName)).join(", ")}${foreign.length > 5 ? ", …" : ""}). `
+        + `Set importId: "${found.programId}" to take it over (those items are then removed), or declare them.`,
+      );
+    }
+    const outs = await reconcile(client, found, inputs);
+    return { id: outs.programId, outs };
+  }
+  const outs = await reconcile(client, await addOnce(client, inputs), inputs);
+  return { id: outs.programId, outs };
+}
 
 /**
  * Adds the studio's playlist, which it does not have, exactly once: after a lost reply the
@@ -100,7 +125,7 @@ export const playlistProvider = kindProvider<PlaylistInputs, PlaylistOutputs>(ki
 async function addOnce(client: LiveClient, inputs: PlaylistInputs): Promise<ApiPlaylistState> {
   for (let attempt = 1; ; attempt++) {
     try {
-      const reply = await client.call("AddPlaylistItems", { CasterId: inputs.casterId, ProgramItems: programItems(inputs.items), ProgramConfig: programConfig(settingsOf(inputs)) });
+      const reply = await addPlaylist(client, inputs);
       refuseFailedItems(inputs.casterId, reply.Items?.FailedItems);
       const made = await playlistById(client, reply.ProgramId ?? "");
       if (!made) throw new Error(`AddPlaylistItems answered ProgramId ${JSON.stringify(reply.ProgramId)}, which ListPlaylist does not list; run pulumi up again.`);
@@ -111,6 +136,15 @@ async function addOnce(client: LiveClient, inputs: PlaylistInputs): Promise<ApiP
       if (made) return made;
       // No playlist: the lost request never landed.
     }
+  }
+}
+
+/** AddPlaylistItems with no ProgramId: the studio's playlist made; the account's listings from before serve only as what was there before a create. */
+async function addPlaylist(client: LiveClient, inputs: PlaylistInputs): Promise<ReplyOf<"AddPlaylistItems">> {
+  try {
+    return await client.call("AddPlaylistItems", { CasterId: inputs.casterId, ProgramItems: programItems(inputs.items), ProgramConfig: programConfig(settingsOf(inputs)) });
+  } finally {
+    accountPlaylists.changed(clientScope(client), { addedOrModified: true });
   }
 }
 
@@ -198,9 +232,12 @@ async function playlistById(client: LiveClient, programId: string): Promise<ApiP
   return listed ? withItems(client, listed) : undefined;
 }
 
+/** The account's playlists (every page of ListPlaylist), listed once for many readers, by connection. */
+const accountPlaylists = listingCache<ApiPlaylist[]>();
+
 /** The studio's playlist: ListPlaylist has no studio filter, so every page of the account's is read. */
-async function studioPlaylist(client: LiveClient, casterId: string): Promise<ApiPlaylistState | undefined> {
-  const all = await describeAll(client, "ListPlaylist", {}, (reply) => itemsOf(reply.ProgramList, "ProgramId"));
+async function studioPlaylist(client: LiveClient, casterId: string, reuse: Reuse = "latest"): Promise<ApiPlaylistState | undefined> {
+  const all = await readListing(accountPlaylists, clientScope(client), reuse, () => describeAll(client, "ListPlaylist", {}, (reply) => itemsOf(reply.ProgramList, "ProgramId")));
   const listed = all.find((entry) => entry.CasterId === casterId);
   return listed ? withItems(client, listed) : undefined;
 }
