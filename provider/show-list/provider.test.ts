@@ -36,6 +36,21 @@ describe("CasterShowList provider", () => {
     expect(changing().length).toBe(after);
   });
 
+  test("a create lists the show list once, before its add: what it stores is what the add's reply says, as the API then lists it", async () => {
+    const inputs: ShowListInputs = { casterId, shows: [vod("a", { duration: 20 }), vod("b", { repeatTimes: 2 }), { showName: "c", resourceType: "live", resourceUrl: "rtmp://push.example.com/app/c", liveInputType: 1 }] };
+    const created = await provider.create(inputs);
+    expect(live.emulator.calls().filter((call) => call.action === "DescribeShowList")).toHaveLength(1);
+    const outs = created.outs as ShowListOutputs;
+    const listed = (await live.client.call("DescribeShowList", { CasterId: casterId })).ShowListInfo!.ShowList!.Show!;
+    expect(outs.showIds).toEqual(listed.map((show) => show.ShowId));
+    expect((await provider.read(casterId, outs)).props).toEqual(outs);
+    // One show is one single add, its ID the reply's ShowId.
+    const other = await live.createCaster();
+    const single = (await provider.create({ casterId: other, shows: [vod("solo")] })).outs as ShowListOutputs;
+    expect(single.showIds).toEqual([(await live.client.call("DescribeShowList", { CasterId: other })).ShowListInfo!.ShowList!.Show![0].ShowId]);
+    expect((await provider.read(other, single)).props).toEqual(single);
+  });
+
   test("a reorder with one removed and one added is one removal, one add at its place and the fewest moves", async () => {
     const created = await provider.create({ casterId, shows: [vod("a"), vod("b"), vod("c"), vod("d")] });
     const before = changing().length;

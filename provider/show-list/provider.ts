@@ -84,8 +84,13 @@ async function reconcile(client: LiveClient, inputs: ShowListInputs, options: { 
   const planFor = (now: ApiList) => planShowList(now.shows.map((show) => ({ id: show.ShowId, name: show.ShowName ?? "", show: showOf(show) })), inputs.shows.map(normalShow));
   for (let attempt = 1, steps = planFor(list); steps.length > 0; attempt++) {
     try {
-      await apply(client, casterId, steps);
-      list = await describe(client, casterId);
+      const added = await apply(client, casterId, steps);
+      // The list as the add replies say it is (one DescribeShowList a list, not two: its QPS is
+      // AddShowIntoShowList's), else as listed. The high-priority show is named by its ID, and the
+      // page does not say that a batch's successfulShowIds come in the order of the shows sent:
+      // then the list is read.
+      const priorityById = inputs.highPriorityShow !== undefined && steps.some((step) => step.kind === "addBatch");
+      list = (priorityById ? undefined : listAfterAdds(list, steps, added)) ?? await describe(client, casterId);
       break;
     } catch (error) {
       // A call whose reply was lost (an add is never resent blindly: it has no ClientToken), or a
@@ -105,8 +110,39 @@ async function reconcile(client: LiveClient, inputs: ShowListInputs, options: { 
   return { ...inputs, ...fromApi(list), casterId, showIds: inputs.shows.map((show) => byName.get(show.showName) ?? "").filter(Boolean) };
 }
 
-/** Sends a plan's calls in order. A move names its show: the IDs of shows just added are listed first. */
-async function apply(client: LiveClient, casterId: string, steps: ShowListStep[]): Promise<void> {
+/**
+ * The list after a plan of adds only, from the list before and the IDs the replies gave: each
+ * show added as sent, a batch at the end, a single add at its spot (as the planner sends them).
+ * Undefined when the plan did more (a removal, a move), or a reply did not give an ID for each
+ * show sent: then only a listing says what the list is.
+ */
+export function listAfterAdds(before: ApiList, steps: ShowListStep[], added: string[][]): ApiList | undefined {
+  const shows = [...before.shows];
+  for (const [index, step] of steps.entries()) {
+    const ids = added[index] ?? [];
+    if (step.kind === "addBatch" && ids.length === step.shows.length) shows.push(...step.shows.map((show, position) => apiShow(ids[position], show)));
+    else if (step.kind === "add" && ids.length === 1) shows.splice(step.spot, 0, apiShow(ids[0], step.show));
+    else return undefined;
+  }
+  return { ...before, shows };
+}
+
+/** A show as DescribeShowList lists one that was added with these settings. */
+function apiShow(showId: string, show: Show): ApiShow {
+  const sent = normalShow(show);
+  return {
+    ShowId: showId, ShowName: sent.showName, Duration: sent.duration, RepeatTimes: sent.repeatTimes,
+    ResourceInfo: { ResourceType: sent.resourceType, ResourceUrl: sent.resourceUrl, ResourceId: sent.resourceId, LiveInputType: sent.liveInputType },
+  };
+}
+
+/**
+ * Sends a plan's calls in order, and answers the IDs each step's reply gave (none for a removal or
+ * a move; a batch's successfulShowIds taken in the order of the shows sent, as the emulator answers:
+ * the page does not say). A move names its show: the IDs of shows just added are listed first.
+ */
+async function apply(client: LiveClient, casterId: string, steps: ShowListStep[]): Promise<string[][]> {
+  const added: string[][] = [];
   let ids: Map<string, string> | undefined;
   for (const step of steps) {
     if (step.kind === "remove") {
@@ -118,6 +154,7 @@ async function apply(client: LiveClient, casterId: string, steps: ShowListStep[]
           CasterId: casterId, isBatchMode: "true", ...Object.fromEntries(step.showIds.map((showId, index) => [`showIdList.${index + 1}`, showId])),
         });
       }
+      added.push([]);
     } else if (step.kind === "addBatch") {
       const params: Record<string, string | number> = { CasterId: casterId, isBatchMode: "true" };
       step.shows.forEach((show, index) => {
@@ -128,17 +165,21 @@ async function apply(client: LiveClient, casterId: string, steps: ShowListStep[]
       if (failed.length > 0) {
         throw new UserFacingError(`studio ${casterId} refused ${failed.length} show(s) of the list: ${failed.map((entry) => JSON.stringify(entry)).join("; ")}. Fix them and run pulumi up again; the shows that were added are kept.`);
       }
+      added.push((reply.successfulShowIds ?? "").split(",").filter(Boolean));
       ids = undefined;
     } else if (step.kind === "add") {
-      await client.call("AddShowIntoShowList", { CasterId: casterId, Spot: step.spot, ...showParams(step.show, "single") });
+      const reply = await client.call("AddShowIntoShowList", { CasterId: casterId, Spot: step.spot, ...showParams(step.show, "single") });
+      added.push(reply.ShowId ? [reply.ShowId] : []);
       ids = undefined;
     } else {
       ids ??= new Map((await describe(client, casterId)).shows.map((show) => [show.ShowName ?? "", show.ShowId]));
       const showId = ids.get(step.name);
       if (!showId) throw new Error(`show ${JSON.stringify(step.name)} was added to studio ${casterId}'s show list but is not listed by DescribeShowList; run pulumi refresh and try again.`);
       await client.call("ModifyShowList", { CasterId: casterId, ShowId: showId, Spot: step.spot });
+      added.push([]);
     }
   }
+  return added;
 }
 
 /** The list's own settings: one ModifyShowList for what differs, and the background. Whether anything was sent. */
