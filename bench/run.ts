@@ -36,6 +36,7 @@ import {
   createStudio,
   createVirtualStudio,
   engineFloor,
+  exportCallsOfBigStudio,
   engineStartup,
   envFor,
   profiledPulumiUp,
@@ -186,6 +187,7 @@ async function main(): Promise<void> {
   const bench: Bench = { emulator, client: benchClient(emulator.url) };
   const results: ScenarioResult[] = [];
   let bigFile: BigFileTiming[] | undefined;
+  let bigExportCalls: Record<string, number> | undefined;
   const stacks: PulumiStack[] = [];
   // Pulumi's CPU profiles and execution traces of the profiled runs, kept for `go tool pprof` / `go tool trace`.
   let profileDir: string | undefined;
@@ -321,6 +323,9 @@ async function main(): Promise<void> {
     if (!quick && selected("big studio file")) {
       bigFile = timeBigStudioFile(ROOT);
       for (const { step, seconds } of bigFile) console.error(`  big studio file, ${step}: ${seconds.toFixed(3)} s`);
+      // And `caster-studio export` of a studio of that shape: its calls counted, not timed.
+      bigExportCalls = await exportCallsOfBigStudio(bench);
+      console.error(`  big studio file, caster-studio export of a studio of that shape: ${describeCalls(bigExportCalls)}`);
     }
 
     // Fleet (bench/fleet.ts), last: its parallel processes would load the machine under the scenarios above.
@@ -345,15 +350,22 @@ async function main(): Promise<void> {
     engineStartupSeconds: startup,
     profiles: profileDir,
     scenarios: results,
-    ...(bigFile ? { bigStudioFile: { shape: BIG_FILE_SHAPE, seconds: Object.fromEntries(bigFile.map(({ step, seconds }) => [step, Number(seconds.toFixed(3))])) } } : {}),
+    ...(bigFile ? { bigStudioFile: { shape: BIG_FILE_SHAPE, seconds: Object.fromEntries(bigFile.map(({ step, seconds }) => [step, Number(seconds.toFixed(3))])), exportCalls: bigExportCalls } } : {}),
   });
   if (bigFile) {
     console.log(`\n| big studio file (${Object.entries(BIG_FILE_SHAPE).map(([what, n]) => `${n} ${what}`).join(", ")}) | s |\n|---|---|`);
     for (const { step, seconds } of bigFile) console.log(`| ${step} | ${seconds.toFixed(3)} |`);
+    if (bigExportCalls) console.log(`\n| caster-studio export of a running studio of that shape | API calls |\n|---|---|\n| against the emulator | ${describeCalls(bigExportCalls)} |`);
   }
   const creates = results.filter((result) => /^\d+ sources, (in-process|pulumi up|Terraform-style baseline)$/.test(result.scenario) && result.resources === sources);
   fs.writeFileSync(path.join(resultsDir, `${name}.svg`), timelineChart(creates, SOURCE_QPS, `Creating ${sources} video sources: AddCasterVideoResource calls completed`));
   console.error(`bench: wrote ${path.relative(process.cwd(), path.join(resultsDir, name))}.json and ${name}.svg${profileDir ? `; Pulumi's profiles are in ${profileDir}` : ""}`);
+}
+
+/** Calls by operation, and their total: "10 (DescribeCasters 1, ...)". */
+function describeCalls(counts: Record<string, number>): string {
+  const total = Object.values(counts).reduce((sum, n) => sum + n, 0);
+  return `${total} (${Object.entries(counts).map(([action, n]) => `${action} ${n}`).join(", ")})`;
 }
 
 function printTable(results: ScenarioResult[], startupSeconds: number | undefined): void {

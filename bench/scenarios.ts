@@ -10,8 +10,12 @@ import { videoResourceProvider } from "../provider/video-resource/provider";
 import { PulumiStack } from "../test/helpers/pulumi-stack";
 import { checkpointProfile, profiledUp } from "./checkpoints";
 import { EmulatorProcess } from "./emulator-process";
-import { layoutInputs, sourceInputs } from "./program/inputs";
+import { componentInputs, episodeInputs, layoutInputs, sourceInputs } from "./program/inputs";
 import { layoutProvider } from "../provider/layout/provider";
+import { componentProvider } from "../provider/component/provider";
+import { episodeProvider } from "../provider/episode/provider";
+import { exportStudio } from "../provider/export/export";
+import { BIG_FILE_SHAPE } from "./big-studio-file";
 import { callBoundSeconds, countByAction, peakProviderMemory, retriedCount, ScenarioResult, throttledCount, timeline } from "./measure";
 import { OPERATIONS } from "../model/live-api";
 import { LIGHTWEIGHT_CAROUSEL_DEMANDS, PLAYLIST_NORM_TYPE, VIRTUAL_STUDIO_NORM_TYPE } from "../model/api-facts";
@@ -316,4 +320,28 @@ export async function profiledPulumiUp(bench: Bench, stack: PulumiStack, scenari
     return {};
   });
   return { ...result, stateFileBytes: Buffer.byteLength(stack.stateFileText()), checkpoints: checkpointProfile(stack, resources, profileDir, counted) };
+}
+
+/**
+ * The API calls `caster-studio export` makes of a running studio of the big studio file's shape
+ * (BIG_FILE_SHAPE: 99 sources, 99 components, 50 layouts, 300 episodes), by operation: the studio
+ * is built with plain calls and the providers in-process (not measured), then exported.
+ */
+export async function exportCallsOfBigStudio(bench: Bench): Promise<Record<string, number>> {
+  const { casterId } = await studioWithSources(bench, "big-export", BIG_FILE_SHAPE.sources);
+  configureInProcess(bench.emulator.url);
+  const make = (provider: dynamic.ResourceProvider, inputs: object[]) => Promise.all(inputs.map(async (input) => {
+    const checked = await provider.check!({}, input as Record<string, unknown>);
+    if (checked.failures && checked.failures.length > 0) throw new Error(`big studio inputs refused: ${JSON.stringify(checked.failures)}`);
+    await provider.create!(checked.inputs);
+  }));
+  await Promise.all([
+    make(componentProvider, componentInputs(casterId, BIG_FILE_SHAPE.components)),
+    make(layoutProvider, layoutInputs(casterId, BIG_FILE_SHAPE.layouts)),
+    make(episodeProvider, episodeInputs(casterId, BIG_FILE_SHAPE.episodes)),
+  ]);
+  await bench.client.call("StartCaster", { CasterId: casterId });
+  await bench.emulator.clearCalls();
+  await exportStudio(bench.client, casterId);
+  return countByAction(await bench.emulator.calls());
 }

@@ -170,6 +170,20 @@ describe("caster-studio export", () => {
     expect(live.undeclaredParameters()).toEqual([]);
   });
 
+  test("makes the fewest calls the API allows: one per listing, none per object, the program's pages at the largest size", async () => {
+    live.emulator.clearCalls();
+    await exportStudio(live.client, built.casterId, { now: clock.now });
+    const counts: Record<string, number> = {};
+    for (const call of live.emulator.calls()) counts[call.action] = (counts[call.action] ?? 0) + 1;
+    // The studio (DescribeCasters, DescribeCasterConfig), its scenes (it runs), each kind's one listing, and the show list.
+    expect(counts).toEqual({
+      DescribeCasters: 1, DescribeCasterConfig: 1, DescribeCasterScenes: 1, DescribeCasterVideoResources: 1,
+      DescribeCasterLayouts: 1, DescribeCasterComponents: 1, DescribeCasterProgram: 1, DescribeShowList: 1,
+    });
+    // Under 100 items, the program is one page, asked for at the largest size (model/live-api.ts PAGING).
+    expect(live.emulator.calls().find((call) => call.action === "DescribeCasterProgram")!.params).toMatchObject({ PageNum: "1", PageSize: "100" });
+  });
+
   test("applied, each object reads back through its provider as no change", async () => {
     const layout = parseLayout(exported.text, "studio.yaml", { now: clock.now }).layout as StudioFileDefinition;
     const adopt = file.adopt as { caster: string; sources: Record<string, string>; layouts: Record<string, string>; components: Record<string, string>; episodes: Record<string, string> };
