@@ -85,9 +85,11 @@ describe("CasterPlaylist provider", () => {
   test("playlists of studios made side by side share one listing of the account's playlists; a second playlist of one studio in one program is refused", async () => {
     const others = [await lightweightCarousel(), await lightweightCarousel()];
     const accountListings = () => live.emulator.calls().filter((call) => call.action === "ListPlaylist" && call.params.ProgramId === undefined).length;
-    const made = await Promise.all([casterId, ...others].map((studio) => provider.create({ casterId: studio, items: items("a", "b") })));
+    const made = await Promise.all([casterId, ...others].map((studio, index) => provider.create({ casterId: studio, programName: `Loop ${index}`, repeatNumber: index - 1, items: items("a", "b") })));
     expect(new Set(made.map((playlist) => (playlist.outs as PlaylistOutputs).casterId))).toEqual(new Set([casterId, ...others]));
     expect(accountListings()).toBe(1);
+    // What each create stored (its items as listed, its studio and settings as sent) is what a refresh reads.
+    for (const playlist of made) expect((await provider.read(playlist.id, playlist.outs as PlaylistOutputs)).props).toEqual(playlist.outs);
     await expect(provider.create({ casterId, items: items("c") })).rejects.toThrow(
       `another playlist of this program is declared for studio ${casterId}: a studio has one playlist (AddPlaylistItems adds to it); declare its items in one CasterPlaylist.`,
     );

@@ -127,8 +127,11 @@ async function addOnce(client: LiveClient, inputs: PlaylistInputs): Promise<ApiP
     try {
       const reply = await addPlaylist(client, inputs);
       refuseFailedItems(inputs.casterId, reply.Items?.FailedItems);
-      const made = await playlistById(client, reply.ProgramId ?? "");
-      if (!made) throw new Error(`AddPlaylistItems answered ProgramId ${JSON.stringify(reply.ProgramId)}, which ListPlaylist does not list; run pulumi up again.`);
+      // Its items as ListPlaylistItems gives them; its studio and settings as the add sent them: a
+      // ListPlaylist of it too would make three calls in a row a playlist, where the add is the floor.
+      const settings = settingsOf(inputs);
+      const made = await withItems(client, { ProgramId: reply.ProgramId ?? "", CasterId: inputs.casterId, ProgramName: settings.programName, RepeatNumber: settings.repeatNumber });
+      if (!made) throw new Error(`AddPlaylistItems answered ProgramId ${JSON.stringify(reply.ProgramId)}, which ListPlaylistItems does not know; run pulumi up again.`);
       return made;
     } catch (error) {
       if (!(error instanceof LiveApiError && error.outcomeUnknown && attempt < MAX_ADD_ATTEMPTS)) throw error;
