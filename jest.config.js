@@ -8,8 +8,8 @@ module.exports = {
   testSequencer: "<rootDir>/test/helpers/longest-first-sequencer.js",
   // End-to-end tests drive the real engine; these are ceilings against hangs, not speed targets.
   testTimeout: 600_000,
-  // Three on the 2 cores: the end-to-end suites wait on the API's QPS (99 creates at 10 a second)
-  // about 40% of their time (interrupted.e2e: 173 CPU-seconds for its 289 s), which a third worker
-  // fills (BENCHMARKS.md, "The test suite"; issue 28).
+  // Three on the 2 cores: end-to-end suites of big studios wait on the API's QPS (99 creates at 10
+  // a second), interrupted.e2e about 40% of its time (173 CPU-seconds for its 289 s), which a
+  // third worker fills (BENCHMARKS.md, "Issue 28: where the suite's time goes").
   maxWorkers: 3,
 };
