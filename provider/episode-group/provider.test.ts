@@ -78,7 +78,7 @@ describe("episode group provider", () => {
     const other = await checked(declared({ startTime: "2030-03-01T20:00:00Z", clientTokenScope: "proj/other-stack/evening" }));
     await expect(provider.create(other)).rejects.toThrow(
       `studio ${casterId} already has this episode group: its program lists, from 2030-03-01T20:00:00Z, items named "Opening", "Feature" ` +
-        `(ItemIds ${made.itemIds.join(", ")}) of a group no resource of this program made or adopted`,
+        `(ItemIds ${made.itemIds.join(", ")}) of a group no resource of this \`pulumi up\` made or adopted`,
     );
     await expect(provider.create(other)).rejects.toThrow(/set importId to its ProgramId .*`pulumi stack --stack <that stack> --show-ids`.*`retainOnDelete: true`.*`npx caster-recover`/);
     expect(programs()).toHaveLength(before);

@@ -137,7 +137,7 @@ async function refuseTwin(client: LiveClient, casterId: string, group: EpisodeGr
   const names = group.items.map((item) => JSON.stringify(item.itemName)).join(", ");
   throw new UserFacingError(
     `studio ${casterId} already has this episode group: its program lists, from ${group.startTime}, items named ${names} ` +
-      `(ItemIds ${runs.map((run) => run.join(", ")).join("; and ")}) of a group no resource of this program made or adopted ` +
+      `(ItemIds ${runs.map((run) => run.join(", ")).join("; and ")}) of a group no resource of this \`pulumi up\` made or adopted ` +
       "(another stack's, the console's or an interrupted `pulumi up`'s); adding it again would play two playlists at once. " +
       "To take it over, set importId to its ProgramId (the API lists a group's items, not its ProgramId: it is that resource's ID " +
       "in the stack that made it, `pulumi stack --stack <that stack> --show-ids`, or what AddCasterEpisodeGroup answered whoever made it), " +
