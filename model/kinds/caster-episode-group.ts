@@ -119,7 +119,7 @@ const fields = {
   clientToken: {
     schema: clientTokenSchema,
     doc: `The ClientToken that makes the creation idempotent, printable ASCII, at most ${MAX_CLIENT_TOKEN_LENGTH} characters. Used only when the group is created.`,
-    default: "derived from the project, stack, resource name and the inputs above, so that a retry or a re-run after an interrupted `pulumi up` gets the same program, not a second one",
+    default: "derived from the project, stack, resource name and the inputs above, so that a retry after a lost reply gets the same program, not a second one, and `caster-recover` finds what an interrupted `pulumi up` made",
     onChange: "ignore",
     api: "ClientToken",
   },

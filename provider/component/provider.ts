@@ -39,6 +39,16 @@ export const componentProvider = kindProvider<ComponentInputs, ComponentOutputs>
         LocationId: inputs.locationId,
         LayerOrder: inputs.layerOrder,
       })).ComponentId!,
+      // A position holds one component (AddCasterComponent's page, LocationId: "Each position can hold
+      // only one component"): the API refuses this one anyway (DuplicateLocationID), but only the
+      // listing says that the one there is this very component, and which importId takes it over.
+      twin: (existing) => new UserFacingError(
+        `studio ${inputs.casterId} already has this very component at ${inputs.locationId} (${existing.ComponentId}: ${existing.ComponentType} ${JSON.stringify(existing.ComponentName ?? "")}), `
+        + "made by another stack or in the console, and a position holds one component. "
+        + `Set importId: "${formatId(kind, { casterId: inputs.casterId, componentId: existing.ComponentId })}" to take it over `
+        + "(with the resource option `retainOnDelete: true` while another stack still manages it, so that destroying this stack leaves it), "
+        + "or use another locationId.",
+      ),
     });
     const outs = outputsOf(inputs, await components.readBack(client, inputs.casterId, componentId));
     return { id: formatId(kind, outs), outs };

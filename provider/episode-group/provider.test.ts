@@ -68,8 +68,53 @@ describe("episode group provider", () => {
     expect(programs()).toHaveLength(before + 1);
   });
 
+  test("a group another stack already made is refused, naming its ItemIds, not added twice; its ProgramId as importId takes it over with no call that changes anything", async () => {
+    // Issue 29: each stack derives its own ClientToken, so a second stack declaring the same group made a second playlist.
+    const made = (await provider.create(await checked(declared({ startTime: "2030-03-01T20:00:00Z" })))).outs as EpisodeGroupOutputs;
+    // Another stack: a new session of the providers, another token scope.
+    configureForFixture(live);
+    const before = programs().length;
+    const changing = live.mutatingCalls().length;
+    const other = await checked(declared({ startTime: "2030-03-01T20:00:00Z", clientTokenScope: "proj/other-stack/evening" }));
+    await expect(provider.create(other)).rejects.toThrow(
+      `studio ${casterId} already has this episode group: its program lists, from 2030-03-01T20:00:00Z, items named "Opening", "Feature" ` +
+        `(ItemIds ${made.itemIds.join(", ")}) of a group no resource of this \`pulumi up\` made or adopted`,
+    );
+    await expect(provider.create(other)).rejects.toThrow(/set importId to its ProgramId .*`pulumi stack --stack <that stack> --show-ids`.*`retainOnDelete: true`.*`npx caster-recover`/);
+    expect(programs()).toHaveLength(before);
+    expect(live.mutatingCalls().length).toBe(changing);
+
+    const adopted = await provider.create({ ...other, importId: made.programId });
+    expect(adopted.id).toBe(made.programId);
+    expect((adopted.outs as EpisodeGroupOutputs).itemIds).toEqual(made.itemIds);
+    expect(live.mutatingCalls().length).toBe(changing);
+  });
+
+  test("a replacement, its old group deleted first, is no twin of it, though a listing from before the delete shows it", async () => {
+    const first = await provider.create(await checked(declared({ startTime: "2030-03-02T20:00:00Z" })));
+    configureForFixture(live);
+    // A refresh lists the program; the old group is deleted (the replacement's first step); a new file under the same names follows.
+    expect((await provider.read(first.id, first.outs as EpisodeGroupOutputs)).id).toBe(first.id);
+    await provider.delete(first.id, first.outs as EpisodeGroupOutputs);
+    const replacement = await checked(declared({
+      startTime: "2030-03-02T20:00:00Z",
+      items: [{ itemName: "Opening", vodUrl: "https://media.example.com/opening-v2.mp4" }, { itemName: "Feature", vodUrl: "https://media.example.com/feature.mp4" }],
+    }));
+    const made = await provider.create(replacement);
+    expect(programs().some((group) => group.programId === made.id)).toBe(true);
+  });
+
+  test("two groups of one program with the same start and names (other files) are both made, neither the other's twin", async () => {
+    const files = (suffix: string) => [{ itemName: "Opening", vodUrl: `https://media.example.com/opening-${suffix}.mp4` }, { itemName: "Feature", vodUrl: `https://media.example.com/feature-${suffix}.mp4` }];
+    const before = programs().length;
+    await provider.create(await checked(declared({ startTime: "2030-03-03T20:00:00Z", items: files("a") })));
+    await provider.create(await checked(declared({ startTime: "2030-03-03T20:00:00Z", items: files("b") })));
+    expect(programs()).toHaveLength(before + 2);
+  });
+
   test("the studio's domain and callback are used, and the items are listed in its program", async () => {
-    const { outs } = await provider.create(await checked(declared()));
+    // Each test's group starts at a time of its own: the groups of earlier tests (earlier sessions) are another stack's.
+    const { outs } = await provider.create(await checked(declared({ startTime: "2030-03-04T20:00:00Z" })));
     const config = await live.client.call("DescribeCasterConfig", { CasterId: casterId });
     expect(outs).toMatchObject({ domainName: config.DomainName, callbackUrl: config.CallbackUrl, sideOutputUrl: "", listedInProgram: true, repeatNum: -1 });
     expect(outs.itemIds).toHaveLength(2);
@@ -78,7 +123,7 @@ describe("episode group provider", () => {
   });
 
   test("read keeps a listed group, reports one deleted behind Pulumi's back as gone", async () => {
-    const { id, outs } = await provider.create(await checked(declared()));
+    const { id, outs } = await provider.create(await checked(declared({ startTime: "2030-03-05T20:00:00Z" })));
     expect(await provider.read(id, outs as EpisodeGroupOutputs)).toEqual({ id, props: outs });
     await live.client.call("DeleteCasterEpisodeGroup", { ProgramId: id });
     // A later `pulumi refresh` is a new provider session: nothing listed before is reused.
@@ -98,7 +143,7 @@ describe("episode group provider", () => {
   });
 
   test("delete removes the program; already gone is success", async () => {
-    const { id, outs } = await provider.create(await checked(declared()));
+    const { id, outs } = await provider.create(await checked(declared({ startTime: "2030-03-06T20:00:00Z" })));
     await provider.delete(id, outs as EpisodeGroupOutputs);
     expect(programs().some((group) => group.programId === id)).toBe(false);
     await expect(provider.delete(id, outs as EpisodeGroupOutputs)).resolves.toBeUndefined();

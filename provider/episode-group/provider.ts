@@ -6,11 +6,11 @@ import { toApiTime } from "../../model/api-facts";
 import { casterEpisodeGroup as kind, CREATE_PROPERTIES, EpisodeGroupInputs } from "../../model/kinds/caster-episode-group";
 import { requestParams } from "../../model/kinds/kind";
 import { kindProvider } from "../kind-provider";
-import { listingCache, liveClient, sessionMap } from "../runtime";
+import { clientScope, listingCache, liveClient, sessionMap } from "../runtime";
 import { describeStudioConfig, EpisodeGroupOutputs, StudioConfig } from "./api";
 import { deriveClientToken } from "../shared/client-token";
 import { Reuse, studioKey, studioListing, unlessStudioGone } from "../shared/studio-listing";
-import { PROGRAM } from "../episode/provider";
+import { ApiEpisode, PROGRAM } from "../episode/provider";
 
 /** Listings shared by the groups of one studio: its config, and its program, where a group's items are listed. */
 const studioConfigs = listingCache<StudioConfig>();
@@ -46,19 +46,8 @@ export const episodeGroupProvider = kindProvider(kind, {
 
   async create(inputs: EpisodeGroupInputs): Promise<dynamic.CreateResult> {
     const client = liveClient();
-    const group = await groupToSend(client, inputs);
-    let reply: ReplyOf<"AddCasterEpisodeGroup">;
-    try {
-      reply = await client.call("AddCasterEpisodeGroup", requestParams(kind, "AddCasterEpisodeGroup", group));
-    } finally {
-      if (inputs.casterId) programs.changed(client, inputs.casterId);
-    }
-    const itemIds = reply.ItemIds?.ItemId ?? [];
-    const listedInProgram = inputs.casterId !== undefined && itemIds.length > 0 &&
-      (await isListed(inputs.casterId, itemIds, inputs.regionId)) === true;
-    const programId = reply.ProgramId!;
-    const outs: EpisodeGroupOutputs = { ...group, programId, itemIds, listedInProgram };
-    return { id: programId, outs };
+    if (inputs.casterId) await refuseTwin(client, inputs.casterId, inputs);
+    return addGroup(client, inputs);
   },
 
   /**
@@ -94,6 +83,74 @@ async function groupToSend(client: LiveClient, inputs: EpisodeGroupInputs) {
   };
 }
 
+/** Sends AddCasterEpisodeGroup with the group's token; the ProgramId and ItemIds it answers are this program's from then on. */
+async function addGroup(client: LiveClient, inputs: EpisodeGroupInputs): Promise<dynamic.CreateResult> {
+  const group = await groupToSend(client, inputs);
+  let reply: ReplyOf<"AddCasterEpisodeGroup">;
+  try {
+    reply = await client.call("AddCasterEpisodeGroup", requestParams(kind, "AddCasterEpisodeGroup", group));
+  } finally {
+    if (inputs.casterId) programs.changed(client, inputs.casterId);
+  }
+  const itemIds = reply.ItemIds?.ItemId ?? [];
+  claimItems(client, itemIds);
+  const listedInProgram = inputs.casterId !== undefined && itemIds.length > 0 &&
+    (await isListed(inputs.casterId, itemIds, inputs.regionId)) === true;
+  const programId = reply.ProgramId!;
+  const outs: EpisodeGroupOutputs = { ...group, programId, itemIds, listedInProgram };
+  return { id: programId, outs };
+}
+
+/**
+ * The items of the groups resources of this session have made or adopted (by connection and
+ * ItemId): a group of this program is never another's twin, also when two of its groups share a
+ * start and item names (their files differ: the listing does not show files).
+ */
+const ownItems = sessionMap<string, true>();
+
+function claimItems(client: LiveClient, itemIds: string[]): void {
+  for (const itemId of itemIds) ownItems.set(`${clientScope(client)} ${itemId}`, true);
+}
+
+/**
+ * Refuses a group the studio's program already lists, made by another stack, the console or an
+ * interrupted run (issue 29): two playlists would play at once. Its ClientToken cannot catch it,
+ * being derived per stack and resource. Seen in the listing of the program from just before the
+ * create, one DescribeCasterProgram shared by the creates of a studio within
+ * BEFORE_LISTING_REUSE_MS, as episodes share theirs; a twin seen there is confirmed by a listing
+ * requested after this process's last change, since a replacement deletes the old group first and
+ * an earlier listing still shows it. The API lists a group's items, not its ProgramId, and no
+ * operation finds a ProgramId by content: DescribeCasterProgram's reply has no ProgramId
+ * (https://www.alibabacloud.com/help/en/live/developer-reference/api-live-2016-11-01-describecasterprogram,
+ * and the SDK's DescribeCasterProgramResponseBody), and ListPlaylist lists the episode lists of
+ * AddPlaylistItems (https://www.alibabacloud.com/help/en/live/developer-reference/api-live-2016-11-01-listplaylist).
+ * So the refusal names the ItemIds and where the ProgramId is found. Deriving the token from
+ * the studio and content alone would let a second stack learn the ProgramId by sending it again,
+ * but two stacks racing would then share one group silently, and the recovery of one stack's
+ * killed run, which finds its group by token, would delete the other's.
+ */
+async function refuseTwin(client: LiveClient, casterId: string, group: EpisodeGroupInputs): Promise<void> {
+  const listed = (reuse: Reuse) => unlessStudioGone(() => programs.list(client, casterId, reuse, { RegionId: group.regionId }));
+  if (twinRuns((await listed("before-create")) ?? [], group, client).length === 0) return;
+  const runs = twinRuns((await listed("latest")) ?? [], group, client);
+  if (runs.length === 0) return;
+  const names = group.items.map((item) => JSON.stringify(item.itemName)).join(", ");
+  throw new UserFacingError(
+    `studio ${casterId} already has this episode group: its program lists, from ${group.startTime}, items named ${names} ` +
+      `(ItemIds ${runs.map((run) => run.join(", ")).join("; and ")}) of a group no resource of this \`pulumi up\` made or adopted ` +
+      "(another stack's, the console's or an interrupted `pulumi up`'s); adding it again would play two playlists at once. " +
+      "To take it over, set importId to its ProgramId (the API lists a group's items, not its ProgramId: it is that resource's ID " +
+      "in the stack that made it, `pulumi stack --stack <that stack> --show-ids`, or what AddCasterEpisodeGroup answered whoever made it), " +
+      "with the resource option `retainOnDelete: true` while that stack still manages it, so that destroying this stack leaves it. " +
+      "If an interrupted `pulumi up` of this stack made it, run `npx caster-recover` first. Otherwise change startTime or the items.",
+  );
+}
+
+/** The runs of the listing that the group's items could be (see listedItems), of items no resource of this session has. */
+function twinRuns(entries: ApiEpisode[], group: EpisodeGroupInputs, client: LiveClient): string[][] {
+  return runsOf(entries, group).filter((run) => !run.some((itemId) => ownItems.has(`${clientScope(client)} ${itemId}`)));
+}
+
 /** The programs adopted by resources of this process: two declarations never take one group. */
 const adoptedGroups = sessionMap<string, true>();
 
@@ -113,6 +170,7 @@ async function adopt(client: LiveClient, inputs: EpisodeGroupInputs): Promise<Ep
   const group = await groupToSend(client, inputs);
   const itemIds = inputs.casterId ? await listedItems(client, inputs.casterId, group) : [];
   adoptedGroups.set(key, true);
+  claimItems(client, itemIds);
   return { ...group, programId, itemIds, listedInProgram: itemIds.length > 0 };
 }
 
@@ -123,6 +181,12 @@ async function adopt(client: LiveClient, inputs: EpisodeGroupInputs): Promise<Ep
  */
 async function listedItems(client: LiveClient, casterId: string, group: EpisodeGroupInputs): Promise<string[]> {
   const entries = await unlessStudioGone(() => programs.describe(client, casterId, { RegionId: group.regionId })) ?? [];
+  const runs = runsOf(entries, group);
+  return runs.length === 1 ? runs[0] : [];
+}
+
+/** Every run of entries that could be the group's items (at its start, no end, named as its items in order), as ItemIds. */
+function runsOf(entries: ApiEpisode[], group: EpisodeGroupInputs): string[][] {
   const names = group.items.map((item) => item.itemName);
   const runs: string[][] = [];
   for (let start = 0; start + names.length <= entries.length; start++) {
@@ -130,7 +194,7 @@ async function listedItems(client: LiveClient, casterId: string, group: EpisodeG
     const matches = run.every((entry, index) => entry.StartTime === group.startTime && !entry.EndTime && entry.EpisodeName === names[index]);
     if (matches) runs.push(run.map((entry) => entry.EpisodeId));
   }
-  return runs.length === 1 ? runs[0] : [];
+  return runs;
 }
 
 /**
@@ -162,7 +226,8 @@ export async function madeByUnfinishedCreate(
   owned: ReadonlySet<string>,
 ): Promise<{ id: string; props: EpisodeGroupOutputs; description: string } | undefined> {
   if (!inputs.clientToken) return undefined;
-  const made = await episodeGroupProvider.create(inputs);
+  // Not refused as a twin: the group the killed run made is listed, and is what is looked for.
+  const made = await addGroup(liveClient(), inputs);
   if (owned.has(made.id)) return undefined;
   const props = made.outs as EpisodeGroupOutputs;
   return { id: made.id, props, description: `episode group ${made.id} (ClientToken ${props.clientToken}, ${props.items.length} items from ${props.startTime})` };

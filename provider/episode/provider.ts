@@ -80,7 +80,8 @@ export const episodeProvider = kindProvider<EpisodeInputs, EpisodeOutputs>(kind,
       twin: (existing) => new UserFacingError(
         `studio ${inputs.casterId} already has this very episode (${existing.EpisodeId}: ${JSON.stringify(existing.EpisodeName ?? "")}, ${existing.StartTime} to ${existing.EndTime}), `
         + "made by another stack or in the console; adding it again would put it in the programme twice. "
-        + `Set importId: "${inputs.casterId}:${existing.EpisodeId}" to take it over, or change the episode.`,
+        + `Set importId: "${inputs.casterId}:${existing.EpisodeId}" to take it over `
+        + "(with the resource option `retainOnDelete: true` while another stack still manages it, so that destroying this stack leaves it), or change the episode.",
       ),
     });
     const listed = await findEpisode(client, inputs.casterId, episodeId);

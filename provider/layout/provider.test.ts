@@ -132,6 +132,30 @@ describe("on-screen providers: layout, component, scene binding", () => {
     expect(wrongContent.failures?.map((failure) => failure.property)).toEqual(["image"]);
   });
 
+  test("a component another stack already made at its position is refused with the importId that takes it over, which adopts it with no call that changes anything", async () => {
+    // Issue 29: the API refuses a second component at a taken position (DuplicateLocationID), naming neither that it is the same nor how to take it over.
+    const inputs: ComponentInputs = {
+      casterId,
+      locationId: "RC05",
+      componentName: "Station bug",
+      componentType: "text",
+      text: { text: "Channel 5", color: "0xffffff", sizeNormalized: 0.04 },
+      geometry: { position: [0.9, 0.05], widthNormalized: 0.1, heightNormalized: 0.05 },
+    };
+    const made = (await componentProvider.create(inputs)).outs as ComponentOutputs;
+    // Another stack: a new session of the providers.
+    configureForFixture(live);
+    const changing = live.mutatingCalls().length;
+    await expect(componentProvider.create(inputs)).rejects.toThrow(
+      `studio ${casterId} already has this very component at RC05 (${made.componentId}: text "Station bug"), made by another stack or in the console, ` +
+        `and a position holds one component. Set importId: "${casterId}:${made.componentId}" to take it over`,
+    );
+    expect(live.mutatingCalls().length).toBe(changing);
+    const adopted = await componentProvider.create({ ...inputs, importId: `${casterId}:${made.componentId}` });
+    expect((adopted.outs as ComponentOutputs).componentId).toBe(made.componentId);
+    expect(live.mutatingCalls().length).toBe(changing);
+  });
+
   test("a scene binding needs a started studio; then PGM shows the layout and the components, and deleting clears it", async () => {
     const layout = (await provider.create(pictureInPicture())).outs as LayoutOutputs;
     const logo = (await componentProvider.create({

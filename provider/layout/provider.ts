@@ -31,6 +31,12 @@ export const layoutProvider = kindProvider<LayoutInputs, LayoutOutputs>(kind, {
     const client = liveClient();
     const wanted = comparableLayers(inputs);
     // AddCasterLayout has no ClientToken: a lost reply is resolved by looking the layout up.
+    // No twin refusal, unlike episodes and components (issue 29): AddCasterLayout's page gives a
+    // layout no name and no position, so nothing makes one unique in a studio, and a layout is on
+    // air only through the scene set to it (SetCasterSceneConfig's LayoutId): two with the same
+    // layers never show anything twice. A program may declare two alike (one per scene, to change
+    // apart later), and nothing listed tells this stack's earlier layout from another stack's;
+    // taking over another stack's layout would let one stack's change move the other's picture.
     const layoutId = await layouts.add(client, inputs.casterId, {
       matches: (layout) => isDeepStrictEqual(comparableLayers(layersFromApi(layout)), wanted),
       add: async () => (await layouts.change(client, inputs.casterId, "AddCasterLayout", layoutParams(inputs))).LayoutId!,

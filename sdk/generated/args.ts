@@ -562,8 +562,8 @@ export interface CasterEpisodeGroupArgs {
    * The ClientToken that makes the creation idempotent, printable ASCII, at most 64 characters.
    * Used only when the group is created.
    * @default derived from the project, stack, resource name and the inputs above, so that a retry
-   * or a re-run after an interrupted `pulumi up` gets the same program, not a second one. Not
-   * compared: it matters only when the episode group is made.
+   * after a lost reply gets the same program, not a second one, and `caster-recover` finds what an
+   * interrupted `pulumi up` made. Not compared: it matters only when the episode group is made.
    */
   clientToken?: pulumi.Input<string>;
   /**

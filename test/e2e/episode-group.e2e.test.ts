@@ -86,14 +86,24 @@ describe("CasterEpisodeGroup through pulumi up", () => {
     expect(refresh.code).toBe(0);
   });
 
-  test("a group whose creation Pulumi lost is found again by its ClientToken, not created twice", async () => {
+  test("a group the state lost is refused, not made twice, naming its ItemIds; its ProgramId as importId takes it back with no call that changes anything", async () => {
     const evening = await groupState("evening");
-    // As if the reply to AddCasterEpisodeGroup had been lost: the program exists, the state does not know it.
+    // As if the state had lost it: the program exists, the state does not know it. Nothing listed tells
+    // it from another stack's group (issue 29), so it is not sent again under this stack's token.
     await stack.expectSuccess(["state", "delete", "--stack", stack.name, evening?.urn as string, "--yes"]);
     live.emulator.clearCalls();
+    const refused = await stack.up();
+    expect(refused.code).not.toBe(0);
+    expect(refused.output).toContain(`already has this episode group: its program lists, from 2030-01-01T20:00:00Z, items named "Opening", "Feature" (ItemIds ${(evening?.outputs?.itemIds as string[]).join(", ")})`);
+    expect(live.mutatingCalls()).toEqual([]);
+    expect(programs()).toHaveLength(2);
+
+    groups = { ...groups, evening: { ...groups.evening, importId: evening?.outputs?.programId } };
+    await stack.setConfigObject("episodeGroups", groups);
+    live.emulator.clearCalls();
     const result = await stack.up();
-    expect(result.code).toBe(0);
-    expect(live.mutatingCalls()).toEqual(["AddCasterEpisodeGroup"]);
+    expect({ code: result.code, output: result.code === 0 ? "" : result.output }).toEqual({ code: 0, output: "" });
+    expect(live.mutatingCalls()).toEqual([]);
     expect(programs()).toHaveLength(2);
     expect((await groupState("evening"))?.outputs?.programId).toBe(evening?.outputs?.programId);
   });

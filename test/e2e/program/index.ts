@@ -74,9 +74,11 @@ for (const [name, args] of Object.entries(sources)) {
   created[name] = new CasterVideoResource(name, { ...args, casterId });
 }
 
+// `retainedGroups`: the names of `episodeGroups` declared with Pulumi's `retainOnDelete: true` (another stack's, taken over).
+const retainedGroups = config.getObject<string[]>("retainedGroups") ?? [];
 const groups: Record<string, CasterEpisodeGroup> = {};
 for (const [name, args] of Object.entries(episodeGroups)) {
-  groups[name] = new CasterEpisodeGroup(name, { ...args, casterId: resolveCasterId(args.casterId) });
+  groups[name] = new CasterEpisodeGroup(name, { ...args, casterId: resolveCasterId(args.casterId) }, { retainOnDelete: retainedGroups.includes(name) });
 }
 
 const lists = Object.fromEntries(Object.entries(showLists).map(([name, args]) => [name, new CasterShowList(name, { ...args, casterId: resolveCasterId(args.casterId) })]));
