@@ -118,6 +118,9 @@ export const errors = {
       `ClientToken ${clientToken} was already used with other parameters; a retry must send the same parameters, a new request a new token.`),
   programNotFound: (programId: string) =>
     new ApiError(404, "InvalidProgram.NotFound", `Program ${programId} does not exist${retryLater}`),
+  /** An unknown playlist, as DeletePlaylist's and StopPlaylist's error tables name it ("PlayList does not exist"). */
+  playListNotFound: (programId: string) =>
+    new ApiError(404, "PlayListNotFound", `PlayList ${programId} does not exist, please check and try again later.`),
   casterInUse: (casterId: string) =>
     new ApiError(400, "IncorrectCasterStatus.Inuse", `Caster ${casterId} is running; stop it before deleting it.`),
   /** The studio is running and the call needs it stopped (the code DeleteCaster answers; see LIMITATIONS). */

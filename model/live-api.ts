@@ -803,8 +803,8 @@ export const OPERATIONS = {
     idempotency: "safe",
     params: [s("ProgramId", true)],
     reply: { ProgramId: "str" },
-    // The page's error table: a playing list is refused.
-    errors: ["InvalidProgram.NotFound", "IncorrectPlaylistStatus.Inuse"],
+    // The page's error table: an unknown list is PlayListNotFound, a playing list is refused.
+    errors: ["PlayListNotFound", "IncorrectPlaylistStatus.Inuse"],
   },
   ListPlaylist: {
     qps: 10,
@@ -845,7 +845,8 @@ export const OPERATIONS = {
     idempotency: "safe",
     params: [s("ProgramId", true)],
     reply: { ProgramId: "str" },
-    errors: ["InvalidProgram.NotFound"],
+    // The page's error table: an unknown list is PlayListNotFound.
+    errors: ["PlayListNotFound"],
   },
   // A virtual studio's layouts (NormType 4): the official TypeScript SDK's models (live-20161101 AddStudioLayoutRequest.ts,
   // DescribeStudioLayoutsResponseBody.ts and their neighbours) and the API pages

@@ -15,6 +15,11 @@ export interface SchemaFragment {
    */
   on?: z.ZodType;
   write: (json: JsonSchema) => void;
+  /**
+   * The rule does not hold for an object adopted by `importId` (decided then from the API): the
+   * studio file applies the fragment only where `adopt` does not name the entry's object.
+   */
+  exceptAdopted?: true;
 }
 
 /** A kind's rule across properties: the check, and where the JSON Schema can say it, its fragment. */

@@ -36,7 +36,9 @@ const studioFile = (caster: string[], adopt: string[]) => lines(
   "  evening-news: { episodeName: Evening news, locationId: RV01, startTime: '2030-12-24T20:00:00Z', endTime: '2030-12-24T21:00:00Z' }",
   ...adopt,
 );
-const NEW_STUDIO = ["caster:", "  new: { casterName: Evening show, normType: 1, casterTemplate: lp_sd, running: true }"];
+const NEW_STUDIO = ["caster:", "  new: { casterName: Evening show, normType: 1, casterTemplate: lp_sd, domainName: live.example.com, running: true }"];
+/** A started studio with no domain declared: an adopted one may have its own, a new one has none (issue 29). */
+const RUNNING_WITHOUT_DOMAIN = ["caster:", "  new: { casterName: Evening show, normType: 1, casterTemplate: lp_sd, running: true }"];
 const EVERYTHING = [
   "# Written by `caster-studio export`: the first `pulumi up` takes these existing objects over",
   "# instead of making new ones. Remove this section once that has run.",
@@ -65,6 +67,19 @@ describe("the adopt section", () => {
     expect(withSecretsAsText(loaded.layout!).adopt).toEqual(loaded.layout?.adopt);
     // Removed afterwards, nothing else changes: the rest of the file stays valid.
     expect(problemsOf(studioFile(NEW_STUDIO, []))).toEqual([]);
+  });
+
+  test("running without a domain: an adopted studio may have its own, a new one is refused (issue 29)", () => {
+    expect(problemsOf(studioFile(RUNNING_WITHOUT_DOMAIN, EVERYTHING))).toEqual([]);
+    expect(problemsOf(studioFile(RUNNING_WITHOUT_DOMAIN, []))).toEqual([
+      "studio.yaml:2:3 caster.new.domainName: running true starts the studio, and StartCaster needs a streaming domain (SetCasterConfig's DomainName: \"Configure the domain name before you start the production studio\"), which a new studio does not have, but domainName is not set; set domainName to the domain the studio outputs on (e.g. live.example.com), or set running: false.",
+    ]);
+    // The JSON Schema an editor checks with says the same.
+    const validate = new Ajv({ allErrors: true, strict: false }).compile(studioLayoutJsonSchema());
+    const studio = { new: { casterName: "Evening show", normType: 1, casterTemplate: "lp_sd", running: true } };
+    expect(validate({ caster: studio, adopt: { caster: STUDIO } })).toBe(true);
+    expect(validate({ caster: studio })).toBe(false);
+    expect(validate({ caster: { new: { ...studio.new, domainName: "live.example.com" } } })).toBe(true);
   });
 
   test("each key names an entry the file declares, in the section of that name", () => {

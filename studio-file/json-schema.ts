@@ -385,9 +385,32 @@ const FILE_FORM_OF_ITEM = new Map<z.ZodType, z.ZodType>([
   [backgroundSchema, fileBackgroundSchema],
 ]);
 
+/**
+ * A rule of the studio that does not hold for an adopted one (`adopt.caster`, its importId): carried
+ * by the file's root, which sees both caster: { new: … } and adopt, and applied where adopt names no studio.
+ */
+function exceptAdoptedStudio(write: (json: Json) => void): (json: Json) => void {
+  return (json) => {
+    const fragment: Json = {};
+    write(fragment);
+    json.allOf = [...(json.allOf as Json[] | undefined) ?? [], {
+      if: {
+        required: ["caster"],
+        properties: { caster: { required: [NEW_STUDIO_KEY], properties: { [NEW_STUDIO_KEY]: { type: "object" } } } },
+        not: { required: ["adopt"], properties: { adopt: { type: "object", required: ["caster"], properties: { caster: { type: "string" } } } } },
+      },
+      then: { properties: { caster: { properties: { [NEW_STUDIO_KEY]: fragment } } } },
+    }];
+  };
+}
+
 /** The kinds' rules that carry a JSON Schema, by the zod schema whose JSON carries them. */
 const KIND_RULES = [...KINDS, casterSceneBinding].flatMap((kind) => kind.rules.flatMap((rule): [z.ZodType, (json: Json) => void][] => {
   if (!rule.jsonSchema) return [];
+  if (rule.jsonSchema.exceptAdopted) {
+    if (kind !== casterKind) throw new Error(`pulumi-alicloud-caster: a ${kind.type} rule holds except when adopted, which the studio file says of its studio only; please report this.`);
+    return [[studioLayoutSchema, exceptAdoptedStudio(rule.jsonSchema.write)]];
+  }
   const on = rule.jsonSchema.on;
   const carrier = on !== undefined ? FILE_FORM_OF_ITEM.get(on) ?? on : FILE_ENTRY_OF_KIND.get(kind);
   if (!carrier) throw new Error(`pulumi-alicloud-caster: a ${kind.type} rule has a JSON Schema but no schema of the studio file to carry it; please report this.`);
@@ -400,7 +423,7 @@ const KIND_RULES = [...KINDS, casterSceneBinding].flatMap((kind) => kind.rules.f
  */
 const CROSS_FIELD_RULES = ([
   ...KIND_RULES,
-  [studioLayoutSchema, (json) => { json.allOf = fileRules(); }],
+  [studioLayoutSchema, (json) => { json.allOf = [...(json.allOf as Json[] | undefined) ?? [], ...fileRules()]; }],
   ...[...KEY_RULES].map(([record, rule]) => [record, (json: Json) => {
     if (json.propertyNames && typeof json.propertyNames === "object") json.propertyNames = { ...json.propertyNames, patternErrorMessage: rule };
   }] as [z.ZodType, (json: Json) => void]),

@@ -2,7 +2,7 @@ import { checkInputs, CheckFailure, CrossFieldRule, describeValue, InputSpec } f
 import { connectionSchema } from "../model/fields/connection";
 import { isUnknown } from "../common/unknowns";
 import { COMPONENT_LOCATION_ID_PATTERN, MIN_EPISODE_LEAD_SECONDS } from "../model/api-facts";
-import { caster as casterKind } from "../model/kinds/caster";
+import { caster as casterKind, casterFields } from "../model/kinds/caster";
 import { casterComponent } from "../model/kinds/caster-component";
 import { casterEpisode, EpisodeInputs, GIVE_A_SOURCE, GIVE_A_SOURCE_IN_THE_FILE } from "../model/kinds/caster-episode";
 import { casterLayout } from "../model/kinds/caster-layout";
@@ -208,6 +208,12 @@ const NEW_STUDIO: EntryCheck = {
   secretStandIns: Object.fromEntries(SECRET_CAPABLE_STUDIO_PROPERTIES.map((name) => [name, standInFor(name, layoutStudioFields[name])])),
 };
 
+/** A new studio that adopt.caster takes over: its importId is adopt.caster's, checked there. */
+const ADOPTED_STUDIO: EntryCheck = {
+  ...NEW_STUDIO,
+  spec: { fields: { ...layoutStudioFields, importId: casterFields.importId.optional() }, rules: casterKind.rules } as unknown as InputSpec<Record<string, unknown>>,
+};
+
 /** The show list (`showList:`): the CasterShowList kind's fields and rules, less casterId; a show's or the background's URL may be a secret. */
 const SHOW_LIST: EntryCheck = {
   entry: "a show list",
@@ -262,7 +268,7 @@ export function checkLayout(value: unknown, options: CheckOptions = {}): LayoutC
   if (value.$schema !== undefined && typeof value.$schema !== "string") {
     problems.push({ path: ["$schema"], message: `$schema ${describeValue(value.$schema)} must be the schema's path or URL, as text.` });
   }
-  if (value.caster !== undefined) problems.push(...casterProblems(value.caster));
+  if (value.caster !== undefined) problems.push(...casterProblems(value.caster, adoptedStudioId(value)));
   for (const section of SECTIONS) problems.push(...sectionProblems(value[section.name], section, value));
   problems.push(...scenesProblems(value.scenes));
   problems.push(...showListProblems(value.showList));
@@ -654,7 +660,7 @@ export function asValidLayout(value: unknown): StudioFileDefinition {
   return value as StudioFileDefinition;
 }
 
-function casterProblems(caster: unknown): PathProblem[] {
+function casterProblems(caster: unknown, adoptedId: unknown): PathProblem[] {
   if (!isPlainObject(caster)) {
     return [{ path: ["caster"], message: `caster must be ${CASTER_FORMS}, got ${kindOf(caster)}.` }];
   }
@@ -668,15 +674,24 @@ function casterProblems(caster: unknown): PathProblem[] {
       message: `caster takes one of ${CASTER_KEYS.join(", ")}, not several and not none: keep the one that says which studio this is (${CASTER_FORMS}).`,
     }];
   }
-  if (keys[0] === NEW_STUDIO_KEY) return newStudioProblems(caster[NEW_STUDIO_KEY]);
+  if (keys[0] === NEW_STUDIO_KEY) return newStudioProblems(caster[NEW_STUDIO_KEY], adoptedId);
   if (layoutCasterSchema.safeParse(caster).success) return [];
   const field = layoutCasterSchema.options[keys[0] === "casterId" ? 0 : 1].shape;
   const failures = checkInputs({ fields: field, rules: [] } as unknown as InputSpec<Record<string, unknown>>, caster, "caster");
   return failures.map((failure) => ({ path: ["caster", failure.property], message: withYamlHint(failure.reason, caster[failure.property]) }));
 }
 
-/** A studio the layout makes: checked as the Caster resource checks its inputs, rules across its fields included. */
-function newStudioProblems(studio: unknown): PathProblem[] {
+/** The studio `adopt.caster` takes over, as Studio passes it to the Caster (its importId). */
+function adoptedStudioId(file: Record<string, unknown>): unknown {
+  return isPlainObject(file.adopt) && file.adopt.caster !== null ? file.adopt.caster : undefined;
+}
+
+/**
+ * A studio the layout makes: checked as the Caster resource checks its inputs, rules across its
+ * fields included; an adopted one with the importId Studio gives it (the rules that an adopted
+ * studio decides from the API, such as running's domain, then hold at adoption).
+ */
+function newStudioProblems(studio: unknown, adoptedId: unknown): PathProblem[] {
   const path = ["caster", NEW_STUDIO_KEY];
   if (studio === null || studio === undefined) {
     return [{ path, atKey: true, message: `caster.new is empty: give the new studio its ${NEW_STUDIO_NEEDS.join(" and ")} (and any settings), or use casterId or config for an existing studio.` }];
@@ -684,7 +699,8 @@ function newStudioProblems(studio: unknown): PathProblem[] {
   if (!isPlainObject(studio)) {
     return [{ path, message: `caster.new must be a mapping of the new studio's properties (${NEW_STUDIO_NEEDS.join(", ")}, ...), got ${kindOf(studio)}.` }];
   }
-  return entryProblems(studio, path, NEW_STUDIO);
+  if (adoptedId === undefined || "importId" in studio) return entryProblems(studio, path, NEW_STUDIO);
+  return entryProblems({ ...studio, importId: adoptedId }, path, ADOPTED_STUDIO);
 }
 
 /** A studio layout (`studioLayouts:`): the CasterStudioLayout kind's fields and rules, less casterId. */

@@ -101,7 +101,8 @@ export function createCaster(
     ingestEndpoints: defaults.ingestEndpoints,
     config: {
       ...emptyConfig(),
-      domainName: `${casterId.split("-").pop()}.${defaults.domainName}`,
+      // CreateCaster takes no DomainName (CreateCasterRequest.ts), and SetCasterConfig's page says to
+      // "Configure the domain name before you start the production studio": a new studio has none.
       callbackUrl: defaults.callbackUrl,
       // The template chosen at creation is the studio's transcoding template until SetCasterConfig replaces it.
       transcode: { casterTemplate: template, liveTemplateIds: [] },

@@ -141,7 +141,7 @@ export function deletePlaylistItems(account: AccountState, programId: string, it
 
 /** A playing list is refused: DeletePlaylist's page lists IncorrectPlaylistStatus.Inuse, "The Playlist is in use". */
 export function deletePlaylist(account: AccountState, programId: string): void {
-  if (findPlaylist(account, programId).status === PLAYLIST_STATUS.playing) throw errors.playlistInUse(programId);
+  if (findPlaylist(account, programId, errors.playListNotFound).status === PLAYLIST_STATUS.playing) throw errors.playlistInUse(programId);
   delete account.playlists[programId];
 }
 
@@ -178,13 +178,18 @@ export function startPlaylist(account: AccountState, programId: string, input: {
 }
 
 export function stopPlaylist(account: AccountState, programId: string): void {
-  findPlaylist(account, programId).status = PLAYLIST_STATUS.stopped;
+  findPlaylist(account, programId, errors.playListNotFound).status = PLAYLIST_STATUS.stopped;
 }
 
-/** A playlist of the account; a deleted studio's playlist is gone with it. */
-export function findPlaylist(account: AccountState, programId: string): PlaylistRecord {
+/**
+ * A playlist of the account; a deleted studio's playlist is gone with it. An unknown one is
+ * `notFound`: PlayListNotFound where the operation's page names it (DeletePlaylist, StopPlaylist:
+ * https://www.alibabacloud.com/help/en/live/developer-reference/api-live-2016-11-01-deleteplaylist,
+ * …-stopplaylist), else InvalidProgram.NotFound (chosen: no other page's table was read).
+ */
+export function findPlaylist(account: AccountState, programId: string, notFound: (programId: string) => Error = errors.programNotFound): PlaylistRecord {
   const playlist = account.playlists[programId];
-  if (!playlist || !account.casters[playlist.casterId]) throw errors.programNotFound(programId);
+  if (!playlist || !account.casters[playlist.casterId]) throw notFound(programId);
   return playlist;
 }
 

@@ -115,9 +115,9 @@ describe("emulator studio configuration and lifecycle", () => {
       expect(after.SyncGroupsConfig).toBeUndefined();
     });
 
-    test("a new studio's configuration: its own domain, the callback, its creation template", async () => {
+    test("a new studio's configuration: no domain (CreateCaster takes none), the callback, its creation template", async () => {
       expect(await config()).toMatchObject({
-        DomainName: `${casterId.split("-").pop()}.live.example.com`,
+        DomainName: "",
         CallbackUrl: "http://callback.example.com/caster",
         TranscodeConfig: { CasterTemplate: "lp_sd", LiveTemplateIds: { LocationId: [] } },
         ChannelEnable: 0, Delay: 0, AutoSwitchUrgentOn: "false",
@@ -215,6 +215,15 @@ describe("emulator studio configuration and lifecycle", () => {
   });
 
   describe("StartCaster and StopCaster", () => {
+    test("a new studio does not start: it has a template but no domain until SetCasterConfig gives it one", async () => {
+      // SetCasterConfig's page, DomainName: "Configure the domain name before you start the production studio."
+      const fresh = await call("StartCaster", { CasterId: casterId });
+      expectError(fresh, 400, "MissingParameter");
+      expect(fresh.body.Message).toMatch(/no DomainName: set one with SetCasterConfig/);
+      await set({ DomainName: startable.DomainName, TranscodeConfig: '{"CasterTemplate":"lp_sd"}' });
+      expect((await call("StartCaster", { CasterId: casterId })).status).toBe(200);
+    });
+
     test("a studio without a domain, or without a transcoding template, does not start: MissingParameter", async () => {
       await set({ TranscodeConfig: startable.TranscodeConfig });
       const noDomain = await call("StartCaster", { CasterId: casterId });

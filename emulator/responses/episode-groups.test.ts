@@ -35,7 +35,9 @@ describe("emulator episode groups", () => {
   beforeEach(async () => {
     clockOffsetMs += 1100;
     casterId = (await call("CreateCaster", { ClientToken: `studio-${token}`, NormType: 1, ChargeType: "PostPaid" })).body.CasterId;
-    domainName = (await call("DescribeCasterConfig", { CasterId: casterId })).body.DomainName;
+    // A new studio has no domain: the groups on the domain it is given are its own.
+    domainName = `${casterId.split("-").pop()!.toLowerCase()}.live.example.com`;
+    await call("SetCasterConfig", { CasterId: casterId, DomainName: domainName });
   });
 
   test("a group is added with ItemIds in item order, and shows as episodes of its studio", async () => {

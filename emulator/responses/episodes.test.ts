@@ -258,7 +258,9 @@ describe("emulator episodes", () => {
   });
 
   test("episodes and the episode groups' items are one program, in StartTime order, the items as before", async () => {
-    const domainName = (await call("DescribeCasterConfig", { CasterId: casterId })).body.DomainName;
+    // A new studio has no domain: the groups on the domain it is given are its own.
+    const domainName = `${casterId.split("-").pop()!.toLowerCase()}.live.example.com`;
+    await call("SetCasterConfig", { CasterId: casterId, DomainName: domainName });
     const base = clock() + HOUR;
     const first = (await add({ EpisodeName: "First", StartTime: toApiTime(base), EndTime: toApiTime(base + HOUR / 2) })).body.EpisodeId;
     const last = (await addComponents({ EpisodeName: "Last", StartTime: toApiTime(base + 2 * HOUR), EndTime: toApiTime(base + 3 * HOUR) })).body.EpisodeId;

@@ -92,7 +92,9 @@ describe("emulator playlists", () => {
     expect((await call("ListPlaylist", { ProgramId: programId })).body.ProgramList[0].Status).toBe(0);
     expect((await call("DeletePlaylist", { ProgramId: programId })).body.ProgramId).toBe(programId);
     expectError(await call("ListPlaylistItems", { ProgramId: programId }), 404, "InvalidProgram.NotFound");
-    expectError(await call("DeletePlaylist", { ProgramId: programId }), 404, "InvalidProgram.NotFound");
+    // DeletePlaylist's and StopPlaylist's pages name an unknown list PlayListNotFound (404).
+    expectError(await call("DeletePlaylist", { ProgramId: programId }), 404, "PlayListNotFound");
+    expectError(await call("StopPlaylist", { ProgramId: programId }), 404, "PlayListNotFound");
   });
 
   test("a playlist is a NormType 3 studio's; malformed JSON is refused; an empty list has nothing to play", async () => {

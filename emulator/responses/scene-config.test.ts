@@ -11,6 +11,9 @@ import { RunningEmulator, startEmulator } from "../server";
  * DescribeCasterScenes' LayoutId and ComponentIds, DescribeCasterSceneAudio, UpdateCasterSceneAudio;
  * and layouts, components and scenes across a restart. Over HTTP, with real signatures.
  */
+/** What a studio needs to start: a domain and a transcoding template. */
+const startable = { DomainName: "live.example.org", TranscodeConfig: JSON.stringify({ CasterTemplate: "lp_hd" }) };
+
 describe("emulator scene configuration", () => {
   // Every call a second later on the emulator's clock (no QPS limit reached), from ten minutes back (test/helpers/paced-emulator.ts).
   let emulator: RunningEmulator;
@@ -37,6 +40,8 @@ describe("emulator scene configuration", () => {
   /** A studio with sources at RV01–RV03, two layouts' worth of positions, three text components, and, unless told, started. */
   async function studio(client: typeof call, options: { start?: boolean } = {}) {
     const id = (await client("CreateCaster", { ClientToken: `scenes-${++token}`, NormType: 1, ChargeType: "PostPaid" })).body.CasterId;
+    // A new studio has no domain, and StartCaster needs one (and a template: SetCasterConfig replaces the whole configuration).
+    await client("SetCasterConfig", { CasterId: id, ...startable });
     for (const location of ["RV01", "RV02", "RV03"]) {
       await client("AddCasterVideoResource", { CasterId: id, ResourceName: location, LocationId: location, LiveStreamUrl: `rtmp://push.example.com/app/${location}` });
     }
@@ -250,6 +255,7 @@ describe("layouts, components and scenes across a restart", () => {
     const first = await startEmulator({ stateFile, clock: () => (now += 1100) });
     const call = popClient(first.url);
     const casterId = (await call("CreateCaster", { ClientToken: "keep", NormType: 1, ChargeType: "PostPaid" })).body.CasterId;
+    await call("SetCasterConfig", { CasterId: casterId, ...startable });
     await call("AddCasterVideoResource", { CasterId: casterId, ResourceName: "cam", LocationId: "RV01", ImageId: "img1" });
     const { LayoutId } = (await call("AddCasterLayout", { CasterId: casterId, "BlendList.1": "RV01", "MixList.1": "RV01", "VideoLayer.1.HeightNormalized": "0.5", "VideoLayer.1.FillMode": "none", "AudioLayer.1.ValidChannel": "all" })).body;
     const { ComponentId } = (await call("AddCasterComponent", { CasterId: casterId, ComponentType: "text", LocationId: "RC01", ComponentLayer: "{}", TextLayerContent: '{"Text":"kept"}' })).body;

@@ -142,11 +142,9 @@ describe("emulator video sources", () => {
     expectError(await call("CreateCaster", { ClientToken: "same", NormType: 2, ChargeType: "PostPaid" }), 400, "IdempotentParameterMismatch");
   });
 
-  test("DescribeCasterConfig gives the studio's domain and callback", async () => {
+  test("DescribeCasterConfig gives the studio's callback, and no domain until SetCasterConfig sets one", async () => {
     const reply = await call("DescribeCasterConfig", { CasterId: casterId });
-    // Each studio has a main domain of its own; episode groups name it.
-    expect(reply.body).toMatchObject({ CasterId: casterId, CallbackUrl: "http://callback.example.com/caster" });
-    expect(reply.body.DomainName).toBe(`${casterId.split("-").pop()}.live.example.com`);
+    expect(reply.body).toMatchObject({ CasterId: casterId, CallbackUrl: "http://callback.example.com/caster", DomainName: "" });
   });
 
   test("DeleteCaster removes the studio and its sources", async () => {

@@ -109,7 +109,8 @@ export const casterPlaylist: KindSpec<Fields> = {
   },
   operations: { create: "AddPlaylistItems", read: "ListPlaylist", update: "EditPlaylist", delete: "DeletePlaylist" },
   id: ["programId"],
-  goneCodes: ["InvalidCaster.NotFound", "InvalidProgram.NotFound"],
+  // PlayListNotFound: DeletePlaylist's and StopPlaylist's code for an unknown list (their pages' error tables).
+  goneCodes: ["InvalidCaster.NotFound", "InvalidProgram.NotFound", "PlayListNotFound"],
   deleteBeforeReplace: true,
   rules: [itemNamesDiffer],
   studioFile: { section: "playlist", doc: "a lightweight carousel studio's playlist: its items in playing order and how often it repeats" },

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { describeValue } from "../../common/check";
-import { atMostOneOf, demandsWhen, isSetTo, onlyWith, withJsonSchema } from "../rules";
+import { atMostOneOf, demandsWhen, isSetTo, JsonSchema, onlyWith, withJsonSchema } from "../rules";
 import { ASSET_ID_PATTERN, IMAGE_FILE_EXTENSIONS, LIVE_STREAM_PROTOCOLS, MAX_CLIENT_TOKEN_LENGTH, RESOURCE_GROUP_ID_PATTERN } from "../api-facts";
 import { clientTokenSchema, clientTokenScopeField } from "../fields/client-token";
 import { importIdField } from "../fields/import-id";
@@ -137,8 +137,8 @@ const fields = {
     schema: z.string().regex(DOMAIN_NAME_PATTERN, { error: "use the studio's streaming domain, e.g. live.example.com." })
       .optional().describe("the studio's streaming domain"),
     label: "streaming domain",
-    doc: "The streaming domain the studio outputs on; StartCaster needs one. Changing it needs the studio stopped.",
-    default: "not managed: the studio's own value is kept",
+    doc: "The streaming domain the studio outputs on. StartCaster needs one, and a new studio has none: `running: true` needs it, except on an adopted studio (importId) that already has one. Changing it needs the studio stopped.",
+    default: "not managed: the studio's own value is kept (a new studio has none)",
     onChange: "update",
     api: "DomainName",
     whenOmitted: "not compared",
@@ -406,6 +406,28 @@ const lightweightCarouselRules = [
   onlyWith<CasterInputs>("casterTemplate", LIGHTWEIGHT_CAROUSEL_DEMANDS.casterTemplate, "normType", PLAYLIST_NORM_TYPE, LIGHTWEIGHT_CAROUSEL),
 ];
 
+/**
+ * A started studio outputs on its domain: SET_CONFIG, DomainName: "Configure the domain name before
+ * you start the production studio", and CreateCaster takes none (CreateCasterRequest.ts), so a new
+ * studio has no domain and StartCaster refuses it. Refused at preview with 0 calls. An adopted
+ * studio (importId) may have its own: the provider reads it at adoption and refuses there if it has none.
+ */
+const RUNNING_NEEDS_A_DOMAIN = "running true starts the studio, and StartCaster needs a streaming domain (SetCasterConfig's DomainName: \"Configure the domain name before you start the production studio\"), which a new studio does not have";
+const RUNNING_NEEDS_A_DOMAIN_FIX = "set domainName to the domain the studio outputs on (e.g. live.example.com), or set running: false";
+export const runningNeedsADomain = withJsonSchema<CasterInputs>((known, unknown) => {
+  if (known.running !== true || known.domainName !== undefined || unknown.has("domainName")) return undefined;
+  if (known.importId !== undefined || unknown.has("importId")) return undefined;
+  return { property: "domainName", reason: `${RUNNING_NEEDS_A_DOMAIN}, but domainName is not set; ${RUNNING_NEEDS_A_DOMAIN_FIX}.` };
+}, {
+  exceptAdopted: true,
+  write: (json) => {
+    json.allOf = [...(json.allOf as JsonSchema[] | undefined) ?? [], {
+      if: isSetTo("running", true),
+      then: { required: ["domainName"], errorMessage: `${RUNNING_NEEDS_A_DOMAIN}; ${RUNNING_NEEDS_A_DOMAIN_FIX}.` },
+    }];
+  },
+});
+
 export const caster: KindSpec<Fields> = {
   type: "Caster",
   provider: "studio",
@@ -423,7 +445,7 @@ export const caster: KindSpec<Fields> = {
   id: ["casterId"],
   goneCodes: ["InvalidCaster.NotFound"],
   deleteBeforeReplace: false,
-  rules: [m3u8NeedsSegmentNames, oneStandby, streamerNeedsHost, ...lightweightCarouselRules],
+  rules: [m3u8NeedsSegmentNames, oneStandby, streamerNeedsHost, ...lightweightCarouselRules, runningNeedsADomain],
   studioFile: { section: "caster", doc: "the studio itself: an existing one by ID, or a new one with its configuration" },
 };
 

@@ -223,6 +223,25 @@ describe("studio (Caster) provider", () => {
     expect(live.mutatingCalls()).toEqual([]);
   });
 
+  test("running: true needs a domain: refused at check with no call; an adopted studio's own is read, and refused at adoption when it has none (issue 29)", async () => {
+    live.emulator.clearCalls();
+    const refusedAtCheck = await provider.check({}, { normType: 1, casterTemplate: "lp_sd", clientTokenScope: `p/s/studio-${++scope}`, running: true });
+    expect(refusedAtCheck.failures).toEqual([{ property: "domainName", reason: expect.stringContaining("StartCaster needs a streaming domain") }]);
+    expect(live.emulator.calls()).toEqual([]);
+    // A new studio, made without a domain and left stopped, has none: adopting it with running: true is refused before any change.
+    const bare = await provider.create(await checked({}));
+    live.emulator.clearCalls();
+    const adopting = await checked({ running: true, importId: bare.id });
+    await expect(provider.create(adopting)).rejects.toThrow(`importId ${bare.id}: running true starts the studio, and StartCaster needs a streaming domain, but studio ${bare.id} has none`);
+    expect(live.mutatingCalls()).toEqual([]);
+    // Given one in the console, it is taken over and started as it is.
+    await consoleSets(bare.id, { DomainName: "live.example.com" });
+    live.emulator.clearCalls();
+    const adopted = await provider.create(await checked({ running: true, importId: bare.id }));
+    expect(adopted.outs).toMatchObject({ domainName: "live.example.com", running: true, status: 1 });
+    expect(live.mutatingCalls()).toEqual(["StartCaster"]);
+  });
+
   test("deleting a studio on air stops it and deletes it, without allowStopOnAir; already gone is done", async () => {
     const inputs = await checked({ domainName: "live.example.com", running: true });
     const created = await provider.create(inputs);

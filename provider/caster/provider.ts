@@ -210,6 +210,10 @@ async function adopt(client: LiveClient, inputs: CasterInputs): Promise<CasterOu
   }
   const refused = channelModeTurnedOff(casterId, found, inputs);
   if (refused) throw new UserFacingError(`importId ${casterId}: ${refused}`);
+  // The check lets an adopted studio's running: true go without domainName (the kind's runningNeedsADomain): it may have its own.
+  if (inputs.running === true && inputs.domainName === undefined && !found.domainName) {
+    throw new UserFacingError(`importId ${casterId}: running true starts the studio, and StartCaster needs a streaming domain, but studio ${casterId} has none (DescribeCasterConfig's DomainName is empty). Set domainName to the domain it outputs on (e.g. live.example.com), or set running: false.`);
+  }
   // The connection is how the studio was reached, not something it has: never a difference here.
   const { changed, replaces } = differences(kind, undefined, { ...found, connection: inputs.connection }, inputs);
   if (replaces.length > 0) {

@@ -122,6 +122,17 @@ describe("episode group provider", () => {
     expect(stored?.items.map((item) => item.itemId)).toEqual(outs.itemIds);
   });
 
+  test("a studio without a domain: refused before AddCasterEpisodeGroup, naming both fixes (issue 29)", async () => {
+    const bare = (await live.client.call("CreateCaster", { ClientToken: `bare-${Date.now()}`, NormType: 1, ChargeType: "PostPaid" })).CasterId!;
+    live.emulator.clearCalls();
+    await expect(provider.create(await checked(declared({ casterId: bare })))).rejects.toThrow(
+      `studio ${bare} has none (DescribeCasterConfig's DomainName is empty). Set the studio's domainName (on its Caster, or with SetCasterConfig), or set domainName on the group.`,
+    );
+    expect(live.mutatingCalls()).toEqual([]);
+    const { outs } = await provider.create(await checked(declared({ casterId: bare, domainName: "live.example.com" })));
+    expect(outs).toMatchObject({ domainName: "live.example.com", listedInProgram: false });
+  });
+
   test("read keeps a listed group, reports one deleted behind Pulumi's back as gone", async () => {
     const { id, outs } = await provider.create(await checked(declared({ startTime: "2030-03-05T20:00:00Z" })));
     expect(await provider.read(id, outs as EpisodeGroupOutputs)).toEqual({ id, props: outs });

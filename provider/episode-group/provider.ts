@@ -73,6 +73,10 @@ export const episodeGroupProvider = kindProvider(kind, {
 /** The group as AddCasterEpisodeGroup takes it: what is left out comes from the studio's config, the token is derived. */
 async function groupToSend(client: LiveClient, inputs: EpisodeGroupInputs) {
   const studio = inputs.casterId ? await studioConfig(client, inputs.casterId, inputs.regionId) : {};
+  // AddCasterEpisodeGroup needs a DomainName (MissingDomainName), and a studio has none until SetCasterConfig gives it one.
+  if (inputs.domainName === undefined && !studio.DomainName) {
+    throw new UserFacingError(`casterId ${inputs.casterId}: an episode group plays on a streaming domain, and domainName is not set, so the studio's is used, but studio ${inputs.casterId} has none (DescribeCasterConfig's DomainName is empty). Set the studio's domainName (on its Caster, or with SetCasterConfig), or set domainName on the group.`);
+  }
   return {
     ...inputs,
     clientToken: inputs.clientToken ?? deriveClientToken(inputs.clientTokenScope ?? "", inputs),

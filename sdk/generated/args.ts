@@ -54,9 +54,11 @@ export interface CasterArgs {
    */
   tags?: pulumi.Input<Record<string, string>>;
   /**
-   * The streaming domain the studio outputs on; StartCaster needs one. Changing it needs the studio
-   * stopped.
-   * @default not managed: the studio's own value is kept. Modified in place.
+   * The streaming domain the studio outputs on. StartCaster needs one, and a new studio has none:
+   * `running: true` needs it, except on an adopted studio (importId) that already has one. Changing
+   * it needs the studio stopped.
+   * @default not managed: the studio's own value is kept (a new studio has none). Modified in
+   * place.
    */
   domainName?: pulumi.Input<string>;
   /**
@@ -1033,8 +1035,9 @@ export interface CasterOutputs {
    */
   readonly tags: pulumi.Output<Record<string, string> | undefined>;
   /**
-   * The streaming domain the studio outputs on; StartCaster needs one. Changing it needs the studio
-   * stopped.
+   * The streaming domain the studio outputs on. StartCaster needs one, and a new studio has none:
+   * `running: true` needs it, except on an adopted studio (importId) that already has one. Changing
+   * it needs the studio stopped.
    */
   readonly domainName: pulumi.Output<string | undefined>;
   /**

@@ -118,6 +118,7 @@ describe("caster-studio validate", () => {
       "    casterName: Evening show",
       "    normType: 1",
       "    casterTemplate: lp_sd",
+      "    domainName: live.example.com",
       "    delaySeconds: 500",
       "    standbyImageUrl: https://media.example.com/standby.gif",
       "    runing: true",
@@ -126,10 +127,10 @@ describe("caster-studio validate", () => {
     const result = caster("validate", bad);
     expect(result.code).toBe(1);
     expect(result.stdout.trimEnd().split("\n")).toEqual([
-      `${bad}:6:19 caster.new.delaySeconds: delaySeconds 500 is not allowed: use 0 to 300 seconds.`,
-      `${bad}:7:22 caster.new.standbyImageUrl: standbyImageUrl "https://media.example.com/standby.gif" is not allowed: use an http(s) URL of a JPG or PNG image.`,
+      `${bad}:7:19 caster.new.delaySeconds: delaySeconds 500 is not allowed: use 0 to 300 seconds.`,
+      `${bad}:8:22 caster.new.standbyImageUrl: standbyImageUrl "https://media.example.com/standby.gif" is not allowed: use an http(s) URL of a JPG or PNG image.`,
       // The Caster kind's properties, every one of them, as the kind lists them.
-      expect.stringMatching(new RegExp(`^${bad}:8:5 caster\\.new\\.runing: runing true is given, but runing is not a property of a studio; remove it, or use one of casterName, normType, casterTemplate, .*, running, allowStopOnAir\\.$`)),
+      expect.stringMatching(new RegExp(`^${bad}:9:5 caster\\.new\\.runing: runing true is given, but runing is not a property of a studio; remove it, or use one of casterName, normType, casterTemplate, .*, running, allowStopOnAir\\.$`)),
     ]);
     const good = write("new-studio-good.yaml", fs.readFileSync(bad, "utf8").replace("500", "5").replace("standby.gif", "standby.png").replace("runing", "running"));
     expect(caster("validate", good)).toMatchObject({ code: 0, stdout: `${good}: valid (2 sources, 1 episode group)\n`, stderr: "" });

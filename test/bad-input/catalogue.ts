@@ -163,6 +163,8 @@ const FIRST_CASES: [string, "sources" | "episodeGroups" | "studios", Record<stri
   ["running as text", "studios", { ...studio, running: "yes" }, "running"],
   ["running as 1", "studios", { ...studio, running: 1 }, "running"],
   ["allowStopOnAir as text", "studios", { ...studio, allowStopOnAir: "true" }, "allowStopOnAir"],
+  // StartCaster needs a domain, and a new studio has none (issue 29).
+  ["a started studio without a domain", "studios", { ...studio, running: true }, "domainName"],
   ["a studio token of 65 characters", "studios", { ...studio, clientToken: "t".repeat(65) }, "clientToken"],
   ["a studio token that is not ASCII", "studios", { ...studio, clientToken: "演播室" }, "clientToken"],
   ["a studio name of 129 characters", "studios", { ...studio, casterName: "n".repeat(129) }, "casterName"],

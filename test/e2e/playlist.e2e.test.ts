@@ -3,6 +3,7 @@ import * as path from "node:path";
 import { parse, stringify } from "yaml";
 import { DEMO_ACCOUNT } from "../../emulator";
 import { EmulatorFixture, startEmulatorFixture } from "../helpers/emulator-fixture";
+import { exportAndAdopt } from "../helpers/export-adopt";
 import { PulumiStack } from "../helpers/pulumi-stack";
 
 const EXAMPLE = path.resolve(__dirname, "..", "..", "docs", "examples", "caster-playlist.studio.yaml");
@@ -70,22 +71,13 @@ describe("CasterPlaylist through pulumi up", () => {
     const casterId = playlists()[0].casterId;
     const adopter = await PulumiStack.create("playlist-adopt", { env: live.env });
     stacks.push(adopter);
-    const exportedFile = path.join(adopter.workDir, "studio.yaml");
-    const exported = await adopter.runPackageCommand("caster-studio", ["export", casterId, "--out", exportedFile]);
-    expect({ code: exported.code, stderr: exported.code === 0 ? "" : exported.stderr }).toEqual({ code: 0, stderr: "" });
-    const text = parse(fs.readFileSync(exportedFile, "utf8"));
+    const text = await exportAndAdopt(live, adopter, casterId);
     expect(text.playlist).toEqual({ programName: "Night loop", repeatNumber: 2, items: [
       { itemName: "Credits", mediaId: "a2b8e671-2fe5-4642-a2ec-bf93880e1234" },
       { itemName: "Opening", mediaId: "5f8809f2-3352-4d1f-a8f7-86f9429f1234" },
       { itemName: "Trailer", mediaId: "d1c2b3a4-0000-4000-8000-000000001234" },
     ] });
     expect(text.adopt.playlist).toBe(playlists()[0].programId);
-    await adopter.setConfig("layoutFile", exportedFile);
-    live.emulator.clearCalls();
-    const up = await adopter.up();
-    expect({ code: up.code, output: up.code === 0 ? "" : up.output }).toEqual({ code: 0, output: "" });
-    expect(live.mutatingCalls()).toEqual([]);
-    expect((await adopter.preview(["--expect-no-changes"])).code).toBe(0);
     // The adopter lets go of the studio without deleting it: the first stack destroys it.
     expect((await adopter.run(["state", "delete", "--all", "--yes", "--force"])).code).toBe(0);
   });

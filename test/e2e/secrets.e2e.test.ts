@@ -36,6 +36,10 @@ describe.each([
     });
     const client = new LiveClient({ endpoint: emulator.url, regionId: "cn-shanghai", timeoutMs: 5000, credentials: { accessKeyId: KEY_ID, accessKeySecret: SECRET } });
     casterId = (await client.call("CreateCaster", { ClientToken: `secrets-${mode}`, NormType: 1, ChargeType: "PostPaid" })).CasterId!;
+    // A new studio has no domain: the episode group below takes the studio's.
+    await client.call("SetCasterConfig", {
+      CasterId: casterId, DomainName: "live.example.com", CallbackUrl: "http://callback.example.com/caster", TranscodeConfig: '{"CasterTemplate":"lp_sd"}',
+    });
     // A source made outside Pulumi, for the failed call below.
     await client.call("AddCasterVideoResource", { CasterId: casterId, ResourceName: "Console", LocationId: "RV09", ImageId: "img9" });
 

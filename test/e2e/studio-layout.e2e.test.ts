@@ -3,6 +3,7 @@ import * as path from "node:path";
 import { parse, stringify } from "yaml";
 import { DEMO_ACCOUNT } from "../../emulator";
 import { EmulatorFixture, startEmulatorFixture } from "../helpers/emulator-fixture";
+import { exportAndAdopt } from "../helpers/export-adopt";
 import { PulumiStack } from "../helpers/pulumi-stack";
 
 const EXAMPLE = path.resolve(__dirname, "..", "..", "docs", "examples", "caster-studio-layout.studio.yaml");
@@ -78,18 +79,9 @@ describe("CasterStudioLayout through pulumi up", () => {
 
   test("caster-studio export writes the layouts, and a new stack takes them over with no mutating call", async () => {
     adopter = await PulumiStack.create("studio-layout-adopt", { env: live.env });
-    const exportedFile = path.join(adopter.workDir, "studio.yaml");
-    const exported = await adopter.runPackageCommand("caster-studio", ["export", casterIds()[0], "--out", exportedFile]);
-    expect({ code: exported.code, stderr: exported.code === 0 ? "" : exported.stderr }).toEqual({ code: 0, stderr: "" });
-    const value = parse(fs.readFileSync(exportedFile, "utf8")) as Record<string, any>;
+    const value = await exportAndAdopt(live, adopter, casterIds()[0]);
     expect(value.studioLayouts.map((layout: { layoutName: string }) => layout.layoutName)).toEqual(["News desk", "Wide"]);
     expect(Object.keys(value.adopt.studioLayouts)).toEqual(["News desk", "Wide"]);
-    await adopter.setConfig("layoutFile", exportedFile);
-    live.emulator.clearCalls();
-    const up = await adopter.up();
-    expect({ code: up.code, output: up.code === 0 ? "" : up.output }).toEqual({ code: 0, output: "" });
-    expect(live.mutatingCalls()).toEqual([]);
-    expect((await adopter.preview(["--expect-no-changes"])).code).toBe(0);
   });
 
   test("destroy leaves nothing: no studio layout, no studio", async () => {

@@ -58,7 +58,17 @@ export async function startEmulatorFixture(fixtureOptions: FixtureOptions = {}):
         ChargeType: "PostPaid",
         CasterName: name,
       });
-      return reply.CasterId!;
+      const casterId = reply.CasterId!;
+      // A new studio has no domain (CreateCaster takes none); a test's studio is given one of its own, as a
+      // studio in use has, so that it starts and its episode groups (which name a domain) are its alone.
+      await client.call("SetCasterConfig", {
+        CasterId: casterId,
+        CasterName: name,
+        DomainName: `${casterId.split("-").pop()!.toLowerCase()}.live.example.com`,
+        CallbackUrl: "http://callback.example.com/caster",
+        TranscodeConfig: JSON.stringify({ CasterTemplate: "lp_sd" }),
+      });
+      return casterId;
     },
     sources(casterId) {
       const account = emulator.state().accounts[DEMO_ACCOUNT.uid];
