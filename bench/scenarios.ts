@@ -53,6 +53,12 @@ export function benchClient(endpoint: string): LiveClient {
   });
 }
 
+/**
+ * A studio as one in use is: with a streaming domain of its own, which a new studio lacks until
+ * SetCasterConfig gives it one (CreateCaster takes none). StartCaster needs it, and so does an
+ * episode group, which plays on its studio's domain; one of its own keeps its groups out of the
+ * other studios' programs.
+ */
 export async function createStudio(bench: Bench, name: string): Promise<string> {
   const reply = await bench.client.call("CreateCaster", {
     ClientToken: `${name}-${process.pid}-${Date.now()}`,
@@ -60,7 +66,9 @@ export async function createStudio(bench: Bench, name: string): Promise<string> 
     ChargeType: "PostPaid",
     CasterName: name,
   });
-  return reply.CasterId!;
+  const casterId = reply.CasterId!;
+  await bench.client.call("SetCasterConfig", { CasterId: casterId, DomainName: `${casterId.split("-").pop()}.live.example.com` });
+  return casterId;
 }
 
 /**
@@ -185,7 +193,7 @@ export function channelModeStudios(bench: Bench, name: string, studios: number, 
   }));
 }
 
-/** Running studios (a new studio has a domain and a template), each with one layout over its sources: what scene bindings bind. */
+/** Running studios (createStudio gives each a domain; a new studio has a template), each with one layout over its sources: what scene bindings bind. */
 export function runningStudiosWithLayout(bench: Bench, name: string, studios: number): Promise<{ casterId: string; layoutId: string }[]> {
   configureInProcess(bench.emulator.url);
   return Promise.all(Array.from({ length: studios }, async (_, i) => {

@@ -40,6 +40,12 @@ describe("the caster-emulator command", () => {
     expect(casterId).toMatch(/^LIVEPRODUCER_POST-cn-\w+$/);
     const listed = await popClient(emulator.url)("DescribeCasters", { CasterId: casterId });
     expect(listed.body.CasterList.Caster).toEqual([expect.objectContaining({ CasterId: casterId, CasterName: "Morning show", NormType: 1 })]);
+    // As CreateCaster makes it, with no domain; --domain gives it one, as a studio in use has.
+    expect((await popClient(emulator.url)("DescribeCasterConfig", { CasterId: casterId })).body.DomainName ?? "").toBe("");
+    const withDomain = spawnSync(process.execPath, [BIN, "create-studio", "--endpoint", emulator.url, "--domain", "live.example.com"], { encoding: "utf8" });
+    expect({ status: withDomain.status, stderr: withDomain.stderr }).toEqual({ status: 0, stderr: "" });
+    const configured = await popClient(emulator.url)("DescribeCasterConfig", { CasterId: withDomain.stdout.trim() });
+    expect(configured.body.DomainName).toBe("live.example.com");
   });
 
   test("--host chooses the address it listens on", async () => {
@@ -90,7 +96,7 @@ describe("the caster-emulator command", () => {
   test("the usage text names every flag and the subcommand; wrong usage exits 2", () => {
     const help = spawnSync(process.execPath, [BIN, "--help"], { encoding: "utf8" });
     expect(help.status).toBe(0);
-    for (const flag of ["--host", "--port", "--state", "--accounts", "--ingest-endpoints", "--faults", "--fault-seed", "--latency-ms", "--quiet", "--sts", "--tls-cert", "--tls-key", "--tls-port", "create-studio", "--endpoint", "--name", "--norm-type", "--template"]) {
+    for (const flag of ["--host", "--port", "--state", "--accounts", "--ingest-endpoints", "--faults", "--fault-seed", "--latency-ms", "--quiet", "--sts", "--tls-cert", "--tls-key", "--tls-port", "create-studio", "--endpoint", "--name", "--norm-type", "--template", "--domain"]) {
       expect(help.stdout).toContain(flag);
     }
     const wrong = spawnSync(process.execPath, [BIN, "create-studio", "--endpoint", "http://127.0.0.1:9", "--norm-type", "2"], { encoding: "utf8" });

@@ -15,7 +15,7 @@ import { documentationUrl } from "../common/documentation";
 const USAGE = `Usage: caster-emulator [--host HOST] [--port PORT] [--state FILE] [--accounts FILE] [--ingest-endpoints N]
                       [--faults JSON|@FILE] [--fault-seed N] [--latency-ms N] [--quiet]
                       [--sts FILE --tls-cert FILE --tls-key FILE [--tls-port PORT]]
-       caster-emulator create-studio --endpoint URL [--name NAME] [--norm-type ${NORM_TYPES.join("|")}] [--template TEMPLATE]
+       caster-emulator create-studio --endpoint URL [--name NAME] [--norm-type ${NORM_TYPES.join("|")}] [--template TEMPLATE] [--domain DOMAIN]
 
 Starts a local emulator of the ApsaraVideo Live API (the Caster operations), or makes a studio in
 a running one to try things with; its ID is printed on stdout. In this repository: npm run emulator -- ...
@@ -44,6 +44,8 @@ create-studio:
   --name NAME            the studio's name (default: Try-out studio)
   --norm-type TYPE       ${NORM_TYPES.map((type) => `${type} ${NORM_TYPE_NAMES[type]}`).join(", ")} (default: ${NORM_TYPE.general})
   --template TEMPLATE    its output template, e.g. lp_sd (default: lp_sd)
+  --domain DOMAIN        its streaming domain, set with SetCasterConfig, as a studio in use has one: its episode
+                         groups play on it, and StartCaster needs it (default: none, as CreateCaster makes a studio)
   The key is $ALIBABA_CLOUD_ACCESS_KEY_ID / $ALIBABA_CLOUD_ACCESS_KEY_SECRET, else the demo account's.
 
 Documentation: ${documentationUrl("docs/emulator.md")}
@@ -132,6 +134,7 @@ async function createStudio(argv: string[]): Promise<void> {
       name: { type: "string", default: "Try-out studio" },
       "norm-type": { type: "string", default: String(NORM_TYPE.general) },
       template: { type: "string", default: "lp_sd" },
+      domain: { type: "string" },
       help: { type: "boolean", short: "h", default: false },
     },
   });
@@ -151,16 +154,19 @@ async function createStudio(argv: string[]): Promise<void> {
     accessKeyId: process.env.ALIBABA_CLOUD_ACCESS_KEY_ID ?? DEMO_ACCOUNT.accessKeyId,
     accessKeySecret: process.env.ALIBABA_CLOUD_ACCESS_KEY_SECRET ?? DEMO_ACCOUNT.accessKeySecret,
   });
-  let reply: { CasterId: string };
-  try {
-    reply = await client.request<{ CasterId: string }>("CreateCaster", {
-      CasterName: values.name, NormType: normType, CasterTemplate: values.template, ChargeType: CHARGE_TYPE, ClientToken: randomUUID(),
-    }, { method: "POST" });
-  } catch (error) {
-    const failure = error as { code?: string; message: string };
-    throw new Error(`CreateCaster at ${endpoint} failed: ${failure.code ? `${failure.code}: ` : ""}${failure.message}`);
-  }
-  console.log(reply.CasterId);
+  const call = async <T>(action: string, params: Record<string, unknown>): Promise<T> => {
+    try {
+      return await client.request<T>(action, params, { method: "POST" });
+    } catch (error) {
+      const failure = error as { code?: string; message: string };
+      throw new Error(`${action} at ${endpoint} failed: ${failure.code ? `${failure.code}: ` : ""}${failure.message}`);
+    }
+  };
+  const { CasterId } = await call<{ CasterId: string }>("CreateCaster", {
+    CasterName: values.name, NormType: normType, CasterTemplate: values.template, ChargeType: CHARGE_TYPE, ClientToken: randomUUID(),
+  });
+  if (values.domain !== undefined) await call("SetCasterConfig", { CasterId, DomainName: values.domain });
+  console.log(CasterId);
 }
 
 function faultPlan(spec: string | undefined, seed: string | undefined, latency: string | undefined): FaultPlan | undefined {

@@ -237,7 +237,7 @@ describe("Studio with a connection (several accounts in one program)", () => {
   test("the file's connection: goes to every child, the studio it makes included", async () => {
     declared.length = 0;
     const layout = new Studio("prod", {
-      definition: { connection, caster: { new: { normType: 1, casterTemplate: "lp_sd" } }, sources: { RV01: camera }, episodeGroups: { night } },
+      definition: { connection, caster: { new: { normType: 1, casterTemplate: "lp_sd", domainName: "live.example.com" } }, sources: { RV01: camera }, episodeGroups: { night } },
     });
     await value(layout.resourceIds);
     await value(layout.programIds);

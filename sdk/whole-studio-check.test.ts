@@ -186,6 +186,29 @@ describe("a virtual studio's studio layouts are checked with the studio", () => 
   const desk = (casterId: string, layoutName = "News desk") => `{ casterId: ${casterId}, layoutName: ${JSON.stringify(layoutName)}, layoutType: "studio", `
     + 'background: { id: "set", materialId: "f080575eb5f4427684fc0715159a1234" }, chromaKeyInputs: [{ channelId: "RV01", color: "green", positionX: 0.1, positionY: 0.3, heightNormalized: 0.65 }] }';
 
+  test("an episode group of a new Caster without a domain is refused before anything is sent; its own domain or the Caster's will do", async () => {
+    const group = (extra: string) => `{ casterId: studio.casterId, startTime: "2031-03-01T20:00:00Z", items: [{ itemName: "Replay", vodUrl: "https://media.example.com/replay.ts" }]${extra} }`;
+    const refused = await run("group-without-domain", `
+      const { CasterEpisodeGroup } = require("pulumi-alicloud-caster");
+      const studio = new Caster("studio", { casterName: "Evening show", normType: 1, casterTemplate: "lp_sd" });
+      new CasterEpisodeGroup("night", ${group("")});`);
+    expect(refused.registered).toEqual([]);
+    expect(refused.refusals).toHaveLength(1);
+    expect(refused.refusals[0]).toMatch(/CasterEpisodeGroup "night" \(group-without-domain\.js:\d+\)/);
+    expect(refused.refusals[0]).toContain("neither the group's domainName nor the Caster's domainName is set: set domainName on the Caster, or on the CasterEpisodeGroup.");
+    const ownDomain = await run("group-with-domain", `
+      const { CasterEpisodeGroup } = require("pulumi-alicloud-caster");
+      const studio = new Caster("studio", { casterName: "Evening show", normType: 1, casterTemplate: "lp_sd" });
+      new CasterEpisodeGroup("night", ${group(', domainName: "live.example.com"')});`);
+    expect(ownDomain.refusals).toEqual([]);
+    const studioDomain = await run("studio-with-domain", `
+      const { CasterEpisodeGroup } = require("pulumi-alicloud-caster");
+      const studio = new Caster("studio", { casterName: "Evening show", normType: 1, casterTemplate: "lp_sd", domainName: "live.example.com" });
+      new CasterEpisodeGroup("night", ${group("")});`);
+    expect(studioDomain.refusals).toEqual([]);
+    expect(studioDomain.registered.sort()).toEqual(["night", "studio"]);
+  });
+
   test("a studio layout on a Caster declared with another normType is refused before anything is sent", async () => {
     const report = await run("general-studio-layout", `
       const { CasterStudioLayout } = require("pulumi-alicloud-caster");

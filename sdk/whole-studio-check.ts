@@ -164,6 +164,7 @@ const PROGRAM_TERMS: StudioTerms = {
   keysOfFileForm: false,
   studioRunning: { where: "the Caster's running", fix: "set running: true on the Caster, or remove the CasterSceneBindings." },
   studioChannelMode: { where: "the Caster's channelMode", fix: "set channelMode: true on the Caster, or remove the CasterChannels." },
+  studioDomain: { where: "the Caster's domainName", fix: "set domainName on the Caster, or on the CasterEpisodeGroup." },
 };
 
 /** The section of the studio-file shape each kind fills, and how its entry is keyed. */
@@ -242,7 +243,14 @@ function studioShape(members: Declaration[]) {
   const waitFor = new Map<Declaration, pulumi.Resource[]>();
   const caster = members.find((member) => member.kind === "Caster");
   if (caster) {
-    studio.caster = { new: { running: checkable(caster.args.running), normType: checkable(caster.args.normType), channelMode: checkable(caster.args.channelMode) } };
+    studio.caster = {
+      new: {
+        running: checkable(caster.args.running),
+        normType: checkable(caster.args.normType),
+        channelMode: checkable(caster.args.channelMode),
+        domainName: checkable(caster.args.domainName),
+      },
+    };
     // A Caster that takes over a studio keeps the studio's own channel mode when it leaves channelMode out.
     if (caster.args.importId !== undefined) studio.adopt = { caster: checkable(caster.args.importId) };
   }

@@ -73,6 +73,8 @@ describe("the adopt section", () => {
     expect(problemsOf(studioFile(RUNNING_WITHOUT_DOMAIN, EVERYTHING))).toEqual([]);
     expect(problemsOf(studioFile(RUNNING_WITHOUT_DOMAIN, []))).toEqual([
       "studio.yaml:2:3 caster.new.domainName: running true starts the studio, and StartCaster needs a streaming domain (SetCasterConfig's DomainName: \"Configure the domain name before you start the production studio\"), which a new studio does not have, but domainName is not set; set domainName to the domain the studio outputs on (e.g. live.example.com), or set running: false.",
+      // Its episode group plays on the studio's domain too: an adopted studio has its own, a new one none.
+      expect.stringMatching(/^studio\.yaml:\d+:3 episodeGroups\.evening-loop: an episode group plays on a streaming domain, .* set caster\.new\.domainName, or domainName on the group\.$/),
     ]);
     // The JSON Schema an editor checks with says the same.
     const validate = new Ajv({ allErrors: true, strict: false }).compile(studioLayoutJsonSchema());

@@ -360,10 +360,27 @@ function fileRules(): Json[] {
         },
       },
     },
+    // A group that names no domain plays on its studio's: a studio the file makes, not adopted, needs one.
+    {
+      if: {
+        required: ["caster", "episodeGroups"],
+        properties: {
+          caster: { required: [NEW_STUDIO_KEY], properties: { [NEW_STUDIO_KEY]: { type: "object", not: { required: ["domainName"] } } } },
+          episodeGroups: { type: "object", not: { additionalProperties: { required: ["domainName"] } } },
+        },
+        not: { required: ["adopt"], properties: { adopt: { type: "object", required: ["caster"], properties: { caster: { type: "string" } } } } },
+      },
+      then: {
+        properties: {
+          caster: { properties: { [NEW_STUDIO_KEY]: { required: ["domainName"], errorMessage: GROUPS_NEED_A_DOMAIN } } },
+        },
+      },
+    },
   ];
 }
 
 const ADOPTS_A_NEW_STUDIO = `adopt.caster ${FILE_RULE_WORDS.adoptsANewStudio.what}: ${FILE_RULE_WORDS.adoptsANewStudio.fix}`;
+const GROUPS_NEED_A_DOMAIN = `${FILE_RULE_WORDS.groupsNeedADomain.why}: ${FILE_RULE_WORDS.groupsNeedADomain.fix}`;
 const SCENES_NEED_A_RUNNING_STUDIO = `${FILE_RULE_WORDS.scenesNeedARunningStudio.why}: ${FILE_RULE_WORDS.scenesNeedARunningStudio.fix}`;
 
 /**

@@ -451,6 +451,19 @@ describe("layouts, components and scenes (issue 13)", () => {
     expect(problemsOf(lines(...sources, ...scenes))).toEqual([]);
   });
 
+  test("an episode group of a new studio needs a domain, the studio's or its own; an adopted studio has its own", () => {
+    const newStudio = "caster: { new: { normType: 1, casterTemplate: lp_sd } }";
+    const groups = (domain: string) => ["episodeGroups:", `  night: { startTime: 2030-12-24T23:00:00Z, items: [{ itemName: Replay, vodUrl: 'https://media.example.com/replay.ts' }]${domain} }`];
+    expect(problemsOf(lines(newStudio, ...groups("")))).toEqual([
+      "studio.yaml:3:3 episodeGroups.night: an episode group plays on a streaming domain, its studio's when it names none, and a new studio has none until its domainName is set, " +
+        "and neither the group's domainName nor caster.new.domainName is set: set caster.new.domainName, or domainName on the group.",
+    ]);
+    expect(problemsOf(lines(newStudio, ...groups(", domainName: live.example.com")))).toEqual([]);
+    expect(problemsOf(lines("caster: { new: { normType: 1, casterTemplate: lp_sd, domainName: live.example.com } }", ...groups("")))).toEqual([]);
+    expect(problemsOf(lines(newStudio, "adopt: { caster: LIVEPRODUCER_POST-cn-0pp1czt1234 }", ...groups("")))).toEqual([]);
+    expect(problemsOf(lines("caster: { casterId: LIVEPRODUCER_POST-cn-0pp1czt1234 }", ...groups("")))).toEqual([]);
+  });
+
   test("a scene left empty, or a section of the wrong shape, says what it takes", () => {
     expect(problemsOf(lines("scenes:", "  pgm:"))).toEqual(["studio.yaml:2:3 scenes.pgm: scenes.pgm is empty: give it the layout it shows (layout: <name>) and its components, or remove it."]);
     expect(problemsOf(lines("layouts: [pip]"))).toEqual(["studio.yaml:1:10 layouts: layouts is a mapping keyed by layout name (pip: { videoLayers: [...] }), got a list."]);

@@ -105,6 +105,15 @@ export const FILE_RULE_WORDS = {
     why: "scenes are bound only on a started studio (StartCaster makes its PGM and PVW scenes)",
     fix: "set caster.new.running: true, or remove scenes.",
   },
+  /**
+   * A group plays on its studio's domain when it names none (AddCasterEpisodeGroupRequest.ts,
+   * DomainName), and a new studio has none until SetCasterConfig gives it one (CreateCasterRequest.ts
+   * takes no DomainName): AddCasterEpisodeGroup would be refused at `up`.
+   */
+  groupsNeedADomain: {
+    why: "an episode group plays on a streaming domain, its studio's when it names none, and a new studio has none until its domainName is set",
+    fix: "set caster.new.domainName, or domainName on the group.",
+  },
 };
 export const KEYED_SECTION_NAMES = Object.keys(KEYED_SECTIONS) as KeyedSectionName[];
 

@@ -105,6 +105,8 @@ export interface StudioTerms {
   studioRunning: { where: string; fix: string };
   /** Where the new studio's `channelMode` is declared, and how to give it channels: the file's `caster.new.channelMode`. */
   studioChannelMode: { where: string; fix: string };
+  /** Where the new studio's `domainName` is declared, and how to give its episode groups a domain: the file's `caster.new.domainName`. */
+  studioDomain: { where: string; fix: string };
 }
 
 /** A studio file's words. */
@@ -113,6 +115,7 @@ const FILE_TERMS: StudioTerms = {
   declarer: "the file",
   studioRunning: { where: "caster.new.running", fix: FILE_RULE_WORDS.scenesNeedARunningStudio.fix },
   studioChannelMode: { where: "caster.new.channelMode", fix: "set caster.new.channelMode: true, or remove channels." },
+  studioDomain: { where: "caster.new.domainName", fix: FILE_RULE_WORDS.groupsNeedADomain.fix },
   add: (section, key) => `add ${section}.${key}`,
   keysOfFileForm: true,
 };
@@ -391,6 +394,7 @@ function referenceProblems(file: Record<string, unknown>, terms: StudioTerms): P
     });
   }
   problems.push(...channelReferenceProblems(file, terms, notASource));
+  problems.push(...groupsNeedADomainProblems(file, terms));
   if (!isPlainObject(file.scenes)) return problems;
   const bound = SCENE_KEYS.filter((key) => isPlainObject((file.scenes as Record<string, unknown>)[key]));
   for (const key of bound) {
@@ -489,6 +493,26 @@ function studioRunsProblems(caster: unknown, terms: StudioTerms): PathProblem[] 
     atKey: true,
     message: `${FILE_RULE_WORDS.scenesNeedARunningStudio.why}, and ${terms.studioRunning.where} is ${running === undefined ? "not set" : describeValue(running)}: ${terms.studioRunning.fix}`,
   }];
+}
+
+/**
+ * A group that names no domain plays on its studio's, which a studio made new has only when its
+ * domainName is set. An adopted studio (adopt.caster, a Caster's importId) has its own, which the
+ * group's provider reads at `up` (provider/episode-group/provider.ts).
+ */
+function groupsNeedADomainProblems(file: Record<string, unknown>, terms: StudioTerms): PathProblem[] {
+  const caster = file.caster;
+  if (!isPlainObject(caster) || !isPlainObject(caster[NEW_STUDIO_KEY])) return [];
+  if (isPlainObject(file.adopt) && file.adopt.caster !== undefined) return [];
+  const domainName = (caster[NEW_STUDIO_KEY] as Record<string, unknown>).domainName;
+  if (domainName !== undefined) return [];
+  return entriesOf(file.episodeGroups)
+    .filter(([, group]) => isPlainObject(group) && group.domainName === undefined)
+    .map(([key]) => ({
+      path: ["episodeGroups", key],
+      atKey: true,
+      message: `${FILE_RULE_WORDS.groupsNeedADomain.why}, and neither the group's domainName nor ${terms.studioDomain.where} is set: ${terms.studioDomain.fix}`,
+    }));
 }
 
 /** A section's keys of the right form (a misspelt one is the section's own problem, and no target). */
