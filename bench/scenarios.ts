@@ -67,7 +67,14 @@ export async function createStudio(bench: Bench, name: string): Promise<string> 
     CasterName: name,
   });
   const casterId = reply.CasterId!;
-  await bench.client.call("SetCasterConfig", { CasterId: casterId, DomainName: `${casterId.split("-").pop()}.live.example.com` });
+  // SetCasterConfig sets the whole configuration: the callback and template go with the domain.
+  await bench.client.call("SetCasterConfig", {
+    CasterId: casterId,
+    CasterName: name,
+    DomainName: `${casterId.split("-").pop()!.toLowerCase()}.live.example.com`,
+    CallbackUrl: "http://callback.example.com/caster",
+    TranscodeConfig: JSON.stringify({ CasterTemplate: "lp_sd" }),
+  });
   return casterId;
 }
 

@@ -46,6 +46,10 @@ describe("the caster-emulator command", () => {
     expect({ status: withDomain.status, stderr: withDomain.stderr }).toEqual({ status: 0, stderr: "" });
     const configured = await popClient(emulator.url)("DescribeCasterConfig", { CasterId: withDomain.stdout.trim() });
     expect(configured.body.DomainName).toBe("live.example.com");
+    // The rest of its configuration is kept: it can be started.
+    expect(configured.body.CallbackUrl).toBeTruthy();
+    const started = await popClient(emulator.url)("StartCaster", { CasterId: withDomain.stdout.trim() });
+    expect({ status: started.status, code: started.body?.Code }).toEqual({ status: 200, code: undefined });
   });
 
   test("--host chooses the address it listens on", async () => {

@@ -165,7 +165,17 @@ async function createStudio(argv: string[]): Promise<void> {
   const { CasterId } = await call<{ CasterId: string }>("CreateCaster", {
     CasterName: values.name, NormType: normType, CasterTemplate: values.template, ChargeType: CHARGE_TYPE, ClientToken: randomUUID(),
   });
-  if (values.domain !== undefined) await call("SetCasterConfig", { CasterId, DomainName: values.domain });
+  if (values.domain !== undefined) {
+    // SetCasterConfig sets the whole configuration: what the studio has is sent again beside the domain.
+    const config = await call<{ CasterName?: string; CallbackUrl?: string }>("DescribeCasterConfig", { CasterId });
+    await call("SetCasterConfig", {
+      CasterId,
+      CasterName: config.CasterName ?? values.name,
+      CallbackUrl: config.CallbackUrl,
+      DomainName: values.domain,
+      TranscodeConfig: JSON.stringify({ CasterTemplate: values.template }),
+    });
+  }
   console.log(CasterId);
 }
 
