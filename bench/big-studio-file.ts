@@ -13,37 +13,52 @@ import { renderHtml, renderSvg } from "../studio-file/render";
  * user meets it: `caster-studio validate|render|diff` as commands (Node's start-up included), and
  * the loading the Studio component does, in-process. The goal is at most 1 s each.
  */
-export const BIG_FILE_SHAPE = { sources: 99, components: 99, layouts: 50, episodes: 300 } as const;
+export const BIG_FILE_SHAPE: StudioShape = { sources: 99, components: 99, layouts: 50, episodes: 300 };
+
+/**
+ * Issue 28, "a whole studio file through `pulumi up`": a new studio with 99 sources, 20 layouts,
+ * 20 components, 50 episodes and both scenes, made by one `pulumi up` of the Studio component.
+ */
+export const WHOLE_STUDIO_SHAPE: StudioShape = { sources: 99, components: 20, layouts: 20, episodes: 50 };
+
+export interface StudioShape {
+  sources: number;
+  components: number;
+  layouts: number;
+  episodes: number;
+}
 
 const pad = (n: number) => String(n).padStart(2, "0");
 
 /** The big file, as a team's studio of that size would write it; `variant` moves one episode, for the diff. */
-export function bigStudioFile(variant = 0): Record<string, unknown> {
-  const sources = Object.fromEntries(Array.from({ length: BIG_FILE_SHAPE.sources }, (_, i) => [`RV${pad(i + 1)}`, i % 3 === 0
+export function bigStudioFile(variant = 0, shape: StudioShape = BIG_FILE_SHAPE): Record<string, unknown> {
+  const source = (i: number) => `RV${pad((i % shape.sources) + 1)}`;
+  const component = (i: number) => `RC${pad((i % shape.components) + 1)}`;
+  const sources = Object.fromEntries(Array.from({ length: shape.sources }, (_, i) => [`RV${pad(i + 1)}`, i % 3 === 0
     ? { resourceName: `Camera ${i + 1}`, liveStreamUrl: `rtmp://push.example.com/studio/camera-${i + 1}` }
     : i % 3 === 1
       ? { resourceName: `Reel ${i + 1}`, vodUrl: `https://media.example.com/reels/${i + 1}.mp4`, repeatNum: -1 }
       : { resourceName: `Card ${i + 1}`, imageUrl: `https://media.example.com/cards/${i + 1}.png` }]));
-  const components = Object.fromEntries(Array.from({ length: BIG_FILE_SHAPE.components }, (_, i) => [`RC${pad(i + 1)}`, {
+  const components = Object.fromEntries(Array.from({ length: shape.components }, (_, i) => [`RC${pad(i + 1)}`, {
     componentName: `Caption ${i + 1}`,
     componentType: "text",
     geometry: { position: [0.05, 0.05 + (i % 9) * 0.1], widthNormalized: 0.5, heightNormalized: 0.08 },
     text: { text: `Line ${i + 1}`, color: "0xffffff", sizeNormalized: 0.05 },
   }]));
-  const layouts = Object.fromEntries(Array.from({ length: BIG_FILE_SHAPE.layouts }, (_, i) => [`layout-${i + 1}`, {
+  const layouts = Object.fromEntries(Array.from({ length: shape.layouts }, (_, i) => [`layout-${i + 1}`, {
     videoLayers: [
-      { locationId: `RV${pad((i % 99) + 1)}`, position: [0, 0], widthNormalized: 1, heightNormalized: 1, fillMode: "fit" },
-      { locationId: `RV${pad(((i + 1) % 99) + 1)}`, position: [0.96, 0.93], anchor: "bottomRight", widthNormalized: 0.3, heightNormalized: 0.3, fillMode: "fit" },
+      { locationId: source(i), position: [0, 0], widthNormalized: 1, heightNormalized: 1, fillMode: "fit" },
+      { locationId: source(i + 1), position: [0.96, 0.93], anchor: "bottomRight", widthNormalized: 0.3, heightNormalized: 0.3, fillMode: "fit" },
     ],
-    audioLayers: [{ locationId: `RV${pad((i % 99) + 1)}` }],
+    audioLayers: [{ locationId: source(i) }],
   }]));
   const start = Date.parse("2031-06-01T00:00:00Z");
-  const episodes = Object.fromEntries(Array.from({ length: BIG_FILE_SHAPE.episodes }, (_, i) => {
+  const episodes = Object.fromEntries(Array.from({ length: shape.episodes }, (_, i) => {
     const begins = start + i * 3_600_000 + (i === 0 ? variant * 600_000 : 0);
     return [`episode-${i + 1}`, {
       episodeName: `Show ${i + 1}`,
-      locationId: `RV${pad((i % 99) + 1)}`,
-      components: [`RC${pad((i % 99) + 1)}`],
+      locationId: source(i),
+      components: [component(i)],
       startTime: new Date(begins).toISOString().replace(/\.\d{3}Z$/, "Z"),
       endTime: new Date(begins + 3_000_000).toISOString().replace(/\.\d{3}Z$/, "Z"),
     }];

@@ -7,7 +7,8 @@ import { PulumiStack } from "../test/helpers/pulumi-stack";
 import { timelineChart } from "./chart";
 import { EmulatorProcess } from "./emulator-process";
 import { fleetScenarios, printFleetTable } from "./fleet";
-import { BIG_FILE_SHAPE, BigFileTiming, timeBigStudioFile } from "./big-studio-file";
+import { BIG_FILE_SHAPE, BigFileTiming, bigStudioFile, timeBigStudioFile, WHOLE_STUDIO_SHAPE } from "./big-studio-file";
+import { stringify } from "yaml";
 import { Action } from "../model/live-api";
 import { ScenarioResult } from "./measure";
 import { OPERATIONS } from "../model/live-api";
@@ -34,6 +35,7 @@ import {
   createSourcesInProcess,
   createPlaylistStudio,
   createStudio,
+  wholeStudioFloorSeconds,
   createVirtualStudio,
   engineFloor,
   exportCallsOfBigStudio,
@@ -276,6 +278,21 @@ async function main(): Promise<void> {
         engineFloorSeconds: await engineFloorFor(kind.resources),
         timelineAction: kind.floorAction,
       }));
+    }
+
+    // A whole studio file through the Studio component: a new studio and everything in it, in one `pulumi up`.
+    const wholeStudio = `whole studio file (new studio, ${Object.entries(WHOLE_STUDIO_SHAPE).map(([what, n]) => `${n} ${what}`).join(", ")}, scenes), pulumi up`;
+    if (!quick && selected(wholeStudio)) {
+      const file = path.join(os.tmpdir(), `caster-bench-whole-studio-${process.pid}.yaml`);
+      fs.writeFileSync(file, stringify(bigStudioFile(0, WHOLE_STUDIO_SHAPE)));
+      const resources = 1 + Object.values(WHOLE_STUDIO_SHAPE).reduce((sum, n) => sum + n, 0) + 2;
+      const stack = await newStack("bench-whole-studio", { studioFile: file });
+      report(await pulumiRun(bench, stack, wholeStudio, resources, wholeStudioFloorSeconds(WHOLE_STUDIO_SHAPE), stack.upArgs(), {
+        startupSeconds: await startupOnce(),
+        engineFloorSeconds: await engineFloorFor(resources),
+        timelineAction: "AddCasterVideoResource",
+      }));
+      fs.rmSync(file, { force: true });
     }
 
     if (!quick) {

@@ -15,7 +15,7 @@ import { layoutProvider } from "../provider/layout/provider";
 import { componentProvider } from "../provider/component/provider";
 import { episodeProvider } from "../provider/episode/provider";
 import { exportStudio } from "../provider/export/export";
-import { BIG_FILE_SHAPE } from "./big-studio-file";
+import { BIG_FILE_SHAPE, StudioShape } from "./big-studio-file";
 import { callBoundSeconds, countByAction, peakProviderMemory, retriedCount, ScenarioResult, throttledCount, timeline } from "./measure";
 import { OPERATIONS } from "../model/live-api";
 import { LIGHTWEIGHT_CAROUSEL_DEMANDS, PLAYLIST_NORM_TYPE, VIRTUAL_STUDIO_NORM_TYPE } from "../model/api-facts";
@@ -359,4 +359,23 @@ export async function exportCallsOfBigStudio(bench: Bench): Promise<Record<strin
   await bench.emulator.clearCalls();
   await exportStudio(bench.client, casterId);
   return countByAction(await bench.emulator.calls());
+}
+
+/**
+ * The least time the documented QPS allows for a whole new studio (model/live-api.ts): its three
+ * writes first, one after another (everything in it waits for its CasterId, the scenes for
+ * StartCaster), then its sources, layouts, components, episodes and the two scene bindings side by
+ * side, each operation limited on its own: the slowest of them.
+ */
+export function wholeStudioFloorSeconds(shape: StudioShape): number {
+  const perSecond = (action: keyof typeof OPERATIONS) => OPERATIONS[action].qps;
+  const studio = 1 / perSecond("CreateCaster") + 1 / perSecond("SetCasterConfig") + 1 / perSecond("StartCaster");
+  const contents = Math.max(
+    shape.sources / perSecond("AddCasterVideoResource"),
+    shape.layouts / perSecond("AddCasterLayout"),
+    shape.components / perSecond("AddCasterComponent"),
+    shape.episodes / perSecond("AddCasterEpisode"),
+    2 / perSecond("SetCasterSceneConfig"),
+  );
+  return studio + contents;
 }

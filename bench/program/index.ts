@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import {
-  Caster, CasterChannel, CasterComponent, CasterEpisode, CasterEpisodeGroup, CasterLayout, CasterPlaylist, CasterSceneBinding, CasterShowList, CasterStudioLayout, CasterVideoResource,
+  Caster, CasterChannel, CasterComponent, CasterEpisode, CasterEpisodeGroup, CasterLayout, CasterPlaylist, CasterSceneBinding, CasterShowList, CasterStudioLayout, CasterVideoResource, Studio,
 } from "pulumi-alicloud-caster";
 import {
   channelInputs, componentInputs, episodeInputs, groupInputs, layoutInputs, playlistInputs, sceneBindingInputs, showListInputs, sourceInputs, studioInputs, studioLayoutInputs,
@@ -9,6 +9,7 @@ import {
 /**
  * The benchmark's program. How many resources of each kind it declares comes from stack config,
  * so that each scenario measures one kind against that kind's QPS floor:
+ * - `studioFile`: a studio file's path: the whole studio it declares, through the Studio component;
  * - `generatedStudios` (caster IDs) × `sourcesPerStudio`: image sources RV01.. in each studio;
  * - `studios`: that many new studios, each created, configured and started;
  * - `layouts`, `components`, `episodes`, `episodeGroups`, each `{ casterId, count }`: that many of
@@ -23,6 +24,10 @@ import {
  *   inputs: the engine's own floor for a `pulumi up` of that shape.
  */
 const config = new pulumi.Config();
+
+// A whole studio from one studio file (its path), through the Studio component.
+const studioFile = config.get("studioFile");
+if (studioFile) new Studio("whole-studio", { file: studioFile });
 
 const generatedStudios = config.getObject<string[]>("generatedStudios") ?? [];
 const sourcesPerStudio = config.getNumber("sourcesPerStudio") ?? 0;

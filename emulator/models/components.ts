@@ -1,7 +1,7 @@
 import { errors } from "../errors";
 import { findCaster } from "./casters";
 import { newResourceId } from "./ids";
-import { oneOf } from "./layers";
+import { DECIMAL_NUMBER, oneOf } from "./layers";
 import { AccountState, CaptionContentRecord, CasterRecord, ComponentLayerRecord, ComponentRecord, TextContentRecord } from "./state";
 import {
   ASSET_ID_PATTERN,
@@ -324,7 +324,7 @@ function jsonObject(name: string, text: string, known: string[]): Record<string,
 /** A number, or a string holding one (the pages' examples write "0.2"), from min to max. */
 function number(name: string, value: unknown, min: number, max: number): number {
   const parsed = typeof value === "number" ? value
-    : typeof value === "string" && /^-?\d{1,15}(\.\d{1,15})?$/.test(value) ? Number(value) : NaN;
+    : typeof value === "string" && DECIMAL_NUMBER.test(value) ? Number(value) : NaN;
   if (!Number.isFinite(parsed)) throw errors.invalidParameter(`${name} must be a number, got ${JSON.stringify(value)}`);
   if (parsed < min || parsed > max) throw errors.invalidParameter(`${name} ${parsed} is out of range ${min} to ${max}`);
   return parsed;

@@ -157,9 +157,16 @@ function applyAudioFields(layer: AudioLayerRecord, fields: Record<string, string
   if (fields.FixedDelayDuration !== undefined) layer.fixedDelayDuration = delay(`${where}.FixedDelayDuration`, fields.FixedDelayDuration);
 }
 
-/** A decimal number as the SDKs write one (`0.5`, `1`, Go's `0.500000`), from `min` to `max`. */
+/**
+ * A decimal number as clients write one: `0.5`, `1`, Go's `0.500000`, and the shortest form of a
+ * double that JavaScript writes for a computed value (`0.15000000000000002`, 17 decimals). The pages
+ * set no limit on digits; this one only keeps absurd text out.
+ */
+export const DECIMAL_NUMBER = /^-?\d{1,17}(\.\d{1,24})?$/;
+
+/** A decimal number ({@link DECIMAL_NUMBER}), from `min` to `max`. */
 export function decimal(name: string, text: string, min: number, max: number): number {
-  if (!/^-?\d{1,15}(\.\d{1,15})?$/.test(text)) throw errors.invalidParameter(`${name} must be a number, got ${JSON.stringify(text)}`);
+  if (!DECIMAL_NUMBER.test(text)) throw errors.invalidParameter(`${name} must be a number, got ${JSON.stringify(text)}`);
   const value = Number(text);
   if (value < min || value > max) throw errors.invalidParameter(`${name} ${text} is out of range ${min} to ${max}`);
   return value;

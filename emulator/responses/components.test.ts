@@ -123,6 +123,13 @@ describe("emulator components", () => {
     expect(state()).toBe(before);
   });
 
+  test("a position computed in JavaScript is a number: 0.05 + 0.1 is written 0.15000000000000002", async () => {
+    const added = await addText({ ComponentLayer: json({ HeightNormalized: 0.08, WidthNormalized: 0.5, PositionNormalized: [String(0.05), String(0.05 + 0.1)] }) });
+    expect(added.status).toBe(200);
+    // pop-core hands a number of more than 15 digits over as its text, so as not to round it.
+    expect((await component(added.body.ComponentId)).ComponentLayer.PositionNormalizeds.Position.map(Number)).toEqual([0.05, 0.15000000000000002]);
+  });
+
   test("a position that is not [x, y] is InvalidPositionNormalized.Malformed", async () => {
     expectError(await addText({ ComponentLayer: '{"PositionNormalized":["0.1"]}' }), 400, "InvalidPositionNormalized.Malformed");
     expectError(await addText({ ComponentLayer: '{"PositionNormalized":"0.1,0.2"}' }), 400, "InvalidPositionNormalized.Malformed");

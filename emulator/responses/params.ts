@@ -1,5 +1,6 @@
 import { Action, CommonParams, OperationSpec, ParamNameOf } from "../../model/live-api";
 import { errors } from "../errors";
+import { DECIMAL_NUMBER } from "../models/layers";
 import { INT32_MAX, INT32_MIN } from "../../model/api-facts";
 
 /*
@@ -91,7 +92,7 @@ export class RequestParams<A extends Action = Action> {
   optionalFloat(name: SingleParam<A>): number | undefined {
     const value = this.optional(name);
     if (value === undefined) return undefined;
-    if (!/^-?\d{1,15}(\.\d{1,15})?$/.test(value)) {
+    if (!DECIMAL_NUMBER.test(value)) {
       throw errors.invalidParameter(`${name} must be a number, got ${JSON.stringify(value)}`);
     }
     return Number(value);
