@@ -8,8 +8,8 @@ module.exports = {
   testSequencer: "<rootDir>/test/helpers/longest-first-sequencer.js",
   // End-to-end tests drive the real engine; these are ceilings against hangs, not speed targets.
   testTimeout: 600_000,
-  // Two, one a core. A third, meant to fill interrupted.e2e's waits on the API's QPS, was slower
-  // on an idle machine: a fresh clone of 088315c took 760 s with three, and each long suite ran
-  // 1.4-1.6 times as long as with two (BENCHMARKS.md, "The test suite").
-  maxWorkers: 2,
+  // Three on the 2 cores: end-to-end suites of big studios wait on the API's QPS (99 creates at 10
+  // a second), which a third worker fills. Fresh clones on an idle machine: 760 s with three (of
+  // 088315c), 824 s with two (of 013733d, the same tests and one more) (BENCHMARKS.md, "The test suite").
+  maxWorkers: 3,
 };
