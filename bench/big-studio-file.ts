@@ -21,6 +21,13 @@ export const BIG_FILE_SHAPE: StudioShape = { sources: 99, components: 99, layout
  */
 export const WHOLE_STUDIO_SHAPE: StudioShape = { sources: 99, components: 20, layouts: 20, episodes: 50 };
 
+/**
+ * The `pulumi up --parallel` docs/performance.md advises for a large studio: more steps at once
+ * than the studio has resources, so that no kind waits for engine slots that another kind's
+ * creates hold while they wait on their operation's QPS (the engine's default is 4 a core).
+ */
+export const LARGE_STUDIO_PARALLEL = 256;
+
 export interface StudioShape {
   sources: number;
   components: number;

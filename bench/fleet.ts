@@ -3,7 +3,7 @@ import * as path from "node:path";
 import type { CallRecord } from "../emulator";
 import { findRedisServer, REDIS_INSTALL_HINT, RunningRedis, startRedisServer } from "../test/helpers/redis-server";
 import { PulumiStack } from "../test/helpers/pulumi-stack";
-import { callBoundSeconds, countByAction, ScenarioResult, throttledCount } from "./measure";
+import { callBoundSeconds, countByAction, round, ScenarioResult, throttledCount } from "./measure";
 import { Bench, BENCH_PROGRAM, createStudio, envFor, SECOND_KEY, SOURCE_QPS } from "./scenarios";
 
 /**
@@ -223,8 +223,4 @@ export function printFleetTable(results: FleetResult[]): void {
     const span = `${r.fleet.createSpanSeconds.toFixed(2)} (${((r.resources - 1) / SOURCE_QPS).toFixed(2)})`;
     console.log(`| ${r.scenario} | ${r.resources} | ${r.wallSeconds.toFixed(2)} | ${r.floorSeconds.toFixed(2)} | ${r.fleet.fleetStartupSeconds?.toFixed(2) ?? "-"} | ${r.ratio?.toFixed(2) ?? "-"} | ${r.fleet.firstCreateSeconds.toFixed(2)} | ${span} | ${share} |`);
   }
-}
-
-function round(value: number): number {
-  return Math.round(value * 100) / 100;
 }

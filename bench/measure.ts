@@ -37,6 +37,18 @@ export interface ScenarioResult {
   checkpoints?: CheckpointProfile;
   /** Seconds since the scenario's start at which each create (or delete) succeeded. */
   timeline?: number[];
+  /**
+   * When each operation's successful calls were served, from the first to the last, in seconds
+   * from the scenario's start: which part of a run waited for which (the whole studio's episodes
+   * behind its sources).
+   */
+  spans?: Record<string, OperationSpan>;
+}
+
+export interface OperationSpan {
+  calls: number;
+  firstSeconds: number;
+  lastSeconds: number;
 }
 
 /** What the file backend spent on checkpoints in one `pulumi up`: its writes as inotify saw them, its CPU from the engine's profile. */
@@ -82,6 +94,25 @@ export function timeline(calls: CallRecord[], action: Action, startMs: number): 
     .filter((call) => call.action === action && call.httpStatus === 200)
     .map((call) => (Date.parse(call.at) - startMs) / 1000)
     .sort((a, b) => a - b);
+}
+
+/** Seconds and ratios as the results give them: to the hundredth. */
+export function round(value: number): number {
+  return Math.round(value * 100) / 100;
+}
+
+/** Each operation's successful calls, first and last, in seconds from `startMs`, in the order they began. */
+export function operationSpans(calls: CallRecord[], startMs: number): Record<string, OperationSpan> {
+  const spans: Record<string, OperationSpan> = {};
+  for (const call of calls) {
+    if (call.httpStatus !== 200) continue;
+    const at = round((Date.parse(call.at) - startMs) / 1000);
+    const span = (spans[call.action] ??= { calls: 0, firstSeconds: at, lastSeconds: at });
+    span.calls += 1;
+    span.firstSeconds = Math.min(span.firstSeconds, at);
+    span.lastSeconds = Math.max(span.lastSeconds, at);
+  }
+  return Object.fromEntries(Object.entries(spans).sort(([, a], [, b]) => a.firstSeconds - b.firstSeconds));
 }
 
 /**

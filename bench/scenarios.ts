@@ -8,6 +8,7 @@ import { LiveClient } from "../provider/client/live-client";
 import { configureProvider, liveClient } from "../provider/runtime";
 import { videoResourceProvider } from "../provider/video-resource/provider";
 import { PulumiStack } from "../test/helpers/pulumi-stack";
+import { createStudioInUse } from "../test/helpers/studio-in-use";
 import { checkpointProfile, profiledUp } from "./checkpoints";
 import { EmulatorProcess } from "./emulator-process";
 import { componentInputs, episodeInputs, layoutInputs, sourceInputs } from "./program/inputs";
@@ -16,7 +17,7 @@ import { componentProvider } from "../provider/component/provider";
 import { episodeProvider } from "../provider/episode/provider";
 import { exportStudio } from "../provider/export/export";
 import { BIG_FILE_SHAPE, StudioShape } from "./big-studio-file";
-import { callBoundSeconds, countByAction, peakProviderMemory, retriedCount, ScenarioResult, throttledCount, timeline } from "./measure";
+import { callBoundSeconds, countByAction, operationSpans, peakProviderMemory, retriedCount, round, ScenarioResult, throttledCount, timeline } from "./measure";
 import { OPERATIONS } from "../model/live-api";
 import { LIGHTWEIGHT_CAROUSEL_DEMANDS, PLAYLIST_NORM_TYPE, VIRTUAL_STUDIO_NORM_TYPE } from "../model/api-facts";
 
@@ -53,29 +54,9 @@ export function benchClient(endpoint: string): LiveClient {
   });
 }
 
-/**
- * A studio as one in use is: with a streaming domain of its own, which a new studio lacks until
- * SetCasterConfig gives it one (CreateCaster takes none). StartCaster needs it, and so does an
- * episode group, which plays on its studio's domain; one of its own keeps its groups out of the
- * other studios' programs.
- */
-export async function createStudio(bench: Bench, name: string): Promise<string> {
-  const reply = await bench.client.call("CreateCaster", {
-    ClientToken: `${name}-${process.pid}-${Date.now()}`,
-    NormType: 1,
-    ChargeType: "PostPaid",
-    CasterName: name,
-  });
-  const casterId = reply.CasterId!;
-  // SetCasterConfig sets the whole configuration: the callback and template go with the domain.
-  await bench.client.call("SetCasterConfig", {
-    CasterId: casterId,
-    CasterName: name,
-    DomainName: `${casterId.split("-").pop()!.toLowerCase()}.live.example.com`,
-    CallbackUrl: "http://callback.example.com/caster",
-    TranscodeConfig: JSON.stringify({ CasterTemplate: "lp_sd" }),
-  });
-  return casterId;
+/** A new studio with a domain of its own, as StartCaster and episode groups need (test/helpers/studio-in-use.ts). */
+export function createStudio(bench: Bench, name: string): Promise<string> {
+  return createStudioInUse(bench.client, name, `${name}-${process.pid}-${Date.now()}`);
 }
 
 /**
@@ -136,6 +117,7 @@ async function measured(
     retries: retries ?? retriedCount(calls),
     ...(startupSeconds > 0 ? { engineStartupSeconds: round(startupSeconds) } : {}),
     ...extra,
+    spans: operationSpans(calls, start),
     ...(timelineAction ? { timeline: timeline(calls, timelineAction, start) } : {}),
   };
 }
@@ -230,12 +212,12 @@ export async function engineStartup(bench: Bench): Promise<number> {
  * resource's provider answering at once with no call (bench/program `noOpResources`), start-up
  * included. A pulumi scenario over (its QPS floor + this) is what our provider adds.
  */
-export async function engineFloor(bench: Bench, count: number): Promise<number> {
+export async function engineFloor(bench: Bench, count: number, upArgs: string[] = []): Promise<number> {
   const stack = await PulumiStack.create("bench-engine-floor", { env: envFor(bench), projectDir: BENCH_PROGRAM });
   try {
     await stack.setConfig("noOpResources", String(count));
     const start = Date.now();
-    const result = await stack.up();
+    const result = await stack.up(upArgs);
     if (result.code !== 0) throw new Error(result.output);
     return round((Date.now() - start) / 1000);
   } finally {
@@ -314,10 +296,6 @@ export function terraformStyleBaseline(bench: Bench, scenario: string, casterId:
     }));
     return {};
   });
-}
-
-function round(value: number): number {
-  return Math.round(value * 100) / 100;
 }
 
 export function writeJson(file: string, value: unknown): void {

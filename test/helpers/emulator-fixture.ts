@@ -4,6 +4,7 @@ import { declaresParameter, operationSpec } from "../../model/live-api";
 import { DEMO_ACCOUNT, RunningEmulator, startEmulator } from "../../emulator";
 import { EmulatorOptions } from "../../emulator/server";
 import { makeTestCertificate, trustInThisProcess } from "./tls-certificate";
+import { createStudioInUse } from "./studio-in-use";
 import * as fs from "node:fs";
 
 export interface EmulatorFixture {
@@ -51,24 +52,9 @@ export async function startEmulatorFixture(fixtureOptions: FixtureOptions = {}):
       ALIBABA_CLOUD_ACCESS_KEY_SECRET: DEMO_ACCOUNT.accessKeySecret,
       ...(certificate ? { NODE_EXTRA_CA_CERTS: certificate.certFile } : {}),
     },
-    async createCaster(name = `studio-${++studios}`) {
-      const reply = await client.call("CreateCaster", {
-        ClientToken: `${name}-${Date.now()}-${Math.random()}`,
-        NormType: 1,
-        ChargeType: "PostPaid",
-        CasterName: name,
-      });
-      const casterId = reply.CasterId!;
-      // A new studio has no domain (CreateCaster takes none); a test's studio is given one of its own, as a
-      // studio in use has, so that it starts and its episode groups (which name a domain) are its alone.
-      await client.call("SetCasterConfig", {
-        CasterId: casterId,
-        CasterName: name,
-        DomainName: `${casterId.split("-").pop()!.toLowerCase()}.live.example.com`,
-        CallbackUrl: "http://callback.example.com/caster",
-        TranscodeConfig: JSON.stringify({ CasterTemplate: "lp_sd" }),
-      });
-      return casterId;
+    createCaster(name = `studio-${++studios}`) {
+      // A test's studio has a domain of its own, so that it starts and its episode groups are its alone.
+      return createStudioInUse(client, name, `${name}-${Date.now()}-${Math.random()}`);
     },
     sources(casterId) {
       const account = emulator.state().accounts[DEMO_ACCOUNT.uid];
