@@ -45,7 +45,13 @@ describe("whole-studio checks for resources declared one by one, through the rea
   ];
 
   // The program's own problems together in one preview; an episode's times one way at a time.
-  test.each(["overlap,taken,dangling,stopped-with-scenes", "reversed", "past"])("%s: the preview fails before any API call, each problem said once", async (problem) => {
+  const previews = ["overlap,taken,dangling,stopped-with-scenes", "reversed", "past"];
+
+  test("every problem of the table is in a preview", () => {
+    expect(new Set(previews.flatMap((preview) => preview.split(",")))).toEqual(new Set(refusals.map(([problem]) => problem)));
+  });
+
+  test.each(previews)("%s: the preview fails before any API call, each problem said once", async (problem) => {
     await stack.setConfig("problem", problem);
     live.emulator.clearCalls();
     const preview = await stack.preview();
