@@ -63,11 +63,7 @@ describe("a studio's creation interrupted", () => {
   test("a lost CreateCaster reply: the retry with the same ClientToken gets the same studio; exactly one studio", async () => {
     await declared("lost-reply");
     live.emulator.setFaults({ rates: { CreateCaster: { lostResponse: 1 } } });
-    const run = stack.start(stack.upArgs());
-    while (!live.emulator.calls().some((call) => call.action === "CreateCaster")) {
-      const finished = await Promise.race([run.result.then(() => true), new Promise((resolve) => setTimeout(() => resolve(false), 20))]);
-      if (finished) break;
-    }
+    const run = await stack.startUntil(stack.upArgs(), () => live.emulator.calls().some((call) => call.action === "CreateCaster"));
     live.emulator.setFaults({ rates: {} });
     const up = await run.result;
     if (up.code !== 0) console.log(up.output);
@@ -95,11 +91,7 @@ describe("a studio's creation interrupted", () => {
    */
   async function killWhileConfiguring(): Promise<string> {
     live.emulator.setFaults({ rates: { SetCasterConfig: { serviceUnavailable: 1 } } });
-    const run = stack.start(stack.upArgs());
-    while (!live.emulator.calls().some((call) => call.action === "SetCasterConfig" && call.fault === "ServiceUnavailable")) {
-      const finished = await Promise.race([run.result.then(() => true), new Promise((resolve) => setTimeout(() => resolve(false), 20))]);
-      if (finished) break;
-    }
+    const run = await stack.startUntil(stack.upArgs(), () => live.emulator.calls().some((call) => call.action === "SetCasterConfig" && call.fault === "ServiceUnavailable"));
     run.kill();
     const killed = await run.result;
     expect(killed.code).not.toBe(0);

@@ -74,11 +74,7 @@ describe("a studio's resource group changes in place with the real CLI", () => {
     await stack.setConfigObject("studios", { main: { ...STUDIO, resourceGroupId: "rg-third" } });
     live.emulator.clearCalls();
     live.emulator.setFaults({ rates: { UpdateCasterResourceGroup: { lostResponse: 1 } } });
-    const run = stack.start(stack.upArgs());
-    while (moves().length === 0) {
-      const finished = await Promise.race([run.result.then(() => true), new Promise((resolve) => setTimeout(() => resolve(false), 20))]);
-      if (finished) break;
-    }
+    const run = await stack.startUntil(stack.upArgs(), () => moves().length > 0);
     live.emulator.setFaults({ rates: {} });
     const up = await run.result;
     if (up.code !== 0) console.log(up.output);

@@ -21,11 +21,7 @@ export function interruptedRuns(fixture: () => EmulatorFixture) {
   /** Starts `up` and kills it once `killAfter` calls of `action` have succeeded; what the run leaves running is the recovery's to end. */
   async function killDuring(stack: PulumiStack, action: string, killAfter: number): Promise<CliResult> {
     fixture().emulator.clearCalls();
-    const run = stack.start(stack.upArgs());
-    while (succeededCalls(action) < killAfter) {
-      const finished = await Promise.race([run.result.then(() => true), new Promise((resolve) => setTimeout(() => resolve(false), 20))]);
-      if (finished) break;
-    }
+    const run = await stack.startUntil(stack.upArgs(), () => succeededCalls(action) >= killAfter);
     run.kill();
     const killed = await run.result;
     expect(killed.code).not.toBe(0);

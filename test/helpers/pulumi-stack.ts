@@ -119,6 +119,18 @@ export class PulumiStack {
   }
 
   /**
+   * Starts a command and returns once `reached()` holds (checked every 20 ms) or the command has
+   * ended: for a test that acts in the middle of a run (kills it, lifts a fault).
+   */
+  async startUntil(args: string[], reached: () => boolean): Promise<{ result: Promise<CliResult>; kill: () => void }> {
+    const run = this.start(args);
+    let ended = false;
+    void run.result.then(() => (ended = true));
+    while (!ended && !reached()) await new Promise((resolve) => setTimeout(resolve, 20));
+    return run;
+  }
+
+  /**
    * Runs one of this package's commands (`caster-recover`, ...) as a user would, beside the CLI:
    * in the project's folder, with this stack's environment.
    */
