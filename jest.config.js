@@ -10,6 +10,7 @@ module.exports = {
   testTimeout: 600_000,
   // Four on the 2 cores: end-to-end suites wait on the API's QPS (99 creates at 10 a second) and on
   // the CLI's plugins, and the other workers fill those waits. Fresh clones of 17939ec: 794 s with
-  // three workers (152% of a core used), 623 s with four (175%) (BENCHMARKS.md, "The test suite").
+  // three workers (1.52 of the 2 cores busy), 623 s with four (1.75); five were no faster (676 s,
+  // of 116db02) (BENCHMARKS.md, "The test suite").
   maxWorkers: 4,
 };
