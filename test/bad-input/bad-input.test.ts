@@ -42,21 +42,12 @@ describe("bad input is refused by the provider's check, before any call", () => 
     expect(reasons).toMatch(SAYS_WHAT_TO_DO);
     expect(live.emulator.calls()).toEqual([]);
   });
-});
 
-/**
- * A video source's refusals word for word, through the same check path: the property, the value
- * received and the fix. (The engine prints each as it is: test/e2e/bad-input.e2e.test.ts sends a
- * case of each kind through a real `pulumi preview`.)
- */
-describe("a video source's refusals, as worded", () => {
-  let live: EmulatorFixture;
-  beforeAll(async () => {
-    live = await startEmulatorFixture();
-    configureForFixture(live);
-  });
-  afterAll(() => live?.close());
-
+  /**
+   * A video source's refusals word for word: the property, the value received and the fix. (The
+   * engine prints each as it is: test/e2e/bad-input.e2e.test.ts sends a case of each kind through
+   * a real `pulumi preview`.)
+   */
   const casterId = "LIVEPRODUCER_POST-cn-0pp1czt1234";
   const sourceKind = KINDS.find((kind) => kind.type === "CasterVideoResource")!.provider as ProviderKind;
   test.each([
@@ -67,7 +58,7 @@ describe("a video source's refusals, as worded", () => {
     ["a delay over 5000 ms", { fixedDelayDuration: 6000 }, /fixedDelayDuration 6000 is not allowed: use whole milliseconds from 0 to 5000/],
     ["offsets on a live stream", { beginOffset: 100 }, /beginOffset 100 applies only to files \(vodUrl or materialId\), not to liveStreamUrl; remove it/],
     ["a number where a name goes", { resourceName: 42 }, /resourceName must be a string, got number 42/],
-  ])("%s: the message names the property, the value and the fix, and nothing is called", async (_case, change, message) => {
+  ])("a video source's refusal, as worded: %s names the property, the value and the fix, and nothing is called", async (_case, change, message) => {
     const args = { casterId, resourceName: "Camera", locationId: "RV01", liveStreamUrl: "rtmp://push.example.com/a/b", ...change };
     const result = (await run(sourceKind, "check", [{}, args])) as dynamic.CheckResult;
     expect((result.failures ?? []).map((failure) => failure.reason).join("\n")).toMatch(message);
