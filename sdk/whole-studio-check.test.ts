@@ -23,9 +23,19 @@ const RUNNER = path.join(__dirname, "..", "test", "helpers", "mocked-program.js"
 const folder = fs.mkdtempSync(path.join(os.tmpdir(), "studio-check-"));
 afterAll(() => fs.rmSync(folder, { recursive: true, force: true }));
 
-/** Runs the program (JavaScript, with the package's classes in scope) and reports what happened. */
-async function run(name: string, body: string): Promise<Report> {
-  const program = path.join(folder, `${name}.js`);
+/**
+ * Runs the program (JavaScript, with the package's classes in scope) and reports what happened.
+ * With `underProject`, the program is `<project>/bin/<name>.js` beside a Pulumi.yaml in
+ * `<project>`, run from `bin/`, as the engine runs a compiled program (`main: bin/index.js`).
+ */
+async function run(name: string, body: string, { underProject = false } = {}): Promise<Report> {
+  const project = path.join(folder, name);
+  const cwd = underProject ? path.join(project, "bin") : folder;
+  if (underProject) {
+    fs.mkdirSync(cwd, { recursive: true });
+    fs.writeFileSync(path.join(project, "Pulumi.yaml"), `name: ${name}\nruntime: nodejs\nmain: bin/${name}.js\n`);
+  }
+  const program = path.join(cwd, `${name}.js`);
   fs.writeFileSync(program, [
     'const { Caster, CasterChannel, CasterComponent, CasterEpisode, CasterLayout, CasterSceneBinding, CasterVideoResource, Studio } = require("pulumi-alicloud-caster");',
     'const camera = (casterId, locationId = "RV01") => ({ casterId, resourceName: "Camera", locationId, liveStreamUrl: "rtmp://push.example.com/live/camera" });',
@@ -34,7 +44,7 @@ async function run(name: string, body: string): Promise<Report> {
   ].join("\n"));
   const stdout = await new Promise<string>((resolve, reject) => {
     // Run from the programs' folder, so that messages name them as a user's would; the package resolves by name from the repository.
-    execFile(process.execPath, [RUNNER, program], { cwd: folder, env: { ...process.env, NODE_PATH: path.join(__dirname, "..", "node_modules") } }, (error, out, err) => {
+    execFile(process.execPath, [RUNNER, program], { cwd, env: { ...process.env, NODE_PATH: path.join(__dirname, "..", "node_modules") } }, (error, out, err) => {
       if (error && !out) reject(new Error(`${error.message}\n${err}`));
       else resolve(out);
     });
@@ -55,6 +65,15 @@ describe("resources declared one by one are checked as one studio", () => {
       + '- CasterEpisode "late" (overlap.js:8) startTime: episode "late", 2031-03-01 20:30–21:30 UTC, overlaps episode "news", 2031-03-01 20:00–21:00 UTC: '
       + 'the studio is on one episode at a time; start "late" at 2031-03-01 21:00 UTC or later, or end "news" by 2031-03-01 20:30 UTC.',
     ]);
+  });
+
+  test("a program the engine runs from a folder of its project (main: bin/index.js) is named from the project's folder", async () => {
+    const report = await run("compiled", `
+      const casterId = "LIVEPRODUCER_POST-cn-compiled";
+      new CasterEpisode("news", episode(casterId, "20:00", "21:00"));
+      new CasterEpisode("late", episode(casterId, "20:30", "21:30"));`, { underProject: true });
+    expect(report.refusals).toHaveLength(1);
+    expect(report.refusals[0]).toContain('- CasterEpisode "late" (bin/compiled.js:7) startTime: ');
   });
 
   test("two studios are checked each on its own; a literal position of the program's own source waits for it", async () => {

@@ -145,10 +145,29 @@ function programLine(): string | undefined {
 
 const SDK_FOLDER = `${__dirname}${require("node:path").sep}`;
 
+/**
+ * A file of the program, relative to its project (the folder of its Pulumi.yaml), as the user sees
+ * it in the repository. The engine runs a program in its `main` folder: for a program compiled to
+ * `main: bin/index.js` that is `bin/`, and the source map names `../index.ts`.
+ */
 function relativeToProgram(file: string): string {
   const path = require("node:path") as typeof import("node:path");
-  const relative = path.relative(process.cwd(), file);
+  const relative = path.relative(projectFolder(), file);
   return relative.startsWith("..") ? file : relative;
+}
+
+let knownProjectFolder: string | undefined;
+
+/** The nearest folder at or above the program's working folder that holds its Pulumi.yaml (or .yml); else the working folder. */
+function projectFolder(): string {
+  if (knownProjectFolder !== undefined) return knownProjectFolder;
+  const fs = require("node:fs") as typeof import("node:fs");
+  const path = require("node:path") as typeof import("node:path");
+  const isProject = (folder: string) => fs.existsSync(path.join(folder, "Pulumi.yaml")) || fs.existsSync(path.join(folder, "Pulumi.yml"));
+  let folder = process.cwd();
+  while (!isProject(folder) && path.dirname(folder) !== folder) folder = path.dirname(folder);
+  knownProjectFolder = isProject(folder) ? folder : process.cwd();
+  return knownProjectFolder;
 }
 
 /** The words of a program's resources for the studio file's rules. */
