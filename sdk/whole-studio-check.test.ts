@@ -34,6 +34,12 @@ async function run(name: string, body: string, { underProject = false } = {}): P
   if (underProject) {
     fs.mkdirSync(cwd, { recursive: true });
     fs.writeFileSync(path.join(project, "Pulumi.yaml"), `name: ${name}\nruntime: nodejs\nmain: bin/${name}.js\n`);
+    // A file of the project's folder that the program in bin/ requires.
+    fs.writeFileSync(path.join(project, "schedule.js"), [
+      'const { CasterEpisode } = require("pulumi-alicloud-caster");',
+      'const casterId = "LIVEPRODUCER_POST-cn-compiled";',
+      'new CasterEpisode("late", { casterId, episodeName: "Late", locationId: "RV01", startTime: "2031-03-01T20:30:00Z", endTime: "2031-03-01T21:30:00Z" });',
+    ].join("\n"));
   }
   const program = path.join(cwd, `${name}.js`);
   fs.writeFileSync(program, [
@@ -67,13 +73,19 @@ describe("resources declared one by one are checked as one studio", () => {
     ]);
   });
 
-  test("a program the engine runs from a folder of its project (main: bin/index.js) is named from the project's folder", async () => {
+  test("a program the engine runs from a folder of its project (main: bin/index.js) is named from the project's folder, in bin/ and above it", async () => {
+    // As a compiled program's source map names its source: `../index.ts`, above the folder the
+    // engine runs it from.
     const report = await run("compiled", `
       const casterId = "LIVEPRODUCER_POST-cn-compiled";
       new CasterEpisode("news", episode(casterId, "20:00", "21:00"));
-      new CasterEpisode("late", episode(casterId, "20:30", "21:30"));`, { underProject: true });
+      require("../schedule.js");
+      new CasterEpisode("later", episode(casterId, "22:30", "23:30"));
+      new CasterEpisode("latest", episode(casterId, "23:00", "23:45"));`, { underProject: true });
+    expect(report.registered).toEqual([]);
     expect(report.refusals).toHaveLength(1);
-    expect(report.refusals[0]).toContain('- CasterEpisode "late" (bin/compiled.js:7) startTime: ');
+    expect(report.refusals[0]).toContain('- CasterEpisode "late" (schedule.js:3) startTime: ');
+    expect(report.refusals[0]).toContain('- CasterEpisode "latest" (bin/compiled.js:9) startTime: ');
   });
 
   test("two studios are checked each on its own; a literal position of the program's own source waits for it", async () => {

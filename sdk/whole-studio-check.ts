@@ -158,16 +158,27 @@ function relativeToProgram(file: string): string {
 
 let knownProjectFolder: string | undefined;
 
-/** The nearest folder at or above the program's working folder that holds its Pulumi.yaml (or .yml); else the working folder. */
+/**
+ * The folder of the program's Pulumi.yaml: as the engine passes it (`--root-directory`, which
+ * @pulumi/pulumi gives as `runtime.getRootDirectory()`, an absolute path; under mocks it is the
+ * word "rootDirectory", and an older SDK has no such function); else the nearest folder at or
+ * above the working folder that holds a Pulumi.yaml or Pulumi.yml; else the working folder.
+ */
 function projectFolder(): string {
   if (knownProjectFolder !== undefined) return knownProjectFolder;
+  const path = require("node:path") as typeof import("node:path");
+  const fromEngine = (pulumi.runtime as { getRootDirectory?: () => string }).getRootDirectory?.();
+  knownProjectFolder = (fromEngine && path.isAbsolute(fromEngine) ? fromEngine : undefined) ?? projectFolderAbove(process.cwd()) ?? process.cwd();
+  return knownProjectFolder;
+}
+
+function projectFolderAbove(start: string): string | undefined {
   const fs = require("node:fs") as typeof import("node:fs");
   const path = require("node:path") as typeof import("node:path");
-  const isProject = (folder: string) => fs.existsSync(path.join(folder, "Pulumi.yaml")) || fs.existsSync(path.join(folder, "Pulumi.yml"));
-  let folder = process.cwd();
-  while (!isProject(folder) && path.dirname(folder) !== folder) folder = path.dirname(folder);
-  knownProjectFolder = isProject(folder) ? folder : process.cwd();
-  return knownProjectFolder;
+  for (let folder = start; ; folder = path.dirname(folder)) {
+    if (fs.existsSync(path.join(folder, "Pulumi.yaml")) || fs.existsSync(path.join(folder, "Pulumi.yml"))) return folder;
+    if (path.dirname(folder) === folder) return undefined;
+  }
 }
 
 /** The words of a program's resources for the studio file's rules. */

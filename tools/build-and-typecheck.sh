@@ -8,6 +8,8 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 npm run --silent build & build=$!
 npm run --silent typecheck & typecheck=$!
+# Stopped (Ctrl-C, a CI timeout): neither compiler outlives this script.
+trap 'kill "$build" "$typecheck" 2>/dev/null' INT TERM
 wait "$build"; built=$?
 wait "$typecheck"; checked=$?
 exit $(( built != 0 || checked != 0 ))

@@ -61,6 +61,9 @@ export class PulumiStack {
       PULUMI_SKIP_UPDATE_CHECK: "true",
       PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
       PULUMI_NODEJS_TRANSPILE_ONLY: "true",
+      // The state file as exportState() and stateFileText() read it, whatever the developer's shell sets.
+      PULUMI_DIY_BACKEND_GZIP: "false",
+      PULUMI_DIY_BACKEND_LEGACY_LAYOUT: "false",
       NO_COLOR: "1",
       ...extraEnv,
     };
@@ -226,8 +229,9 @@ export class PulumiStack {
   }
 
   /**
-   * The stack's deployment as `pulumi stack export` gives it (the file backend's checkpoint holds
-   * it as `checkpoint.latest`), read from the state file: a CLI run saved each of some 45 times.
+   * The stack's deployment as `pulumi stack export` gives it: read from the file backend's state
+   * file, which holds the same JSON as `checkpoint.latest`, because a CLI run for it cost 0.4
+   * CPU-seconds, 27 times a suite run (BENCHMARKS.md, "Where the CPU goes").
    */
   async exportState(): Promise<{ deployment: { resources?: StateResource[] } }> {
     const file = JSON.parse(this.stateFileText()) as { checkpoint: { latest?: { resources?: StateResource[] } } };
